@@ -1,0 +1,98 @@
+"""What ingestion hands to the rest of the pipeline: text lines and raw table grids, each with provenance.
+
+Every ingester (PDF, HTML, DOCX, text layouts) returns one `Source`. Nothing downstream reads the file again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where something was printed: PDF page (+ bbox), text line, or a grid address for HTML/DOCX."""
+
+    page: int | None = None  # 1-based PDF page
+    line: int | None = None  # 1-based line of a text file
+    bbox: BBox | None = None  # x0, top, x1, bottom in PDF points
+    address: str | None = None  # e.g. "table 3 row 7 col 4" (1-based) for HTML/DOCX grids
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.page is not None:
+            out["page"] = self.page
+        if self.line is not None:
+            out["line"] = self.line
+        if self.bbox is not None:
+            out["bbox"] = [round(v, 1) for v in self.bbox]
+        if self.address is not None:
+            out["address"] = self.address
+        return out
+
+
+@dataclass
+class TextLine:
+    """One line (PDF visual line, HTML/DOCX paragraph, text-file line) of running text outside tables."""
+
+    text: str
+    where: Where
+
+
+@dataclass
+class Cell:
+    """One printed table cell. `text` keeps in-cell line breaks as '\\n'; '' is a printed but empty cell."""
+
+    text: str
+    where: Where
+
+
+@dataclass
+class RawTable:
+    """A table as printed, before it is mapped onto the template.
+
+    `rows[i][j]` is a Cell, or None for a position covered by a row/col span of another cell.
+    `positional` is False when empty cells may have been dropped (pipe text), so a value's column
+    cannot be read from its position. `line_index` is the number of `Source.lines` printed before
+    the table, which places it inside a section.
+    """
+
+    rows: list[list[Cell | None]]
+    where: Where
+    line_index: int = 0
+    positional: bool = True
+
+
+@dataclass
+class Problem:
+    """An error or note about the input: machine-readable code plus a message naming the file."""
+
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+class IngestError(Exception):
+    """The file cannot be read at all (empty, corrupt, no text layer, unknown format...)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Source:
+    """Everything read from one file."""
+
+    path: str
+    sha256: str
+    format: str  # pdf | html | docx | text-flattened | text-pipe | text-whitespace | markdown | text
+    lines: list[TextLine] = field(default_factory=list)
+    tables: list[RawTable] = field(default_factory=list)
+    pages: int | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # printed metadata fields: 发布机构, 公开日期, 标题...
+    problems: list[Problem] = field(default_factory=list)  # readable but partial: notes, not fatal

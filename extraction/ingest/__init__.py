@@ -1,0 +1,62 @@
+"""Bytes -> Source. The format is detected from the content, not only from the file name."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extraction.document import IngestError, Source
+
+MAX_BYTES = 100 * 1024 * 1024  # a real report is under 20 MB; larger files are refused, not parsed
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """Given the first bytes of a file (and its name as a hint), return pdf | docx | html | text | unknown."""
+    head = data[:2048].lstrip()
+    if head.startswith(b"%PDF") or data[:1024].find(b"%PDF-") >= 0:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or name.lower().endswith(".docx") else "unknown"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "unknown"  # legacy .doc/.xls (OLE2): not supported
+    lowered = head[:1024].lower()
+    if lowered.startswith(b"<!doctype html") or b"<html" in lowered or b"<table" in lowered or b"<body" in lowered:
+        return "html"
+    if b"\x00" in data[:4096] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
+        return "unknown"
+    return "text"
+
+
+def read_source(path: str | Path, data: bytes | None = None) -> Source:
+    """Read one report file into a Source; raise IngestError with a code and a message naming the file."""
+    path = Path(path)
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise IngestError("unreadable", f"{path}: cannot open ({exc.strerror or exc})") from None
+        if size > MAX_BYTES:
+            raise IngestError("too_large", f"{path}: {size} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit for one report")
+        data = path.read_bytes()
+    elif len(data) > MAX_BYTES:
+        raise IngestError("too_large", f"{path}: {len(data)} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit for one report")
+    if not data.strip():
+        raise IngestError("empty", f"{path}: the file is empty")
+    sha = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, path.name)
+    if kind == "pdf":
+        from extraction.ingest.pdf import read_pdf
+
+        return read_pdf(path, data, sha)
+    if kind == "docx":
+        from extraction.ingest.docx import read_docx
+
+        return read_docx(path, data, sha)
+    if kind == "html":
+        from extraction.ingest.html import read_html
+
+        return read_html(path, data, sha)
+    if kind == "text":
+        from extraction.ingest.text import read_text
+
+        return read_text(path, data, sha)
+    raise IngestError("unknown_format", f"{path}: not a PDF, HTML, DOCX or text file (binary content of an unsupported type)")

@@ -1,0 +1,220 @@
+"""The template spec (template.yaml) loaded once into plain objects: cells, identities, derived keys, phrases."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+from typing import Any
+
+import yaml
+
+VERSIONS = ("v2019", "v2021")
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """One printed numeric cell of the template."""
+
+    key: str
+    table: str  # 二 | 三 | 四
+    row_label: str
+    col_label: str
+    type: str = "int"  # int | signed_int | decimal
+    short: str = ""  # how an auditor names the row: 三（三）4, 二（一） 规章
+
+
+@dataclass(frozen=True)
+class RequestsRow:
+    key: str
+    short: str
+    label: str
+    kind: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class ActiveGroup:
+    caption: str
+    rows: tuple[dict[str, Any], ...]
+    columns: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One strict equation: sum(lhs) == sum(rhs)."""
+
+    id: str
+    text: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.lhs + self.rhs
+
+
+@dataclass
+class VersionSpec:
+    id: str
+    name: str
+    report_years: tuple[int, int]
+    requests_rows: list[RequestsRow]
+    active: list[ActiveGroup]
+    cells: dict[str, CellSpec]  # ordered: 二, 三, 四
+    identities: list[Identity]
+    derived: dict[str, tuple[str, ...]]  # key -> summed keys
+    phrases: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Spec:
+    applicant_columns: list[dict[str, str]]
+    review_litigation_columns: list[dict[str, str]]
+    versions: dict[str, VersionSpec]
+    partitions: dict[str, list[list[str]]]  # total -> parts; each part is a list of alternative expressions
+    topics: dict[str, list[str]]
+    veto_words: list[str]
+    scope_words: list[str]
+    count_units: list[str]
+    sections: dict[str, list[str]]
+
+    @property
+    def column_keys(self) -> list[str]:
+        return [c["key"] for c in self.applicant_columns]
+
+    def version_for_year(self, year: int | None) -> str:
+        if year is not None and year <= self.versions["v2019"].report_years[1]:
+            return "v2019"
+        return "v2021"
+
+
+def _fill(template: str, **values: str) -> str:
+    return template.format(**values)
+
+
+def _requests_rows(raw: dict[str, Any], other_key: str) -> list[RequestsRow]:
+    rows = raw["requests_rows_head"] + raw[other_key] + raw["requests_rows_tail"]
+    return [RequestsRow(r["key"], r["short"], r["label"], r["kind"], r.get("group")) for r in rows]
+
+
+def _cells(rows: list[RequestsRow], active: list[ActiveGroup], raw: dict[str, Any]) -> dict[str, CellSpec]:
+    cells: dict[str, CellSpec] = {}
+    for group in active:
+        item = re.search(r"（.）", group.caption)
+        for row in group.rows:
+            for col in group.columns:
+                key = f"active.{row['key']}.{col['key']}"
+                cells[key] = CellSpec(key, "二", row["label"], col["label"], col.get("type", "int"),
+                                      f"二{item.group(0) if item else ''} {row['label']}")
+    for row in rows:
+        for col in raw["applicant_columns"]:
+            key = f"requests.{row.key}.{col['key']}"
+            cells[key] = CellSpec(key, "三", row.label, col["label"], "int", row.short)
+    for col in raw["review_litigation_columns"]:
+        cells[col["key"]] = CellSpec(col["key"], "四", "", col["label"], "int", "")
+    return cells
+
+
+def _expand_side(side: list[str], env: dict[str, list[str]], bound: dict[str, str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for term in side:
+        free = [n for n in re.findall(r"{(\w+)}", term) if n not in bound]
+        if not free:
+            out.append(term.format(**bound))
+            continue
+        for combo in product(*(env[n] for n in free)):
+            out.append(term.format(**bound, **dict(zip(free, combo))))
+    return tuple(out)
+
+
+def _identities(raw: list[dict[str, Any]], env: dict[str, list[str]]) -> list[Identity]:
+    out: list[Identity] = []
+    for ident in raw:
+        loop_vars = ident.get("for_each", [])
+        for combo in product(*(env[v] for v in loop_vars)):
+            bound = dict(zip(loop_vars, combo))
+            lhs = _expand_side(ident["lhs"], env, bound)
+            rhs = _expand_side(ident["rhs"], env, bound)
+            out.append(Identity(ident["id"], ident.get("text", ""), lhs, rhs))
+    return out
+
+
+def _derived(raw: list[dict[str, Any]], cells: dict[str, CellSpec], env: dict[str, list[str]], version: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for item in raw:
+        loop_vars = item.get("for_each", [])
+        for combo in product(*(env[v] for v in loop_vars)):
+            bound = dict(zip(loop_vars, combo))
+            key = item["key"].format(**bound)
+            if version == "v2019" and "v2019_same_as" in item:
+                out[key] = (item["v2019_same_as"].format(**bound),)
+                continue
+            terms: list[str] = []
+            for term in _expand_side(item["sum"], env, bound):
+                if "*" in term:
+                    pattern = re.compile("^" + re.escape(term).replace(r"\*", r"[a-z_]+") + "$")
+                    terms.extend(k for k in cells if pattern.match(k))
+                else:
+                    terms.append(term)
+            out[key] = tuple(terms)
+    return out
+
+
+def _phrases(raw: list[dict[str, Any]], version: str) -> list[dict[str, Any]]:
+    out = []
+    for rule in raw:
+        rule = dict(rule)
+        if version == "v2019" and "v2019" in rule:
+            rule["metric"] = rule["v2019"]
+            rule["alt"] = rule.get("v2019_alt", [])
+        out.append(rule)
+    return out
+
+
+def _build(raw: dict[str, Any]) -> Spec:
+    column_keys = [c["key"] for c in raw["applicant_columns"]]
+    versions: dict[str, VersionSpec] = {}
+    for vid in VERSIONS:
+        v = raw["versions"][vid]
+        rows = _requests_rows(raw, v["requests_other"])
+        active = [ActiveGroup(g["caption"], tuple(g["rows"]), tuple(g["columns"])) for g in v["active"]]
+        cells = _cells(rows, active, raw)
+        env = {
+            "c": column_keys,
+            "part": column_keys[:-1],
+            "orgpart": column_keys[1:-1],
+            "r": [r.key for r in rows],
+            "leaf": [r.key for r in rows if r.kind == "leaf"],
+        }
+        versions[vid] = VersionSpec(
+            id=vid,
+            name=v["name"],
+            report_years=tuple(v["report_years"]),
+            requests_rows=rows,
+            active=active,
+            cells=cells,
+            identities=_identities(raw["identities"], env),
+            derived=_derived(raw["derived"], cells, env, vid),
+            phrases=_phrases(raw["phrases"], vid),
+        )
+    partitions = {total: [p.split("|") for p in parts] for total, parts in raw["partitions"].items()}
+    return Spec(
+        applicant_columns=raw["applicant_columns"],
+        review_litigation_columns=raw["review_litigation_columns"],
+        versions=versions,
+        partitions=partitions,
+        topics=raw["topics"],
+        veto_words=raw["veto_words"],
+        scope_words=raw["scope_words"],
+        count_units=raw["count_units"],
+        sections=raw["sections"],
+    )
+
+
+@lru_cache(maxsize=1)
+def load_spec() -> Spec:
+    """Return the template spec, parsed once per process."""
+    text = resources.files("extraction.spec").joinpath("template.yaml").read_text(encoding="utf-8")
+    return _build(yaml.safe_load(text))
