@@ -1,0 +1,194 @@
+"""Character-level tokenizer of the figures stated in report narrative.
+
+A figure is a number with a counting unit ("3119 件", "5500 余条", "两条",
+"33.9%", "1.2万条"), or a zero stated in words ("未收到政府信息公开申请").
+Years, dates, phone numbers, document numbers, ordinals and idioms with
+numerals are not figures (template spec §4.2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import cn2an
+
+__all__ = ["Figure", "find_figures", "parse_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in a text, with its character span."""
+
+    value: float | int
+    unit: str
+    approx: bool
+    start: int
+    end: int
+    raw: str
+    implicit: bool = False
+
+
+# Longest first, so that 人次 wins over 人.  年/月/日/号/时/届/大/类 are
+# deliberately absent: a number before them is never a count.
+_UNITS = (
+    "个百分点", "人次", "件次", "批次",
+    "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人",
+    "%", "％",
+)
+_UNIT = "|".join(map(re.escape, _UNITS))
+_D = "[0-9０-９]"
+_DIGITS = rf"{_D}{{1,3}}(?:[,，]{_D}{{3}})+(?!{_D})(?:[.．]{_D}+)?|{_D}+(?:[.．]{_D}+)?"
+_CN_NUM = "零〇一二两三四五六七八九十"
+_CN_CHARS = frozenset(_CN_NUM)
+# A Chinese-numeral span; 万/亿 stay inside only when more numerals follow,
+# so a trailing 万/亿 is read as the multiplier, as after digits.
+_CN = rf"[{_CN_NUM}](?:[{_CN_NUM}百千]|[万亿](?=[{_CN_NUM}]))*"
+_SP = "[ \u00a0\u3000]{0,2}"
+
+_FIGURE = re.compile(
+    rf"""
+    (?=[约近超逾突百0-9０-９{_CN_NUM}])  # a cheap first-character filter
+    (?:(?P<pre>约|(?<!最)近|超过|逾|超|突破){_SP})?
+    (?:
+        百分之(?P<pct_d>{_DIGITS})
+      | 百分之(?P<pct_c>{_CN}|百)
+      | (?<![0-9０-９A-Za-z_/@第])(?<![0-9０-９][.．,，])(?<!第\ )
+        (?P<num>{_DIGITS})
+      | (?<![第每之统唯逐同单任某其新上下初周前跑{_CN_NUM}百千万亿])
+        (?P<cn>{_CN})
+    )
+    {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
+    {_SP}(?P<unit>{_UNIT})?
+    (?P<post>左右|上下(?![级联游班贯通]))?
+    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?!)))))  # a bare number is no figure
+    """,
+    re.VERBOSE,
+)
+
+# The groups that can end a figure (trailing spaces are not part of it).
+_SPAN_GROUPS = ("pct_d", "pct_c", "num", "cn", "suf1", "mul", "suf2", "unit", "post")
+
+# Words that a unit character starts, so that the figure is not a count:
+# 一件事, 一次性, 条例, 两个月, 四个意识, 八项规定, 一元化 ...
+_BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
+    "件": ("事",),
+    "条": ("例", "款", "龙", "线", "件"),
+    "次": ("性",),
+    "个": ("月", "多月", "半月", "工作日", "小时", "季度", "星期",
+           "意识", "自信", "维护", "确立", "全面", "代表", "务必"),
+    "元": ("化", "旦", "素"),
+    "期": ("间", "限", "满"),
+    "场": ("所", "地"),
+    "份": ("额",),
+    "名": ("称", "单", "义"),
+    "家": ("庭", "属"),
+    "人": ("民",),
+    "项": ("规定",),
+    "篇": ("章",),
+}
+
+# A unitless 2300万 takes its unit from the measure noun before it.
+_MEASURE_NOUN = re.compile(r"(播放|阅读|浏览|点击|访问|观看)|(用户|粉丝|订阅|关注)")
+_NOUN_WINDOW = 12
+
+_CASES = "(?:政府信息公开|信息公开|依申请公开)"
+_LAWSUIT = "(?:任何)?(?:政府信息公开)?(?:行政复议|行政诉讼)"
+_FEE = "(?:任何)?(?:信息处理费|收费|费用)"
+# Branches keyed by a literal first character, which lets re skip ahead fast.
+_ZERO = re.compile(
+    rf"""
+    未(?:(?:发生|产生|收取){_FEE}
+       |(?:收到|受理)(?:任何)?{_CASES}?的?申请
+       |(?:发生|产生|出现|被申请|被提起){_LAWSUIT})
+  | 没有(?:收取{_FEE}|(?:收到|受理)(?:任何)?{_CASES}?的?申请|{_LAWSUIT})
+  | 无(?<!有无)(?:{_FEE}|{_CASES}申请|{_LAWSUIT})
+  | 零(?:败诉|复议|诉讼)
+    """,
+    re.VERBOSE,
+)
+
+_CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
+
+
+def _decimal(digits: str) -> Decimal:
+    """Given a digit string (full-width, separators, '－' allowed), return its Decimal."""
+    return Decimal(digits.translate(_FULL_WIDTH).replace("－", "-"))
+
+
+def _plain(d: Decimal) -> float | int:
+    """Given a Decimal, return an int when it is integral, else a float."""
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+@lru_cache(maxsize=512)
+def _cn_value(span: str) -> int | None:
+    """Given an isolated Chinese-numeral span, return its value, or None if malformed."""
+    try:
+        return int(cn2an.cn2an(span.replace("两", "二").replace("〇", "零"), "strict"))
+    except ValueError:
+        return None
+
+
+def _noun_unit(text: str, start: int) -> str:
+    """Given a unitless scaled number at start, return the unit implied by the noun before it."""
+    hits = _MEASURE_NOUN.findall(text, max(0, start - _NOUN_WINDOW), start)
+    if not hits:
+        return ""
+    return "次" if hits[-1][0] else "人"
+
+
+def _figure(text: str, m: re.Match[str]) -> Figure | None:
+    """Given a candidate match of _FIGURE, return its Figure, or None if it is no figure."""
+    unit = m["unit"] or ""
+    if unit == "％":
+        unit = "%"
+    end = max(m.end(g) for g in _SPAN_GROUPS if m[g] is not None)
+    if m["pct_d"] is not None:
+        value, unit = _decimal(m["pct_d"]), "%"
+    elif m["pct_c"] is not None:
+        cn = 100 if m["pct_c"] == "百" else _cn_value(m["pct_c"])
+        if cn is None:
+            return None
+        value, unit = Decimal(cn), "%"
+    else:
+        if not unit and m["cn"] is not None:
+            return None  # a Chinese numeral needs its unit
+        if text.startswith(_BAD_AFTER_UNIT.get(unit, ()), end):
+            return None
+        if m["num"] is not None:
+            value = _decimal(m["num"])
+        else:
+            if m["cn"] in ("零", "〇") or text[end:end + 1] in _CN_CHARS:
+                return None  # 零件; 一人一档, 一事一议
+            cn = _cn_value(m["cn"])
+            if cn is None:
+                return None
+            value = Decimal(cn)
+        if m["mul"] and unit == "元":
+            unit = m["mul"] + "元"  # money keeps its 万元 / 亿元 scale
+        elif m["mul"]:
+            value *= 10_000 if m["mul"] == "万" else 100_000_000
+            unit = unit or _noun_unit(text, m.start())
+    approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"])
+    return Figure(_plain(value), unit, approx, m.start(), end, text[m.start():end])
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Given narrative text, return its figures and worded zeros, in text order."""
+    found = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None]
+    found += [
+        Figure(0, "元" if "费" in m[0] else "件", False, m.start(), m.end(), m[0], implicit=True)
+        for m in _ZERO.finditer(text)
+    ]
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def parse_number(raw: str) -> float | int | None:
+    """Given a table cell, return its number (unit stripped); None for '', '/', '-', '无' or text."""
+    m = _CELL.fullmatch(raw)
+    return None if m is None else _plain(_decimal(m["num"]))
