@@ -1,0 +1,215 @@
+"""HTML reports: paragraphs as lines, `<table>` grids with rowspan/colspan expanded."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where
+from extraction.ingest.text import decode
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+SPACES = re.compile(r"[^\S\n]+")
+WHITESPACE = re.compile(r"\s+")
+INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\ufeff")
+SKIPPED = {"script", "style", "noscript", "template", "head", "select", "textarea"}
+BLOCKS = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "center", "form", "fieldset", "address",
+    "figure", "figcaption", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "body", "html",
+}
+MAX_SPAN = 1000  # a typo like colspan="10000" must not build a huge grid
+META_LABELS = (
+    "名称", "标题", "索引号", "分类", "主题分类", "发布机构", "发文机关", "公开日期", "发布日期",
+    "成文日期", "生成日期", "文号", "发文字号", "关键词", "有效性",
+)
+LABELLED = re.compile(rf"^({'|'.join(META_LABELS)})\s*[:：]\s*(\S.*)$")
+MAX_LABELLED_LINE = 60  # a longer line is prose that happens to start with a label word
+
+
+def clean(text: str) -> str:
+    """Given raw text with '\\n' marking breaks, return it with spaces collapsed and empty lines dropped."""
+    lines = (SPACES.sub(" ", line).strip() for line in text.translate(INVISIBLE).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def flat(text: str | None) -> str:
+    """Given source text, return it with all whitespace (source newlines included) as single spaces."""
+    return WHITESPACE.sub(" ", text) if text else ""
+
+
+def tag_of(element: etree._Element) -> str:
+    """Given an element, return its lower-case tag name ('' for comments and processing instructions)."""
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def cell_text(element: etree._Element) -> str:
+    """Given a td/th, return its text with <br> and block children as '\\n'."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = tag_of(node)
+        if tag and tag not in SKIPPED:
+            block = tag in BLOCKS or tag == "br"
+            parts.append("\n" if block else "")
+            parts.append(flat(node.text))
+            for child in node:
+                walk(child)
+            parts.append("\n" if block else "")
+        parts.append(flat(node.tail))
+
+    parts.append(flat(element.text))
+    for child in element:
+        walk(child)
+    return clean("".join(parts))
+
+
+def own_rows(table: etree._Element) -> list[etree._Element]:
+    """Given a <table>, return its own <tr> elements, not those of nested tables."""
+    return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+
+
+def span(element: etree._Element, name: str) -> int:
+    """Given a cell and 'rowspan' or 'colspan', return the span in 0..MAX_SPAN (1 when absent or garbled)."""
+    digits = re.match(r"\s*(\d+)", element.get(name, "") or "")
+    return min(max(int(digits.group(1)), 0), MAX_SPAN) if digits else 1
+
+
+def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]]:
+    """Given the cells of each row, return the rectangular grid: origin positions hold the cell, covered ones None."""
+    placed: dict[tuple[int, int], etree._Element | None] = {}
+    for r, cells in enumerate(rows):
+        c = 0
+        for cell in cells:
+            while (r, c) in placed:
+                c += 1
+            rowspan = span(cell, "rowspan") or len(rows) - r  # rowspan="0" runs to the end of the table
+            colspan = span(cell, "colspan") or 1
+            for dr in range(min(rowspan, len(rows) - r)):
+                for dc in range(colspan):
+                    placed.setdefault((r + dr, c + dc), cell if dr == dc == 0 else None)
+            c += colspan
+    width = max((c + 1 for _, c in placed), default=0)
+    return [[placed.get((r, c)) for c in range(width)] for r in range(len(rows))]
+
+
+def table_grid(table: etree._Element) -> list[list[etree._Element | None]]:
+    """Given a <table>, return its expanded grid of td/th elements."""
+    return expand([row.xpath("./td | ./th") for row in own_rows(table)])
+
+
+def labelled_pairs(texts: list[str]) -> dict[str, str]:
+    """Given the cell texts of one row, return the metadata label -> value pairs it prints."""
+    pairs: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        label = re.sub(r"[\s:：]", "", text)
+        if label in META_LABELS and i + 1 < len(texts) and texts[i + 1] and texts[i + 1] not in META_LABELS:
+            pairs[label] = texts[i + 1]
+        elif match := LABELLED.match(text):
+            pairs[match.group(1)] = match.group(2).strip()
+    return pairs
+
+
+@dataclass
+class Reader:
+    """Walks the parsed page in document order, collecting lines, grids and metadata."""
+
+    source: Source
+    buffer: list[str] = field(default_factory=list)
+    buffer_line: int | None = None
+
+    def add_text(self, text: str | None, line: int | None) -> None:
+        """Given inline source text and its line, append it to the paragraph being built."""
+        piece = flat(text)
+        if piece.strip() and self.buffer_line is None:
+            self.buffer_line = line
+        self.buffer.append(piece)
+
+    def flush(self) -> None:
+        """Given the paragraph being built, emit it as a TextLine when it holds text."""
+        text = clean("".join(self.buffer))
+        if text:
+            where = Where(line=self.buffer_line, address=f"paragraph {len(self.source.lines) + 1}")
+            self.source.lines.append(TextLine(text, where))
+            if len(text) <= MAX_LABELLED_LINE:
+                self.add_meta(labelled_pairs([text]))
+        self.buffer, self.buffer_line = [], None
+
+    def add_meta(self, pairs: dict[str, str]) -> None:
+        """Given metadata pairs, keep the first value seen for each label."""
+        for key, value in pairs.items():
+            self.source.meta.setdefault(key, value)
+
+    def walk(self, element: etree._Element) -> None:
+        """Given an element, emit its lines and tables, then handle its tail text."""
+        tag = tag_of(element)
+        if tag == "table":
+            self.flush()
+            self.read_table(element)
+        elif tag == "br":
+            self.flush()
+        elif tag and tag not in SKIPPED:
+            block = tag in BLOCKS
+            if block:
+                self.flush()
+            self.add_text(element.text, element.sourceline)
+            for child in element:
+                self.walk(child)
+            if block:
+                self.flush()
+        self.add_text(element.tail, element.sourceline)
+
+    def read_table(self, table: etree._Element) -> None:
+        """Given a <table>, emit it as a RawTable, or walk it as layout when it has one column or nested tables."""
+        for caption in table.xpath("./caption"):
+            self.walk_inside(caption)
+        grid = table_grid(table)
+        if not grid or len(grid[0]) < 2 or table.xpath(".//table"):
+            for cell in (cell for row in grid for cell in row if cell is not None):
+                self.walk_inside(cell)
+            return
+        t = len(self.source.tables) + 1
+        rows: list[list[Cell | None]] = []
+        for r, row in enumerate(grid, start=1):
+            rows.append([
+                None if cell is None else Cell(cell_text(cell), Where(line=cell.sourceline, address=f"table {t} row {r} col {c}"))
+                for c, cell in enumerate(row, start=1)
+            ])
+            self.add_meta(labelled_pairs([cell.text for cell in rows[-1] if cell is not None]))
+        where = Where(line=table.sourceline, address=f"table {t}")
+        self.source.tables.append(RawTable(rows, where, line_index=len(self.source.lines)))
+
+    def walk_inside(self, element: etree._Element) -> None:
+        """Given a layout cell or caption, emit its content (not its tail) as paragraphs and tables."""
+        self.flush()
+        self.add_text(element.text, element.sourceline)
+        for child in element:
+            self.walk(child)
+        self.flush()
+
+
+def charset_of(data: bytes) -> str | None:
+    """Given page bytes, return the charset its <meta> declares, if any."""
+    match = META_CHARSET.search(data[:8192])
+    return match.group(1).decode("ascii") if match else None
+
+
+def read_html(path: Path, data: bytes, sha256: str) -> Source:
+    """Given an HTML page's bytes, return its Source: paragraphs as lines, grids as RawTables, metadata."""
+    text = XML_DECLARATION.sub("", decode(data, charset_of(data)))
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise IngestError("corrupt", f"{path}: not parseable as HTML ({exc})") from None
+    source = Source(path=str(path), sha256=sha256, format="html")
+    title = root.find(".//title")
+    if title is not None and clean(flat(title.text_content())):
+        source.meta["title"] = clean(flat(title.text_content()))
+    reader = Reader(source)
+    reader.walk(root)
+    reader.flush()
+    return source

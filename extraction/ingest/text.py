@@ -1,0 +1,201 @@
+"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, whitespace-aligned rows, or prose."""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import charset_normalizer
+
+from extraction.document import Cell, RawTable, Source, TextLine, Where
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# GB2312 and GBK pages routinely contain characters only GB18030 (their superset) maps.
+SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "ascii": "utf-8"}
+MIN_FLATTENED_NUMBERS = 3  # TAB-led numeric lines needed to call a file flattened, not TAB-indented prose
+MIN_WHITESPACE_ROWS = 3  # number-ended lines needed to call a file whitespace-aligned rows
+
+NUMBER = r"[-+]?\d+(?:[.,]\d+)*%?"
+NUMERIC_TOKEN = re.compile(rf"^(?:{NUMBER}|/|-|—|－|–)$")
+FLATTENED_NUMBER = re.compile(rf"^\t\s*{NUMBER}\s*$")
+MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+LABEL_GAP = re.compile(r"\s{2,}|\t")
+
+
+def canonical_encoding(name: str) -> str:
+    """Given an encoding name, return the codec to decode with (GB2312/GBK widened to GB18030)."""
+    key = name.strip().lower().replace("_", "-")
+    return SUPERSETS.get(key, key)
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Given file bytes and an optional declared charset, return the text (BOM, declared, UTF-8, then guessed)."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    candidates = ([canonical_encoding(declared)] if declared else []) + ["utf-8"]
+    for codec in candidates:
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    best = charset_normalizer.from_bytes(data).best()
+    codec = canonical_encoding(best.encoding) if best is not None else "gb18030"
+    return data.decode(codec, errors="replace")
+
+
+def is_flattened_cell(line: str) -> bool:
+    """Given a line of flattened text, return whether it starts a cell (leading TAB)."""
+    return line.startswith("\t")
+
+
+def pipe_cells(line: str) -> list[str]:
+    """Given a pipe row, return its stripped cells without the empties made by leading/trailing pipes."""
+    parts = [part.strip() for part in line.strip().split("|")]
+    if parts and parts[0] == "":
+        parts = parts[1:]
+    if parts and parts[-1] == "":
+        parts = parts[:-1]
+    return parts
+
+
+def is_pipe_row(line: str) -> bool:
+    """Given a line, return whether it reads as a pipe-separated table row."""
+    return line.count("|") >= 2 or (line.count("|") == 1 and len([c for c in pipe_cells(line) if c]) >= 2)
+
+
+def whitespace_cells(line: str) -> list[str] | None:
+    """Given a line, return its label cells and trailing number cells, or None when it is not a number row."""
+    tokens = line.split()
+    numbers: list[str] = []
+    while tokens and NUMERIC_TOKEN.match(tokens[-1]):
+        numbers.insert(0, tokens.pop())
+    with_digits = sum(any(ch.isdigit() for ch in number) for number in numbers)
+    # A bare "- 4 -" page footer must not read as a row: unlabelled rows need two real numbers.
+    if with_digits == 0 or (not tokens and with_digits < 2):
+        return None
+    label = line.strip()
+    for number in reversed(numbers):
+        label = label[: label.rfind(number)].rstrip()
+    labels = [part.strip() for part in LABEL_GAP.split(label) if part.strip()]
+    return labels + numbers
+
+
+def detect_layout(lines: list[str]) -> str:
+    """Given the file's lines, return text-flattened | markdown | text-pipe | text-whitespace | text."""
+    if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
+        return "text-flattened"
+    if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
+        return "markdown"
+    if sum(is_pipe_row(line) for line in lines) >= 2:
+        return "text-pipe"
+    if sum(whitespace_cells(line) is not None for line in lines) >= MIN_WHITESPACE_ROWS:
+        return "text-whitespace"
+    return "text"
+
+
+def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
+    """Given the numbered lines of one TAB-led block, return its row of cells (continuation lines joined by '\\n')."""
+    starts: list[tuple[int, list[str]]] = []
+    for number, line in block:
+        if is_flattened_cell(line):
+            starts.append((number, [line[1:].strip()]))
+        else:
+            starts[-1][1].append(line.strip())
+    return [Cell("\n".join(part for part in parts if part), Where(line=number)) for number, parts in starts]
+
+
+def read_flattened(lines: list[str], source: Source) -> None:
+    """Given flattened lines, fill source with prose lines and tables made of runs of TAB-led blocks."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        blank = line.strip() == "" and not is_flattened_cell(line)
+        # A cell right under a prose line (no blank between) still starts a row of its own.
+        prose_above = bool(current) and is_flattened_cell(line) and not is_flattened_cell(current[0][1])
+        if (blank or prose_above) and current:
+            blocks.append(current)
+            current = []
+        if not blank:
+            current.append((number, line))
+    if current:
+        blocks.append(current)
+    run: list[list[tuple[int, str]]] = []
+    for block in blocks + [[]]:
+        if block and is_flattened_cell(block[0][1]):
+            run.append(block)
+            continue
+        flush_flattened(run, source)
+        run = []
+        for number, line in block:
+            source.lines.append(TextLine(line.strip(), Where(line=number)))
+
+
+def flush_flattened(run: list[list[tuple[int, str]]], source: Source) -> None:
+    """Given a run of TAB-led blocks, add it as one table, or as prose lines when no row has two cells."""
+    rows = [flattened_row(block) for block in run]
+    if any(len(row) > 1 for row in rows):
+        source.tables.append(RawTable(rows, Where(line=run[0][0][0]), line_index=len(source.lines)))
+        return
+    for row in rows:
+        for cell in row:
+            if cell is not None and cell.text:
+                source.lines.append(TextLine(cell.text.replace("\n", ""), cell.where))
+
+
+def row_cells(line: str, layout: str) -> list[str] | None:
+    """Given a line and the file layout, return its raw cells, or None when it is not a table row."""
+    if layout in ("text-pipe", "markdown"):
+        return pipe_cells(line) if is_pipe_row(line) else None
+    if layout == "text-whitespace":
+        return whitespace_cells(line)
+    return None
+
+
+def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int) -> RawTable:
+    """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
+    positional = layout == "markdown" or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
+    grid: list[list[Cell | None]] = [
+        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
+    ]
+    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional)
+
+
+def read_rows(lines: list[str], layout: str, source: Source) -> None:
+    """Given pipe, markdown or whitespace lines, fill source with prose lines and runs of table rows."""
+    rows: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines, start=1):
+        blank = line.strip() == ""
+        if layout == "markdown" and MARKDOWN_SEPARATOR.match(line) and "|" in line:
+            continue
+        cells = None if blank else row_cells(line, layout)
+        if cells is not None:
+            rows.append((number, cells))
+            continue
+        # Blank lines sit between rows of one table, except in markdown where they end it.
+        if rows and (not blank or layout == "markdown"):
+            source.tables.append(make_table(rows, layout, len(source.lines)))
+            rows = []
+        if not blank:
+            source.lines.append(TextLine(line.strip(), Where(line=number)))
+    if rows:
+        source.tables.append(make_table(rows, layout, len(source.lines)))
+
+
+def read_text(path: Path, data: bytes, sha256: str) -> Source:
+    """Given a text file's bytes, return its Source with the detected layout as format."""
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    layout = detect_layout(lines)
+    source = Source(path=str(path), sha256=sha256, format=layout)
+    if layout == "text-flattened":
+        read_flattened(lines, source)
+    else:
+        read_rows(lines, layout, source)
+    return source
