@@ -1,0 +1,206 @@
+"""Checks -> findings: strict identities (with the suspect cell), narrative vs table, narrative parts, deviations."""
+from __future__ import annotations
+
+from typing import Any
+
+from extraction.report import Finding, Mention, Report
+from extraction.spec import Identity, Spec
+from extraction.tables import CellValue
+from extraction.values import TableView, _tidy
+
+SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+
+def cell_location(key: str, spec: Spec, view: TableView) -> str:
+    """Given a cell key, return how an auditor names it: 表三 三（七） 行 总计 列."""
+    cell = view.requests_version.cells.get(key) or view.version.cells.get(key)
+    if cell is None:
+        return key
+    if cell.table == "三":
+        return f"表三 {cell.short} 行 {cell.col_label} 列"
+    if cell.table == "四":
+        return f"表四 {cell.col_label.replace('/', ' ')} 列"
+    return f"表二 {cell.short} {cell.col_label}"
+
+
+def _cell_evidence(key: str, cell: CellValue | None, spec: Spec, view: TableView) -> dict[str, Any]:
+    out: dict[str, Any] = {"cell": key, "location": cell_location(key, spec, view)}
+    if cell is not None:
+        out["value"] = cell.value
+        out["raw"] = cell.raw
+        out.update(cell.where.to_json())
+    return out
+
+
+def _mention_evidence(m: Mention) -> dict[str, Any]:
+    return {"quote": m.quote, "span": list(m.span), **m.where.to_json()}
+
+
+def _holds(identity: Identity, values: dict[str, float]) -> bool:
+    return abs(sum(values[k] for k in identity.lhs) - sum(values[k] for k in identity.rhs)) < 1e-6
+
+
+def _checkable(identity: Identity, cells: dict[str, CellValue]) -> bool:
+    return all(k in cells and cells[k].value is not None for k in identity.keys)
+
+
+def _suspect(failing: list[Identity], passing: list[Identity], values: dict[str, float]) -> str | None:
+    """Return the one cell whose correction (to a non-negative integer) makes every identity hold, if unique."""
+    candidates = sorted(set.intersection(*(set(i.keys) for i in failing)))
+    fixes: list[str] = []
+    for key in candidates:
+        first = failing[0]
+        sign = 1 if key in first.lhs else -1
+        gap = sum(values[k] for k in first.rhs) - sum(values[k] for k in first.lhs)
+        fixed = values[key] + sign * gap
+        if fixed < 0 or abs(fixed - round(fixed)) > 1e-6:
+            continue
+        trial = dict(values, **{key: fixed})
+        if all(_holds(i, trial) for i in failing + [p for p in passing if key in p.keys]):
+            fixes.append(key)
+    return fixes[0] if len(fixes) == 1 else None
+
+
+def identity_findings(report: Report, view: TableView, spec: Spec) -> list[Finding]:
+    """Given parsed cells, return a finding per failing strict identity; name the suspect cell when one explains all."""
+    identities = [i for i in view.requests_version.identities if i.id.startswith("T3")] + \
+                 [i for i in view.version.identities if i.id.startswith("T4")]
+    checkable = [i for i in identities if _checkable(i, report.cells)]
+    values = {k: float(c.value) for k, c in report.cells.items() if c.value is not None}
+    failing = [i for i in checkable if not _holds(i, values)]
+    passing = [i for i in checkable if _holds(i, values)]
+    if not failing:
+        return []
+    findings: list[Finding] = []
+    for group in _connected(failing):
+        suspect = _suspect(group, passing, values)
+        for identity in group:
+            findings.append(_identity_finding(identity, values, suspect, report, view, spec))
+    return findings
+
+
+def _connected(failing: list[Identity]) -> list[list[Identity]]:
+    """Group failing identities that share cells: one wrong cell breaks all identities of its group."""
+    groups: list[list[Identity]] = []
+    for identity in failing:
+        joined = [g for g in groups if any(set(identity.keys) & set(o.keys) for o in g)]
+        merged = [identity] + [i for g in joined for i in g]
+        groups = [g for g in groups if g not in joined] + [merged]
+    return [sorted(g, key=lambda i: (i.id, i.lhs)) for g in groups]
+
+
+def _identity_finding(identity: Identity, values: dict[str, float], suspect: str | None, report: Report,
+                      view: TableView, spec: Spec) -> Finding:
+    lhs = _tidy(sum(values[k] for k in identity.lhs))
+    rhs = _tidy(sum(values[k] for k in identity.rhs))
+    lhs, rhs = (int(lhs) if float(lhs).is_integer() else lhs), (int(rhs) if float(rhs).is_integer() else rhs)
+    where = cell_location(identity.lhs[0], spec, view)
+    message = f"{where}：{identity.text}不成立，左边{lhs}，右边{rhs}"
+    if suspect:
+        message += f"；最可能出错的是{cell_location(suspect, spec, view)}（印为{_fmt(values[suspect])}）"
+    fields: dict[str, Any] = {
+        "identity": identity.id,
+        "cells": {k: report.cells[k].value for k in identity.lhs},
+        "parts_sum": rhs,
+        "equation": {"lhs": list(identity.lhs), "rhs": list(identity.rhs), "lhs_value": lhs, "rhs_value": rhs},
+    }
+    if suspect:
+        fields["suspect_cells"] = [suspect]
+    evidence = [_cell_evidence(k, report.cells.get(k), spec, view) for k in identity.keys]
+    return Finding("table_identity", "error", message, evidence, fields)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def narrative_findings(report: Report, view: TableView, spec: Spec) -> list[Finding]:
+    """Given linked mentions, return a finding for every figure that the table contradicts."""
+    findings: list[Finding] = []
+    for m in report.mentions:
+        if m.verdict != "mismatch" or m.metric is None:
+            continue
+        table = {k: v for k, v in m.table_values.items() if v is not None}
+        shown = "，".join(f"{cell_location(k, spec, view) if k in report.cells else _metric_name(k)}为{_fmt(v)}" for k, v in table.items())
+        message = f"正文称{m.quote}（{_fmt(m.value)}{m.unit}），表格{shown}"
+        severity = "error"
+        fields: dict[str, Any] = {"metric": m.metric, "narrative_value": m.value, "table_values": table}
+        if m.scope_note:
+            severity = "warning"
+            message += f"；正文注明口径（{m.scope_note}），可能与表格统计范围不同"
+            fields["note"] = f"scope: {m.scope_note}"
+        evidence = [_mention_evidence(m)]
+        for key in table:
+            _, sources = view.resolve(key)
+            evidence.extend(_cell_evidence(s, report.cells.get(s), spec, view) for s in sources if s not in {e.get("cell") for e in evidence})
+        findings.append(Finding("narrative_vs_table", severity, message, evidence, fields))
+    return findings
+
+
+def _metric_name(key: str) -> str:
+    names = {
+        "requests.handled_pool.total": "一＋二（本年新收＋上年结转）",
+        "litigation.total": "行政诉讼合计（直接起诉＋复议后起诉）",
+        "litigation.pending": "行政诉讼尚未审结合计", "litigation.maintained": "行政诉讼结果维持合计",
+        "litigation.corrected": "行政诉讼结果纠正合计", "litigation.other": "行政诉讼其他结果合计",
+        "requests.result.disclosed_or_partial.total": "予以公开＋部分公开",
+        "requests.result.withheld.subtotal.total": "不予公开小计", "requests.result.unable.subtotal.total": "无法提供小计",
+        "requests.result.not_processed.subtotal.total": "不予处理小计", "requests.result.other.subtotal.total": "其他处理小计",
+        "requests.new.org_sum": "法人或其他组织合计",
+    }
+    return names.get(key, key)
+
+
+def parts_findings(report: Report, spec: Spec) -> list[Finding]:
+    """Given mentions, return findings where a stated total differs from the sum of its own listed parts."""
+    findings: list[Finding] = []
+    mentions = [m for m in report.mentions if m.metric is not None and not m.approx]
+    for i, total in enumerate(mentions):
+        readings = [total.metric, *total.alternatives]
+        partition_key = next((k for k in readings if k in spec.partitions), None)
+        if partition_key is None:
+            continue
+        parts = spec.partitions[partition_key]
+        used: dict[str, Mention] = {}
+        for other in mentions[i + 1:]:
+            slot = _part_slot(parts, [other.metric, *other.alternatives])
+            if slot is None and other.span[0] < total.sentence_end:
+                continue  # a parenthetical in the total's own sentence (含上年结转…)
+            if slot is None or slot in used:
+                break
+            used[slot] = other
+        parts_sum = _tidy(sum(m.value for m in used.values()))
+        if len(used) < 2 or abs(parts_sum - total.value) < 1e-6:
+            continue
+        if len(used) < len(parts) and parts_sum < total.value:
+            continue  # some parts unstated: a smaller sum is no contradiction
+        listed = "+".join(_fmt(m.value) for m in used.values())
+        message = f"正文称{total.quote}（{_fmt(total.value)}{total.unit}），但其后列出的分项{listed}={_fmt(parts_sum)}{total.unit}，与总数不符"
+        evidence = [_mention_evidence(total)] + [_mention_evidence(m) for m in used.values()]
+        fields = {"metric": partition_key, "narrative_value": total.value, "parts": {k: m.value for k, m in used.items()}, "parts_sum": parts_sum}
+        findings.append(Finding("narrative_parts_sum", "error", message, evidence, fields))
+    return findings
+
+
+def _part_slot(parts: list[list[str]], keys: list[str]) -> str | None:
+    for alternatives in parts:
+        for alt in alternatives:
+            if alt in keys:
+                return alternatives[0]
+    return None
+
+
+def deviation_findings(report: Report) -> list[Finding]:
+    """Given the deviations the table parser noted, return one template_deviation finding each."""
+    return [Finding("template_deviation", "warning", f"格式偏差：{d.message}", [], {"row": d.row}) for d in report.deviations]
+
+
+def run_checks(report: Report, view: TableView | None, spec: Spec) -> list[Finding]:
+    """Given a linked report, return all findings, errors first, in a stable order."""
+    findings: list[Finding] = []
+    if view is not None:
+        findings += identity_findings(report, view, spec)
+        findings += narrative_findings(report, view, spec)
+    findings += parts_findings(report, spec)
+    findings += deviation_findings(report)
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))

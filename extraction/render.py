@@ -1,0 +1,97 @@
+"""Human views of a Report: a terminal text view and a Markdown page (summary card + findings)."""
+from __future__ import annotations
+
+from extraction.report import Finding, Report
+
+SEVERITY_CN = {"error": "错误", "warning": "提示"}
+RATE_CN = {"disclosure_rate": "公开率（予以公开＋部分公开）/办理总数", "review_correction_rate": "行政复议纠错率",
+           "litigation_correction_rate": "行政诉讼纠错率", "carry_forward_share": "结转下年度占比"}
+FIGURE_CN = {
+    "requests.new.total": "本年新收申请", "requests.carried_over.total": "上年结转", "requests.handled_pool.total": "收办总数（一＋二）",
+    "requests.result.total.total": "办理结果总计", "requests.result.disclosed.total": "予以公开",
+    "requests.result.partially_disclosed.total": "部分公开", "requests.carried_forward.total": "结转下年度",
+    "review.total": "行政复议", "review.corrected": "复议纠正", "litigation.total": "行政诉讼", "litigation.corrected": "诉讼纠正",
+    "active.normative_docs.issued": "制发行政规范性文件", "active.normative_docs.in_force": "现行有效规范性文件",
+    "active.licensing.decisions": "行政许可决定", "active.penalty.decisions": "行政处罚决定",
+    "active.admin_fees.amount_wan_yuan": "行政事业性收费（万元）",
+}
+
+
+def _where(e: dict) -> str:
+    parts = []
+    if "location" in e:
+        parts.append(e["location"])
+    if "page" in e:
+        parts.append(f"第{e['page']}页")
+    if "line" in e:
+        parts.append(f"第{e['line']}行")
+    if "address" in e and "line" not in e:
+        parts.append(e["address"])
+    return " · ".join(parts)
+
+
+def _evidence_lines(f: Finding) -> list[str]:
+    lines = []
+    for e in f.evidence:
+        if "quote" in e:
+            lines.append(f"「{e['quote']}」 {_where(e)}")
+        elif "cell" in e:
+            lines.append(f"{_where(e)} = {e.get('raw', '')!s}")
+    return lines
+
+
+def _header(report: Report) -> str:
+    who = report.agency or "（未识别机构）"
+    year = f"{report.report_year}年" if report.report_year else "（年份未识别）"
+    return f"{report.path}: {who} {year} 政府信息公开工作年度报告 [{report.template or '?'}; {report.format}]"
+
+
+def render_text(report: Report) -> str:
+    """Given a Report, return the terminal view: findings by severity with locations and quoted sentences."""
+    out = [_header(report)]
+    for e in report.errors:
+        out.append(f"  ! {e.code}: {e.message}")
+    if report.unreadable:
+        return "\n".join(out)
+    if not report.findings:
+        out.append("  未发现矛盾。")
+    for f in report.findings:
+        out.append(f"  [{SEVERITY_CN[f.severity]}] {f.rule}: {f.message}")
+        out.extend(f"      {line}" for line in _evidence_lines(f))
+    linked = sum(1 for m in report.mentions if m.metric)
+    out.append(f"  单元格 {len(report.cells)} 个；正文数字 {len(report.mentions)} 个（其中 {linked} 个对应表格）")
+    return "\n".join(out)
+
+
+def render_markdown(report: Report) -> str:
+    """Given a Report, return a Markdown page: summary card, rates, section 五 points, findings, mentions."""
+    out = [f"# {report.agency or '（未识别机构）'} {report.report_year or ''}年政府信息公开工作年度报告 — 审核结果", ""]
+    out.append(f"文件 `{report.path}` · 格式 {report.format} · 模板 {report.template or '?'} · 发布日期 {report.published or '未印'}")
+    out.append("")
+    for e in report.errors:
+        out.append(f"> **{e.code}**: {e.message}")
+    if report.unreadable:
+        return "\n".join(out) + "\n"
+    summary = report.summary
+    out += ["## 关键数字", "", "| 项目 | 表格 | 正文 |", "|---|---:|---:|"]
+    for key, label in FIGURE_CN.items():
+        table = summary.get("figures", {}).get(key)
+        text = summary.get("narrative_figures", {}).get(key)
+        if table is not None or text is not None:
+            out.append(f"| {label} | {'' if table is None else table} | {'' if text is None else text} |")
+    if summary.get("rates"):
+        out += ["", "## 比率", ""]
+        out += [f"- {RATE_CN[k]}：{v:.1%}" for k, v in summary["rates"].items()]
+    if summary.get("problems_and_measures"):
+        out += ["", "## 存在的主要问题及改进情况（要点）", ""]
+        out += [f"- {p}" for p in summary["problems_and_measures"]]
+    out += ["", f"## 发现的问题（{len(report.findings)}）", ""]
+    if not report.findings:
+        out.append("未发现矛盾。")
+    for f in report.findings:
+        out.append(f"- **{SEVERITY_CN[f.severity]} · {f.rule}** — {f.message}")
+        out += [f"  - {line}" for line in _evidence_lines(f)]
+    out += ["", "## 正文数字", "", "| 节 | 原文 | 数值 | 对应 | 结论 |", "|---|---|---:|---|---|"]
+    for m in report.mentions:
+        out.append(f"| {m.section} | {m.quote} | {m.value}{m.unit} | {m.metric or ''} | {m.verdict} |")
+    return "\n".join(out) + "\n"

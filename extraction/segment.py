@@ -1,0 +1,151 @@
+"""Lines -> one narrative text with provenance, the six sections, sentences and clauses."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extraction.document import Source, TextLine, Where
+from extraction.labels import norm
+from extraction.spec import load_spec
+
+SECTION_NUMBERS = "一二三四五六"
+HEADING_MAX_CHARS = 40
+HEADING_FUZZY_SCORE = 88
+_TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]*")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
+_ASCII_TAIL = re.compile(r"[A-Za-z0-9]$")
+_ASCII_HEAD = re.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass
+class Section:
+    no: str  # 一 … 六; "" for the text before 一 (title, preamble)
+    title: str
+    start: int  # char offsets into Narrative.text
+    end: int
+    heading_line: int | None = None  # index into Source.lines
+
+
+@dataclass
+class Narrative:
+    """All running text of a report joined into one string, with a char -> line map for provenance."""
+
+    text: str
+    line_starts: list[int]
+    lines: list[TextLine]
+    sections: list[Section] = field(default_factory=list)
+
+    def where(self, offset: int) -> Where:
+        i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+        return self.lines[i].where if self.lines else Where()
+
+    def section_at(self, offset: int) -> str:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section.no
+        return ""
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        start = offset
+        while start > 0 and not _SENTENCE_END.match(self.text[start - 1]):
+            start -= 1
+        m = _SENTENCE_END.search(self.text, offset)
+        return start, (m.end() if m else len(self.text))
+
+    def clause_bounds(self, offset: int) -> tuple[int, int]:
+        start = offset
+        while start > 0 and not _CLAUSE_END.match(self.text[start - 1]):
+            start -= 1
+        m = _CLAUSE_END.search(self.text, offset)
+        return start, (m.start() if m else len(self.text))
+
+
+def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
+    """Given text lines, return one text; PDF visual lines (wrapped) join without a break, others with '\\n'."""
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        text = line.text
+        if parts:
+            sep = "\n"
+            if wrapped and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
+                sep = " " if _ASCII_TAIL.search(parts[-1]) and _ASCII_HEAD.search(text) else ""
+            parts.append(sep)
+            pos += len(sep)
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text)
+    return Narrative("".join(parts), starts, lines)
+
+
+def _is_heading_like(text: str) -> bool:
+    return len(text.strip()) <= HEADING_MAX_CHARS and _heading_number(text) is not None
+
+
+def _heading_number(text: str) -> str | None:
+    """Given a line, return the section number (一…六) it is the heading of, or None."""
+    t = norm(text)
+    if not t or len(t) > HEADING_MAX_CHARS:
+        return None
+    m = _TOP_NUMBERING.match(t)
+    printed = m.group(1) if m else None
+    body = t[m.end():] if m else t
+    if printed is not None and printed not in SECTION_NUMBERS:
+        return None
+    for no, names in load_spec().sections.items():
+        for name in names:
+            name = norm(name)
+            if body == name or (printed == no and body.startswith(name)):
+                return no if printed in (None, no) else None
+            if printed == no and fuzz.ratio(body, name) >= HEADING_FUZZY_SCORE:
+                return no
+    return None
+
+
+def find_sections(narrative: Narrative) -> list[Section]:
+    """Given the joined narrative, return sections 一…六 in order; a table of contents is skipped."""
+    candidates: list[tuple[int, str]] = []  # (line index, number)
+    for i, line in enumerate(narrative.lines):
+        no = _heading_number(line.text)
+        if no is not None:
+            candidates.append((i, no))
+    candidates = _drop_table_of_contents(candidates)
+    chosen: list[tuple[int, str]] = []
+    for i, no in candidates:
+        if chosen and SECTION_NUMBERS.index(no) <= SECTION_NUMBERS.index(chosen[-1][1]):
+            continue
+        chosen.append((i, no))
+    sections: list[Section] = []
+    first = narrative.line_starts[chosen[0][0]] if chosen else len(narrative.text)
+    sections.append(Section("", "", 0, first))
+    for k, (i, no) in enumerate(chosen):
+        start = narrative.line_starts[i]
+        end = narrative.line_starts[chosen[k + 1][0]] if k + 1 < len(chosen) else len(narrative.text)
+        sections.append(Section(no, narrative.lines[i].text.strip(), start, end, i))
+    return sections
+
+
+def _drop_table_of_contents(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Headings on consecutive lines (three or more in a row) are a table of contents, not the body."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for cand in candidates + [(-10, "")]:
+        if run and cand[0] == run[-1][0] + 1:
+            run.append(cand)
+            continue
+        if len(run) < 3:
+            out.extend(run)
+        run = [cand]
+    return [c for c in out if c[1]]
+
+
+def segment(source: Source) -> Narrative:
+    """Given a Source, return its narrative text with sections."""
+    narrative = join_lines(source.lines, wrapped=source.format == "pdf")
+    narrative.sections = find_sections(narrative)
+    return narrative

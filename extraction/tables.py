@@ -1,0 +1,278 @@
+"""Raw table grids -> canonical template cells (表二, 表三, 表四), label-anchored, with the identities as tie-breaker.
+
+Tables continued over pages or split into several <table>s are read as one stream of rows: a row is
+placed by its label (fuzzy, numbering-insensitive), its values are the trailing value-like cells.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extraction.document import Cell, RawTable, Where
+from extraction.figures import parse_number
+from extraction.labels import core, norm
+from extraction.spec import Spec, VersionSpec, load_spec
+
+NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
+FUZZY_ROW_SCORE = 80  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
+V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
+V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+
+
+@dataclass
+class CellValue:
+    """One canonical cell as read: number or None (blank, "/"), the printed text, where, how sure."""
+
+    key: str
+    value: float | int | None
+    raw: str
+    where: Where
+    confidence: float = 1.0
+
+    def to_json(self) -> dict:
+        out = {"value": self.value, "raw": self.raw, "confidence": self.confidence}
+        out.update(self.where.to_json())
+        return out
+
+
+@dataclass
+class Deviation:
+    """A departure from the national format of the report's version (extra/missing/renamed row or column)."""
+
+    row: str
+    message: str
+
+    def to_json(self) -> dict:
+        return {"row": self.row, "message": self.message}
+
+
+@dataclass
+class ParsedTables:
+    cells: dict[str, CellValue] = field(default_factory=dict)
+    version: str | None = None  # from the table headers and rows; None when no table was found
+    deviations: list[Deviation] = field(default_factory=list)
+    found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
+
+
+@dataclass
+class _Row:
+    labels: list[Cell]
+    values: list[Cell]
+    positional: bool
+
+    @property
+    def label_text(self) -> str:
+        return norm("".join(c.text for c in self.labels))
+
+    @property
+    def last_label(self) -> str:
+        for cell in reversed(self.labels):
+            if norm(cell.text):
+                return cell.text
+        return ""
+
+
+def _is_value(text: str) -> bool:
+    t = norm(text)
+    return t in NULL_MARKS or parse_number(t) is not None
+
+
+def _split_row(row: list[Cell | None], positional: bool) -> _Row:
+    cells = [c for c in row if c is not None]
+    cut = len(cells)
+    while cut > 0 and _is_value(cells[cut - 1].text):
+        cut -= 1
+    return _Row(cells[:cut], cells[cut:], positional)
+
+
+def _value(cell: Cell) -> float | int | None:
+    t = norm(cell.text)
+    return None if t in NULL_MARKS else parse_number(t)
+
+
+class _RowMatcher:
+    """Places a printed row label onto a template row of 表三 or 表二."""
+
+    def __init__(self, spec: Spec):
+        self.requests: dict[str, str] = {}  # core label -> row key, both versions
+        for version in spec.versions.values():
+            for row in version.requests_rows:
+                self.requests.setdefault(core(row.label), row.key)
+        self.active: dict[str, str] = {}
+        for version in spec.versions.values():
+            for group in version.active:
+                for row in group.rows:
+                    for label in [row["label"], *row.get("also", []), *row.get("deviant", [])]:
+                        self.active.setdefault(core(label), row["key"])
+
+    def requests_row(self, row: _Row) -> tuple[str, float] | None:
+        last = core(row.last_label)
+        if last in self.requests:
+            return self.requests[last], 1.0
+        full = row.label_text
+        for text in (norm(row.last_label), full):
+            hits = [label for label in self.requests if len(label) > 2 and label in text]
+            if hits:
+                return self.requests[max(hits, key=len)], 0.95
+        if len(last) >= 4:
+            best, score = max(((label, fuzz.ratio(last, label)) for label in self.requests), key=lambda x: x[1])
+            if score >= FUZZY_ROW_SCORE:
+                return self.requests[best], round(score / 100, 2)
+        return None
+
+    def active_row(self, row: _Row) -> tuple[str, str] | None:
+        last = core(row.last_label)
+        for label in sorted(self.active, key=len, reverse=True):
+            if last == label or (last.startswith(label) and len(last) > len(label) and last[len(label)] in "（(:"):
+                return self.active[label], label
+        return None
+
+
+def _header_columns(row: _Row, version: VersionSpec) -> list[str | None] | None:
+    """Given a 表二 header row (信息内容 | 本年制发件数 | ...), return the column key under each value position."""
+    cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
+    if not cells or not any(w in "".join(cells) for w in V2019_HEADER_WORDS + V2021_HEADER_WORDS):
+        return None
+    labels = {core(col["label"]): col["key"] for g in version.active for col in g.columns}
+    out: list[str | None] = []
+    for text in cells:
+        if text == "信息内容":
+            continue
+        hit = next((key for label, key in sorted(labels.items(), key=lambda kv: -len(kv[0])) if label in text or text in label), None)
+        out.append(hit)
+    return out
+
+
+def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
+    """Given raw tables, return the template version their headers follow (None when nothing tells)."""
+    text = "".join(norm(c.text) for t in tables for r in t.rows for c in r if c is not None)
+    v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
+    v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
+    if v19 > v21:
+        return "v2019"
+    if v21 > v19:
+        return "v2021"
+    if report_year is not None:
+        return spec.version_for_year(report_year)
+    return None
+
+
+def parse_tables(tables: list[RawTable], report_year: int | None = None) -> ParsedTables:
+    """Given the raw tables of one report, return its canonical cells, version and deviations."""
+    spec = load_spec()
+    out = ParsedTables()
+    out.version = detect_version(tables, report_year, spec)
+    if out.version is None:
+        return out
+    version = spec.versions[out.version]
+    matcher = _RowMatcher(spec)
+    header: list[str | None] | None = None
+    in_review = False
+    seen_requests: list[str] = []
+    for table in tables:
+        for raw_row in table.rows:
+            row = _split_row(raw_row, table.positional)
+            text = row.label_text
+            if "行政复议" in text and "行政诉讼" in text:
+                in_review = True
+            new_header = _header_columns(row, version)
+            if new_header is not None:
+                header = new_header
+                continue
+            numbers = [c for c in row.values if _value(c) is not None]
+            if in_review and len(row.values) >= 15 and not core(text):
+                _put_review(out, row.values[-15:], spec)
+                in_review = False
+                continue
+            if not row.values or (not numbers and not any(norm(c.text) for c in row.values) and len(row.values) < 2):
+                continue
+            active = matcher.active_row(row)
+            if active is not None and len(row.values) <= 3:
+                _put_active(out, active, row, header, version)
+                continue
+            placed = matcher.requests_row(row)
+            if placed is not None and (len(row.values) >= 2 or not row.positional):
+                key, confidence = placed
+                if key in seen_requests:
+                    continue
+                seen_requests.append(key)
+                _put_requests(out, key, row, confidence, spec)
+    _note_requests_deviations(out, version, seen_requests)
+    return out
+
+
+def _put_review(out: ParsedTables, values: list[Cell], spec: Spec) -> None:
+    out.found.add("四")
+    for col, cell in zip(spec.review_litigation_columns, values):
+        out.cells.setdefault(col["key"], CellValue(col["key"], _value(cell), cell.text.strip(), cell.where))
+
+
+def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: list[str | None] | None, version: VersionSpec) -> None:
+    row_key, printed_label = active
+    group = next((g for g in version.active if any(r["key"] == row_key for r in g.rows)), None)
+    values = [c for c in row.values if c is not None]
+    if header is not None and len(header) == len(values) and all(header):
+        columns: list[str] = [h for h in header if h]
+        confidence = 1.0
+    elif group is not None and len(group.columns) == len(values):
+        columns = [c["key"] for c in group.columns]
+        confidence = 0.9
+    else:
+        return
+    out.found.add("二")
+    for col, cell in zip(columns, values):
+        key = f"active.{row_key}.{col}"
+        out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence))
+    if group is None:
+        out.deviations.append(Deviation(f"active.{row_key}", f"表二 row {printed_label} is not in the {version.id} format (parsed anyway)"))
+        return
+    spec_row = next(r for r in group.rows if r["key"] == row_key)
+    if core(printed_label) in {core(x) for x in spec_row.get("deviant", [])}:
+        out.deviations.append(Deviation(
+            f"active.{row_key}",
+            f"表二 {group.caption}: row label printed as {printed_label} instead of {spec_row['label']} ({version.id} wording)"))
+    expected = [c["key"] for c in group.columns]
+    missing = [c for c in expected if c not in columns]
+    if missing and header is not None:
+        out.deviations.append(Deviation(f"active.{row_key}", f"表二 {group.caption}: column(s) {', '.join(missing)} not printed"))
+
+
+def _put_requests(out: ParsedTables, row_key: str, row: _Row, confidence: float, spec: Spec) -> None:
+    columns = spec.column_keys
+    values = row.values
+    if len(values) > len(columns) and not row.positional:
+        values = values[-len(columns):]
+    if len(values) >= len(columns):
+        placed = list(zip(columns, values[-len(columns):]))
+    elif len(values) == 2:
+        # Dropped blanks (pipe text): two numbers are 自然人 and 总计, the organisation columns were blank.
+        placed = [(columns[0], values[0]), (columns[-1], values[1])]
+        confidence = min(confidence, 0.6)
+    else:
+        return
+    out.found.add("三")
+    for col, cell in placed:
+        key = f"requests.{row_key}.{col}"
+        out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence))
+    if len(placed) < len(columns):
+        for col in columns:
+            key = f"requests.{row_key}.{col}"
+            out.cells.setdefault(key, CellValue(key, None, "", values[0].where, confidence))
+
+
+def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:
+    if not seen:
+        return
+    single_other = "result.other" in seen
+    split_other = any(k.startswith("result.other.") for k in seen)
+    if version.id == "v2021" and single_other and not split_other:
+        out.deviations.append(Deviation("requests.result.other", "表三 三（六）其他处理 printed as one row (2019 format) instead of the three sub-rows of the 2021 format"))
+    if version.id == "v2019" and split_other:
+        out.deviations.append(Deviation("requests.result.other", "表三 三（六）其他处理 split into sub-rows (2021 format) in a 2019-format report"))
+    expected = [r.key for r in version.requests_rows]
+    other_rows = {"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"}
+    missing = [k for k in expected if k not in seen and k not in other_rows]
+    if missing and len(missing) < len(expected) // 2:
+        for key in missing:
+            out.deviations.append(Deviation(f"requests.{key}", f"表三 row {key} not found"))

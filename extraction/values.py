@@ -1,0 +1,68 @@
+"""Reading quantities off the parsed cells: printed cells, row totals left blank, and derived keys."""
+from __future__ import annotations
+
+from extraction.spec import Spec, VersionSpec
+from extraction.tables import CellValue
+
+Number = float | int
+
+
+def requests_layout(cells: dict[str, CellValue], version: str) -> str:
+    """Given parsed cells, return the version whose 表三 rows were printed (a single 三（六） row is v2019's)."""
+    if any(k.startswith("requests.result.other.") and k.count(".") == 3 for k in cells):
+        return "v2019"
+    if any(k.startswith("requests.result.other.no_correction") for k in cells):
+        return "v2021"
+    return version
+
+
+class TableView:
+    """Values of cell and derived keys for one report; a blank cell is None, never 0."""
+
+    def __init__(self, cells: dict[str, CellValue], spec: Spec, version: str):
+        self.cells = cells
+        self.spec = spec
+        self.version: VersionSpec = spec.versions[version]
+        self.requests_version: VersionSpec = spec.versions[requests_layout(cells, version)]
+
+    def printed(self, key: str) -> Number | None:
+        cell = self.cells.get(key)
+        return None if cell is None else cell.value
+
+    def value(self, key: str) -> Number | None:
+        """Given a cell or derived key, return its value (blank terms of a sum count 0 if one term is printed)."""
+        value, _ = self.resolve(key)
+        return value
+
+    def resolve(self, key: str) -> tuple[Number | None, list[str]]:
+        """Given a key, return its value and the printed cell keys it was computed from."""
+        if self.printed(key) is not None:
+            return self.printed(key), [key]
+        terms = self._terms(key)
+        if not terms:
+            return None, []
+        total: Number = 0
+        used: list[str] = []
+        for term in terms:
+            value, sources = self.resolve(term)
+            if value is not None:
+                total += value
+                used.extend(sources)
+        return (_tidy(total), used) if used else (None, [])
+
+    def _terms(self, key: str) -> tuple[str, ...]:
+        if key.startswith("requests."):
+            derived = self.requests_version.derived
+            if key in derived:
+                return derived[key]
+            if key.endswith(".total") and key not in self.cells:
+                return ()
+            if key.endswith(".total"):
+                row = key[: -len(".total")]
+                return tuple(f"{row}.{c}" for c in self.spec.column_keys[:-1])
+            return ()
+        return self.version.derived.get(key, ())
+
+
+def _tidy(value: Number) -> Number:
+    return round(value, 4) if isinstance(value, float) else value
