@@ -45,7 +45,7 @@ def _checkable(identity: Identity, cells: dict[str, CellValue]) -> bool:
 
 
 def _suspect(failing: list[Identity], passing: list[Identity], values: dict[str, float]) -> str | None:
-    """Return the one cell whose correction (to a non-negative integer) makes every identity hold, if unique."""
+    """Return the cell whose correction (to a non-negative integer) makes every identity hold, if one stands out."""
     candidates = sorted(set.intersection(*(set(i.keys) for i in failing)))
     fixes: list[str] = []
     for key in candidates:
@@ -58,7 +58,11 @@ def _suspect(failing: list[Identity], passing: list[Identity], values: dict[str,
         trial = dict(values, **{key: fixed})
         if all(_holds(i, trial) for i in failing + [p for p in passing if key in p.keys]):
             fixes.append(key)
-    return fixes[0] if len(fixes) == 1 else None
+    if len(fixes) == 1:
+        return fixes[0]
+    # Several single-cell fixes: a printed total is derived from its parts, so it is the one to re-check.
+    totals = [k for k in fixes if all(k in i.lhs for i in failing)]
+    return totals[0] if len(totals) == 1 else None
 
 
 def identity_findings(report: Report, view: TableView, spec: Spec) -> list[Finding]:

@@ -107,14 +107,15 @@ def _heading_number(text: str) -> str | None:
     return None
 
 
-def find_sections(narrative: Narrative) -> list[Section]:
-    """Given the joined narrative, return sections 一…六 in order; a table of contents is skipped."""
+def find_sections(narrative: Narrative, table_positions: set[int] = frozenset()) -> list[Section]:
+    """Given the joined narrative (and where tables sit between its lines), return sections 一…六 in order;
+    a table of contents is skipped."""
     candidates: list[tuple[int, str]] = []  # (line index, number)
     for i, line in enumerate(narrative.lines):
         no = _heading_number(line.text)
         if no is not None:
             candidates.append((i, no))
-    candidates = _drop_table_of_contents(candidates)
+    candidates = _drop_table_of_contents(candidates, table_positions)
     chosen: list[tuple[int, str]] = []
     for i, no in candidates:
         if chosen and SECTION_NUMBERS.index(no) <= SECTION_NUMBERS.index(chosen[-1][1]):
@@ -130,12 +131,12 @@ def find_sections(narrative: Narrative) -> list[Section]:
     return sections
 
 
-def _drop_table_of_contents(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Headings on consecutive lines (three or more in a row) are a table of contents, not the body."""
+def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: set[int]) -> list[tuple[int, str]]:
+    """Headings on consecutive lines (three or more in a row, no table between) are a table of contents."""
     out: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     for cand in candidates + [(-10, "")]:
-        if run and cand[0] == run[-1][0] + 1:
+        if run and cand[0] == run[-1][0] + 1 and cand[0] not in table_positions:
             run.append(cand)
             continue
         if len(run) < 3:
@@ -147,5 +148,5 @@ def _drop_table_of_contents(candidates: list[tuple[int, str]]) -> list[tuple[int
 def segment(source: Source) -> Narrative:
     """Given a Source, return its narrative text with sections."""
     narrative = join_lines(source.lines, wrapped=source.format == "pdf")
-    narrative.sections = find_sections(narrative)
+    narrative.sections = find_sections(narrative, {t.line_index for t in source.tables})
     return narrative
