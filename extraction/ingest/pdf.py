@@ -1,0 +1,675 @@
+"""PDF -> Source: ruled tables found with pdfplumber's table algorithm, text lines built from chars,
+and unruled tables recovered from lines that end in numbers.
+
+Pages are read with pdfminer.six directly: no layout analysis (LAParams), and none of pdfplumber's
+per-object conversion, which together cost more than the rest of the work. Chars and edges are
+plain dicts with pdfplumber's keys (x0, x1, top, bottom...), so pdfplumber's table functions apply.
+"""
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage, LTRect
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFException, resolve1
+from pdfminer.psparser import PSException
+from pdfminer.utils import decode_text
+from pdfplumber.table import (
+    DEFAULT_JOIN_TOLERANCE,
+    DEFAULT_SNAP_TOLERANCE,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pdfplumber.utils.geometry import filter_edges
+
+from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
+
+Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname
+Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
+
+DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
+LINE_OVERLAP_SHARE = 0.5  # chars whose vertical extents overlap by this share of the smaller one share a line
+WORD_GAP_RATIO = 0.2  # x gap (in font sizes) that separates two words
+CJK_SPACE_RATIO = 0.45  # in running text, narrower gaps between CJK chars are justification, not a space
+CELL_GAP_RATIO = 1.0  # x gap (in font sizes) that separates a lone number from its label as a table cell
+RULE_MAX_THICKNESS = 2.0  # pt: a filled rect this thin is drawn as a rule
+RULE_END_TOLERANCE = 3.0  # pt: vertical rules ending this close together end at one (maybe undrawn) border
+AXIS_TOLERANCE = 0.5  # pt: a path segment this close to horizontal/vertical is a rule
+EDGE_MIN_LENGTH = 3.0  # pt: shorter rules are dots, not table borders (pdfplumber's default)
+INTERSECTION_TOLERANCE = 3.0  # pt: pdfplumber's default
+FOOTER_ZONE = 0.88  # share of the page height below which a lone page number is a footer
+UNMAPPED_MAX_SHARE = 0.5  # above this share of (cid:N)/private-use chars the text is unreadable
+MAX_ROW_GAP_LINES = 3.0  # unruled rows further apart (in line heights) belong to different tables
+STACK_MIN_CHARS = 3  # a vertical label has at least this many one-character lines
+WHITE = 0.99  # colour components at least this light count as white paper
+
+NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?")
+FOOTER = re.compile(r"[-—–_·\s]*\d+[-—–_·\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+CJK = re.compile(r"[\u2014\u2018-\u201d\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
+UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
+META_KEPT = ("名称", "发布机构", "公开日期")
+
+
+@dataclass
+class PageObjects:
+    """What one page printed: chars and visible rules, in top-left-origin points."""
+
+    number: int
+    height: float
+    chars: list[Char]
+    edges: list[Edge]
+
+
+@dataclass
+class Word:
+    """Chars printed without a word gap between them, with the gap that precedes the word."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    gap: float  # x distance from the previous word on the line; 0 for the first
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass
+class Line:
+    """One visual line: its words left to right."""
+
+    words: list[Word]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return union(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+
+# --- pdfminer -> chars and edges -----------------------------------------------------------------
+
+
+def is_white(color: Any) -> bool:
+    """Given a pdfminer colour (gray number, RGB or CMYK tuple), return whether it is white."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 4:
+        return all(v <= 1 - WHITE for v in color)
+    return all(v >= WHITE for v in color)
+
+
+def is_visible(path: LTCurve) -> bool:
+    """Given a path, return False when nobody sees it (white or unpainted boxes behind text)."""
+    if path.stroke and not is_white(path.stroking_color):
+        return True
+    thin = min(path.width, path.height) <= RULE_MAX_THICKNESS
+    return path.fill and (thin or not is_white(path.non_stroking_color))
+
+
+def path_edges(path: LTCurve, left: float, top: float) -> list[Edge]:
+    """Given a path and the page's left/top, return its horizontal and vertical segments as edges."""
+    if isinstance(path, LTRect):
+        x0, y0, x1, y1 = path.bbox
+        points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+    else:
+        points = list(path.pts)
+    edges = []
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        if abs(ax - bx) <= AXIS_TOLERANCE:
+            orientation = "v"
+        elif abs(ay - by) <= AXIS_TOLERANCE:
+            orientation = "h"
+        else:
+            continue
+        x0, x1 = sorted((ax - left, bx - left))
+        t, b = sorted((top - ay, top - by))
+        if orientation == "v":
+            x0 = x1 = (x0 + x1) / 2
+        else:
+            t = b = (t + b) / 2
+        edges.append({"object_type": "path_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t})
+    return edges
+
+
+def page_objects(layout: LTPage, number: int) -> PageObjects:
+    """Given pdfminer's raw (unanalysed) layout of a page, return its chars and visible rules."""
+    left, _, _, top = layout.bbox
+    chars: list[Char] = []
+    edges: list[Edge] = []
+
+    def visit(container: Iterable[Any]) -> None:
+        for obj in container:
+            if isinstance(obj, LTChar):
+                chars.append(
+                    {"text": obj.get_text(), "x0": obj.x0 - left, "x1": obj.x1 - left, "top": top - obj.y1, "bottom": top - obj.y0, "size": obj.size, "fontname": obj.fontname}
+                )
+            elif isinstance(obj, LTCurve):
+                if is_visible(obj):
+                    edges.extend(path_edges(obj, left, top))
+            elif isinstance(obj, LTFigure):
+                visit(obj)
+
+    visit(layout)
+    return PageObjects(number=number, height=layout.height, chars=chars, edges=edges)
+
+
+def read_pages(document: PDFDocument) -> Iterator[PageObjects]:
+    """Given a parsed PDF document, yield each page's chars and rules."""
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
+    for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        interpreter.process_page(page)
+        yield page_objects(device.get_result(), number)
+
+
+# --- chars -> words -> lines -------------------------------------------------------------------
+
+
+def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
+    """Given chars in stream order, return them without the copies drawn at nearly the same place."""
+    kept: list[Char] = []
+    seen: dict[tuple[str, str, float], list[Char]] = {}
+    for char in chars:
+        twins = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), [])
+        if any(
+            abs(t["x0"] - char["x0"]) <= DEDUPE_TOLERANCE and abs(t["top"] - char["top"]) <= DEDUPE_TOLERANCE
+            for t in twins
+        ):
+            continue
+        twins.append(char)
+        kept.append(char)
+    return kept
+
+
+def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
+    """Given chars, return them as visual lines (top to bottom), each sorted left to right."""
+    lines: list[list[Char]] = []
+    top = bottom = 0.0
+    for char in sorted(chars, key=lambda c: c["top"]):
+        overlap = min(bottom, char["bottom"]) - max(top, char["top"])
+        height = min(bottom - top, char["bottom"] - char["top"])
+        if lines and overlap >= LINE_OVERLAP_SHARE * height:
+            lines[-1].append(char)
+            bottom = max(bottom, char["bottom"])
+        else:
+            lines.append([char])
+            top, bottom = char["top"], char["bottom"]
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def to_words(line: Sequence[Char]) -> list[Word]:
+    """Given one line's chars left to right, return its words (split at spaces and wide gaps)."""
+    words: list[Word] = []
+    current: list[Char] = []
+    previous_x1: float | None = None
+
+    def close() -> None:
+        if current:
+            gap = current[0]["x0"] - words[-1].x1 if words else 0.0
+            words.append(
+                Word(
+                    text="".join(c["text"] for c in current),
+                    x0=current[0]["x0"],
+                    x1=current[-1]["x1"],
+                    top=min(c["top"] for c in current),
+                    bottom=max(c["bottom"] for c in current),
+                    size=max(c["size"] for c in current),
+                    gap=gap,
+                )
+            )
+            current.clear()
+
+    for char in line:
+        if not char["text"].strip():
+            close()
+            continue
+        if previous_x1 is not None and char["x0"] - previous_x1 > WORD_GAP_RATIO * char["size"]:
+            close()
+        current.append(char)
+        previous_x1 = char["x1"]
+    close()
+    return words
+
+
+def join_words(words: Sequence[Word], cjk_space: float = CJK_SPACE_RATIO) -> str:
+    """Given a line's words, return its text: a space between words, except between CJK chars
+    closer than `cjk_space` font sizes."""
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        if i:
+            before, after = parts[-1][-1], word.text[0]
+            cjk_pair = CJK.match(before) and CJK.match(after)
+            if not (cjk_pair and word.gap < cjk_space * word.size):
+                parts.append(" ")
+        parts.append(word.text)
+    return "".join(parts)
+
+
+def char_lines(chars: Iterable[Char]) -> list[Line]:
+    """Given chars, return the non-empty lines they form, top to bottom."""
+    lines = (Line(to_words(chars_of_line)) for chars_of_line in group_lines(chars))
+    return [line for line in lines if line.words]
+
+
+def union(boxes: Iterable[BBox]) -> BBox:
+    """Given bboxes, return the smallest bbox holding them all."""
+    x0s, tops, x1s, bottoms = zip(*boxes)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
+
+
+def centre_inside(char: Char, bbox: BBox) -> bool:
+    """Given a char and a bbox, return whether the char's centre lies inside it."""
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def is_footer(line: Line, page_height: float) -> bool:
+    """Given a line, return whether it is a lone page number at the bottom of the page."""
+    return line.top >= FOOTER_ZONE * page_height and FOOTER.fullmatch(line.text.strip()) is not None
+
+
+# --- ruled tables ------------------------------------------------------------------------------
+
+
+def closing_rules(edges: Sequence[Edge]) -> list[Edge]:
+    """Given a page's visible edges, return a horizontal edge wherever two or more vertical rules
+    start or stop together: a table cut by a page break has no rule drawn there."""
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    rules: list[Edge] = []
+    for end in ("top", "bottom"):
+        group: list[Edge] = []
+        for edge in sorted(verticals, key=lambda e: e[end]) + [None]:
+            if edge is not None and group and edge[end] - group[0][end] <= RULE_END_TOLERANCE:
+                group.append(edge)
+                continue
+            if len(group) > 1:
+                x0, x1, y = min(e["x0"] for e in group), max(e["x1"] for e in group), group[0][end]
+                rules.append({"object_type": "closing_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0, "top": y, "bottom": y})
+            group = [edge] if edge is not None else []
+    return rules
+
+
+def grid_rows(cells: Sequence[BBox]) -> list[list[BBox | None]]:
+    """Given one table's cell bboxes, return its rows, with None where a spanning cell covers a column."""
+    xs = sorted({cell[0] for cell in cells})
+    rows = []
+    for _, row in groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
+        by_x = {cell[0]: cell for cell in row}
+        rows.append([by_x.get(x) for x in xs])
+    return rows
+
+
+def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
+    """Given a page's visible rules, return its ruled tables (as rows of cells) with two or more columns;
+    a one-column grid is a text box."""
+    edges = merge_edges(
+        list(edges) + closing_rules(edges),
+        snap_x_tolerance=DEFAULT_SNAP_TOLERANCE,
+        snap_y_tolerance=DEFAULT_SNAP_TOLERANCE,
+        join_x_tolerance=DEFAULT_JOIN_TOLERANCE,
+        join_y_tolerance=DEFAULT_JOIN_TOLERANCE,
+    )
+    edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
+    intersections = edges_to_intersections(edges, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
+    grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
+    return [rows for rows in grids if len(rows[0]) > 1]
+
+
+def cell_text(chars: Sequence[Char]) -> str:
+    """Given the chars of one cell, return its text with in-cell lines joined by '\\n'."""
+    # a cell holds one value, so any gap between CJK chars in it is layout ('结 果' is 结果)
+    return "\n".join(join_words(line.words, cjk_space=float("inf")) for line in char_lines(chars))
+
+
+def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], page: int) -> RawTable:
+    """Given a ruled table's rows of cell bboxes and the page's chars, return it as a RawTable."""
+    bbox = union(cell for row in rows for cell in row if cell is not None)
+    inside = sorted((c for c in chars if centre_inside(c, bbox)), key=lambda c: (c["top"] + c["bottom"]) / 2)
+    centres = [(c["top"] + c["bottom"]) / 2 for c in inside]
+    table: list[list[Cell | None]] = []
+    for row in rows:
+        cells: list[Cell | None] = []
+        for box in row:
+            if box is None:
+                cells.append(None)
+                continue
+            band = inside[bisect_left(centres, box[1]) : bisect_right(centres, box[3])]
+            text = cell_text([c for c in band if centre_inside(c, box)])
+            cells.append(Cell(text=text, where=Where(page=page, bbox=box)))
+        table.append(cells)
+    return RawTable(rows=table, where=Where(page=page, bbox=bbox))
+
+
+# --- unruled tables ----------------------------------------------------------------------------
+
+
+def trailing_numbers(line: Line) -> int:
+    """Given a line, return how many of its last words are numbers printed as table cells."""
+    count = 0
+    for word in reversed(line.words):
+        if not NUMBER.fullmatch(word.text):
+            break
+        count += 1
+    if count == 1 and (len(line.words) == 1 or line.words[-1].gap < CELL_GAP_RATIO * line.words[-1].size):
+        return 0  # a lone number after ordinary spacing is running text ("共计 95")
+    return count
+
+
+def value_start(line: Line) -> float:
+    """Given a table row line, return the x where its numbers start."""
+    return line.words[-trailing_numbers(line)].x0
+
+
+def row_blocks(lines: Sequence[Line]) -> list[list[int]]:
+    """Given a page's lines, return runs of indexes of table rows that form one table: rows close
+    together, or linked by label-only lines (wrapped or vertical labels) that are close together."""
+    heights = [line.bottom - line.top for line in lines]
+    step = MAX_ROW_GAP_LINES * (statistics.median(heights) if heights else 0)
+    blocks: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not trailing_numbers(line):
+            continue
+        if blocks:
+            previous = blocks[-1][-1]
+            chain = lines[previous : i + 1]
+            close = all(b.top - a.bottom <= step for a, b in zip(chain, chain[1:]))
+            labels_end = min(value_start(lines[previous]), value_start(line))
+            labels_only = all(between.bbox[2] <= labels_end for between in chain[1:-1])
+            if close and labels_only:
+                blocks[-1].append(i)
+                continue
+        blocks.append([i])
+    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2]
+
+
+@dataclass
+class Fragment:
+    """Label words printed on one line of a label cell, waiting to be merged into that cell."""
+
+    words: list[Word]
+
+    @property
+    def bbox(self) -> BBox:
+        return union(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+
+def split_fragments(words: Sequence[Word]) -> list[Fragment]:
+    """Given label words of one line, return them grouped into cells at cell-wide gaps."""
+    fragments: list[Fragment] = []
+    for word in words:
+        if fragments and word.gap < CELL_GAP_RATIO * word.size:
+            fragments[-1].words.append(word)
+        else:
+            fragments.append(Fragment([word]))
+    return fragments
+
+
+Piece = tuple[int, Fragment]  # a label fragment and the index of the line it is printed on
+
+
+def pop_stacks(pieces: list[Piece]) -> list[list[Piece]]:
+    """Given label pieces, remove vertical labels (one character per line in one column) and return them."""
+    singles = [p for p in pieces if STACK_CHAR.fullmatch(p[1].text)]
+    stacks: list[list[Piece]] = []
+    for piece in sorted(singles, key=lambda p: p[1].bbox[0]):
+        box = piece[1].bbox
+        last = stacks[-1][-1][1].bbox if stacks else None
+        if last and abs((last[0] + last[2]) / 2 - (box[0] + box[2]) / 2) <= piece[1].words[0].size:
+            stacks[-1].append(piece)
+        else:
+            stacks.append([piece])
+    stacks = [sorted(s, key=lambda p: p[0]) for s in stacks if len(s) >= STACK_MIN_CHARS]
+    for piece in (p for stack in stacks for p in stack):
+        pieces.remove(piece)
+    return stacks
+
+
+def chain_labels(pieces: Sequence[Piece], homes: dict[int, int], gap: float) -> list[list[Piece]]:
+    """Given label pieces and the row each table line belongs to, return the pieces grouped into
+    cells: pieces stacked in one column, either of the same row or less than `gap` apart and not
+    of two different rows."""
+    chains: list[list[Piece]] = []
+    for index, fragment in sorted(pieces, key=lambda p: p[1].bbox[1]):
+        box, home = fragment.bbox, homes.get(index)
+        for chain in reversed(chains):
+            last = chain[-1][1].bbox
+            chain_homes = {homes[i] for i, _ in chain if i in homes}
+            same_row = home in chain_homes
+            other_row = home is not None and bool(chain_homes) and not same_row
+            close = box[1] - last[3] <= gap
+            if box[0] < last[2] and last[0] < box[2] and (same_row or (close and not other_row)):
+                chain.append((index, fragment))
+                break
+        else:
+            chains.append([(index, fragment)])
+    return chains
+
+
+def label_owner(cell: Sequence[Piece], homes: dict[int, int], centres: dict[int, float]) -> int:
+    """Given a label cell's pieces, return the row it labels: the row one of its lines belongs to,
+    else the nearest row (the lower one on a tie, as a label wraps around its numbers)."""
+    own = [homes[i] for i, _ in cell if i in homes]
+    if own:
+        return own[0]
+    box = union(f.bbox for _, f in cell)
+    y = (box[1] + box[3]) / 2
+    rows = set(homes.values())
+    return min(rows, key=lambda i: (abs(centres[i] - y), centres[i] < y))
+
+
+def value_anchors(header: Line | None, value_x0: float, width: int) -> list[Word] | None:
+    """Given the line above the first row, return its words over the value columns if they name every column."""
+    if header is None or trailing_numbers(header):
+        return None
+    anchors = [w for w in header.words if w.x1 > value_x0]
+    return anchors if len(anchors) >= width else None
+
+
+def place_values(numbers: Sequence[Word], anchors: Sequence[Word]) -> list[Word | None] | None:
+    """Given a row's number words and the column header words, return one slot per column, or None if ambiguous."""
+    slots: list[Word | None] = [None] * len(anchors)
+    for number in numbers:
+        x = (number.x0 + number.x1) / 2
+        column = min(range(len(anchors)), key=lambda i: abs((anchors[i].x0 + anchors[i].x1) / 2 - x))
+        anchor = anchors[column]
+        if slots[column] is not None or not (anchor.x0 - anchor.size <= x <= anchor.x1 + anchor.size):
+            return None
+        slots[column] = number
+    return slots
+
+
+def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tuple[RawTable, set[int]]:
+    """Given a page's lines and the indexes of its number rows, return the table and the line indexes it used."""
+    rows = list(block)
+    counts = {i: trailing_numbers(lines[i]) for i in rows}
+    value_x0 = min(value_start(lines[i]) for i in rows)
+    first, last = rows[0], rows[-1]
+    height = statistics.median(lines[i].bottom - lines[i].top for i in rows)
+
+    def label_only(i: int) -> bool:
+        return 0 <= i < len(lines) and lines[i].bbox[2] <= value_x0 and not trailing_numbers(lines[i])
+
+    # a row printed without a label has it wrapped around its numbers, on the lines just above and below
+    homes = {i: i for i in rows}
+    for i in (i for i in rows if counts[i] == len(lines[i].words)):
+        for j in (i - 1, i + 1):
+            if j not in homes and label_only(j) and abs(lines[j].top - lines[i].top) <= 2 * height:
+                homes[j] = i
+    while label_only(last + 1) and lines[last + 1].top - lines[last].bottom <= height:
+        last += 1
+    used = set(range(min(first, *homes), max(last, *homes) + 1))
+    header_rows = [i for i in used if i not in homes and not label_only(i)]
+
+    pieces: list[Piece] = []
+    for i in sorted(used - set(header_rows)):
+        words = lines[i].words[: len(lines[i].words) - counts.get(i, 0)]
+        pieces += [(i, f) for f in split_fragments(words)]
+    stacks = pop_stacks(pieces)
+    centres = {i: (lines[i].top + lines[i].bottom) / 2 for i in used}
+    labels: dict[int, list[Cell]] = {i: [] for i in rows}
+    for cell, joiner in [(s, "") for s in stacks] + [(c, "\n") for c in chain_labels(pieces, homes, height)]:
+        text = joiner.join(f.text for _, f in cell)
+        box = union(f.bbox for _, f in cell)
+        labels[label_owner(cell, homes, centres)].append(Cell(text=text, where=Where(page=page, bbox=box)))
+
+    width = max(counts.values())
+    top_line = min(used)
+    anchors = value_anchors(lines[top_line - 1] if top_line > 0 else None, value_x0, width)
+    slots = {i: place_values(lines[i].words[-counts[i]:], anchors) for i in rows} if anchors else {}
+    positional = bool(slots) and all(s is not None for s in slots.values())
+
+    table_rows: list[list[Cell | None]] = []
+    for i in sorted(rows + header_rows):
+        if i in header_rows:
+            table_rows.append([Cell(text=f.text, where=Where(page=page, bbox=f.bbox)) for f in split_fragments(lines[i].words)])
+            continue
+        cells: list[Cell | None] = sorted(labels[i], key=lambda c: c.where.bbox[0] if c.where.bbox else 0)
+        numbers = lines[i].words[-counts[i]:]
+        line_box = lines[i].bbox
+        if positional and anchors:
+            for anchor, number in zip(anchors, slots[i] or []):
+                box = number.bbox if number else (anchor.x0, line_box[1], anchor.x1, line_box[3])
+                cells.append(Cell(text=number.text if number else "", where=Where(page=page, bbox=box)))
+        else:
+            cells += [Cell(text=w.text, where=Where(page=page, bbox=w.bbox)) for w in numbers]
+        table_rows.append(cells)
+    bbox = union(lines[i].bbox for i in used)
+    return RawTable(rows=table_rows, where=Where(page=page, bbox=bbox), positional=positional), used
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+
+def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list[tuple[int, RawTable]]]:
+    """Given a page and its deduplicated chars, return its text lines and its tables, each table with
+    the count of the page's lines printed before it."""
+    ruled = [ruled_table(rows, chars, page.number) for rows in find_grids(page.edges)]
+    boxes = [t.where.bbox for t in ruled if t.where.bbox]
+    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)]
+    lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
+    tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
+    if ruled:
+        return lines, tables
+    used: set[int] = set()
+    for block in row_blocks(lines):
+        table, taken = unruled_table(lines, block, page.number)
+        tables.append((min(taken), table))
+        used |= taken
+    if not used:
+        return lines, tables
+    kept = [line for i, line in enumerate(lines) if i not in used]
+    # the table's position counts only the lines that stay outside tables
+    shifted = [(sum(1 for j in range(start) if j not in used), table) for start, table in tables]
+    return kept, shifted
+
+
+def header_meta(lines: Sequence[Line]) -> dict[str, str]:
+    """Given the first page's lines, return 名称/发布机构/公开日期 from a label/value header block."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        texts = [w.text for w in line.words]
+        if not texts or texts[0] not in META_LABELS:
+            continue
+        label, value = texts[0], []
+        for text in texts[1:] + [META_LABELS[0]]:
+            if text in META_LABELS:
+                if value and label not in fields:
+                    fields[label] = "".join(value)
+                label, value = text, []
+            else:
+                value.append(text)
+    if len(fields) < 2:
+        return {}  # one label-like word is running text, not a header block
+    return {k: v for k, v in fields.items() if k in META_KEPT}
+
+
+def info_title(document: PDFDocument) -> str | None:
+    """Given a parsed PDF, return its document-info Title, decoding UTF-16 in either byte order."""
+    for info in document.info:
+        raw = resolve1(info.get("Title"))
+        if isinstance(raw, bytes):
+            title = raw.decode("utf-16", "replace") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else decode_text(raw)
+            title = title.strip("\x00 \t\r\n")
+            if title:
+                return title
+    return None
+
+
+def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
+    """Given a PDF file's bytes, return its text lines and tables with page/bbox provenance."""
+    source = Source(path=str(path), sha256=sha256, format="pdf", pages=0)
+    empty: list[int] = []
+    unmapped = total = 0
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        for page in read_pages(document):
+            source.pages = page.number
+            chars = dedupe_chars(page.chars)
+            printed = [c["text"] for c in chars if c["text"].strip()]
+            total += len(printed)
+            unmapped += sum(1 for text in printed if UNMAPPED.fullmatch(text))
+            if not printed:
+                empty.append(page.number)
+                continue
+            lines, tables = page_content(page, chars)
+            if page.number == 1:
+                source.meta.update(header_meta(lines))
+            for start, table in tables:
+                table.line_index = len(source.lines) + start
+                source.tables.append(table)
+            source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
+        title = info_title(document)
+    except (PDFException, PSException) as exc:
+        raise IngestError("corrupt", f"{path}: not a readable PDF ({exc or type(exc).__name__})") from None
+    if not source.pages:
+        raise IngestError("corrupt", f"{path}: the PDF has no pages")
+    if not total:
+        raise IngestError("no_text_layer", f"{path}: no page has a text layer; scanned image? needs OCR")
+    if unmapped > UNMAPPED_MAX_SHARE * total:
+        raise IngestError(
+            "unmapped_font",
+            f"{path}: {unmapped} of {total} characters have no Unicode mapping (font without ToUnicode); needs OCR",
+        )
+    if title:
+        source.meta["title"] = title
+    if empty:
+        pages = ", ".join(map(str, empty))
+        source.problems.append(Problem("pages_without_text", f"{path}: pages {pages} have no text layer (images?)"))
+    source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
+    return source

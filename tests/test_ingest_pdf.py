@@ -1,0 +1,285 @@
+"""extraction.ingest.pdf: real reports from the shared corpus, and small PDFs drawn with reportlab."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from extraction.document import IngestError, RawTable, Source
+from extraction.ingest import read_source
+from extraction.ingest.pdf import FOOTER, read_pdf
+
+canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+HEIGHT = 842.0
+
+
+def real(name: str) -> Source:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"shared corpus not present: {path} (real-report tests need ../shared/corpus/real)")
+    return read_source(path)
+
+
+def read(path: Path) -> Source:
+    data = path.read_bytes()
+    return read_pdf(path, data, hashlib.sha256(data).hexdigest())
+
+
+def texts(row: list) -> list[str | None]:
+    return [cell.text if cell is not None else None for cell in row]
+
+
+def find_row(tables: list[RawTable], label: str) -> list[str | None]:
+    for table in tables:
+        for row in table.rows:
+            if any(cell is not None and label in cell.text for cell in row):
+                return texts(row)
+    raise AssertionError(f"no table row has {label!r}")
+
+
+def find_numbers(tables: list[RawTable], numbers: list[str]) -> list[str | None]:
+    for table in tables:
+        for row in table.rows:
+            if texts(row)[-len(numbers) :] == numbers:
+                return texts(row)
+    raise AssertionError(f"no table row ends with {numbers}")
+
+
+def joined(source: Source) -> str:
+    return "".join(line.text.replace(" ", "") for line in source.lines)
+
+
+# --- real reports --------------------------------------------------------------------------------
+
+
+def test_huaian_ruled_tables() -> None:
+    source = real("huaian_2024.pdf")
+    assert source.format == "pdf" and source.pages == 6
+    row = find_row(source.tables, "一、本年新收政府信息公开申请数量")
+    assert row[-7:] == ["3001", "53", "0", "0", "61", "4", "3119"]
+    find_numbers(source.tables, "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20".split())
+    assert "三、\n本\n年\n度\n办\n理\n结\n果" in find_row(source.tables, "（一）予以公开")
+    assert "结果\n维持" in find_row(source.tables, "未经复议直接起诉")  # '结 果' printed with a gap
+    # table 三 continues on page 5 as its own table, in page order
+    pages = [t.where.page for t in source.tables]
+    assert pages == sorted(pages) and pages.count(5) == 2
+    assert find_row(source.tables, "2.没有现成信息需要另行制作")[:2] == ["", "法提供"]
+
+
+def test_huaian_lines_are_narrative_in_reading_order() -> None:
+    source = real("huaian_2024.pdf")
+    text = joined(source)
+    assert "全市共受理政府信息公开申请3119件" in text
+    headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"]
+    positions = [next(i for i, line in enumerate(source.lines) if line.text == h) for h in headings]
+    assert positions == sorted(positions)
+    assert not any("3001 53" in line.text or "本年新收" in line.text for line in source.lines)
+    assert not any(FOOTER.fullmatch(line.text.strip()) for line in source.lines)
+    # the text box on page 1 is running text, not a table
+    assert any(line.text.startswith("本报告由淮安市人民政府办公室") for line in source.lines)
+    table3 = next(t for t in source.tables if any("本年新收" in (c.text if c else "") for r in t.rows for c in r))
+    assert source.lines[table3.line_index - 1].text == "三、收到和处理政府信息公开申请情况"
+    assert all(line.where.page and line.where.bbox for line in source.lines)
+    assert source.meta["title"] == "政府信息公开工作年度报告"
+
+
+def test_hongze_table_four_and_hidden_boxes() -> None:
+    source = real("hongze_2023.pdf")
+    find_numbers(source.tables, ["5", "0", "0", "0", "0"])
+    # white boxes behind the narrative on page 2 must not join it to table 二 below
+    assert "一律不准发布。" in [line.text for line in source.lines]
+    assert texts(source.tables[0].rows[0]) == ["第二十条第（一）项", None, None, None]
+    # table 三 is cut by the page break with no rule drawn there: its cells still close
+    assert find_row(source.tables, "（一）予以公开")[0] == "三\n、\n本\n年\n度\n办\n理\n结\n果"
+
+
+def test_shuyang_print_blank_cells_and_header_block() -> None:
+    source = real("shuyang_fgj_2023_print.pdf")
+    row = find_row(source.tables, "一、本年新收政府信息公开申请数量")
+    assert row[-7:] == ["26", "", "", "", "", "", "26"]
+    assert source.meta["发布机构"] == "沭阳县发展和改革局"
+    assert source.meta["公开日期"] == "2024-01-17"
+    assert source.meta["名称"] == "沭阳县发展和改革局2023年政府信息公开年度报告"
+
+
+def test_truncated_real_pdf_is_corrupt(tmp_path: Path) -> None:
+    path = REAL / "huaian_2024.pdf"
+    if not path.exists():
+        pytest.skip(f"shared corpus not present: {path}")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(IngestError) as err:
+        read_source(broken)
+    assert err.value.code == "corrupt" and str(broken) in err.value.message
+
+
+# --- generated PDFs --------------------------------------------------------------------------------
+
+COLUMNS = [320 + 36 * i for i in range(7)]  # x centres of the 7 value columns
+
+
+def draw_page(c, items: list[tuple[float, float, str]], size: float = 9, centred: bool = False) -> None:
+    """Draw (x, top, text) items; numbers are centred on x."""
+    c.setFont(FONT, size)
+    for x, top, text in items:
+        y = HEIGHT - top - size
+        if text.replace(".", "").isdigit() or centred:
+            c.drawCentredString(x, y, text)
+        else:
+            c.drawString(x, y, text)
+
+
+def unruled_pdf(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    c.setTitle("生成的年度报告")
+    items: list[tuple[float, float, str]] = [
+        (60, 60, "（二）依申请公开情况。全年共受理政府信息公开申请 3 件，在运维新媒体共计 95"),
+        (60, 75, "个，均按时答复。"),
+        (60, 100, "三、收到和处理政府信息公开申请情况"),
+    ]
+    items += [(x, 125, h) for x, h in zip(COLUMNS, ["自然人", "商业", "科研", "公益", "法律", "其他", "总计"])]
+    items.append((60, 125, "项目"))
+
+    def row(top: float, label: str | None, values: list[str | None]) -> None:
+        if label:
+            items.append((60, top, label))
+        items.extend((x, top, v) for x, v in zip(COLUMNS, values) if v is not None)
+
+    row(145, "一、本年新收政府信息公开申请数量", ["3", "0", "0", "0", "0", "0", "3"])
+    row(165, "二、上年结转政府信息公开申请数量", ["5", None, None, None, None, None, "5"])
+    # a wrapped label with its numbers on the middle line
+    items.append((60, 183, "（二）部分公开（区分处理的，只计这一情"))
+    row(195, None, ["447", "7", "0", "0", "0", "0", "454"])
+    items.append((60, 207, "形，不计其他情形）"))
+    # a vertical group label, one character per line, beside the leaf rows
+    for i, ch in enumerate(["三、", "本", "年", "度", "办", "理", "结", "果"]):
+        items.append((60, 225 + 12 * i, ch))
+    items.append((85, 237, "（三）不"))
+    items.append((85, 249, "予公开"))
+    row(237, None, ["2", "0", "0", "0", "0", "0", "2"])
+    items.append((150, 237, "1.属于国家秘密"))
+    row(261, None, ["30", "1", "0", "0", "0", "0", "31"])
+    items.append((150, 261, "2.其他法律行政法规禁止公开"))
+    items.append((60, 330, "四、政府信息公开行政复议、行政诉讼情况"))
+    items += [(60 + 32 * i, 360, n) for i, n in enumerate("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20".split())]
+    items.append((60, 400, "五、存在的主要问题及改进情况"))
+    draw_page(c, items)
+    draw_page(c, [(297, 800, "- 1 -")], centred=True)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_unruled_table_rows(tmp_path: Path) -> None:
+    source = read(unruled_pdf(tmp_path / "unruled.pdf"))
+    assert [line.text for line in source.lines] == [
+        "（二）依申请公开情况。全年共受理政府信息公开申请 3 件，在运维新媒体共计 95",
+        "个，均按时答复。",
+        "三、收到和处理政府信息公开申请情况",
+        "项目 自然人 商业 科研 公益 法律 其他 总计",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+    ]
+    table = source.tables[0]
+    assert table.positional and table.line_index == 4 and table.where.page == 1
+    rows = [texts(r) for r in table.rows]
+    assert rows[0] == ["一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3"]
+    assert rows[1] == ["二、上年结转政府信息公开申请数量", "5", "", "", "", "", "", "5"]
+    assert rows[2] == ["（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）", "447", "7", "0", "0", "0", "0", "454"]
+    assert rows[3][-8:] == ["1.属于国家秘密", "2", "0", "0", "0", "0", "0", "2"]
+    assert "三、本年度办理结果" in rows[3] and "（三）不\n予公开" in rows[3]
+    assert rows[4] == ["2.其他法律行政法规禁止公开", "30", "1", "0", "0", "0", "0", "31"]
+    assert len(rows) == 5
+    four = source.tables[1]
+    assert texts(four.rows[0]) == "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20".split() and not four.positional
+    assert four.line_index == 5
+    assert source.meta == {"title": "生成的年度报告"}
+
+
+def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
+    path = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    c.setFont(FONT, 16)
+    for dx in (0, 0.3):  # the same glyphs drawn twice, a fraction of a point apart
+        c.drawString(100 + dx, 700, "政府信息公开工作年度报告")
+    c.drawString(100, 670, "正文 2024 年")
+    c.showPage()
+    c.save()
+    assert [line.text for line in read(path).lines] == ["政府信息公开工作年度报告", "正文 2024 年"]
+
+
+def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    c.setFillGray(0.5)
+    c.rect(100, 100, 300, 400, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(IngestError) as err:
+        read(path)
+    assert err.value.code == "no_text_layer" and "OCR" in err.value.message
+
+
+def test_pages_without_text_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "partial.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    for page in range(4):
+        if page < 2:
+            c.setFont(FONT, 12)
+            c.drawString(100, 700, f"第{page + 1}页正文")
+        else:
+            c.rect(100, 100, 300, 400, fill=1)
+        c.showPage()
+    c.save()
+    source = read(path)
+    assert source.pages == 4
+    assert [p.code for p in source.problems] == ["pages_without_text"]
+    assert "pages 3, 4 have no text layer" in source.problems[0].message
+
+
+def unmapped_pdf() -> bytes:
+    """A hand-written PDF whose font has neither an embedded program nor a ToUnicode map."""
+    stream = b"BT /F1 12 Tf 100 700 Td <0101020203030404> Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Hidden /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Hidden"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_unmapped_font_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cid.pdf"
+    path.write_bytes(unmapped_pdf())
+    with pytest.raises(IngestError) as err:
+        read(path)
+    assert err.value.code == "unmapped_font"
+
+
+def test_truncated_generated_pdf_is_corrupt(tmp_path: Path) -> None:
+    whole = unruled_pdf(tmp_path / "whole.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(IngestError) as err:
+        read(path)
+    assert err.value.code == "corrupt"
