@@ -132,11 +132,12 @@ def find_sections(narrative: Narrative, table_positions: set[int] = frozenset())
 
 
 def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: set[int]) -> list[tuple[int, str]]:
-    """Headings on consecutive lines (three or more in a row, no table between) are a table of contents."""
+    """Headings on consecutive lines (three or more in a row, numbers rising, no table between) are a table of contents."""
     out: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     for cand in candidates + [(-10, "")]:
-        if run and cand[0] == run[-1][0] + 1 and cand[0] not in table_positions:
+        if (run and cand[0] == run[-1][0] + 1 and cand[0] not in table_positions
+                and SECTION_NUMBERS.find(cand[1]) > SECTION_NUMBERS.find(run[-1][1])):
             run.append(cand)
             continue
         if len(run) < 3:

@@ -1,0 +1,79 @@
+"""Sections, metadata and figure linking on generated narratives: the phenomena, not one file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.pipeline import audit
+
+SECTIONS = {
+    "一": "一、总体情况",
+    "二": "二、主动公开政府信息情况",
+    "三": "三、收到和处理政府信息公开申请情况",
+    "四": "四、政府信息公开行政复议、行政诉讼情况",
+    "五": "五、存在的主要问题及改进情况",
+    "六": "六、其他需要报告的事项",
+}
+
+
+def _report(tmp_path: Path, body: str, headings: dict[str, str] = SECTIONS, title: str = "淮北市相山区人民政府2023年政府信息公开工作年度报告") -> Path:
+    text = "\n".join([title, "本报告所列数据的统计期限自2023年1月1日至2023年12月31日。", headings["一"], body,
+                      headings["二"], "略。", headings["三"], "略。", headings["四"], "略。",
+                      headings["五"], "一是队伍建设需加强；二是解读质量需提升。", headings["六"], "无。"])
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _links(path: Path) -> list[tuple[float, str | None]]:
+    return [(m.value, m.metric) for m in audit(path).mentions]
+
+
+def test_metadata_from_title(tmp_path: Path) -> None:
+    report = audit(_report(tmp_path, "全年受理政府信息公开申请12件。"))
+    assert (report.agency, report.report_year) == ("淮北市相山区人民政府", 2023)
+
+
+def test_sections_with_lost_numbering_variant_heading_and_full_width_spaces(tmp_path: Path) -> None:
+    headings = dict(SECTIONS, 一="总体情况", 二="主动公开政府信息情况", 四="四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                    五="五、　存在的主要问题及改进情况")
+    report = audit(_report(tmp_path, "全年受理政府信息公开申请12件。", headings))
+    assert report.summary["problems_and_measures"] == ["一是队伍建设需加强", "二是解读质量需提升"]
+    assert [(m.section, m.value) for m in report.mentions] == [("一", 12)]
+
+
+def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
+    toc = "\n".join(SECTIONS.values())
+    path = _report(tmp_path, "全年受理政府信息公开申请12件。")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("一、总体情况", "目录\n" + toc + "\n一、总体情况", 1), encoding="utf-8")
+    report = audit(path)
+    assert [(m.section, m.value, m.metric) for m in report.mentions] == [("一", 12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全年共受理政府信息公开申请3,119件，答复3050件。", [(3119, "requests.new.total"), (3050, "requests.result.total.total")]),
+    ("本年度新收政府信息公开申请１２件。", [(12, "requests.new.total")]),
+    ("收到依申请公开十二件。", [(12, "requests.new.total")]),
+    ("受理政府信息公开申请10件，另有3件顺延至下年度办理，上年结转申请2件。",
+     [(10, "requests.new.total"), (3, "requests.carried_forward.total"), (2, "requests.carried_over.total")]),
+    ("被申请行政复议5件，其中维持3件、纠错1件，其余1件尚在审理中。",
+     [(5, "review.total"), (3, "review.maintained"), (1, "review.corrected"), (1, "review.pending")]),
+    ("被提起行政诉讼4件，其中结果维持2件，其他结果2件。", [(4, "litigation.total"), (2, "litigation.maintained"), (2, "litigation.other")]),
+    ("制发行政规范性文件8件，市政府及市政府办政策性文件11件。", [(8, "active.normative_docs.issued"), (11, None)]),
+    ("刊登政府规章、规范性文件等112件。", [(112, None)]),
+    ("全年受理网络问政182件，主动公开政府信息5500余条。", [(182, None), (5500, None)]),
+    ("收取信息处理费3940元，发出收费通知2件。", [(3940, None), (2, None)]),
+    ("开展培训9期、500余人次，召开新闻发布会12场。", [(9, None), (500, None), (12, None)]),
+    ("联系电话：0517-83605210，邮编：223001，依据国办公开办函〔2021〕30号第二十条第（五）项、7*24小时值守。", []),
+])
+def test_linking_by_topic_cue_and_unit(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert _links(_report(tmp_path, sentence)) == expected
+
+
+def test_parts_sum_needs_all_parts_or_an_excess(tmp_path: Path) -> None:
+    partial = audit(_report(tmp_path, "被申请行政复议10件，其中维持3件、纠错1件。"))
+    assert [f.rule for f in partial.findings] == []
+    excess = audit(_report(tmp_path, "被申请行政复议3件，其中维持3件、纠错1件。"))
+    assert [(f.rule, f.fields["parts_sum"]) for f in excess.findings] == [("narrative_parts_sum", 4)]
