@@ -38,6 +38,7 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
+    _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -50,18 +51,24 @@ class Narrative:
         return ""
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        start = offset
-        while start > 0 and not _SENTENCE_END.match(self.text[start - 1]):
-            start -= 1
-        m = _SENTENCE_END.search(self.text, offset)
-        return start, (m.end() if m else len(self.text))
+        return self._bounds(offset, self._ends(_SENTENCE_END), inclusive=True)
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
-        start = offset
-        while start > 0 and not _CLAUSE_END.match(self.text[start - 1]):
-            start -= 1
-        m = _CLAUSE_END.search(self.text, offset)
-        return start, (m.start() if m else len(self.text))
+        return self._bounds(offset, self._ends(_CLAUSE_END), inclusive=False)
+
+    def _ends(self, pattern: re.Pattern[str]) -> list[int]:
+        """Offsets of the punctuation that ends a sentence (or clause), computed once per narrative."""
+        key = pattern.pattern
+        if key not in self._cache:
+            self._cache[key] = [m.start() for m in pattern.finditer(self.text)]
+        return self._cache[key]
+
+    def _bounds(self, offset: int, ends: list[int], inclusive: bool) -> tuple[int, int]:
+        i = bisect.bisect_left(ends, offset)
+        start = ends[i - 1] + 1 if i > 0 else 0
+        if i < len(ends):
+            return start, ends[i] + 1 if inclusive else ends[i]
+        return start, len(self.text)
 
 
 def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:

@@ -6,6 +6,7 @@ placed by its label (fuzzy, numbering-insensitive), its values are the trailing 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -73,6 +74,7 @@ class _Row:
         return ""
 
 
+@lru_cache(maxsize=65536)
 def _is_value(text: str) -> bool:
     t = norm(text)
     return t in NULL_MARKS or parse_number(t) is not None
@@ -87,7 +89,12 @@ def _split_row(row: list[Cell | None], positional: bool) -> _Row:
 
 
 def _value(cell: Cell) -> float | int | None:
-    t = norm(cell.text)
+    return _number(cell.text)
+
+
+@lru_cache(maxsize=65536)
+def _number(text: str) -> float | int | None:
+    t = norm(text)
     return None if t in NULL_MARKS else parse_number(t)
 
 
