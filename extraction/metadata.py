@@ -18,6 +18,7 @@ ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员�
 PLACE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?[\u4e00-\u9fff]{2,5}?(?:市|自治州|州|盟|地区)")
 PLACE_MAX_CHARS = 10
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，。（）() \n"
+FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
 STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 DATE_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 DATE_CN = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -43,7 +44,7 @@ def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, 
             m = pattern.search(text)
             if m and m.group("agency") and (m.groupdict().get("year") or m.groupdict().get("pre")):
                 year = int(m.group("year") or m.group("pre"))
-                agency = m.group("agency").strip("（）()")
+                agency = FIELD_LABEL.sub("", m.group("agency")).strip("（）()")
                 if 2000 <= year <= 2100 and len(agency) > 2:
                     return agency, year
     return None, None

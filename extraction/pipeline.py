@@ -39,6 +39,9 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     if missing:
         report.errors.append(Problem("tables_missing", f"{shown}: no readable {'、'.join(missing)} (image, cut off or not printed); "
                                                        "its figures are not checked"))
+    if parsed.unread_rows:
+        report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
+                                                    "identities that need them are not checked"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec)
     report.findings = run_checks(report, view, spec)

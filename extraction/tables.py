@@ -16,7 +16,8 @@ from extraction.labels import core, norm
 from extraction.spec import Spec, VersionSpec, load_spec
 
 NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
-FUZZY_ROW_SCORE = 80  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
+FUZZY_ROW_SCORE = 80
+ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
 V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
 
@@ -54,6 +55,7 @@ class ParsedTables:
     version: str | None = None  # from the table headers and rows; None when no table was found
     deviations: list[Deviation] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
+    unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
 
 
 @dataclass
@@ -176,7 +178,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     matcher = _RowMatcher(spec)
     header: list[str | None] | None = None
     in_review = False
-    seen_requests: list[str] = []
+    requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
     for table in tables:
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
@@ -187,26 +189,49 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if new_header is not None:
                 header = new_header
                 continue
-            numbers = [c for c in row.values if _value(c) is not None]
-            if in_review and len(row.values) >= 15 and not core(text):
+            if len(row.values) >= 15 and (in_review or not table.positional) and not core(text):
                 _put_review(out, row.values[-15:], spec)
                 in_review = False
                 continue
-            if not row.values or (not numbers and not any(norm(c.text) for c in row.values) and len(row.values) < 2):
+            if not any(_value(c) is not None for c in row.values) and not (row.positional and len(row.values) >= 7):
                 continue
             active = matcher.active_row(row)
             if active is not None and len(row.values) <= 3:
                 _put_active(out, active, row, header, version)
                 continue
             placed = matcher.requests_row(row)
-            if placed is not None and (len(row.values) >= 2 or not row.positional):
-                key, confidence = placed
-                if key in seen_requests:
-                    continue
-                seen_requests.append(key)
-                _put_requests(out, key, row, confidence, spec)
-    _note_requests_deviations(out, version, seen_requests)
+            bare_pair = not row.positional and len(row.values) == 2  # 自然人 and 总计 with the blanks dropped
+            if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
+                requests_rows.append((row, placed))
+    _place_requests(out, requests_rows, spec)
+    _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     return out
+
+
+def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> None:
+    """Place 表三 rows by label; rows whose label is unreadable (a PDF line holding only the numbers of a wrapped
+    label) are placed by their position when the printed rows line up one-to-one with a version's row order."""
+    by_order = _order_alignment([placed for _, placed in rows], spec)
+    seen: set[str] = set()
+    for i, (row, placed) in enumerate(rows):
+        if placed is None and by_order is not None:
+            placed = (by_order[i], ORDER_CONFIDENCE)
+        if placed is None or placed[0] in seen:
+            continue
+        seen.add(placed[0])
+        _put_requests(out, placed[0], row, placed[1], spec)
+
+
+def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:
+    """Given the label placements of the printed 表三 rows, return a row key per printed row when their count and
+    every label-placed row agree with one version's row order; None otherwise."""
+    if all(p is not None for p in placed):
+        return None
+    for version in spec.versions.values():
+        order = [r.key for r in version.requests_rows]
+        if len(order) == len(placed) and all(p is None or p[0] == key for p, key in zip(placed, order)):
+            return order
+    return None
 
 
 def _put_review(out: ParsedTables, values: list[Cell], spec: Spec) -> None:
@@ -271,15 +296,11 @@ def _put_requests(out: ParsedTables, row_key: str, row: _Row, confidence: float,
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:
     if not seen:
         return
+    other_rows = {"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"}
+    out.unread_rows = [r.short for r in version.requests_rows if r.key not in seen and r.key not in other_rows]
     single_other = "result.other" in seen
     split_other = any(k.startswith("result.other.") for k in seen)
     if version.id == "v2021" and single_other and not split_other:
         out.deviations.append(Deviation("requests.result.other", "表三 三（六）其他处理 printed as one row (2019 format) instead of the three sub-rows of the 2021 format"))
     if version.id == "v2019" and split_other:
         out.deviations.append(Deviation("requests.result.other", "表三 三（六）其他处理 split into sub-rows (2021 format) in a 2019-format report"))
-    expected = [r.key for r in version.requests_rows]
-    other_rows = {"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"}
-    missing = [k for k in expected if k not in seen and k not in other_rows]
-    if missing and len(missing) < len(expected) // 2:
-        for key in missing:
-            out.deviations.append(Deviation(f"requests.{key}", f"表三 row {key} not found"))
