@@ -193,11 +193,12 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 _put_review(out, row.values[-15:], spec)
                 in_review = False
                 continue
-            if not any(_value(c) is not None for c in row.values) and not (row.positional and len(row.values) >= 7):
-                continue
+            printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
-            if active is not None and len(row.values) <= 3:
+            if active is not None and 0 < len(row.values) <= 3 and (printed or row.positional):
                 _put_active(out, active, row, header, version)
+                continue
+            if not printed and not (row.positional and len(row.values) >= 7):
                 continue
             placed = matcher.requests_row(row)
             bare_pair = not row.positional and len(row.values) == 2  # 自然人 and 总计 with the blanks dropped
@@ -212,6 +213,9 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     """Place 表三 rows by label; rows whose label is unreadable (a PDF line holding only the numbers of a wrapped
     label) are placed by their position when the printed rows line up one-to-one with a version's row order."""
     by_order = _order_alignment([placed for _, placed in rows], spec)
+    subtotal = _subtotal_column([row for row, _ in rows], len(spec.column_keys))
+    if subtotal is not None:
+        out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
     seen: set[str] = set()
     for i, (row, placed) in enumerate(rows):
         if placed is None and by_order is not None:
@@ -219,7 +223,19 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
         if placed is None or placed[0] in seen:
             continue
         seen.add(placed[0])
+        if subtotal is not None and len(row.values) == len(spec.column_keys) + 1:
+            row = _Row(row.labels, row.values[:subtotal] + row.values[subtotal + 1:], row.positional)
         _put_requests(out, placed[0], row, placed[1], spec)
+
+
+def _subtotal_column(rows: list[_Row], width: int) -> int | None:
+    """Given 表三 rows, return the position of a local 法人或其他组织小计 column (a value equal to the sum of the
+    five organisation columns in every row that prints one more value than the national grid), if any."""
+    wide = [[_value(c) or 0 for c in r.values] for r in rows if len(r.values) == width + 1]
+    if not wide or not any(any(v) for v in wide):
+        return None
+    fits = [p for p in range(1, width) if all(v[p] == sum(v[1:width]) - v[p] for v in wide)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:

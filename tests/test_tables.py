@@ -1,0 +1,75 @@
+"""Table variants real reports print: local columns, typo'd labels, missing columns, blank vs zero, pipe text."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from extraction.pipeline import audit
+
+from conftest import SEED
+
+GOLD = json.loads(SEED.with_name("miyun_2021.gold.json").read_text(encoding="utf-8"))
+
+
+def _seed_variant(tmp_path: Path, edit) -> Path:
+    path = tmp_path / "variant.txt"
+    path.write_text(edit(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
+def _values(report) -> dict:
+    return {k: c.value for k, c in report.cells.items()}
+
+
+def test_local_org_subtotal_column_is_recognised_and_left_out(tmp_path: Path) -> None:
+    def add_subtotal(text: str) -> str:
+        blocks = []
+        for block in text.split("\n\n"):
+            cells = block.split("\n")
+            values = [int(c) for c in cells if re.fullmatch(r"\t\d+\s*", c)]
+            if len(values) == 7 and len(cells) >= 8:
+                cells.insert(len(cells) - 1, f"\t{sum(values[1:6])}")
+            blocks.append("\n".join(cells))
+        return "\n\n".join(blocks)
+
+    report = audit(_seed_variant(tmp_path, add_subtotal))
+    assert _values(report) == GOLD["cells"]
+    assert [d.row for d in report.deviations] == ["requests.*.org_sum"]
+
+
+def test_typo_in_a_row_label_still_places_the_row(tmp_path: Path) -> None:
+    report = audit(_seed_variant(tmp_path, lambda t: t.replace("2.其他法律行政法规禁止公开", "2、其他法律行政止公开")))
+    assert _values(report) == GOLD["cells"]
+    assert report.deviations == []
+
+
+def test_missing_repealed_column_is_a_deviation_and_the_rest_still_maps(tmp_path: Path) -> None:
+    def drop_repealed(text: str) -> str:
+        text = text.replace("\t本年废止件数\n", "")
+        return text.replace("\t规章\n\t0\n\t0\n\t0", "\t规章\n\t0\n\t0").replace("\t行政规范性文件\n\t442\n\t37\n\t1633", "\t行政规范性文件\n\t442\n\t1633")
+
+    report = audit(_seed_variant(tmp_path, drop_repealed))
+    values = _values(report)
+    assert values["active.normative_docs.issued"] == 442 and values["active.normative_docs.in_force"] == 1633
+    assert "active.normative_docs.repealed" not in values
+    assert {d.row for d in report.deviations} == {"active.rules", "active.normative_docs"}
+
+
+def test_blank_slash_and_zero_stay_distinct(tmp_path: Path) -> None:
+    def blank_and_slash(text: str) -> str:
+        text = text.replace("\t规章\n\t0\n\t0\n\t0", "\t规章\n\t/\n\t/\n\t/")
+        return text.replace("\t行政强制\n\t98", "\t行政强制\n\t")
+
+    values = _values(audit(_seed_variant(tmp_path, blank_and_slash)))
+    assert values["active.rules.issued"] is None and values["active.coercion.decisions"] is None
+    assert values["active.penalty.decisions"] == 11926
+
+
+def test_pipe_rows_with_dropped_blanks(tmp_path: Path) -> None:
+    rows = ["| 一、本年新收政府信息公开申请数量 | 3 | 3 |", "| 二、上年结转政府信息公开申请数量 | 0 | 0 |"]
+    path = tmp_path / "pipe.txt"
+    path.write_text("某县某局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    values = _values(audit(path))
+    assert values["requests.new.natural_person"] == 3 and values["requests.new.total"] == 3
+    assert values["requests.new.commercial_enterprise"] is None
