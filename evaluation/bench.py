@@ -1,0 +1,190 @@
+"""Throughput of the full audit per input format, beside the bare text extraction of the same files."""
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+import resource
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_PATHS = (ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "real")
+PROFILE_TOP = 25
+# Light formats first: peak RSS only grows, so each row's figure then shows what that format added.
+SUFFIX_ORDER = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def extract_pdf(path: Path) -> None:
+    """Given a PDF, extract its text with pdfminer (the floor under any PDF audit)."""
+    from pdfminer.high_level import extract_text
+
+    extract_text(str(path))
+
+
+def extract_html(path: Path) -> None:
+    """Given an HTML file, parse it with lxml."""
+    import lxml.html
+
+    lxml.html.fromstring(path.read_bytes())
+
+
+def extract_docx(path: Path) -> None:
+    """Given a DOCX file, open it with python-docx."""
+    import docx
+
+    docx.Document(str(path))
+
+
+def extract_text(path: Path) -> None:
+    """Given a text file, read and decode it."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        data.decode("gb18030", errors="replace")
+
+
+BARE: dict[str, Callable[[Path], None]] = {
+    ".pdf": extract_pdf, ".html": extract_html, ".htm": extract_html, ".docx": extract_docx,
+    ".txt": extract_text, ".md": extract_text,
+}
+
+
+@dataclass
+class FormatTiming:
+    """Seconds spent on one format's reports by the audit and by bare extraction, and the peak RSS after them."""
+
+    format: str
+    reports: int = 0
+    pages: int = 0
+    paged_reports: int = 0
+    audit_s: float = 0.0
+    paged_audit_s: float = 0.0  # audit time of the reports with a page count, the base of pages/s
+    bare_s: float = 0.0
+    peak_rss_mib: float = 0.0
+
+    def __add__(self, other: FormatTiming) -> FormatTiming:
+        return FormatTiming(
+            "all", self.reports + other.reports, self.pages + other.pages, self.paged_reports + other.paged_reports,
+            self.audit_s + other.audit_s, self.paged_audit_s + other.paged_audit_s, self.bare_s + other.bare_s,
+            max(self.peak_rss_mib, other.peak_rss_mib),
+        )
+
+    def to_json(self) -> dict[str, float | int | str]:
+        """Given the timing, return its counts and rates as one JSON object."""
+        return {**asdict(self), "audit_reports_per_s": self.reports / self.audit_s if self.audit_s else 0.0,
+                "audit_pages_per_s": self.pages / self.paged_audit_s if self.paged_audit_s else None,
+                "ratio": self.audit_s / self.bare_s if self.bare_s else None}
+
+
+def find_reports(paths: Iterable[Path]) -> list[Path]:
+    """Given files and folders, return the report files among them (folders searched recursively), light formats first."""
+    found: set[Path] = set()
+    for path in paths:
+        for file in path.rglob("*") if path.is_dir() else [path]:
+            if file.is_file() and file.suffix.lower() in BARE:
+                found.add(file)
+    return sorted(found, key=lambda f: (SUFFIX_ORDER.index(f.suffix.lower()), str(f)))
+
+
+def peak_rss_mib() -> float:
+    """Return the peak resident set size of this process so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench(files: list[Path], repeat: int = 1, profile: cProfile.Profile | None = None) -> tuple[float, list[FormatTiming]]:
+    """Given report files, return the warm-up seconds and per format the audit and bare-extraction timings.
+
+    Each file is audited and then bare-extracted `repeat` times; the format is the layout the audit detected.
+    """
+    start = time.perf_counter()
+    from extraction.pipeline import audit
+
+    # Models, dictionaries and per-format parsers load once per process; one warm-up run per suffix keeps
+    # that cost out of the per-report figures.
+    for suffix in dict.fromkeys(f.suffix.lower() for f in files):
+        first = next(f for f in files if f.suffix.lower() == suffix)
+        audit(first)
+        BARE[suffix](first)
+    warm_up = time.perf_counter() - start
+    timings: dict[str, FormatTiming] = {}
+    for file in files:
+        for _ in range(repeat):
+            if profile is not None:
+                profile.enable()
+            t0 = time.perf_counter()
+            report = audit(file)
+            t1 = time.perf_counter()
+            if profile is not None:
+                profile.disable()
+            BARE[file.suffix.lower()](file)
+            t2 = time.perf_counter()
+            name = report.format or file.suffix.lower().lstrip(".")
+            timing = timings.setdefault(name, FormatTiming(name))
+            timing.reports += 1
+            timing.audit_s += t1 - t0
+            timing.bare_s += t2 - t1
+            if report.pages:
+                timing.pages += report.pages
+                timing.paged_reports += 1
+                timing.paged_audit_s += t1 - t0
+            timing.peak_rss_mib = peak_rss_mib()
+    return warm_up, list(timings.values())
+
+
+def timing_row(t: FormatTiming) -> list[str]:
+    """Given a format's timing, return its table cells."""
+    figures = t.to_json()
+    pages_per_s = figures["audit_pages_per_s"]
+    ratio = figures["ratio"]
+    return [
+        t.format, str(t.reports), str(t.pages) if t.paged_reports else "—",
+        f"{figures['audit_reports_per_s']:.2f}", f"{pages_per_s:.2f}" if pages_per_s else "—",
+        f"{1000 * t.audit_s / t.reports:.1f}", f"{1000 * t.bare_s / t.reports:.1f}",
+        f"{t.reports / t.bare_s:.2f}" if t.bare_s else "—", f"{ratio:.1f}×" if ratio else "—", f"{t.peak_rss_mib:.0f}",
+    ]
+
+
+def render(warm_up: float, timings: list[FormatTiming], repeat: int, profiled: bool, console: Console) -> None:
+    """Given the warm-up seconds and per-format timings, print them as a table."""
+    overhead = "; audit times include cProfile overhead" if profiled else ""
+    table = Table(title=f"Audit vs bare extraction (repeat {repeat}; warm-up {warm_up:.2f} s not counted{overhead})",
+                  title_justify="left", caption="peak RSS: process peak after the format's last report (formats run light first)",
+                  caption_justify="left")
+    for column in ("format", "runs", "pages", "audit rep/s", "audit pages/s", "audit ms/rep", "bare ms/rep",
+                   "bare rep/s", "audit/bare", "peak RSS MiB"):
+        table.add_column(column, justify="left" if column == "format" else "right")
+    for timing in timings:
+        table.add_row(*timing_row(timing))
+    if len(timings) > 1:
+        total = timings[0]
+        for timing in timings[1:]:
+            total = total + timing
+        table.add_row(*timing_row(total), style="bold")
+    console.print(table)
+
+
+def run(paths: list[Path] | None = None, repeat: int = 1, profile: bool = False, console: Console | None = None) -> int:
+    """Given report paths (default: corpus/ and the shared real corpus), benchmark them, print the table, return the exit code."""
+    console = console or Console()
+    if not console.is_terminal:  # rich's 80-column default for pipes would fold the table
+        console.width = 160
+    chosen = paths or [p for p in DEFAULT_PATHS if p.exists()]
+    files = find_reports(chosen)
+    if not files:
+        console.print("no report files under: " + ", ".join(map(str, chosen)))
+        return 2
+    profiler = cProfile.Profile() if profile else None
+    warm_up, timings = bench(files, repeat, profiler)
+    render(warm_up, timings, repeat, profiler is not None, console)
+    if profiler is not None:
+        stream = io.StringIO()
+        pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(PROFILE_TOP)
+        console.print(stream.getvalue(), markup=False, highlight=False)
+    return 0
