@@ -96,12 +96,23 @@ def _iso(m: re.Match[str]) -> str:
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
+def _signature(narrative: Narrative) -> str | None:
+    """Given the narrative, return the signing agency printed on the line above the closing date, if any."""
+    lines = [re.sub(r"\s+", "", line.text) for line in narrative.lines[-6:]]
+    for above, below in zip(lines, lines[1:]):
+        if (DATE_ISO.fullmatch(below) or DATE_CN.fullmatch(below)) and 2 < len(above) <= 30 and ORGAN_SUFFIX.search(above):
+            return above
+    return None
+
+
 def read_metadata(source: Source, narrative: Narrative) -> Metadata:
     """Given a report's source and narrative, return agency, report year and publication date."""
     agency, year = _agency_and_year(source, narrative)
     publisher = source.meta.get("发布机构", "").strip()
     if agency is None and publisher:
         agency = publisher
+    if agency is None:
+        agency = _signature(narrative)
     if agency is not None:
         agency = _full_agency(agency, narrative.text)
     if year is None:

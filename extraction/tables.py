@@ -178,6 +178,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     matcher = _RowMatcher(spec)
     header: list[str | None] | None = None
     in_review = False
+    zone: str | None = None  # the table the stream is in, once a header says so
     requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
     for table in tables:
         for raw_row in table.rows:
@@ -187,7 +188,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 in_review = True
             new_header = _header_columns(row, version)
             if new_header is not None:
-                header = new_header
+                header, zone = new_header, "二"
                 continue
             if len(row.values) >= 15 and (in_review or not table.positional) and not core(text):
                 _put_review(out, row.values[-15:], spec)
@@ -200,10 +201,14 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 continue
             if not printed and not (row.positional and len(row.values) >= 7):
                 continue
+            if zone == "二" and active is None and len(row.values) <= 3 and core(row.last_label):
+                out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
+                continue
             placed = matcher.requests_row(row)
             bare_pair = not row.positional and len(row.values) == 2  # 自然人 and 总计 with the blanks dropped
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
+                zone = "三"
     _place_requests(out, requests_rows, spec)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     return out

@@ -77,3 +77,10 @@ def test_parts_sum_needs_all_parts_or_an_excess(tmp_path: Path) -> None:
     assert [f.rule for f in partial.findings] == []
     excess = audit(_report(tmp_path, "被申请行政复议3件，其中维持3件、纠错1件。"))
     assert [(f.rule, f.fields["parts_sum"]) for f in excess.findings] == [("narrative_parts_sum", 4)]
+
+
+def test_agency_from_the_signature_when_the_title_has_none(tmp_path: Path) -> None:
+    path = _report(tmp_path, "全年受理政府信息公开申请12件。", title="2023年政府信息公开工作年度报告")
+    path.write_text(path.read_text(encoding="utf-8") + "\n沭阳县发展和改革局\n2024年1月17日\n", encoding="utf-8")
+    report = audit(path)
+    assert (report.agency, report.report_year, report.published) == ("沭阳县发展和改革局", 2023, "2024-01-17")

@@ -73,3 +73,9 @@ def test_pipe_rows_with_dropped_blanks(tmp_path: Path) -> None:
     values = _values(audit(path))
     assert values["requests.new.natural_person"] == 3 and values["requests.new.total"] == 3
     assert values["requests.new.commercial_enterprise"] is None
+
+
+def test_extra_local_row_in_table_two_is_a_deviation(tmp_path: Path) -> None:
+    report = audit(_seed_variant(tmp_path, lambda t: t.replace("\t行政处罚\n\t11926\n", "\t行政处罚\n\t11926\n\n\t其他主动公开文件\n\t35\n")))
+    assert _values(report) == GOLD["cells"]
+    assert [d.row for d in report.deviations] == ["active.local:其他主动公开文件"]
