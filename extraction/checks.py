@@ -6,7 +6,7 @@ from typing import Any
 from extraction.report import Finding, Mention, Report
 from extraction.spec import Identity, Spec
 from extraction.tables import CellValue
-from extraction.values import TableView, _tidy
+from extraction.values import TableView, tidy
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 
@@ -95,8 +95,8 @@ def _connected(failing: list[Identity]) -> list[list[Identity]]:
 
 def _identity_finding(identity: Identity, values: dict[str, float], suspect: str | None, report: Report,
                       view: TableView, spec: Spec) -> Finding:
-    lhs = _tidy(sum(values[k] for k in identity.lhs))
-    rhs = _tidy(sum(values[k] for k in identity.rhs))
+    lhs = tidy(sum(values[k] for k in identity.lhs))
+    rhs = tidy(sum(values[k] for k in identity.rhs))
     lhs, rhs = (int(lhs) if float(lhs).is_integer() else lhs), (int(rhs) if float(rhs).is_integer() else rhs)
     where = cell_location(identity.lhs[0], spec, view)
     message = f"{where}：{identity.text}不成立，左边{lhs}，右边{rhs}"
@@ -126,7 +126,7 @@ def narrative_findings(report: Report, view: TableView, spec: Spec) -> list[Find
             continue
         table = {k: v for k, v in m.table_values.items() if v is not None}
         shown = "，".join(f"{cell_location(k, spec, view) if k in report.cells else _metric_name(k)}为{_fmt(v)}" for k, v in table.items())
-        message = f"正文称{m.quote}（{_fmt(m.value)}{m.unit}），表格{shown}"
+        message = f"正文称{m.quote}，表格{shown}"
         severity = "error"
         fields: dict[str, Any] = {"metric": m.metric, "narrative_value": m.value, "table_values": table}
         if m.scope_note:
@@ -165,32 +165,37 @@ def parts_findings(report: Report, spec: Spec) -> list[Finding]:
         if partition_key is None:
             continue
         parts = spec.partitions[partition_key]
-        used: dict[str, Mention] = {}
+        used: dict[str, dict[str, Mention]] = {}  # slot -> component key -> mention
         for other in mentions[i + 1:]:
-            slot = _part_slot(parts, [other.metric, *other.alternatives])
-            if slot is None and other.span[0] < total.sentence_end:
+            placed = _part_slot(parts, [other.metric, *other.alternatives])
+            if placed is None and other.span[0] < total.sentence_end:
                 continue  # a parenthetical in the total's own sentence (含上年结转…)
-            if slot is None or slot in used:
+            if placed is None or placed[1] in used.get(placed[0], {}):
                 break
-            used[slot] = other
-        parts_sum = _tidy(sum(m.value for m in used.values()))
-        if len(used) < 2 or abs(parts_sum - total.value) < 1e-6:
+            used.setdefault(placed[0], {})[placed[1]] = other
+        listed_mentions = [m for slot in used.values() for m in slot.values()]
+        parts_sum = tidy(sum(m.value for m in listed_mentions))
+        if len(listed_mentions) < 2 or abs(parts_sum - total.value) < 1e-6:
             continue
         if len(used) < len(parts) and parts_sum < total.value:
             continue  # some parts unstated: a smaller sum is no contradiction
-        listed = "+".join(_fmt(m.value) for m in used.values())
-        message = f"正文称{total.quote}（{_fmt(total.value)}{total.unit}），但其后列出的分项{listed}={_fmt(parts_sum)}{total.unit}，与总数不符"
-        evidence = [_mention_evidence(total)] + [_mention_evidence(m) for m in used.values()]
-        fields = {"metric": partition_key, "narrative_value": total.value, "parts": {k: m.value for k, m in used.items()}, "parts_sum": parts_sum}
+        listed = "+".join(_fmt(m.value) for m in listed_mentions)
+        message = f"正文称{total.quote}，但其后列出的分项{listed}={_fmt(parts_sum)}{total.unit}，与总数{_fmt(total.value)}{total.unit}不符"
+        evidence = [_mention_evidence(total)] + [_mention_evidence(m) for m in listed_mentions]
+        fields = {"metric": partition_key, "narrative_value": total.value,
+                  "parts": {key: m.value for slot in used.values() for key, m in slot.items()}, "parts_sum": parts_sum}
         findings.append(Finding("narrative_parts_sum", "error", message, evidence, fields))
     return findings
 
 
-def _part_slot(parts: list[list[str]], keys: list[str]) -> str | None:
+def _part_slot(parts: list[list[str]], keys: list[str]) -> tuple[str, str] | None:
+    """Given a partition and a mention's readings, return (slot, component) it fills; a slot written a+b takes
+    its components from separate mentions (予以公开X件、部分公开Y件)."""
     for alternatives in parts:
         for alt in alternatives:
-            if alt in keys:
-                return alternatives[0]
+            for component in alt.split("+"):
+                if component in keys:
+                    return alternatives[0], component
     return None
 
 

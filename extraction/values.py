@@ -48,7 +48,7 @@ class TableView:
             if value is not None:
                 total += value
                 used.extend(sources)
-        return (_tidy(total), used) if used else (None, [])
+        return (tidy(total), used) if used else (None, [])
 
     def _terms(self, key: str) -> tuple[str, ...]:
         if key.startswith("requests."):
@@ -64,5 +64,6 @@ class TableView:
         return self.version.derived.get(key, ())
 
 
-def _tidy(value: Number) -> Number:
+def tidy(value: Number) -> Number:
+    """Given a sum, return it without float noise (0.1+0.2 -> 0.3)."""
     return round(value, 4) if isinstance(value, float) else value

@@ -84,3 +84,10 @@ def test_agency_from_the_signature_when_the_title_has_none(tmp_path: Path) -> No
     path.write_text(path.read_text(encoding="utf-8") + "\n沭阳县发展和改革局\n2024年1月17日\n", encoding="utf-8")
     report = audit(path)
     assert (report.agency, report.report_year, report.published) == ("沭阳县发展和改革局", 2023, "2024-01-17")
+
+
+def test_parts_given_as_separate_components_fill_one_slot(tmp_path: Path) -> None:
+    body = "答复政府信息公开申请20件，其中予以公开5件，部分公开3件，不予公开2件，无法提供4件，不予处理1件，其他处理1件。"
+    report = audit(_report(tmp_path, body))
+    (finding,) = report.findings
+    assert (finding.rule, finding.fields["metric"], finding.fields["parts_sum"]) == ("narrative_parts_sum", "requests.result.total.total", 16)
