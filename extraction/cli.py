@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 import warnings
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -46,6 +49,194 @@ def check(
     if any(r.unreadable for r in reports):
         raise typer.Exit(2)
     raise typer.Exit(1 if any(r.findings for r in reports) else 0)
+
+
+@app.command("eval")
+def evaluate(
+    paths: list[Path] = typer.Argument(..., help="Report files or folders; each report needs a sibling <stem>.gold.json."),
+    json_path: Path | None = typer.Option(None, "--json", help="Write every figure as JSON to this file."),
+    min_cells: float | None = typer.Option(None, "--min-cells", help="Minimum overall cell accuracy."),
+    min_link_precision: float | None = typer.Option(None, "--min-link-precision", help="Minimum linked-mention precision."),
+    min_link_recall: float | None = typer.Option(None, "--min-link-recall", help="Minimum linked-mention recall."),
+    min_finding_precision: float | None = typer.Option(None, "--min-finding-precision", help="Minimum finding precision."),
+    min_finding_recall: float | None = typer.Option(None, "--min-finding-recall", help="Minimum finding recall."),
+) -> None:
+    """Score audits against gold labels. Exit 0: every minimum met; 1: a figure below its minimum; 2: no labeled report."""
+    from evaluation.run import run
+
+    thresholds = {"cell_accuracy": min_cells, "link_precision": min_link_precision, "link_recall": min_link_recall,
+                  "finding_precision": min_finding_precision, "finding_recall": min_finding_recall}
+    raise typer.Exit(run(paths, json_path, thresholds))
+
+
+@app.command()
+def bench(
+    paths: list[Path] | None = typer.Argument(None, help="Report files or folders (default: corpus/ and ../shared/corpus/real)."),
+    repeat: int = typer.Option(1, "--repeat", min=1, help="Audit each file this many times."),
+    profile: bool = typer.Option(False, "--profile", help="Profile the audits and print the top 25 by cumulative time."),
+) -> None:
+    """Benchmark the audit per format: reports/s, pages/s, peak RSS, and the cost against bare text extraction."""
+    from evaluation.bench import run
+
+    raise typer.Exit(run(paths, repeat, profile))
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store (created if missing); uploads go to <db stem>_files/ beside it."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    token: str | None = typer.Option(None, "--token", envvar="ZFXXGK_TOKEN", help="Require Authorization: Bearer <token> for writes."),
+    max_upload_mb: float = typer.Option(20.0, "--max-upload-mb", help="Largest accepted file, in MB."),
+    max_files: int = typer.Option(10, "--max-files", help="Most files in one upload request."),
+    audit_timeout: float = typer.Option(60.0, "--audit-timeout", help="Seconds one audit may run before its worker is killed."),
+    workers: int = typer.Option(2, "--workers", help="Audit worker processes."),
+) -> None:
+    """Run the auditor service: HTTP API (/api, /openapi.json) and review pages over the store."""
+    import uvicorn
+
+    from extraction.service import Settings, create_app
+
+    settings = Settings(db=db, token=token, max_upload_mb=max_upload_mb, max_files=max_files, audit_timeout_s=audit_timeout,
+                        workers=workers)
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        typer.echo("warning: listening beyond loopback without --token: anyone who can reach it can upload and review", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", server_header=False)
+
+
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+    xlsx = "xlsx"
+    jsonl = "jsonl"
+
+
+class ExportWhat(str, Enum):
+    cells = "cells"
+    findings = "findings"
+    mentions = "mentions"
+    reports = "reports"
+
+
+@app.command()
+def batch(
+    targets: list[str] = typer.Argument(..., help="Files, folders, zip/tar archives or glob patterns."),
+    db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store (created when missing)."),
+    workers: int = typer.Option(max(1, (os.cpu_count() or 2) - 1), "--workers", min=1, help="Worker processes."),
+    timeout: float = typer.Option(120.0, "--timeout", min=1, help="Seconds one document may take before it is stopped."),
+    max_memory: int = typer.Option(2048, "--max-memory", min=0, help="Address-space limit per worker in MB (0: none)."),
+    cluster: str | None = typer.Option(None, "--cluster", help="Dask scheduler address, or local:N for a local cluster."),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="Audit files again that failed in an earlier run."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Audit whole archives into a store: new documents only, in parallel, resumable. Exit 0."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from extraction.batch import StopFlag, run_batch
+    from extraction.store import Store
+
+    console = Console(stderr=True)
+    store = Store(db)
+    started = time.monotonic()
+    columns = (TextColumn("[bold]audit"), BarColumn(), MofNCompleteColumn(), TextColumn("failed {task.fields[failed]}"),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
+    with Progress(*columns, console=console, disable=quiet, transient=False) as bar, StopFlag() as stop:
+        task = bar.add_task("audit", total=None, failed=0, rate=0.0)
+
+        def progress(counts: Any, total: int) -> None:
+            done = counts.stored + counts.failed
+            rate = done / max(1e-6, time.monotonic() - started)
+            bar.update(task, total=total, completed=done, failed=counts.failed, rate=rate)
+
+        counts = run_batch(targets, store, workers=workers, timeout=timeout, max_memory_mb=max_memory or None,
+                           cluster=cluster, retry_errors=retry_errors, progress=progress, should_stop=stop)
+    store.close()
+    done = counts.stored + counts.failed
+    rate = done / counts.seconds if counts.seconds else 0.0
+    console.print(f"{'stopped' if counts.stopped else 'done'}: {counts.found} found, {counts.skipped} skipped (stored before or duplicate), "
+                  f"{counts.stored} stored, {counts.failed} failed"
+                  + (f" ({', '.join(f'{k} {v}' for k, v in sorted(counts.errors_by_code.items()))})" if counts.errors_by_code else "")
+                  + (f", {counts.lost} left for the next run" if counts.lost else "")
+                  + f"; {counts.series_findings} cross-year findings over {counts.agencies_linked} agencies; "
+                  f"{counts.seconds:.1f} s, {rate:.1f} docs/s → {db}")
+    raise typer.Exit(0)
+
+
+@app.command()
+def query(
+    name: str | None = typer.Argument(None, help="A named question (see --list)."),
+    db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store."),
+    year: int | None = typer.Option(None, "--year", help="Report year (mismatches)."),
+    region: str | None = typer.Option(None, "--region", help="Region or agency name prefix, e.g. 淮安市 (mismatches)."),
+    until: int | None = typer.Option(None, "--until", help="Last year every agency should have (missing-years)."),
+    sql: str | None = typer.Option(None, "--sql", help="Run this read-only SQL instead of a named question."),
+    as_json: bool = typer.Option(False, "--json", help="Print rows as JSON lines."),
+    list_names: bool = typer.Option(False, "--list", help="List the named questions."),
+) -> None:
+    """Ask the store a named question (or SQL). Exit 0; 2: unknown question or no store."""
+    from extraction.queries import QUESTIONS, ask
+
+    if list_names or (name is None and sql is None):
+        for key, question in QUESTIONS.items():
+            sys.stdout.write(f"{key:16} {question.help}\n")
+        raise typer.Exit(0)
+    try:
+        columns, rows = ask(db, name, sql, year=year, region=region, until=until)
+    except (KeyError, FileNotFoundError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        raise typer.Exit(2)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("\t".join(columns) + "\n")
+        for row in rows:
+            sys.stdout.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    raise typer.Exit(0)
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="Output file."),
+    db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store."),
+    to: ExportFormat = typer.Option(ExportFormat.csv, "--to", help="csv, parquet, xlsx or jsonl."),
+    what: ExportWhat = typer.Option(ExportWhat.cells, "--what", help="cells (long form), findings, mentions or reports."),
+) -> None:
+    """Export a table of the store (cells in long form: agency, year, key, value, page). Exit 0; 2: no store."""
+    from extraction.queries import export as write_export
+
+    try:
+        n = write_export(db, what.value, to.value, out)
+    except (FileNotFoundError, ValueError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        raise typer.Exit(2)
+    sys.stderr.write(f"{n} {what.value} rows → {out}\n")
+    raise typer.Exit(0)
+
+
+@app.command()
+def synth(
+    outdir: Path = typer.Argument(..., help="Folder for the documents and their .gold.json labels."),
+    n: int = typer.Option(10, "--n", help="Number of single reports."),
+    seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same bytes."),
+    formats: str = typer.Option("pdf,html,docx,text,pipe,markdown", "--formats",
+                                help="Layouts, used in turn: pdf html docx text pipe markdown whitespace."),
+    error_rate: float = typer.Option(0.3, "--error-rate", help="Share of reports with 1-2 injected, labeled errors."),
+    series: int = typer.Option(0, "--series", help="Agencies with 5 consecutive yearly reports (cross-year chains)."),
+) -> None:
+    """Generate synthetic reports with gold labels (evaluation/synth)."""
+    from evaluation.synth import LAYOUTS, generate
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in LAYOUTS]
+    if unknown or not chosen or not 0 <= error_rate <= 1:
+        sys.stderr.write(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(LAYOUTS)}; error rate in 0..1\n")
+        raise typer.Exit(2)
+    paths = generate(outdir, n, seed, chosen, error_rate, series)
+    sys.stderr.write(f"{len(paths)} documents with gold labels → {outdir}\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,417 @@
+"""`zfxxgk batch`: audit whole directories and archives into the store, safely, in parallel.
+
+The parent walks the inputs, skips documents already stored (by sha256), hands one document at a time to
+each worker process and is the only writer of the SQLite store (one transaction per document). A worker that
+runs past the per-document time limit is killed and replaced; its document becomes an error row. A SIGKILL of
+the parent loses at most the documents in flight: everything committed stays, and a rerun skips it.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import signal
+import tarfile
+import time
+import zipfile
+from collections import deque
+from dataclasses import dataclass, field
+from glob import glob
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from extraction.store import AuditRecord, Store
+
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports
+MAX_MEMBER_BYTES = 100 * 1024 * 1024  # the ingest limit for one report; larger archive members are not read
+POLL_S = 0.2  # how often the parent looks at the clock and the stop flag while workers are busy
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+SKIP_SUFFIXES = {".json", ".yaml", ".yml", ".py", ".pyc", ".css", ".js", ".log", ".sqlite", ".sqlite-wal", ".sqlite-shm",
+                 ".db", ".db-wal", ".db-shm", ".sha256", ".md5"}
+MEMBER_SEP = "!/"  # archive.zip!/inner/report.pdf
+
+
+@dataclass
+class Item:
+    """One document to audit: its display path, hash, size, and where its bytes are (a file, or an archive member)."""
+
+    path: str
+    sha256: str
+    size: int
+    file: str | None = None
+    archive: str | None = None
+    member: str | None = None
+
+    def read(self) -> bytes | None:
+        """Return the bytes of an archive member (None for a plain file: the worker reads it)."""
+        if self.archive is None or self.member is None:
+            return None
+        return read_member(self.archive, self.member)
+
+
+@dataclass
+class Counts:
+    """What a batch did."""
+
+    found: int = 0
+    skipped: int = 0
+    stored: int = 0
+    failed: int = 0
+    lost: int = 0  # in flight or not started when the batch was stopped: audited by the next run
+    series_findings: int = 0
+    agencies_linked: int = 0
+    seconds: float = 0.0
+    stopped: bool = False
+    errors_by_code: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+# -- walking -------------------------------------------------------------------------------------------------
+def is_archive(name: str) -> bool:
+    """Given a file name, return whether it is a zip/tar archive to open (a .docx is a zip but not an archive)."""
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def _wanted(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1]
+    if not base or base.startswith(".") or "__MACOSX/" in name:
+        return False
+    return not any(base.lower().endswith(s) for s in SKIP_SUFFIXES)
+
+
+def _sha_file(path: str) -> tuple[str, int]:
+    h, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def read_member(archive: str, member: str) -> bytes:
+    """Given an archive path and a member name, return the member's bytes."""
+    if zipfile.is_zipfile(archive):
+        with zipfile.ZipFile(archive) as zf:
+            return zf.read(member)
+    with tarfile.open(archive) as tf:
+        fh = tf.extractfile(member)
+        return fh.read() if fh else b""
+
+
+def _archive_items(archive: str) -> Iterator[Item | tuple[str, str, str]]:
+    """Given an archive, yield an Item per wanted member, or (path, code, message) for what cannot be read."""
+    try:
+        if zipfile.is_zipfile(archive):
+            with zipfile.ZipFile(archive) as zf:
+                members = [(i.filename, i.file_size) for i in zf.infolist() if not i.is_dir()]
+        else:
+            with tarfile.open(archive) as tf:
+                members = [(m.name, m.size) for m in tf.getmembers() if m.isfile()]
+    except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
+        yield (archive, "bad_archive", f"{archive}: cannot open the archive ({exc})")
+        return
+    for name, size in sorted(members):
+        shown = f"{archive}{MEMBER_SEP}{name}"
+        if not _wanted(name):
+            continue
+        if size > MAX_MEMBER_BYTES:
+            yield (shown, "too_large", f"{shown}: {size} bytes is over the {MAX_MEMBER_BYTES // (1 << 20)} MB limit for one report")
+            continue
+        try:
+            data = read_member(archive, name)
+        except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, RuntimeError) as exc:
+            yield (shown, "bad_archive", f"{shown}: cannot read the member ({exc})")
+            continue
+        yield Item(shown, hashlib.sha256(data).hexdigest(), len(data), archive=archive, member=name)
+
+
+def expand(targets: Iterable[str]) -> list[str]:
+    """Given paths, directories or glob patterns, return the files they name, sorted, each once."""
+    files: list[str] = []
+    for target in targets:
+        matches = sorted(glob(target, recursive=True)) if any(ch in target for ch in "*?[") else [target]
+        for match in matches:
+            p = Path(match)
+            if p.is_dir():
+                files += sorted(str(f) for f in p.rglob("*") if f.is_file() and _wanted(str(f.relative_to(p))))
+            elif p.is_file():
+                files.append(str(p))
+    seen: set[str] = set()
+    return [f for f in files if not (f in seen or seen.add(f))]
+
+
+def walk(targets: Iterable[str]) -> Iterator[Item | tuple[str, str, str]]:
+    """Given targets, yield an Item per document (archives opened), or (path, code, message) for unreadable inputs."""
+    for file in expand(targets):
+        if is_archive(file):
+            yield from _archive_items(file)
+            continue
+        try:
+            sha, size = _sha_file(file)
+        except OSError as exc:
+            yield (file, "unreadable", f"{file}: cannot open ({exc.strerror or exc})")
+            continue
+        yield Item(file, sha, size, file=file)
+
+
+# -- the local process pool ----------------------------------------------------------------------------------
+def _worker_entry(conn: Connection, max_memory_mb: int | None) -> None:
+    """Given a pipe, run the worker loop (imported here: the parent must not pay for loading the pipeline)."""
+    from extraction.batch_worker import worker_main
+
+    worker_main(conn, max_memory_mb)
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: Connection
+    item: Item | None = None
+    started: float = 0.0
+
+
+class WorkerPool:
+    """N worker processes, each auditing one document at a time under a time and memory limit."""
+
+    def __init__(self, workers: int, timeout: float, max_memory_mb: int | None):
+        self.timeout = timeout
+        self.max_memory_mb = max_memory_mb
+        self.ctx = mp.get_context("forkserver")
+        # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
+        self.ctx.set_forkserver_preload(["extraction.batch_worker"])
+        self.slots = [self._spawn() for _ in range(max(1, workers))]
+
+    def _spawn(self) -> _Slot:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(target=_worker_entry, args=(child, self.max_memory_mb), daemon=True)
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def _replace(self, slot: _Slot) -> None:
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(5)
+        slot.conn.close()
+        fresh = self._spawn()
+        slot.process, slot.conn, slot.item = fresh.process, fresh.conn, None
+
+    def busy(self) -> int:
+        return sum(1 for s in self.slots if s.item is not None)
+
+    def submit(self, slot: _Slot, item: Item) -> None:
+        """Given an idle slot and an item, send the item to that worker."""
+        slot.item, slot.started = item, time.monotonic()
+        try:
+            slot.conn.send((item.path, item.file, item.read()))
+        except (BrokenPipeError, OSError):
+            self._replace(slot)
+            slot.item, slot.started = item, time.monotonic()
+            slot.conn.send((item.path, item.file, item.read()))
+
+    def collect(self) -> list[tuple[Item, tuple[Any, ...]]]:
+        """Wait up to POLL_S; return (item, outcome) for each document finished, timed out or crashed."""
+        busy = [s for s in self.slots if s.item is not None]
+        if not busy:
+            return []
+        now = time.monotonic()
+        soonest = min(s.started + self.timeout for s in busy)
+        ready = set(wait([s.conn for s in busy], timeout=max(0.0, min(POLL_S, soonest - now))))
+        done: list[tuple[Item, tuple[Any, ...]]] = []
+        for slot in busy:
+            item = slot.item
+            assert item is not None
+            if slot.conn in ready:
+                try:
+                    outcome = slot.conn.recv()
+                    slot.item = None
+                except (EOFError, OSError):
+                    code = slot.process.exitcode
+                    outcome = ("error", "worker_died", f"{item.path}: the worker died while auditing it (exit {code}); "
+                                                       "likely killed for memory or a crash in a native parser")
+                    self._replace(slot)
+                done.append((item, outcome))
+            elif time.monotonic() - slot.started > self.timeout:
+                self._replace(slot)
+                done.append((item, ("error", "timeout", f"{item.path}: the audit took longer than {self.timeout:g} s and was stopped")))
+        return done
+
+    def close(self) -> list[Item]:
+        """Stop every worker; return the items that were in flight."""
+        lost = [s.item for s in self.slots if s.item is not None]
+        for slot in self.slots:
+            slot.conn.close()  # an idle worker sees EOF and exits
+            if slot.item is not None and slot.process.is_alive():
+                slot.process.kill()
+        for slot in self.slots:
+            slot.process.join(5)
+            if slot.process.is_alive():
+                slot.process.kill()
+        return lost
+
+
+def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int | None,
+             on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool]) -> list[Item]:
+    """Given items, audit them on a process pool, calling on_outcome in the parent for each; return items lost to a stop."""
+    if not items:
+        return []
+    pending = deque(items)
+    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb)
+    try:
+        while (pending or pool.busy()) and not should_stop():
+            for slot in pool.slots:
+                if slot.item is None and pending and not should_stop():
+                    pool.submit(slot, pending.popleft())
+            for item, outcome in pool.collect():
+                on_outcome(item, outcome)
+    finally:
+        lost = pool.close()
+    return lost + list(pending) if should_stop() else lost
+
+
+# -- Dask distributed ----------------------------------------------------------------------------------------
+def audit_with_deadline(path: str, data: bytes, timeout: float) -> tuple[Any, ...]:
+    """Given a document's bytes, audit it in a watchdog thread; return its outcome, or a timeout error."""
+    import threading
+
+    from extraction.batch_worker import audit_one
+
+    box: list[tuple[Any, ...]] = []
+    thread = threading.Thread(target=lambda: box.append(audit_one(path, None, data)), daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not box:
+        return ("error", "timeout", f"{path}: the audit took longer than {timeout:g} s and was abandoned")
+    return box[0]
+
+
+def run_dask(items: list[Item], address: str, timeout: float, max_memory_mb: int | None,
+             on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool]) -> list[Item]:
+    """Given items and a scheduler address (or local:N), audit them on Dask; the parent stays the only store writer."""
+    if not items:
+        return []
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if address.startswith("local:"):
+        # dashboard on a free port: 8787 may be taken by another cluster on this machine
+        cluster = LocalCluster(n_workers=int(address.split(":", 1)[1] or 1), threads_per_worker=1, processes=True,
+                               memory_limit=f"{max_memory_mb}MB" if max_memory_mb else "auto", dashboard_address=":0")
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    lost: list[Item] = []
+    try:
+        futures = {}
+        for item in items:
+            data = item.read()
+            if data is None and item.file is not None:
+                data = Path(item.file).read_bytes()  # remote workers may not see this file system: ship the bytes
+            future = client.submit(audit_with_deadline, item.path, data, timeout, key=f"audit-{item.sha256}-{len(futures)}", pure=False)
+            futures[future] = item
+        for future in as_completed(list(futures)):
+            item = futures.pop(future)
+            if should_stop():
+                lost = [item, *futures.values()]
+                break
+            try:
+                outcome = future.result()
+            except Exception as exc:  # KilledWorker (memory), lost connection...
+                outcome = ("error", "worker_died", f"{item.path}: {type(exc).__name__}: {exc}")
+            on_outcome(item, outcome)
+        for future in futures:
+            future.cancel()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return lost
+
+
+# -- the batch -----------------------------------------------------------------------------------------------
+def run_batch(targets: list[str], store: Store, workers: int = 1, timeout: float = DEFAULT_TIMEOUT_S,
+              max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, cluster: str | None = None, retry_errors: bool = False,
+              progress: Callable[[Counts, int], None] | None = None, should_stop: Callable[[], bool] = lambda: False) -> Counts:
+    """Given targets and a store, audit every new document into it, link series, and return the counts."""
+    from extraction.series import link_stale
+
+    started = time.monotonic()
+    counts = Counts()
+    run_id = store.start_run({"targets": targets, "workers": workers, "timeout": timeout, "max_memory_mb": max_memory_mb,
+                              "cluster": cluster})
+    known = store.known_hashes(include_errors=not retry_errors)
+    todo: list[Item] = []
+    queued: set[str] = set()
+
+    def fail(path: str, sha: str, code: str, message: str) -> None:
+        store.save_error(path, sha, code, message, run_id)
+        counts.failed += 1
+        counts.errors_by_code[code] = counts.errors_by_code.get(code, 0) + 1
+
+    for entry in walk(targets):
+        counts.found += 1
+        if isinstance(entry, tuple):
+            path, code, message = entry
+            sha = hashlib.sha256(f"{code}:{path}".encode()).hexdigest()  # no bytes to hash: key the error by path
+            if sha in known:
+                counts.skipped += 1
+            else:
+                fail(path, sha, code, message)
+            continue
+        if entry.sha256 in known or entry.sha256 in queued:
+            counts.skipped += 1  # stored before, or a copy of a file already queued in this run
+            continue
+        queued.add(entry.sha256)
+        todo.append(entry)
+
+    def on_outcome(item: Item, outcome: tuple[Any, ...]) -> None:
+        if outcome[0] == "ok":
+            store.save(AuditRecord(outcome[1], outcome[2], outcome[3]), item.path, run_id)
+            counts.stored += 1
+        else:
+            fail(item.path, item.sha256, outcome[1], outcome[2])
+        if progress:
+            progress(counts, len(todo))
+
+    if progress:
+        progress(counts, len(todo))
+    if cluster:
+        lost = run_dask(todo, cluster, timeout, max_memory_mb, on_outcome, should_stop)
+    else:
+        lost = run_pool(todo, workers, timeout, max_memory_mb, on_outcome, should_stop)
+    counts.lost = len(lost)
+    counts.stopped = should_stop()
+    if not counts.stopped:
+        linked = link_stale(store)
+        counts.agencies_linked, counts.series_findings = len(linked), sum(linked.values())
+    counts.seconds = round(time.monotonic() - started, 2)
+    store.finish_run(run_id, counts.as_dict())
+    return counts
+
+
+class StopFlag:
+    """A Ctrl-C handler that asks the batch to stop after the current commit instead of raising mid-transaction."""
+
+    def __init__(self) -> None:
+        self.stop = False
+        self._previous: Any = None
+
+    def __call__(self) -> bool:
+        return self.stop
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.stop:  # a second Ctrl-C: the user really wants out
+            signal.signal(signal.SIGINT, self._previous or signal.default_int_handler)
+            raise KeyboardInterrupt
+        self.stop = True
+
+    def __enter__(self) -> "StopFlag":
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        signal.signal(signal.SIGINT, self._previous or signal.default_int_handler)
