@@ -301,3 +301,12 @@ def test_raw_tables_are_rectangular_for_grids() -> None:
     for name in ("shuyang_fgj_2023.html", "pingtan_2022_word.docx"):
         tables: list[RawTable] = read_source(real(name)).tables
         assert all(len({len(row) for row in table.rows}) == 1 for table in tables)
+
+
+def test_html_cell_text_inline_markup_comments_and_skipped(tmp_path: Path) -> None:
+    page = ("<html><body><TABLE><TR><TD>a<!-- c -->b<Script>x()</Script><font>c<span>d</span></font>\u200be</TD>"
+            "<td><p> 一 </p><p></p>二<br/><br>三 \n 四</td><td rowspan='0' colspan='x'>\u3000</td></TR>"
+            "<tr><td colspan=2><div>块</div>尾</td></tr></TABLE></body></html>")
+    (table,) = read_source(write(tmp_path, "cells.html", page.encode())).tables
+    assert [[c.text if c else None for c in row] for row in table.rows] == [
+        ["abcde", "一\n二\n三 四", ""], ["块\n尾", None, None]]

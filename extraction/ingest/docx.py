@@ -1,6 +1,7 @@
 """Word (.docx) reports: body paragraphs as lines, `w:tbl` grids with gridSpan/vMerge expanded."""
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 import zlib
@@ -19,6 +20,8 @@ WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:ins"), qn("w:smartTag"), qn("
 BREAKS = {qn("w:br"), qn("w:cr")}
 MAX_SPAN = 1000  # a garbled gridSpan must not build a huge grid
 SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:sdtPr"), qn("w:rPr"), qn("w:pPr"), qn("w:instrText")}
+P, T, TAB, TBL, TR, TC, VAL = (qn(name) for name in ("w:p", "w:t", "w:tab", "w:tbl", "w:tr", "w:tc", "w:val"))
+GRID_COLS = f"{qn('w:tblGrid')}/{qn('w:gridCol')}"
 
 
 def children(element: etree._Element, tag: str) -> list[etree._Element]:
@@ -37,13 +40,15 @@ def paragraph_text(paragraph: etree._Element) -> str:
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if node.tag in SKIPPED:
+        tag = node.tag
+        if tag in SKIPPED:
             return
-        if node.tag == qn("w:t") and node.text:
-            parts.append(node.text)
-        elif node.tag == qn("w:tab"):
+        if tag == T:
+            if node.text:
+                parts.append(node.text)
+        elif tag == TAB:
             parts.append(" ")
-        elif node.tag in BREAKS:
+        elif tag in BREAKS:
             parts.append("\n")
         for child in node:
             walk(child)
@@ -55,14 +60,20 @@ def paragraph_text(paragraph: etree._Element) -> str:
 
 def cell_text(cell: etree._Element) -> str:
     """Given a w:tc, return its own paragraphs joined with '\\n' (text of nested tables excluded)."""
-    texts = (paragraph_text(p) for p in children(cell, qn("w:p")))
+    texts = (paragraph_text(p) for p in children(cell, P))
     return "\n".join(text for text in texts if text)
+
+
+@functools.cache
+def clark(path: str) -> str:
+    """Given a property path like 'w:tcPr/w:gridSpan', return it with qualified names ('{ns}tcPr/{ns}gridSpan')."""
+    return "/".join(qn(step) for step in path.split("/"))
 
 
 def property_value(element: etree._Element, path: str) -> str | None:
     """Given an element and a property path like 'w:tcPr/w:gridSpan', return its w:val (None when absent)."""
-    found = element.find("/".join(qn(step) for step in path.split("/")))
-    return None if found is None else found.get(qn("w:val"), "")
+    found = element.find(clark(path))
+    return None if found is None else found.get(VAL, "")
 
 
 def count_value(element: etree._Element, path: str, default: int) -> int:
@@ -84,11 +95,11 @@ class Slot:
 def place(table: etree._Element) -> tuple[list[Slot], int, int]:
     """Given a w:tbl, return its cells placed on the grid, the row count and the column count."""
     slots: list[Slot] = []
-    rows = children(table, qn("w:tr"))
-    width = len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    rows = children(table, TR)
+    width = len(table.findall(GRID_COLS))
     for r, row in enumerate(rows):
         col = count_value(row, "w:trPr/w:gridBefore", 0)
-        for cell in children(row, qn("w:tc")):
+        for cell in children(row, TC):
             merge = property_value(cell, "w:tcPr/w:vMerge")
             slots.append(Slot(cell, r, col, None if merge is None else (merge or "continue")))
             col += max(count_value(cell, "w:tcPr/w:gridSpan", 1), 1)
@@ -122,11 +133,11 @@ class Reader:
     def walk(self, container: etree._Element) -> None:
         """Given the body or a layout cell, emit its paragraphs and tables in order."""
         for element in container:
-            if element.tag == qn("w:p"):
+            if element.tag == P:
                 text = paragraph_text(element)
                 if text:
                     self.add_line(text)
-            elif element.tag == qn("w:tbl"):
+            elif element.tag == TBL:
                 self.read_table(element)
             elif element.tag in WRAPPERS:
                 self.walk(element)
@@ -134,7 +145,7 @@ class Reader:
     def read_table(self, table: etree._Element) -> None:
         """Given a w:tbl, emit it as a RawTable, or walk it as layout when it has one column or nested tables."""
         slots, height, width = place(table)
-        if width < 2 or any(children(slot.cell, qn("w:tbl")) for slot in slots):
+        if width < 2 or any(children(slot.cell, TBL) for slot in slots):
             for slot in slots:
                 self.walk(slot.cell)
             return

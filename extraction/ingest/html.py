@@ -13,9 +13,7 @@ from extraction.ingest.text import decode
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-SPACES = re.compile(r"[^\S\n]+")
-WHITESPACE = re.compile(r"\s+")
-INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\ufeff")
+INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff]")
 SKIPPED = {"script", "style", "noscript", "template", "head", "select", "textarea"}
 BLOCKS = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li", "dl", "dt", "dd",
@@ -29,84 +27,103 @@ META_LABELS = (
 )
 LABELLED = re.compile(rf"^({'|'.join(META_LABELS)})\s*[:：]\s*(\S.*)$")
 MAX_LABELLED_LINE = 60  # a longer line is prose that happens to start with a label word
+PARSER = etree.HTMLParser()  # plain elements: lxml.html's parser adds a Python class lookup to every element access
+LABEL_NOISE = re.compile(r"[\s:：]")
+MAY_BE_LABELLED = re.compile(rf"[\s:：]*[{''.join(sorted({label[0] for label in META_LABELS}))}]")  # cheap pre-check
+LEADING_DIGITS = re.compile(r"\s*(\d+)")
+TABLE_SECTIONS = ("thead", "tbody", "tfoot")
 
 
-def clean(text: str) -> str:
-    """Given raw text with '\\n' marking breaks, return it with spaces collapsed and empty lines dropped."""
-    lines = (SPACES.sub(" ", line).strip() for line in text.translate(INVISIBLE).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def flat(text: str | None) -> str:
-    """Given source text, return it with all whitespace (source newlines included) as single spaces."""
-    return WHITESPACE.sub(" ", text) if text else ""
+def squeeze(text: str) -> str:
+    """Given raw source text, return it with invisible characters dropped and whitespace runs as single spaces, stripped."""
+    return " ".join(INVISIBLE.sub("", text).split())
 
 
 def tag_of(element: etree._Element) -> str:
     """Given an element, return its lower-case tag name ('' for comments and processing instructions)."""
-    return element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def gather(node: etree._Element, segments: list[list[str]]) -> None:
+    """Given a node inside a cell, append its text and tail to the last segment, opening a new one at <br> and block edges."""
+    tag = tag_of(node)
+    if tag and tag not in SKIPPED:
+        block = tag in BLOCKS or tag == "br"
+        if block:
+            segments.append([])
+        if node.text:
+            segments[-1].append(node.text)
+        for child in node:
+            gather(child, segments)
+        if block:
+            segments.append([])
+    if node.tail:
+        segments[-1].append(node.tail)
 
 
 def cell_text(element: etree._Element) -> str:
     """Given a td/th, return its text with <br> and block children as '\\n'."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        tag = tag_of(node)
-        if tag and tag not in SKIPPED:
-            block = tag in BLOCKS or tag == "br"
-            parts.append("\n" if block else "")
-            parts.append(flat(node.text))
-            for child in node:
-                walk(child)
-            parts.append("\n" if block else "")
-        parts.append(flat(node.tail))
-
-    parts.append(flat(element.text))
+    if not len(element):
+        return squeeze(element.text or "")
+    segments: list[list[str]] = [[element.text or ""]]
     for child in element:
-        walk(child)
-    return clean("".join(parts))
+        gather(child, segments)
+    return "\n".join(line for line in (squeeze("".join(segment)) for segment in segments if segment) if line)
 
 
 def own_rows(table: etree._Element) -> list[etree._Element]:
     """Given a <table>, return its own <tr> elements, not those of nested tables."""
-    return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in TABLE_SECTIONS:
+            rows.extend(child.iterchildren("tr"))
+    return rows
 
 
 def span(element: etree._Element, name: str) -> int:
     """Given a cell and 'rowspan' or 'colspan', return the span in 0..MAX_SPAN (1 when absent or garbled)."""
-    digits = re.match(r"\s*(\d+)", element.get(name, "") or "")
+    value = element.get(name)
+    if value is None:
+        return 1
+    digits = LEADING_DIGITS.match(value)
     return min(max(int(digits.group(1)), 0), MAX_SPAN) if digits else 1
 
 
 def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]]:
     """Given the cells of each row, return the rectangular grid: origin positions hold the cell, covered ones None."""
-    placed: dict[tuple[int, int], etree._Element | None] = {}
+    placed: list[dict[int, etree._Element | None]] = [{} for _ in rows]  # per row: column -> cell
     for r, cells in enumerate(rows):
         c = 0
         for cell in cells:
-            while (r, c) in placed:
+            while c in placed[r]:
                 c += 1
             rowspan = span(cell, "rowspan") or len(rows) - r  # rowspan="0" runs to the end of the table
             colspan = span(cell, "colspan") or 1
-            for dr in range(min(rowspan, len(rows) - r)):
-                for dc in range(colspan):
-                    placed.setdefault((r + dr, c + dc), cell if dr == dc == 0 else None)
+            placed[r][c] = cell  # the origin is always free
+            if rowspan > 1 or colspan > 1:
+                for dr in range(min(rowspan, len(rows) - r)):
+                    for dc in range(colspan):
+                        placed[r + dr].setdefault(c + dc, None)
             c += colspan
-    width = max((c + 1 for _, c in placed), default=0)
-    return [[placed.get((r, c)) for c in range(width)] for r in range(len(rows))]
+    width = max((max(row) + 1 for row in placed if row), default=0)
+    return [[row.get(c) for c in range(width)] for row in placed]
 
 
 def table_grid(table: etree._Element) -> list[list[etree._Element | None]]:
     """Given a <table>, return its expanded grid of td/th elements."""
-    return expand([row.xpath("./td | ./th") for row in own_rows(table)])
+    return expand([list(row.iterchildren("td", "th")) for row in own_rows(table)])
 
 
 def labelled_pairs(texts: list[str]) -> dict[str, str]:
     """Given the cell texts of one row, return the metadata label -> value pairs it prints."""
     pairs: dict[str, str] = {}
     for i, text in enumerate(texts):
-        label = re.sub(r"[\s:：]", "", text)
+        if not MAY_BE_LABELLED.match(text):
+            continue
+        label = LABEL_NOISE.sub("", text)
         if label in META_LABELS and i + 1 < len(texts) and texts[i + 1] and texts[i + 1] not in META_LABELS:
             pairs[label] = texts[i + 1]
         elif match := LABELLED.match(text):
@@ -122,16 +139,18 @@ class Reader:
     buffer: list[str] = field(default_factory=list)
     buffer_line: int | None = None
 
-    def add_text(self, text: str | None, line: int | None) -> None:
-        """Given inline source text and its line, append it to the paragraph being built."""
-        piece = flat(text)
-        if piece.strip() and self.buffer_line is None:
-            self.buffer_line = line
-        self.buffer.append(piece)
+    def add_text(self, text: str | None, element: etree._Element) -> None:
+        """Given inline source text and the element it belongs to, append it to the paragraph being built."""
+        if text:
+            if self.buffer_line is None and not text.isspace():
+                self.buffer_line = element.sourceline
+            self.buffer.append(text)
 
     def flush(self) -> None:
         """Given the paragraph being built, emit it as a TextLine when it holds text."""
-        text = clean("".join(self.buffer))
+        if not self.buffer:
+            return
+        text = squeeze("".join(self.buffer))
         if text:
             where = Where(line=self.buffer_line, address=f"paragraph {len(self.source.lines) + 1}")
             self.source.lines.append(TextLine(text, where))
@@ -156,19 +175,19 @@ class Reader:
             block = tag in BLOCKS
             if block:
                 self.flush()
-            self.add_text(element.text, element.sourceline)
+            self.add_text(element.text, element)
             for child in element:
                 self.walk(child)
             if block:
                 self.flush()
-        self.add_text(element.tail, element.sourceline)
+        self.add_text(element.tail, element)
 
     def read_table(self, table: etree._Element) -> None:
         """Given a <table>, emit it as a RawTable, or walk it as layout when it has one column or nested tables."""
-        for caption in table.xpath("./caption"):
+        for caption in table.iterchildren("caption"):
             self.walk_inside(caption)
         grid = table_grid(table)
-        if not grid or len(grid[0]) < 2 or table.xpath(".//table"):
+        if not grid or len(grid[0]) < 2 or next(table.iterdescendants("table"), None) is not None:
             for cell in (cell for row in grid for cell in row if cell is not None):
                 self.walk_inside(cell)
             return
@@ -186,7 +205,7 @@ class Reader:
     def walk_inside(self, element: etree._Element) -> None:
         """Given a layout cell or caption, emit its content (not its tail) as paragraphs and tables."""
         self.flush()
-        self.add_text(element.text, element.sourceline)
+        self.add_text(element.text, element)
         for child in element:
             self.walk(child)
         self.flush()
@@ -202,13 +221,13 @@ def read_html(path: Path, data: bytes, sha256: str) -> Source:
     """Given an HTML page's bytes, return its Source: paragraphs as lines, grids as RawTables, metadata."""
     text = XML_DECLARATION.sub("", decode(data, charset_of(data)))
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError("corrupt", f"{path}: not parseable as HTML ({exc})") from None
     source = Source(path=str(path), sha256=sha256, format="html")
     title = root.find(".//title")
-    if title is not None and clean(flat(title.text_content())):
-        source.meta["title"] = clean(flat(title.text_content()))
+    if title is not None and squeeze(title.xpath("string()")):
+        source.meta["title"] = squeeze(title.xpath("string()"))
     reader = Reader(source)
     reader.walk(root)
     reader.flush()
