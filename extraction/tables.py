@@ -17,6 +17,7 @@ from extraction.spec import Spec, VersionSpec, load_spec
 
 NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
 FUZZY_ROW_SCORE = 80
+WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row when this long and unique
 ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
 V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
@@ -124,6 +125,9 @@ class _RowMatcher:
             hits = [label for label in self.requests if len(label) > 2 and label in text]
             if hits:
                 return self.requests[max(hits, key=len)], 0.95
+        starts = {self.requests[label] for label in self.requests if len(last) >= WRAPPED_LABEL_MIN_CHARS and label.startswith(last)}
+        if len(starts) == 1:
+            return starts.pop(), 0.9
         if len(last) >= 4:
             best, score = max(((label, fuzz.ratio(last, label)) for label in self.requests), key=lambda x: x[1])
             if score >= FUZZY_ROW_SCORE:
@@ -201,10 +205,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 continue
             if not printed and not (row.positional and len(row.values) >= 7):
                 continue
-            if zone == "二" and active is None and len(row.values) <= 3 and core(row.last_label):
+            placed = matcher.requests_row(row)
+            if zone == "二" and active is None and placed is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
                 continue
-            placed = matcher.requests_row(row)
             bare_pair = not row.positional and len(row.values) == 2  # 自然人 and 总计 with the blanks dropped
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
@@ -223,7 +227,7 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
         out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
     seen: set[str] = set()
     for i, (row, placed) in enumerate(rows):
-        if placed is None and by_order is not None:
+        if by_order is not None and (placed is None or placed[0] != by_order[i]):
             placed = (by_order[i], ORDER_CONFIDENCE)
         if placed is None or placed[0] in seen:
             continue
@@ -243,6 +247,12 @@ def _subtotal_column(rows: list[_Row], width: int) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _compatible(placed: str, key: str) -> bool:
+    """Whether a row placed by its label may be the template row `key`: （六）其他处理 is a row in the 2019
+    format but only the group label of three rows in the 2021 format, printed beside the first of them."""
+    return placed == key or (placed == "result.other" and key.startswith("result.other."))
+
+
 def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:
     """Given the label placements of the printed 表三 rows, return a row key per printed row when their count and
     every label-placed row agree with one version's row order; None otherwise."""
@@ -250,7 +260,7 @@ def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list
         return None
     for version in spec.versions.values():
         order = [r.key for r in version.requests_rows]
-        if len(order) == len(placed) and all(p is None or p[0] == key for p, key in zip(placed, order)):
+        if len(order) == len(placed) and all(p is None or _compatible(p[0], key) for p, key in zip(placed, order)):
             return order
     return None
 
@@ -265,6 +275,9 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     row_key, printed_label = active
     group = next((g for g in version.active if any(r["key"] == row_key for r in g.rows)), None)
     values = [c for c in row.values if c is not None]
+    expected = len(header) if header is not None else len(group.columns) if group is not None else len(values)
+    while len(values) > expected and not norm(values[-1].text):
+        values.pop()  # a value cell spanning the empty grid columns of a single-value subtable
     if header is not None and len(header) == len(values) and all(header):
         columns: list[str] = [h for h in header if h]
         confidence = 1.0
