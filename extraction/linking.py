@@ -144,6 +144,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> l
     rules = view.version.phrases if view is not None else spec.versions["v2021"].phrases
     mentions: list[Mention] = []
     previous_end = 0
+    previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     for section, fig in narrative_figures(narrative):
         sentence = narrative.sentence_bounds(fig.start)
         clause_start, clause_end = narrative.clause_bounds(fig.start)
@@ -154,6 +155,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> l
                           sentence_end=sentence[1])
         mentions.append(mention)
         topic = _topic_at(text, fig, local_start, sentence, clause_end, spec)
+        if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
+            topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None:
             continue
         search_end = fig.end if fig.implicit else fig.start
@@ -165,6 +168,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> l
             continue
         mention.metric = link.metric
         mention.alternatives = link.alternatives
+        previous_topic = (sentence[0], topic)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         if view is not None:
             _judge(mention, fig, view)

@@ -91,3 +91,10 @@ def test_parts_given_as_separate_components_fill_one_slot(tmp_path: Path) -> Non
     report = audit(_report(tmp_path, body))
     (finding,) = report.findings
     assert (finding.rule, finding.fields["metric"], finding.fields["parts_sum"]) == ("narrative_parts_sum", "requests.result.total.total", 16)
+
+
+def test_a_list_carries_its_topic_to_the_next_figure(tmp_path: Path) -> None:
+    body = "全年主动公开政府信息2000条，制发规范性文件25件，废止12件，现行有效规范性文件90件；政策解读30篇，其他文件8件。"
+    assert _links(_report(tmp_path, body)) == [
+        (2000, None), (25, "active.normative_docs.issued"), (12, "active.normative_docs.repealed"),
+        (90, "active.normative_docs.in_force"), (30, None), (8, None)]
