@@ -1,0 +1,58 @@
+"""One uploaded file -> a stored, audited report (or an ApiError saying why not)."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from extraction.ingest import sniff
+from extraction.service.context import ApiError, ServiceContext
+from extraction.service.storage import safe_display_name
+from extraction.service.worker import AuditBusy, AuditCrashed, AuditTimeout
+
+log = logging.getLogger("zfxxgk.service")
+
+
+def audit_upload(ctx: ServiceContext, filename: str | None, data: bytes) -> dict[str, Any]:
+    """Given an uploaded file's name and bytes, audit and store it; return the stored report (audit JSON + id)."""
+    limit = ctx.settings.max_upload_bytes
+    shown = safe_display_name(filename)
+    if len(data) > limit:
+        raise ApiError(413, "too_large", f"{shown}: {len(data)} bytes is over the {ctx.settings.max_upload_mb:g} MB limit per file")
+    if not data.strip():
+        raise ApiError(422, "empty", f"{shown}: the file is empty")
+    kind = sniff(data, shown)
+    if kind == "unknown":
+        raise ApiError(422, "unknown_format", f"{shown}: not a PDF, HTML, DOCX or text file (binary content of an unsupported type)")
+    sha, path = ctx.files.put(data)
+    try:
+        outcome = ctx.pool.run(str(path), shown)
+    except AuditTimeout:
+        message = f"{shown}: the audit ran over the {ctx.settings.audit_timeout_s:g} s limit"
+        ctx.store.save_error(str(path), sha, "audit_timeout", message)
+        raise ApiError(504, "audit_timeout", message) from None
+    except AuditBusy:
+        raise ApiError(503, "busy", "every audit worker is busy; try again later") from None
+    except AuditCrashed as exc:
+        log.error("audit of %s (%s) failed: %s", shown, sha, exc)
+        ctx.store.save_error(str(path), sha, "audit_failed", f"{shown}: the audit failed")
+        raise ApiError(500, "audit_failed", f"{shown}: the audit failed") from None
+    if outcome.unreadable:
+        first = outcome.errors[0] if outcome.errors else {"code": "unreadable", "message": f"{shown}: cannot be read"}
+        ctx.store.save_error(str(path), sha, first["code"], first["message"])
+        raise ApiError(422, first["code"], first["message"], {"errors": outcome.errors})
+    ctx.files.put_narrative(sha, outcome.narrative)
+    report_id = ctx.store.save(outcome.record, str(path))
+    _relink_series(ctx, report_id)
+    return ctx.store.get_report(report_id)
+
+
+def _relink_series(ctx: ServiceContext, report_id: int) -> None:
+    """Given a freshly stored report, recompute its agency's cross-year findings (best effort, logged on failure)."""
+    try:
+        from extraction.series import link_agency
+
+        row = ctx.store.get_report(report_id)
+        if row and row.get("agency_key"):
+            link_agency(ctx.store, row["agency_key"])
+    except Exception:  # noqa: BLE001 - the upload itself succeeded; series links are refreshed on the next batch
+        log.exception("series linking after report %s failed", report_id)
