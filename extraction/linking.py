@@ -95,6 +95,9 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     if best is None:
         return None
     rule = best[4]
+    switch = rule.get("switch_after")
+    if switch and any(w in right for w in switch["words"]):
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3])
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3])
 
 
@@ -148,6 +151,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> l
     for section, fig in narrative_figures(narrative):
         sentence = narrative.sentence_bounds(fig.start)
         clause_start, clause_end = narrative.clause_bounds(fig.start)
+        if text[fig.end:fig.end + 1] in "（(":
+            close = text.find("）" if text[fig.end] == "（" else ")", fig.end)
+            clause_end = close if close > 0 else clause_end  # the parenthesis right after a figure qualifies it
         local_start = max(previous_end, clause_start) if previous_end > sentence[0] else clause_start
         previous_end = fig.end
         mention = Mention(section, _quote(text, clause_start, fig), fig.value, fig.unit, fig.approx,

@@ -240,8 +240,11 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
 def _subtotal_column(rows: list[_Row], width: int) -> int | None:
     """Given 表三 rows, return the position of a local 法人或其他组织小计 column (a value equal to the sum of the
     five organisation columns in every row that prints one more value than the national grid), if any."""
-    wide = [[_value(c) or 0 for c in r.values] for r in rows if len(r.values) == width + 1]
-    if not wide or not any(any(v) for v in wide):
+    wide_rows = [r for r in rows if len(r.values) == width + 1]
+    if len(wide_rows) < 3 or not all(norm(c.text) for r in wide_rows for c in r.values):
+        return None  # an empty cell before the values is a label column, not a subtotal
+    wide = [[_value(c) or 0 for c in r.values] for r in wide_rows]
+    if not any(any(v) for v in wide):
         return None
     fits = [p for p in range(1, width) if all(v[p] == sum(v[1:width]) - v[p] for v in wide)]
     return fits[0] if len(fits) == 1 else None

@@ -98,3 +98,9 @@ def test_a_list_carries_its_topic_to_the_next_figure(tmp_path: Path) -> None:
     assert _links(_report(tmp_path, body)) == [
         (2000, None), (25, "active.normative_docs.issued"), (12, "active.normative_docs.repealed"),
         (90, "active.normative_docs.in_force"), (30, None), (8, None)]
+
+
+def test_handled_pool_wording(tmp_path: Path) -> None:
+    body = "全年共收办政府信息公开申请15件，收到政府信息公开申请12件（含上年结转3件）。"
+    assert _links(_report(tmp_path, body)) == [
+        (15, "requests.handled_pool.total"), (12, "requests.handled_pool.total"), (3, "requests.carried_over.total")]
