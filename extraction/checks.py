@@ -160,19 +160,13 @@ def parts_findings(report: Report, spec: Spec) -> list[Finding]:
     findings: list[Finding] = []
     mentions = [m for m in report.mentions if m.metric is not None and not m.approx]
     for i, total in enumerate(mentions):
-        readings = [total.metric, *total.alternatives]
-        partition_key = next((k for k in readings if k in spec.partitions), None)
-        if partition_key is None:
+        readings = [k for k in (total.metric, *total.alternatives) if k in spec.partitions]
+        if not readings:
             continue
+        # A total with two readings (新收 or 一＋二) is split by whichever partition its listed parts fill best.
+        partition_key, used = max(((k, _listed_parts(total, mentions[i + 1:], spec.partitions[k])) for k in readings),
+                                  key=lambda kv: sum(len(slot) for slot in kv[1].values()))
         parts = spec.partitions[partition_key]
-        used: dict[str, dict[str, Mention]] = {}  # slot -> component key -> mention
-        for other in mentions[i + 1:]:
-            placed = _part_slot(parts, [other.metric, *other.alternatives])
-            if placed is None and other.span[0] < total.sentence_end:
-                continue  # a parenthetical in the total's own sentence (含上年结转…)
-            if placed is None or placed[1] in used.get(placed[0], {}):
-                break
-            used.setdefault(placed[0], {})[placed[1]] = other
         listed_mentions = [m for slot in used.values() for m in slot.values()]
         parts_sum = tidy(sum(m.value for m in listed_mentions))
         if len(listed_mentions) < 2 or abs(parts_sum - total.value) < 1e-6:
@@ -186,6 +180,19 @@ def parts_findings(report: Report, spec: Spec) -> list[Finding]:
                   "parts": {key: m.value for slot in used.values() for key, m in slot.items()}, "parts_sum": parts_sum}
         findings.append(Finding("narrative_parts_sum", "error", message, evidence, fields))
     return findings
+
+
+def _listed_parts(total: Mention, following: list[Mention], parts: list[list[str]]) -> dict[str, dict[str, Mention]]:
+    """Given a total and the mentions after it, return the parts it lists: slot -> component key -> mention."""
+    used: dict[str, dict[str, Mention]] = {}
+    for other in following:
+        placed = _part_slot(parts, [other.metric, *other.alternatives])
+        if placed is None and other.span[0] < total.sentence_end:
+            continue  # a parenthetical in the total's own sentence (含上年结转…)
+        if placed is None or placed[1] in used.get(placed[0], {}):
+            break
+        used.setdefault(placed[0], {})[placed[1]] = other
+    return used
 
 
 def _part_slot(parts: list[list[str]], keys: list[str]) -> tuple[str, str] | None:

@@ -110,6 +110,9 @@ def receipt(w: Writer, model: ReportModel) -> list[Clause]:
     where = rng.choice((f"{model.agency.area}共", "本年度共", "全年共", ""))
     if verb == "新收":
         return [w.fig("一", f"{where}新收政府信息公开申请", new, "件", "requests.new.total", trail=scope)]
+    if verb == "收办":  # 收办 counts the handled pool: this year's new requests plus the carry-over
+        return [w.fig("一", f"{where}收办政府信息公开申请", pool, "件", "requests.handled_pool.total",
+                      ("requests.handled_pool.total", "requests.new.total"), trail=scope)]
     if verb == "收到" and rng.random() < 0.4 and pool != new:
         return [w.fig("一", f"{where}收到政府信息公开申请", pool, "件", "requests.handled_pool.total",
                       ("requests.handled_pool.total", "requests.new.total"), trail=scope, note="收到 includes the carry-over")]
