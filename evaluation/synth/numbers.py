@@ -27,7 +27,7 @@ def plain(value: int | float) -> str:
 def fits(style: str, value: int | float) -> bool:
     """Given a style and a value, return whether the value can be printed in that style exactly."""
     if style == "cn":
-        return float(value).is_integer() and 0 <= value <= MAX_CN
+        return float(value).is_integer() and 0 < value <= MAX_CN  # 零件 reads as "parts": zero is printed 0
     if style == "wan":
         return float(value).is_integer() and value >= 10_000 and int(value) % 100 == 0
     return True
