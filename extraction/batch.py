@@ -1,17 +1,20 @@
 """`zfxxgk batch`: audit whole directories and archives into the store, safely, in parallel.
 
 The parent walks the inputs, skips documents already stored (by sha256), hands one document at a time to
-each worker process and is the only writer of the SQLite store (one transaction per document). A worker that
-runs past the per-document time limit is killed and replaced; its document becomes an error row. A SIGKILL of
-the parent loses at most the documents in flight: everything committed stays, and a rerun skips it.
+each worker process and is the only writer of the SQLite store (one transaction per document, written on a
+thread of its own so that handing out documents never waits on a commit). A worker that runs past the
+per-document time limit is killed and replaced; its document becomes an error row. A SIGKILL of the parent loses
+at most the documents in flight or waiting to be written: everything committed stays, and a rerun skips it.
 """
 from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
 import os
+import queue
 import signal
 import tarfile
+import threading
 import time
 import zipfile
 from collections import deque
@@ -26,6 +29,7 @@ from extraction.store import AuditRecord, Store
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports
 MAX_MEMBER_BYTES = 100 * 1024 * 1024  # the ingest limit for one report; larger archive members are not read
+WRITE_QUEUE = 8  # results received but not yet written, at most (lost to a SIGKILL, like the documents in flight)
 POLL_S = 0.2  # how often the parent looks at the clock and the stop flag while workers are busy
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 SKIP_SUFFIXES = {".json", ".yaml", ".yml", ".py", ".pyc", ".css", ".js", ".log", ".sqlite", ".sqlite-wal", ".sqlite-shm",
@@ -261,12 +265,18 @@ def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int
         return []
     pending = deque(items)
     pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb)
+
+    def refill() -> None:
+        for slot in pool.slots:
+            if slot.item is None and pending and not should_stop():
+                pool.submit(slot, pending.popleft())
+
     try:
+        refill()
         while (pending or pool.busy()) and not should_stop():
-            for slot in pool.slots:
-                if slot.item is None and pending and not should_stop():
-                    pool.submit(slot, pending.popleft())
-            for item, outcome in pool.collect():
+            done = pool.collect()
+            refill()  # the freed workers get their next document before the results are handed on to be written
+            for item, outcome in done:
                 on_outcome(item, outcome)
     finally:
         lost = pool.close()
@@ -333,6 +343,40 @@ def run_dask(items: list[Item], address: str, timeout: float, max_memory_mb: int
 
 
 # -- the batch -----------------------------------------------------------------------------------------------
+class Writer:
+    """Calls save(item, outcome) on a thread of its own, in order, so that the dispatch loop never waits on SQLite.
+
+    A commit costs ~10 ms, mostly the WAL checkpoint's fsync, during which sqlite3 releases the GIL: meanwhile
+    the parent already collects the next results and hands out the next documents. Measured on 2 cores, writing
+    in the dispatch loop kept the second worker waiting (docs/archive.md, "Measured").
+    """
+
+    def __init__(self, save: Callable[[Item, tuple[Any, ...]], None]):
+        self.save = save
+        self.queue: queue.Queue[tuple[Item, tuple[Any, ...]] | None] = queue.Queue(maxsize=WRITE_QUEUE)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._loop, name="store-writer", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while (job := self.queue.get()) is not None:
+            if self.error is None:  # after a failed write, drain without writing: the batch is stopping
+                try:
+                    self.save(*job)
+                except BaseException as exc:  # re-raised by close() in the main thread
+                    self.error = exc
+
+    def __call__(self, item: Item, outcome: tuple[Any, ...]) -> None:
+        self.queue.put((item, outcome))
+
+    def close(self) -> None:
+        """Write what is queued, stop the thread, and raise the first write error, if any."""
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 def run_batch(targets: list[str], store: Store, workers: int = 1, timeout: float = DEFAULT_TIMEOUT_S,
               max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, cluster: str | None = None, retry_errors: bool = False,
               progress: Callable[[Counts, int], None] | None = None, should_stop: Callable[[], bool] = lambda: False) -> Counts:
@@ -379,10 +423,18 @@ def run_batch(targets: list[str], store: Store, workers: int = 1, timeout: float
 
     if progress:
         progress(counts, len(todo))
-    if cluster:
-        lost = run_dask(todo, cluster, timeout, max_memory_mb, on_outcome, should_stop)
-    else:
-        lost = run_pool(todo, workers, timeout, max_memory_mb, on_outcome, should_stop)
+    writer = Writer(on_outcome)
+
+    def stop() -> bool:
+        return should_stop() or writer.error is not None
+
+    try:
+        if cluster:
+            lost = run_dask(todo, cluster, timeout, max_memory_mb, writer, stop)
+        else:
+            lost = run_pool(todo, workers, timeout, max_memory_mb, writer, stop)
+    finally:
+        writer.close()
     counts.lost = len(lost)
     counts.stopped = should_stop()
     if not counts.stopped:

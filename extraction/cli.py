@@ -69,6 +69,20 @@ def evaluate(
     raise typer.Exit(run(paths, json_path, thresholds))
 
 
+@app.command("eval-archive")
+def eval_archive(
+    gold_dir: Path = typer.Argument(..., help="Folder of synthetic documents with .gold.json labels (zfxxgk synth --series)."),
+    db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The store `zfxxgk batch` wrote."),
+    json_path: Path | None = typer.Option(None, "--json", help="Write every figure (and the misses) as JSON to this file."),
+    min_precision: float | None = typer.Option(None, "--min-precision", help="Minimum precision of broken-chain detection."),
+    min_recall: float | None = typer.Option(None, "--min-recall", help="Minimum recall of broken-chain detection."),
+) -> None:
+    """Score the store's cross-year findings against the gold chains. Exit 0; 1: below a minimum; 2: no store or gold."""
+    from evaluation.archive import run
+
+    raise typer.Exit(run(db, gold_dir, json_path, min_precision, min_recall, echo=typer.echo))
+
+
 @app.command()
 def bench(
     paths: list[Path] | None = typer.Argument(None, help="Report files or folders (default: corpus/ and ../shared/corpus/real)."),

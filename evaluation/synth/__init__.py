@@ -12,7 +12,7 @@ from evaluation.synth.build import build_report
 from evaluation.synth.gold import dumps, gold
 from evaluation.synth.layouts import LAYOUTS, render
 from evaluation.synth.model import ReportModel
-from evaluation.synth.names import make_agency
+from evaluation.synth.names import distinct_agency, make_agency
 from evaluation.synth.series import build_series
 
 __all__ = ["LAYOUTS", "generate", "models", "render"]
@@ -21,14 +21,21 @@ YEARS = (2019, 2024)
 
 
 def models(n: int, seed: int, error_rate: float, series: int = 0) -> list[ReportModel]:
-    """Given counts, a seed and an error rate, return n single reports then `series` agencies × 5 years."""
+    """Given counts, a seed and an error rate, return n single reports then `series` agencies × 5 years.
+
+    Every series agency has an agency key of its own (used by no single report and no other series), so that
+    the store links exactly the five reports its cross-year gold describes.
+    """
+    from extraction.agency import agency_key
+
     rng = random.Random(seed)
     out = []
     for i in range(n):
         out.append(build_report(rng, f"synth_{seed}_{i:03d}", make_agency(rng), rng.randint(*YEARS), error_rate))
+    taken = {agency_key(m.agency.name) for m in out}
     for k in range(series):
         first = rng.randint(YEARS[0], YEARS[1] - 4)
-        out += build_series(rng, f"synth_{seed}_series{k:02d}", make_agency(rng), first, error_rate)
+        out += build_series(rng, f"synth_{seed}_series{k:02d}", distinct_agency(rng, taken), first, error_rate)
     return out
 
 

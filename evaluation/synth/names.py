@@ -15,6 +15,10 @@ TOWNS = ("高良涧街道办事处", "城关镇人民政府", "新城街道办�
 DEPARTMENTS = ("发展和改革委员会", "自然资源和规划局", "生态环境局", "市场监督管理局", "住房和城乡建设局", "交通运输局",
                "人力资源和社会保障局", "统计局", "商务局", "卫生健康委员会", "教育局", "民政局")
 AREA_WORDS = {"省": "全省", "市": "全市", "区县": "全区", "乡镇街道": "全镇", "部门": "本机关"}
+# Only for distinct_agency's fallback (so that seeds without a name collision keep their bytes): more departments
+# of a city or county. None ends in a place suffix (城市管理局 would read as the place 城市).
+MORE_DEPARTMENTS = ("财政局", "司法局", "审计局", "农业农村局", "水利局", "应急管理局", "医疗保障局", "林业局", "公安局",
+                    "退役军人事务局", "文化广电和旅游局", "科学技术局")
 
 
 def make_agency(rng: random.Random) -> Agency:
@@ -36,3 +40,25 @@ def make_agency(rng: random.Random) -> Agency:
     if owner.endswith(("县", "区")):
         dept = dept.replace("委员会", "局")
     return Agency(f"{owner}{dept}", level, AREA_WORDS[level])
+
+
+def distinct_agency(rng: random.Random, taken: set[str]) -> Agency:
+    """Given a random source and the agency keys already used, return an agency whose key is new; add it to taken.
+
+    The store links reports by agency key (extraction/agency.py), so two synthetic series sharing a key would be
+    linked into one series and their cross-year gold would no longer describe what the checker compares. The
+    first draw is make_agency's; only on a collision is a department of a city or county drawn among the keys
+    still free.
+    """
+    from extraction.agency import agency_key
+
+    agency = make_agency(rng)
+    if agency_key(agency.name) in taken:
+        names = [f"{owner}{dept.replace('委员会', '局') if owner.endswith(('县', '区')) else dept}"
+                 for owner in CITIES + COUNTIES for dept in DEPARTMENTS + MORE_DEPARTMENTS]
+        free = sorted({n for n in names if agency_key(n) not in taken})
+        if not free:
+            raise ValueError(f"no agency name left with a new key after {len(taken)} agencies")
+        agency = Agency(rng.choice(free), "部门", AREA_WORDS["部门"])
+    taken.add(agency_key(agency.name))
+    return agency
