@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from extraction.store import AuditRecord, Store
+from extraction.store import Store
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports
@@ -414,7 +414,7 @@ def run_batch(targets: list[str], store: Store, workers: int = 1, timeout: float
 
     def on_outcome(item: Item, outcome: tuple[Any, ...]) -> None:
         if outcome[0] == "ok":
-            store.save(AuditRecord(outcome[1], outcome[2], outcome[3]), item.path, run_id)
+            store.save(outcome[1], item.path, run_id)  # PreparedRows: the parent only runs the inserts
             counts.stored += 1
         else:
             fail(item.path, item.sha256, outcome[1], outcome[2])

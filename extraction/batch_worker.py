@@ -13,15 +13,19 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from extraction.pipeline import audit
-from extraction.store import record_of
+from extraction.store import prepare, record_of
 
-# ("ok", result_json, sections, size) | ("error", code, message)
+# ("ok", PreparedRows) | ("error", code, message)
 Outcome = tuple[Any, ...]
 _WARM_TEXT = "某某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年共受理政府信息公开申请10件。\n".encode()
 
 
 def audit_one(path: str, file: str | None, data: bytes | None) -> Outcome:
-    """Given a display path and the file to read (or its bytes), return ("ok", json, sections, size) or ("error", code, msg)."""
+    """Given a display path and the file to read (or its bytes), return ("ok", PreparedRows) or ("error", code, msg).
+
+    The rows are prepared here (JSON parse, fingerprints, row tuples), not in the parent: the parent is the single
+    store writer for every worker, and its CPU per document bounds how far the batch scales (docs/archive.md).
+    """
     try:
         if data is None and file is not None:
             with open(file, "rb") as fh:
@@ -31,7 +35,8 @@ def audit_one(path: str, file: str | None, data: bytes | None) -> Outcome:
             first = report.errors[0] if report.errors else None
             return ("error", first.code if first else "unreadable", first.message if first else f"{path}: unreadable")
         record = record_of(report)
-        return ("ok", record.result_json, record.sections, len(data or b""))
+        record.size = len(data or b"")
+        return ("ok", prepare(record, path))
     except MemoryError:
         return ("error", "memory_limit", f"{path}: the audit ran out of its memory limit")
     except RecursionError:

@@ -23,6 +23,9 @@ from extraction.report import Report
 SEVERITY_RANK = {"error": 2, "warning": 1}
 REVIEW_STATUSES = ("open", "confirmed", "dismissed")
 SERIES_RULES = ("cross_year", "narrative_reuse")
+# WAL pages before an automatic checkpoint (SQLite's default is 1,000 = 4 MB, i.e. every ~40 documents of a batch):
+# fewer, larger checkpoints keep the fsync and the page copying out of the batch writer's per-document loop.
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 BUSY_TIMEOUT_MS = 30_000  # the service reads while a batch writes; wait for the writer instead of failing
 # Fields that describe a finding's wording or location, not what it found: left out of the fingerprint so
 # that a reworded message or a re-ingested layout keeps the same fingerprint (and its review).
@@ -150,6 +153,27 @@ class AuditRecord:
     size: int | None = None
 
 
+@dataclass
+class PreparedRows:
+    """A document's rows, ready for the SQL: everything `Store.save` needs except the ids the inserts assign.
+
+    A batch worker builds it (JSON parse, fingerprints, JSON texts, tuples) so that the single store writer only
+    runs the inserts; it pickles small (the result JSON travels as UTF-8 bytes, stored back as TEXT).
+    """
+
+    sha256: str
+    format: str | None
+    pages: int | None
+    size: int | None
+    report: tuple[Any, ...]  # agency, agency_key, region, level, report_year, template, published, n_findings, max_severity
+    result_json: bytes  # UTF-8
+    cells: list[tuple[Any, ...]]  # rows of the cells table without report_id
+    mentions: list[tuple[Any, ...]]  # rows of the mentions table without report_id
+    findings: list[tuple[Any, ...]]  # (fingerprint, origin, rule, severity, ...) rows of the findings table without id, report_id
+    sections: list[tuple[str, str]]  # (section, text), sorted
+    agency_key: str | None
+
+
 def record_of(report: Report) -> AuditRecord:
     """Given an audited Report, return its AuditRecord (sections re-segmented from the Source)."""
     sections: dict[str, str] = {}
@@ -161,6 +185,55 @@ def record_of(report: Report) -> AuditRecord:
             if s.no:
                 sections[s.no] = sections.get(s.no, "") + narrative.text[s.start:s.end]
     return AuditRecord(report.dumps(), sections)
+
+
+def prepare(record: Report | AuditRecord, path: str | None = None) -> PreparedRows:
+    """Given an audited report or its AuditRecord (and its path, for the size), return its rows for `Store.save`."""
+    if isinstance(record, Report):
+        record = record_of(record)
+    result = json.loads(record.result_json)
+    doc = result.get("document", {})
+    raw = record.result_json.encode()
+    sha = doc.get("sha256") or hashlib.sha256(raw).hexdigest()
+    size = record.size
+    if size is None and path is not None and os.path.isfile(path):
+        size = os.path.getsize(path)
+    name = parse_agency(result.get("agency"))
+    year = result.get("report_year")
+    findings = result.get("findings", [])
+    return PreparedRows(
+        sha256=sha, format=doc.get("format"), pages=doc.get("pages"), size=size,
+        report=(result.get("agency"), name.key or None, name.region or None, name.level or None, year,
+                result.get("template"), result.get("published"), len(findings), max_severity(findings)),
+        result_json=raw,
+        cells=[(key, c.get("value"), c.get("raw"), c.get("page"), c.get("line"), c.get("address"), c.get("confidence"))
+               for key, c in result.get("cells", {}).items()],
+        mentions=[(i, m.get("section"), m.get("quote"), m.get("value"), m.get("unit"), m.get("metric"), m.get("verdict"),
+                   m.get("page"), m.get("line"), *(m.get("span") or [None, None])[:2])
+                  for i, m in enumerate(result.get("mentions", []))],
+        findings=finding_rows(findings, year, "audit"),
+        sections=sorted(record.sections.items()),
+        agency_key=name.key or None)
+
+
+def finding_rows(findings: list[dict[str, Any]], year: int | None, origin: str) -> list[tuple[Any, ...]]:
+    """Given findings (JSON form), their report year and origin, return their findings-table rows (no id, no report_id)."""
+    rows, seen = [], {}
+    for f in findings:
+        fp = fingerprint(f, year)
+        # Two findings that differ only in wording/evidence (the same figure quoted twice) keep distinct
+        # fingerprints by order of appearance, which is stable for the same input.
+        seen[fp] = seen.get(fp, 0) + 1
+        if seen[fp] > 1:
+            fp = f"{fp}-{seen[fp]}"
+        rows.append((fp, origin, f.get("rule"), f.get("severity"), f.get("metric"), f.get("identity"), f.get("row"),
+                     f.get("message"), json.dumps(f.get("evidence", []), ensure_ascii=False, sort_keys=True),
+                     json.dumps(f, ensure_ascii=False, sort_keys=True)))
+    return rows
+
+
+_INSERT_FINDING = ("INSERT INTO findings (report_id, fingerprint, origin, rule, severity, metric, identity, row, message, "
+                   "evidence_json, finding_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def fingerprint(finding: dict[str, Any], report_year: int | None) -> str:
@@ -209,6 +282,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL is durable against a killed process in WAL mode (only an OS crash can drop the last commits).
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.migrate()
 
@@ -292,18 +366,10 @@ class Store:
         return [dict(r) for r in self._all("SELECT path, sha256, code, message, run_id FROM errors ORDER BY id")]
 
     # -- saving -------------------------------------------------------------------------------------------
-    def save(self, report: Report | AuditRecord, path: str, run_id: int | None = None) -> int:
-        """Given an audited report (or a worker's AuditRecord) and its path, store it in one transaction; return its id."""
-        record = report if isinstance(report, AuditRecord) else record_of(report)
-        result = json.loads(record.result_json)
-        doc = result.get("document", {})
-        sha = doc.get("sha256") or hashlib.sha256(record.result_json.encode()).hexdigest()
-        size = record.size
-        if size is None and os.path.isfile(path):
-            size = os.path.getsize(path)
-        name = parse_agency(result.get("agency"))
-        year = result.get("report_year")
-        findings = result.get("findings", [])
+    def save(self, report: Report | AuditRecord | PreparedRows, path: str, run_id: int | None = None) -> int:
+        """Given an audited report (or its AuditRecord, or its PreparedRows) and its path, store it in one transaction; return its id."""
+        rows = report if isinstance(report, PreparedRows) else prepare(report, path)
+        sha = rows.sha256
         with self.transaction() as db:
             old = db.execute("SELECT id, first_seen FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             first_seen = old["first_seen"] if old else _now()
@@ -312,41 +378,22 @@ class Store:
             db.execute("DELETE FROM errors WHERE sha256 = ?", (sha,))
             doc_id = db.execute(
                 "INSERT INTO documents (sha256, path, format, pages, size, first_seen, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sha, path, doc.get("format"), doc.get("pages"), size, first_seen, run_id)).lastrowid
+                (sha, path, rows.format, rows.pages, rows.size, first_seen, run_id)).lastrowid
             report_id = int(db.execute(
                 "INSERT INTO reports (document_id, agency, agency_key, region, level, report_year, template, published, "
-                "result_json, n_findings, max_severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, result.get("agency"), name.key or None, name.region or None, name.level or None, year,
-                 result.get("template"), result.get("published"), record.result_json, len(findings), max_severity(findings))).lastrowid)
-            db.executemany("INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                (report_id, key, c.get("value"), c.get("raw"), c.get("page"), c.get("line"), c.get("address"), c.get("confidence"))
-                for key, c in result.get("cells", {}).items()])
-            db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                (report_id, i, m.get("section"), m.get("quote"), m.get("value"), m.get("unit"), m.get("metric"), m.get("verdict"),
-                 m.get("page"), m.get("line"), *(m.get("span") or [None, None])[:2])
-                for i, m in enumerate(result.get("mentions", []))])
-            self._insert_findings(db, report_id, findings, year, "audit")
-            db.executemany("INSERT INTO sections VALUES (?, ?, ?)", [(report_id, no, text) for no, text in sorted(record.sections.items())])
-            if name.key:
-                db.execute("INSERT OR IGNORE INTO series_stale VALUES (?)", (name.key,))
+                "n_findings, max_severity, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))",
+                (doc_id, *rows.report, rows.result_json)).lastrowid)
+            db.executemany("INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(report_id, *r) for r in rows.cells])
+            db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(report_id, *r) for r in rows.mentions])
+            db.executemany(_INSERT_FINDING, [(report_id, *r) for r in rows.findings])
+            db.executemany("INSERT INTO sections VALUES (?, ?, ?)", [(report_id, *r) for r in rows.sections])
+            if rows.agency_key:
+                db.execute("INSERT OR IGNORE INTO series_stale VALUES (?)", (rows.agency_key,))
         return report_id
 
     @staticmethod
     def _insert_findings(db: sqlite3.Connection, report_id: int, findings: list[dict[str, Any]], year: int | None, origin: str) -> None:
-        seen: dict[str, int] = {}
-        for f in findings:
-            fp = fingerprint(f, year)
-            # Two findings that differ only in wording/evidence (the same figure quoted twice) keep distinct
-            # fingerprints by order of appearance, which is stable for the same input.
-            seen[fp] = seen.get(fp, 0) + 1
-            if seen[fp] > 1:
-                fp = f"{fp}-{seen[fp]}"
-            db.execute(
-                "INSERT INTO findings (report_id, fingerprint, origin, rule, severity, metric, identity, row, message, evidence_json, "
-                "finding_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (report_id, fp, origin, f.get("rule"), f.get("severity"), f.get("metric"), f.get("identity"), f.get("row"),
-                 f.get("message"), json.dumps(f.get("evidence", []), ensure_ascii=False, sort_keys=True),
-                 json.dumps(f, ensure_ascii=False, sort_keys=True)))
+        db.executemany(_INSERT_FINDING, [(report_id, *r) for r in finding_rows(findings, year, origin)])
 
     @staticmethod
     def _refresh_counts(db: sqlite3.Connection, report_id: int) -> None:

@@ -173,3 +173,22 @@ def test_store_is_plain_sqlite(tmp_path, seed_report):
     Store(db).save(seed_report, str(SEED))
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT agency_key, report_year FROM reports").fetchall() == [("密云区人民政府", 2021)]
+
+
+def test_prepared_rows_store_the_same_as_a_report(tmp_path, seed_report):
+    """A batch worker's PreparedRows (pickled to the parent) store exactly what saving the Report stores."""
+    import pickle
+
+    from extraction.store import prepare
+
+    dbs = [tmp_path / "report.sqlite", tmp_path / "rows.sqlite"]
+    Store(dbs[0]).save(seed_report, str(SEED))
+    Store(dbs[1]).save(pickle.loads(pickle.dumps(prepare(seed_report, str(SEED)))), str(SEED))
+    tables = []
+    for db in dbs:
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT typeof(result_json) FROM reports").fetchall() == [("text",)]
+            tables.append([sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                           for t in ("reports", "cells", "mentions", "findings", "sections", "series_stale")])
+            tables[-1].append(conn.execute("SELECT sha256, path, format, pages, size FROM documents").fetchall())
+    assert tables[0] == tables[1] and tables[0][1] and tables[0][2]
