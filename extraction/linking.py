@@ -21,6 +21,7 @@ NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
+_NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 
 
@@ -71,7 +72,7 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]]) -> _Link | None:
     local = text[local_start:fig.start]
-    right = text[fig.end:clause_end]
+    right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     sentence_left = text[sentence[0]:fig.start]
     best: tuple[int, int, int, int, dict[str, Any]] | None = None  # (fallback, distance, -length, cue start, rule)
     for rule in rules:

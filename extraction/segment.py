@@ -155,6 +155,6 @@ def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: 
 
 def segment(source: Source) -> Narrative:
     """Given a Source, return its narrative text with sections."""
-    narrative = join_lines(source.lines, wrapped=source.format == "pdf")
+    narrative = join_lines(source.lines, wrapped=source.format in ("pdf", "text-whitespace"))  # PDF visual lines
     narrative.sections = find_sections(narrative, {t.line_index for t in source.tables})
     return narrative
