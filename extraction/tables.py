@@ -250,10 +250,14 @@ def _subtotal_column(rows: list[_Row], width: int) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _compatible(placed: str, key: str) -> bool:
-    """Whether a row placed by its label may be the template row `key`: （六）其他处理 is a row in the 2019
-    format but only the group label of three rows in the 2021 format, printed beside the first of them."""
-    return placed == key or (placed == "result.other" and key.startswith("result.other."))
+def _compatible(placed: str, key: str, spec: Spec) -> bool:
+    """Whether a row placed by its label may be the template row `key`: a label that is a row in one version and the
+    group label of `key` in another (（六）其他处理) is printed beside the first row of that group."""
+    if placed == key:
+        return True
+    labels = {core(r.label) for v in spec.versions.values() for r in v.requests_rows if r.key == placed}
+    groups = {core(r.group or "") for v in spec.versions.values() for r in v.requests_rows if r.key == key}
+    return bool(labels & groups)
 
 
 def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:
@@ -263,7 +267,7 @@ def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list
         return None
     for version in spec.versions.values():
         order = [r.key for r in version.requests_rows]
-        if len(order) == len(placed) and all(p is None or _compatible(p[0], key) for p, key in zip(placed, order)):
+        if len(order) == len(placed) and all(p is None or _compatible(p[0], key, spec) for p, key in zip(placed, order)):
             return order
     return None
 
