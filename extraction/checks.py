@@ -125,7 +125,7 @@ def narrative_findings(report: Report, view: TableView, spec: Spec) -> list[Find
         if m.verdict != "mismatch" or m.metric is None:
             continue
         table = {k: v for k, v in m.table_values.items() if v is not None}
-        shown = "，".join(f"{cell_location(k, spec, view) if k in report.cells else _metric_name(k)}为{_fmt(v)}" for k, v in table.items())
+        shown = "，".join(f"{cell_location(k, spec, view) if k in report.cells else spec.metric_names.get(k, k)}为{_fmt(v)}" for k, v in table.items())
         message = f"正文称{m.quote}，表格{shown}"
         severity = "error"
         fields: dict[str, Any] = {"metric": m.metric, "narrative_value": m.value, "table_values": table}
@@ -139,20 +139,6 @@ def narrative_findings(report: Report, view: TableView, spec: Spec) -> list[Find
             evidence.extend(_cell_evidence(s, report.cells.get(s), spec, view) for s in sources if s not in {e.get("cell") for e in evidence})
         findings.append(Finding("narrative_vs_table", severity, message, evidence, fields))
     return findings
-
-
-def _metric_name(key: str) -> str:
-    names = {
-        "requests.handled_pool.total": "一＋二（本年新收＋上年结转）",
-        "litigation.total": "行政诉讼合计（直接起诉＋复议后起诉）",
-        "litigation.pending": "行政诉讼尚未审结合计", "litigation.maintained": "行政诉讼结果维持合计",
-        "litigation.corrected": "行政诉讼结果纠正合计", "litigation.other": "行政诉讼其他结果合计",
-        "requests.result.disclosed_or_partial.total": "予以公开＋部分公开",
-        "requests.result.withheld.subtotal.total": "不予公开小计", "requests.result.unable.subtotal.total": "无法提供小计",
-        "requests.result.not_processed.subtotal.total": "不予处理小计", "requests.result.other.subtotal.total": "其他处理小计",
-        "requests.new.org_sum": "法人或其他组织合计",
-    }
-    return names.get(key, key)
 
 
 def parts_findings(report: Report, spec: Spec) -> list[Finding]:

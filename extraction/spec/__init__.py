@@ -79,6 +79,7 @@ class Spec:
     scope_words: list[str]
     count_units: list[str]
     sections: dict[str, list[str]]
+    metric_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def column_keys(self) -> list[str]:
@@ -210,6 +211,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         count_units=raw["count_units"],
         sections=raw["sections"],
+        metric_names=raw.get("metric_names", {}),
     )
 
 
