@@ -107,7 +107,7 @@ def test_agency_keys():
 
 def test_series_chains_skip_blanks_and_flag_breaks():
     def rep(rid, year, cells, template="v2021", sections=None):
-        return {"id": rid, "year": year, "template": template, "path": f"r{year}.html", "agency": "x",
+        return {"id": rid, "year": year, "template": template, "path": f"r{year}.html", "agency": "x", "n_cells": len(cells),
                 "cells": {k: {"value": v} for k, v in cells.items()}, "sections": sections or {}}
 
     prev = rep(1, 2021, {"requests.carried_forward.total": 5, "active.rules.in_force": 10})
@@ -192,3 +192,21 @@ def test_prepared_rows_store_the_same_as_a_report(tmp_path, seed_report):
                            for t in ("reports", "cells", "mentions", "findings", "sections", "series_stale")])
             tables[-1].append(conn.execute("SELECT sha256, path, format, pages, size FROM documents").fetchall())
     assert tables[0] == tables[1] and tables[0][1] and tables[0][2]
+
+
+def test_a_figure_across_reports_is_found_by_primary_key(tmp_path):
+    """With no index on cells(key) (migration 3), the documented by-key query still looks cells up, never scans them."""
+    s = Store(tmp_path / "a.sqlite")
+    expected = []
+    for year in (2021, 2022):
+        path = seed_variant(tmp_path, year)
+        report = audit(path)
+        s.save(report, str(path))
+        expected.append(("密云区人民政府", year, report.cells["requests.new.total"].value))
+    indexes = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cells'")}
+    assert "cells_key" not in indexes
+    sql = ("SELECT r.agency_key, r.report_year, c.value FROM cells c JOIN reports r ON r.id = c.report_id "
+           "WHERE c.key = 'requests.new.total' ORDER BY r.agency_key, r.report_year")
+    plan = [r[3] for r in s.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+    assert any(p.startswith("SEARCH c USING") and "report_id=? AND key=?" in p for p in plan), plan
+    assert [tuple(r) for r in s.conn.execute(sql)] == expected
