@@ -34,9 +34,16 @@ Cells = dict[str, dict[str, Any]]
 def pick_per_year(reports: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     """Given an agency's reports, return one per year: the one with most cells, then the smallest path (deterministic)."""
     best: dict[int, dict[str, Any]] = {}
-    for r in sorted(reports, key=lambda r: (-len(r["cells"]), r["path"])):
+    for r in sorted(reports, key=lambda r: (-r["n_cells"], r["path"])):
         best.setdefault(r["year"], r)
     return dict(sorted(best.items()))
+
+
+def chain_keys() -> list[str]:
+    """Return the cell keys the chains read (the linker fetches only these from the store)."""
+    columns = [c["key"] for c in load_spec().applicant_columns]
+    return sorted([f"requests.{row}.{col}" for row in ("carried_over", "carried_forward") for col in columns]
+                  + [f"active.{row}.{part}" for row in IN_FORCE_ROWS for part in ("in_force", "issued", "repealed")])
 
 
 def _value(cells: Cells, key: str) -> float | int | None:
@@ -156,7 +163,7 @@ def link_reports(reports: list[dict[str, Any]], threshold: float = REUSE_THRESHO
 
 def link_agency(store: Any, agency_key: str, threshold: float = REUSE_THRESHOLD) -> int:
     """Given a Store and an agency key, replace that agency's cross-year findings; return how many were stored."""
-    findings = link_reports(store.series_inputs(agency_key), threshold)
+    findings = link_reports(store.series_inputs(agency_key, chain_keys()), threshold)
     store.replace_series_findings(agency_key, findings)
     return sum(len(v) for v in findings.values())
 

@@ -413,18 +413,29 @@ class Store:
         """Return the agency keys whose reports changed since their series was last linked."""
         return [r[0] for r in self._all("SELECT agency_key FROM series_stale ORDER BY agency_key")]
 
-    def series_inputs(self, agency_key: str) -> list[dict[str, Any]]:
-        """Given an agency key, return its reports (id, year, template, path, cells {key: {value, raw, page…}}, sections), oldest first."""
-        rows = self._all(
-            "SELECT r.id, r.report_year, r.template, r.agency, d.path FROM reports r JOIN documents d ON d.id = r.document_id "
-            "WHERE r.agency_key = ? AND r.report_year IS NOT NULL ORDER BY r.report_year, d.path", (agency_key,))
-        out = []
-        for r in rows:
-            cells = {c["key"]: dict(c) for c in self._all("SELECT key, value, raw, page, line, address FROM cells WHERE report_id = ?", (r["id"],))}
-            sections = {s["section"]: s["text"] for s in self._all("SELECT section, text FROM sections WHERE report_id = ?", (r["id"],))}
-            out.append({"id": r["id"], "year": r["report_year"], "template": r["template"], "agency": r["agency"],
-                        "path": r["path"], "cells": cells, "sections": sections})
-        return out
+    def series_inputs(self, agency_key: str, keys: list[str] | None = None) -> list[dict[str, Any]]:
+        """Given an agency key (and the cell keys wanted, default all), return its reports, oldest first: id, year,
+        template, agency, path, n_cells (all its cells), cells {key: {value, raw, page, line, address}}, sections."""
+        reports = [dict(r) for r in self._all(
+            "SELECT r.id, r.report_year AS year, r.template, r.agency, d.path FROM reports r "
+            "JOIN documents d ON d.id = r.document_id "
+            "WHERE r.agency_key = ? AND r.report_year IS NOT NULL ORDER BY r.report_year, d.path", (agency_key,))]
+        if not reports:
+            return []
+        by_id = {r["id"]: {**r, "n_cells": 0, "cells": {}, "sections": {}} for r in reports}
+        ids = list(by_id)
+        in_ids = f"report_id IN ({','.join('?' * len(ids))})"
+        for report_id, n in self._all(f"SELECT report_id, COUNT(*) FROM cells WHERE {in_ids} GROUP BY report_id", ids):
+            by_id[report_id]["n_cells"] = n
+        key_filter, params = "", list(ids)
+        if keys is not None:
+            key_filter, params = f" AND key IN ({','.join('?' * len(keys))})", params + list(keys)
+        for report_id, key, value, raw, page, line, address in self._all(
+                f"SELECT report_id, key, value, raw, page, line, address FROM cells WHERE {in_ids}{key_filter}", params):
+            by_id[report_id]["cells"][key] = {"key": key, "value": value, "raw": raw, "page": page, "line": line, "address": address}
+        for report_id, section, text in self._all(f"SELECT report_id, section, text FROM sections WHERE {in_ids}", ids):
+            by_id[report_id]["sections"][section] = text
+        return list(by_id.values())
 
     def replace_series_findings(self, agency_key: str, findings: dict[int, list[dict[str, Any]]]) -> None:
         """Given an agency key and cross-year findings per report id, replace its earlier ones in one transaction."""
