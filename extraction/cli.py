@@ -95,6 +95,23 @@ def bench(
     raise typer.Exit(run(paths, repeat, profile))
 
 
+@app.command("bench-batch")
+def bench_batch(
+    paths: list[Path] = typer.Argument(..., help="Folders, files or archives to batch (e.g. a synthetic archive)."),
+    workers: str = typer.Option("1,2,2,1", "--workers", help="Worker counts to run, in this order, each into a fresh store."),
+) -> None:
+    """Benchmark how `batch` scales with workers: wall clock, docs/s, parent and machine CPU per run. Exit 1: runs differ."""
+    from evaluation.bench_batch import run
+
+    try:
+        order = [int(w) for w in workers.split(",") if w.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"--workers takes counts separated by commas, not {workers!r}")
+    if not order or min(order) < 1:
+        raise typer.BadParameter("--workers needs at least one count of 1 or more")
+    raise typer.Exit(run(paths, order))
+
+
 @app.command()
 def serve(
     db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store (created if missing); uploads go to <db stem>_files/ beside it."),

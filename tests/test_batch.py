@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -145,7 +146,7 @@ def test_sigkill_loses_nothing(tmp_path):
         goal = have + rng.randint(1, 8)
         while proc.poll() is None and _count(killed_db) < goal:
             time.sleep(0.01)
-        time.sleep(rng.uniform(0, 0.2))
+        time.sleep(rng.uniform(0, 0.02))  # a random point between commits; a document takes ~5 ms here
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             kills += 1
@@ -158,6 +159,19 @@ def test_sigkill_loses_nothing(tmp_path):
     assert killed[0] == clean[0]  # the same audit results
     assert killed[1] == clean[1]  # the same findings, cross-year ones included
     assert any(json.loads(js)["rule"] == "cross_year" for js in killed[1].values())
+
+
+def test_bench_batch_runs_each_worker_count_and_compares_results(tmp_path):
+    docs = tmp_path / "docs"
+    write_series_docs(docs, agencies=2)
+    out = subprocess.run([*CLI, "bench-batch", str(docs), "--workers", "1,2"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "COLUMNS": "200"})
+    assert out.returncode == 0, out.stderr
+    assert "every run stored the same findings" in out.stdout
+    rates = dict(re.findall(r"(\d) worker\(s\): mean [\d.]+ docs/s, × ([\d.]+) of 1 worker", out.stdout))
+    assert set(rates) == {"1", "2"} and rates["1"] == "1.00" and float(rates["2"]) > 0
+    rows = re.findall(r"│\s+\d\s+│\s+(\d)\s+│\s+(\d+)\s+│", out.stdout)
+    assert rows == [("1", "6"), ("2", "6")]  # one run per listed count, in order, each storing all 6 documents
 
 
 def _count(db: Path) -> int:
