@@ -23,6 +23,8 @@ QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
+# A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
+_PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 @dataclass
@@ -73,13 +75,13 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                  topic: str, rules: list[dict[str, Any]]) -> _Link | None:
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
-    sentence_left = text[sentence[0]:fig.start]
+    context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
     best: tuple[int, int, int, int, dict[str, Any]] | None = None  # (fallback, distance, -length, cue start, rule)
     for rule in rules:
         if rule["topic"] != topic:
             continue
         fallback = 1 if "needs_context" in rule else 0
-        if fallback and not any(w in sentence_left for w in rule["needs_context"]):
+        if fallback and not any(w in context_left for w in rule["needs_context"]):
             continue
         for cue in rule.get("cue", []):
             i = local.rfind(cue)

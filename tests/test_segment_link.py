@@ -63,6 +63,10 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("被提起行政诉讼4件，其中结果维持2件，其他结果2件。", [(4, "litigation.total"), (2, "litigation.maintained"), (2, "litigation.other")]),
     ("制发行政规范性文件8件，市政府及市政府办政策性文件11件。", [(8, "active.normative_docs.issued"), (11, None)]),
     ("刊登政府规章、规范性文件等112件。", [(112, None)]),
+    # 主动公开 counts revised and repealed documents too in the 2021 format: not 本年制发; a parenthesis is no context
+    ("主动公开市政府规章13件（含新制定5件，修改4件，废止4件），主动公开行政规范性文件42件。",
+     [(13, None), (5, None), (4, None), (4, None), (42, None)]),
+    ("新增公开市政府规章1件，印发行政规范性文件5件。", [(1, "active.rules.issued"), (5, "active.normative_docs.issued")]),
     ("全年受理网络问政182件，主动公开政府信息5500余条。", [(182, None), (5500, None)]),
     ("收取信息处理费3940元，发出收费通知2件。", [(3940, None), (2, None)]),
     ("开展培训9期、500余人次，召开新闻发布会12场。", [(9, None), (500, None), (12, None)]),

@@ -170,6 +170,8 @@ def _phrases(raw: list[dict[str, Any]], version: str) -> list[dict[str, Any]]:
         if version == "v2019" and "v2019" in rule:
             rule["metric"] = rule["v2019"]
             rule["alt"] = rule.get("v2019_alt", [])
+        if version == "v2019" and "v2019_needs_context" in rule:
+            rule["needs_context"] = rule["v2019_needs_context"]
         out.append(rule)
     return out
 
