@@ -17,6 +17,7 @@ pytest.importorskip("uvicorn", reason="needs uvicorn")
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -67,7 +68,9 @@ def test_upload_review_and_reload(browser: webdriver.Chrome, tmp_path: Path) -> 
         target = findings[0].get_attribute("id")
         findings[0].find_element(By.CSS_SELECTOR, "input[name=comment]").send_keys("口径不同")
         findings[0].find_element(By.CSS_SELECTOR, "button.dismiss").click()
-        WebDriverWait(browser, 30).until(lambda d: statuses(d)[:1] == ["dismissed"])
+        # the click reloads the page: elements read while it is replaced go stale, so the wait reads them again
+        WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: statuses(d)[:1] == ["dismissed"])
         browser.refresh()
         WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.ID, "findings")))
         assert statuses(browser) == ["dismissed", "open", "open"]
