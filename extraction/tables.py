@@ -142,10 +142,13 @@ class _RowMatcher:
         return None
 
 
-def _header_columns(row: _Row, version: VersionSpec) -> list[str | None] | None:
-    """Given a 表二 header row (信息内容 | 本年制发件数 | ...), return the column key under each value position."""
+def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -> list[str | None] | None:
+    """Given a 表二 header row (信息内容 | 本年制发件数 | ...), return the column key under each value position.
+
+    A row right after a header row (`continuing`) is one too when every cell of it is a column label.
+    """
     cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
-    if not cells or not any(w in "".join(cells) for w in V2019_HEADER_WORDS + V2021_HEADER_WORDS):
+    if not cells:
         return None
     labels = {core(col["label"]): col["key"] for g in version.active for col in g.columns}
     out: list[str | None] = []
@@ -154,7 +157,9 @@ def _header_columns(row: _Row, version: VersionSpec) -> list[str | None] | None:
             continue
         hit = next((key for label, key in sorted(labels.items(), key=lambda kv: -len(kv[0])) if label in text or text in label), None)
         out.append(hit)
-    return out
+    if any(w in "".join(cells) for w in V2019_HEADER_WORDS + V2021_HEADER_WORDS) or (continuing and out and all(out)):
+        return out
+    return None
 
 
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
@@ -181,26 +186,33 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     version = spec.versions[out.version]
     matcher = _RowMatcher(spec)
     header: list[str | None] | None = None
-    in_review = False
+    header_open = False  # the previous row was a 表二 header row
+    review_seen: set[str] = set()  # 行政复议 / 行政诉讼 seen in header labels (one row, or one row each)
+    review_headers = {core(part) for col in spec.review_litigation_columns for part in col["label"].split("/")}
     zone: str | None = None  # the table the stream is in, once a header says so
     requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
     for table in tables:
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             text = row.label_text
-            if "行政复议" in text and "行政诉讼" in text:
-                in_review = True
-            new_header = _header_columns(row, version)
+            review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
+            new_header = _header_columns(row, version, header_open)
             if new_header is not None:
-                header, zone = new_header, "二"
+                # A header broken over two rows (text-cells breaks it at an empty grid column) goes on.
+                continued = header_open and header is not None and all(header) and all(new_header) and not set(header) & set(new_header)
+                header, zone, header_open = (header + new_header) if continued else new_header, "二", True
                 continue
-            if len(row.values) >= 15 and (in_review or not table.positional) and not core(text):
+            header_open = False
+            # The 15 numbers have no row label; where rows are not marked (text-cells) the last header precedes them.
+            if len(row.values) >= 15 and (len(review_seen) == 2 or not table.positional) and core(text) in review_headers | {""}:
                 _put_review(out, row.values[-15:], spec)
-                in_review = False
+                review_seen = set()
                 continue
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
-            if active is not None and 0 < len(row.values) <= 3 and (printed or row.positional):
+            # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
+            n_active = len(row.values) if len(row.values) <= 3 else sum(1 for c in row.values if norm(c.text))
+            if active is not None and 0 < n_active <= 3 and (printed or row.positional):
                 _put_active(out, active, row, header, version)
                 continue
             if not printed and not (row.positional and len(row.values) >= 7):
@@ -225,6 +237,8 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     subtotal = _subtotal_column([row for row, _ in rows], len(spec.column_keys))
     if subtotal is not None:
         out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
+    width = len(spec.column_keys)
+    empty = None if subtotal is not None else _empty_column([row for row, _ in rows], width)
     seen: set[str] = set()
     for i, (row, placed) in enumerate(rows):
         if by_order is not None and (placed is None or placed[0] != by_order[i]):
@@ -232,9 +246,24 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
         if placed is None or placed[0] in seen:
             continue
         seen.add(placed[0])
-        if subtotal is not None and len(row.values) == len(spec.column_keys) + 1:
+        if subtotal is not None and len(row.values) == width + 1:
             row = _Row(row.labels, row.values[:subtotal] + row.values[subtotal + 1:], row.positional)
+        if empty is not None and len(row.values) > width:
+            cut = len(row.values) - (width + 1) + empty
+            row = _Row(row.labels, row.values[:cut] + row.values[cut + 1:], row.positional)
         _put_requests(out, placed[0], row, placed[1], spec)
+
+
+def _empty_column(rows: list[_Row], width: int) -> int | None:
+    """Given 表三 rows, return the position (within the last width + 1 values) of a column that is blank in every
+    row printing more values than the national grid: an empty grid column of the page's table, which a layout
+    that keeps blank cells but not positions (text-cells) puts among the values. None when not exactly one."""
+    wide = [r.values[-(width + 1):] for r in rows if len(r.values) > width]
+    printed = [w for w in wide if any(norm(c.text) for c in w)]
+    if len(printed) < 3:
+        return None
+    blank = [p for p in range(width + 1) if all(not norm(w[p].text) for w in printed)]
+    return blank[0] if len(blank) == 1 else None
 
 
 def _subtotal_column(rows: list[_Row], width: int) -> int | None:
@@ -285,6 +314,9 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     expected = len(header) if header is not None else len(group.columns) if group is not None else len(values)
     while len(values) > expected and not norm(values[-1].text):
         values.pop()  # a value cell spanning the empty grid columns of a single-value subtable
+    printed = [c for c in values if norm(c.text)]
+    if len(values) > expected and len(printed) == expected:
+        values = printed  # an empty grid column inside the table (blank in every row), where positions are lost
     if header is not None and len(header) == len(values) and all(header):
         columns: list[str] = [h for h in header if h]
         confidence = 1.0

@@ -248,6 +248,34 @@ def test_whitespace_rows(tmp_path: Path) -> None:
     assert [line.text for line in source.lines] == ["三、收到和处理政府信息公开申请情况", "- 4 -", "2022年1月20日"]
 
 
+def test_text_cells_rows_rebuilt_from_labels(tmp_path: Path) -> None:
+    """One cell per line ending in " |", blanks as a lone "|", spans as lines of pipes, no row ends: each label
+    starts a row and takes the values after it; an empty grid column (the blank after 本年新公开数量) is dropped
+    where the row prints one value more than its header names."""
+    from extraction.tables import parse_tables
+
+    lines = ["二、主动公开政府信息情况", "第二十条第（一）项 |", "||||", "信息内容 |", "本年新制作数量 |", "本年新公开数量 |", "|",
+             "对外公开总数量 |", "规章 |", "/ |", "/ |", "|", "/ |", "规范性文件 |", "3 |", "3 |", "|", "41 |",
+             "三、收到和处理政府信息公开申请情况", "申请人情况 |", "|||||||", f"{NEW_REQUESTS} |", "|", "|", "|", "|", "|", "|", "0 |",
+             "四、政府信息公开行政复议、行政诉讼情况", "行政复议 |", "||||", "行政诉讼 |", "|||||||||", "结果维持 |", "总计 |",
+             *[f"{n} |" for n in range(1, 16)], "2020年1月20日"]
+    source = read_source(write(tmp_path, "cells.txt", "\n".join(lines).encode()))
+    assert source.format == "text-cells"
+    active, requests, review = source.tables
+    assert [texts(row) for row in active.rows[:5]] == [["第二十条第（一）项"], ["信息内容"], ["本年新制作数量"], ["本年新公开数量", ""],
+                                                       ["对外公开总数量"]]
+    assert texts(active.rows[6]) == ["规范性文件", "3", "3", "", "41"]
+    assert texts(requests.rows[-1]) == [NEW_REQUESTS, "", "", "", "", "", "", "0"]
+    assert texts(review.rows[-1]) == ["总计", *map(str, range(1, 16))]
+    assert [line.text for line in source.lines][-1] == "2020年1月20日"
+    cells = parse_tables(source.tables, 2019).cells
+    assert {k: cells[f"active.normative_docs.{k}"].value for k in ("new_made", "new_published", "total_published")} == \
+        {"new_made": 3, "new_published": 3, "total_published": 41}
+    assert cells["active.rules.total_published"].value is None and cells["active.rules.total_published"].raw == "/"
+    assert cells["requests.new.total"].value == 0 and cells["requests.new.natural_person"].value is None
+    assert [cells[k].value for k in REVIEW_COLUMNS] == list(range(1, 16))
+
+
 def docx_bytes() -> bytes:
     """Return a small .docx with a merged header and a number split over two runs."""
     document = docx.Document()

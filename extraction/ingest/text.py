@@ -1,8 +1,14 @@
-"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, whitespace-aligned rows, or prose."""
+"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, whitespace-aligned rows, or prose.
+
+Two one-cell-per-line forms come from HTML flattened by different tools: TAB-led cells with a blank line
+after each row (text-flattened), and cells that end with " |" with no row ends at all (text-cells: a blank cell
+is a lone "|", a line of pipes only stands for spanned columns).
+"""
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 import charset_normalizer
@@ -20,10 +26,14 @@ BOMS = (
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "ascii": "utf-8"}
 MIN_FLATTENED_NUMBERS = 3  # TAB-led numeric lines needed to call a file flattened, not TAB-indented prose
 MIN_WHITESPACE_ROWS = 3  # number-ended lines needed to call a file whitespace-aligned rows
+MIN_CELL_LINES = 20  # " |"-ended lines needed to call a file text-cells (a report's tables have ~300 cells)
 
 NUMBER = r"[-+]?\d+(?:[.,]\d+)*%?"
 NUMERIC_TOKEN = re.compile(rf"^(?:{NUMBER}|/|-|—|－|–)$")
 FLATTENED_NUMBER = re.compile(rf"^\t\s*{NUMBER}\s*$")
+CELL_LINE = re.compile(r"^\s*([^|]*?)\s*\|\s*$")  # "text |", or a lone "|" for a blank cell
+PIPES_ONLY = re.compile(r"^\s*\|{2,}\s*$")
+VALUE_WITH_UNIT = re.compile(rf"^{NUMBER}\s*(?:万元|元|件|个|条|项|次|人次)$")
 MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LABEL_GAP = re.compile(r"\s{2,}|\t")
 
@@ -88,11 +98,14 @@ def whitespace_cells(line: str) -> list[str] | None:
 
 
 def detect_layout(lines: list[str]) -> str:
-    """Given the file's lines, return text-flattened | markdown | text-pipe | text-whitespace | text."""
+    """Given the file's lines, return text-flattened | markdown | text-cells | text-pipe | text-whitespace | text."""
     if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
     if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
         return "markdown"
+    single = sum(bool(CELL_LINE.match(line)) for line in lines)
+    if single >= MIN_CELL_LINES and single > 3 * sum(len([c for c in pipe_cells(line) if c]) >= 2 for line in lines):
+        return "text-cells"
     if sum(is_pipe_row(line) for line in lines) >= 2:
         return "text-pipe"
     if sum(whitespace_cells(line) is not None for line in lines) >= MIN_WHITESPACE_ROWS:
@@ -149,6 +162,42 @@ def flush_flattened(run: list[list[tuple[int, str]]], source: Source) -> None:
                 source.lines.append(TextLine(cell.text.replace("\n", ""), cell.where))
 
 
+def is_value(text: str) -> bool:
+    """Given a cell's text, return whether it is a value (a number, with a unit or not, a dash, "/", 无 or blank)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    return not text or text == "无" or bool(NUMERIC_TOKEN.match(text) or VALUE_WITH_UNIT.match(text))
+
+
+def read_cell_lines(lines: list[str], source: Source) -> None:
+    """Given text-cells lines, fill source with prose lines and one table per run of cell lines.
+
+    Rows are not marked, so they are rebuilt from the cells: each label starts a row and takes the values
+    after it (三、本年度办理结果 then （一）予以公开 and its 7 numbers are two rows, as group and leaf labels are
+    in the flattened form).
+    """
+    rows: list[list[Cell | None]] = []
+    first_line = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or PIPES_ONLY.match(line):
+            continue
+        match = CELL_LINE.match(line)
+        if match is None:
+            if rows:
+                source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
+                rows = []
+            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            continue
+        cell = Cell(match.group(1), Where(line=number))
+        if not rows:
+            first_line = number
+        if not rows or not is_value(cell.text):
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    if rows:
+        source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
+
+
 def row_cells(line: str, layout: str) -> list[str] | None:
     """Given a line and the file layout, return its raw cells, or None when it is not a table row."""
     if layout in ("text-pipe", "markdown"):
@@ -196,6 +245,8 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
     source = Source(path=str(path), sha256=sha256, format=layout)
     if layout == "text-flattened":
         read_flattened(lines, source)
+    elif layout == "text-cells":
+        read_cell_lines(lines, source)
     else:
         read_rows(lines, layout, source)
     return source
