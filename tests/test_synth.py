@@ -88,7 +88,7 @@ def round_trip(model: ReportModel, fmt: str) -> None:
     assert got == expected
 
 
-@pytest.mark.parametrize("fmt", ["text", "pipe", "html", "markdown", "whitespace"])
+@pytest.mark.parametrize("fmt", ["text", "pipe", "html", "markdown", "whitespace", "cells"])
 @ROUND_TRIP
 @given(model=report_models())
 def test_tables_round_trip(fmt: str, model: ReportModel) -> None:

@@ -14,10 +14,11 @@ LAYOUTS = {
     "pipe": ("pipe", "txt", "text-pipe"),
     "markdown": ("markdown", "md", "markdown"),
     "whitespace": ("whitespace", "txt", "text-whitespace"),
+    "cells": ("cells", "txt", "text-cells"),
 }
 
 
 def render(model: ReportModel, fmt: str) -> bytes:
-    """Given a report model and a layout name (pdf html docx text pipe markdown whitespace), return the file bytes."""
+    """Given a report model and a layout name (pdf html docx text pipe markdown whitespace cells), return the file bytes."""
     module = import_module(f"evaluation.synth.layouts.{LAYOUTS[fmt][0]}")
     return module.render(model)
