@@ -221,7 +221,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if zone == "二" and active is None and placed is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
                 continue
-            bare_pair = not row.positional and len(row.values) == 2  # 自然人 and 总计 with the blanks dropped
+            bare_pair = not row.positional and _equal_pair(row.values)  # 自然人 and 总计 with the blanks dropped
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
                 zone = "三"
@@ -343,6 +343,10 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
         out.deviations.append(Deviation(f"active.{row_key}", f"表二 {group.caption}: column(s) {', '.join(missing)} not printed"))
 
 
+def _equal_pair(values: list[Cell]) -> bool:
+    return len(values) == 2 and _value(values[0]) is not None and _value(values[0]) == _value(values[1])
+
+
 def _put_requests(out: ParsedTables, row_key: str, row: _Row, confidence: float, spec: Spec) -> None:
     columns = spec.column_keys
     values = row.values
@@ -350,8 +354,9 @@ def _put_requests(out: ParsedTables, row_key: str, row: _Row, confidence: float,
         values = values[-len(columns):]
     if len(values) >= len(columns):
         placed = list(zip(columns, values[-len(columns):]))
-    elif len(values) == 2:
-        # Dropped blanks (pipe text): two numbers are 自然人 and 总计, the organisation columns were blank.
+    elif _equal_pair(values):
+        # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
+        # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
         placed = [(columns[0], values[0]), (columns[-1], values[1])]
         confidence = min(confidence, 0.6)
     else:

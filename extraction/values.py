@@ -30,7 +30,8 @@ class TableView:
         return None if cell is None else cell.value
 
     def value(self, key: str) -> Number | None:
-        """Given a cell or derived key, return its value (blank terms of a sum count 0 if one term is printed)."""
+        """Given a cell or derived key, return its value (blank terms of a sum count 0 if one term is printed;
+        a term that was not read at all makes the sum unknown)."""
         value, _ = self.resolve(key)
         return value
 
@@ -44,6 +45,8 @@ class TableView:
         total: Number = 0
         used: list[str] = []
         for term in terms:
+            if term not in self.cells and not self._terms(term):
+                return None, []  # an unread cell is not a blank one: summing without it would invent a total
             value, sources = self.resolve(term)
             if value is not None:
                 total += value

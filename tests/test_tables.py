@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from extraction.pipeline import audit
+from extraction.spec import load_spec
+from extraction.values import TableView
 
 from conftest import SEED
 
@@ -73,6 +75,22 @@ def test_pipe_rows_with_dropped_blanks(tmp_path: Path) -> None:
     values = _values(audit(path))
     assert values["requests.new.natural_person"] == 3 and values["requests.new.total"] == 3
     assert values["requests.new.commercial_enterprise"] is None
+
+
+def test_pipe_pair_of_different_numbers_is_not_placed_and_invents_no_total(tmp_path: Path) -> None:
+    """自然人 3 and 商业企业 1 with the blanks dropped and the total left blank: which columns they are cannot be
+    told, so the row stays unread, and the subtotal it belongs to stays unknown instead of summing the rest."""
+    rows = ["| 一、本年新收政府信息公开申请数量 | 5 | 5 |", "| 二、上年结转政府信息公开申请数量 | 0 | 0 |",
+            "| （三）不予公开 | 1.属于国家秘密 | 2 | 2 |", "| 2.其他法律行政法规禁止公开 | 3 | 1 |"]
+    path = tmp_path / "pipe.txt"
+    path.write_text("某县某局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    report = audit(path)
+    values = _values(report)
+    assert values["requests.result.withheld.state_secret.total"] == 2
+    assert not any(k.startswith("requests.result.withheld.prohibited_by_law.") for k in values)
+    view = TableView(report.cells, load_spec(), report.template)
+    assert view.value("requests.new.total") == 5 and view.value("requests.handled_pool.total") == 5
+    assert view.value("requests.result.withheld.subtotal.total") is None
 
 
 def test_extra_local_row_in_table_two_is_a_deviation(tmp_path: Path) -> None:
