@@ -35,7 +35,7 @@ class Figure:
 # deliberately absent: a number before them is never a count.
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
-    "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人",
+    "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗",
     "%", "％",
 )
 _UNIT = "|".join(map(re.escape, _UNITS))

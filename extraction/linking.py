@@ -168,6 +168,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> l
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None:
             continue
+        if any(word in text[sentence[0]:fig.start] for word in spec.period_words):
+            continue  # part of the year (上半年…): not the year's table value
         search_end = fig.end if fig.implicit else fig.start
         probe = Figure(fig.value, fig.unit, fig.approx, search_end, fig.end, fig.raw, fig.implicit)
         link = _choose_rule(text, probe, local_start, sentence, clause_end, topic, rules)

@@ -67,6 +67,14 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("主动公开市政府规章13件（含新制定5件，修改4件，废止4件），主动公开行政规范性文件42件。",
      [(13, None), (5, None), (4, None), (4, None), (42, None)]),
     ("新增公开市政府规章1件，印发行政规范性文件5件。", [(1, "active.rules.issued"), (5, "active.normative_docs.issued")]),
+    # a disposition followed by 答复 is that disposition, not the number answered
+    ("全年答复申请30件，其中予以公开答复20件，不予公开答复5件。",
+     [(30, "requests.result.total.total"), (20, "requests.result.disclosed.total"), (5, "requests.result.withheld.subtotal.total")]),
+    ("受理申请30件，其中予以公开或部分公开19件。", [(30, "requests.new.total"), (19, "requests.result.disclosed_or_partial.total")]),
+    # part of the year, or on time only: not the year's table value
+    ("2023年上半年，共受理政府信息公开申请26件，答复25件。", [(26, None), (25, None)]),
+    ("受理政府信息公开申请40件，其中按期办结36件。", [(40, "requests.new.total"), (36, None)]),
+    ("发生政府信息公开行政复议案件1起。", [(1, "review.total")]),
     ("全年受理网络问政182件，主动公开政府信息5500余条。", [(182, None), (5500, None)]),
     ("收取信息处理费3940元，发出收费通知2件。", [(3940, None), (2, None)]),
     ("开展培训9期、500余人次，召开新闻发布会12场。", [(9, None), (500, None), (12, None)]),

@@ -77,6 +77,7 @@ class Spec:
     topics: dict[str, list[str]]
     veto_words: list[str]
     scope_words: list[str]
+    period_words: list[str]
     count_units: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -211,6 +212,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topics=raw["topics"],
         veto_words=raw["veto_words"],
         scope_words=raw["scope_words"],
+        period_words=raw["period_words"],
         count_units=raw["count_units"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
