@@ -23,6 +23,7 @@ QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
+_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 
@@ -144,8 +145,9 @@ def _quote(text: str, clause_start: int, fig: Figure) -> str:
     return re.sub(r"\s*\n\s*", "", text[start:fig.end]).strip()
 
 
-def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> list[Mention]:
-    """Given the narrative and the parsed tables, return every narrative figure as a mention with its verdict."""
+def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, report_year: int | None) -> list[Mention]:
+    """Given the narrative, the parsed tables and the report year, return every narrative figure as a mention
+    with its verdict."""
     text = narrative.text
     rules = view.version.phrases if view is not None else spec.versions["v2021"].phrases
     mentions: list[Mention] = []
@@ -168,8 +170,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec) -> l
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None:
             continue
-        if any(word in text[sentence[0]:fig.start] for word in spec.period_words):
+        left = text[sentence[0]:fig.start]
+        if any(word in left for word in spec.period_words):
             continue  # part of the year (上半年…): not the year's table value
+        if report_year is not None and any(int(y) != report_year for y in _YEAR.findall(left)):
+            continue  # another year's figure (2022年…制定规范性文件0件 in the 2023 report), or a comparison with it
         search_end = fig.end if fig.implicit else fig.start
         probe = Figure(fig.value, fig.unit, fig.approx, search_end, fig.end, fig.raw, fig.implicit)
         link = _choose_rule(text, probe, local_start, sentence, clause_end, topic, rules)

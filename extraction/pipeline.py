@@ -43,7 +43,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
                                                     "identities that need them are not checked"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
-    report.mentions = link_mentions(narrative, view, spec)
+    report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)
     report.summary = summarise(report, narrative, view)
     return report
