@@ -75,6 +75,9 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("2023年上半年，共受理政府信息公开申请26件，答复25件。", [(26, None), (25, None)]),
     ("受理政府信息公开申请40件，其中按期办结36件。", [(40, "requests.new.total"), (36, None)]),
     ("发生政府信息公开行政复议案件1起。", [(1, "review.total")]),
+    ("全年共受理依申请公开事项13件，上年转结申请2件，1件转下一年办理。",
+     [(13, "requests.new.total"), (2, "requests.carried_over.total"), (1, "requests.carried_forward.total")]),
+    ("全年办理行政许可事项2000件。", [(2000, None)]),
     # the report is of 2023: a sentence about another year links nothing, one about 2023 links as usual
     ("2022年，我局共制定行政规范性文件3件，受理政府信息公开申请9件。", [(3, None), (9, None)]),
     ("2023年，我局共制定行政规范性文件3件，受理政府信息公开申请9件。", [(3, "active.normative_docs.issued"), (9, "requests.new.total")]),

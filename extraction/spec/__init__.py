@@ -78,6 +78,7 @@ class Spec:
     veto_words: list[str]
     scope_words: list[str]
     period_words: list[str]
+    veto_exempt: list[str]
     count_units: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -213,6 +214,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         veto_words=raw["veto_words"],
         scope_words=raw["scope_words"],
         period_words=raw["period_words"],
+        veto_exempt=raw["veto_exempt"],
         count_units=raw["count_units"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
