@@ -1,6 +1,7 @@
 """The printed tables as grids of spanning cells (the official rowspan/colspan geometry), and the document flow."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from evaluation.synth.model import ReportModel
@@ -140,3 +141,14 @@ def blocks(model: ReportModel, wrap_heads: bool = False) -> list[Block]:
     y, m, d = model.published.split("-")
     out += [Block("signature", model.agency.name), Block("signature", f"{y}年{int(m)}月{int(d)}日")]
     return out
+
+
+def document_lines(model: ReportModel, table_lines: Callable[[Grid], list[str]], gap: bool, wrap_heads: bool = False) -> list[str]:
+    """Given a model and a text layout's table printer, return the document's lines: prose blocks as they are,
+    tables as printed; `gap` puts a blank line after every block."""
+    lines: list[str] = []
+    for block in blocks(model, wrap_heads=wrap_heads):
+        lines += table_lines(block.grid) if block.kind == "table" and block.grid is not None else [block.text]
+        if gap:
+            lines.append("")
+    return lines

@@ -2,7 +2,7 @@
 cell spans beyond its first are a line of pipes, and nothing marks the end of a row."""
 from __future__ import annotations
 
-from evaluation.synth.grid import Grid, blocks
+from evaluation.synth.grid import Grid, document_lines
 from evaluation.synth.model import ReportModel
 
 
@@ -20,10 +20,4 @@ def table_lines(grid: Grid) -> list[str]:
 
 def render(model: ReportModel) -> bytes:
     """Given a report model, return it as text-cells (UTF-8)."""
-    lines: list[str] = []
-    for block in blocks(model):
-        if block.kind == "table" and block.grid is not None:
-            lines += table_lines(block.grid)
-        else:
-            lines.append(block.text)
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(document_lines(model, table_lines, gap=False)).encode("utf-8")

@@ -1,7 +1,7 @@
 """Flattened one-cell-per-line text (seed style, §5.3): TAB-led cells, blank line ends a row, rowspan positions as TAB-only lines."""
 from __future__ import annotations
 
-from evaluation.synth.grid import Grid, blocks
+from evaluation.synth.grid import Grid, document_lines
 from evaluation.synth.model import ReportModel
 
 
@@ -27,10 +27,4 @@ def table_lines(grid: Grid) -> list[str]:
 
 def render(model: ReportModel) -> bytes:
     """Given a report model, return it as flattened text (UTF-8)."""
-    lines: list[str] = []
-    for block in blocks(model, wrap_heads=True):
-        if block.kind == "table" and block.grid is not None:
-            lines += table_lines(block.grid) + [""]
-        else:
-            lines += [block.text, ""]
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(document_lines(model, table_lines, gap=True, wrap_heads=True)).encode("utf-8")

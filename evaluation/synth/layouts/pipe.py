@@ -1,7 +1,7 @@
 """Pipe-separated text (§5.4): a group label only on its first row, empty cells dropped."""
 from __future__ import annotations
 
-from evaluation.synth.grid import Grid, blocks
+from evaluation.synth.grid import Grid, document_lines
 from evaluation.synth.model import ReportModel
 
 
@@ -12,10 +12,4 @@ def table_lines(grid: Grid) -> list[str]:
 
 def render(model: ReportModel) -> bytes:
     """Given a report model, return it as pipe text (UTF-8)."""
-    lines: list[str] = []
-    for block in blocks(model):
-        if block.kind == "table" and block.grid is not None:
-            lines += table_lines(block.grid) + [""]
-        else:
-            lines += [block.text, ""]
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(document_lines(model, table_lines, gap=True)).encode("utf-8")

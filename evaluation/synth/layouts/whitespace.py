@@ -2,7 +2,7 @@
 number line, the vertical group label one character per line, blank cells gone."""
 from __future__ import annotations
 
-from evaluation.synth.grid import Grid, blocks
+from evaluation.synth.grid import Grid, document_lines
 from evaluation.synth.model import ReportModel
 
 WRAP = 18  # characters of a label line before it wraps
@@ -40,10 +40,4 @@ def table_lines(grid: Grid) -> list[str]:
 
 def render(model: ReportModel) -> bytes:
     """Given a report model, return it as the text a PDF-to-text tool prints (UTF-8)."""
-    lines: list[str] = []
-    for block in blocks(model):
-        if block.kind == "table" and block.grid is not None:
-            lines += table_lines(block.grid)
-        else:
-            lines.append(block.text)
-    return "\n".join(lines).encode("utf-8") + b"\n"
+    return "\n".join(document_lines(model, table_lines, gap=False)).encode("utf-8") + b"\n"
