@@ -148,18 +148,27 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
     A row right after a header row (`continuing`) is one too when every cell of it is a column label.
     """
     cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
-    if not cells:
+    header_words = bool(cells) and any(w in "".join(cells) for w in V2019_HEADER_WORDS + V2021_HEADER_WORDS)
+    if not header_words and not continuing:
         return None
-    labels = {core(col["label"]): col["key"] for g in version.active for col in g.columns}
+    labels = _column_labels(version)
     out: list[str | None] = []
     for text in cells:
         if text == "信息内容":
             continue
-        hit = next((key for label, key in sorted(labels.items(), key=lambda kv: -len(kv[0])) if label in text or text in label), None)
-        out.append(hit)
-    if any(w in "".join(cells) for w in V2019_HEADER_WORDS + V2021_HEADER_WORDS) or (continuing and out and all(out)):
-        return out
-    return None
+        out.append(next((key for label, key in labels if label in text or text in label), None))
+    return out if header_words or (out and all(out)) else None
+
+
+def _column_labels(version: VersionSpec) -> list[tuple[str, str]]:
+    """Given a version, return its 表二 (core column label, column key) pairs, longest label first."""
+    if version.id not in _COLUMN_LABELS:
+        labels = {core(col["label"]): col["key"] for g in version.active for col in g.columns}
+        _COLUMN_LABELS[version.id] = sorted(labels.items(), key=lambda kv: -len(kv[0]))
+    return _COLUMN_LABELS[version.id]
+
+
+_COLUMN_LABELS: dict[str, list[tuple[str, str]]] = {}
 
 
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
