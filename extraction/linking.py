@@ -72,6 +72,20 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
     return None
 
 
+def _names_other_year(text: str, report_year: int) -> bool:
+    """Given text before a figure and the report year, return whether it names another year, other than as the
+    carry-over between years (2022年结转 in the 2023 report is 上年结转; 结转2024年 is 结转下年度)."""
+    for match in _YEAR.finditer(text):
+        year = int(match.group(1))
+        after, before = text[match.end():match.end() + 3], text[:match.start()]
+        if year == report_year or (year == report_year - 1 and after.lstrip("度").startswith("结转")):
+            continue
+        if year == report_year + 1 and before.endswith(("结转", "结转至", "结转到")):
+            continue
+        return True
+    return False
+
+
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]]) -> _Link | None:
     local = text[local_start:fig.start]
@@ -173,9 +187,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if topic is None:
             continue
         left = text[sentence[0]:fig.start]
-        if any(word in left for word in spec.period_words):
-            continue  # part of the year (上半年…): not the year's table value
-        if report_year is not None and any(int(y) != report_year for y in _YEAR.findall(left)):
+        if any(word in left for word in spec.sentence_veto_words):
+            continue  # part of the year (上半年…) or arithmetic on the figures (除去…): not the year's table value
+        if report_year is not None and _names_other_year(left, report_year):
             continue  # another year's figure (2022年…制定规范性文件0件 in the 2023 report), or a comparison with it
         search_end = fig.end if fig.implicit else fig.start
         probe = Figure(fig.value, fig.unit, fig.approx, search_end, fig.end, fig.raw, fig.implicit)

@@ -78,9 +78,17 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("全年共受理依申请公开事项13件，上年转结申请2件，1件转下一年办理。",
      [(13, "requests.new.total"), (2, "requests.carried_over.total"), (1, "requests.carried_forward.total")]),
     ("全年办理行政许可事项2000件。", [(2000, None)]),
+    # channels, old-format 答复数 labels, and totals after arithmetic are other quantities
+    ("受理申请29件，其中通过网络收到申请25件，通过来信收到申请4件。", [(29, "requests.new.total"), (25, None), (4, None)]),
+    ("其中“同意公开答复数”2件，“不予公开答复数”1件。", [(2, None), (1, None)]),
+    ("新收申请41件，加上上年结转的，除去结转下年度办理的，共办理政府信息公开申请27件。", [(41, "requests.new.total"), (27, None)]),
+    ("受理答复政府信息公开申请12件，其中2件结转下年办理。", [(12, "requests.new.total"), (2, "requests.carried_forward.total")]),
+    ("行政复议7件，复议后起诉1件。", [(7, "review.total"), (1, "litigation.after_review.total")]),
     # the report is of 2023: a sentence about another year links nothing, one about 2023 links as usual
     ("2022年，我局共制定行政规范性文件3件，受理政府信息公开申请9件。", [(3, None), (9, None)]),
     ("2023年，我局共制定行政规范性文件3件，受理政府信息公开申请9件。", [(3, "active.normative_docs.issued"), (9, "requests.new.total")]),
+    ("2022年结转政府信息公开申请2件，办结10件，结转2024年度继续办理2件。",
+     [(2, "requests.carried_over.total"), (10, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
     ("全年受理网络问政182件，主动公开政府信息5500余条。", [(182, None), (5500, None)]),
     ("收取信息处理费3940元，发出收费通知2件。", [(3940, None), (2, None)]),
     ("开展培训9期、500余人次，召开新闻发布会12场。", [(9, None), (500, None), (12, None)]),

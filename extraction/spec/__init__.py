@@ -77,7 +77,7 @@ class Spec:
     topics: dict[str, list[str]]
     veto_words: list[str]
     scope_words: list[str]
-    period_words: list[str]
+    sentence_veto_words: list[str]
     veto_exempt: list[str]
     count_units: list[str]
     sections: dict[str, list[str]]
@@ -213,7 +213,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topics=raw["topics"],
         veto_words=raw["veto_words"],
         scope_words=raw["scope_words"],
-        period_words=raw["period_words"],
+        sentence_veto_words=raw["sentence_veto_words"],
         veto_exempt=raw["veto_exempt"],
         count_units=raw["count_units"],
         sections=raw["sections"],
