@@ -203,6 +203,32 @@ def test_unruled_table_rows(tmp_path: Path) -> None:
     assert source.meta == {"title": "生成的年度报告"}
 
 
+def test_unruled_table_two_single_values_and_slashes(tmp_path: Path) -> None:
+    """表二 without rules: "/" cells make a row, a one-number row under its header line is a table row, and the
+    caption of the next subtable is not taken for a wrapped label of the row above it."""
+    from extraction.tables import parse_tables
+
+    path = tmp_path / "two.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 60, "二、主动公开政府信息情况"), (60, 80, "第二十条第（一）项")]
+    items += [(60, 100, "信息内容"), (200, 100, "本年制发件数"), (320, 100, "本年废止件数"), (440, 100, "现行有效件数")]
+    items += [(60, 118, "规章"), (236, 118, "/"), (356, 118, "/"), (476, 118, "/")]
+    items += [(60, 136, "行政规范性文件"), (236, 136, "3"), (356, 136, "0"), (476, 136, "41")]
+    items += [(60, 160, "第二十条第（五）项"), (60, 180, "信息内容"), (300, 180, "本年处理决定数量")]
+    items += [(60, 198, "行政许可"), (348, 198, "3767"), (60, 222, "第二十条第（六）项")]
+    items += [(60, 242, "信息内容"), (300, 242, "本年处理决定数量"), (60, 260, "行政处罚"), (348, 260, "212")]
+    items += [(60, 300, "三、收到和处理政府信息公开申请情况")]
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    source = read(path)
+    assert [texts(t.rows[-1]) for t in source.tables] == [["行政规范性文件", "3", "0", "41"], ["行政许可", "3767"], ["行政处罚", "212"]]
+    cells = parse_tables(source.tables, 2023).cells
+    assert cells["active.rules.issued"].raw == "/" and cells["active.rules.issued"].value is None
+    assert cells["active.normative_docs.in_force"].value == 41
+    assert cells["active.licensing.decisions"].value == 3767 and cells["active.penalty.decisions"].value == 212
+
+
 def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     path = tmp_path / "bold.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))

@@ -52,11 +52,13 @@ EDGE_MIN_LENGTH = 3.0  # pt: shorter rules are dots, not table borders (pdfplumb
 INTERSECTION_TOLERANCE = 3.0  # pt: pdfplumber's default
 FOOTER_ZONE = 0.88  # share of the page height below which a lone page number is a footer
 UNMAPPED_MAX_SHARE = 0.5  # above this share of (cid:N)/private-use chars the text is unreadable
+ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+条|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])")
 MAX_ROW_GAP_LINES = 3.0  # unruled rows further apart (in line heights) belong to different tables
 STACK_MIN_CHARS = 3  # a vertical label has at least this many one-character lines
 WHITE = 0.99  # colour components at least this light count as white paper
 
 NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?")
+NULL_MARK = re.compile(r"[/／\-—－–]")  # a cell printed as "/" or a dash: not applicable, or nothing
 FOOTER = re.compile(r"[-—–_·\s]*\d+[-—–_·\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 CJK = re.compile(r"[\u2014\u2018-\u201d\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
@@ -376,14 +378,18 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
 
 
 def trailing_numbers(line: Line) -> int:
-    """Given a line, return how many of its last words are numbers printed as table cells."""
-    count = 0
+    """Given a line, return how many of its last words are numbers (or "/", a dash) printed as table cells."""
+    count = marks = 0
     for word in reversed(line.words):
-        if not NUMBER.fullmatch(word.text):
+        if NULL_MARK.fullmatch(word.text):
+            marks += 1
+        elif not NUMBER.fullmatch(word.text):
             break
         count += 1
     if count == 1 and (len(line.words) == 1 or line.words[-1].gap < CELL_GAP_RATIO * line.words[-1].size):
         return 0  # a lone number after ordinary spacing is running text ("共计 95")
+    if count == marks and count < 2:
+        return 0
     return count
 
 
@@ -411,7 +417,16 @@ def row_blocks(lines: Sequence[Line]) -> list[list[int]]:
                 blocks[-1].append(i)
                 continue
         blocks.append([i])
-    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2]
+    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2 or under_header(lines, b[0], step)]
+
+
+def under_header(lines: Sequence[Line], i: int, step: float) -> bool:
+    """Given a page's lines and a one-number row, return whether the line just above is its header: close
+    above, with no numbers, and a word over the number (表二's 信息内容 | 本年处理决定数量 over 行政许可 | 3767)."""
+    if i == 0 or trailing_numbers(lines[i - 1]) or lines[i].top - lines[i - 1].bottom > step:
+        return False
+    number = lines[i].words[-1]
+    return len(lines[i - 1].words) >= 2 and any(w.x0 <= (number.x0 + number.x1) / 2 <= w.x1 for w in lines[i - 1].words[1:])
 
 
 @dataclass
@@ -531,8 +546,8 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
         for j in (i - 1, i + 1):
             if j not in homes and label_only(j) and abs(lines[j].top - lines[i].top) <= 2 * height:
                 homes[j] = i
-    while label_only(last + 1) and lines[last + 1].top - lines[last].bottom <= height:
-        last += 1
+    while label_only(last + 1) and lines[last + 1].top - lines[last].bottom <= height and not ITEM_START.match(lines[last + 1].text):
+        last += 1  # a wrapped label goes on below its row; a line that starts an item (第二十条…, 二、) does not
     used = set(range(min(first, *homes), max(last, *homes) + 1))
     header_rows = [i for i in used if i not in homes and not label_only(i)]
 
