@@ -1,4 +1,4 @@
-"""PDF layout with reportlab and the built-in CID font STSong-Light: ruled tables drawn with lines, wrapped
+"""PDF layout with reportlab and the built-in CID font STSong-Light: tables drawn with or without rules, wrapped
 labels, the vertical group label one character per line, 表二 and 表三 split over page breaks, "- N -" footers."""
 from __future__ import annotations
 
@@ -104,17 +104,18 @@ def row_heights(grid: Grid, widths: list[float]) -> list[float]:
     return heights
 
 
-def draw_segment(pdf: canvas.Canvas, x: float, top: float, w: float, h: float, lines: list[str]) -> None:
-    """Draw one cell rectangle (or the part of it on this page) and its lines, centred."""
-    pdf.rect(x, HEIGHT - top - h, w, h, stroke=1, fill=0)
+def draw_segment(pdf: canvas.Canvas, x: float, top: float, w: float, h: float, lines: list[str], ruled: bool) -> None:
+    """Draw one cell (or the part of it on this page): its rectangle when ruled, and its lines, centred."""
+    if ruled:
+        pdf.rect(x, HEIGHT - top - h, w, h, stroke=1, fill=0)
     pdf.setFont(FONT, CELL_SIZE)
     start = top + (h - len(lines) * CELL_LEADING) / 2
     for i, line in enumerate(lines):
         pdf.drawCentredString(x + w / 2, HEIGHT - start - (i + 1) * CELL_LEADING + 2, line)
 
 
-def draw_table(pages: Pages, grid: Grid, split_after: int | None) -> None:
-    """Draw a ruled table from the cursor, breaking pages between rows (after `split_after` rows when given)."""
+def draw_table(pages: Pages, grid: Grid, split_after: int | None, ruled: bool) -> None:
+    """Draw a table from the cursor, breaking pages between rows (after `split_after` rows when given)."""
     widths = COLUMNS[grid.name]
     heights = row_heights(grid, widths)
     if split_after is not None:
@@ -152,12 +153,12 @@ def draw_table(pages: Pages, grid: Grid, split_after: int | None) -> None:
                 h = sum(heights[i] for i in on_page)
                 first = math.floor(len(lines) * before / total)
                 last = len(lines) if on_page[-1] == span[-1] else math.floor(len(lines) * (before + h) / total)
-                draw_segment(pages.pdf, xs[c], placed[on_page[0]][1], width, h, lines[first:last])
+                draw_segment(pages.pdf, xs[c], placed[on_page[0]][1], width, h, lines[first:last], ruled)
     pages.y = y + TEXT_LEADING / 2
 
 
-def render(model: ReportModel) -> bytes:
-    """Given a report model, return it as a PDF."""
+def render(model: ReportModel, ruled: bool = True) -> bytes:
+    """Given a report model, return it as a PDF, its tables drawn with rules or (like many Word exports) without."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     rng = random.Random(model.stem + "/pdf")
@@ -168,7 +169,7 @@ def render(model: ReportModel) -> bytes:
     for block in blocks(model, wrap_heads=False):
         if block.kind == "table" and block.grid is not None:
             split = rng.randint(len(block.grid.rows) // 2, len(block.grid.rows) - 3) if block.grid.name in ("二", "三") else None
-            draw_table(pages, block.grid, split)
+            draw_table(pages, block.grid, split, ruled)
         elif block.kind == "title":
             pages.text(block.text, 16, "center", indent=False)
             pages.y += 6
