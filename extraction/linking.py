@@ -23,6 +23,7 @@ QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
+_GOES_ON = ("其中", "其余", "另有")  # a sentence that breaks down the one before it
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
@@ -72,13 +73,23 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
     return None
 
 
+def _masked(text: str, phrases: list[str]) -> str:
+    """Given text, return it with each phrase blanked out (same length, so offsets hold)."""
+    for phrase in phrases:
+        text = text.replace(phrase, "\u3000" * len(phrase))
+    return text
+
+
 def _names_other_year(text: str, report_year: int) -> bool:
     """Given text before a figure and the report year, return whether it names another year, other than as the
     carry-over between years (2022年结转 in the 2023 report is 上年结转; 结转2024年 is 结转下年度)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 3], text[:match.start()]
-        if year == report_year or (year == report_year - 1 and after.lstrip("度").startswith("结转")):
+        carry = after.lstrip("度").startswith("结转")
+        if year == report_year and carry:
+            return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
+        if year == report_year or (year == report_year - 1 and carry):
             continue
         if year == report_year + 1 and before.endswith(("结转", "结转至", "结转到")):
             continue
@@ -121,8 +132,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
 
 def _vetoed(text: str, fig: Figure, link_start: int, local_start: int, spec: Spec) -> bool:
     window = text[max(local_start, link_start - 6):fig.start]
-    for phrase in spec.veto_exempt:
-        window = window.replace(phrase, "申请")
+    window = _masked(window, spec.veto_exempt)
     if _BROADER.search(text[local_start:fig.start]):
         return True
     words = set(tokens_of(window))
@@ -165,6 +175,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     """Given the narrative, the parsed tables and the report year, return every narrative figure as a mention
     with its verdict."""
     text = narrative.text
+    topic_text = _masked(text, spec.topic_masks)
     rules = view.version.phrases if view is not None else spec.versions["v2021"].phrases
     mentions: list[Mention] = []
     previous_end = 0
@@ -181,12 +192,14 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                           (fig.start, fig.end), narrative.where(fig.start), implicit=fig.implicit,
                           sentence_end=sentence[1])
         mentions.append(mention)
-        topic = _topic_at(text, fig, local_start, sentence, clause_end, spec)
+        topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
         if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None:
             continue
         left = text[sentence[0]:fig.start]
+        if text.startswith(_GOES_ON, sentence[0]) and sentence[0] > 0:  # 其中… goes on with the sentence before
+            left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:fig.start]
         if any(word in left for word in spec.sentence_veto_words):
             continue  # part of the year (上半年…) or arithmetic on the figures (除去…): not the year's table value
         if report_year is not None and _names_other_year(left, report_year):

@@ -72,7 +72,7 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
      [(30, "requests.result.total.total"), (20, "requests.result.disclosed.total"), (5, "requests.result.withheld.subtotal.total")]),
     ("受理申请30件，其中予以公开或部分公开19件。", [(30, "requests.new.total"), (19, "requests.result.disclosed_or_partial.total")]),
     # part of the year, or on time only: not the year's table value
-    ("2023年上半年，共受理政府信息公开申请26件，答复25件。", [(26, None), (25, None)]),
+    ("2023年上半年，共受理政府信息公开申请26件，答复25件。其中予以公开20件。", [(26, None), (25, None), (20, None)]),
     ("受理政府信息公开申请40件，其中按期办结36件。", [(40, "requests.new.total"), (36, None)]),
     ("发生政府信息公开行政复议案件1起。", [(1, "review.total")]),
     ("全年共受理依申请公开事项13件，上年转结申请2件，1件转下一年办理。",
@@ -80,7 +80,14 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("全年办理行政许可事项2000件。", [(2000, None)]),
     # channels, old-format 答复数 labels, and totals after arithmetic are other quantities
     ("受理申请29件，其中通过网络收到申请25件，通过来信收到申请4件。", [(29, "requests.new.total"), (25, None), (4, None)]),
-    ("其中“同意公开答复数”2件，“不予公开答复数”1件。", [(2, None), (1, None)]),
+    # 2019-format row names: 同意公开 is 予以公开, 区分处理后公开 is 部分公开; 已主动公开 answers are left alone
+    ("共受理申请9件，其中“属于已主动公开答复数”2件，“同意公开答复数”2件，“区分处理后公开数”4件，“不予公开答复数”1件。",
+     [(9, "requests.new.total"), (2, None), (2, "requests.result.disclosed.total"), (4, "requests.result.partially_disclosed.total"),
+      (1, "requests.result.withheld.subtotal.total")]),
+    # another system's applications (行政许可, a 复议机关's caseload) are not information-disclosure requests
+    ("收到行政许可申请114738件，受理114730件；收到行政复议申请135件。", [(114738, None), (114730, None), (135, None)]),
+    ("出台行政规范性文件19件，清理规范性文件30件，备案规范性文件12件。",
+     [(19, "active.normative_docs.issued"), (30, None), (12, None)]),
     ("新收申请41件，加上上年结转的，除去结转下年度办理的，共办理政府信息公开申请27件。", [(41, "requests.new.total"), (27, None)]),
     ("受理答复政府信息公开申请12件，其中2件结转下年办理。", [(12, "requests.new.total"), (2, "requests.carried_forward.total")]),
     ("行政复议7件，复议后起诉1件。", [(7, "review.total"), (1, "litigation.after_review.total")]),

@@ -79,6 +79,7 @@ class Spec:
     scope_words: list[str]
     sentence_veto_words: list[str]
     veto_exempt: list[str]
+    topic_masks: list[str]
     count_units: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -215,6 +216,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         veto_exempt=raw["veto_exempt"],
+        topic_masks=raw["topic_masks"],
         count_units=raw["count_units"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
