@@ -75,6 +75,7 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("2023年上半年，共受理政府信息公开申请26件，答复25件。其中予以公开20件。", [(26, None), (25, None), (20, None)]),
     ("受理政府信息公开申请40件，其中按期办结36件。", [(40, "requests.new.total"), (36, None)]),
     ("发生政府信息公开行政复议案件1起。", [(1, "review.total")]),
+    ("制定政府规章2部，涉及5部门；结转上年度政府信息公开申请3件。", [(2, "active.rules.issued"), (3, "requests.carried_over.total")]),
     ("全年共受理依申请公开事项13件，上年转结申请2件，1件转下一年办理。",
      [(13, "requests.new.total"), (2, "requests.carried_over.total"), (1, "requests.carried_forward.total")]),
     ("全年办理行政许可事项2000件。", [(2000, None)]),
