@@ -23,7 +23,6 @@ QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
-_GOES_ON = ("其中", "其余", "另有")  # a sentence that breaks down the one before it
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
@@ -80,18 +79,16 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
-def _names_other_year(text: str, report_year: int) -> bool:
-    """Given text before a figure and the report year, return whether it names another year, other than as the
-    carry-over between years (2022年结转 in the 2023 report is 上年结转; 结转2024年 is 结转下年度)."""
+def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bool:
+    """Given text before a figure, the report year and the carry words, return whether it names another year,
+    other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转; 结转2024年 is 结转下年度)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
-        after, before = text[match.end():match.end() + 3], text[:match.start()]
-        carry = after.lstrip("度").startswith("结转")
-        if year == report_year and carry:
+        after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
+        carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
+        if year == report_year and carry_over:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
-        if year == report_year or (year == report_year - 1 and carry):
-            continue
-        if year == report_year + 1 and before.endswith(("结转", "结转至", "结转到")):
+        if year == report_year or (year == report_year - 1 and carry_over) or (year == report_year + 1 and carry_forward):
             continue
         return True
     return False
@@ -198,11 +195,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if topic is None:
             continue
         left = text[sentence[0]:fig.start]
-        if text.startswith(_GOES_ON, sentence[0]) and sentence[0] > 0:  # 其中… goes on with the sentence before
+        if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
             left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:fig.start]
         if any(word in left for word in spec.sentence_veto_words):
             continue  # part of the year (上半年…) or arithmetic on the figures (除去…): not the year's table value
-        if report_year is not None and _names_other_year(left, report_year):
+        if report_year is not None and _names_other_year(left, report_year, spec.carry_words):
             continue  # another year's figure (2022年…制定规范性文件0件 in the 2023 report), or a comparison with it
         search_end = fig.end if fig.implicit else fig.start
         probe = Figure(fig.value, fig.unit, fig.approx, search_end, fig.end, fig.raw, fig.implicit)

@@ -80,6 +80,8 @@ class Spec:
     sentence_veto_words: list[str]
     veto_exempt: list[str]
     topic_masks: list[str]
+    continuation_words: list[str]
+    carry_words: list[str]
     count_units: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -217,6 +219,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         sentence_veto_words=raw["sentence_veto_words"],
         veto_exempt=raw["veto_exempt"],
         topic_masks=raw["topic_masks"],
+        continuation_words=raw["continuation_words"],
+        carry_words=raw["carry_words"],
         count_units=raw["count_units"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
