@@ -39,11 +39,20 @@ def pick_per_year(reports: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     return dict(sorted(best.items()))
 
 
+def carry_keys(column: str) -> tuple[str, str]:
+    """Given an applicant column, return the keys the carry chain compares: 上年结转 (N), 结转下年度 (N−1)."""
+    return f"requests.carried_over.{column}", f"requests.carried_forward.{column}"
+
+
+def in_force_keys(row: str) -> dict[str, str]:
+    """Given a 表二 row (rules, normative_docs), return its in_force / issued / repealed cell keys."""
+    return {part: f"active.{row}.{part}" for part in ("in_force", "issued", "repealed")}
+
+
 def chain_keys() -> list[str]:
     """Return the cell keys the chains read (the linker fetches only these from the store)."""
-    columns = [c["key"] for c in load_spec().applicant_columns]
-    return sorted([f"requests.{row}.{col}" for row in ("carried_over", "carried_forward") for col in columns]
-                  + [f"active.{row}.{part}" for row in IN_FORCE_ROWS for part in ("in_force", "issued", "repealed")])
+    carry = [key for col in load_spec().applicant_columns for key in carry_keys(col["key"])]
+    return sorted(carry + [key for row in IN_FORCE_ROWS for key in in_force_keys(row).values()])
 
 
 def _value(cells: Cells, key: str) -> float | int | None:
@@ -72,7 +81,7 @@ def carry_chain(prev: dict[str, Any], cur: dict[str, Any]) -> list[dict[str, Any
     findings = []
     for col in spec.applicant_columns:
         column, label = col["key"], col["label"]
-        now_key, then_key = f"requests.carried_over.{column}", f"requests.carried_forward.{column}"
+        now_key, then_key = carry_keys(column)
         now, then = _value(cur["cells"], now_key), _value(prev["cells"], then_key)
         if now is None or then is None or abs(float(now) - float(then)) < 1e-6:
             continue
@@ -92,7 +101,7 @@ def in_force_chain(prev: dict[str, Any], cur: dict[str, Any]) -> list[dict[str, 
         return []
     findings = []
     for row, label in IN_FORCE_ROWS.items():
-        keys = {part: f"active.{row}.{part}" for part in ("in_force", "issued", "repealed")}
+        keys = in_force_keys(row)
         now, issued, repealed = (_value(cur["cells"], keys[p]) for p in ("in_force", "issued", "repealed"))
         then = _value(prev["cells"], keys["in_force"])
         if None in (now, issued, repealed, then):
