@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def evaluate(documents: list[tuple[Path, Json]], console: Console | None = None)
                 predicted = audit(document).to_json()
             except Exception as exc:  # a crash is a result to score (every gold cell wrong), not a reason to stop
                 predicted = {"errors": [{"code": "crash", "message": f"{type(exc).__name__}: {exc}"}]}
-            scores.append(score(predicted, gold))
+            scores.append(replace(score(predicted, gold), folder=document.parent.name))
             progress.advance(task)
     return scores
 
@@ -75,6 +76,7 @@ def summarise(scores: list[DocScore]) -> Json:
         "documents": [doc.to_json() for doc in scores],
         "per_format": {k: t.to_json() for k, t in group(scores, lambda d: d.format).items()},
         "per_template": {k: t.to_json() for k, t in group(scores, lambda d: d.template).items()},
+        "per_folder": {k: t.to_json() for k, t in group(scores, lambda d: d.folder).items()},
         "overall": sum((doc.tally for doc in scores), Tally()).to_json(),
         "confusion": {rule: dict(counts) for rule, counts in confusion(scores).items()},
     }
@@ -96,7 +98,8 @@ def tally_row(name: str, t: Tally) -> list[str]:
     """Given a row name and a tally, return the table cells of that row."""
     return [name, str(t.documents), fraction(t.cells_correct, t.cells_gold), str(t.cells_extra),
             fraction(t.links_correct, t.links_predicted), fraction(t.links_found, t.links_gold),
-            f"+{t.mentions_unpaired_predicted}/-{t.mentions_unpaired_gold}",
+            fraction(t.figures_correct, t.figures_predicted), fraction(t.figures_found, t.figures_gold),
+            fraction(t.implicit_found, t.implicit_gold),
             fraction(t.findings_matched, t.findings_predicted), fraction(t.findings_matched, t.findings_gold),
             fraction(t.metadata_correct, t.metadata_total), str(t.errors)]
 
@@ -104,7 +107,7 @@ def tally_row(name: str, t: Tally) -> list[str]:
 def tally_table(title: str, first: str, rows: Iterable[tuple[str, Tally]]) -> Table:
     """Given a title, the first column's name and named tallies, return a rich table of them."""
     table = Table(title=title, title_justify="left")
-    for column in (first, "docs", "cells", "extra", "link P", "link R", "figures ±", "finding P", "finding R", "metadata", "errors"):
+    for column in (first, "docs", "cells", "extra", "link P", "link R", "figure P", "figure R", "zeros R", "finding P", "finding R", "metadata", "errors"):
         table.add_column(column, justify="left" if column == first else "right")
     for name, t in rows:
         table.add_row(*tally_row(name, t))
@@ -145,6 +148,9 @@ def render(scores: list[DocScore], console: Console) -> None:
     overall = sum((doc.tally for doc in scores), Tally())
     totals = [(f"format {k}", t) for k, t in group(scores, lambda d: d.format).items()]
     totals += [(f"template {k}", t) for k, t in group(scores, lambda d: d.template).items()]
+    folders = group(scores, lambda d: d.folder)
+    if len(folders) > 1:
+        totals += [(f"folder {k}", t) for k, t in folders.items()]
     totals.append(("overall", overall))
     console.print(tally_table("Totals", "group", totals))
     table = Table(title="Findings by rule", title_justify="left")

@@ -36,6 +36,14 @@ class Tally:
     # Figures one side has and the other lacks: not part of any ratio, shown to spot tokenizer drift.
     mentions_unpaired_predicted: int = 0
     mentions_unpaired_gold: int = 0
+    # Figures found at all, linked or not (optional gold figures count on neither side).
+    figures_correct: int = 0
+    figures_predicted: int = 0
+    figures_found: int = 0
+    figures_gold: int = 0
+    # Zeros stated in words (未收到申请) that gold links to a metric, and how many were linked right.
+    implicit_found: int = 0
+    implicit_gold: int = 0
     findings_matched: int = 0
     findings_predicted: int = 0
     findings_gold: int = 0
@@ -52,6 +60,9 @@ class Tally:
             "cell_accuracy": ratio(self.cells_correct, self.cells_gold),
             "link_precision": ratio(self.links_correct, self.links_predicted),
             "link_recall": ratio(self.links_found, self.links_gold),
+            "figure_precision": ratio(self.figures_correct, self.figures_predicted),
+            "figure_recall": ratio(self.figures_found, self.figures_gold),
+            "implicit_recall": ratio(self.implicit_found, self.implicit_gold),
             "finding_precision": ratio(self.findings_matched, self.findings_predicted),
             "finding_recall": ratio(self.findings_matched, self.findings_gold),
             "metadata_accuracy": ratio(self.metadata_correct, self.metadata_total),
@@ -70,6 +81,7 @@ class DocScore:
     format: str
     template: str | None
     tally: Tally
+    folder: str = ""  # the folder the document lies in: a corpus split (tuned / untuned) when folders are splits
     metadata: dict[str, dict[str, Any]] = field(default_factory=dict)  # only the fields that differ
     wrong_cells: list[Json] = field(default_factory=list)
     extra_cells: list[str] = field(default_factory=list)
@@ -162,6 +174,12 @@ class LinkScore:
     missed: list[Json] = field(default_factory=list)
     unpaired_predicted: int = 0
     unpaired_gold: int = 0
+    figures_correct: int = 0
+    figures_predicted: int = 0
+    figures_found: int = 0
+    figures_gold: int = 0
+    implicit_found: int = 0
+    implicit_gold: int = 0
 
 
 def score_links(predicted: list[Json], gold: list[Json]) -> LinkScore:
@@ -169,10 +187,12 @@ def score_links(predicted: list[Json], gold: list[Json]) -> LinkScore:
     pairs = pair_mentions(predicted, gold)
     out = LinkScore(unpaired_predicted=pairs.count(None), unpaired_gold=len(gold) - (len(pairs) - pairs.count(None)))
     for mention, j in zip(predicted, pairs):
-        if mention.get("metric") is None:
-            continue
         partner = gold[j] if j is not None else None
         if partner is not None and partner.get("optional"):
+            continue
+        out.figures_predicted += 1
+        out.figures_correct += partner is not None
+        if mention.get("metric") is None:
             continue
         out.predicted += 1
         if partner is not None and mention["metric"] in acceptable_metrics(partner):
@@ -181,12 +201,19 @@ def score_links(predicted: list[Json], gold: list[Json]) -> LinkScore:
             out.wrong.append(describe_mention(mention, partner))
     partner_of = {j: predicted[i] for i, j in enumerate(pairs) if j is not None}
     for j, mention in enumerate(gold):
-        if mention.get("metric") is None or mention.get("optional"):
+        if mention.get("optional"):
+            continue
+        partner = partner_of.get(j)
+        out.figures_gold += 1
+        out.figures_found += partner is not None
+        if mention.get("metric") is None:
             continue
         out.gold += 1
-        partner = partner_of.get(j)
+        implicit = bool(mention.get("implicit"))
+        out.implicit_gold += implicit
         if partner is not None and partner.get("metric") in acceptable_metrics(mention):
             out.found += 1
+            out.implicit_found += implicit
         else:
             out.missed.append({**describe_mention(mention), "predicted": partner is not None,
                                "predicted_metric": partner.get("metric") if partner else None})
@@ -239,6 +266,9 @@ def score(predicted: Json, gold: Json) -> DocScore:
         documents=1, cells_correct=cells_correct, cells_gold=len(gold.get("cells", {})), cells_extra=len(extra_cells),
         links_correct=links.correct, links_predicted=links.predicted, links_found=links.found, links_gold=links.gold,
         mentions_unpaired_predicted=links.unpaired_predicted, mentions_unpaired_gold=links.unpaired_gold,
+        figures_correct=links.figures_correct, figures_predicted=links.figures_predicted,
+        figures_found=links.figures_found, figures_gold=links.figures_gold,
+        implicit_found=links.implicit_found, implicit_gold=links.implicit_gold,
         findings_matched=len(matched), findings_predicted=len(matched) + len(extra),
         findings_gold=sum(not is_neutral(g) for g in gold_findings),
         metadata_correct=checked - len(metadata), metadata_total=checked, errors=len(errors),

@@ -60,12 +60,15 @@ def evaluate(
     min_link_recall: float | None = typer.Option(None, "--min-link-recall", help="Minimum linked-mention recall."),
     min_finding_precision: float | None = typer.Option(None, "--min-finding-precision", help="Minimum finding precision."),
     min_finding_recall: float | None = typer.Option(None, "--min-finding-recall", help="Minimum finding recall."),
+    min_figure_recall: float | None = typer.Option(None, "--min-figure-recall", help="Minimum recall of narrative figures, linked or not."),
+    min_implicit_recall: float | None = typer.Option(None, "--min-implicit-recall", help="Minimum recall of zeros stated in words, linked right."),
 ) -> None:
     """Score audits against gold labels. Exit 0: every minimum met; 1: a figure below its minimum; 2: no labeled report."""
     from evaluation.run import run
 
     thresholds = {"cell_accuracy": min_cells, "link_precision": min_link_precision, "link_recall": min_link_recall,
-                  "finding_precision": min_finding_precision, "finding_recall": min_finding_recall}
+                  "finding_precision": min_finding_precision, "finding_recall": min_finding_recall,
+                  "figure_recall": min_figure_recall, "implicit_recall": min_implicit_recall}
     raise typer.Exit(run(paths, json_path, thresholds))
 
 

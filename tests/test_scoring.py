@@ -38,6 +38,24 @@ def test_a_wrong_link_lowers_precision_and_recall() -> None:
     assert ratios["link_recall"] == 0.5
 
 
+def test_figures_count_whether_or_not_they_are_linked() -> None:
+    g = gold(mentions=[mention(49034, None), mention(5, "review.total"), mention(7, None), mention(2, None, optional=True)])
+    r = result(mentions=[mention(49034, None), mention(5, None), mention(2, None), mention(12, None)])
+    tally = score(r, g).tally
+    assert (tally.figures_found, tally.figures_gold) == (2, 3)  # 7 missed; the optional 2 counts on neither side
+    assert (tally.figures_correct, tally.figures_predicted) == (2, 3)  # 12 is no figure of the gold
+
+
+def test_implicit_zeros_count_when_linked_right() -> None:
+    g = gold(mentions=[mention(0, "requests.new.total", implicit=True), mention(0, "review.total", implicit=True),
+                       mention(0, "litigation.total", implicit=True), mention(3, "requests.carried_forward.total")])
+    r = result(mentions=[mention(0, "requests.new.total", implicit=True), mention(0, "litigation.total", implicit=True),
+                         mention(3, "requests.carried_forward.total")])
+    tally = score(r, g).tally
+    assert (tally.implicit_found, tally.implicit_gold) == (2, 3)
+    assert tally.ratios()["implicit_recall"] == 2 / 3
+
+
 def test_a_link_on_a_gold_null_mention_is_a_precision_error() -> None:
     g = gold(mentions=[mention(11, None), mention(8, "active.normative_docs.new_made")])
     r = result(mentions=[mention(11, "active.normative_docs.new_made"), mention(8, "active.normative_docs.new_made")])
