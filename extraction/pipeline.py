@@ -42,6 +42,10 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     if parsed.unread_rows:
         report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
                                                     "identities that need them are not checked"))
+    if parsed.unread:
+        reasons = sorted(set(parsed.unread.values()))
+        report.errors.append(Problem("cells_unread", f"{shown}: {len(parsed.unread)} table cells left unread ({'、'.join(reasons)}): "
+                                                     "the printed numbers admit more than one reading; identities that need them are not checked"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)

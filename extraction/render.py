@@ -4,6 +4,8 @@ from __future__ import annotations
 from extraction.report import Finding, Report
 
 SEVERITY_CN = {"error": "错误", "warning": "提示"}
+STATUS_CN = {"complete": "完整核对", "partial": "部分核对", "unreadable": "无法读取"}
+NOTHING_FOUND = {"complete": "未发现矛盾。", "partial": "已读到的部分未发现矛盾；部分核对：有表格或行未读到（见上），其数字未核对。"}
 RATE_CN = {"disclosure_rate": "公开率（予以公开＋部分公开）/办理总数", "review_correction_rate": "行政复议纠错率",
            "litigation_correction_rate": "行政诉讼纠错率", "carry_forward_share": "结转下年度占比"}
 FIGURE_CN = {
@@ -43,7 +45,7 @@ def _evidence_lines(f: Finding) -> list[str]:
 def _header(report: Report) -> str:
     who = report.agency or "（未识别机构）"
     year = f"{report.report_year}年" if report.report_year else "（年份未识别）"
-    return f"{report.path}: {who} {year} 政府信息公开工作年度报告 [{report.template or '?'}; {report.format}]"
+    return f"{report.path}: {who} {year} 政府信息公开工作年度报告 [{report.template or '?'}; {report.format}; {STATUS_CN[report.status]}]"
 
 
 def render_text(report: Report) -> str:
@@ -54,7 +56,7 @@ def render_text(report: Report) -> str:
     if report.unreadable:
         return "\n".join(out)
     if not report.findings:
-        out.append("  未发现矛盾。")
+        out.append(f"  {NOTHING_FOUND[report.status]}")
     for f in report.findings:
         out.append(f"  [{SEVERITY_CN[f.severity]}] {f.rule}: {f.message}")
         out.extend(f"      {line}" for line in _evidence_lines(f))
@@ -66,7 +68,8 @@ def render_text(report: Report) -> str:
 def render_markdown(report: Report) -> str:
     """Given a Report, return a Markdown page: summary card, rates, section 五 points, findings, mentions."""
     out = [f"# {report.agency or '（未识别机构）'} {report.report_year or ''}年政府信息公开工作年度报告 — 审核结果", ""]
-    out.append(f"文件 `{report.path}` · 格式 {report.format} · 模板 {report.template or '?'} · 发布日期 {report.published or '未印'}")
+    out.append(f"文件 `{report.path}` · 格式 {report.format} · 模板 {report.template or '?'} · 发布日期 {report.published or '未印'}"
+               f" · **{STATUS_CN[report.status]}**")
     out.append("")
     for e in report.errors:
         out.append(f"> **{e.code}**: {e.message}")
@@ -87,7 +90,7 @@ def render_markdown(report: Report) -> str:
         out += [f"- {p}" for p in summary["problems_and_measures"]]
     out += ["", f"## 发现的问题（{len(report.findings)}）", ""]
     if not report.findings:
-        out.append("未发现矛盾。")
+        out.append(NOTHING_FOUND[report.status])
     for f in report.findings:
         out.append(f"- **{SEVERITY_CN[f.severity]} · {f.rule}** — {f.message}")
         out += [f"  - {line}" for line in _evidence_lines(f)]

@@ -8,6 +8,9 @@ from typing import Any
 from extraction.document import Problem, Source, Where
 from extraction.tables import CellValue, Deviation
 
+# Problems that leave part of the tables unchecked: the audit can then not say that nothing contradicts.
+PARTIAL_CODES = frozenset({"tables_missing", "rows_unread", "cells_unread"})
+
 
 @dataclass
 class Mention:
@@ -83,6 +86,13 @@ class Report:
     def unreadable(self) -> bool:
         return self.source is None
 
+    @property
+    def status(self) -> str:
+        """How much of the report was checked: complete, partial (a table, row or cell was not read) or unreadable."""
+        if self.unreadable:
+            return "unreadable"
+        return "partial" if any(e.code in PARTIAL_CODES for e in self.errors) else "complete"
+
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {"path": self.path, "sha256": self.sha256, "format": self.format}
         if self.pages is not None:
@@ -93,6 +103,7 @@ class Report:
             "report_year": self.report_year,
             "published": self.published,
             "template": self.template,
+            "status": self.status,
             "template_deviations": [d.to_json() for d in self.deviations],
             "cells": {k: c.to_json() for k, c in self.cells.items()},
             "mentions": [m.to_json() for m in self.mentions],

@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from extraction.cli import app
 from extraction.pipeline import audit
+from extraction.render import render_markdown, render_text
 
 from conftest import SEED
 
@@ -54,7 +55,10 @@ def test_cells_keep_blank_distinct_from_zero(real_dir) -> None:
 
 
 def test_clean_report_gives_no_finding(real_dir) -> None:
-    assert audit(real_dir / "huaian_2024.pdf").findings == []
+    report = audit(real_dir / "huaian_2024.pdf")
+    assert report.findings == []
+    assert report.status == "complete"
+    assert "未发现矛盾。" in render_text(report)
 
 
 def test_hongze_names_the_suspect_total_cells(real_dir) -> None:

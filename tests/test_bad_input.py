@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from extraction.cli import app
 from extraction.pipeline import audit
+from extraction.render import render_markdown, render_text
 
 from conftest import SEED
 
@@ -113,6 +114,19 @@ def test_narrative_only_report_is_audited_and_says_what_is_missing(tmp_path: Pat
     linked = [m for m in report.mentions if m.metric]
     assert linked and all(m.verdict == "unverified" for m in linked)
     assert [f.rule for f in report.findings] == ["narrative_parts_sum"]  # 12+4+1+1 ≠ 20 needs no table
+    assert report.to_json()["status"] == "partial"
+
+
+def test_a_partial_check_never_says_nothing_contradicts(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    table_rows = [line for line in text.splitlines() if line.startswith("\t")]
+    path = tmp_path / "tables_only.txt"
+    path.write_text("北京市密云区2021年政府信息公开工作年度报告\n" + "\n".join(table_rows[:40]), encoding="utf-8")
+    report = audit(path)
+    assert report.status == "partial" and not report.findings
+    for view in (render_text(report), render_markdown(report)):
+        assert "部分核对" in view
+        assert "未发现矛盾。" not in view.replace("已读到的部分未发现矛盾", "")
 
 
 def test_report_cut_off_after_general_section(tmp_path: Path) -> None:
