@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import time
 import warnings
@@ -30,15 +31,21 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def check(
-    files: list[Path] = typer.Argument(..., help="Report files (PDF, HTML, DOCX, text)."),
+    files: list[Path] = typer.Argument(..., help="Report files (PDF, HTML, DOCX, text) or folders of them."),
     as_json: bool = typer.Option(False, "--json", help="Print the audit result JSON (output-format.md)."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Human view: text or markdown."),
 ) -> None:
     """Audit reports. Exit 0: no findings; 1: findings; 2: a file could not be read."""
+    from extraction.batch import expand
     from extraction.pipeline import audit
     from extraction.render import render_markdown, render_text
 
-    reports = [audit(f) for f in files]
+    # A folder stands for the reports inside it, as in `batch`; a path that does not exist stays, to be reported.
+    paths = [p for f in files for p in (expand([str(f)]) if f.is_dir() else [str(f)])]
+    if not paths:
+        sys.stderr.write(f"no report files under {', '.join(map(str, files))}\n")
+        raise typer.Exit(2)
+    reports = [audit(f) for f in paths]
     if as_json:
         payload = [r.to_json() for r in reports]
         text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, sort_keys=True, indent=2)
@@ -221,6 +228,10 @@ def query(
         columns, rows = ask(db, name, sql, year=year, region=region, until=until)
     except (KeyError, FileNotFoundError) as exc:
         sys.stderr.write(f"{exc}\n")
+        raise typer.Exit(2)
+    except sqlite3.Error as exc:  # the store is opened read-only: a write is refused here, like a syntax error
+        reason = "the store is read-only here: only SELECT questions are answered" if "readonly" in str(exc) else str(exc)
+        sys.stderr.write(f"--sql: {reason}\n")
         raise typer.Exit(2)
     if as_json:
         for row in rows:

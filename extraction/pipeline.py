@@ -4,17 +4,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from extraction.checks import run_checks
-from extraction.document import IngestError, Problem
+from extraction.document import IngestError, Problem, Source
 from extraction.ingest import read_source
 from extraction.linking import link_mentions
 from extraction.metadata import read_metadata
 from extraction.report import Report
-from extraction.segment import segment
+from extraction.segment import Narrative, segment
 from extraction.spec import load_spec
 from extraction.summary import summarise
 from extraction.tables import parse_tables
 from extraction.values import TableView
 
+REPORT_WORDS = ("信息公开", "信息公開", "年度报告", "年度報告")  # a report names itself; an unrelated text does not
 TABLES = {"二": "表二 主动公开政府信息情况", "三": "表三 收到和处理政府信息公开申请情况", "四": "表四 行政复议、行政诉讼情况"}
 
 
@@ -27,6 +28,9 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         return Report(source=None, path=shown, errors=[Problem(exc.code, exc.message)])
     spec = load_spec()
     narrative = segment(source)
+    if not _looks_like_a_report(source, narrative):
+        return Report(source=None, path=shown, sha256=source.sha256, format=source.format, errors=[Problem(
+            "not_a_report", f"{shown}: no report structure (no title or words of a disclosure report, no sections, no tables)")])
     meta = read_metadata(source, narrative)
     parsed = parse_tables(source.tables, meta.report_year)
     report = Report(
@@ -51,3 +55,11 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     report.findings = run_checks(report, view, spec)
     report.summary = summarise(report, narrative, view)
     return report
+
+
+def _looks_like_a_report(source: Source, narrative: Narrative) -> bool:
+    """Given what was read, return whether it can be a disclosure report: a table, a numbered section of the
+    national format, or the words a report names itself with."""
+    if source.tables or any(section.no for section in narrative.sections):
+        return True
+    return any(word in narrative.text for word in REPORT_WORDS)

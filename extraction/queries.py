@@ -1,6 +1,7 @@
 """Named questions over the store (`zfxxgk query`) and table exports (`zfxxgk export`). The SQL is in docs/archive.md."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from typing import Any
 
 FORMATS = ("csv", "parquet", "xlsx", "jsonl")
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit, less the header row
+XLSX_MAX_WIDTH = 60  # characters; longer texts (messages, quotes) wrap instead of widening the sheet
+CSV_ENCODING = "utf-8-sig"  # the BOM makes Excel read the Chinese as UTF-8 instead of the local code page
 
 # A mismatch: the report contradicts itself (narrative vs table, parts, identities) or its previous year.
 MISMATCH_RULES = "('narrative_vs_table', 'narrative_parts_sum', 'table_identity', 'cross_year')"
@@ -130,19 +133,84 @@ def frame(db: str | Path, what: str) -> Any:
         return pd.read_sql_query(EXPORTS[what], conn)
 
 
+def typed(df: Any) -> Any:
+    """Given an exported frame, return it with whole-number columns as nullable integers (SQLite's REAL cells of
+    counts would otherwise print as 572.0) and JSON evidence as readable text next to the JSON."""
+    import pandas as pd
+
+    out = df.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_float_dtype(values) and values.dropna().apply(float.is_integer).all():
+            out[column] = values.astype("Int64")
+    if "evidence_json" in out.columns:
+        out.insert(out.columns.get_loc("evidence_json"), "evidence", out["evidence_json"].map(evidence_text))
+    return out
+
+
+def whole_numbers_bare(df: Any) -> Any:
+    """Given a frame for a text or sheet export, return it with whole numbers in mixed columns (cells' values: counts
+    beside 254.38 万元) as ints, so that 572 is written 572 and not 572.0."""
+    import pandas as pd
+
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            bare = [int(v) if pd.notna(v) and float(v).is_integer() else v for v in out[column]]
+            out[column] = pd.Series(bare, index=out.index, dtype=object)
+    return out
+
+
+def evidence_text(evidence_json: str | None) -> str:
+    """Given a finding's evidence JSON, return it as one line an auditor reads: quotes and cells with where they are."""
+    if not evidence_json:
+        return ""
+    parts = []
+    for item in json.loads(evidence_json):
+        where = " ".join(str(item[k]) for k in ("location", "address") if item.get(k))
+        where += f" 第{item['page']}页" if item.get("page") else ""
+        where += f" 第{item['line']}行" if item.get("line") else ""
+        if "quote" in item:
+            parts.append(f"「{item['quote']}」{where}")
+        elif "cell" in item:
+            parts.append(f"{where.strip() or item['cell']} = {item.get('raw', '')}")
+    return "；".join(parts)
+
+
+def _write_xlsx(df: Any, out: Path, sheet: str) -> None:
+    """Given a frame, write one sheet with a frozen header, column widths that fit the text and number formats."""
+    import pandas as pd
+    from openpyxl.utils import get_column_letter
+
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        df.to_excel(writer, index=False, sheet_name=sheet)
+        ws = writer.sheets[sheet]
+        ws.freeze_panes = "A2"
+        for i, column in enumerate(df.columns, start=1):
+            letter = get_column_letter(i)
+            texts = [str(column), *(str(v) for v in df[column].head(1000) if v is not None)]
+            width = max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in t) for t in texts)  # CJK is two columns wide
+            ws.column_dimensions[letter].width = min(XLSX_MAX_WIDTH, width + 2)
+            if column in ("year", "report_id", "finding_id", "idx"):
+                continue
+            for cell in ws[letter][1:]:
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    cell.number_format = "#,##0" if float(cell.value).is_integer() else "#,##0.00"
+
+
 def export(db: str | Path, what: str, fmt: str, out: str | Path) -> int:
     """Given a store, a table name, a format and an output path, write the table; return the number of rows."""
-    df = frame(db, what)
+    df = typed(frame(db, what))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        df.to_csv(out, index=False)
+        whole_numbers_bare(df.drop(columns=["evidence_json"], errors="ignore")).to_csv(out, index=False, encoding=CSV_ENCODING)
     elif fmt == "parquet":
         df.to_parquet(out, index=False)
     elif fmt == "xlsx":
         if len(df) > XLSX_MAX_ROWS:
             raise ValueError(f"{len(df)} rows do not fit one Excel sheet ({XLSX_MAX_ROWS}); export csv or parquet instead")
-        df.to_excel(out, index=False, sheet_name=what)
+        _write_xlsx(whole_numbers_bare(df.drop(columns=["evidence_json"], errors="ignore")), out, what)
     elif fmt == "jsonl":
         df.to_json(out, orient="records", lines=True, force_ascii=False)
     else:

@@ -137,3 +137,40 @@ def test_report_cut_off_after_general_section(tmp_path: Path) -> None:
     assert report.report_year == 2021
     assert report.cells == {}
     assert "表二" in report.errors[0].message and "表四" in report.errors[0].message
+
+
+@pytest.mark.parametrize("name, data", [
+    ("notes.txt", "Meeting notes\nWe bought 42 apples and 7 pears in 2023.\n".encode()),
+    ("fragment.html", "<html><body><div>首页 | 联系我们 | 网站地图</div><p>欢迎访问本网站，共有12个栏目</p></body></html>".encode()),
+])
+def test_a_text_with_no_report_in_it_is_not_a_report(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = audit(path)
+    assert report.unreadable and [e.code for e in report.errors] == ["not_a_report"]
+    assert str(path) in report.errors[0].message
+    run = CliRunner().invoke(app, ["check", str(path)])
+    assert run.exit_code == 2 and "未发现矛盾" not in run.output
+
+
+def test_check_on_a_folder_audits_the_reports_inside(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "miyun.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "miyun.gold.json").write_text("{}", encoding="utf-8")  # labels are not reports
+    run = CliRunner().invoke(app, ["check", "--json", str(tmp_path)])
+    assert run.exit_code == 1, run.output  # the seed has findings
+    assert json.loads(run.output)["agency"] == "北京市密云区人民政府"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert CliRunner().invoke(app, ["check", str(empty)]).exit_code == 2
+
+
+def test_query_sql_is_read_only_and_says_so(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "store.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE reports (id INTEGER)")
+    for sql, words in (("DELETE FROM reports", "read-only"), ("SELEKT 1", "syntax error")):
+        run = CliRunner().invoke(app, ["query", "--db", str(db), "--sql", sql])
+        assert run.exit_code == 2 and words in run.output and "Traceback" not in run.output

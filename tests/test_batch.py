@@ -204,6 +204,36 @@ def test_export_round_trip(pool_db, tmp_path, fmt):
         assert got == (n, original["key"].nunique())
 
 
+def test_exports_fit_their_readers(pool_db, tmp_path):
+    import openpyxl
+
+    db = pool_db[0]
+    csv_path = tmp_path / "findings.csv"
+    export(db, "findings", "csv", csv_path)
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as UTF-8
+    header, *rows = raw.decode("utf-8-sig").splitlines()
+    assert "evidence" in header.split(",") and "evidence_json" not in header
+    cells_csv = tmp_path / "cells.csv"
+    export(db, "cells", "csv", cells_csv)
+    text = cells_csv.read_text(encoding="utf-8-sig")
+    values = [line.split(",")[4] for line in text.splitlines()[1:]]
+    assert "351" in values and not [v for v in values if v.endswith(".0")]  # whole numbers as whole numbers
+
+    xlsx = tmp_path / "cells.xlsx"
+    export(db, "cells", "xlsx", xlsx)
+    sheet = openpyxl.load_workbook(xlsx).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["A"].width > 10  # agency names are not cut to the default width
+    value_col = [c.value for c in sheet[1]].index("value") + 1
+    assert sheet.cell(row=2, column=value_col).number_format in ("#,##0", "#,##0.00")
+
+    parquet = tmp_path / "cells.parquet"
+    export(db, "cells", "parquet", parquet)
+    import pyarrow.parquet as pq
+    assert str(pq.read_schema(parquet).field("page").type) == "int64"
+
+
 def test_export_every_table(pool_db, tmp_path):
     for what in EXPORTS:
         assert export(pool_db[0], what, "jsonl", tmp_path / f"{what}.jsonl") > 0
