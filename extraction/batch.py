@@ -24,11 +24,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from extraction.ingest import MAX_BYTES
 from extraction.store import Store
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports
-MAX_MEMBER_BYTES = 100 * 1024 * 1024  # the ingest limit for one report; larger archive members are not read
+MAX_MEMBER_BYTES = MAX_BYTES  # the ingest limit for one report; larger archive members are not read
 WRITE_QUEUE = 8  # results received but not yet written, at most (lost to a SIGKILL, like the documents in flight)
 POLL_S = 0.2  # how often the parent looks at the clock and the stop flag while workers are busy
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")

@@ -128,7 +128,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     token: str | None = typer.Option(None, "--token", envvar="ZFXXGK_TOKEN", help="Require Authorization: Bearer <token> for writes."),
-    max_upload_mb: float = typer.Option(20.0, "--max-upload-mb", help="Largest accepted file, in MB."),
+    max_upload_mb: float = typer.Option(50.0, "--max-upload-mb", help="Largest accepted file, in MB (the ingest limit by default)."),
     max_files: int = typer.Option(10, "--max-files", help="Most files in one upload request."),
     audit_timeout: float = typer.Option(60.0, "--audit-timeout", help="Seconds one audit may run before its worker is killed."),
     workers: int = typer.Option(2, "--workers", help="Audit worker processes."),

@@ -25,7 +25,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     try:
         source = read_source(path, data)
     except IngestError as exc:
-        return Report(source=None, path=shown, errors=[Problem(exc.code, exc.message)])
+        # Messages name the file as the caller shows it: an uploaded file's storage path is the server's business.
+        return Report(source=None, path=shown, errors=[Problem(exc.code, exc.message.replace(str(path), shown))])
     spec = load_spec()
     narrative = segment(source)
     if not _looks_like_a_report(source, narrative):
@@ -37,7 +38,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
         template=parsed.version or (spec.version_for_year(meta.report_year) if meta.report_year else None),
-        cells=parsed.cells, deviations=parsed.deviations, errors=list(source.problems),
+        cells=parsed.cells, deviations=parsed.deviations,
+        errors=[Problem(p.code, p.message.replace(str(path), shown)) for p in source.problems],
     )
     missing = [name for no, name in TABLES.items() if no not in parsed.found]
     if missing:

@@ -356,6 +356,10 @@ class Store:
         return self._one("SELECT 1 FROM documents WHERE sha256 = ? UNION ALL SELECT 1 FROM errors WHERE sha256 = ? LIMIT 1",
                          (sha256, sha256)) is not None
 
+    def has_report(self, sha256: str) -> bool:
+        """Given a file's sha256, return whether a report of it is stored (not just an error)."""
+        return self._one("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)) is not None
+
     def known_hashes(self, include_errors: bool = True) -> set[str]:
         """Return every stored sha256 (reports, and errors unless told not to)."""
         sql = "SELECT sha256 FROM documents" + (" UNION SELECT sha256 FROM errors" if include_errors else "")
@@ -378,8 +382,11 @@ class Store:
         rows = report if isinstance(report, PreparedRows) else prepare(report, path)
         sha = rows.sha256
         with self.transaction() as db:
-            old = db.execute("SELECT id, first_seen FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            old = db.execute("SELECT d.id, d.first_seen, r.id AS report_id FROM documents d LEFT JOIN reports r ON r.document_id = d.id "
+                             "WHERE d.sha256 = ?", (sha,)).fetchone()
             first_seen = old["first_seen"] if old else _now()
+            # The same bytes keep their report id through re-audits, so a shared link to /reports/N stays valid.
+            kept_id = old["report_id"] if old else None
             if old:
                 db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
             db.execute("DELETE FROM errors WHERE sha256 = ?", (sha,))
@@ -387,9 +394,9 @@ class Store:
                 "INSERT INTO documents (sha256, path, format, pages, size, first_seen, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (sha, path, rows.format, rows.pages, rows.size, first_seen, run_id)).lastrowid
             report_id = int(db.execute(
-                "INSERT INTO reports (document_id, agency, agency_key, region, level, report_year, template, published, "
-                "n_findings, max_severity, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))",
-                (doc_id, *rows.report, rows.result_json)).lastrowid)
+                "INSERT INTO reports (id, document_id, agency, agency_key, region, level, report_year, template, published, "
+                "n_findings, max_severity, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))",
+                (kept_id, doc_id, *rows.report, rows.result_json)).lastrowid)
             db.executemany("INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(report_id, *r) for r in rows.cells])
             db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(report_id, *r) for r in rows.mentions])
             db.executemany(_INSERT_FINDING, [(report_id, *r) for r in rows.findings])

@@ -1,6 +1,7 @@
 """The service's HTTP API through FastAPI's TestClient: upload, findings, reviews across re-runs, limits, auth, filters."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Iterator
 
@@ -57,7 +58,8 @@ def test_stored_by_sha256_not_client_path(client: TestClient, seed: tuple[str, b
 
 
 def test_dismissal_survives_a_reupload(client: TestClient, uploaded: dict, seed: tuple[str, bytes]) -> None:
-    current = client.post("/api/reports", files={"file": seed}).json()  # a re-upload replaces the report (new ids)
+    current = client.post("/api/reports", files={"file": seed}).json()  # a re-upload replaces the report, same id
+    assert current["id"] == uploaded["id"]
     target = current["findings"][0]
     r = client.patch(f"/api/findings/{target['id']}", json={"status": "dismissed", "comment": "口径不同，已核实"})
     assert r.status_code == 200 and r.json()["status"] == "dismissed"
@@ -85,6 +87,7 @@ def test_oversize_upload_is_413(client: TestClient) -> None:
     big = b"\xe6\x94\xbf" * 400_000  # 1.2 MB of text, over the 1 MB per-file limit
     r = client.post("/api/reports", files={"file": ("big.txt", big)})
     assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+    assert "1 MB limit per file" in r.json()["error"]["message"] and "1048577" not in r.text  # no made-up size
     huge = b"a" * (5 * 1024 * 1024)  # over the whole-request limit (3 files x 1 MB + 1 MB): refused before parsing
     r = client.post("/api/reports", files={"file": ("huge.txt", huge)})
     assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
@@ -118,6 +121,9 @@ def test_junk_upload_is_422_with_a_code(client: TestClient, name: str, data: byt
     if code:
         assert body["error"]["code"] == code
     assert "Traceback" not in r.text
+    files = client.app.state.ctx.files.root
+    assert str(files) not in r.text and str(files.parent) not in r.text  # no server path in any message
+    assert not (files / hashlib.sha256(data).hexdigest()).exists()  # the rejected file is not kept
 
 
 def test_list_filters_and_pagination(client: TestClient, uploaded: dict) -> None:
@@ -158,6 +164,8 @@ def test_pages_render(client: TestClient, uploaded: dict) -> None:
     assert 'id="c-litigation.direct.pending"' in html and 'class="mismatch"' in html
     assert '<mark id="m-' in html and "mismatch" in html
     assert "content-security-policy" in page.headers
+    docs = client.get("/docs", headers={"accept": "text/html"})
+    assert docs.status_code == 200 and "POST <code>/api/reports</code>" in docs.text and "413" in docs.text
     for path in ("/", "/?agency=密云&has_findings=true", "/upload", "/dashboard", "/api", "/openapi.json"):
         assert client.get(path).status_code == 200, path
     assert "<svg" in client.get("/dashboard").text

@@ -75,11 +75,13 @@ def test_review_survives_resave_and_new_version(tmp_path, seed_report):
     assert review["status"] == "dismissed" and review["fingerprint"] == finding["fingerprint"]
     rid2 = s.save(seed_report, str(SEED))  # the same document again: replaced, not duplicated
     assert s.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    assert rid2 == rid  # the same bytes keep their id: a shared link to the report stays valid
     again = {f["fingerprint"]: f for f in s.get_report(rid2)["findings"]}
     assert again[finding["fingerprint"]]["review"] == {"status": "dismissed", "comment": "scope differs"}
     changed = audit(seed_variant(tmp_path, 2021, extra="\n"))  # a corrected upload: new sha, same findings
     rid3 = s.save(changed, "changed.txt")
     assert rid3 != rid2 and s.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert s.get_report(rid) is not None  # the earlier version's URL still resolves
     assert {f["fingerprint"]: f["review"]["status"] for f in s.get_report(rid3)["findings"]}[finding["fingerprint"]] == "dismissed"
     assert s.list_reports(review_status="dismissed")[1] == 2
     with pytest.raises(ValueError):

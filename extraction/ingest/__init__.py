@@ -6,7 +6,10 @@ from pathlib import Path
 
 from extraction.document import IngestError, Source
 
-MAX_BYTES = 100 * 1024 * 1024  # a real report is under 20 MB; larger files are refused, not parsed
+# The one size limit for one report, in check, batch and the service alike (the service's --max-upload-mb may lower it). A text-layer
+# report is under 20 MB; a scanned one of a hundred pages can reach 50 MB. Larger files are refused, not parsed.
+MAX_MB = 50
+MAX_BYTES = MAX_MB * 1024 * 1024
 
 
 def sniff(data: bytes, name: str = "") -> str:

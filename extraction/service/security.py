@@ -99,7 +99,8 @@ class BodyLimit:
 
 
 async def _reply_413(send: Send, limit: int) -> None:
-    body = json.dumps({"error": {"code": "too_large", "message": f"request body is over the {limit} byte limit"}}).encode()
+    message = f"the request is larger than the {limit / (1024 * 1024):.0f} MB limit for one upload request (every file together)"
+    body = json.dumps({"error": {"code": "too_large", "message": message}}).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from extraction.ingest import MAX_MB
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -11,7 +13,7 @@ class Settings:
 
     db: Path = Path("audit.sqlite")
     token: str | None = None  # when set, every write (upload, review) needs `Authorization: Bearer <token>`
-    max_upload_mb: float = 20.0  # per file
+    max_upload_mb: float = MAX_MB  # per file: the ingest limit, as in check and batch
     max_files: int = 10  # per upload request
     audit_timeout_s: float = 60.0  # per file, in a worker process that is killed when it runs over
     workers: int = 2  # audit worker processes

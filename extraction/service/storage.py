@@ -42,6 +42,11 @@ class FileArea:
             os.replace(tmp, target)
         return sha, target
 
+    def remove(self, sha256: str) -> None:
+        """Given a document digest, remove its stored file and narrative (a rejected upload)."""
+        for target in (self.path_for(sha256), self.path_for(sha256).with_suffix(".narrative.txt")):
+            target.unlink(missing_ok=True)
+
     def put_narrative(self, sha256: str, text: str) -> None:
         """Given a document digest and its narrative text, store the text next to the file."""
         target = self.path_for(sha256).with_suffix(".narrative.txt")

@@ -16,8 +16,8 @@ def audit_upload(ctx: ServiceContext, filename: str | None, data: bytes) -> dict
     """Given an uploaded file's name and bytes, audit and store it; return the stored report (audit JSON + id)."""
     limit = ctx.settings.max_upload_bytes
     shown = safe_display_name(filename)
-    if len(data) > limit:
-        raise ApiError(413, "too_large", f"{shown}: {len(data)} bytes is over the {ctx.settings.max_upload_mb:g} MB limit per file")
+    if len(data) > limit:  # only limit + 1 bytes were read: the file's true size is not known here
+        raise ApiError(413, "too_large", f"{shown}: larger than the {ctx.settings.max_upload_mb:g} MB limit per file")
     if not data.strip():
         raise ApiError(422, "empty", f"{shown}: the file is empty")
     kind = sniff(data, shown)
@@ -38,7 +38,9 @@ def audit_upload(ctx: ServiceContext, filename: str | None, data: bytes) -> dict
         raise ApiError(500, "audit_failed", f"{shown}: the audit failed") from None
     if outcome.unreadable:
         first = outcome.errors[0] if outcome.errors else {"code": "unreadable", "message": f"{shown}: cannot be read"}
-        ctx.store.save_error(str(path), sha, first["code"], first["message"])
+        ctx.store.save_error(shown, sha, first["code"], first["message"])
+        if not ctx.store.has_report(sha):
+            ctx.files.remove(sha)  # a rejected upload is not kept
         raise ApiError(422, first["code"], first["message"], {"errors": outcome.errors})
     ctx.files.put_narrative(sha, outcome.narrative)
     report_id = ctx.store.save(outcome.record, str(path))

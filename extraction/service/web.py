@@ -157,9 +157,21 @@ def dashboard(request: Request) -> HTMLResponse:
 
 
 @router.get("/api", response_class=HTMLResponse)
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
 def api_index(request: Request) -> HTMLResponse:
-    """The API endpoints, listed from the OpenAPI document."""
+    """The API reference, rendered from the OpenAPI document on the server: no script or stylesheet from elsewhere,
+    so it works offline and under the pages' script-free CSP."""
     schema = request.app.openapi()
-    endpoints = [{"method": m.upper(), "path": p, "summary": op.get("summary", "")}
-                 for p, ops in schema.get("paths", {}).items() for m, op in ops.items()]
+    endpoints = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            params = [{"name": q.get("name"), "in": q.get("in"), "required": q.get("required", False),
+                       "description": q.get("description") or q.get("schema", {}).get("description", "")}
+                      for q in op.get("parameters", [])]
+            if "requestBody" in op:
+                params.append({"name": "body", "in": "body", "required": op["requestBody"].get("required", False),
+                               "description": ", ".join(op["requestBody"].get("content", {}))})
+            responses = [{"status": code, "description": r.get("description", "")} for code, r in op.get("responses", {}).items()]
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                              "description": op.get("description", ""), "params": params, "responses": responses})
     return page("api.html", endpoints=endpoints, token_required=bool(ctx_of(request).settings.token))
