@@ -117,19 +117,19 @@ def _archive_items(archive: str) -> Iterator[Item | tuple[str, str, str]]:
             with tarfile.open(archive) as tf:
                 members = [(m.name, m.size) for m in tf.getmembers() if m.isfile()]
     except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
-        yield (archive, "bad_archive", f"{archive}: cannot open the archive ({exc})")
+        yield (archive, "bad_archive", f"{archive}：无法打开压缩包（{exc}）")
         return
     for name, size in sorted(members):
         shown = f"{archive}{MEMBER_SEP}{name}"
         if not _wanted(name):
             continue
         if size > MAX_MEMBER_BYTES:
-            yield (shown, "too_large", f"{shown}: {size} bytes is over the {MAX_MEMBER_BYTES // (1 << 20)} MB limit for one report")
+            yield (shown, "too_large", f"{shown}：文件 {size} 字节，超过单份报告 {MAX_MEMBER_BYTES // (1 << 20)} MB 的上限")
             continue
         try:
             data = read_member(archive, name)
         except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, RuntimeError) as exc:
-            yield (shown, "bad_archive", f"{shown}: cannot read the member ({exc})")
+            yield (shown, "bad_archive", f"{shown}：无法读取压缩包中的文件（{exc}）")
             continue
         yield Item(shown, hashlib.sha256(data).hexdigest(), len(data), archive=archive, member=name)
 
@@ -242,7 +242,7 @@ class WorkerPool:
                 done.append((item, outcome))
             elif time.monotonic() - slot.started > self.timeout:
                 self._replace(slot)
-                done.append((item, ("error", "timeout", f"{item.path}: the audit took longer than {self.timeout:g} s and was stopped")))
+                done.append((item, ("error", "timeout", f"{item.path}：审核超过 {self.timeout:g} 秒，已停止")))
         return done
 
     def close(self) -> list[Item]:
@@ -296,7 +296,7 @@ def audit_with_deadline(path: str, data: bytes, timeout: float) -> tuple[Any, ..
     thread.start()
     thread.join(timeout)
     if not box:
-        return ("error", "timeout", f"{path}: the audit took longer than {timeout:g} s and was abandoned")
+        return ("error", "timeout", f"{path}：审核超过 {timeout:g} 秒，已放弃")
     return box[0]
 
 

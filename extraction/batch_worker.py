@@ -38,7 +38,7 @@ def audit_one(path: str, file: str | None, data: bytes | None) -> Outcome:
         record.size = len(data or b"")
         return ("ok", prepare(record, path))
     except MemoryError:
-        return ("error", "memory_limit", f"{path}: the audit ran out of its memory limit")
+        return ("error", "memory_limit", f"{path}：审核超出内存上限")
     except RecursionError:
         return ("error", "crash", f"{path}: recursion limit (deeply nested document)")
     except Exception as exc:  # a parser bug must become an error row, not end the batch

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from extraction.report import Finding, Mention, Report
-from extraction.spec import Identity, Spec
+from extraction.spec import Identity, Spec, cell_name
 from extraction.tables import CellValue
 from extraction.values import TableView, tidy
 
@@ -14,13 +14,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1}
 def cell_location(key: str, spec: Spec, view: TableView) -> str:
     """Given a cell key, return how an auditor names it: 表三 三（七） 行 总计 列."""
     cell = view.requests_version.cells.get(key) or view.version.cells.get(key)
-    if cell is None:
-        return key
-    if cell.table == "三":
-        return f"表三 {cell.short} 行 {cell.col_label} 列"
-    if cell.table == "四":
-        return f"表四 {cell.col_label.replace('/', ' ')} 列"
-    return f"表二 {cell.short} {cell.col_label}"
+    return key if cell is None else cell_name(cell)
 
 
 def _cell_evidence(key: str, cell: CellValue | None, spec: Spec, view: TableView) -> dict[str, Any]:

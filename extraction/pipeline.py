@@ -31,7 +31,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     narrative = segment(source)
     if not _looks_like_a_report(source, narrative):
         return Report(source=None, path=shown, sha256=source.sha256, format=source.format, errors=[Problem(
-            "not_a_report", f"{shown}: no report structure (no title or words of a disclosure report, no sections, no tables)")])
+            "not_a_report", f"{shown}：看不出是政府信息公开年度报告（没有标题或报告用语、没有章节、没有表格）")])
     meta = read_metadata(source, narrative)
     parsed = parse_tables(source.tables, meta.report_year)
     report = Report(
@@ -43,15 +43,15 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     )
     missing = [name for no, name in TABLES.items() if no not in parsed.found]
     if missing:
-        report.errors.append(Problem("tables_missing", f"{shown}: no readable {'、'.join(missing)} (image, cut off or not printed); "
-                                                       "its figures are not checked"))
+        report.errors.append(Problem("tables_missing", f"{shown}：未读到{'、'.join(missing)}（图片、截断或未印出），"
+                                                       "其数字未核对"))
     if parsed.unread_rows:
-        report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
-                                                    "identities that need them are not checked"))
+        report.errors.append(Problem("rows_unread", f"{shown}：表三 {'、'.join(parsed.unread_rows)} 行未能读取，"
+                                                    "需要这些行的勾稽关系未核对"))
     if parsed.unread:
         reasons = sorted(set(parsed.unread.values()))
-        report.errors.append(Problem("cells_unread", f"{shown}: {len(parsed.unread)} table cells left unread ({'、'.join(reasons)}): "
-                                                     "the printed numbers admit more than one reading; identities that need them are not checked"))
+        report.errors.append(Problem("cells_unread", f"{shown}：{len(parsed.unread)} 个表格单元格未读（{'、'.join(reasons)}）："
+                                                     "印出的数字有不止一种读法；需要它们的勾稽关系未核对"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)

@@ -267,7 +267,7 @@ def test_pages_without_text_are_reported(tmp_path: Path) -> None:
     source = read(path)
     assert source.pages == 4
     assert [p.code for p in source.problems] == ["pages_without_text"]
-    assert "pages 3, 4 have no text layer" in source.problems[0].message
+    assert "第 3, 4 页没有文字层" in source.problems[0].message
 
 
 def unmapped_pdf() -> bytes:

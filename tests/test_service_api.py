@@ -87,7 +87,7 @@ def test_oversize_upload_is_413(client: TestClient) -> None:
     big = b"\xe6\x94\xbf" * 400_000  # 1.2 MB of text, over the 1 MB per-file limit
     r = client.post("/api/reports", files={"file": ("big.txt", big)})
     assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
-    assert "1 MB limit per file" in r.json()["error"]["message"] and "1048577" not in r.text  # no made-up size
+    assert "单个文件 1 MB 的上限" in r.json()["error"]["message"] and "1048577" not in r.text  # no made-up size
     huge = b"a" * (5 * 1024 * 1024)  # over the whole-request limit (3 files x 1 MB + 1 MB): refused before parsing
     r = client.post("/api/reports", files={"file": ("huge.txt", huge)})
     assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
@@ -192,7 +192,7 @@ def test_no_stack_traces_on_internal_errors(client: TestClient, monkeypatch: pyt
     quiet = TestClient(client.app, raise_server_exceptions=False)  # shares the running app's state; answers like a server
     r = quiet.get("/api/reports/1")
     assert r.status_code == 500
-    assert r.json() == {"error": {"code": "internal", "message": "internal server error"}}
+    assert r.json() == {"error": {"code": "internal", "message": "服务器内部错误"}}
     page = quiet.get("/reports/1", headers={"Accept": "text/html"})
     assert page.status_code == 500 and "secret" not in page.text and "Traceback" not in page.text
 

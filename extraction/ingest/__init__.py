@@ -36,14 +36,14 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise IngestError("unreadable", f"{path}: cannot open ({exc.strerror or exc})") from None
+            raise IngestError("unreadable", f"{path}：无法打开（{exc.strerror or exc}）") from None
         if size > MAX_BYTES:
-            raise IngestError("too_large", f"{path}: {size} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit for one report")
+            raise IngestError("too_large", f"{path}：文件 {size} 字节，超过单份报告 {MAX_MB} MB 的上限")
         data = path.read_bytes()
     elif len(data) > MAX_BYTES:
-        raise IngestError("too_large", f"{path}: {len(data)} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit for one report")
+        raise IngestError("too_large", f"{path}：文件 {len(data)} 字节，超过单份报告 {MAX_MB} MB 的上限")
     if not data.strip():
-        raise IngestError("empty", f"{path}: the file is empty")
+        raise IngestError("empty", f"{path}：文件是空的")
     sha = hashlib.sha256(data).hexdigest()
     kind = sniff(data, path.name)
     if kind == "pdf":
@@ -62,4 +62,4 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
         from extraction.ingest.text import read_text
 
         return read_text(path, data, sha)
-    raise IngestError("unknown_format", f"{path}: not a PDF, HTML, DOCX or text file (binary content of an unsupported type)")
+    raise IngestError("unknown_format", f"{path}：不是 PDF、HTML、DOCX 或文本文件（不支持的二进制内容）")

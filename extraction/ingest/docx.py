@@ -159,7 +159,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Source:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise IngestError("corrupt", f"{path}: not a readable Word document ({type(exc).__name__}: {exc})") from None
+        raise IngestError("corrupt", f"{path}：不是可读的 Word 文档（{type(exc).__name__}: {exc}）") from None
     source = Source(path=str(path), sha256=sha256, format="docx")
     Reader(source).walk(document.element.body)
     title = document.core_properties.title

@@ -223,7 +223,7 @@ def read_html(path: Path, data: bytes, sha256: str) -> Source:
     try:
         root = lxml.html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError) as exc:
-        raise IngestError("corrupt", f"{path}: not parseable as HTML ({exc})") from None
+        raise IngestError("corrupt", f"{path}：无法按 HTML 解析（{exc}）") from None
     source = Source(path=str(path), sha256=sha256, format="html")
     title = root.find(".//title")
     if title is not None and squeeze(title.xpath("string()")):

@@ -671,20 +671,20 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
             source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
         title = info_title(document)
     except (PDFException, PSException) as exc:
-        raise IngestError("corrupt", f"{path}: not a readable PDF ({exc or type(exc).__name__})") from None
+        raise IngestError("corrupt", f"{path}：不是可读的 PDF 文件（{exc or type(exc).__name__}）") from None
     if not source.pages:
-        raise IngestError("corrupt", f"{path}: the PDF has no pages")
+        raise IngestError("corrupt", f"{path}：PDF 没有页面")
     if not total:
-        raise IngestError("no_text_layer", f"{path}: no page has a text layer; scanned image? needs OCR")
+        raise IngestError("no_text_layer", f"{path}：没有一页带文字层（扫描图片？需要 OCR 识别）")
     if unmapped > UNMAPPED_MAX_SHARE * total:
         raise IngestError(
             "unmapped_font",
-            f"{path}: {unmapped} of {total} characters have no Unicode mapping (font without ToUnicode); needs OCR",
+            f"{path}：{total} 个字符中有 {unmapped} 个没有 Unicode 映射（字体缺少 ToUnicode 表），需要 OCR 识别",
         )
     if title:
         source.meta["title"] = title
     if empty:
         pages = ", ".join(map(str, empty))
-        source.problems.append(Problem("pages_without_text", f"{path}: pages {pages} have no text layer (images?)"))
+        source.problems.append(Problem("pages_without_text", f"{path}：第 {pages} 页没有文字层（图片？），这些页未读"))
     source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
     return source

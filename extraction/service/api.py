@@ -44,7 +44,7 @@ async def upload_reports(request: Request, file: list[UploadFile] = File(..., de
     ctx = ctx_of(request)
     require_write(ctx.settings.token, authorization)
     if len(file) > ctx.settings.max_files:
-        raise ApiError(413, "too_many_files", f"{len(file)} files in one request; at most {ctx.settings.max_files}")
+        raise ApiError(413, "too_many_files", f"一次上传了 {len(file)} 个文件，最多 {ctx.settings.max_files} 个")
     items = [(f.filename, await _read_capped(f, ctx.settings.max_upload_bytes)) for f in file]
     if len(items) == 1:
         return await run_in_threadpool(audit_upload, ctx, *items[0])

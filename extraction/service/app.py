@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from extraction.render import ERROR_CN, named
 from extraction.service import api, web
 from extraction.service.context import ApiError, ServiceContext
 from extraction.service.security import BodyLimit, SecurityHeaders
@@ -44,7 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def api_error(request: Request, exc: ApiError) -> Response:
         if _wants_json(request):
             return JSONResponse(exc.to_json(), status_code=exc.status)
-        return web.page("error.html", exc.status, title="请求未完成", message=f"{exc.code}：{exc.message}")
+        return web.page("error.html", exc.status, title="请求未完成", message=f"{named(ERROR_CN, exc.code)}：{exc.message}")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -63,7 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def internal(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         if _wants_json(request):
-            return JSONResponse({"error": {"code": "internal", "message": "internal server error"}}, status_code=500)
+            return JSONResponse({"error": {"code": "internal", "message": "服务器内部错误"}}, status_code=500)
         return HTMLResponse(web.ENV.get_template("error.html").render(title="服务器内部错误", message="请稍后再试。"), status_code=500)
 
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

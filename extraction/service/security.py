@@ -99,7 +99,7 @@ class BodyLimit:
 
 
 async def _reply_413(send: Send, limit: int) -> None:
-    message = f"the request is larger than the {limit / (1024 * 1024):.0f} MB limit for one upload request (every file together)"
+    message = f"请求超过单次上传 {limit / (1024 * 1024):.0f} MB 的上限（所有文件合计）"
     body = json.dumps({"error": {"code": "too_large", "message": message}}).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})

@@ -17,27 +17,27 @@ def audit_upload(ctx: ServiceContext, filename: str | None, data: bytes) -> dict
     limit = ctx.settings.max_upload_bytes
     shown = safe_display_name(filename)
     if len(data) > limit:  # only limit + 1 bytes were read: the file's true size is not known here
-        raise ApiError(413, "too_large", f"{shown}: larger than the {ctx.settings.max_upload_mb:g} MB limit per file")
+        raise ApiError(413, "too_large", f"{shown}：超过单个文件 {ctx.settings.max_upload_mb:g} MB 的上限")
     if not data.strip():
-        raise ApiError(422, "empty", f"{shown}: the file is empty")
+        raise ApiError(422, "empty", f"{shown}：文件是空的")
     kind = sniff(data, shown)
     if kind == "unknown":
-        raise ApiError(422, "unknown_format", f"{shown}: not a PDF, HTML, DOCX or text file (binary content of an unsupported type)")
+        raise ApiError(422, "unknown_format", f"{shown}：不是 PDF、HTML、DOCX 或文本文件（不支持的二进制内容）")
     sha, path = ctx.files.put(data)
     try:
         outcome = ctx.pool.run(str(path), shown)
     except AuditTimeout:
-        message = f"{shown}: the audit ran over the {ctx.settings.audit_timeout_s:g} s limit"
+        message = f"{shown}：审核超过 {ctx.settings.audit_timeout_s:g} 秒的时限"
         ctx.store.save_error(str(path), sha, "audit_timeout", message)
         raise ApiError(504, "audit_timeout", message) from None
     except AuditBusy:
-        raise ApiError(503, "busy", "every audit worker is busy; try again later") from None
+        raise ApiError(503, "busy", "所有审核进程都在忙，请稍后再试") from None
     except AuditCrashed as exc:
         log.error("audit of %s (%s) failed: %s", shown, sha, exc)
-        ctx.store.save_error(str(path), sha, "audit_failed", f"{shown}: the audit failed")
-        raise ApiError(500, "audit_failed", f"{shown}: the audit failed") from None
+        ctx.store.save_error(str(path), sha, "audit_failed", f"{shown}：审核失败")
+        raise ApiError(500, "audit_failed", f"{shown}：审核失败") from None
     if outcome.unreadable:
-        first = outcome.errors[0] if outcome.errors else {"code": "unreadable", "message": f"{shown}: cannot be read"}
+        first = outcome.errors[0] if outcome.errors else {"code": "unreadable", "message": f"{shown}：无法读取"}
         ctx.store.save_error(shown, sha, first["code"], first["message"])
         if not ctx.store.has_report(sha):
             ctx.files.remove(sha)  # a rejected upload is not kept

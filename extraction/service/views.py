@@ -4,14 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.render import FIGURE_CN, RATE_CN, SEVERITY_CN
+from extraction.render import FIGURE_CN, RATE_CN, RULE_CN, SEVERITY_CN, VERDICT_CN
 from extraction.service.tables import CELL_RANK, CellMarks
 
-RULE_CN = {
-    "narrative_vs_table": "正文与表格不符", "narrative_parts_sum": "正文分项之和与总数不符", "table_identity": "表内勾稽关系不符",
-    "template_deviation": "表格偏离国家模板", "cross_year": "与上年度数据不衔接", "narrative_reuse": "正文大段沿用上年",
-}
-VERDICT_CN = {"match": "与表格一致", "mismatch": "与表格不符", "unverified": "表格未填", "unlinked": "未对应表格"}
 REVIEW_CN = {"open": "待复核", "confirmed": "已确认", "dismissed": "已排除"}
 
 

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from extraction.render import SEVERITY_CN
+from extraction.render import ERROR_CN, SEVERITY_CN
 from extraction.service.context import ApiError, ServiceContext
 from extraction.service.security import same_origin, token_ok
 from extraction.service.stats import dashboard_stats
@@ -22,6 +22,7 @@ from extraction.spec import load_spec
 
 router = APIRouter(include_in_schema=False)
 ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=select_autoescape(["html"]))
+ENV.globals["error_cn"] = ERROR_CN
 PAGE_SIZE = 50
 
 

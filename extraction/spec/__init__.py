@@ -25,6 +25,15 @@ class CellSpec:
     short: str = ""  # how an auditor names the row: 三（三）4, 二（一） 规章
 
 
+def cell_name(cell: CellSpec) -> str:
+    """Given a template cell, return how an auditor names it: 表三 三（七） 行 总计 列."""
+    if cell.table == "三":
+        return f"表三 {cell.short} 行 {cell.col_label} 列"
+    if cell.table == "四":
+        return f"表四 {cell.col_label.replace('/', ' ')} 列"
+    return f"表二 {cell.short} {cell.col_label}"
+
+
 @dataclass(frozen=True)
 class RequestsRow:
     key: str
