@@ -196,13 +196,13 @@ def batch(
                            cluster=cluster, retry_errors=retry_errors, progress=progress, should_stop=stop)
     store.close()
     done = counts.stored + counts.failed
-    rate = done / counts.seconds if counts.seconds else 0.0
+    speed = f"{counts.seconds:.1f} s, {done / counts.seconds:.1f} docs/s" if done and counts.seconds else f"{counts.seconds:.1f} s, nothing new to audit"
     console.print(f"{'stopped' if counts.stopped else 'done'}: {counts.found} found, {counts.skipped} skipped (stored before or duplicate), "
                   f"{counts.stored} stored, {counts.failed} failed"
                   + (f" ({', '.join(f'{k} {v}' for k, v in sorted(counts.errors_by_code.items()))})" if counts.errors_by_code else "")
                   + (f", {counts.lost} left for the next run" if counts.lost else "")
                   + f"; {counts.series_findings} cross-year findings over {counts.agencies_linked} agencies; "
-                  f"{counts.seconds:.1f} s, {rate:.1f} docs/s → {db}")
+                  f"{speed} → {db}")
     raise typer.Exit(0)
 
 

@@ -1,6 +1,7 @@
 """Tokens from spaCy's blank Chinese pipeline with the jieba segmenter and our domain dictionary, loaded once."""
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 from importlib import resources
 
@@ -11,7 +12,9 @@ from spacy.language import Language
 @lru_cache(maxsize=1)
 def chinese() -> Language:
     """Return spaCy blank('zh') using jieba, with the domain words (依申请公开, 尚未审结…) kept whole."""
-    import jieba
+    with warnings.catch_warnings():  # jieba imports the deprecated pkg_resources; every batch worker would print it
+        warnings.simplefilter("ignore")
+        import jieba
 
     jieba.setLogLevel(60)
     words = resources.files("extraction.spec").joinpath("domain_words.txt").read_text(encoding="utf-8").split()

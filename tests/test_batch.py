@@ -256,3 +256,13 @@ def test_cli_query_and_export(pool_db, tmp_path):
     out = subprocess.run([*CLI, "export", str(target), "--db", str(db), "--to", "csv", "--what", "findings"], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and target.stat().st_size > 0
+
+
+def test_a_rerun_with_nothing_new_says_so_without_warnings(tmp_path):
+    db = tmp_path / "a.sqlite"
+    runs = [subprocess.run([*CLI, "batch", str(SEED), "--db", str(db), "--quiet", "--workers", "1"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=300) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert "1 stored" in runs[0].stderr and "docs/s" in runs[0].stderr
+    assert "nothing new to audit" in runs[1].stderr and "0.0 docs/s" not in runs[1].stderr
+    assert not any("pkg_resources" in r.stderr or "Warning" in r.stderr for r in runs)
