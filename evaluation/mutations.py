@@ -314,11 +314,9 @@ def rewrite(content: Content, paragraph: Callable[[str], str], cell: Callable[[s
     return Content(paragraph(content.title), blocks)
 
 
-def unit_space(content: Content) -> Variant:
-    """HTML with a space between every number and its unit (749 件), in the text and in cells."""
-    def spaced(text: str) -> str:
-        return UNIT_NUMBER.sub(r"\1 \2", text)
-    return Variant(render_html(rewrite(content, spaced, spaced)), "html")
+def spaced(text: str) -> str:
+    """Given text, return it with a space between every number and its unit (749件 → 749 件)."""
+    return UNIT_NUMBER.sub(r"\1 \2", text)
 
 
 def grouped(digits: str) -> str:
@@ -326,23 +324,21 @@ def grouped(digits: str) -> str:
     return f"{int(digits):,}"
 
 
-def thousands(content: Content) -> Variant:
-    """HTML with thousands separators in figures of four or more digits: numbers before a unit in the text,
-    number cells in the tables (years, dates and document numbers stay as printed)."""
-    def paragraph(text: str) -> str:
-        return LONG_NUMBER.sub(lambda m: grouped(m.group(1)), text)
-
-    def cell(text: str) -> str:
-        match = LONG_CELL.match(text.strip())
-        return grouped(match.group(1)) + match.group(2) if match else text
-    return Variant(render_html(rewrite(content, paragraph, cell)), "html")
+def grouped_text(text: str) -> str:
+    """Given running text, return it with thousands separators in figures of four or more digits before a unit
+    (years, dates and document numbers stay as printed)."""
+    return LONG_NUMBER.sub(lambda m: grouped(m.group(1)), text)
 
 
-def full_width(content: Content) -> Variant:
-    """HTML with every digit full-width (０１２…), in the text and in cells."""
-    def wide(text: str) -> str:
-        return text.translate(FULL_WIDTH)
-    return Variant(render_html(rewrite(content, wide, wide)), "html")
+def grouped_cell(text: str) -> str:
+    """Given a cell's text, return it with thousands separators when it is a number of four or more digits."""
+    match = LONG_CELL.match(text.strip())
+    return grouped(match.group(1)) + match.group(2) if match else text
+
+
+def wide(text: str) -> str:
+    """Given text, return it with every digit full-width (０１２…)."""
+    return text.translate(FULL_WIDTH)
 
 
 @lru_cache(maxsize=1)
@@ -353,10 +349,28 @@ def converter() -> Callable[[str], str]:
     return opencc.OpenCC("s2t").convert
 
 
-def traditional(content: Content) -> Variant:
-    """HTML in traditional script (OpenCC s2t): characters change, digits and punctuation do not."""
-    convert = converter()
-    return Variant(render_html(rewrite(content, convert, convert)), "html")
+def to_traditional(text: str) -> str:
+    """Given text, return it in traditional script (characters change, digits and punctuation do not)."""
+    return converter()(text)
+
+
+# mutation name -> (rewrite of running text, rewrite of a table cell); the variant is the rewritten content as HTML
+REWRITES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
+    "unit-space": (spaced, spaced),
+    "thousands": (grouped_text, grouped_cell),
+    "full-width": (wide, wide),
+    "traditional": (to_traditional, to_traditional),
+}
+
+
+def rewritten_html(name: str) -> Mutation:
+    """Given a rewrite's name, return the mutation that lays the rewritten content out as HTML."""
+    paragraph, cell = REWRITES[name]
+
+    def mutation(content: Content) -> Variant:
+        return Variant(render_html(rewrite(content, paragraph, cell)), "html")
+    mutation.__doc__ = f"HTML with the text rewritten: {name}."
+    return mutation
 
 
 def pdf_from_html(content: Content) -> Variant:
@@ -376,10 +390,7 @@ MUTATIONS: dict[str, Mutation] = {
     "scraper-concatenated": scraper_concatenated,
     "cell-per-line": cell_per_line,
     "whitespace-columns": whitespace_columns,
-    "unit-space": unit_space,
-    "thousands": thousands,
-    "full-width": full_width,
-    "traditional": traditional,
+    **{name: rewritten_html(name) for name in REWRITES},
     "html-empty-rows-columns": html_empty_rows_columns,
     "pdf-from-html": pdf_from_html,
 }
