@@ -236,8 +236,8 @@ def is_requests_table(table: Table) -> bool:
 
 
 def dummy_header_lines(table: Table) -> list[str]:
-    """Given 表三, return its header as a dummy table filled with '-', then the body under generic column
-    headers (数据1…, 总计) with that generic header repeated once inside the body."""
+    """Given 表三, return its header as a dummy table with '-' in every merged position, then the body under
+    generic column headers (数据1…, 总计) with the header's last row (商业企业…其他) strayed into the middle."""
     rows = grid_texts(table)
     head = header_rows(table.rows)
     header = [[t or DUMMY for t in row] for row in rows[:head]]
@@ -245,12 +245,12 @@ def dummy_header_lines(table: Table) -> list[str]:
     if not header or not body:
         return markdown_rows(rows)
     numbers = [c for c, t in enumerate(body[0]) if is_number(t)]
-    width = len(body[0])
-    generic = [DUMMY] * width
+    generic = [DUMMY] * len(body[0])
     for k, c in enumerate(numbers):
         generic[c] = GENERIC_TOTAL if k == len(numbers) - 1 else GENERIC_HEAD.format(k + 1)
+    stray = rows[head - 1]
     middle = len(body) // 2
-    return markdown_rows(header) + [""] + markdown_rows([generic, *body[:middle], generic, *body[middle:]])
+    return markdown_rows(header) + [""] + markdown_rows([generic, *body[:middle], stray, *body[middle:]])
 
 
 def dummy_headers(content: Content) -> Variant | None:

@@ -19,7 +19,7 @@ from rich.table import Table as RichTable
 
 from evaluation.content import content_of
 from evaluation.mutations import MUTATIONS, Variant
-from evaluation.run import find_documents, fraction
+from evaluation.run import find_documents
 from evaluation.scoring import Json, acceptable_metrics, finding_key, is_neutral, same_value
 
 MISSING = object()  # a side has no such cell, mention or finding
@@ -318,6 +318,11 @@ def measure(documents: list[tuple[Path, Json]], mutations: list[str]) -> Outcome
     return outcome
 
 
+def percent(hits: int, total: int) -> str:
+    """Given hits out of a total, return them as 'share % (hits/total)'; nothing to compare counts as identical."""
+    return f"{100 * hits / total if total else 100.0:.2f} % ({hits}/{total})"
+
+
 def invariance_table(totals: dict[str, Invariance]) -> RichTable:
     """Given per-mutation totals, return the invariance table (one row a mutation)."""
     table = RichTable(title="Invariance per mutation (variant audit vs original audit)", title_justify="left")
@@ -325,8 +330,8 @@ def invariance_table(totals: dict[str, Invariance]) -> RichTable:
                    "findings +extra/-missing", "false table_identity errors", "wrong: variant/original/both/neither"):
         table.add_column(column, justify="left" if column == "mutation" else "right")
     for name, t in totals.items():
-        table.add_row(name, str(t.documents), str(t.not_applicable), fraction(t.cells_identical, t.cells_compared),
-                      fraction(t.mentions_identical, t.mentions_compared), f"{t.findings_identical}/{t.documents}",
+        table.add_row(name, str(t.documents), str(t.not_applicable), percent(t.cells_identical, t.cells_compared),
+                      percent(t.mentions_identical, t.mentions_compared), f"{t.findings_identical}/{t.documents}",
                       f"+{t.findings_extra}/-{t.findings_missing}", str(t.false_table_errors),
                       f"{t.variant_wrong}/{t.original_wrong}/{t.both_wrong}/{t.neither_wrong}")
     return table
@@ -338,8 +343,8 @@ def document_table(comparisons: list[Comparison]) -> RichTable:
     for column in ("mutation", "document", "read as", "cells", "mentions", "findings +/-", "false T errors", "new errors"):
         table.add_column(column, justify="left" if column in ("mutation", "document", "read as", "new errors") else "right")
     for c in comparisons:
-        table.add_row(c.mutation, c.document, c.format, fraction(c.cells_identical, c.cells_compared),
-                      fraction(c.mentions_identical, c.mentions_compared), f"+{c.findings_extra}/-{c.findings_missing}",
+        table.add_row(c.mutation, c.document, c.format, percent(c.cells_identical, c.cells_compared),
+                      percent(c.mentions_identical, c.mentions_compared), f"+{c.findings_extra}/-{c.findings_missing}",
                       str(c.false_table_errors), " ".join(c.variant_errors))
     return table
 
