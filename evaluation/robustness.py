@@ -352,13 +352,27 @@ def document_table(comparisons: list[Comparison]) -> RichTable:
 @dataclass(frozen=True)
 class Gate:
     """Minimum invariance for the gated mutations: shares of identical cells, mentions and findings, and the
-    most false table_identity errors allowed."""
+    most false table_identity errors allowed; a mutation may carry its own minimum share of cells."""
 
     mutations: tuple[str, ...]
     min_cells: float = 1.0
     min_mentions: float = 1.0
     min_findings: float = 1.0
     max_false_table_errors: int = 0
+    cells_of: dict[str, float] = field(default_factory=dict)  # mutation -> its own minimum share of cells
+
+    @classmethod
+    def parse(cls, spec: str, **minimums: Any) -> Gate:
+        """Given 'name,name=0.998,…' (a name with its own minimum share of identical cells) and the common
+        minimums, return the Gate."""
+        names: list[str] = []
+        cells_of: dict[str, float] = {}
+        for item in filter(None, (part.strip() for part in spec.split(","))):
+            name, _, minimum = item.partition("=")
+            names.append(name)
+            if minimum:
+                cells_of[name] = float(minimum)
+        return cls(tuple(names), cells_of=cells_of, **minimums)
 
     def failures(self, totals: dict[str, Invariance]) -> list[str]:
         """Given per-mutation totals, return a line for each gated figure outside its bound."""
@@ -366,7 +380,9 @@ class Gate:
         for name in self.mutations:
             t = totals[name]
             ratios = t.ratios()
-            for figure, minimum in (("cells", self.min_cells), ("mentions", self.min_mentions), ("findings", self.min_findings)):
+            bounds = (("cells", self.cells_of.get(name, self.min_cells)), ("mentions", self.min_mentions),
+                      ("findings", self.min_findings))
+            for figure, minimum in bounds:
                 if ratios[figure] < minimum:
                     out.append(f"{name}: {figure} identical {ratios[figure]:.4f} < {minimum}")
             if t.false_table_errors > self.max_false_table_errors:

@@ -74,7 +74,8 @@ def robustness(
     paths: list[Path] = typer.Argument(..., help="Report files or folders; each report needs a sibling <stem>.gold.json."),
     json_path: Path | None = typer.Option(None, "--json", help="Write every comparison and total as JSON to this file."),
     mutations: str | None = typer.Option(None, "--mutations", help="Comma-separated mutations to measure (default: all)."),
-    gate: str | None = typer.Option(None, "--gate", help="Comma-separated mutations whose invariance must meet the minimums."),
+    gate: str | None = typer.Option(None, "--gate", help="Comma-separated mutations whose invariance must meet the minimums "
+                                    "(name=X: that mutation's own minimum share of identical cells)."),
     min_cells: float = typer.Option(1.0, "--min-cells", help="Gated: minimum share of cells identical to the original's."),
     min_mentions: float = typer.Option(1.0, "--min-mentions", help="Gated: minimum share of linked mentions identical."),
     min_findings: float = typer.Option(1.0, "--min-findings", help="Gated: minimum share of documents with identical findings."),
@@ -88,7 +89,8 @@ def robustness(
     def names(text: str | None) -> list[str] | None:
         return [n.strip() for n in text.split(",") if n.strip()] if text else None
 
-    gated = Gate(tuple(names(gate) or ()), min_cells, min_mentions, min_findings, max_false_table_errors) if gate else None
+    gated = Gate.parse(gate, min_cells=min_cells, min_mentions=min_mentions, min_findings=min_findings,
+                       max_false_table_errors=max_false_table_errors) if gate else None
     raise typer.Exit(run(paths, names(mutations), json_path, gated, per_document))
 
 

@@ -165,6 +165,7 @@ def test_gate_names_every_figure_below_its_bound() -> None:
     assert Gate(("a",), min_cells=0.99).failures(totals) == []
     assert Gate(("a",)).failures(totals) == ["a: cells identical 0.9900 < 1.0"]
     assert Gate(("b",)).failures(totals) == ["b: findings identical 0.5000 < 1.0", "b: 3 false table_identity errors > 0"]
+    assert Gate.parse("a=0.99,b", min_findings=0.5, max_false_table_errors=3).failures(totals) == []
 
 
 def run_all(document) -> dict[str, object]:
