@@ -70,13 +70,13 @@ def html_table(rows: Grid, empty_rows: bool = False, empty_columns: bool = False
     row after the header and at the end, and an empty column before the first number column and at the right edge)."""
     head = header_rows(rows)
     numbers = min((next(c for c, t in enumerate(row) if is_number(t)) for row in rows if has_number(row)), default=0)
-    width = max((len(row) for row in rows), default=0) + 2 * empty_columns
+    extra = ["<td></td>"] if empty_columns and numbers else []
+    width = max((len(row) for row in rows), default=0) + len(extra) + empty_columns
     empty_row = "<tr>" + "<td></td>" * width + "</tr>"
     out: list[str] = []
     for r, cells in enumerate(spanned_rows(rows)):
         if empty_rows and r == head and head:
             out.append(empty_row)
-        extra = ["<td></td>"] if empty_columns and numbers else []
         tds = [td(*x[1:]) for x in cells if x[0] < numbers] + extra + [td(*x[1:]) for x in cells if x[0] >= numbers]
         if empty_columns:
             tds.append("<td></td>")
