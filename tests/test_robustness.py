@@ -11,7 +11,6 @@ from collections import Counter
 
 import lxml.html
 import pdfplumber
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
