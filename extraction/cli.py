@@ -1,4 +1,4 @@
-"""The zfxxgk command line: one verb per job (check, eval, synth, bench, batch, query, export, serve)."""
+"""The zfxxgk command line: one verb per job (check, eval, robustness, synth, bench, batch, query, export, serve)."""
 from __future__ import annotations
 
 import json
@@ -83,6 +83,31 @@ def evaluate(
                   "finding_precision": min_finding_precision, "finding_recall": min_finding_recall,
                   "figure_recall": min_figure_recall, "implicit_recall": min_implicit_recall}
     raise typer.Exit(run(paths, json_path, thresholds))
+
+
+@app.command()
+def robustness(
+    paths: list[Path] = typer.Argument(..., help="Report files or folders; each report needs a sibling <stem>.gold.json."),
+    json_path: Path | None = typer.Option(None, "--json", help="Write every comparison and total as JSON to this file."),
+    mutations: str | None = typer.Option(None, "--mutations", help="Comma-separated mutations to measure (default: all)."),
+    gate: str | None = typer.Option(None, "--gate", help="Comma-separated mutations whose invariance must meet the minimums "
+                                    "(name=X: that mutation's own minimum share of identical cells)."),
+    min_cells: float = typer.Option(1.0, "--min-cells", help="Gated: minimum share of cells identical to the original's."),
+    min_mentions: float = typer.Option(1.0, "--min-mentions", help="Gated: minimum share of linked mentions identical."),
+    min_findings: float = typer.Option(1.0, "--min-findings", help="Gated: minimum share of documents with identical findings."),
+    max_false_table_errors: int = typer.Option(0, "--max-false-table-errors", help="Gated: most table_identity errors the gold lacks."),
+    per_document: bool = typer.Option(False, "--per-document", help="Also print every document under every mutation."),
+) -> None:
+    """Lay every labeled report out in other layouts and compare each variant's audit with the original's.
+    Exit 0: gated mutations met their minimums; 1: one did not; 2: nothing to measure."""
+    from evaluation.robustness import Gate, run
+
+    def names(text: str | None) -> list[str] | None:
+        return [n.strip() for n in text.split(",") if n.strip()] if text else None
+
+    gated = Gate.parse(gate, min_cells=min_cells, min_mentions=min_mentions, min_findings=min_findings,
+                       max_false_table_errors=max_false_table_errors) if gate else None
+    raise typer.Exit(run(paths, names(mutations), json_path, gated, per_document))
 
 
 @app.command("eval-archive")

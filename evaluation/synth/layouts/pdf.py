@@ -114,9 +114,10 @@ def draw_segment(pdf: canvas.Canvas, x: float, top: float, w: float, h: float, l
         pdf.drawCentredString(x + w / 2, HEIGHT - start - (i + 1) * CELL_LEADING + 2, line)
 
 
-def draw_table(pages: Pages, grid: Grid, split_after: int | None, ruled: bool) -> None:
-    """Draw a table from the cursor, breaking pages between rows (after `split_after` rows when given)."""
-    widths = COLUMNS[grid.name]
+def draw_table(pages: Pages, grid: Grid, split_after: int | None, ruled: bool, widths: list[float] | None = None) -> None:
+    """Draw a table from the cursor, breaking pages between rows (after `split_after` rows when given), its
+    columns as wide as `widths` (the national template's widths when not given)."""
+    widths = widths or COLUMNS[grid.name]
     heights = row_heights(grid, widths)
     if split_after is not None:
         needed = sum(heights[:split_after]) + 1

@@ -1,0 +1,182 @@
+"""A report's content as ingest read it, independent of its layout: title, paragraphs and table grids.
+
+Mutations (evaluation/mutations.py) lay this content out again in other forms. Grids come from the raw tables
+of a `Source`, so every source format (PDF, HTML, DOCX, text layouts) gives the same kind of content. Spans are
+not kept by ingest (a covered position is None), so they are inferred again here: each covered position is
+assigned to one printed cell whose rectangle reaches it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extraction.document import Source
+from extraction.segment import join_lines
+
+Row = tuple[str | None, ...]  # None: a position covered by another cell's span
+Grid = tuple[Row, ...]
+Position = tuple[int, int]
+Extent = tuple[int, int]  # rowspan, colspan
+
+NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*%?$")
+WRAPPED_FORMATS = ("pdf", "text-whitespace")  # visual lines: a paragraph was broken where the page ended
+
+
+@dataclass(frozen=True)
+class Table:
+    """One printed table: its rows of cell texts ('\\n' an in-cell line break, '' empty, None covered)."""
+
+    rows: Grid
+
+    def texts(self) -> list[str]:
+        """Return every printed cell's text, row by row."""
+        return [text for row in self.rows for text in row if text is not None]
+
+
+Block = str | Table  # a paragraph or a table
+
+
+@dataclass(frozen=True)
+class Content:
+    """A report's title (from page metadata, '' when none) and its paragraphs and tables in reading order."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+    def paragraphs(self) -> list[str]:
+        """Return the paragraphs in order."""
+        return [b for b in self.blocks if isinstance(b, str)]
+
+    def tables(self) -> list[Table]:
+        """Return the tables in order."""
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+def is_number(text: str | None) -> bool:
+    """Given a cell's text, return whether it prints a bare number (full-width digits and separators allowed)."""
+    return text is not None and bool(NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+def paragraphs_of(source: Source, first: int, last: int) -> list[str]:
+    """Given a Source and a range of its lines, return them as the paragraphs the pipeline reads (visual lines
+    of a PDF joined as segment joins them)."""
+    lines = source.lines[first:last]
+    if not lines:
+        return []
+    text = join_lines(lines, wrapped=source.format in WRAPPED_FORMATS).text
+    return [part for part in text.split("\n") if part.strip()]
+
+
+def content_of(source: Source) -> Content:
+    """Given what ingest read from a report, return its content: paragraphs between the tables, tables as grids."""
+    blocks: list[Block] = []
+    done = 0
+    for table in sorted(source.tables, key=lambda t: t.line_index):
+        blocks += paragraphs_of(source, done, table.line_index)
+        done = max(done, table.line_index)
+        blocks.append(Table(tuple(tuple(None if c is None else c.text for c in row) for row in table.rows)))
+    blocks += paragraphs_of(source, done, len(source.lines))
+    return Content(source.meta.get("title", ""), tuple(blocks))
+
+
+def has_number(row: Row) -> bool:
+    """Given a row, return whether it prints a number (a data row, where labels span to the right)."""
+    return any(is_number(text) for text in row)
+
+
+def label_to_the_left(grid: Grid, r: int, c: int, claimed: set[Position]) -> bool:
+    """Given a position, return whether an unclaimed run to its left in the same row starts at a printed cell
+    (that cell may span right over the position)."""
+    row = grid[r]
+    k = c - 1
+    while k >= 0 and row[k] is None and (r, k) not in claimed:
+        k -= 1
+    return k >= 0 and row[k] is not None
+
+
+def extents(grid: Grid) -> dict[Position, Extent]:
+    """Given a grid, return each printed cell's (rowspan, colspan) so that the rectangles cover every None.
+
+    Top-down: a cell spans right over the free positions after it, then down while the row below is free
+    under all its columns; in a data row a label to the left takes a free position (a row label spans right)
+    before a cell above does.
+    """
+    claimed: set[Position] = set()
+    out: dict[Position, Extent] = {}
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            colspan = 1
+            while c + colspan < len(row) and row[c + colspan] is None and (r, c + colspan) not in claimed:
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(grid) and free_below(grid, r + rowspan, c, colspan, claimed):
+                rowspan += 1
+            out[(r, c)] = (rowspan, colspan)
+            claimed.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+    return out
+
+
+def free_below(grid: Grid, r: int, c: int, colspan: int, claimed: set[Position]) -> bool:
+    """Given a row and a cell's columns, return whether the cell may span down into that row."""
+    row = grid[r]
+    if any(k >= len(row) or row[k] is not None or (r, k) in claimed for k in range(c, c + colspan)):
+        return False
+    return not (has_number(row) and label_to_the_left(grid, r, c, claimed))
+
+
+def origins(grid: Grid) -> dict[Position, Position]:
+    """Given a grid, return for every covered position the printed cell whose span covers it."""
+    out: dict[Position, Position] = {}
+    for (r, c), (rowspan, colspan) in extents(grid).items():
+        for dr in range(rowspan):
+            for dc in range(colspan):
+                if dr or dc:
+                    out[(r + dr, c + dc)] = (r, c)
+    return out
+
+
+def filled(grid: Grid) -> list[list[str]]:
+    """Given a grid, return it with every covered position holding the text of the cell that spans it
+    (a position no span reaches holds '')."""
+    cover = origins(grid)
+    out: list[list[str]] = []
+    for r, row in enumerate(grid):
+        texts: list[str] = []
+        for c, text in enumerate(row):
+            if text is None:
+                origin = cover.get((r, c))
+                text = grid[origin[0]][origin[1]] if origin else ""
+            texts.append(text or "")
+        out.append(texts)
+    return out
+
+
+def header_rows(grid: Grid) -> int:
+    """Given a grid, return how many rows come before its first data row."""
+    return next((r for r, row in enumerate(grid) if has_number(row)), len(grid))
+
+
+def mentions_text(table: Table, *words: str) -> bool:
+    """Given a table and words, return whether its cells print every word (line breaks ignored)."""
+    joined = "".join(text.replace("\n", "") for text in table.texts())
+    return all(word in joined for word in words)
+
+
+def spanned_rows(grid: Grid) -> list[list[tuple[int, str, int, int]]]:
+    """Given a grid, return per row the cells a spanning format prints: (column, text, rowspan, colspan); a None
+    that no span reaches prints as an empty cell, so every later cell keeps its column."""
+    spans = extents(grid)
+    covered = set(origins(grid))
+    out: list[list[tuple[int, str, int, int]]] = []
+    for r, row in enumerate(grid):
+        cells: list[tuple[int, str, int, int]] = []
+        for c, text in enumerate(row):
+            if text is not None:
+                cells.append((c, text, *spans[(r, c)]))
+            elif (r, c) not in covered:
+                cells.append((c, "", 1, 1))
+        out.append(cells)
+    return out
