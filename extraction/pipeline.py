@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extraction.checks import run_checks
+from extraction.digits import read_runs
 from extraction.document import IngestError, Problem
 from extraction.ingest import read_source
 from extraction.linking import link_mentions
@@ -29,6 +30,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     narrative = segment(source)
     meta = read_metadata(source, narrative)
     parsed = parse_tables(source.tables, meta.report_year)
+    if source.runs:
+        read_runs(source.runs, meta.report_year, parsed)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
@@ -42,6 +45,9 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     if parsed.unread_rows:
         report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
                                                     "identities that need them are not checked"))
+    if parsed.unread:
+        report.errors.append(Problem("cells_unread", f"{shown}: {len(parsed.unread)} cells left unread ({'、'.join(sorted(set(parsed.unread.values())))}); "
+                                                     "identities that need them are not checked"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)

@@ -57,6 +57,7 @@ class ParsedTables:
     deviations: list[Deviation] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
     unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
+    unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits, ...)
 
 
 @dataclass

@@ -1,0 +1,433 @@
+"""Digit runs printed with no cell separators (scraped text) -> template cells, each split chosen by the identities.
+
+A page scraper's text export prints 一、本年新收政府信息公开申请数量801000081: a row's cells glued together, blank
+cells at most as whitespace. Each run that follows a row label is split into the row's column count, with no leading
+zero except 0 itself, every split enumerated; a split is kept when the row's own identities hold (applicant columns
+add to 总计, 表四's outcomes to each 总计), then the rows of a table are chosen jointly under the identities that tie
+them (T3.balance, T3.results_sum). The identities are read from template.yaml. A cell on which two surviving
+readings disagree is left unread (`ambiguous_digits`), never guessed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extraction.document import PrintedRun, Where
+from extraction.labels import core, norm
+from extraction.spec import Identity, Spec, VersionSpec, load_spec
+from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, ParsedTables
+
+AMBIGUOUS = "ambiguous_digits"
+SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
+MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
+MAX_NODES = 200000  # joint-search steps per table before giving up on its undecided rows
+MAX_CELL_DIGITS = 9
+NULL_MARK = re.compile(r"^(?:[/／\-—－–]|——|--)$")
+INT = re.compile(r"^(?:0|[1-9]\d*)$")
+SIGNED = re.compile(r"^[+\-]?(?:0|[1-9]\d*)$")
+DECIMAL = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+NUMBERING = re.compile(r"^(\d{1,2})\.")  # 2.其他法律行政法规禁止公开 (labels are normalised: 、 and ． read as .)
+REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
+REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One cell cut from a run: printed text ('' for a blank cell), its span in the line, its value."""
+
+    text: str
+    start: int
+    end: int
+    value: int | float | None
+
+
+Reading = tuple[Piece, ...]
+
+
+@dataclass
+class Slot:
+    """One template row read from one or more runs: its cell keys in printed order and the splits still possible."""
+
+    name: str
+    keys: list[str]
+    runs: list[PrintedRun]
+    readings: list[Reading] = field(default_factory=list)
+    splits: int = 0  # how many splits the runs had before the identities
+
+
+def _value(text: str, kind: str) -> int | float | None:
+    if NULL_MARK.match(text):
+        return None
+    return float(text) if kind == "decimal" and "." in text else int(text)
+
+
+def _fits(text: str, kind: str) -> bool:
+    """Given a candidate cell's characters and its column type, return whether it is a well-formed cell."""
+    if NULL_MARK.match(text):
+        return True
+    pattern = {"signed_int": SIGNED, "decimal": DECIMAL}.get(kind, INT)
+    return len(text.replace(".", "").lstrip("+-")) <= MAX_CELL_DIGITS + (8 if kind == "decimal" else 0) and bool(pattern.match(text))
+
+
+def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Given a run, return its chunks (non-space stretches) and the whitespace stretches around them (one more)."""
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    edges = [0] + [p for chunk in chunks for p in chunk] + [len(text)]
+    spaces = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    return chunks, spaces
+
+
+def splits(text: str, kinds: list[str], offset: int = 0) -> Iterator[Reading]:
+    """Given a run's printed text and the column types of its cells, yield every split into exactly those cells.
+
+    Chunks are cut at every position where each part is a well-formed cell (no leading zero except 0 itself);
+    whitespace always ends a cell, and each whitespace character may stand for one blank cell.
+    """
+    norm_text = unicodedata.normalize("NFKC", text).replace("．", ".")
+    chunks, spaces = _segments(norm_text)
+
+    def blanks(k: int, col: int) -> Iterator[tuple[int, list[Piece]]]:
+        start, end = spaces[k]
+        for b in range(0, min(end - start, len(kinds) - col) + 1):
+            yield b, [Piece("", offset + start, offset + end, None)] * b
+
+    def cut(chunk: tuple[int, int], pos: int, col: int) -> Iterator[list[Piece]]:
+        start, end = chunk
+        if pos == end:
+            yield []
+            return
+        for stop in range(pos + 1, end + 1):
+            if col >= len(kinds):
+                return
+            part = norm_text[pos:stop]
+            if not _fits(part, kinds[col]):
+                if part[0] == "0" and len(part) > 1 and "." not in part:
+                    return  # a leading zero only grows
+                continue
+            piece = Piece(text[pos:stop], offset + pos, offset + stop, _value(part, kinds[col]))
+            for rest in cut(chunk, stop, col + 1):
+                yield [piece] + rest
+
+    def walk(k: int, col: int) -> Iterator[list[Piece]]:
+        for b, blank in blanks(k, col):
+            if k == len(chunks):
+                if col + b == len(kinds):
+                    yield blank
+                continue
+            for cells in cut(chunks[k], chunks[k][0], col + b):
+                for rest in walk(k + 1, col + b + len(cells)):
+                    yield blank + cells + rest
+
+    for cells in walk(0, 0):
+        yield tuple(cells)
+
+
+def _holds(identity: Identity, values: dict[str, int | float | None]) -> bool:
+    lhs = sum(values.get(k) or 0 for k in identity.lhs)
+    rhs = sum(values.get(k) or 0 for k in identity.rhs)
+    return abs(lhs - rhs) < 1e-9
+
+
+def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity]) -> None:
+    """Given a slot, the column types per run and the identities inside the row, fill its readings: the splits
+    under which those identities hold, or the only split when there is just one (a printed error stays visible)."""
+    everything: list[Reading] = []
+    for parts in _products([list(_limited(splits(run.text, k, run.where.chars[0] if run.where.chars else 0))) for run, k in zip(slot.runs, kinds)]):
+        everything.append(tuple(p for part in parts for p in part))
+        if len(everything) > MAX_SPLITS:
+            slot.splits, slot.readings = len(everything), []
+            return
+    slot.splits = len(everything)
+    kept = [r for r in everything if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
+    slot.readings = kept if kept or len(everything) != 1 else everything
+
+
+def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
+    for n, reading in enumerate(readings):
+        if n > MAX_SPLITS:
+            return
+        yield reading
+
+
+def _products(lists: list[list[Reading]]) -> Iterator[list[Reading]]:
+    if not lists:
+        yield []
+        return
+    for head in lists[0]:
+        for rest in _products(lists[1:]):
+            yield [head] + rest
+
+
+def _local_and_joint(slots: list[Slot], identities: list[Identity]) -> tuple[dict[str, list[Identity]], list[Identity]]:
+    """Given a table's slots and the version's identities, return the identities inside each row and those that tie
+    rows together (only those whose every cell is read from some slot)."""
+    owner = {k: s.name for s in slots for k in s.keys}
+    local: dict[str, list[Identity]] = {s.name: [] for s in slots}
+    joint: list[Identity] = []
+    for identity in identities:
+        names = {owner.get(k) for k in identity.keys}
+        if None in names:
+            continue
+        if len(names) == 1:
+            local[names.pop()].append(identity)
+        else:
+            joint.append(identity)
+    return local, joint
+
+
+def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[str, set[int]] | None:
+    """Given slots with their readings and the identities across rows, return per slot the readings that occur in
+    some assignment satisfying all of them; None when the search is too large to finish."""
+    tied = {k for identity in joint for k in identity.keys}
+    order = sorted((s for s in slots if s.readings and tied & set(s.keys)), key=lambda s: len(s.readings))
+    touching: dict[str, list[int]] = {s.name: [] for s in order}
+    for n, identity in enumerate(joint):
+        for s in order:
+            if set(s.keys) & set(identity.keys):
+                touching[s.name].append(n)
+    values: dict[str, int | float | None] = {}
+    used: dict[str, set[int]] = {s.name: set() for s in order}
+    picked: list[int] = []
+    nodes = 0
+
+    def consistent(n: int) -> bool:
+        identity = joint[n]
+        lhs = sum(values.get(k) or 0 for k in identity.lhs)
+        rhs = sum(values.get(k) or 0 for k in identity.rhs)
+        open_l = sum(k not in values for k in identity.lhs)
+        open_r = sum(k not in values for k in identity.rhs)
+        if not open_l and not open_r:
+            return abs(lhs - rhs) < 1e-9
+        if any(k in signed for k in identity.keys):
+            return True
+        return not ((not open_l and rhs > lhs) or (not open_r and lhs > rhs))  # cells are never negative
+
+    def search(i: int) -> bool:
+        nonlocal nodes
+        if i == len(order):
+            for slot, r in zip(order, picked):
+                used[slot.name].add(r)
+            return True
+        slot = order[i]
+        for r, reading in enumerate(slot.readings):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise TimeoutError
+            values.update(zip(slot.keys, (p.value for p in reading)))
+            picked.append(r)
+            if all(consistent(n) for n in touching[slot.name]):
+                search(i + 1)
+            picked.pop()
+            for k in slot.keys:
+                values.pop(k, None)
+        return True
+
+    try:
+        search(0)
+    except TimeoutError:
+        return None
+    free = {s.name: set(range(len(s.readings))) for s in slots if s.readings and not tied & set(s.keys)}
+    return used | free if all(used.values()) else {}
+
+
+def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
+    """Given a slot and the readings that survive, put every cell they agree on (value and characters), and mark the
+    others unread."""
+    confidence = 1.0 if slot.splits == 1 else SPLIT_CONFIDENCE
+    for j, key in enumerate(slot.keys):
+        options = {(r[j].value, r[j].start, r[j].end, r[j].text) for r in readings}
+        if len(options) != 1 or key in out.cells:
+            if key not in out.cells:
+                out.unread[key] = AMBIGUOUS
+            continue
+        value, start, end, text = options.pop()
+        out.cells[key] = CellValue(key, value, text.strip(), Where(line=line, chars=(start, end)), confidence)
+
+
+def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
+    """Given a table's slots with their readings, choose jointly and put the cells into out."""
+    _, joint = _local_and_joint(slots, identities)
+    signed = {k for k, t in spec_types.items() if t == "signed_int"}
+    used = choose(slots, joint, signed) or {}
+    for slot in slots:
+        line = slot.runs[0].where.line
+        if slot.name in used:
+            survivors = [slot.readings[r] for r in sorted(used[slot.name])]
+        else:
+            survivors = slot.readings if len(slot.readings) == 1 else []
+        if survivors:
+            _emit(out, slot, survivors, line)
+        else:
+            for key in slot.keys:
+                if key not in out.cells:
+                    out.unread[key] = AMBIGUOUS
+
+
+def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun]:
+    """Given the runs and the normalised template labels, return the runs without a next label's own numbering:
+    00000002. before 其他法律行政法规禁止公开 is a row's 0000000 and the 2. of the next row (`2.其他法律…`)."""
+    numbered: dict[str, set[str]] = {}
+    for label in labels:
+        match = NUMBERING.match(label)
+        if match:
+            numbered.setdefault(core(label), set()).add(match.group(1))
+    out: list[PrintedRun] = []
+    for i, run in enumerate(runs):
+        following = norm(runs[i + 1].label) if i + 1 < len(runs) else ""
+        named = max((label for label in numbered if following.startswith(label)), key=len, default=None)
+        text = run.text
+        for number in numbered.get(named, set()) if named else ():
+            match = re.search(rf"{number}\s*[.．、]$", text.rstrip())
+            if match:
+                text = text.rstrip()[: match.start()]
+                break
+        out.append(PrintedRun(run.label, text, run.where) if text != run.text else run)
+    # A run that was only a numbering (（三）不予公开 1.属于国家秘密) is part of the next label.
+    merged: list[PrintedRun] = []
+    carry = ""
+    for run in out:
+        if not run.text.strip():
+            carry += run.label + run.text
+            continue
+        merged.append(PrintedRun(carry + run.label, run.text, run.where) if carry else run)
+        carry = ""
+    return merged
+
+
+def _chain(runs: list[PrintedRun], rows: list[tuple[str, list[str]]], fits) -> dict[int, int]:
+    """Given runs, a table's rows in printed order as (key, normalised core labels), and a test whether a run can hold
+    a row, return run index -> row index for the longest chain of runs whose labels end with successive row labels
+    (the table), the most compact one among equals: the same label said in prose does not join it."""
+    candidates = []
+    for i, run in enumerate(runs):
+        text = norm(run.label)
+        for r, (_, labels) in enumerate(rows):
+            if any(label and text.endswith(label) for label in labels) and fits(i, r):
+                candidates.append((i, r))
+    best: list[tuple[int, int, int]] = []  # per candidate: (count, -gap, previous)
+    for n, (i, r) in enumerate(candidates):
+        score = (1, 0, -1)
+        for m in range(n):
+            pi, pr = candidates[m]
+            if pi < i and pr < r:
+                count, gap, _ = best[m]
+                option = (count + 1, gap - (i - pi), m)
+                if option[:2] > score[:2]:
+                    score = option
+        best.append(score)
+    if not best:
+        return {}
+    n = max(range(len(best)), key=lambda k: best[k][:2])
+    chain: dict[int, int] = {}
+    while n >= 0:
+        chain[candidates[n][0]] = candidates[n][1]
+        n = best[n][2]
+    return chain
+
+
+def detect_version(runs: list[PrintedRun], report_year: int | None, spec: Spec) -> str:
+    """Given the runs, return the template version their header words name, else the report year's, else v2021."""
+    text = norm("".join(run.label for run in runs))
+    v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
+    v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
+    if v19 != v21:
+        return "v2019" if v19 > v21 else "v2021"
+    return spec.version_for_year(report_year)
+
+
+def _labels(row_labels: list[str]) -> list[str]:
+    return [core(label) for label in row_labels]
+
+
+def _requests_slots(runs: list[PrintedRun], version: VersionSpec, spec: Spec) -> list[Slot]:
+    columns = spec.column_keys
+    rows = [(r.key, _labels([r.label])) for r in version.requests_rows]
+    kinds = ["int"] * len(columns)
+
+    def fits(i: int, r: int) -> bool:
+        return next(splits(runs[i].text, kinds), None) is not None
+
+    chain = _chain(runs, rows, fits)
+    return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
+
+
+def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]]]:
+    rows: list[tuple[str, list[str]]] = []
+    kinds: dict[str, list[str]] = {}
+    columns: dict[str, list[str]] = {}
+    for group in version.active:
+        for row in group.rows:
+            rows.append((row["key"], _labels([row["label"], *row.get("also", []), *row.get("deviant", [])])))
+            kinds[row["key"]] = [c.get("type", "int") for c in group.columns]
+            columns[row["key"]] = [c["key"] for c in group.columns]
+
+    def fits(i: int, r: int) -> bool:
+        return next(splits(runs[i].text, kinds[rows[r][0]]), None) is not None
+
+    chain = _chain(runs, rows, fits)
+    slots = [Slot(f"active.{rows[r][0]}", [f"active.{rows[r][0]}.{c}" for c in columns[rows[r][0]]], [runs[i]]) for i, r in sorted(chain.items())]
+    return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}
+
+
+def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity]) -> Slot | None:
+    """Given the runs and where 表三 ended, return 表四's slot: the run after its column headers holding 15 cells, or
+    the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities."""
+    keys = [c["key"] for c in spec.review_litigation_columns]
+    groups = len(keys) // REVIEW_GROUP
+    fallback: Slot | None = None
+    heads = [i for i in range(start, len(runs)) if any(w in norm(runs[i].label) for w in REVIEW_WORDS)]
+    for first, count in ((first, count) for first in heads for count in range(1, groups + 1)):
+        chosen = runs[first:first + count]
+        if len(chosen) < count:
+            continue
+        for sizes in _compositions(groups, count):
+            slot = Slot("review", keys, chosen)
+            local = [i for i in identities if set(i.keys) <= set(keys)]
+            _read_slot(slot, [["int"] * (REVIEW_GROUP * s) for s in sizes], local)
+            if slot.readings and any(all(_holds(i, dict(zip(keys, (p.value for p in r)))) for i in local) for r in slot.readings):
+                return slot
+            fallback = fallback or (slot if len(slot.readings) == 1 else None)
+    return fallback
+
+
+def _compositions(total: int, parts: int) -> Iterator[list[int]]:
+    if parts == 1:
+        yield [total]
+        return
+    for head in range(1, total - parts + 2):
+        for rest in _compositions(total - head, parts - 1):
+            yield [head] + rest
+
+
+def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables) -> ParsedTables:
+    """Given the value runs of a concatenated text and the tables read so far, add the cells the runs give (表二, 表三,
+    表四), the cells left unread with their reason, and the version when none was known."""
+    spec = load_spec()
+    out.version = out.version or detect_version(runs, report_year, spec)
+    version = spec.versions[out.version]
+    labels = [norm(r.label) for r in version.requests_rows] + [norm(r["label"]) for g in version.active for r in g.rows]
+    runs = _cut_numbering(runs, labels)
+    types = {k: c.type for k, c in version.cells.items()}
+    requests = _requests_slots(runs, version, spec)
+    local, _ = _local_and_joint(requests, version.identities)
+    for slot in requests:
+        _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name])
+    _resolve(out, requests, version.identities, types)
+    if requests:
+        out.found.add("三")
+        seen = {s.name.split(".", 1)[1] for s in requests}
+        out.unread_rows = [r.short for r in version.requests_rows if r.key not in seen]
+    active, kinds = _active_slots(runs, version)
+    for slot in active:
+        _read_slot(slot, [kinds[slot.name]], [])
+    _resolve(out, active, [], types)
+    if active:
+        out.found.add("二")
+    end = max((runs.index(s.runs[0]) for s in requests), default=0)
+    review = _review_slot(runs, end + 1 if requests else 0, spec, version.identities)
+    if review is not None:
+        _resolve(out, [review], [], types)
+        out.found.add("四")
+    return out
