@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
@@ -29,6 +31,8 @@ INT = re.compile(r"^(?:0|[1-9]\d*)$")
 SIGNED = re.compile(r"^[+\-]?(?:0|[1-9]\d*)$")
 DECIMAL = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 NUMBERING = re.compile(r"^(\d{1,2})\.")  # 2.其他法律行政法规禁止公开 (labels are normalised: 、 and ． read as .)
+FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor its run
+FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
 
@@ -79,76 +83,104 @@ def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return chunks, spaces
 
 
-def splits(text: str, kinds: list[str], offset: int = 0) -> Iterator[Reading]:
+Check = Callable[[list[Piece]], bool]
+
+
+def splits(text: str, kinds: list[str], offset: int = 0, check: Check | None = None) -> Iterator[Reading]:
     """Given a run's printed text and the column types of its cells, yield every split into exactly those cells.
 
     Chunks are cut at every position where each part is a well-formed cell (no leading zero except 0 itself);
-    whitespace always ends a cell, and each whitespace character may stand for one blank cell.
+    whitespace always ends a cell, and each whitespace character may stand for one blank cell. `check` is asked
+    after every cell with the cells so far (the row's identities prune as soon as their cells are cut).
     """
     norm_text = unicodedata.normalize("NFKC", text).replace("．", ".")
     chunks, spaces = _segments(norm_text)
+    prefix: list[Piece] = []
+    width = len(kinds)
 
-    def blanks(k: int, col: int) -> Iterator[tuple[int, list[Piece]]]:
+    def room(k: int) -> int:
+        """Cells the text from whitespace stretch k on can still hold."""
+        return sum(e - s for s, e in chunks[k:]) + sum(e - s for s, e in spaces[k:])
+
+    def walk_space(k: int) -> Iterator[Reading]:
         start, end = spaces[k]
-        for b in range(0, min(end - start, len(kinds) - col) + 1):
-            yield b, [Piece("", offset + start, offset + end, None)] * b
+        for b in range(min(end - start, width - len(prefix)) + 1):
+            prefix.extend([Piece("", offset + start, offset + end, None)] * b)
+            if check is None or check(prefix):
+                if k == len(chunks):
+                    if len(prefix) == width:
+                        yield tuple(prefix)
+                elif width - len(prefix) <= room(k + 1) + (chunks[k][1] - chunks[k][0]):
+                    yield from walk_chunk(k, chunks[k][0])
+            del prefix[len(prefix) - b:]
 
-    def cut(chunk: tuple[int, int], pos: int, col: int) -> Iterator[list[Piece]]:
-        start, end = chunk
-        if pos == end:
-            yield []
+    def walk_chunk(k: int, pos: int) -> Iterator[Reading]:
+        if pos == chunks[k][1]:
+            yield from walk_space(k + 1)
             return
-        for stop in range(pos + 1, end + 1):
-            if col >= len(kinds):
-                return
+        if len(prefix) >= width:
+            return
+        kind = kinds[len(prefix)]
+        for stop in range(pos + 1, chunks[k][1] + 1):
             part = norm_text[pos:stop]
-            if not _fits(part, kinds[col]):
+            if not _fits(part, kind):
                 if part[0] == "0" and len(part) > 1 and "." not in part:
                     return  # a leading zero only grows
                 continue
-            piece = Piece(text[pos:stop], offset + pos, offset + stop, _value(part, kinds[col]))
-            for rest in cut(chunk, stop, col + 1):
-                yield [piece] + rest
+            prefix.append(Piece(text[pos:stop], offset + pos, offset + stop, _value(part, kind)))
+            if check is None or check(prefix):
+                yield from walk_chunk(k, stop)
+            prefix.pop()
 
-    def walk(k: int, col: int) -> Iterator[list[Piece]]:
-        for b, blank in blanks(k, col):
-            if k == len(chunks):
-                if col + b == len(kinds):
-                    yield blank
-                continue
-            for cells in cut(chunks[k], chunks[k][0], col + b):
-                for rest in walk(k + 1, col + b + len(cells)):
-                    yield blank + cells + rest
-
-    for cells in walk(0, 0):
-        yield tuple(cells)
+    yield from walk_space(0)
 
 
 def _holds(identity: Identity, values: dict[str, int | float | None]) -> bool:
-    lhs = sum(values.get(k) or 0 for k in identity.lhs)
-    rhs = sum(values.get(k) or 0 for k in identity.rhs)
-    return abs(lhs - rhs) < 1e-9
+    """Whether an identity holds under values; a side printed all blank leaves it open (a leaf row's 总计 left
+    blank), otherwise a blank counts as 0."""
+    lhs = [values.get(k) for k in identity.lhs]
+    rhs = [values.get(k) for k in identity.rhs]
+    if all(v is None for v in lhs) or all(v is None for v in rhs):
+        return True
+    return abs(sum(v or 0 for v in lhs) - sum(v or 0 for v in rhs)) < 1e-9
+
+
+def _row_check(keys: list[str], local: list[Identity]) -> Check:
+    """Given a row's keys in printed order and its identities, return the test of a prefix of its cells."""
+    position = {k: n for n, k in enumerate(keys)}
+    ready = [(max(position[k] for k in i.keys) + 1, i) for i in local]
+
+    def check(prefix: list[Piece]) -> bool:
+        values = {keys[n]: p.value for n, p in enumerate(prefix)}
+        return all(_holds(i, values) for need, i in ready if need <= len(prefix))
+
+    return check
 
 
 def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity]) -> None:
     """Given a slot, the column types per run and the identities inside the row, fill its readings: the splits
-    under which those identities hold, or the only split when there is just one (a printed error stays visible)."""
-    everything: list[Reading] = []
-    for parts in _products([list(_limited(splits(run.text, k, run.where.chars[0] if run.where.chars else 0))) for run, k in zip(slot.runs, kinds)]):
-        everything.append(tuple(p for part in parts for p in part))
-        if len(everything) > MAX_SPLITS:
-            slot.splits, slot.readings = len(everything), []
-            return
-    slot.splits = len(everything)
-    kept = [r for r in everything if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
-    slot.readings = kept if kept or len(everything) != 1 else everything
+    under which those identities hold. A split that breaks them is not believed even when it is the only one: a
+    blank cell may have printed nothing (2581211 is 258 12 _ _ 1 1 _, not seven digits)."""
+    per_run: list[list[Reading]] = []
+    first = 0
+    for run, k in zip(slot.runs, kinds):
+        keys = slot.keys[first:first + len(k)]
+        inside = [i for i in local if set(i.keys) <= set(keys)]
+        per_run.append(list(_limited(splits(run.text, k, run.where.chars[0] if run.where.chars else 0, _row_check(keys, inside)))))
+        first += len(k)
+    readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
+    slot.splits = len(readings)
+    if any(len(r) > MAX_SPLITS for r in per_run):
+        slot.readings = []
+        return
+    slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
 
 
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
     for n, reading in enumerate(readings):
-        if n > MAX_SPLITS:
-            return
         yield reading
+        if n >= MAX_SPLITS:
+            return
 
 
 def _products(lists: list[list[Reading]]) -> Iterator[list[Reading]]:
@@ -194,15 +226,18 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
 
     def consistent(n: int) -> bool:
         identity = joint[n]
-        lhs = sum(values.get(k) or 0 for k in identity.lhs)
-        rhs = sum(values.get(k) or 0 for k in identity.rhs)
-        open_l = sum(k not in values for k in identity.lhs)
-        open_r = sum(k not in values for k in identity.rhs)
+        open_l = [k for k in identity.lhs if k not in values]
+        open_r = [k for k in identity.rhs if k not in values]
+        lhs = [values[k] for k in identity.lhs if k in values]
+        rhs = [values[k] for k in identity.rhs if k in values]
+        if (not open_l and all(v is None for v in lhs)) or (not open_r and all(v is None for v in rhs)):
+            return True  # a side printed all blank: the identity says nothing
         if not open_l and not open_r:
-            return abs(lhs - rhs) < 1e-9
+            return _holds(identity, values)
         if any(k in signed for k in identity.keys):
             return True
-        return not ((not open_l and rhs > lhs) or (not open_r and lhs > rhs))  # cells are never negative
+        left, right = sum(v or 0 for v in lhs), sum(v or 0 for v in rhs)
+        return not ((not open_l and right > left) or (not open_r and left > right))  # cells are never negative
 
     def search(i: int) -> bool:
         nonlocal nodes
@@ -265,9 +300,27 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
                     out.unread[key] = AMBIGUOUS
 
 
+def _similar(printed: str, label: str) -> bool:
+    """Whether a printed label is the template's, allowing a typo in a long one (其他法律行政止公开)."""
+    return printed == label or (len(label) >= FUZZY_MIN_CHARS and fuzz.ratio(printed, label) >= FUZZY_LABEL_SCORE)
+
+
+def _ends_with(text: str, label: str) -> bool:
+    if text.endswith(label):
+        return True
+    return len(label) >= FUZZY_MIN_CHARS and any(_similar(text[-n:], label) for n in range(len(label) - 3, len(label) + 4))
+
+
+def _starts_with(text: str, label: str) -> bool:
+    if text.startswith(label):
+        return True
+    return len(label) >= FUZZY_MIN_CHARS and any(_similar(text[:n], label) for n in range(len(label) - 3, len(label) + 4))
+
+
 def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun]:
     """Given the runs and the normalised template labels, return the runs without a next label's own numbering:
-    00000002. before 其他法律行政法规禁止公开 is a row's 0000000 and the 2. of the next row (`2.其他法律…`)."""
+    00000002. before 其他法律行政法规禁止公开 is a row's 0000000 and the 2. of the next row (`2.其他法律…`); in
+    00000002、申请人… the separator already starts the next label."""
     numbered: dict[str, set[str]] = {}
     for label in labels:
         match = NUMBERING.match(label)
@@ -276,19 +329,21 @@ def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun
     out: list[PrintedRun] = []
     for i, run in enumerate(runs):
         following = norm(runs[i + 1].label) if i + 1 < len(runs) else ""
-        named = max((label for label in numbered if following.startswith(label)), key=len, default=None)
+        separated = following.startswith(".")
+        named = max((label for label in numbered if _starts_with(following.lstrip("."), label)), key=len, default=None)
         text = run.text
-        for number in numbered.get(named, set()) if named else ():
-            match = re.search(rf"{number}\s*[.．、]$", text.rstrip())
+        for number in sorted(numbered.get(named, set())) if named else ():
+            match = re.search(rf"{number}\s*$" if separated else rf"{number}\s*[.．、]$", text.rstrip())
             if match:
                 text = text.rstrip()[: match.start()]
                 break
         out.append(PrintedRun(run.label, text, run.where) if text != run.text else run)
-    # A run that was only a numbering (（三）不予公开 1.属于国家秘密) is part of the next label.
+    # A run that was only a numbering (（三）不予公开1.属于国家秘密) is part of the next label; one that leaves
+    # whitespace may be a row of blank cells.
     merged: list[PrintedRun] = []
     carry = ""
     for run in out:
-        if not run.text.strip():
+        if not run.text:
             carry += run.label + run.text
             continue
         merged.append(PrintedRun(carry + run.label, run.text, run.where) if carry else run)
@@ -304,7 +359,7 @@ def _chain(runs: list[PrintedRun], rows: list[tuple[str, list[str]]], fits) -> d
     for i, run in enumerate(runs):
         text = norm(run.label)
         for r, (_, labels) in enumerate(rows):
-            if any(label and text.endswith(label) for label in labels) and fits(i, r):
+            if any(label and _ends_with(text, label) for label in labels) and fits(i, r):
                 candidates.append((i, r))
     best: list[tuple[int, int, int]] = []  # per candidate: (count, -gap, previous)
     for n, (i, r) in enumerate(candidates):
@@ -341,9 +396,23 @@ def _labels(row_labels: list[str]) -> list[str]:
     return [core(label) for label in row_labels]
 
 
-def _requests_slots(runs: list[PrintedRun], version: VersionSpec, spec: Spec) -> list[Slot]:
+def requests_rows(spec: Spec, version: str) -> list[tuple[str, str]]:
+    """Given the report's version, return 表三's rows as (key, label) in printed order, with the other version's
+    三（六） rows after their predecessor (a v2021 report may print the single v2019 row, and the reverse)."""
+    rows = [(r.key, r.label) for r in spec.versions[version].requests_rows]
+    for other in spec.versions.values():
+        previous = None
+        for row in other.requests_rows:
+            if all(key != row.key for key, _ in rows):
+                at = next(n for n, (key, _) in enumerate(rows) if key == previous) + 1
+                rows.insert(at, (row.key, row.label))
+            previous = row.key
+    return rows
+
+
+def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Slot]:
     columns = spec.column_keys
-    rows = [(r.key, _labels([r.label])) for r in version.requests_rows]
+    rows = [(key, _labels([label])) for key, label in requests_rows(spec, version)]
     kinds = ["int"] * len(columns)
 
     def fits(i: int, r: int) -> bool:
@@ -351,6 +420,13 @@ def _requests_slots(runs: list[PrintedRun], version: VersionSpec, spec: Spec) ->
 
     chain = _chain(runs, rows, fits)
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
+
+
+def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
+    """Given the 表三 rows found, return the version whose rows they are (the report's own when both fit)."""
+    keys = {s.name.split(".", 1)[1] for s in slots}
+    fitting = [v for v in spec.versions.values() if keys <= {r.key for r in v.requests_rows}]
+    return spec.versions[version] if not fitting or spec.versions[version] in fitting else fitting[0]
 
 
 def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]]]:
@@ -376,7 +452,6 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
     the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities."""
     keys = [c["key"] for c in spec.review_litigation_columns]
     groups = len(keys) // REVIEW_GROUP
-    fallback: Slot | None = None
     heads = [i for i in range(start, len(runs)) if any(w in norm(runs[i].label) for w in REVIEW_WORDS)]
     for first, count in ((first, count) for first in heads for count in range(1, groups + 1)):
         chosen = runs[first:first + count]
@@ -386,10 +461,9 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
             slot = Slot("review", keys, chosen)
             local = [i for i in identities if set(i.keys) <= set(keys)]
             _read_slot(slot, [["int"] * (REVIEW_GROUP * s) for s in sizes], local)
-            if slot.readings and any(all(_holds(i, dict(zip(keys, (p.value for p in r)))) for i in local) for r in slot.readings):
+            if slot.readings:
                 return slot
-            fallback = fallback or (slot if len(slot.readings) == 1 else None)
-    return fallback
+    return None
 
 
 def _compositions(total: int, parts: int) -> Iterator[list[int]]:
@@ -410,15 +484,16 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     labels = [norm(r.label) for r in version.requests_rows] + [norm(r["label"]) for g in version.active for r in g.rows]
     runs = _cut_numbering(runs, labels)
     types = {k: c.type for k, c in version.cells.items()}
-    requests = _requests_slots(runs, version, spec)
-    local, _ = _local_and_joint(requests, version.identities)
+    requests = _requests_slots(runs, version.id, spec)
+    layout = _layout_version(requests, version.id, spec)
+    local, _ = _local_and_joint(requests, layout.identities)
     for slot in requests:
         _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name])
-    _resolve(out, requests, version.identities, types)
+    _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
         seen = {s.name.split(".", 1)[1] for s in requests}
-        out.unread_rows = [r.short for r in version.requests_rows if r.key not in seen]
+        out.unread_rows = [r.short for r in layout.requests_rows if r.key not in seen]
     active, kinds = _active_slots(runs, version)
     for slot in active:
         _read_slot(slot, [kinds[slot.name]], [])

@@ -44,9 +44,12 @@ LABEL_GAP = re.compile(r"\s{2,}|\t")
 # ones printed as spaces, then the next label, maybe led by its 2. numbering). Whitespace rows end the line instead.
 _GAP = r"[ \t\xa0\u3000]"
 CONCAT_GLUE = re.compile(rf"[\u4e00-\u9fff）)”\"]{_GAP}*\d[\d \t\xa0\u3000]{{5,}}\d{_GAP}*(?:\d{{1,2}}[.．、])?[\u4e00-\u9fff（(]")
+# The same with one row a line: the label glued to its first value, the row ending the line (国家秘密0     0).
+CONCAT_ROW_LINE = re.compile(r"[\u4e00-\u9fff）)”\"]\d[\d \t\xa0\u3000]{5,}\d\s*$")
 MIN_CONCAT_ROWS = 5  # glued runs needed to call a file text-concat (表三 alone prints 23 or 25)
-# Value characters: digits, decimal points, null marks and the whitespace a blank cell leaves; a run starts at a digit or mark.
-VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*")
+# Value characters: digits, decimal points, null marks and the whitespace a blank cell leaves (a row of blank
+# cells is whitespace only: two characters or more, as one is the space between words).
+VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
 
 
 def canonical_encoding(name: str) -> str:
@@ -120,6 +123,10 @@ def detect_layout(lines: list[str]) -> str:
     if sum(is_pipe_row(line) for line in lines) >= 2:
         return "text-pipe"
     if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
+        return "text-concat"
+    glued = sum(bool(CONCAT_ROW_LINE.search(line)) for line in lines)
+    # Whitespace rows separate the label from the numbers; here most number-ended lines glue them.
+    if glued >= MIN_CONCAT_ROWS and 2 * glued > sum(whitespace_cells(line) is not None for line in lines):
         return "text-concat"
     if sum(whitespace_cells(line) is not None for line in lines) >= MIN_WHITESPACE_ROWS:
         return "text-whitespace"
@@ -250,13 +257,18 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         source.tables.append(make_table(rows, layout, len(source.lines)))
 
 
-def value_runs(line: str, number: int) -> list[PrintedRun]:
-    """Given one line and its number, return its value runs, each with the text since the previous run."""
+def value_runs(lines: list[str]) -> list[PrintedRun]:
+    """Given the file's lines, return its value runs in order, each with all the text printed since the previous
+    run (line breaks kept: a header line, then the values on the next)."""
     runs: list[PrintedRun] = []
-    previous = 0
-    for match in VALUE_RUN.finditer(line):
-        runs.append(PrintedRun(line[previous:match.start()], match.group(), Where(line=number, chars=(match.start(), match.end()))))
-        previous = match.end()
+    before: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        previous = 0
+        for match in VALUE_RUN.finditer(line):
+            before.append(line[previous:match.start()])
+            runs.append(PrintedRun("".join(before), match.group(), Where(line=number, chars=(match.start(), match.end()))))
+            before, previous = [], match.end()
+        before += [line[previous:], "\n"]
     return runs
 
 
@@ -272,7 +284,7 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
         read_cell_lines(lines, source)
     elif layout == "text-concat":
         read_rows(lines, "text", source)
-        source.runs = [run for number, line in enumerate(lines, start=1) for run in value_runs(line, number)]
+        source.runs = value_runs(lines)
     else:
         read_rows(lines, layout, source)
     return source
