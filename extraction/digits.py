@@ -449,9 +449,11 @@ def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Sl
 
 def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity]) -> Slot | None:
     """Given the runs and where 表三 ended, return 表四's slot: the run after its column headers holding 15 cells, or
-    the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities."""
+    the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities; else the
+    first that can hold 15 cells at all, to be left unread."""
     keys = [c["key"] for c in spec.review_litigation_columns]
     groups = len(keys) // REVIEW_GROUP
+    fallback: Slot | None = None
     heads = [i for i in range(start, len(runs)) if any(w in norm(runs[i].label) for w in REVIEW_WORDS)]
     for first, count in ((first, count) for first in heads for count in range(1, groups + 1)):
         chosen = runs[first:first + count]
@@ -459,11 +461,13 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
             continue
         for sizes in _compositions(groups, count):
             slot = Slot("review", keys, chosen)
-            local = [i for i in identities if set(i.keys) <= set(keys)]
-            _read_slot(slot, [["int"] * (REVIEW_GROUP * s) for s in sizes], local)
+            kinds = [["int"] * (REVIEW_GROUP * s) for s in sizes]
+            _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)])
             if slot.readings:
                 return slot
-    return None
+            if fallback is None and all(next(splits(run.text, k), None) is not None for run, k in zip(chosen, kinds)):
+                fallback = slot  # 表四 is printed, but no split satisfies its identities: its cells stay unread
+    return fallback
 
 
 def _compositions(total: int, parts: int) -> Iterator[list[int]]:
