@@ -26,6 +26,7 @@ SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by th
 MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
 MAX_NODES = 200000  # joint-search steps per table before giving up on its undecided rows
 MAX_CELL_DIGITS = 9
+MAX_FRACTION_DIGITS = 8  # 24252.311082 万元
 NULL_MARK = re.compile(r"^(?:[/／\-—－–]|——|--)$")
 INT = re.compile(r"^(?:0|[1-9]\d*)$")
 SIGNED = re.compile(r"^[+\-]?(?:0|[1-9]\d*)$")
@@ -58,7 +59,7 @@ class Slot:
     keys: list[str]
     runs: list[PrintedRun]
     readings: list[Reading] = field(default_factory=list)
-    splits: int = 0  # how many splits the runs had before the identities
+    splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -72,7 +73,7 @@ def _fits(text: str, kind: str) -> bool:
     if NULL_MARK.match(text):
         return True
     pattern = {"signed_int": SIGNED, "decimal": DECIMAL}.get(kind, INT)
-    return len(text.replace(".", "").lstrip("+-")) <= MAX_CELL_DIGITS + (8 if kind == "decimal" else 0) and bool(pattern.match(text))
+    return len(text.replace(".", "").lstrip("+-")) <= MAX_CELL_DIGITS + (MAX_FRACTION_DIGITS if kind == "decimal" else 0) and bool(pattern.match(text))
 
 
 def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -168,12 +169,15 @@ def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity]) -> Non
         inside = [i for i in local if set(i.keys) <= set(keys)]
         per_run.append(list(_limited(splits(run.text, k, run.where.chars[0] if run.where.chars else 0, _row_check(keys, inside)))))
         first += len(k)
-    readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
-    slot.splits = len(readings)
-    if any(len(r) > MAX_SPLITS for r in per_run):
+    combinations = 1
+    for part in per_run:
+        combinations *= len(part)
+    if combinations > MAX_SPLITS:
         slot.readings = []
         return
+    readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
     slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
+    slot.splits = len(slot.readings)
 
 
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
@@ -239,12 +243,12 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
         left, right = sum(v or 0 for v in lhs), sum(v or 0 for v in rhs)
         return not ((not open_l and right > left) or (not open_r and left > right))  # cells are never negative
 
-    def search(i: int) -> bool:
+    def search(i: int) -> None:
         nonlocal nodes
         if i == len(order):
             for slot, r in zip(order, picked):
                 used[slot.name].add(r)
-            return True
+            return
         slot = order[i]
         for r, reading in enumerate(slot.readings):
             nodes += 1
@@ -257,7 +261,6 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
             picked.pop()
             for k in slot.keys:
                 values.pop(k, None)
-        return True
 
     try:
         search(0)
@@ -481,9 +484,10 @@ def _compositions(total: int, parts: int) -> Iterator[list[int]]:
 
 def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables) -> ParsedTables:
     """Given the value runs of a concatenated text and the tables read so far, add the cells the runs give (表二, 表三,
-    表四), the cells left unread with their reason, and the version when none was known."""
+    表四), the cells left unread with their reason, and the version the printed headers name when no grid was read."""
     spec = load_spec()
-    out.version = out.version or detect_version(runs, report_year, spec)
+    if not out.found:  # no grid was read: the version the tables stage took from the year alone gives way to the headers
+        out.version = detect_version(runs, report_year, spec)
     version = spec.versions[out.version]
     labels = [norm(r.label) for r in version.requests_rows] + [norm(r["label"]) for g in version.active for r in g.rows]
     runs = _cut_numbering(runs, labels)
