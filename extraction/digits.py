@@ -35,6 +35,7 @@ NUMBERING = re.compile(r"^(\d{1,2})\.")  # 2.其他法律行政法规禁止公�
 FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor its run
 FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
+FULL_WIDTH_ZERO = 0xFF10
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
 
 
@@ -336,7 +337,8 @@ def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun
         named = max((label for label in numbered if _starts_with(following.lstrip("."), label)), key=len, default=None)
         text = run.text
         for number in sorted(numbered.get(named, set())) if named else ():
-            match = re.search(rf"{number}\s*$" if separated else rf"{number}\s*[.．、]$", text.rstrip())
+            digits = "".join(f"[{d}{chr(FULL_WIDTH_ZERO + int(d))}]" for d in number)  # ２． as 2.
+            match = re.search(rf"{digits}\s*$" if separated else rf"{digits}\s*[.．、]$", text.rstrip())
             if match:
                 text = text.rstrip()[: match.start()]
                 break

@@ -80,6 +80,13 @@ def test_each_split_cell_cites_its_characters(real_dir) -> None:
             assert lines[cell.where.line - 1][start:end].strip() == cell.raw, (path.name, key)
 
 
+def test_full_width_digits_read_the_same(real_dir) -> None:
+    data = concatenated(real_dir / "pingtan_2022.html")
+    wide = data.decode("utf-8").translate({ord(str(d)): chr(0xFF10 + d) for d in range(10)}).encode("utf-8")
+    narrow = audit("page.txt", data).cells
+    assert narrow and {k: c.value for k, c in audit("page.txt", wide).cells.items()} == {k: c.value for k, c in narrow.items()}
+
+
 def test_grids_flatten_to_one_glued_line(real_dir) -> None:
     text = flatten(read_source(real_dir / "miyun_2021.txt"))
     assert "\n" not in text and "一、本年新收政府信息公开申请数量" in text
