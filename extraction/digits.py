@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
-from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, ParsedTables
+from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
 
 AMBIGUOUS = "ambiguous_digits"
 SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
@@ -434,22 +434,34 @@ def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
     return spec.versions[version] if not fitting or spec.versions[version] in fitting else fitting[0]
 
 
-def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]]]:
+def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]], list[Deviation]]:
+    """Given the runs, return 表二's slots, their column types, and the rows printed with a label of another version
+    (规范性文件 for 行政规范性文件)."""
     rows: list[tuple[str, list[str]]] = []
     kinds: dict[str, list[str]] = {}
     columns: dict[str, list[str]] = {}
+    wording: dict[str, tuple[str, str, set[str]]] = {}  # row key -> caption, label, deviant labels
     for group in version.active:
         for row in group.rows:
             rows.append((row["key"], _labels([row["label"], *row.get("also", []), *row.get("deviant", [])])))
             kinds[row["key"]] = [c.get("type", "int") for c in group.columns]
             columns[row["key"]] = [c["key"] for c in group.columns]
+            wording[row["key"]] = (group.caption, row["label"], set(_labels(row.get("deviant", []))))
 
     def fits(i: int, r: int) -> bool:
         return next(splits(runs[i].text, kinds[rows[r][0]]), None) is not None
 
     chain = _chain(runs, rows, fits)
     slots = [Slot(f"active.{rows[r][0]}", [f"active.{rows[r][0]}.{c}" for c in columns[rows[r][0]]], [runs[i]]) for i, r in sorted(chain.items())]
-    return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}
+    deviations = []
+    for i, r in sorted(chain.items()):
+        key, labels = rows[r]
+        caption, label, deviant = wording[key]
+        text = norm(runs[i].label)
+        printed = next((lab for lab in labels if text.endswith(lab)), None) or next(lab for lab in labels if _ends_with(text, lab))
+        if printed in deviant:
+            deviations.append(Deviation(f"active.{key}", f"表二 {caption}: row label printed as {printed} instead of {label} ({version.id} wording)"))
+    return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}, deviations
 
 
 def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity]) -> Slot | None:
@@ -502,9 +514,9 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
-        seen = {s.name.split(".", 1)[1] for s in requests}
-        out.unread_rows = [r.short for r in layout.requests_rows if r.key not in seen]
-    active, kinds = _active_slots(runs, version)
+        _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
+    active, kinds, deviations = _active_slots(runs, version)
+    out.deviations += deviations
     for slot in active:
         _read_slot(slot, [kinds[slot.name]], [])
     _resolve(out, active, [], types)
