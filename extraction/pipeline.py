@@ -46,8 +46,9 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
                                                     "identities that need them are not checked"))
     if parsed.unread:
-        report.errors.append(Problem("cells_unread", f"{shown}: {len(parsed.unread)} cells left unread ({'、'.join(sorted(set(parsed.unread.values())))}); "
-                                                     "identities that need them are not checked"))
+        rows = {key.rsplit(".", 1)[0] for key in parsed.unread}
+        report.errors.append(Problem("cells_unread", f"{shown}: {len(parsed.unread)} cells in {len(rows)} rows left unread "
+                                                     f"({'、'.join(sorted(set(parsed.unread.values())))}); identities that need them are not checked"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)
