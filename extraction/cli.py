@@ -299,7 +299,7 @@ def synth(
     n: int = typer.Option(10, "--n", help="Number of single reports."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same bytes."),
     formats: str = typer.Option("pdf,html,docx,text,pipe,markdown", "--formats",
-                                help="Layouts, used in turn: pdf pdf-unruled html docx text pipe markdown whitespace cells."),
+                                help="Layouts, used in turn: pdf pdf-unruled html docx text pipe markdown whitespace cells concat."),
     error_rate: float = typer.Option(0.3, "--error-rate", help="Share of reports with 1-2 injected, labeled errors."),
     series: int = typer.Option(0, "--series", help="Agencies with 5 consecutive yearly reports (cross-year chains)."),
 ) -> None:

@@ -18,6 +18,7 @@ class Where:
     line: int | None = None  # 1-based line of a text file
     bbox: BBox | None = None  # x0, top, x1, bottom in PDF points
     address: str | None = None  # e.g. "table 3 row 7 col 4" (1-based) for HTML/DOCX grids
+    chars: tuple[int, int] | None = None  # [start, end) character offsets within `line` (a cell cut from a digit run)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -29,6 +30,8 @@ class Where:
             out["bbox"] = [round(v, 1) for v in self.bbox]
         if self.address is not None:
             out["address"] = self.address
+        if self.chars is not None:
+            out["chars"] = list(self.chars)
         return out
 
 
@@ -65,6 +68,19 @@ class RawTable:
 
 
 @dataclass
+class PrintedRun:
+    """Value characters printed with no cell separators (scraped text: 数量801000081), after the text before them.
+
+    `text` is exactly what was printed (digits, decimal points, signs, null marks, the whitespace between and
+    around them); `where` gives its line and character span. Which cells it holds is decided by the table stage.
+    """
+
+    label: str  # the text since the previous run: row label, maybe with captions and headers before it
+    text: str
+    where: Where
+
+
+@dataclass
 class Problem:
     """An error or note about the input: machine-readable code plus a message naming the file."""
 
@@ -90,9 +106,10 @@ class Source:
 
     path: str
     sha256: str
-    format: str  # pdf | html | docx | text-flattened | text-pipe | text-whitespace | markdown | text
+    format: str  # pdf | html | docx | text-flattened | text-pipe | text-whitespace | text-concat | markdown | text
     lines: list[TextLine] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
+    runs: list[PrintedRun] = field(default_factory=list)  # text-concat only: label + glued value runs, in order
     pages: int | None = None
     meta: dict[str, str] = field(default_factory=dict)  # printed metadata fields: 发布机构, 公开日期, 标题...
     problems: list[Problem] = field(default_factory=list)  # readable but partial: notes, not fatal

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extraction.checks import run_checks
+from extraction.digits import read_runs
 from extraction.document import IngestError, Problem, Source
 from extraction.ingest import read_source
 from extraction.linking import link_mentions
@@ -34,6 +35,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
             "not_a_report", f"{shown}：看不出是政府信息公开年度报告（没有标题或报告用语、没有章节、没有表格）")])
     meta = read_metadata(source, narrative)
     parsed = parse_tables(source.tables, meta.report_year)
+    if source.runs:
+        read_runs(source.runs, meta.report_year, parsed)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
@@ -49,8 +52,9 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         report.errors.append(Problem("rows_unread", f"{shown}：表三 {'、'.join(parsed.unread_rows)} 行未能读取，"
                                                     "需要这些行的勾稽关系未核对"))
     if parsed.unread:
-        reasons = sorted(set(parsed.unread.values()))
-        report.errors.append(Problem("cells_unread", f"{shown}：{len(parsed.unread)} 个表格单元格未读（{'、'.join(reasons)}）："
+        rows = {key.rsplit(".", 1)[0] for key in parsed.unread}
+        reasons = "、".join(sorted(set(parsed.unread.values())))
+        report.errors.append(Problem("cells_unread", f"{shown}：{len(rows)} 行中 {len(parsed.unread)} 个表格单元格未读（{reasons}）："
                                                      "印出的数字有不止一种读法；需要它们的勾稽关系未核对"))
     view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
@@ -62,6 +66,6 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
 def _looks_like_a_report(source: Source, narrative: Narrative) -> bool:
     """Given what was read, return whether it can be a disclosure report: a table, a numbered section of the
     national format, or the words a report names itself with."""
-    if source.tables or any(section.no for section in narrative.sections):
+    if source.tables or source.runs or any(section.no for section in narrative.sections):
         return True
     return any(word in narrative.text for word in REPORT_WORDS)

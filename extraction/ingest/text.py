@@ -1,8 +1,12 @@
-"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, whitespace-aligned rows, or prose.
+"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, whitespace-aligned rows, concatenated cells, or prose.
 
 Two one-cell-per-line forms come from HTML flattened by different tools: TAB-led cells with a blank line
 after each row (text-flattened), and cells that end with " |" with no row ends at all (text-cells: a blank cell
 is a lone "|", a line of pipes only stands for spanned columns).
+
+A page scraper's text export (element.text_content()) prints every cell with no separator at all
+(text-concat: 数量801000081二、上年结转…): it is read as prose, and its value runs are reported with the text
+before each, for the table stage to split.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import Cell, RawTable, Source, TextLine, Where
+from extraction.document import Cell, PrintedRun, RawTable, Source, TextLine, Where
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,6 +40,16 @@ PIPES_ONLY = re.compile(r"^\s*\|{2,}\s*$")
 VALUE_WITH_UNIT = re.compile(rf"^{NUMBER}\s*(?:万元|元|件|个|条|项|次|人次)$")
 MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LABEL_GAP = re.compile(r"\s{2,}|\t")
+# A value run glued between two labels on one line: 数量801000081二、 or 国家秘密0     02.其他 (a row's cells, maybe blank
+# ones printed as spaces, then the next label, maybe led by its 2. numbering). Whitespace rows end the line instead.
+_GAP = r"[ \t\xa0\u3000]"
+CONCAT_GLUE = re.compile(rf"[\u4e00-\u9fff）)”\"]{_GAP}*\d[\d \t\xa0\u3000]{{5,}}\d{_GAP}*(?:\d{{1,2}}[.．、])?[\u4e00-\u9fff（(]")
+# The same with one row a line: the label glued to its first value, the row ending the line (国家秘密0     0).
+CONCAT_ROW_LINE = re.compile(r"[\u4e00-\u9fff）)”\"]\d[\d \t\xa0\u3000]{5,}\d\s*$")
+MIN_CONCAT_ROWS = 5  # glued runs needed to call a file text-concat (表三 alone prints 23 or 25)
+# Value characters: digits, decimal points, null marks and the whitespace a blank cell leaves (a row of blank
+# cells is whitespace only: two characters or more, as one is the space between words).
+VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
 
 
 def canonical_encoding(name: str) -> str:
@@ -98,7 +112,7 @@ def whitespace_cells(line: str) -> list[str] | None:
 
 
 def detect_layout(lines: list[str]) -> str:
-    """Given the file's lines, return text-flattened | markdown | text-cells | text-pipe | text-whitespace | text."""
+    """Given the file's lines, return text-flattened | markdown | text-cells | text-pipe | text-concat | text-whitespace | text."""
     if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
     if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
@@ -108,6 +122,12 @@ def detect_layout(lines: list[str]) -> str:
         return "text-cells"
     if sum(is_pipe_row(line) for line in lines) >= 2:
         return "text-pipe"
+    if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
+        return "text-concat"
+    glued = sum(bool(CONCAT_ROW_LINE.search(line)) for line in lines)
+    # Whitespace rows separate the label from the numbers; here most number-ended lines glue them.
+    if glued >= MIN_CONCAT_ROWS and 2 * glued > sum(whitespace_cells(line) is not None for line in lines):
+        return "text-concat"
     if sum(whitespace_cells(line) is not None for line in lines) >= MIN_WHITESPACE_ROWS:
         return "text-whitespace"
     return "text"
@@ -237,6 +257,21 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         source.tables.append(make_table(rows, layout, len(source.lines)))
 
 
+def value_runs(lines: list[str]) -> list[PrintedRun]:
+    """Given the file's lines, return its value runs in order, each with all the text printed since the previous
+    run (line breaks kept: a header line, then the values on the next)."""
+    runs: list[PrintedRun] = []
+    before: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        previous = 0
+        for match in VALUE_RUN.finditer(line):
+            before.append(line[previous:match.start()])
+            runs.append(PrintedRun("".join(before), match.group(), Where(line=number, chars=(match.start(), match.end()))))
+            before, previous = [], match.end()
+        before += [line[previous:], "\n"]
+    return runs
+
+
 def read_text(path: Path, data: bytes, sha256: str) -> Source:
     """Given a text file's bytes, return its Source with the detected layout as format."""
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
@@ -247,6 +282,9 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
         read_flattened(lines, source)
     elif layout == "text-cells":
         read_cell_lines(lines, source)
+    elif layout == "text-concat":
+        read_rows(lines, "text", source)
+        source.runs = value_runs(lines)
     else:
         read_rows(lines, layout, source)
     return source

@@ -16,10 +16,11 @@ LAYOUTS = {
     "whitespace": ("whitespace", "txt", "text-whitespace"),
     "cells": ("cells", "txt", "text-cells"),
     "pdf-unruled": ("pdf_unruled", "pdf", "pdf"),
+    "concat": ("concat", "txt", "text-concat"),
 }
 
 
 def render(model: ReportModel, fmt: str) -> bytes:
-    """Given a report model and a layout name (pdf pdf-unruled html docx text pipe markdown whitespace cells), return the file bytes."""
+    """Given a report model and a layout name (pdf pdf-unruled html docx text pipe markdown whitespace cells concat), return the file bytes."""
     module = import_module(f"evaluation.synth.layouts.{LAYOUTS[fmt][0]}")
     return module.render(model)

@@ -1,0 +1,530 @@
+"""Digit runs printed with no cell separators (scraped text) -> template cells, each split chosen by the identities.
+
+A page scraper's text export prints 一、本年新收政府信息公开申请数量801000081: a row's cells glued together, blank
+cells at most as whitespace. Each run that follows a row label is split into the row's column count, with no leading
+zero except 0 itself, every split enumerated; a split is kept when the row's own identities hold (applicant columns
+add to 总计, 表四's outcomes to each 总计), then the rows of a table are chosen jointly under the identities that tie
+them (T3.balance, T3.results_sum). The identities are read from template.yaml. A cell on which two surviving
+readings disagree is left unread (`ambiguous_digits`), never guessed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extraction.document import PrintedRun, Where
+from extraction.labels import core, norm
+from extraction.spec import Identity, Spec, VersionSpec, load_spec
+from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
+
+AMBIGUOUS = "ambiguous_digits"
+SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
+MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
+MAX_NODES = 200000  # joint-search steps per table before giving up on its undecided rows
+MAX_CELL_DIGITS = 9
+MAX_FRACTION_DIGITS = 8  # 24252.311082 万元
+NULL_MARK = re.compile(r"^(?:[/／\-—－–]|——|--)$")
+INT = re.compile(r"^(?:0|[1-9]\d*)$")
+SIGNED = re.compile(r"^[+\-]?(?:0|[1-9]\d*)$")
+DECIMAL = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+NUMBERING = re.compile(r"^(\d{1,2})\.")  # 2.其他法律行政法规禁止公开 (labels are normalised: 、 and ． read as .)
+FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor its run
+FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
+REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
+FULL_WIDTH_ZERO = 0xFF10
+REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One cell cut from a run: printed text ('' for a blank cell), its span in the line, its value."""
+
+    text: str
+    start: int
+    end: int
+    value: int | float | None
+
+
+Reading = tuple[Piece, ...]
+
+
+@dataclass
+class Slot:
+    """One template row read from one or more runs: its cell keys in printed order and the splits still possible."""
+
+    name: str
+    keys: list[str]
+    runs: list[PrintedRun]
+    readings: list[Reading] = field(default_factory=list)
+    splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
+
+
+def _value(text: str, kind: str) -> int | float | None:
+    if NULL_MARK.match(text):
+        return None
+    return float(text) if kind == "decimal" and "." in text else int(text)
+
+
+def _fits(text: str, kind: str) -> bool:
+    """Given a candidate cell's characters and its column type, return whether it is a well-formed cell."""
+    if NULL_MARK.match(text):
+        return True
+    pattern = {"signed_int": SIGNED, "decimal": DECIMAL}.get(kind, INT)
+    return len(text.replace(".", "").lstrip("+-")) <= MAX_CELL_DIGITS + (MAX_FRACTION_DIGITS if kind == "decimal" else 0) and bool(pattern.match(text))
+
+
+def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Given a run, return its chunks (non-space stretches) and the whitespace stretches around them (one more)."""
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    edges = [0] + [p for chunk in chunks for p in chunk] + [len(text)]
+    spaces = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    return chunks, spaces
+
+
+Check = Callable[[list[Piece]], bool]
+
+
+def splits(text: str, kinds: list[str], offset: int = 0, check: Check | None = None) -> Iterator[Reading]:
+    """Given a run's printed text and the column types of its cells, yield every split into exactly those cells.
+
+    Chunks are cut at every position where each part is a well-formed cell (no leading zero except 0 itself);
+    whitespace always ends a cell, and each whitespace character may stand for one blank cell. `check` is asked
+    after every cell with the cells so far (the row's identities prune as soon as their cells are cut).
+    """
+    norm_text = unicodedata.normalize("NFKC", text).replace("．", ".")
+    chunks, spaces = _segments(norm_text)
+    prefix: list[Piece] = []
+    width = len(kinds)
+
+    def room(k: int) -> int:
+        """Cells the text from whitespace stretch k on can still hold."""
+        return sum(e - s for s, e in chunks[k:]) + sum(e - s for s, e in spaces[k:])
+
+    def walk_space(k: int) -> Iterator[Reading]:
+        start, end = spaces[k]
+        for b in range(min(end - start, width - len(prefix)) + 1):
+            prefix.extend([Piece("", offset + start, offset + end, None)] * b)
+            if check is None or check(prefix):
+                if k == len(chunks):
+                    if len(prefix) == width:
+                        yield tuple(prefix)
+                elif width - len(prefix) <= room(k + 1) + (chunks[k][1] - chunks[k][0]):
+                    yield from walk_chunk(k, chunks[k][0])
+            del prefix[len(prefix) - b:]
+
+    def walk_chunk(k: int, pos: int) -> Iterator[Reading]:
+        if pos == chunks[k][1]:
+            yield from walk_space(k + 1)
+            return
+        if len(prefix) >= width:
+            return
+        kind = kinds[len(prefix)]
+        for stop in range(pos + 1, chunks[k][1] + 1):
+            part = norm_text[pos:stop]
+            if not _fits(part, kind):
+                if part[0] == "0" and len(part) > 1 and "." not in part:
+                    return  # a leading zero only grows
+                continue
+            prefix.append(Piece(text[pos:stop], offset + pos, offset + stop, _value(part, kind)))
+            if check is None or check(prefix):
+                yield from walk_chunk(k, stop)
+            prefix.pop()
+
+    yield from walk_space(0)
+
+
+def _holds(identity: Identity, values: dict[str, int | float | None]) -> bool:
+    """Whether an identity holds under values; a side printed all blank leaves it open (a leaf row's 总计 left
+    blank), otherwise a blank counts as 0."""
+    lhs = [values.get(k) for k in identity.lhs]
+    rhs = [values.get(k) for k in identity.rhs]
+    if all(v is None for v in lhs) or all(v is None for v in rhs):
+        return True
+    return abs(sum(v or 0 for v in lhs) - sum(v or 0 for v in rhs)) < 1e-9
+
+
+def _row_check(keys: list[str], local: list[Identity]) -> Check:
+    """Given a row's keys in printed order and its identities, return the test of a prefix of its cells."""
+    position = {k: n for n, k in enumerate(keys)}
+    ready = [(max(position[k] for k in i.keys) + 1, i) for i in local]
+
+    def check(prefix: list[Piece]) -> bool:
+        values = {keys[n]: p.value for n, p in enumerate(prefix)}
+        return all(_holds(i, values) for need, i in ready if need <= len(prefix))
+
+    return check
+
+
+def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity]) -> None:
+    """Given a slot, the column types per run and the identities inside the row, fill its readings: the splits
+    under which those identities hold. A split that breaks them is not believed even when it is the only one: a
+    blank cell may have printed nothing (2581211 is 258 12 _ _ 1 1 _, not seven digits)."""
+    per_run: list[list[Reading]] = []
+    first = 0
+    for run, k in zip(slot.runs, kinds):
+        keys = slot.keys[first:first + len(k)]
+        inside = [i for i in local if set(i.keys) <= set(keys)]
+        per_run.append(list(_limited(splits(run.text, k, run.where.chars[0] if run.where.chars else 0, _row_check(keys, inside)))))
+        first += len(k)
+    combinations = 1
+    for part in per_run:
+        combinations *= len(part)
+    if combinations > MAX_SPLITS:
+        slot.readings = []
+        return
+    readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
+    slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
+    slot.splits = len(slot.readings)
+
+
+def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
+    for n, reading in enumerate(readings):
+        yield reading
+        if n >= MAX_SPLITS:
+            return
+
+
+def _products(lists: list[list[Reading]]) -> Iterator[list[Reading]]:
+    if not lists:
+        yield []
+        return
+    for head in lists[0]:
+        for rest in _products(lists[1:]):
+            yield [head] + rest
+
+
+def _local_and_joint(slots: list[Slot], identities: list[Identity]) -> tuple[dict[str, list[Identity]], list[Identity]]:
+    """Given a table's slots and the version's identities, return the identities inside each row and those that tie
+    rows together (only those whose every cell is read from some slot)."""
+    owner = {k: s.name for s in slots for k in s.keys}
+    local: dict[str, list[Identity]] = {s.name: [] for s in slots}
+    joint: list[Identity] = []
+    for identity in identities:
+        names = {owner.get(k) for k in identity.keys}
+        if None in names:
+            continue
+        if len(names) == 1:
+            local[names.pop()].append(identity)
+        else:
+            joint.append(identity)
+    return local, joint
+
+
+def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[str, set[int]] | None:
+    """Given slots with their readings and the identities across rows, return per slot the readings that occur in
+    some assignment satisfying all of them; None when the search is too large to finish."""
+    tied = {k for identity in joint for k in identity.keys}
+    order = sorted((s for s in slots if s.readings and tied & set(s.keys)), key=lambda s: len(s.readings))
+    touching: dict[str, list[int]] = {s.name: [] for s in order}
+    for n, identity in enumerate(joint):
+        for s in order:
+            if set(s.keys) & set(identity.keys):
+                touching[s.name].append(n)
+    values: dict[str, int | float | None] = {}
+    used: dict[str, set[int]] = {s.name: set() for s in order}
+    picked: list[int] = []
+    nodes = 0
+
+    def consistent(n: int) -> bool:
+        identity = joint[n]
+        open_l = [k for k in identity.lhs if k not in values]
+        open_r = [k for k in identity.rhs if k not in values]
+        lhs = [values[k] for k in identity.lhs if k in values]
+        rhs = [values[k] for k in identity.rhs if k in values]
+        if (not open_l and all(v is None for v in lhs)) or (not open_r and all(v is None for v in rhs)):
+            return True  # a side printed all blank: the identity says nothing
+        if not open_l and not open_r:
+            return _holds(identity, values)
+        if any(k in signed for k in identity.keys):
+            return True
+        left, right = sum(v or 0 for v in lhs), sum(v or 0 for v in rhs)
+        return not ((not open_l and right > left) or (not open_r and left > right))  # cells are never negative
+
+    def search(i: int) -> None:
+        nonlocal nodes
+        if i == len(order):
+            for slot, r in zip(order, picked):
+                used[slot.name].add(r)
+            return
+        slot = order[i]
+        for r, reading in enumerate(slot.readings):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise TimeoutError
+            values.update(zip(slot.keys, (p.value for p in reading)))
+            picked.append(r)
+            if all(consistent(n) for n in touching[slot.name]):
+                search(i + 1)
+            picked.pop()
+            for k in slot.keys:
+                values.pop(k, None)
+
+    try:
+        search(0)
+    except TimeoutError:
+        return None
+    free = {s.name: set(range(len(s.readings))) for s in slots if s.readings and not tied & set(s.keys)}
+    return used | free if all(used.values()) else {}
+
+
+def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
+    """Given a slot and the readings that survive, put every cell they agree on (value and characters), and mark the
+    others unread."""
+    confidence = 1.0 if slot.splits == 1 else SPLIT_CONFIDENCE
+    for j, key in enumerate(slot.keys):
+        options = {(r[j].value, r[j].start, r[j].end, r[j].text) for r in readings}
+        if len(options) != 1 or key in out.cells:
+            if key not in out.cells:
+                out.unread[key] = AMBIGUOUS
+            continue
+        value, start, end, text = options.pop()
+        out.cells[key] = CellValue(key, value, text.strip(), Where(line=line, chars=(start, end)), confidence)
+
+
+def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
+    """Given a table's slots with their readings, choose jointly and put the cells into out."""
+    _, joint = _local_and_joint(slots, identities)
+    signed = {k for k, t in spec_types.items() if t == "signed_int"}
+    used = choose(slots, joint, signed) or {}
+    for slot in slots:
+        line = slot.runs[0].where.line
+        if slot.name in used:
+            survivors = [slot.readings[r] for r in sorted(used[slot.name])]
+        else:
+            survivors = slot.readings if len(slot.readings) == 1 else []
+        if survivors:
+            _emit(out, slot, survivors, line)
+        else:
+            for key in slot.keys:
+                if key not in out.cells:
+                    out.unread[key] = AMBIGUOUS
+
+
+def _similar(printed: str, label: str) -> bool:
+    """Whether a printed label is the template's, allowing a typo in a long one (其他法律行政止公开)."""
+    return printed == label or (len(label) >= FUZZY_MIN_CHARS and fuzz.ratio(printed, label) >= FUZZY_LABEL_SCORE)
+
+
+def _ends_with(text: str, label: str) -> bool:
+    if text.endswith(label):
+        return True
+    return len(label) >= FUZZY_MIN_CHARS and any(_similar(text[-n:], label) for n in range(len(label) - 3, len(label) + 4))
+
+
+def _starts_with(text: str, label: str) -> bool:
+    if text.startswith(label):
+        return True
+    return len(label) >= FUZZY_MIN_CHARS and any(_similar(text[:n], label) for n in range(len(label) - 3, len(label) + 4))
+
+
+def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun]:
+    """Given the runs and the normalised template labels, return the runs without a next label's own numbering:
+    00000002. before 其他法律行政法规禁止公开 is a row's 0000000 and the 2. of the next row (`2.其他法律…`); in
+    00000002、申请人… the separator already starts the next label."""
+    numbered: dict[str, set[str]] = {}
+    for label in labels:
+        match = NUMBERING.match(label)
+        if match:
+            numbered.setdefault(core(label), set()).add(match.group(1))
+    out: list[PrintedRun] = []
+    for i, run in enumerate(runs):
+        following = norm(runs[i + 1].label) if i + 1 < len(runs) else ""
+        separated = following.startswith(".")
+        named = max((label for label in numbered if _starts_with(following.lstrip("."), label)), key=len, default=None)
+        text = run.text
+        for number in sorted(numbered.get(named, set())) if named else ():
+            digits = "".join(f"[{d}{chr(FULL_WIDTH_ZERO + int(d))}]" for d in number)  # ２． as 2.
+            match = re.search(rf"{digits}\s*$" if separated else rf"{digits}\s*[.．、]$", text.rstrip())
+            if match:
+                text = text.rstrip()[: match.start()]
+                break
+        out.append(PrintedRun(run.label, text, run.where) if text != run.text else run)
+    # A run that was only a numbering (（三）不予公开1.属于国家秘密) is part of the next label; one that leaves
+    # whitespace may be a row of blank cells.
+    merged: list[PrintedRun] = []
+    carry = ""
+    for run in out:
+        if not run.text:
+            carry += run.label + run.text
+            continue
+        merged.append(PrintedRun(carry + run.label, run.text, run.where) if carry else run)
+        carry = ""
+    return merged
+
+
+def _chain(runs: list[PrintedRun], rows: list[tuple[str, list[str]]], fits) -> dict[int, int]:
+    """Given runs, a table's rows in printed order as (key, normalised core labels), and a test whether a run can hold
+    a row, return run index -> row index for the longest chain of runs whose labels end with successive row labels
+    (the table), the most compact one among equals: the same label said in prose does not join it."""
+    candidates = []
+    for i, run in enumerate(runs):
+        text = norm(run.label)
+        for r, (_, labels) in enumerate(rows):
+            if any(label and _ends_with(text, label) for label in labels) and fits(i, r):
+                candidates.append((i, r))
+    best: list[tuple[int, int, int]] = []  # per candidate: (count, -gap, previous)
+    for n, (i, r) in enumerate(candidates):
+        score = (1, 0, -1)
+        for m in range(n):
+            pi, pr = candidates[m]
+            if pi < i and pr < r:
+                count, gap, _ = best[m]
+                option = (count + 1, gap - (i - pi), m)
+                if option[:2] > score[:2]:
+                    score = option
+        best.append(score)
+    if not best:
+        return {}
+    n = max(range(len(best)), key=lambda k: best[k][:2])
+    chain: dict[int, int] = {}
+    while n >= 0:
+        chain[candidates[n][0]] = candidates[n][1]
+        n = best[n][2]
+    return chain
+
+
+def detect_version(runs: list[PrintedRun], report_year: int | None, spec: Spec) -> str:
+    """Given the runs, return the template version their header words name, else the report year's, else v2021."""
+    text = norm("".join(run.label for run in runs))
+    v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
+    v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
+    if v19 != v21:
+        return "v2019" if v19 > v21 else "v2021"
+    return spec.version_for_year(report_year)
+
+
+def _labels(row_labels: list[str]) -> list[str]:
+    return [core(label) for label in row_labels]
+
+
+def requests_rows(spec: Spec, version: str) -> list[tuple[str, str]]:
+    """Given the report's version, return 表三's rows as (key, label) in printed order, with the other version's
+    三（六） rows after their predecessor (a v2021 report may print the single v2019 row, and the reverse)."""
+    rows = [(r.key, r.label) for r in spec.versions[version].requests_rows]
+    for other in spec.versions.values():
+        previous = None
+        for row in other.requests_rows:
+            if all(key != row.key for key, _ in rows):
+                at = next(n for n, (key, _) in enumerate(rows) if key == previous) + 1
+                rows.insert(at, (row.key, row.label))
+            previous = row.key
+    return rows
+
+
+def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Slot]:
+    columns = spec.column_keys
+    rows = [(key, _labels([label])) for key, label in requests_rows(spec, version)]
+    kinds = ["int"] * len(columns)
+
+    def fits(i: int, r: int) -> bool:
+        return next(splits(runs[i].text, kinds), None) is not None
+
+    chain = _chain(runs, rows, fits)
+    return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
+
+
+def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
+    """Given the 表三 rows found, return the version whose rows they are (the report's own when both fit)."""
+    keys = {s.name.split(".", 1)[1] for s in slots}
+    fitting = [v for v in spec.versions.values() if keys <= {r.key for r in v.requests_rows}]
+    return spec.versions[version] if not fitting or spec.versions[version] in fitting else fitting[0]
+
+
+def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]], list[Deviation]]:
+    """Given the runs, return 表二's slots, their column types, and the rows printed with a label of another version
+    (规范性文件 for 行政规范性文件)."""
+    rows: list[tuple[str, list[str]]] = []
+    kinds: dict[str, list[str]] = {}
+    columns: dict[str, list[str]] = {}
+    wording: dict[str, tuple[str, str, set[str]]] = {}  # row key -> caption, label, deviant labels
+    for group in version.active:
+        for row in group.rows:
+            rows.append((row["key"], _labels([row["label"], *row.get("also", []), *row.get("deviant", [])])))
+            kinds[row["key"]] = [c.get("type", "int") for c in group.columns]
+            columns[row["key"]] = [c["key"] for c in group.columns]
+            wording[row["key"]] = (group.caption, row["label"], set(_labels(row.get("deviant", []))))
+
+    def fits(i: int, r: int) -> bool:
+        return next(splits(runs[i].text, kinds[rows[r][0]]), None) is not None
+
+    chain = _chain(runs, rows, fits)
+    slots = [Slot(f"active.{rows[r][0]}", [f"active.{rows[r][0]}.{c}" for c in columns[rows[r][0]]], [runs[i]]) for i, r in sorted(chain.items())]
+    deviations = []
+    for i, r in sorted(chain.items()):
+        key, labels = rows[r]
+        caption, label, deviant = wording[key]
+        text = norm(runs[i].label)
+        printed = next((lab for lab in labels if text.endswith(lab)), None) or next(lab for lab in labels if _ends_with(text, lab))
+        if printed in deviant:
+            deviations.append(Deviation(f"active.{key}", f"表二 {caption}: row label printed as {printed} instead of {label} ({version.id} wording)"))
+    return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}, deviations
+
+
+def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity]) -> Slot | None:
+    """Given the runs and where 表三 ended, return 表四's slot: the run after its column headers holding 15 cells, or
+    the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities; else the
+    first that can hold 15 cells at all, to be left unread."""
+    keys = [c["key"] for c in spec.review_litigation_columns]
+    groups = len(keys) // REVIEW_GROUP
+    fallback: Slot | None = None
+    heads = [i for i in range(start, len(runs)) if any(w in norm(runs[i].label) for w in REVIEW_WORDS)]
+    for first, count in ((first, count) for first in heads for count in range(1, groups + 1)):
+        chosen = runs[first:first + count]
+        if len(chosen) < count:
+            continue
+        for sizes in _compositions(groups, count):
+            slot = Slot("review", keys, chosen)
+            kinds = [["int"] * (REVIEW_GROUP * s) for s in sizes]
+            _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)])
+            if slot.readings:
+                return slot
+            if fallback is None and all(next(splits(run.text, k), None) is not None for run, k in zip(chosen, kinds)):
+                fallback = slot  # 表四 is printed, but no split satisfies its identities: its cells stay unread
+    return fallback
+
+
+def _compositions(total: int, parts: int) -> Iterator[list[int]]:
+    if parts == 1:
+        yield [total]
+        return
+    for head in range(1, total - parts + 2):
+        for rest in _compositions(total - head, parts - 1):
+            yield [head] + rest
+
+
+def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables) -> ParsedTables:
+    """Given the value runs of a concatenated text and the tables read so far, add the cells the runs give (表二, 表三,
+    表四), the cells left unread with their reason, and the version the printed headers name when no grid was read."""
+    spec = load_spec()
+    if not out.found:  # no grid was read: the version the tables stage took from the year alone gives way to the headers
+        out.version = detect_version(runs, report_year, spec)
+    version = spec.versions[out.version]
+    labels = [norm(r.label) for r in version.requests_rows] + [norm(r["label"]) for g in version.active for r in g.rows]
+    runs = _cut_numbering(runs, labels)
+    types = {k: c.type for k, c in version.cells.items()}
+    requests = _requests_slots(runs, version.id, spec)
+    layout = _layout_version(requests, version.id, spec)
+    local, _ = _local_and_joint(requests, layout.identities)
+    for slot in requests:
+        _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name])
+    _resolve(out, requests, layout.identities, types)
+    if requests:
+        out.found.add("三")
+        _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
+    active, kinds, deviations = _active_slots(runs, version)
+    out.deviations += deviations
+    for slot in active:
+        _read_slot(slot, [kinds[slot.name]], [])
+    _resolve(out, active, [], types)
+    if active:
+        out.found.add("二")
+    end = max((runs.index(s.runs[0]) for s in requests), default=0)
+    review = _review_slot(runs, end + 1 if requests else 0, spec, version.identities)
+    if review is not None:
+        _resolve(out, [review], [], types)
+        out.found.add("四")
+    return out
