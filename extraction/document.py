@@ -55,13 +55,15 @@ class RawTable:
     `rows[i][j]` is a Cell, or None for a position covered by a row/col span of another cell.
     `positional` is False when empty cells may have been dropped (pipe text), so a value's column
     cannot be read from its position. `line_index` is the number of `Source.lines` printed before
-    the table, which places it inside a section.
+    the table, which places it inside a section. `caption` is the short line printed right above the table
+    (### 行政复议), when the layout shows one.
     """
 
     rows: list[list[Cell | None]]
     where: Where
     line_index: int = 0
     positional: bool = True
+    caption: str = ""
 
 
 @dataclass

@@ -13,12 +13,15 @@ from rapidfuzz import fuzz
 from extraction.document import Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
-from extraction.spec import Spec, VersionSpec, load_spec
+from extraction.placement import AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats, number, row_candidates
+from extraction.spec import Identity, Spec, VersionSpec, load_spec
 
-NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
 FUZZY_ROW_SCORE = 80
 WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row when this long and unique
-ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
+ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label
+PAIR_CONFIDENCE = 0.6  # 自然人 and 总计 read from two equal numbers of a row whose blanks were dropped
+DOUBTFUL_CONFIDENCE = 0.5  # at or below: a cell narrative checks do not judge by (placement unconfirmed)
+REVIEW_PART_WIDTH = 5  # 结果维持 结果纠正 其他结果 尚未审结 总计  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
 V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
 
@@ -32,9 +35,12 @@ class CellValue:
     raw: str
     where: Where
     confidence: float = 1.0
+    placement: str = ""  # how the row's values were placed, when the printed row admitted several readings
 
     def to_json(self) -> dict:
         out = {"value": self.value, "raw": self.raw, "confidence": self.confidence}
+        if self.placement:
+            out["placement"] = self.placement
         out.update(self.where.to_json())
         return out
 
@@ -57,6 +63,8 @@ class ParsedTables:
     deviations: list[Deviation] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
     unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
+    unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it is left unread (ambiguous_placement)
+    layout_alternatives: list[Alternative] = field(default_factory=list)  # failing identities another placement satisfies
 
 
 @dataclass
@@ -92,13 +100,7 @@ def _split_row(row: list[Cell | None], positional: bool) -> _Row:
 
 
 def _value(cell: Cell) -> float | int | None:
-    return _number(cell.text)
-
-
-@lru_cache(maxsize=65536)
-def _number(text: str) -> float | int | None:
-    t = norm(text)
-    return None if t in NULL_MARKS else parse_number(t)
+    return number(cell.text)
 
 
 class _RowMatcher:
@@ -200,7 +202,9 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     review_headers = {core(part) for col in spec.review_litigation_columns for part in col["label"].split("/")}
     zone: str | None = None  # the table the stream is in, once a header says so
     requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
+    review_slots: list[Slot] = []  # 表四's data row, or its three parts printed as tables of their own
     for table in tables:
+        part = _review_part(table.caption, spec)
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             text = row.label_text
@@ -213,9 +217,13 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 continue
             header_open = False
             # The 15 numbers have no row label; where rows are not marked (text-cells) the last header precedes them.
-            if len(row.values) >= 15 and (len(review_seen) == 2 or not table.positional) and core(text) in review_headers | {""}:
-                _put_review(out, row.values[-15:], spec)
+            width = len(spec.review_litigation_columns)
+            if len(row.values) >= width and (len(review_seen) == 2 or not table.positional) and core(text) in review_headers | {""}:
+                review_slots.append(Slot(tuple(c["key"] for c in spec.review_litigation_columns), row_candidates(row.values, width, table.positional)))
                 review_seen = set()
+                continue
+            if part is not None and abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and core(text) in review_headers | {""}:
+                review_slots.append(Slot(part, row_candidates(row.values, REVIEW_PART_WIDTH, table.positional)))
                 continue
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
@@ -234,14 +242,24 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
                 zone = "三"
-    _place_requests(out, requests_rows, spec)
+    _place_rows(out, _requests_slots(out, requests_rows, spec) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     return out
 
 
-def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> None:
-    """Place 表三 rows by label; rows whose label is unreadable (a PDF line holding only the numbers of a wrapped
-    label) are placed by their position when the printed rows line up one-to-one with a version's row order."""
+def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
+    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one."""
+    parts: dict[str, list[str]] = {}
+    for col in spec.review_litigation_columns:
+        parts.setdefault(col["label"].split("/")[-2], []).append(col["key"])
+    named = [name for name in parts if name in norm(caption)]
+    return tuple(parts[named[0]]) if len(named) == 1 else None
+
+
+def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> list[Slot]:
+    """Given 表三 rows, return one slot per placed row. Rows placed by label; rows whose label is unreadable (a PDF
+    line holding only the numbers of a wrapped label) are placed by their position when the printed rows line up
+    one-to-one with a version's row order."""
     by_order = _order_alignment([placed for _, placed in rows], spec)
     subtotal = _subtotal_column([row for row, _ in rows], len(spec.column_keys))
     if subtotal is not None:
@@ -249,18 +267,65 @@ def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     width = len(spec.column_keys)
     empty = None if subtotal is not None else _empty_column([row for row, _ in rows], width)
     seen: set[str] = set()
+    slots: list[Slot] = []
     for i, (row, placed) in enumerate(rows):
         if by_order is not None and (placed is None or placed[0] != by_order[i]):
             placed = (by_order[i], ORDER_CONFIDENCE)
         if placed is None or placed[0] in seen:
             continue
         seen.add(placed[0])
-        if subtotal is not None and len(row.values) == width + 1:
-            row = _Row(row.labels, row.values[:subtotal] + row.values[subtotal + 1:], row.positional)
-        if empty is not None and len(row.values) > width:
-            cut = len(row.values) - (width + 1) + empty
-            row = _Row(row.labels, row.values[:cut] + row.values[cut + 1:], row.positional)
-        _put_requests(out, placed[0], row, placed[1], spec)
+        values = row.values
+        if subtotal is not None and len(values) == width + 1:
+            values = values[:subtotal] + values[subtotal + 1:]
+        if empty is not None and len(values) > width:
+            cut = len(values) - (width + 1) + empty
+            values = values[:cut] + values[cut + 1:]
+        candidates, confidence = _requests_candidates(values, row.positional, width), placed[1]
+        if candidates and candidates[0].note == PAIR_NOTE:
+            confidence = min(confidence, PAIR_CONFIDENCE)
+        if candidates:
+            slots.append(Slot(tuple(f"requests.{placed[0]}.{col}" for col in spec.column_keys), candidates, confidence))
+    return slots
+
+
+PAIR_NOTE = "two equal numbers read as 自然人 and 总计"
+
+
+def _requests_candidates(values: list[Cell], positional: bool, width: int) -> list[Candidate]:
+    """Given a 表三 row's value cells, return its readings onto the applicant columns."""
+    if len(values) < width and not positional and _equal_pair(values):
+        # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
+        # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
+        blank = Cell("", values[0].where)
+        return [Candidate((values[0],) + (blank,) * (width - 2) + (values[1],), "shifted", PAIR_NOTE)]
+    return row_candidates(values, width, positional)
+
+
+def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: VersionSpec) -> None:
+    """Given the anchored rows of 表三 and 表四, choose their readings jointly under the identities and put the cells."""
+    if not slots:
+        return
+    identities = _identities_for(slots, spec, version)
+    choices = choose(slots, identities)
+    out.layout_alternatives = alternatives(slots, choices, identities)
+    doubtful = {k for alt in out.layout_alternatives for k in alt.identity.keys}
+    for slot, choice in zip(slots, choices):
+        out.found.add("三" if slot.keys[0].startswith("requests.") else "四")
+        note = choice.candidate.note if choice.alternatives else ""
+        for key, cell in zip(slot.keys, choice.candidate.cells):
+            if key in choice.unread or cell is None:
+                out.unread.setdefault(key, AMBIGUOUS)
+                continue
+            confidence = min(choice.confidence, DOUBTFUL_CONFIDENCE) if key in doubtful else choice.confidence
+            out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence, note))
+
+
+def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:
+    """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
+    rows = {k.split(".", 1)[1].rsplit(".", 1)[0] for s in slots for k in s.keys if k.startswith("requests.")}
+    printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
+    return [i for i in spec.versions[printed].identities if i.id.startswith("T3")] + \
+           [i for i in version.identities if i.id.startswith("T4")]
 
 
 def _empty_column(rows: list[_Row], width: int) -> int | None:
@@ -310,12 +375,6 @@ def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list
     return None
 
 
-def _put_review(out: ParsedTables, values: list[Cell], spec: Spec) -> None:
-    out.found.add("四")
-    for col, cell in zip(spec.review_litigation_columns, values):
-        out.cells.setdefault(col["key"], CellValue(col["key"], _value(cell), cell.text.strip(), cell.where))
-
-
 def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: list[str | None] | None, version: VersionSpec) -> None:
     row_key, printed_label = active
     group = next((g for g in version.active if any(r["key"] == row_key for r in g.rows)), None)
@@ -354,30 +413,6 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
 
 def _equal_pair(values: list[Cell]) -> bool:
     return len(values) == 2 and _value(values[0]) is not None and _value(values[0]) == _value(values[1])
-
-
-def _put_requests(out: ParsedTables, row_key: str, row: _Row, confidence: float, spec: Spec) -> None:
-    columns = spec.column_keys
-    values = row.values
-    if len(values) > len(columns) and not row.positional:
-        values = values[-len(columns):]
-    if len(values) >= len(columns):
-        placed = list(zip(columns, values[-len(columns):]))
-    elif _equal_pair(values):
-        # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
-        # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
-        placed = [(columns[0], values[0]), (columns[-1], values[1])]
-        confidence = min(confidence, 0.6)
-    else:
-        return
-    out.found.add("三")
-    for col, cell in placed:
-        key = f"requests.{row_key}.{col}"
-        out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence))
-    if len(placed) < len(columns):
-        for col in columns:
-            key = f"requests.{row_key}.{col}"
-            out.cells.setdefault(key, CellValue(key, None, "", values[0].where, confidence))
 
 
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:

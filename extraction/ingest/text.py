@@ -36,6 +36,8 @@ PIPES_ONLY = re.compile(r"^\s*\|{2,}\s*$")
 VALUE_WITH_UNIT = re.compile(rf"^{NUMBER}\s*(?:万元|元|件|个|条|项|次|人次)$")
 MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LABEL_GAP = re.compile(r"\s{2,}|\t")
+CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
+CAPTION_MAX_CHARS = 30
 
 
 def canonical_encoding(name: str) -> str:
@@ -207,13 +209,22 @@ def row_cells(line: str, layout: str) -> list[str] | None:
     return None
 
 
-def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int) -> RawTable:
+def caption_above(lines: list[TextLine], first_row: int) -> str:
+    """Given the prose lines so far and a table's first line number, return the short line printed right above
+    the table (a markdown heading such as ### 行政复议), or ''."""
+    if not lines or lines[-1].where.line is None or first_row - lines[-1].where.line > CAPTION_MAX_GAP:
+        return ""
+    text = lines[-1].text.lstrip("#").strip()
+    return text if len(text) <= CAPTION_MAX_CHARS else ""
+
+
+def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "") -> RawTable:
     """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
     positional = layout == "markdown" or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
     grid: list[list[Cell | None]] = [
         [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
     ]
-    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional)
+    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
 
 def read_rows(lines: list[str], layout: str, source: Source) -> None:
@@ -229,12 +240,12 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
         if rows and (not blank or layout == "markdown"):
-            source.tables.append(make_table(rows, layout, len(source.lines)))
+            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
             rows = []
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
-        source.tables.append(make_table(rows, layout, len(source.lines)))
+        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
 
 
 def read_text(path: Path, data: bytes, sha256: str) -> Source:

@@ -1,0 +1,245 @@
+"""Where a row's printed values sit in the template's columns: placements as hypotheses, the identities choose.
+
+A label-anchored row (a 表三 row, 表四's data row or one of its three parts) prints some value cells; when their
+count differs from the template's columns (a trailing empty cell from a converter, an empty grid column from
+Word, a missing cell) there is more than one way to read them. Each way is a `Candidate` with its evidence; the
+rows are then chosen jointly under the template's strict identities (shared/design/placement.md):
+
+- the assignment breaking the fewest identities wins, then the one satisfying the most, then the best evidence;
+- two assignments equal on all three that read a cell differently leave that cell unread (`ambiguous_placement`);
+- an identity that fails under the choice but holds under another placement of the same printed numbers is
+  reported back as an alternative reading, so that checks can call it a layout doubt instead of an error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+
+from extraction.document import Cell
+from extraction.figures import parse_number
+from extraction.labels import norm
+from extraction.spec import Identity
+
+NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
+EVIDENCE = {"aligned": 1.0, "width": 0.8, "shifted": 0.5}  # header-aligned / width matches / moved or guessed
+MAX_ASSIGNMENTS = 4096  # joint enumeration cap; beyond it each row keeps its best local candidate
+AMBIGUOUS = "ambiguous_placement"
+TOLERANCE = 1e-6
+
+
+@lru_cache(maxsize=65536)
+def number(text: str) -> float | int | None:
+    """Given a cell's printed text, return its number (None for blank, "/", "—", 无)."""
+    t = norm(text)
+    return None if t in NULL_MARKS else parse_number(t)
+
+
+def printed(cell: Cell | None) -> bool:
+    """Given a cell, return whether anything is printed in it."""
+    return cell is not None and bool(norm(cell.text))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a row: a cell per template column (None where nothing printed sits there), how it was
+    obtained (`note`), and how strongly the layout supports it (`evidence`, a key of EVIDENCE)."""
+
+    cells: tuple[Cell | None, ...]
+    evidence: str
+    note: str
+
+    def numbers(self) -> tuple[float | int | None, ...]:
+        return tuple(None if c is None else number(c.text) for c in self.cells)
+
+
+@dataclass
+class Slot:
+    """One anchored row to place: the cell keys of its template columns, its readings, its label confidence."""
+
+    keys: tuple[str, ...]
+    candidates: list[Candidate]
+    confidence: float = 1.0
+
+
+@dataclass
+class Choice:
+    """The reading kept for one slot, how sure it is, and which of its keys the identities could not decide."""
+
+    candidate: Candidate
+    confidence: float
+    unread: set[str] = field(default_factory=set)
+    alternatives: int = 0  # other distinct readings considered
+
+
+@dataclass
+class Alternative:
+    """A failing identity that another placement of the same printed numbers satisfies."""
+
+    identity: Identity
+    chosen: dict[str, float | int | None]
+    other: dict[str, float | int | None]
+    note: str
+
+
+def row_candidates(values: list[Cell], width: int, positional: bool = True) -> list[Candidate]:
+    """Given a row's value cells and the template's column count, return its plausible readings, today's
+    (the last `width` values) first.
+
+    A positional row with extra cells may also drop any run of empty cells at either end, or one empty cell
+    inside (an empty grid column); a positional row one cell short may miss a cell at any position.
+    """
+    n = len(values)
+    if n == width:
+        return [Candidate(tuple(values), "aligned", "as printed")]
+    if n > width:
+        out = [Candidate(tuple(values[-width:]), "width", "as printed" if not any(map(printed, values[:-width])) else "leading cells dropped")]
+        if not positional:
+            return out
+        for start in range(n - width):
+            dropped = values[:start] + values[start + width:]
+            if not any(map(printed, dropped)):
+                out.append(Candidate(tuple(values[start:start + width]), "width", f"empty cells dropped after column {width}"))
+        if n == width + 1:
+            for gap in range(1, width):
+                if not printed(values[gap]):
+                    out.append(Candidate(tuple(values[:gap] + values[gap + 1:]), "shifted", f"empty cell {gap + 1} dropped"))
+        return _distinct(out)
+    if positional and n == width - 1 and any(map(printed, values)):
+        return [Candidate(tuple(values[:gap]) + (None,) + tuple(values[gap:]), "shifted", f"cell {gap + 1} missing")
+                for gap in range(width)]
+    return []
+
+
+def collapse_repeats(values: list[Cell], width: int) -> list[Candidate]:
+    """Given value cells that repeat a spanned cell's text (a browser copy), return the readings that split them
+    into `width` runs of equal text, one per column; several splits are one reading when they read the same."""
+    if len(values) <= width:
+        return []
+    texts = [norm(c.text) for c in values]
+    splits: list[tuple[Cell, ...]] = []
+
+    def walk(start: int, left: int, taken: tuple[Cell, ...]) -> None:
+        if left == 0:
+            if start == len(values):
+                splits.append(taken)
+            return
+        end = start + 1
+        while end <= len(values) - (left - 1):
+            walk(end, left - 1, taken + (values[start],))
+            if end < len(values) and texts[end] == texts[start]:
+                end += 1
+                continue
+            break
+
+    walk(0, width, ())
+    return _distinct([Candidate(s, "width", "repeated span text collapsed") for s in splits])
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """Given readings, return those that read different numbers, the first of each kept."""
+    seen: set[tuple] = set()
+    out: list[Candidate] = []
+    for c in candidates:
+        key = tuple((None, None) if cell is None else (number(cell.text), norm(cell.text)) for cell in c.cells)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _values(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, float | int | None]:
+    out: dict[str, float | int | None] = {}
+    for slot, pick in zip(slots, picks):
+        for key, value in zip(slot.keys, pick.numbers()):
+            out.setdefault(key, value)
+    return out
+
+
+def status(identity: Identity, values: dict[str, float | int | None]) -> int | None:
+    """Given an identity and read values (blank = 0, as a printed total of blank parts is 0), return 1 when it
+    holds, 0 when it fails, None when a term was not read or nothing in it is printed."""
+    if any(k not in values for k in identity.keys):
+        return None
+    terms = [values[k] for k in identity.keys]
+    if all(t is None for t in terms):
+        return None
+    lhs = sum(values[k] or 0 for k in identity.lhs)
+    rhs = sum(values[k] or 0 for k in identity.rhs)
+    return int(abs(lhs - rhs) < TOLERANCE)
+
+
+def _score(identities: list[Identity], values: dict[str, float | int | None]) -> tuple[int, int]:
+    """Given identities and values, return (-failing, holding): higher is better."""
+    states = [status(i, values) for i in identities]
+    return -states.count(0), states.count(1)
+
+
+def _evidence(picks: tuple[Candidate, ...]) -> float:
+    return sum(EVIDENCE[p.evidence] for p in picks)
+
+
+def _local(slot: Slot, identities: list[Identity]) -> list[Identity]:
+    keys = set(slot.keys)
+    return [i for i in identities if set(i.keys) <= keys]
+
+
+def _pruned(slot: Slot, identities: list[Identity]) -> list[Candidate]:
+    """Given a slot, return the readings best under the identities within the row alone (its own total)."""
+    local = _local(slot, identities)
+    if len(slot.candidates) < 2 or not local:
+        return slot.candidates
+    scored = [(_score(local, dict(zip(slot.keys, c.numbers()))), c) for c in slot.candidates]
+    best = max(s for s, _ in scored)
+    return [c for s, c in scored if s == best]
+
+
+def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
+    """Given the anchored rows of a report and the identities over their keys, return one choice per slot."""
+    options = [_pruned(s, identities) or s.candidates for s in slots]
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > MAX_ASSIGNMENTS:
+        options = [[max(o, key=lambda c: EVIDENCE[c.evidence])] for o in options]
+    ranked = sorted(((_score(identities, _values(slots, picks)), _evidence(picks), picks) for picks in product(*options)),
+                    key=lambda r: (r[0], r[1]), reverse=True)
+    best_score, best_evidence, best = ranked[0]
+    tied = [picks for score, ev, picks in ranked if score == best_score and abs(ev - best_evidence) < TOLERANCE]
+    choices: list[Choice] = []
+    for i, slot in enumerate(slots):
+        pick = best[i]
+        unread = {key for j, key in enumerate(slot.keys)
+                  if len({p[i].numbers()[j] for p in tied}) > 1 or len({_raw(p[i].cells[j]) for p in tied}) > 1}
+        others = [_score(identities, _values(slots, best[:i] + (c,) + best[i + 1:])) for c in slot.candidates if c != pick]
+        # Kept because the identities say so, or only because its layout evidence is better.
+        confirmed = all(score < best_score for score in others)
+        weight = 1.0 if confirmed else EVIDENCE[pick.evidence]
+        choices.append(Choice(pick, min(slot.confidence, weight) if weight < 1.0 else slot.confidence, unread, len(others)))
+    return choices
+
+
+def _raw(cell: Cell | None) -> str | None:
+    return None if cell is None else norm(cell.text)
+
+
+def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Identity]) -> list[Alternative]:
+    """Given the chosen readings, return each identity that fails under them but holds when one row is read
+    another plausible way."""
+    picks = tuple(c.candidate for c in choices)
+    values = _values(slots, picks)
+    out: list[Alternative] = []
+    for identity in identities:
+        if status(identity, values) != 0:
+            continue
+        keys = set(identity.keys)
+        for i, slot in enumerate(slots):
+            if not keys & set(slot.keys):
+                continue
+            other = next((c for c in slot.candidates if c != picks[i] and
+                          status(identity, _values(slots, picks[:i] + (c,) + picks[i + 1:])) == 1), None)
+            if other is not None:
+                trial = _values(slots, picks[:i] + (other,) + picks[i + 1:])
+                out.append(Alternative(identity, {k: values[k] for k in identity.keys}, {k: trial[k] for k in identity.keys}, other.note))
+                break
+    return out
