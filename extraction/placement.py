@@ -93,7 +93,8 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
     if n == width:
         return [Candidate(tuple(values), "aligned", "as printed")]
     if n > width:
-        out = [Candidate(tuple(values[-width:]), "width", "as printed" if not any(map(printed, values[:-width])) else "leading cells dropped")]
+        kept = not any(map(printed, values[:-width]))
+        out = [Candidate(tuple(values[-width:]), "width" if kept else "shifted", "as printed" if kept else "leading cells dropped")]
         if not positional:
             return out
         for start in range(n - width):
@@ -158,11 +159,10 @@ def _values(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, float 
 
 def status(identity: Identity, values: dict[str, float | int | None]) -> int | None:
     """Given an identity and read values (blank = 0, as a printed total of blank parts is 0), return 1 when it
-    holds, 0 when it fails, None when a term was not read or nothing in it is printed."""
+    holds, 0 when it fails, None when a term was not read or one side prints nothing."""
     if any(k not in values for k in identity.keys):
         return None
-    terms = [values[k] for k in identity.keys]
-    if all(t is None for t in terms):
+    if all(values[k] is None for k in identity.lhs) or all(values[k] is None for k in identity.rhs):
         return None
     lhs = sum(values[k] or 0 for k in identity.lhs)
     rhs = sum(values[k] or 0 for k in identity.rhs)
@@ -185,27 +185,37 @@ def _local(slot: Slot, identities: list[Identity]) -> list[Identity]:
 
 
 def _pruned(slot: Slot, identities: list[Identity]) -> list[Candidate]:
-    """Given a slot, return the readings best under the identities within the row alone (its own total)."""
+    """Given a slot, return the readings best under the identities within the row alone (its own total), best
+    evidence first."""
     local = _local(slot, identities)
-    if len(slot.candidates) < 2 or not local:
-        return slot.candidates
-    scored = [(_score(local, dict(zip(slot.keys, c.numbers()))), c) for c in slot.candidates]
+    ordered = sorted(slot.candidates, key=lambda c: -EVIDENCE[c.evidence])
+    if len(ordered) < 2 or not local:
+        return ordered
+    scored = [(_score(local, dict(zip(slot.keys, c.numbers()))), c) for c in ordered]
     best = max(s for s, _ in scored)
     return [c for s, c in scored if s == best]
 
 
 def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
-    """Given the anchored rows of a report and the identities over their keys, return one choice per slot."""
-    options = [_pruned(s, identities) or s.candidates for s in slots]
+    """Given the anchored rows of a report and the identities over their keys, return one choice per slot.
+
+    Every assignment is scored when there are few; otherwise each row starts from its best local reading and
+    rows are re-read one at a time while that improves the score (rows couple only through column sums).
+    """
+    options = [_pruned(s, identities) for s in slots]
     count = 1
     for o in options:
         count *= len(o)
-    if count > MAX_ASSIGNMENTS:
-        options = [[max(o, key=lambda c: EVIDENCE[c.evidence])] for o in options]
-    ranked = sorted(((_score(identities, _values(slots, picks)), _evidence(picks), picks) for picks in product(*options)),
-                    key=lambda r: (r[0], r[1]), reverse=True)
-    best_score, best_evidence, best = ranked[0]
-    tied = [picks for score, ev, picks in ranked if score == best_score and abs(ev - best_evidence) < TOLERANCE]
+    rank = lambda picks: (_score(identities, _values(slots, picks)), _evidence(picks))  # noqa: E731
+    if count <= MAX_ASSIGNMENTS:
+        ranked = sorted(((rank(picks), picks) for picks in product(*options)), key=lambda r: r[0], reverse=True)
+        best_rank, best = ranked[0]
+        tied = [picks for r, picks in ranked if _same(r, best_rank)]
+    else:
+        best = tuple(max(o, key=lambda c: EVIDENCE[c.evidence]) for o in options)
+        best_rank, best = _ascend(best, options, rank)
+        tied = [best] + [best[:i] + (c,) + best[i + 1:] for i, o in enumerate(options) for c in o
+                         if c != best[i] and _same(rank(best[:i] + (c,) + best[i + 1:]), best_rank)]
     choices: list[Choice] = []
     for i, slot in enumerate(slots):
         pick = best[i]
@@ -213,10 +223,29 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
                   if len({p[i].numbers()[j] for p in tied}) > 1 or len({_raw(p[i].cells[j]) for p in tied}) > 1}
         others = [_score(identities, _values(slots, best[:i] + (c,) + best[i + 1:])) for c in slot.candidates if c != pick]
         # Kept because the identities say so, or only because its layout evidence is better.
-        confirmed = all(score < best_score for score in others)
+        confirmed = all(score < best_rank[0] for score in others)
         weight = 1.0 if confirmed else EVIDENCE[pick.evidence]
-        choices.append(Choice(pick, min(slot.confidence, weight) if weight < 1.0 else slot.confidence, unread, len(others)))
+        choices.append(Choice(pick, min(slot.confidence, weight), unread, len(others)))
     return choices
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return a[0] == b[0] and abs(a[1] - b[1]) < TOLERANCE
+
+
+def _ascend(start: tuple[Candidate, ...], options: list[list[Candidate]], rank) -> tuple[tuple, tuple[Candidate, ...]]:
+    """Given a starting assignment, return the best (rank, assignment) reached by changing one row at a time."""
+    best, best_rank = start, rank(start)
+    improved = True
+    while improved:
+        improved = False
+        for i, o in enumerate(options):
+            for c in o:
+                trial = best[:i] + (c,) + best[i + 1:]
+                r = rank(trial)
+                if r[0] > best_rank[0] or (r[0] == best_rank[0] and r[1] > best_rank[1] + TOLERANCE):
+                    best, best_rank, improved = trial, r, True
+    return best_rank, best
 
 
 def _raw(cell: Cell | None) -> str | None:

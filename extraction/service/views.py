@@ -10,6 +10,7 @@ from extraction.service.tables import CELL_RANK, CellMarks
 RULE_CN = {
     "narrative_vs_table": "正文与表格不符", "narrative_parts_sum": "正文分项之和与总数不符", "table_identity": "表内勾稽关系不符",
     "template_deviation": "表格偏离国家模板", "cross_year": "与上年度数据不衔接", "narrative_reuse": "正文大段沿用上年",
+    "layout_ambiguous": "表格排版有歧义",
 }
 VERDICT_CN = {"match": "与表格一致", "mismatch": "与表格不符", "unverified": "表格未填", "unlinked": "未对应表格"}
 REVIEW_CN = {"open": "待复核", "confirmed": "已确认", "dismissed": "已排除"}
