@@ -101,11 +101,12 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
             dropped = values[:start] + values[start + width:]
             if not any(map(printed, dropped)):
                 out.append(Candidate(tuple(values[start:start + width]), "width", f"empty cells dropped after column {width}"))
-        if n == width + 1:
+        if n == width + 1 and not any(c.evidence == "width" for c in out):
+            # An empty cell inside the row is dropped only when no run of empty cells at its ends can be.
             for gap in range(1, width):
                 if not printed(values[gap]):
                     out.append(Candidate(tuple(values[:gap] + values[gap + 1:]), "shifted", f"empty cell {gap + 1} dropped"))
-        return _distinct(out)
+        return distinct(out)
     if positional and n == width - 1 and any(map(printed, values)):
         return [Candidate(tuple(values[:gap]) + (None,) + tuple(values[gap:]), "shifted", f"cell {gap + 1} missing")
                 for gap in range(width)]
@@ -134,10 +135,10 @@ def collapse_repeats(values: list[Cell], width: int) -> list[Candidate]:
             break
 
     walk(0, width, ())
-    return _distinct([Candidate(s, "width", "repeated span text collapsed") for s in splits])
+    return distinct([Candidate(s, "width", "repeated span text collapsed") for s in splits])
 
 
-def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+def distinct(candidates: list[Candidate]) -> list[Candidate]:
     """Given readings, return those that read different numbers, the first of each kept."""
     seen: set[tuple] = set()
     out: list[Candidate] = []

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from extraction.document import Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
-from extraction.placement import AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats, number, row_candidates
+from extraction.placement import AMBIGUOUS, distinct, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats, number, row_candidates
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
 
 FUZZY_ROW_SCORE = 80
@@ -277,10 +277,11 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
         values = row.values
         if subtotal is not None and len(values) == width + 1:
             values = values[:subtotal] + values[subtotal + 1:]
-        if empty is not None and len(values) > width:
-            cut = len(values) - (width + 1) + empty
-            values = values[:cut] + values[cut + 1:]
         candidates, confidence = _requests_candidates(values, row.positional, width), placed[1]
+        if empty is not None and len(values) > width and not any(c.evidence == "width" for c in candidates):
+            # The column blank in every wide row is one hypothesis; the row's own cells give the others.
+            cut = len(values) - (width + 1) + empty
+            candidates = distinct(_requests_candidates(values[:cut] + values[cut + 1:], row.positional, width) + candidates)
         if candidates and candidates[0].note == PAIR_NOTE:
             confidence = min(confidence, PAIR_CONFIDENCE)
         if candidates:

@@ -118,8 +118,7 @@ def active_lines(c: Content) -> str:
 def markdown_dummy_header(c: Content) -> str:
     """表三's header broken into dummy tables of '-', generic headers (数据1…数据6, 总计), a stray header row."""
     tables = {name: _markdown(_texts(g, False)) for name, g in c.grids().items()}
-    body = [row[2:] if len(row) == 10 else row for row in _texts(c.grids()["三"], False)[3:]]
-    body = [[label for label in row[:-7] if label][-1:] + row[-7:] for row in body]
+    body = [[label for label in row[:-7] if label][-1:] + row[-7:] for row in _texts(c.grids()["三"], False)[3:]]
     dummy = _markdown([["-"] * 3, ["-"] * 3]) + [""] + _markdown([["-"] * 8, ["申请人情况"] + ["-"] * 7])
     middle = len(body) // 2
     rows = [GENERIC_HEADS] + body[:middle] + [GENERIC_HEADS] + body[middle:]
