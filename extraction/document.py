@@ -92,7 +92,7 @@ class Source:
 
     path: str
     sha256: str
-    format: str  # pdf | html | docx | text-flattened | text-pipe | text-whitespace | markdown | text
+    format: str  # pdf | html | docx | text-flattened | text-cells | text-tabs | text-pipe | text-whitespace | markdown | text
     lines: list[TextLine] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
     pages: int | None = None
