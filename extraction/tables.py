@@ -386,6 +386,12 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     printed = [c for c in values if norm(c.text)]
     if len(values) > expected and len(printed) == expected:
         values = printed  # an empty grid column inside the table (blank in every row), where positions are lost
+    if len(values) > expected:
+        readings = collapse_repeats(values, expected)  # a browser copy repeats a spanned cell's text
+        if len(readings) > 1 and group is not None:
+            out.unread.update({f"active.{row_key}.{c['key']}": AMBIGUOUS for c in group.columns})
+            return
+        values = list(readings[0].cells) if readings else values
     if header is not None and len(header) == len(values) and all(header):
         columns: list[str] = [h for h in header if h]
         confidence = 1.0
