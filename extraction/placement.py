@@ -23,6 +23,7 @@ from extraction.spec import Identity
 
 NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
 EVIDENCE = {"aligned": 1.0, "width": 0.8, "shifted": 0.5}  # header-aligned / width matches / moved or guessed
+UNCONFIRMED_CONFIDENCE = 0.8  # at most, for a reading kept by its layout evidence while another ties on the identities
 MAX_ASSIGNMENTS = 4096  # joint enumeration cap; beyond it each row keeps its best local candidate
 AMBIGUOUS = "ambiguous_placement"
 TOLERANCE = 1e-6
@@ -203,10 +204,10 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
     Every assignment is scored when there are few; otherwise each row starts from its best local reading and
     rows are re-read one at a time while that improves the score (rows couple only through column sums).
     """
-    options = [_pruned(s, identities) for s in slots]
-    count = 1
-    for o in options:
-        count *= len(o)
+    options = [sorted(s.candidates, key=lambda c: -EVIDENCE[c.evidence]) for s in slots]
+    if _count(options) > MAX_ASSIGNMENTS:
+        options = [_pruned(s, identities) for s in slots]
+    count = _count(options)
     rank = lambda picks: (_score(identities, _values(slots, picks)), _evidence(picks))  # noqa: E731
     if count <= MAX_ASSIGNMENTS:
         ranked = sorted(((rank(picks), picks) for picks in product(*options)), key=lambda r: r[0], reverse=True)
@@ -225,9 +226,16 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
         others = [_score(identities, _values(slots, best[:i] + (c,) + best[i + 1:])) for c in slot.candidates if c != pick]
         # Kept because the identities say so, or only because its layout evidence is better.
         confirmed = all(score < best_rank[0] for score in others)
-        weight = 1.0 if confirmed else EVIDENCE[pick.evidence]
+        weight = 1.0 if confirmed else min(EVIDENCE[pick.evidence], UNCONFIRMED_CONFIDENCE)
         choices.append(Choice(pick, min(slot.confidence, weight), unread, len(others)))
     return choices
+
+
+def _count(options: list[list[Candidate]]) -> int:
+    count = 1
+    for o in options:
+        count *= len(o)
+    return count
 
 
 def _same(a: tuple, b: tuple) -> bool:
