@@ -294,7 +294,7 @@ PAIR_NOTE = "two equal numbers read as 自然人 and 总计"
 
 def _requests_candidates(values: list[Cell], positional: bool, width: int) -> list[Candidate]:
     """Given a 表三 row's value cells, return its readings onto the applicant columns."""
-    if len(values) < width and not positional and _equal_pair(values):
+    if len(values) < width and _equal_pair(values):
         # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
         # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
         blank = Cell("", values[0].where)
