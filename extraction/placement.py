@@ -151,6 +151,37 @@ def distinct(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def equal_pair(values: list[Cell]) -> bool:
+    """Given a row's value cells, return whether they are two equal numbers (自然人 and 总计, blanks dropped)."""
+    return len(values) == 2 and number(values[0].text) is not None and number(values[0].text) == number(values[1].text)
+
+
+def empty_column(rows: list[list[Cell]], width: int) -> int | None:
+    """Given 表三 rows' value cells, return the position (within the last width + 1 values) of a column that is
+    blank in every row printing more values than the national grid: an empty grid column of the page's table,
+    which a layout that keeps blank cells but not positions (text-cells) puts among the values. None when not
+    exactly one."""
+    wide = [r[-(width + 1):] for r in rows if len(r) > width]
+    shown = [w for w in wide if any(map(printed, w))]
+    if len(shown) < 3:
+        return None
+    blank = [p for p in range(width + 1) if not any(printed(w[p]) for w in shown)]
+    return blank[0] if len(blank) == 1 else None
+
+
+def subtotal_column(rows: list[list[Cell]], width: int) -> int | None:
+    """Given 表三 rows' value cells, return the position of a local 法人或其他组织小计 column (a value equal to the
+    sum of the five organisation columns in every row that prints one more value than the national grid), if any."""
+    wide_rows = [r for r in rows if len(r) == width + 1]
+    if len(wide_rows) < 3 or not all(printed(c) for r in wide_rows for c in r):
+        return None  # an empty cell before the values is a label column, not a subtotal
+    wide = [[number(c.text) or 0 for c in r] for r in wide_rows]
+    if not any(any(v) for v in wide):
+        return None
+    fits = [p for p in range(1, width) if all(v[p] == sum(v[1:width]) - v[p] for v in wide)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _values(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, float | int | None]:
     out: dict[str, float | int | None] = {}
     for slot, pick in zip(slots, picks):

@@ -1,7 +1,8 @@
 """Raw table grids -> canonical template cells (表二, 表三, 表四), label-anchored, with the identities as tie-breaker.
 
 Tables continued over pages or split into several <table>s are read as one stream of rows: a row is
-placed by its label (fuzzy, numbering-insensitive), its values are the trailing value-like cells.
+placed by its label (fuzzy, numbering-insensitive), its values are the trailing value-like cells. Which value
+sits in which column, when the count does not say, is left to extraction/placement.py.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from rapidfuzz import fuzz
 from extraction.document import Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
-from extraction.placement import AMBIGUOUS, distinct, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats, number, row_candidates
+from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats,
+                                  distinct, empty_column, equal_pair, number, row_candidates, subtotal_column)
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
 
 FUZZY_ROW_SCORE = 80
@@ -238,7 +240,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if zone == "二" and active is None and placed is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
                 continue
-            bare_pair = not row.positional and _equal_pair(row.values)  # 自然人 and 总计 with the blanks dropped
+            bare_pair = not row.positional and equal_pair(row.values)  # 自然人 and 总计 with the blanks dropped
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
                 zone = "三"
@@ -261,11 +263,11 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     line holding only the numbers of a wrapped label) are placed by their position when the printed rows line up
     one-to-one with a version's row order."""
     by_order = _order_alignment([placed for _, placed in rows], spec)
-    subtotal = _subtotal_column([row for row, _ in rows], len(spec.column_keys))
+    subtotal = subtotal_column([row.values for row, _ in rows], len(spec.column_keys))
     if subtotal is not None:
         out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
     width = len(spec.column_keys)
-    empty = None if subtotal is not None else _empty_column([row for row, _ in rows], width)
+    empty = None if subtotal is not None else empty_column([row.values for row, _ in rows], width)
     seen: set[str] = set()
     slots: list[Slot] = []
     for i, (row, placed) in enumerate(rows):
@@ -294,7 +296,7 @@ PAIR_NOTE = "two equal numbers read as 自然人 and 总计"
 
 def _requests_candidates(values: list[Cell], positional: bool, width: int) -> list[Candidate]:
     """Given a 表三 row's value cells, return its readings onto the applicant columns."""
-    if len(values) < width and _equal_pair(values):
+    if len(values) < width and equal_pair(values):
         # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
         # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
         blank = Cell("", values[0].where)
@@ -327,31 +329,6 @@ def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list
     printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
     return [i for i in spec.versions[printed].identities if i.id.startswith("T3")] + \
            [i for i in version.identities if i.id.startswith("T4")]
-
-
-def _empty_column(rows: list[_Row], width: int) -> int | None:
-    """Given 表三 rows, return the position (within the last width + 1 values) of a column that is blank in every
-    row printing more values than the national grid: an empty grid column of the page's table, which a layout
-    that keeps blank cells but not positions (text-cells) puts among the values. None when not exactly one."""
-    wide = [r.values[-(width + 1):] for r in rows if len(r.values) > width]
-    printed = [w for w in wide if any(norm(c.text) for c in w)]
-    if len(printed) < 3:
-        return None
-    blank = [p for p in range(width + 1) if all(not norm(w[p].text) for w in printed)]
-    return blank[0] if len(blank) == 1 else None
-
-
-def _subtotal_column(rows: list[_Row], width: int) -> int | None:
-    """Given 表三 rows, return the position of a local 法人或其他组织小计 column (a value equal to the sum of the
-    five organisation columns in every row that prints one more value than the national grid), if any."""
-    wide_rows = [r for r in rows if len(r.values) == width + 1]
-    if len(wide_rows) < 3 or not all(norm(c.text) for r in wide_rows for c in r.values):
-        return None  # an empty cell before the values is a label column, not a subtotal
-    wide = [[_value(c) or 0 for c in r.values] for r in wide_rows]
-    if not any(any(v) for v in wide):
-        return None
-    fits = [p for p in range(1, width) if all(v[p] == sum(v[1:width]) - v[p] for v in wide)]
-    return fits[0] if len(fits) == 1 else None
 
 
 def _compatible(placed: str, key: str, spec: Spec) -> bool:
@@ -416,10 +393,6 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     missing = [c for c in expected if c not in columns]
     if missing and header is not None:
         out.deviations.append(Deviation(f"active.{row_key}", f"表二 {group.caption}: column(s) {', '.join(missing)} not printed"))
-
-
-def _equal_pair(values: list[Cell]) -> bool:
-    return len(values) == 2 and _value(values[0]) is not None and _value(values[0]) == _value(values[1])
 
 
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:
