@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 BBox = tuple[float, float, float, float]
+CAPTION_MAX_CHARS = 30  # a table's caption is a short line (### 行政复议), not a paragraph
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,17 @@ def word_extra_column(c: Content) -> str:
     return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
 
 
+def html_review_split(c: Content) -> str:
+    """An HTML page with 表四 as three small tables, each under a caption paragraph."""
+    tables = {name: [_html_table(_texts(g, False))] for name, g in c.grids().items()}
+    keys = [col["key"] for col in load_spec().review_litigation_columns]
+    tables["四"] = [line for i, caption in enumerate(REVIEW_CAPTIONS)
+                   for line in (caption, _html_table([list(REVIEW_HEADS), [c.printed(k) for k in keys[5 * i:5 * i + 5]]]))]
+    body = "\n".join(f"<p>{escape(line)}</p>" if not line.startswith("<table>") else line
+                     for line in c.text(tables).split("\n") if line)
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
+
+
 LAYOUTS: dict[str, tuple[str, Callable[[Content], str]]] = {
     "md_trailing_empty": (".md", markdown_trailing_empty),
     "md_review_split": (".md", markdown_review_split),
@@ -153,4 +164,5 @@ LAYOUTS: dict[str, tuple[str, Callable[[Content], str]]] = {
     "md_dummy_header": (".md", markdown_dummy_header),
     "browser_copy": (".txt", browser_copy),
     "word_extra_column": (".html", word_extra_column),
+    "html_review_split": (".html", html_review_split),
 }

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import Cell, RawTable, Source, TextLine, Where
+from extraction.document import CAPTION_MAX_CHARS, Cell, RawTable, Source, TextLine, Where
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -39,7 +39,6 @@ VALUE_WITH_UNIT = re.compile(rf"^{NUMBER}\s*(?:万元|元|件|个|条|项|次|�
 MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LABEL_GAP = re.compile(r"\s{2,}|\t")
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
-CAPTION_MAX_CHARS = 30
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 
