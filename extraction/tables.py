@@ -205,11 +205,14 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     zone: str | None = None  # the table the stream is in, once a header says so
     requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
     review_slots: list[Slot] = []  # 表四's data row, or its three parts printed as tables of their own
+    loose_parts: list[_Row] = []  # a part's numbers under its own 结果维持…总计 header, with no caption naming it
     for table in tables:
         part = _review_part(table.caption, spec)
+        under_heads = False
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             text = row.label_text
+            after_heads, under_heads = under_heads, not row.values and _review_heads(row, spec)
             review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
             new_header = _header_columns(row, version, header_open)
             if new_header is not None:
@@ -224,7 +227,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 review_slots.append(Slot(tuple(c["key"] for c in spec.review_litigation_columns), row_candidates(row.values, width, table.positional)))
                 review_seen = set()
                 continue
-            if part is not None and abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and core(text) in review_headers | {""}:
+            if abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and core(text) in review_headers | {""} and (part or after_heads):
+                if part is None:
+                    loose_parts.append(row)
+                    continue
                 review_slots.append(Slot(part, row_candidates(row.values, REVIEW_PART_WIDTH, table.positional)))
                 continue
             printed = any(norm(c.text) for c in row.values)
@@ -244,6 +250,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
                 zone = "三"
+    review_slots += _ordered_parts(loose_parts, review_slots, spec)
     _place_rows(out, _requests_slots(out, requests_rows, spec) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     return out
@@ -256,6 +263,26 @@ def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
         parts.setdefault(col["label"].split("/")[-2], []).append(col["key"])
     named = [name for name in parts if name in norm(caption)]
     return tuple(parts[named[0]]) if len(named) == 1 else None
+
+
+def _review_heads(row: _Row, spec: Spec) -> bool:
+    """Given a row without values, return whether it is a 表四 part's header (结果维持 结果纠正 其他结果 尚未审结 总计)."""
+    outcomes = {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
+    labels = [core(c.text) for c in row.labels if norm(c.text)]
+    return len(labels) >= len(outcomes) - 1 and set(labels) <= outcomes
+
+
+def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[Slot]:
+    """Given the rows of 表四 parts printed without a caption naming them, return them as the parts not read
+    otherwise, in the national order, when their count says which is which."""
+    taken = {k for s in captioned for k in s.keys}
+    parts: dict[str, list[str]] = {}
+    for col in spec.review_litigation_columns:
+        parts.setdefault(col["label"].rsplit("/", 1)[0], []).append(col["key"])
+    missing = [tuple(keys) for keys in parts.values() if not taken & set(keys)]
+    if not rows or len(rows) != len(missing):
+        return []
+    return [Slot(keys, row_candidates(row.values, REVIEW_PART_WIDTH, row.positional), ORDER_CONFIDENCE) for keys, row in zip(missing, rows)]
 
 
 def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> list[Slot]:

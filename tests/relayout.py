@@ -157,6 +157,12 @@ def html_review_split(c: Content) -> str:
     return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
 
 
+def markdown_review_parts(c: Content) -> str:
+    """表四 as three small tables, each with its own 结果维持…总计 header, under no caption at all."""
+    text = markdown_review_split(c)
+    return "\n".join(line for line in text.split("\n") if not line.startswith("### ")) + "\n"
+
+
 LAYOUTS: dict[str, tuple[str, Callable[[Content], str]]] = {
     "md_trailing_empty": (".md", markdown_trailing_empty),
     "md_review_split": (".md", markdown_review_split),
@@ -165,4 +171,5 @@ LAYOUTS: dict[str, tuple[str, Callable[[Content], str]]] = {
     "browser_copy": (".txt", browser_copy),
     "word_extra_column": (".html", word_extra_column),
     "html_review_split": (".html", html_review_split),
+    "md_review_parts": (".md", markdown_review_parts),
 }
