@@ -123,10 +123,10 @@ def _layout_finding(doubt: Alternative, values: dict[str, float], view: TableVie
     identity = doubt.identity
     shown = lambda reading: "，".join(f"{cell_location(k, spec, view)}={'空' if v is None else _fmt(v)}" for k, v in reading.items())  # noqa: E731
     where = cell_location(identity.lhs[0], spec, view)
-    message = (f"{where}：按所读排列{identity.text}不成立（{shown(doubt.chosen)}）；"
-               f"另一种排列（{doubt.note}）下成立（{shown(doubt.other)}）；表格排版有歧义，请核对原表")
+    message = (f"{where}：按所读排列（{doubt.chosen_note}）{identity.text}不成立（{shown(doubt.chosen)}）；"
+               f"按另一种排列（{doubt.note}）则成立（{shown(doubt.other)}）；表格排版有歧义，请核对原表")
     fields: dict[str, Any] = {"identity": identity.id, "readings": [
-        {"placement": "as read", "cells": doubt.chosen}, {"placement": doubt.note, "cells": doubt.other}]}
+        {"placement": doubt.chosen_note, "cells": doubt.chosen}, {"placement": doubt.note, "cells": doubt.other}]}
     evidence = [{"cell": k, "location": cell_location(k, spec, view)} for k in identity.keys]
     return Finding("layout_ambiguous", "warning", message, evidence, fields)
 

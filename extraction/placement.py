@@ -26,6 +26,7 @@ EVIDENCE = {"aligned": 1.0, "width": 0.8, "shifted": 0.5}  # header-aligned / wi
 UNCONFIRMED_CONFIDENCE = 0.8  # at most, for a reading kept by its layout evidence while another ties on the identities
 MAX_ASSIGNMENTS = 256  # joint enumeration cap; beyond it each row keeps its best local candidate
 AMBIGUOUS = "ambiguous_placement"
+AS_PRINTED = "按印刷位置"
 TOLERANCE = 1e-6
 
 
@@ -80,7 +81,8 @@ class Alternative:
     identity: Identity
     chosen: dict[str, float | int | None]
     other: dict[str, float | int | None]
-    note: str
+    note: str  # how the other placement reads the row
+    chosen_note: str = ""  # how the kept reading reads it
 
 
 def row_candidates(values: list[Cell], width: int, positional: bool = True) -> list[Candidate]:
@@ -92,24 +94,24 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
     """
     n = len(values)
     if n == width:
-        return [Candidate(tuple(values), "aligned", "as printed")]
+        return [Candidate(tuple(values), "aligned", AS_PRINTED)]
     if n > width:
         kept = not any(map(printed, values[:-width]))
-        out = [Candidate(tuple(values[-width:]), "width" if kept else "shifted", "as printed" if kept else "leading cells dropped")]
+        out = [Candidate(tuple(values[-width:]), "width" if kept else "shifted", "按行尾对齐" if kept else "按行尾对齐，舍去行首数字")]
         if not positional:
             return out
         for start in range(n - width):
             dropped = values[:start] + values[start + width:]
             if not any(map(printed, dropped)):
-                out.append(Candidate(tuple(values[start:start + width]), "width", f"empty cells dropped after column {width}"))
+                out.append(Candidate(tuple(values[start:start + width]), "width", f"去掉两端空单元格，自第{start + 1}格起"))
         if n == width + 1 and not any(c.evidence == "width" for c in out):
             # An empty cell inside the row is dropped only when no run of empty cells at its ends can be.
             for gap in range(1, width):
                 if not printed(values[gap]):
-                    out.append(Candidate(tuple(values[:gap] + values[gap + 1:]), "shifted", f"empty cell {gap + 1} dropped"))
+                    out.append(Candidate(tuple(values[:gap] + values[gap + 1:]), "shifted", f"去掉第{gap + 1}个空单元格"))
         return distinct(out)
     if positional and n == width - 1 and any(map(printed, values)):
-        return [Candidate(tuple(values[:gap]) + (None,) + tuple(values[gap:]), "shifted", f"cell {gap + 1} missing")
+        return [Candidate(tuple(values[:gap]) + (None,) + tuple(values[gap:]), "shifted", f"第{gap + 1}格缺失")
                 for gap in range(width)]
     return []
 
@@ -136,7 +138,7 @@ def collapse_repeats(values: list[Cell], width: int) -> list[Candidate]:
             break
 
     walk(0, width, ())
-    return distinct([Candidate(s, "width", "repeated span text collapsed") for s in splits])
+    return distinct([Candidate(s, "width", "合并重复的跨列文字") for s in splits])
 
 
 def distinct(candidates: list[Candidate]) -> list[Candidate]:
@@ -309,6 +311,6 @@ def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Iden
                           status(identity, _values(slots, picks[:i] + (c,) + picks[i + 1:])) == 1), None)
             if other is not None:
                 trial = _values(slots, picks[:i] + (other,) + picks[i + 1:])
-                out.append(Alternative(identity, {k: values[k] for k in identity.keys}, {k: trial[k] for k in identity.keys}, other.note))
+                out.append(Alternative(identity, {k: values[k] for k in identity.keys}, {k: trial[k] for k in identity.keys}, other.note, picks[i].note))
                 break
     return out

@@ -318,7 +318,7 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     return slots
 
 
-PAIR_NOTE = "two equal numbers read as 自然人 and 总计"
+PAIR_NOTE = "两个相同数字读作自然人与总计"
 
 
 def _requests_candidates(values: list[Cell], positional: bool, width: int) -> list[Candidate]:

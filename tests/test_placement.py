@@ -14,7 +14,7 @@ from extraction.spec import Identity, load_spec
 from extraction.values import TableView
 
 from conftest import SEED, gold_of, real_documents
-from relayout import LAYOUTS, Content, markdown_review_split
+from relayout import LAYOUTS, Content, markdown_review_split, markdown_trailing_empty
 
 DOCUMENTS = real_documents()
 GOLD_SEED = gold_of(SEED)
@@ -63,7 +63,7 @@ def test_repeated_span_text_collapses_to_the_group_columns() -> None:
 def test_review_part_missing_a_cell_is_left_unread_where_placements_tie(tmp_path: Path) -> None:
     """The seed with 表四 as three captioned tables and 行政复议 printed one cell short (1 0 0 1): four placements
     satisfy its identity, so only the 总计 all of them read is kept; the outcome cells are unread, not guessed."""
-    content = _content(SEED)
+    content = Content(SEED)  # its printed cells are edited below
     keys = [c["key"] for c in load_spec().review_litigation_columns]
     content.model.marks.update(dict(zip(keys[:5], ["1", "0", "0", "0", "1"])))
     text = markdown_review_split(content)
@@ -95,7 +95,7 @@ def test_failure_another_placement_resolves_is_a_layout_doubt() -> None:
 def test_layout_doubt_replaces_the_identity_error(tmp_path: Path) -> None:
     """A 表四 part printed with all five cells breaks its identity under its only placement: an error. Were another
     placement to satisfy it, checks say layout_ambiguous (warning) naming both readings instead."""
-    content = _content(SEED)
+    content = Content(SEED)  # its printed cells are edited below
     keys = [c["key"] for c in load_spec().review_litigation_columns]
     content.model.marks.update(dict(zip(keys[:5], ["1", "0", "0", "0", "2"])))
     path = tmp_path / "split.md"
@@ -105,8 +105,27 @@ def test_layout_doubt_replaces_the_identity_error(tmp_path: Path) -> None:
     assert errors == ["T4.review.total"]
     identity = next(i for i in load_spec().versions["v2021"].identities if i.id == "T4.review.total")
     other = {"review.maintained": 1, "review.corrected": 0, "review.other": 0, "review.pending": 1, "review.total": 2}
-    report.layout_alternatives = [Alternative(identity, {k: report.cells[k].value for k in identity.keys}, other, "cell 4 missing")]
+    report.layout_alternatives = [Alternative(identity, {k: report.cells[k].value for k in identity.keys}, other, "第4格缺失", "按印刷位置")]
     view = TableView(report.cells, load_spec(), report.template)
     [doubt] = [f for f in identity_findings(report, view, load_spec()) if f.fields["identity"] == "T4.review.total"]
     assert (doubt.rule, doubt.severity) == ("layout_ambiguous", "warning")
-    assert [r["placement"] for r in doubt.fields["readings"]] == ["as read", "cell 4 missing"]
+    assert [r["placement"] for r in doubt.fields["readings"]] == ["按印刷位置", "第4格缺失"]
+
+
+def test_row_shifted_by_a_lost_cell_is_a_layout_doubt_not_an_error(tmp_path: Path) -> None:
+    """The seed as converter markdown (a trailing empty cell on every row) with 二、上年结转's 41 pushed one column
+    right (a lost cell at its start): read as printed it breaks the 商业企业 balance, read from the row's other
+    end it holds. That is a warning naming both readings, no table_identity error, and the doubtful cells back
+    no narrative mismatch."""
+    printed = "| 二、上年结转政府信息公开申请数量 |  |  | 41 | 0 | 0 | 0 | 0 | 0 | 41 |  |"
+    text = markdown_trailing_empty(_content(SEED))
+    assert printed in text
+    path = tmp_path / "shifted.md"
+    path.write_text(text.replace(printed, printed.replace("|  |  | 41 | 0 |", "|  |  |  | 41 |")), encoding="utf-8")
+    report = audit(path)
+    assert not [f for f in report.findings if f.rule == "table_identity"]
+    [doubt] = [f for f in report.findings if f.rule == "layout_ambiguous"]
+    assert doubt.severity == "warning" and doubt.fields["identity"] == "T3.balance"
+    assert [r["cells"]["requests.carried_over.commercial_enterprise"] for r in doubt.fields["readings"]] == [41, 0]
+    assert report.cells["requests.carried_over.commercial_enterprise"].confidence <= 0.5
+    assert not [f for f in report.findings if f.rule == "narrative_vs_table" and "carried_over" in f.fields["metric"]]
