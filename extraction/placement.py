@@ -89,8 +89,9 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
     """Given a row's value cells and the template's column count, return its plausible readings, today's
     (the last `width` values) first.
 
-    A positional row with extra cells may also drop any run of empty cells at either end, or one empty cell
-    inside (an empty grid column); a positional row one cell short may miss a cell at any position.
+    A positional row with extra cells may also drop any run of empty cells at either end or, when that is not
+    enough, one empty cell between its printed ones (an empty grid column) as well; a positional row one cell
+    short may miss a cell at any position.
     """
     n = len(values)
     if n == width:
@@ -100,20 +101,28 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
         out = [Candidate(tuple(values[-width:]), "width" if kept else "shifted", "按行尾对齐" if kept else "按行尾对齐，舍去行首数字")]
         if not positional:
             return out
-        for start in range(n - width):
-            dropped = values[:start] + values[start + width:]
-            if not any(map(printed, dropped)):
-                out.append(Candidate(tuple(values[start:start + width]), "width", f"去掉两端空单元格，自第{start + 1}格起"))
-        if n == width + 1 and not any(c.evidence == "width" for c in out):
+        out += _end_windows(values, width, "width", "")
+        if not any(c.evidence == "width" for c in out):
             # An empty cell inside the row is dropped only when no run of empty cells at its ends can be.
-            for gap in range(1, width):
+            shown = [i for i, c in enumerate(values) if printed(c)]
+            for gap in range(shown[0] + 1, shown[-1]) if shown else ():
                 if not printed(values[gap]):
-                    out.append(Candidate(tuple(values[:gap] + values[gap + 1:]), "shifted", f"去掉第{gap + 1}个空单元格"))
+                    out += _end_windows(values[:gap] + values[gap + 1:], width, "shifted", f"去掉第{gap + 1}个空单元格")
         return distinct(out)
     if positional and n == width - 1 and any(map(printed, values)):
         return [Candidate(tuple(values[:gap]) + (None,) + tuple(values[gap:]), "shifted", f"第{gap + 1}格缺失")
                 for gap in range(width)]
     return []
+
+
+def _end_windows(values: list[Cell], width: int, evidence: str, note: str) -> list[Candidate]:
+    """Given value cells, return the readings that drop only empty cells at the row's two ends."""
+    out: list[Candidate] = []
+    for start in range(len(values) - width + 1):
+        if not any(map(printed, values[:start] + values[start + width:])):
+            where = f"去掉两端空单元格，自第{start + 1}格起"
+            out.append(Candidate(tuple(values[start:start + width]), evidence, f"{note}，{where}" if note else where))
+    return out
 
 
 def collapse_repeats(values: list[Cell], width: int) -> list[Candidate]:

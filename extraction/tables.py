@@ -74,6 +74,7 @@ class _Row:
     labels: list[Cell]
     values: list[Cell]
     positional: bool
+    aligned: list[Cell] | None = None  # the cells under the table's 自然人 … 总计 headers, when it prints them
 
     @property
     def label_text(self) -> str:
@@ -209,8 +210,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     for table in tables:
         part = _review_part(table.caption, spec)
         under_heads = False
+        positions = _applicant_positions(table, spec) if table.positional else None
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
+            row.aligned = _under(raw_row, positions)
             text = row.label_text
             after_heads, under_heads = under_heads, not row.values and _review_heads(row, spec)
             review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
@@ -265,6 +268,32 @@ def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
     return tuple(parts[named[0]]) if len(named) == 1 else None
 
 
+def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
+    """Given a raw table, return the grid column of each applicant column under its printed header (自然人 …
+    其他, 总计), when the table prints every one of them, left to right, in rows without values."""
+    wanted = {core(c["label"]): i for i, c in enumerate(spec.applicant_columns)}
+    found: dict[int, int] = {}
+    for raw_row in table.rows:
+        cells = [(j, c) for j, c in enumerate(raw_row) if c is not None and norm(c.text)]
+        if any(_is_value(c.text) for _, c in cells):
+            continue
+        for j, c in cells:
+            if core(c.text) in wanted:
+                found.setdefault(wanted[core(c.text)], j)
+    positions = [found.get(i) for i in range(len(wanted))]
+    if None in positions or any(a >= b for a, b in zip(positions, positions[1:])):
+        return None
+    return positions
+
+
+def _under(raw_row: list[Cell | None], positions: list[int] | None) -> list[Cell] | None:
+    """Given a raw row and the header's column positions, return the row's value cells at those positions."""
+    if positions is None or positions[-1] >= len(raw_row):
+        return None
+    cells = [raw_row[j] for j in positions]
+    return cells if all(c is not None and _is_value(c.text) for c in cells) else None
+
+
 def _review_heads(row: _Row, spec: Spec) -> bool:
     """Given a row without values, return whether it is a 表四 part's header (结果维持 结果纠正 其他结果 尚未审结 总计)."""
     outcomes = {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
@@ -307,6 +336,8 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
         if subtotal is not None and len(values) == width + 1:
             values = values[:subtotal] + values[subtotal + 1:]
         candidates, confidence = _requests_candidates(values, row.positional, width), placed[1]
+        if row.aligned is not None:
+            candidates = distinct([Candidate(tuple(row.aligned), "aligned", HEADER_ALIGNED)] + candidates)
         if empty is not None and len(values) > width and not any(c.evidence == "width" for c in candidates):
             # The column blank in every wide row is one hypothesis; the row's own cells give the others.
             cut = len(values) - (width + 1) + empty
@@ -318,6 +349,7 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     return slots
 
 
+HEADER_ALIGNED = "按表头列对齐"
 PAIR_NOTE = "两个相同数字读作自然人与总计"
 
 

@@ -146,6 +146,15 @@ def word_extra_column(c: Content) -> str:
     return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
 
 
+def word_inner_column(c: Content) -> str:
+    """A Word-generated page whose 表三 grid has an empty column between 自然人 and 商业企业 in every row."""
+    tables = {name: [_html_table(_texts(g, False))] for name, g in c.grids().items()}
+    tables["三"] = [_html_table([row[:-6] + [""] + row[-6:] for row in _texts(c.grids()["三"], False)])]
+    body = "\n".join(f"<p>{escape(line)}</p>" if not line.startswith("<table>") else line
+                     for line in c.text(tables).split("\n") if line)
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
+
+
 def html_review_split(c: Content) -> str:
     """An HTML page with 表四 as three small tables, each under a caption paragraph."""
     tables = {name: [_html_table(_texts(g, False))] for name, g in c.grids().items()}
@@ -170,6 +179,7 @@ LAYOUTS: dict[str, tuple[str, Callable[[Content], str]]] = {
     "md_dummy_header": (".md", markdown_dummy_header),
     "browser_copy": (".txt", browser_copy),
     "word_extra_column": (".html", word_extra_column),
+    "word_inner_column": (".html", word_inner_column),
     "html_review_split": (".html", html_review_split),
     "md_review_parts": (".md", markdown_review_parts),
 }
