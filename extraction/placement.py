@@ -24,7 +24,7 @@ from extraction.spec import Identity
 NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
 EVIDENCE = {"aligned": 1.0, "width": 0.8, "shifted": 0.5}  # header-aligned / width matches / moved or guessed
 UNCONFIRMED_CONFIDENCE = 0.8  # at most, for a reading kept by its layout evidence while another ties on the identities
-MAX_ASSIGNMENTS = 256  # joint enumeration cap; beyond it each row keeps its best local candidate
+MAX_ASSIGNMENTS = 256  # joint enumeration cap; beyond it rows are pruned by their own total and re-read one at a time
 AMBIGUOUS = "ambiguous_placement"
 AS_PRINTED = "按印刷位置"
 TOLERANCE = 1e-6
