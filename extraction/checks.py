@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extraction.placement import Alternative
 from extraction.report import Finding, Mention, Report
 from extraction.spec import Identity, Spec, cell_name
 from extraction.tables import CellValue
@@ -67,9 +68,12 @@ def identity_findings(report: Report, view: TableView, spec: Spec) -> list[Findi
     values = {k: float(c.value) for k, c in report.cells.items() if c.value is not None}
     failing = [i for i in checkable if not _holds(i, values)]
     passing = [i for i in checkable if _holds(i, values)]
+    # A failure that another placement of the same printed numbers resolves is a doubt about the layout.
+    doubts = {(a.identity.id, a.identity.lhs): a for a in report.layout_alternatives}
+    findings: list[Finding] = [_layout_finding(doubts[(i.id, i.lhs)], values, view, spec) for i in failing if (i.id, i.lhs) in doubts]
+    failing = [i for i in failing if (i.id, i.lhs) not in doubts]
     if not failing:
-        return []
-    findings: list[Finding] = []
+        return findings
     for group in _connected(failing):
         suspect = _suspect(group, passing, values)
         for identity in group:
@@ -106,6 +110,19 @@ def _identity_finding(identity: Identity, values: dict[str, float], suspect: str
         fields["suspect_cells"] = [suspect]
     evidence = [_cell_evidence(k, report.cells.get(k), spec, view) for k in identity.keys]
     return Finding("table_identity", "error", message, evidence, fields)
+
+
+def _layout_finding(doubt: Alternative, values: dict[str, float], view: TableView, spec: Spec) -> Finding:
+    """Given a failing identity that another placement satisfies, return a layout_ambiguous warning naming both."""
+    identity = doubt.identity
+    shown = lambda reading: "，".join(f"{cell_location(k, spec, view)}={'空' if v is None else _fmt(v)}" for k, v in reading.items())  # noqa: E731
+    where = cell_location(identity.lhs[0], spec, view)
+    message = (f"{where}：按所读排列（{doubt.chosen_note}）{identity.text}不成立（{shown(doubt.chosen)}）；"
+               f"按另一种排列（{doubt.note}）则成立（{shown(doubt.other)}）；表格排版有歧义，请核对原表")
+    fields: dict[str, Any] = {"identity": identity.id, "readings": [
+        {"placement": doubt.chosen_note, "cells": doubt.chosen}, {"placement": doubt.note, "cells": doubt.other}]}
+    evidence = [{"cell": k, "location": cell_location(k, spec, view)} for k in identity.keys]
+    return Finding("layout_ambiguous", "warning", message, evidence, fields)
 
 
 def _fmt(value: float) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 BBox = tuple[float, float, float, float]
+CAPTION_MAX_CHARS = 30  # a table's caption is a short line (### 行政复议), not a paragraph
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,15 @@ class RawTable:
     `rows[i][j]` is a Cell, or None for a position covered by a row/col span of another cell.
     `positional` is False when empty cells may have been dropped (pipe text), so a value's column
     cannot be read from its position. `line_index` is the number of `Source.lines` printed before
-    the table, which places it inside a section.
+    the table, which places it inside a section. `caption` is the short line printed right above the table
+    (### 行政复议), when the layout shows one.
     """
 
     rows: list[list[Cell | None]]
     where: Where
     line_index: int = 0
     positional: bool = True
+    caption: str = ""
 
 
 @dataclass
@@ -106,7 +109,7 @@ class Source:
 
     path: str
     sha256: str
-    format: str  # pdf | html | docx | text-flattened | text-pipe | text-whitespace | text-concat | markdown | text
+    format: str  # pdf | html | docx | text-flattened | text-cells | text-tabs | text-pipe | text-whitespace | text-concat | markdown | text
     lines: list[TextLine] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
     runs: list[PrintedRun] = field(default_factory=list)  # text-concat only: label + glued value runs, in order

@@ -236,4 +236,5 @@ def _judge(mention: Mention, fig: Figure, view: TableView) -> None:
                 mention.metric = key
             mention.verdict = "match"
             return
-    mention.verdict = "mismatch"
+    # A cell whose place in the row is in doubt cannot contradict the narrative.
+    mention.verdict = "unverified" if all(view.doubtful(k) for k in known) else "mismatch"

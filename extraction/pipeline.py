@@ -43,6 +43,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         template=parsed.version or (spec.version_for_year(meta.report_year) if meta.report_year else None),
         cells=parsed.cells, deviations=parsed.deviations,
         errors=[Problem(p.code, p.message.replace(str(path), shown)) for p in source.problems],
+        layout_alternatives=parsed.layout_alternatives,
     )
     missing = [name for no, name in TABLES.items() if no not in parsed.found]
     if missing:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extraction.document import Problem, Source, Where
+from extraction.placement import Alternative
 from extraction.tables import CellValue, Deviation
 
 # Problems that leave part of the tables unchecked: the audit can then not say that nothing contradicts.
@@ -81,6 +82,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
+    layout_alternatives: list[Alternative] = field(default_factory=list)  # not serialised: read by checks
 
     @property
     def unreadable(self) -> bool:

@@ -1,7 +1,8 @@
 """Raw table grids -> canonical template cells (表二, 表三, 表四), label-anchored, with the identities as tie-breaker.
 
 Tables continued over pages or split into several <table>s are read as one stream of rows: a row is
-placed by its label (fuzzy, numbering-insensitive), its values are the trailing value-like cells.
+placed by its label (fuzzy, numbering-insensitive), its values are the trailing value-like cells. Which value
+sits in which column, when the count does not say, is left to extraction/placement.py.
 """
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from rapidfuzz import fuzz
 from extraction.document import Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
-from extraction.spec import Spec, VersionSpec, load_spec
+from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats,
+                                  distinct, empty_column, equal_pair, number, row_candidates, subtotal_column)
+from extraction.spec import Identity, Spec, VersionSpec, load_spec
 
-NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
 FUZZY_ROW_SCORE = 80
 WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row when this long and unique
-ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
+ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label
+PAIR_CONFIDENCE = 0.6  # 自然人 and 总计 read from two equal numbers of a row whose blanks were dropped
+DOUBTFUL_CONFIDENCE = 0.5  # at or below: a cell narrative checks do not judge by (placement unconfirmed)
+REVIEW_PART_WIDTH = 5  # 结果维持 结果纠正 其他结果 尚未审结 总计  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
 V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
 
@@ -32,9 +37,12 @@ class CellValue:
     raw: str
     where: Where
     confidence: float = 1.0
+    placement: str = ""  # how the row's values were placed, when the printed row admitted several readings
 
     def to_json(self) -> dict:
         out = {"value": self.value, "raw": self.raw, "confidence": self.confidence}
+        if self.placement:
+            out["placement"] = self.placement
         out.update(self.where.to_json())
         return out
 
@@ -57,7 +65,8 @@ class ParsedTables:
     deviations: list[Deviation] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
     unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
-    unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits…)
+    unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits, ambiguous_placement)
+    layout_alternatives: list[Alternative] = field(default_factory=list)  # failing identities another placement satisfies
 
 
 @dataclass
@@ -65,6 +74,7 @@ class _Row:
     labels: list[Cell]
     values: list[Cell]
     positional: bool
+    aligned: list[Cell] | None = None  # the cells under the table's 自然人 … 总计 headers, when it prints them
 
     @property
     def label_text(self) -> str:
@@ -93,13 +103,7 @@ def _split_row(row: list[Cell | None], positional: bool) -> _Row:
 
 
 def _value(cell: Cell) -> float | int | None:
-    return _number(cell.text)
-
-
-@lru_cache(maxsize=65536)
-def _number(text: str) -> float | int | None:
-    t = norm(text)
-    return None if t in NULL_MARKS else parse_number(t)
+    return number(cell.text)
 
 
 class _RowMatcher:
@@ -201,10 +205,17 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     review_headers = {core(part) for col in spec.review_litigation_columns for part in col["label"].split("/")}
     zone: str | None = None  # the table the stream is in, once a header says so
     requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
+    review_slots: list[Slot] = []  # 表四's data row, or its three parts printed as tables of their own
+    loose_parts: list[_Row] = []  # a part's numbers under its own 结果维持…总计 header, with no caption naming it
     for table in tables:
+        part = _review_part(table.caption, spec)
+        under_heads = False
+        positions = _applicant_positions(table, spec) if table.positional else None
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
+            row.aligned = _under(raw_row, positions)
             text = row.label_text
+            after_heads, under_heads = under_heads, not row.values and _review_heads(row, spec)
             review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
             new_header = _header_columns(row, version, header_open)
             if new_header is not None:
@@ -214,9 +225,16 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 continue
             header_open = False
             # The 15 numbers have no row label; where rows are not marked (text-cells) the last header precedes them.
-            if len(row.values) >= 15 and (len(review_seen) == 2 or not table.positional) and core(text) in review_headers | {""}:
-                _put_review(out, row.values[-15:], spec)
+            width = len(spec.review_litigation_columns)
+            if len(row.values) >= width and (len(review_seen) == 2 or not table.positional) and core(text) in review_headers | {""}:
+                review_slots.append(Slot(tuple(c["key"] for c in spec.review_litigation_columns), row_candidates(row.values, width, table.positional)))
                 review_seen = set()
+                continue
+            if abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and core(text) in review_headers | {""} and (part or after_heads):
+                if part is None:
+                    loose_parts.append(row)
+                    continue
+                review_slots.append(Slot(part, row_candidates(row.values, REVIEW_PART_WIDTH, table.positional)))
                 continue
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
@@ -231,62 +249,145 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if zone == "二" and active is None and placed is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
                 continue
-            bare_pair = not row.positional and _equal_pair(row.values)  # 自然人 and 总计 with the blanks dropped
+            bare_pair = not row.positional and equal_pair(row.values)  # 自然人 and 总计 with the blanks dropped
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
                 zone = "三"
-    _place_requests(out, requests_rows, spec)
+    review_slots += _ordered_parts(loose_parts, review_slots, spec)
+    _place_rows(out, _requests_slots(out, requests_rows, spec) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     return out
 
 
-def _place_requests(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> None:
-    """Place 表三 rows by label; rows whose label is unreadable (a PDF line holding only the numbers of a wrapped
-    label) are placed by their position when the printed rows line up one-to-one with a version's row order."""
+def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
+    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one."""
+    parts: dict[str, list[str]] = {}
+    for col in spec.review_litigation_columns:
+        parts.setdefault(col["label"].split("/")[-2], []).append(col["key"])
+    named = [name for name in parts if name in norm(caption)]
+    return tuple(parts[named[0]]) if len(named) == 1 else None
+
+
+def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
+    """Given a raw table, return the grid column of each applicant column under its printed header (自然人 …
+    其他, 总计), when the table prints every one of them, left to right, in rows without values."""
+    wanted = {core(c["label"]): i for i, c in enumerate(spec.applicant_columns)}
+    found: dict[int, int] = {}
+    for raw_row in table.rows:
+        cells = [(j, c) for j, c in enumerate(raw_row) if c is not None and norm(c.text)]
+        if any(_is_value(c.text) for _, c in cells):
+            continue
+        for j, c in cells:
+            if core(c.text) in wanted:
+                found.setdefault(wanted[core(c.text)], j)
+    positions = [found.get(i) for i in range(len(wanted))]
+    if None in positions or any(a >= b for a, b in zip(positions, positions[1:])):
+        return None
+    return positions
+
+
+def _under(raw_row: list[Cell | None], positions: list[int] | None) -> list[Cell] | None:
+    """Given a raw row and the header's column positions, return the row's value cells at those positions."""
+    if positions is None or positions[-1] >= len(raw_row):
+        return None
+    cells = [raw_row[j] for j in positions]
+    return cells if all(c is not None and _is_value(c.text) for c in cells) else None
+
+
+def _review_heads(row: _Row, spec: Spec) -> bool:
+    """Given a row without values, return whether it is a 表四 part's header (结果维持 结果纠正 其他结果 尚未审结 总计)."""
+    outcomes = {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
+    labels = [core(c.text) for c in row.labels if norm(c.text)]
+    return len(labels) >= len(outcomes) - 1 and set(labels) <= outcomes
+
+
+def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[Slot]:
+    """Given the rows of 表四 parts printed without a caption naming them, return them as the parts not read
+    otherwise, in the national order, when their count says which is which."""
+    taken = {k for s in captioned for k in s.keys}
+    parts: dict[str, list[str]] = {}
+    for col in spec.review_litigation_columns:
+        parts.setdefault(col["label"].rsplit("/", 1)[0], []).append(col["key"])
+    missing = [tuple(keys) for keys in parts.values() if not taken & set(keys)]
+    if not rows or len(rows) != len(missing):
+        return []
+    return [Slot(keys, row_candidates(row.values, REVIEW_PART_WIDTH, row.positional), ORDER_CONFIDENCE) for keys, row in zip(missing, rows)]
+
+
+def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> list[Slot]:
+    """Given 表三 rows, return one slot per placed row. Rows placed by label; rows whose label is unreadable (a PDF
+    line holding only the numbers of a wrapped label) are placed by their position when the printed rows line up
+    one-to-one with a version's row order."""
     by_order = _order_alignment([placed for _, placed in rows], spec)
-    subtotal = _subtotal_column([row for row, _ in rows], len(spec.column_keys))
+    subtotal = subtotal_column([row.values for row, _ in rows], len(spec.column_keys))
     if subtotal is not None:
         out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
     width = len(spec.column_keys)
-    empty = None if subtotal is not None else _empty_column([row for row, _ in rows], width)
+    empty = None if subtotal is not None else empty_column([row.values for row, _ in rows], width)
     seen: set[str] = set()
+    slots: list[Slot] = []
     for i, (row, placed) in enumerate(rows):
         if by_order is not None and (placed is None or placed[0] != by_order[i]):
             placed = (by_order[i], ORDER_CONFIDENCE)
         if placed is None or placed[0] in seen:
             continue
         seen.add(placed[0])
-        if subtotal is not None and len(row.values) == width + 1:
-            row = _Row(row.labels, row.values[:subtotal] + row.values[subtotal + 1:], row.positional)
-        if empty is not None and len(row.values) > width:
-            cut = len(row.values) - (width + 1) + empty
-            row = _Row(row.labels, row.values[:cut] + row.values[cut + 1:], row.positional)
-        _put_requests(out, placed[0], row, placed[1], spec)
+        values = row.values
+        if subtotal is not None and len(values) == width + 1:
+            values = values[:subtotal] + values[subtotal + 1:]
+        candidates, confidence = _requests_candidates(values, row.positional, width), placed[1]
+        if row.aligned is not None:
+            candidates = distinct([Candidate(tuple(row.aligned), "aligned", HEADER_ALIGNED)] + candidates)
+        if empty is not None and len(values) > width and not any(c.evidence == "width" for c in candidates):
+            # The column blank in every wide row is one hypothesis; the row's own cells give the others.
+            cut = len(values) - (width + 1) + empty
+            candidates = distinct(_requests_candidates(values[:cut] + values[cut + 1:], row.positional, width) + candidates)
+        if candidates and candidates[0].note == PAIR_NOTE:
+            confidence = min(confidence, PAIR_CONFIDENCE)
+        if candidates:
+            slots.append(Slot(tuple(f"requests.{placed[0]}.{col}" for col in spec.column_keys), candidates, confidence))
+    return slots
 
 
-def _empty_column(rows: list[_Row], width: int) -> int | None:
-    """Given 表三 rows, return the position (within the last width + 1 values) of a column that is blank in every
-    row printing more values than the national grid: an empty grid column of the page's table, which a layout
-    that keeps blank cells but not positions (text-cells) puts among the values. None when not exactly one."""
-    wide = [r.values[-(width + 1):] for r in rows if len(r.values) > width]
-    printed = [w for w in wide if any(norm(c.text) for c in w)]
-    if len(printed) < 3:
-        return None
-    blank = [p for p in range(width + 1) if all(not norm(w[p].text) for w in printed)]
-    return blank[0] if len(blank) == 1 else None
+HEADER_ALIGNED = "按表头列对齐"
+PAIR_NOTE = "两个相同数字读作自然人与总计"
 
 
-def _subtotal_column(rows: list[_Row], width: int) -> int | None:
-    """Given 表三 rows, return the position of a local 法人或其他组织小计 column (a value equal to the sum of the
-    five organisation columns in every row that prints one more value than the national grid), if any."""
-    wide_rows = [r for r in rows if len(r.values) == width + 1]
-    if len(wide_rows) < 3 or not all(norm(c.text) for r in wide_rows for c in r.values):
-        return None  # an empty cell before the values is a label column, not a subtotal
-    wide = [[_value(c) or 0 for c in r.values] for r in wide_rows]
-    if not any(any(v) for v in wide):
-        return None
-    fits = [p for p in range(1, width) if all(v[p] == sum(v[1:width]) - v[p] for v in wide)]
-    return fits[0] if len(fits) == 1 else None
+def _requests_candidates(values: list[Cell], positional: bool, width: int) -> list[Candidate]:
+    """Given a 表三 row's value cells, return its readings onto the applicant columns."""
+    if len(values) < width and equal_pair(values):
+        # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
+        # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
+        blank = Cell("", values[0].where)
+        return [Candidate((values[0],) + (blank,) * (width - 2) + (values[1],), "shifted", PAIR_NOTE)]
+    return row_candidates(values, width, positional)
+
+
+def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: VersionSpec) -> None:
+    """Given the anchored rows of 表三 and 表四, choose their readings jointly under the identities and put the cells."""
+    if not slots:
+        return
+    identities = _identities_for(slots, spec, version)
+    choices = choose(slots, identities)
+    out.layout_alternatives = alternatives(slots, choices, identities)
+    doubtful = {k for alt in out.layout_alternatives for k in alt.identity.keys}
+    for slot, choice in zip(slots, choices):
+        out.found.add("三" if slot.keys[0].startswith("requests.") else "四")
+        note = choice.candidate.note if choice.alternatives else ""
+        for key, cell in zip(slot.keys, choice.candidate.cells):
+            if key in choice.unread or cell is None:
+                out.unread.setdefault(key, AMBIGUOUS)
+                continue
+            confidence = min(choice.confidence, DOUBTFUL_CONFIDENCE) if key in doubtful else choice.confidence
+            out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence, note))
+
+
+def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:
+    """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
+    rows = {k.split(".", 1)[1].rsplit(".", 1)[0] for s in slots for k in s.keys if k.startswith("requests.")}
+    printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
+    return [i for i in spec.versions[printed].identities if i.id.startswith("T3")] + \
+           [i for i in version.identities if i.id.startswith("T4")]
 
 
 def _compatible(placed: str, key: str, spec: Spec) -> bool:
@@ -311,12 +412,6 @@ def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list
     return None
 
 
-def _put_review(out: ParsedTables, values: list[Cell], spec: Spec) -> None:
-    out.found.add("四")
-    for col, cell in zip(spec.review_litigation_columns, values):
-        out.cells.setdefault(col["key"], CellValue(col["key"], _value(cell), cell.text.strip(), cell.where))
-
-
 def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: list[str | None] | None, version: VersionSpec) -> None:
     row_key, printed_label = active
     group = next((g for g in version.active if any(r["key"] == row_key for r in g.rows)), None)
@@ -327,6 +422,12 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     printed = [c for c in values if norm(c.text)]
     if len(values) > expected and len(printed) == expected:
         values = printed  # an empty grid column inside the table (blank in every row), where positions are lost
+    if len(values) > expected:
+        readings = collapse_repeats(values, expected)  # a browser copy repeats a spanned cell's text
+        if len(readings) > 1 and group is not None:
+            out.unread.update({f"active.{row_key}.{c['key']}": AMBIGUOUS for c in group.columns})
+            return
+        values = list(readings[0].cells) if readings else values
     if header is not None and len(header) == len(values) and all(header):
         columns: list[str] = [h for h in header if h]
         confidence = 1.0
@@ -351,34 +452,6 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     missing = [c for c in expected if c not in columns]
     if missing and header is not None:
         out.deviations.append(Deviation(f"active.{row_key}", f"表二 {group.caption}: column(s) {', '.join(missing)} not printed"))
-
-
-def _equal_pair(values: list[Cell]) -> bool:
-    return len(values) == 2 and _value(values[0]) is not None and _value(values[0]) == _value(values[1])
-
-
-def _put_requests(out: ParsedTables, row_key: str, row: _Row, confidence: float, spec: Spec) -> None:
-    columns = spec.column_keys
-    values = row.values
-    if len(values) > len(columns) and not row.positional:
-        values = values[-len(columns):]
-    if len(values) >= len(columns):
-        placed = list(zip(columns, values[-len(columns):]))
-    elif _equal_pair(values):
-        # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
-        # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
-        placed = [(columns[0], values[0]), (columns[-1], values[1])]
-        confidence = min(confidence, 0.6)
-    else:
-        return
-    out.found.add("三")
-    for col, cell in placed:
-        key = f"requests.{row_key}.{col}"
-        out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence))
-    if len(placed) < len(columns):
-        for col in columns:
-            key = f"requests.{row_key}.{col}"
-            out.cells.setdefault(key, CellValue(key, None, "", values[0].where, confidence))
 
 
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:

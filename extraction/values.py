@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extraction.spec import Spec, VersionSpec
-from extraction.tables import CellValue
+from extraction.tables import DOUBTFUL_CONFIDENCE, CellValue
 
 Number = float | int
 
@@ -52,6 +52,11 @@ class TableView:
                 total += value
                 used.extend(sources)
         return (tidy(total), used) if used else (None, [])
+
+    def doubtful(self, key: str) -> bool:
+        """Given a key, return whether its value rests on a cell whose placement the identities did not confirm."""
+        _, sources = self.resolve(key)
+        return any(self.cells[s].confidence <= DOUBTFUL_CONFIDENCE for s in sources)
 
     def _terms(self, key: str) -> tuple[str, ...]:
         if key.startswith("requests."):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extraction.document import IngestError, Source
+from extraction.document import CAPTION_MAX_CHARS, IngestError, Source
 
 # The one size limit for one report, in check, batch and the service alike (the service's --max-upload-mb may lower it). A text-layer
 # report is under 20 MB; a scanned one of a hundred pages can reach 50 MB. Larger files are refused, not parsed.
@@ -27,6 +27,16 @@ def sniff(data: bytes, name: str = "") -> str:
     if b"\x00" in data[:4096] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
         return "unknown"
     return "text"
+
+
+def with_captions(source: Source) -> Source:
+    """Given a Source read from markup, give each table the short paragraph printed right before it as caption
+    (行政诉讼（复议后起诉） above a table of its own)."""
+    for table in source.tables:
+        if not table.caption and 0 < table.line_index <= len(source.lines):
+            text = source.lines[table.line_index - 1].text.strip()
+            table.caption = text if len(text) <= CAPTION_MAX_CHARS else ""
+    return source
 
 
 def read_source(path: str | Path, data: bytes | None = None) -> Source:
@@ -53,11 +63,11 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
     if kind == "docx":
         from extraction.ingest.docx import read_docx
 
-        return read_docx(path, data, sha)
+        return with_captions(read_docx(path, data, sha))
     if kind == "html":
         from extraction.ingest.html import read_html
 
-        return read_html(path, data, sha)
+        return with_captions(read_html(path, data, sha))
     if kind == "text":
         from extraction.ingest.text import read_text
 

@@ -1,4 +1,5 @@
-"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, whitespace-aligned rows, concatenated cells, or prose.
+"""Plain-text reports: flattened one-cell-per-line, pipe, markdown, TAB-separated rows (a browser copy),
+whitespace-aligned rows, concatenated cells (a scraper's text export), or prose.
 
 Two one-cell-per-line forms come from HTML flattened by different tools: TAB-led cells with a blank line
 after each row (text-flattened), and cells that end with " |" with no row ends at all (text-cells: a blank cell
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import Cell, PrintedRun, RawTable, Source, TextLine, Where
+from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedRun, RawTable, Source, TextLine, Where
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -30,6 +31,7 @@ BOMS = (
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "ascii": "utf-8"}
 MIN_FLATTENED_NUMBERS = 3  # TAB-led numeric lines needed to call a file flattened, not TAB-indented prose
 MIN_WHITESPACE_ROWS = 3  # number-ended lines needed to call a file whitespace-aligned rows
+MIN_TAB_GAPS = 2  # TABs in a line copied from a table row (3 cells or more; a TAB-indented paragraph has one)
 MIN_CELL_LINES = 20  # " |"-ended lines needed to call a file text-cells (a report's tables have ~300 cells)
 
 NUMBER = r"[-+]?\d+(?:[.,]\d+)*%?"
@@ -50,6 +52,9 @@ MIN_CONCAT_ROWS = 5  # glued runs needed to call a file text-concat (表三 alon
 # Value characters: digits, decimal points, null marks and the whitespace a blank cell leaves (a row of blank
 # cells is whitespace only: two characters or more, as one is the space between words).
 VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
+CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
+LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
+SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 
 
 def canonical_encoding(name: str) -> str:
@@ -94,6 +99,11 @@ def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 or (line.count("|") == 1 and len([c for c in pipe_cells(line) if c]) >= 2)
 
 
+def is_tab_row(line: str) -> bool:
+    """Given a line, return whether it reads as a row copied from a browser table: cells between TABs."""
+    return not line.startswith("\t") and line.count("\t") >= MIN_TAB_GAPS
+
+
 def whitespace_cells(line: str) -> list[str] | None:
     """Given a line, return its label cells and trailing number cells, or None when it is not a number row."""
     tokens = line.split()
@@ -112,11 +122,14 @@ def whitespace_cells(line: str) -> list[str] | None:
 
 
 def detect_layout(lines: list[str]) -> str:
-    """Given the file's lines, return text-flattened | markdown | text-cells | text-pipe | text-concat | text-whitespace | text."""
+    """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
+    text-whitespace | text."""
     if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
     if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
         return "markdown"
+    if sum(is_tab_row(line) for line in lines) >= MIN_WHITESPACE_ROWS:
+        return "text-tabs"
     single = sum(bool(CELL_LINE.match(line)) for line in lines)
     if single >= MIN_CELL_LINES and single > 3 * sum(len([c for c in pipe_cells(line) if c]) >= 2 for line in lines):
         return "text-cells"
@@ -224,16 +237,61 @@ def row_cells(line: str, layout: str) -> list[str] | None:
         return pipe_cells(line) if is_pipe_row(line) else None
     if layout == "text-whitespace":
         return whitespace_cells(line)
+    if layout == "text-tabs":
+        return [cell.strip() for cell in line.split("\t")] if is_tab_row(line) else None
     return None
 
 
-def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int) -> RawTable:
+def caption_above(lines: list[TextLine], first_row: int) -> str:
+    """Given the prose lines so far and a table's first line number, return the short line printed right above
+    the table (a markdown heading such as ### 行政复议), or ''."""
+    if not lines or lines[-1].where.line is None or first_row - lines[-1].where.line > CAPTION_MAX_GAP:
+        return ""
+    text = lines[-1].text.lstrip("#").strip()
+    return text if len(text) <= CAPTION_MAX_CHARS else ""
+
+
+def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "") -> RawTable:
     """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
-    positional = layout == "markdown" or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
+    positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
     grid: list[list[Cell | None]] = [
         [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
     ]
-    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional)
+    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional, caption=caption)
+
+
+def label_number_cells(line: str) -> list[str] | None:
+    """Given a prose line, return its cells when it is a table row printed as a short label and its numbers
+    (行政规范性文件 88 55 698), else None."""
+    tokens = line.split()
+    numbers: list[str] = []
+    while len(tokens) > 1 and (NUMERIC_TOKEN.match(tokens[-1]) or VALUE_WITH_UNIT.match(tokens[-1])):
+        numbers.insert(0, tokens.pop())
+    label = "".join(tokens)
+    if not numbers or not any(ch.isdigit() for ch in "".join(numbers)) or len(label) > LOOSE_LABEL_MAX_CHARS \
+            or any(ch.isdigit() for ch in label) or any(mark in label for mark in SENTENCE_MARKS):
+        return None
+    return [label] + numbers
+
+
+def column_header_cells(text: str) -> list[str] | None:
+    """Given a prose line, return its words when it reads as a row of column headers (信息内容 本年制发件数 …)."""
+    words = text.split()
+    if len(words) < 2 or any(ch.isdigit() for ch in text) or any(mark in text for mark in SENTENCE_MARKS):
+        return None
+    return words
+
+
+def add_loose_row(source: Source, number: int, cells: list[str]) -> None:
+    """Given a label-number line, add it as a one-row table (blanks are not printed, so not positional); a
+    column-header line printed right above it goes with it."""
+    rows = [[Cell(text, Where(line=number)) for text in cells]]
+    above = source.lines[-1] if source.lines else None
+    if above is not None and above.where.line == number - 1 and (header := column_header_cells(above.text)) is not None:
+        source.lines.pop()
+        rows.insert(0, [Cell(text, above.where) for text in header])
+    source.tables.append(RawTable(rows, rows[0][0].where, line_index=len(source.lines), positional=False,
+                                  caption=caption_above(source.lines, number)))
 
 
 def read_rows(lines: list[str], layout: str, source: Source) -> None:
@@ -247,14 +305,18 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         if cells is not None:
             rows.append((number, cells))
             continue
+        loose = None if blank or layout != "markdown" or rows else label_number_cells(line)
+        if loose is not None:
+            add_loose_row(source, number, loose)
+            continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
         if rows and (not blank or layout == "markdown"):
-            source.tables.append(make_table(rows, layout, len(source.lines)))
+            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
             rows = []
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
-        source.tables.append(make_table(rows, layout, len(source.lines)))
+        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
 
 
 def value_runs(lines: list[str]) -> list[PrintedRun]:
