@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from extraction.document import Source, TextLine, Where
 from extraction.labels import norm
+from extraction.script import simplified
 from extraction.spec import load_spec
 
 SECTION_NUMBERS = "一二三四五六"
@@ -38,7 +39,11 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
+    plain: str = ""  # text in simplified script, same length: what the grammar matches (quotes come from text)
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.plain = self.plain or simplified(self.text)
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
