@@ -28,6 +28,7 @@ JOINED_ZERO_GAP_CHARS = 4  # 行政复议、行政诉讼案件0件: at most this
 PRE2019_LAST_YEAR = 2018  # reports before the 2019 format tell their figures in prose in every section
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
+_SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
@@ -116,11 +117,15 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                  topic: str, rules: list[dict[str, Any]], list_start: int) -> _Link | None:
     """Given a figure and its topic, return the reading of the cue nearest to it (a longer cue on a tie), made
     as specific as the words before the figure allow; None when no cue of the topic is near."""
+    listed = text[min(list_start, local_start):fig.start]
+    classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
+    several = sum(any(w in listed for w in words) for words in classes) > 1
+    if several:
+        local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
     context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
-    listed = text[min(list_start, local_start):fig.start]
     best: tuple[int, int, int, int, dict[str, Any]] | None = None  # (fallback, distance, -length, cue start, rule)
     for rule in rules:
         if rule["topic"] != topic:
@@ -128,7 +133,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         fallback = 1 if "needs_context" in rule else 0
         if fallback and not any(w in context_left for w in rule["needs_context"]):
             continue
-        if "exclusive" in rule and sum(any(w in listed for w in words) for words in rule["exclusive"]) > 1:
+        if "exclusive" in rule and several:
             continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
@@ -236,7 +241,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     the subject narrow it (未发生行政复议被纠错) or a veto word stands in the claim."""
     topic, word_start, word_end = claim.subjects[index]
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
-    region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else claim.end
+    region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
     words_before = plain[claim.start:word_end]
     if any(v in tokens_of(_masked(words_before, spec.veto_exempt)) or (len(v) > 1 and v in words_before) for v in spec.veto_words):
         return None
@@ -271,8 +276,10 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
 def _implicit_claim(plain: str, fig: Figure) -> ZeroClaim:
     """Given a worded zero, return its claim with offsets into the whole text."""
     (claim,) = find_zero_claims(plain[fig.start:fig.end])
+    scope_end = _SCOPE_END.search(plain, fig.end)
     return ZeroClaim(claim.start + fig.start, claim.end + fig.start,
-                     tuple((t, s + fig.start, e + fig.start) for t, s, e in claim.subjects))
+                     tuple((t, s + fig.start, e + fig.start) for t, s, e in claim.subjects),
+                     scope_end.start() if scope_end else len(plain))
 
 
 def _joined_zero_claim(plain: str, fig: Figure, start: int) -> ZeroClaim | None:

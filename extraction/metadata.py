@@ -19,7 +19,7 @@ PLACE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?[\u4e00-\u9fff]{
 PLACE_MAX_CHARS = 10
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，。（）() \n"
 FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
-STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月(?![0-9])")
+STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
 # The preamble naming the year reported on: 现将我办2022年度政府信息公开情况报告如下; 编制的2014年度政府信息公开年度报告.
 PREAMBLE_YEAR = re.compile(r"(\d{4})\s*年度?[\u4e00-\u9fff（）()]{0,12}?信息公开[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
 PREAMBLE_CHARS = 1500

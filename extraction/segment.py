@@ -16,6 +16,7 @@ SECTION_NUMBERS = "一二三四五六"
 HEADING_MAX_CHARS = 40
 HEADING_FUZZY_SCORE = 88
 _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]*")
+_MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]$")
@@ -101,7 +102,7 @@ def _is_heading_like(text: str) -> bool:
 
 def _heading_number(text: str) -> str | None:
     """Given a line, return the section number (一…六) it is the heading of, or None."""
-    t = norm(text)
+    t = norm(simplified(_MARKDOWN.sub("", text)))
     if not t or len(t) > HEADING_MAX_CHARS:
         return None
     m = _TOP_NUMBERING.match(t)

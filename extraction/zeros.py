@@ -23,6 +23,7 @@ class ZeroClaim:
     start: int
     end: int
     subjects: tuple[tuple[str, int, int], ...]
+    scope_end: int = 0  # where the negated clause ends (words after the last subject may narrow it)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
-    return ZeroClaim(neg_start, subjects[-1][2], unique)
+    return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end)
 
 
 def _is_cause(scope: str, subjects: list[tuple[str, int, int]], offset: int, g: _Grammar) -> bool:
