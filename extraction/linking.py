@@ -23,8 +23,9 @@ MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 COORDINATORS = "、和及与或"
+NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
-JOINED_ZERO_GAP_CHARS = 4  # 行政复议、行政诉讼案件0件: at most this many characters between the last subject and the 0
+JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 PRE2019_LAST_YEAR = 2018  # reports before the 2019 format tell their figures in prose in every section
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
@@ -49,7 +50,7 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None) -> l
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
     elif report_year is not None and report_year <= PRE2019_LAST_YEAR:
-        sections = [s for s in narrative.sections if s.no]
+        sections = narrative.sections  # their own headings (一、主动公开…) are not the 2019 format's
     out: list[tuple[str, Figure]] = []
     for section in sections:
         for fig in find_figures(narrative.plain[section.start:section.end]):
@@ -75,7 +76,7 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
                     cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
                     best = cand if best is None or cand < best else best
                 j = right.find(word)
-                if j >= 0 and not local_only:
+                if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
                     cand = (j + 1, -len(word), topic, fig.end + j)
                     best = cand if best is None or cand < best else best
         if best is not None:
@@ -144,7 +145,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         for cue in rule.get("cue_after", []):
             j = right_plain.find(cue)
             if j >= 0:
-                cand = (fallback, j, -len(cue), fig.start, rule)
+                cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule)
                 if best is None or cand[:3] < best[:3]:
                     best = cand
     if best is None:
@@ -214,6 +215,8 @@ def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> 
     """Given the tables (or, without them, the report year), return the cue rules of the report's format."""
     if view is not None:
         return view.version.phrases
+    if report_year is not None and report_year <= PRE2019_LAST_YEAR:
+        return spec.pre2019_phrases
     return spec.versions[spec.version_for_year(report_year) if report_year is not None else "v2021"].phrases
 
 
@@ -226,7 +229,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
     if any(word in left for word in spec.sentence_veto_words):
         return True
-    return report_year is not None and _names_other_year(left, report_year, spec.carry_words)
+    # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
+    return report_year is not None and _names_other_year(_PARENTHESIS.sub("", left), report_year, spec.carry_words)
 
 
 def _zero_quote(text: str, fig: Figure) -> str:

@@ -80,6 +80,7 @@ class Spec:
     topic_zero: dict[str, tuple[str | None, str]]  # topic -> (metric a worded zero states, its unit)
     zero_verbs: dict[str, list[str]]  # topic -> verbs (or 无 / 零 for a direct negation) a worded zero of it needs
     zeros: dict[str, Any]
+    pre2019_phrases: list[dict[str, Any]]  # reports before the 2019 format: no 表三 leaves, 2019 keys
     veto_words: list[str]
     scope_words: list[str]
     sentence_veto_words: list[str]
@@ -196,13 +197,16 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
     return out
 
 
-def _category_rules(categories: list[dict[str, Any]], version: str) -> list[dict[str, Any]]:
-    """Given the category tree, return a cue rule per node; a node with leaves keeps them (the leaf wins when named)."""
+def _category_rules(categories: list[dict[str, Any]], version: str, with_leaves: bool) -> list[dict[str, Any]]:
+    """Given the category tree, return a cue rule per node; a node with leaves keeps them (the leaf wins when named).
+    Without leaves (reports before 2019, whose forms had other reasons): the nodes only."""
     out: list[dict[str, Any]] = []
     for node in categories:
-        leaves = [_versioned(leaf, version) for leaf in node.get("leaves", [])]
-        out.append({"topic": node["topic"], "cue": node["words"], **_versioned(node, version), "leaves": leaves})
-        out.extend({"topic": node["topic"], "cue": leaf["words"], **leaf} for leaf in leaves)
+        leaves = [_versioned(leaf, version) for leaf in node.get("leaves", [])] if with_leaves else []
+        after = {"cue_after": node["words"], "after_rank": 1} if node.get("also_after") else {}
+        out.append({"topic": node["topic"], "cue": node["words"], **_versioned(node, version), "leaves": leaves, **after})
+        out.extend({"topic": node["topic"], "cue": leaf["words"], **leaf,
+                    **({"cue_after": leaf["words"], "after_rank": 1} if node.get("also_after") else {})} for leaf in leaves)
     return out
 
 
@@ -213,10 +217,10 @@ def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for a in applicants]
 
 
-def _phrases(grammar: dict[str, Any], version: str) -> list[dict[str, Any]]:
+def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True) -> list[dict[str, Any]]:
     """Given the narrative grammar, return the cue rules it composes for one template version."""
     return (_event_rules(grammar["events"], grammar["topics"], version)
-            + _category_rules(grammar["categories"], version) + _applicant_rules(grammar["applicants"]))
+            + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
 
 
 def _build(raw: dict[str, Any]) -> Spec:
@@ -258,6 +262,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_zero={t: (v.get("zero"), v.get("zero_unit", "件")) for t, v in topics.items()},
         zero_verbs={t: v.get("zero_verbs", []) for t, v in topics.items()},
         zeros=raw["grammar"]["zeros"],
+        pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False),
         veto_words=raw["veto_words"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
