@@ -14,6 +14,7 @@ from extraction.spec import Spec, load_spec
 
 DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
     scope_end = end.start() if end else min(len(text), neg_start + g.max_chars)
     scope = _masked(text[neg_start:scope_end], g.masks)
+    if _DIGIT.search(scope):
+        return None  # 未受理的申请3件: the clause prints its count
     region_start = 0
     for cause in g.causes:
         k = scope.rfind(cause)

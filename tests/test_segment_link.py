@@ -187,11 +187,16 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("全年未收取任何费用。", [(0, None)]),
     ("本单位无行政处罚职权。", []),
     ("未发生行政复议被纠错的情况。", [(0, None)]),
+    ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
 ])
 def test_zeros_in_words(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     report = audit(_report(tmp_path, sentence))
     assert [(m.value, m.metric) for m in report.mentions] == expected
     assert all(m.implicit and m.quote in sentence for m in report.mentions)
+
+
+def test_a_negated_clause_that_prints_its_count_is_no_worded_zero(tmp_path: Path) -> None:
+    assert [(m.value, m.implicit) for m in audit(_report(tmp_path, "未受理的申请3件。")).mentions] == [(3, False)]
 
 
 def test_a_worded_zero_is_checked_against_the_table(tmp_path: Path) -> None:
@@ -246,3 +251,8 @@ def test_reports_before_2019_link_figures_in_every_section(tmp_path: Path) -> No
     report = audit(path)
     assert report.report_year == 2016
     assert [(m.section, m.value, m.metric) for m in report.mentions] == [("三", 5, "requests.new.total"), ("四", 0, "review.total")]
+
+
+@pytest.mark.parametrize("sentence", ["收到的政府信息公开申请涉及12个领域。", "受理申请后，3个部门已答复。"])
+def test_a_figure_counting_another_noun_links_nothing(tmp_path: Path, sentence: str) -> None:
+    assert [metric for _, metric in _links(_report(tmp_path, sentence))] == [None]
