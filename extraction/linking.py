@@ -13,7 +13,7 @@ from typing import Any
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import Narrative
-from extraction.spec import Spec
+from extraction.spec import PRE2019_LAST_YEAR, Spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
 from extraction.zeros import ZeroClaim, find_subjects, find_zero_claims
@@ -26,7 +26,6 @@ COORDINATORS = "、和及与或"
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
-PRE2019_LAST_YEAR = 2018  # reports before the 2019 format tell their figures in prose in every section
 _NEXT_NUMBER = re.compile(r"[0-9０-９]")
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")

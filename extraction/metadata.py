@@ -22,7 +22,7 @@ FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
 STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
 # The preamble naming the year reported on: 现将我办2022年度政府信息公开情况报告如下; 编制的2014年度政府信息公开年度报告.
 PREAMBLE_YEAR = re.compile(r"(\d{4})\s*年度?[\u4e00-\u9fff（）()]{0,12}?信息公开[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
-PREAMBLE_CHARS = 1500
+PREAMBLE_CHARS = 1000  # the preamble is read up to section 一, at most this far
 DATE_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 DATE_CN = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 DATE_FIELD = re.compile(r"(?:发布日期|公开日期|发文日期|成文日期|发布时间|时间|日期)[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
@@ -119,14 +119,15 @@ def read_metadata(source: Source, narrative: Narrative) -> Metadata:
     if agency is not None:
         agency = _full_agency(agency, narrative.text)
     if year is None:
-        year = _year_in_preamble(narrative.plain)
+        year = _year_in_preamble(narrative)
     return Metadata(agency, year, _published(source, narrative))
 
 
-def _year_in_preamble(text: str) -> int | None:
-    """Given the narrative, return the report year its preamble names (…2022年度政府信息公开情况报告如下) or, failing
-    that, the first year of its statistics period (统计期限自2022年1月1日起); None when neither is printed."""
-    for pattern, window in ((PREAMBLE_YEAR, text[:PREAMBLE_CHARS]), (STAT_PERIOD, text)):
+def _year_in_preamble(narrative: Narrative) -> int | None:
+    """Given the narrative, return the first year of its statistics period (统计期限自2022年1月1日起) or, failing
+    that, the report year its preamble names (…2022年度政府信息公开情况报告如下); None when neither is printed."""
+    head_end = narrative.sections[1].start if len(narrative.sections) > 1 else PREAMBLE_CHARS
+    for pattern, window in ((STAT_PERIOD, narrative.plain), (PREAMBLE_YEAR, narrative.plain[:min(head_end, PREAMBLE_CHARS)])):
         m = pattern.search(window)
         if m and 2000 <= int(m.group(1)) <= 2100:
             return int(m.group(1))

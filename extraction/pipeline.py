@@ -32,7 +32,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
-        template=parsed.version or (spec.version_for_year(meta.report_year) if meta.report_year else None),
+        template=parsed.version if parsed.cells else spec.template_for_year(meta.report_year) or parsed.version,
         cells=parsed.cells, deviations=parsed.deviations, errors=list(source.problems),
     )
     missing = [name for no, name in TABLES.items() if no not in parsed.found]
@@ -42,7 +42,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     if parsed.unread_rows:
         report.errors.append(Problem("rows_unread", f"{shown}: 表三 rows {'、'.join(parsed.unread_rows)} could not be read; "
                                                     "identities that need them are not checked"))
-    view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
+    view = TableView(parsed.cells, spec, report.template) if report.template in spec.versions and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)
     report.summary = summarise(report, narrative, view)

@@ -225,7 +225,8 @@ def test_traditional_script_is_matched_and_quoted_as_printed(tmp_path: Path) -> 
 
 def test_report_year_from_the_preamble_or_the_statistics_period(tmp_path: Path) -> None:
     body = "全年受理政府信息公开申请12件。"
-    preamble = _report(tmp_path, body, title="现将我局2021年度政府信息公开工作情况报告如下。")
+    preamble = tmp_path / "preamble.txt"
+    preamble.write_text("现将我局2021年度政府信息公开工作情况报告如下。\n一、总体情况\n" + body, encoding="utf-8")
     assert audit(preamble).report_year == 2021
     period = tmp_path / "period.txt"
     period.write_text("本报告统计期限自2020年1月1日起至12月31日止。\n一、总体情况\n" + body, encoding="utf-8")
@@ -249,7 +250,7 @@ def test_reports_before_2019_link_figures_in_every_section(tmp_path: Path) -> No
     path = tmp_path / "old.txt"
     path.write_text(text, encoding="utf-8")
     report = audit(path)
-    assert report.report_year == 2016
+    assert (report.report_year, report.template) == (2016, "pre2019")
     assert [(m.section, m.value, m.metric) for m in report.mentions] == [("三", 5, "requests.new.total"), ("四", 0, "review.total")]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 VERSIONS = ("v2019", "v2021")
+PRE2019_LAST_YEAR = 2018  # reports on 2018 and before follow the old 条例: no national layout ("pre2019")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,12 @@ class Spec:
     @property
     def column_keys(self) -> list[str]:
         return [c["key"] for c in self.applicant_columns]
+
+    def template_for_year(self, year: int | None) -> str | None:
+        """Given a report year, return its template: a version, "pre2019", or None when the year is unknown."""
+        if year is None:
+            return None
+        return "pre2019" if year <= PRE2019_LAST_YEAR else self.version_for_year(year)
 
     def version_for_year(self, year: int | None) -> str:
         if year is not None and year <= self.versions["v2019"].report_years[1]:
