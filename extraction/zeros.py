@@ -15,6 +15,7 @@ from extraction.spec import Spec, load_spec
 DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _DIGIT = re.compile(r"[0-9０-９]")
+_CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class _Grammar:
     zero_verbs: dict[str, frozenset[str]]
     max_chars: int
     subject: re.Pattern[str]
+    predicate: re.Pattern[str]
     topic_of: dict[str, str]
     masks: tuple[str, ...]
 
@@ -62,6 +64,8 @@ def _grammar() -> _Grammar:
         zero_verbs={t: frozenset(v) for t, v in spec.zero_verbs.items()},
         max_chars=int(zeros["max_chars"]),
         subject=re.compile("|".join(map(re.escape, longest_first))),
+        predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
+            map(re.escape, spec.topic_units["requests"])) + ")"),
         topic_of=topic_of,
         masks=tuple(spec.topic_masks),
     )
@@ -145,7 +149,22 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
         claim = _claim(text, m.start(), m.group(0), g)
         if claim is not None:
             out.append(claim)
-    return out
+    for m in g.predicate.finditer(text):
+        claim = _predicate_claim(text, m, g)
+        if claim is not None and not any(c.start < claim.end and claim.start < c.end for c in out):
+            out.append(claim)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
+    """Given a zero predicate (申请数量为0), return the claim on the subjects of its clause, or None if it names none."""
+    start = max(text.rfind(p, 0, m.start()) for p in _CLAUSE_PUNCTUATION) + 1
+    clause = _masked(text[start:m.start()], g.masks)
+    subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    if not subjects:
+        return None
+    unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
+    return ZeroClaim(start, m.end(), unique, m.end())
 
 
 def find_subjects(text: str) -> list[tuple[str, int, int]]:

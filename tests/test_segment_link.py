@@ -167,6 +167,9 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     # joined topics: a sum links nothing, unless it is 0 (each is 0)
     ("涉及行政复议、行政诉讼的案件共9件。", [(9, None)]),
     ("因政府信息公开引起的行政复议、行政诉讼案件0件。", [(0, "review.total"), (0, "litigation.total")]),
+    # a carry word then 答复: the carried request, answered
+    ("收到申请10件，上年度结转答复2件，结转下一年办结1件。",
+     [(10, "requests.new.total"), (2, "requests.carried_over.total"), (1, "requests.carried_forward.total")]),
     # the parenthesis after a figure is its own: 结转 inside it is no cue for the figure before
     ("收到申请10件，办结8件（结转下年度2件）。",
      [(10, "requests.new.total"), (8, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
@@ -185,7 +188,10 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("未发生有重大社会影响的信息公开申请。", []),
     ("继续保持零败诉。", [(0, None)]),
     ("全年未收取任何费用。", [(0, None)]),
-    ("本单位无行政处罚职权。", []),
+    ("本机关无规章制定权。", []),
+    # a body with no 行政处罚 made none; a clause ending in 为0 states a zero
+    ("本单位无行政处罚职权。", [(0, "active.penalty.decisions")]),
+    ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
     ("未发生行政复议被纠错的情况。", [(0, None)]),
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
 ])

@@ -199,7 +199,8 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
     for event in events:
         for topic in topics:
             if topic in event:
-                rule = {"topic": topic, "cue": event.get("words", []), "cue_after": event.get("words_after", []),
+                cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
+                rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []),
                         **_versioned(event[topic], version)}
                 out.append(rule)
     return out
