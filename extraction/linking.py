@@ -26,7 +26,7 @@ COORDINATORS = "、和及与或"
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
-_NEXT_NUMBER = re.compile(r"[0-9０-９]")
+_NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
@@ -323,6 +323,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             previous_end = fig.end
             continue
         clause_start, clause_end = narrative.clause_bounds(fig.start)
+        if clause_start > sentence[0] and text[clause_start - 1] in "：:":  # 行政规范性文件：制发件数2件
+            clause_start = narrative.clause_bounds(clause_start - 2)[0]
         if clause_start > 0 and text[clause_start - 1] in "）)":  # 无法提供（本机关不掌握相关政府信息）14件
             opening = text.rfind("（" if text[clause_start - 1] == "）" else "(", sentence[0], clause_start)
             clause_start = narrative.clause_bounds(opening)[0] if opening >= 0 else clause_start

@@ -170,6 +170,11 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     # a carry word then 答复: the carried request, answered
     ("收到申请10件，上年度结转答复2件，结转下一年办结1件。",
      [(10, "requests.new.total"), (2, "requests.carried_over.total"), (1, "requests.carried_forward.total")]),
+    # a colon introduces a list about the words before it; a year after the figure is no next figure
+    ("本年出台行政规范性文件：制发件数2件，废止件数1件。",
+     [(2, "active.normative_docs.issued"), (1, "active.normative_docs.repealed")]),
+    ("收到申请9件，办结5件，剩余4件转2024年办理。",
+     [(9, "requests.new.total"), (5, "requests.result.total.total"), (4, "requests.carried_forward.total")]),
     # the parenthesis after a figure is its own: 结转 inside it is no cue for the figure before
     ("收到申请10件，办结8件（结转下年度2件）。",
      [(10, "requests.new.total"), (8, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
