@@ -1,8 +1,10 @@
 """Narrative figures -> mentions linked to table metrics, by the topic of their sentence and the cue next to them.
 
-The phrase table (topics, cues, vetoes, scope words) is data in the template spec. A figure is linked only
-when a topic, a cue and a fitting unit agree; anything less stays unlinked: a wrong link costs an auditor
-more than a missing one.
+The narrative grammar (topics with their units, event classes, the disposition tree, applicant classes, the
+negation grammar of worded zeros, vetoes and scope words) is data in the template spec; the spec loader composes
+it into cue rules. A figure is linked only when a topic, a cue and a fitting unit agree; anything less stays
+unlinked: a wrong link costs an auditor more than a missing one. Matching reads the narrative in simplified
+script (Narrative.plain, same offsets); quotes are taken from the text as printed.
 """
 from __future__ import annotations
 
