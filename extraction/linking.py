@@ -179,6 +179,8 @@ def _vetoed(text: str, fig: Figure, link_start: int, local_start: int, spec: Spe
         return True
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
+        return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     words = set(tokens_of(window))
     for veto in spec.veto_words:
         if len(veto) == 1:

@@ -265,6 +265,7 @@ def test_reports_before_2019_link_figures_in_every_section(tmp_path: Path) -> No
     assert [(m.section, m.value, m.metric) for m in report.mentions] == [("三", 5, "requests.new.total"), ("四", 0, "review.total")]
 
 
-@pytest.mark.parametrize("sentence", ["收到的政府信息公开申请涉及12个领域。", "受理申请后，3个部门已答复。"])
+@pytest.mark.parametrize("sentence", ["收到的政府信息公开申请涉及12个领域。", "受理申请后，3个部门已答复。",
+                                      "没有收到政府信息公开申请的单位有5个。"])
 def test_a_figure_counting_another_noun_links_nothing(tmp_path: Path, sentence: str) -> None:
     assert [metric for _, metric in _links(_report(tmp_path, sentence))] == [None]
