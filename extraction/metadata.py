@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import cn2an
 
 from extraction.document import Source
+from extraction.script import simplified
 from extraction.segment import Narrative
 
 TITLE = re.compile(
@@ -35,19 +36,21 @@ class Metadata:
     published: str | None
 
 
-def _title_candidates(source: Source, narrative: Narrative) -> list[str]:
-    head = narrative.plain[: narrative.sections[1].start] if len(narrative.sections) > 1 else narrative.plain[:400]
-    texts = [source.meta.get("名称", ""), source.meta.get("title", ""), re.sub(r"\s+", "", head[:300])]
-    return [t for t in texts if t]
+def _title_candidates(source: Source, narrative: Narrative) -> list[tuple[str, str]]:
+    """Given a report, return the texts that may hold its title, each as (simplified for matching, as printed)."""
+    end = narrative.sections[1].start if len(narrative.sections) > 1 else 400
+    heads = (re.sub(r"\s+", "", narrative.plain[:end][:300]), re.sub(r"\s+", "", narrative.text[:end][:300]))
+    texts = [(simplified(t), t) for t in (source.meta.get("名称", ""), source.meta.get("title", ""))] + [heads]
+    return [t for t in texts if t[0]]
 
 
 def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, int | None]:
-    for text in _title_candidates(source, narrative):
+    for text, printed in _title_candidates(source, narrative):
         for pattern in (TITLE, TITLE_YEAR_FIRST):
             m = pattern.search(text)
             if m and m.group("agency") and (m.groupdict().get("year") or m.groupdict().get("pre")):
                 year = int(m.group("year") or m.group("pre"))
-                agency = FIELD_LABEL.sub("", m.group("agency")).strip("（）()")
+                agency = FIELD_LABEL.sub("", printed[m.start("agency"):m.end("agency")]).strip("（）()")
                 if 2000 <= year <= 2100 and len(agency) > 2:
                     return agency, year
     return None, None
