@@ -251,8 +251,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     topic, word_start, word_end = claim.subjects[index]
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    words_before = plain[claim.start:word_end]
-    if any(v in tokens_of(_masked(words_before, spec.veto_exempt)) or (len(v) > 1 and v in words_before) for v in spec.veto_words):
+    words_before = _masked(plain[claim.start:word_end], spec.veto_exempt)
+    tokens = set(tokens_of(words_before))
+    if any(v in tokens if len(v) == 1 else v in words_before for v in spec.veto_words):
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start if topic != "requests" else claim.start, (claim.start, claim.end),

@@ -194,6 +194,9 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("继续保持零败诉。", [(0, None)]),
     ("全年未收取任何费用。", [(0, None)]),
     ("本机关无规章制定权。", []),
+    # vetoes hold for worded zeros too: one channel is not all requests; an exempt phrase is no veto
+    ("未收到网上政府信息公开申请。", [(0, None)]),
+    ("全年未收到依申请公开事项。", [(0, "requests.new.total")]),
     # a body with no 行政处罚 made none; a clause ending in 为0 states a zero
     ("本单位无行政处罚职权。", [(0, "active.penalty.decisions")]),
     ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
