@@ -228,7 +228,7 @@ def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> 
 def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, spec: Spec, report_year: int | None) -> bool:
     """Given a figure's sentence, return whether its words make the figure something other than the year's table
     value: part of the year (上半年…), arithmetic on the figures (除去…), or another year's figure."""
-    text = narrative.text
+    text = narrative.plain
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
@@ -256,8 +256,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if any(v in tokens if len(v) == 1 else v in words_before for v in spec.veto_words):
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
-    link = _choose_rule(plain, probe, region_start if topic != "requests" else claim.start, (claim.start, claim.end),
-                        word_end, topic, rules, claim.start)
+    link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     after = plain[word_end:region_end]
     if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and (link is None or r["metric"] != link.metric)
            for r in rules):
@@ -283,9 +282,12 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
     return [m for m in out if m.metric is not None] or out[:1]
 
 
-def _implicit_claim(plain: str, fig: Figure) -> ZeroClaim:
+def _implicit_claim(plain: str, fig: Figure) -> ZeroClaim | None:
     """Given a worded zero, return its claim with offsets into the whole text."""
-    (claim,) = find_zero_claims(plain[fig.start:fig.end])
+    claims = find_zero_claims(plain[fig.start:fig.end])
+    if not claims:
+        return None
+    claim = claims[0]
     scope_end = _SCOPE_END.search(plain, fig.end)
     return ZeroClaim(claim.start + fig.start, claim.end + fig.start,
                      tuple((t, s + fig.start, e + fig.start) for t, s, e in claim.subjects),
