@@ -42,6 +42,7 @@ class _Link:
     metric: str
     alternatives: tuple[str, ...]
     cue_start: int
+    after_end: int = 0  # for a cue after the figure: where it ends (its words are vetted too)
 
 
 def narrative_figures(narrative: Narrative, report_year: int | None = None) -> list[tuple[str, Figure]]:
@@ -128,7 +129,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
     context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
-    best: tuple[int, int, int, int, dict[str, Any]] | None = None  # (fallback, distance, -length, cue start, rule)
+    best: tuple[int, int, int, int, dict[str, Any], int] | None = None  # (fallback, distance, -length, cue start, rule, after end)
     for rule in rules:
         if rule["topic"] != topic:
             continue
@@ -140,13 +141,13 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
             if i >= 0:
-                cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule)
+                cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
                 if best is None or cand[:3] < best[:3]:
                     best = cand
         for cue in rule.get("cue_after", []):
             j = right_plain.find(cue)
             if j >= 0:
-                cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule)
+                cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
                 if best is None or cand[:3] < best[:3]:
                     best = cand
     if best is None:
@@ -154,8 +155,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
     if switch and any(w in right for w in switch["words"]):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3])
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3])
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5])
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5])
 
 
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
@@ -172,8 +173,13 @@ def _names_leaf(local: str, word: str) -> bool:
     return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
 
 
-def _vetoed(text: str, fig: Figure, link_start: int, local_start: int, spec: Spec) -> bool:
+def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -> bool:
+    """Given a linked figure, return whether a veto word near its cue (before it, or between it and a cue after it)
+    makes it another quantity."""
+    link_start = link.cue_start
     window = text[max(local_start, link_start - 6):fig.start]
+    if link.after_end:
+        window += "\u3000" + text[fig.end:link.after_end]
     window = _masked(window, spec.veto_exempt)
     if _BROADER.search(text[local_start:fig.start]):
         return True
@@ -352,7 +358,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
         if link is None or not _unit_fits(topic, fig.unit, spec):
             continue
-        if _vetoed(text, fig, link.cue_start, local_start, spec):
+        if _vetoed(text, fig, link, local_start, spec):
             continue
         mention.metric = link.metric
         mention.alternatives = link.alternatives

@@ -202,7 +202,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
             if topic in event:
                 cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []),
-                        **_versioned(event[topic], version)}
+                        "after_rank": event.get("after_rank", 0), **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
