@@ -1,7 +1,7 @@
 """Character-level tokenizer of the figures stated in report narrative.
 
 A figure is a number with a counting unit ("3119 件", "5500 余条", "两条",
-"33.9%", "1.2万条"), or a zero stated in words ("未收到政府信息公开申请").
+"33.9%", "1.2万条"), or a zero stated in words ("未收到政府信息公开申请", grammar in extraction.zeros).
 Years, dates, phone numbers, document numbers, ordinals and idioms with
 numerals are not figures (template spec §4.2).
 """
@@ -14,6 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 import cn2an
+
+from extraction.zeros import find_zero_claims, zero_unit
 
 __all__ = ["Figure", "find_figures", "parse_number"]
 
@@ -95,22 +97,6 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
 _MEASURE_NOUN = re.compile(r"(播放|阅读|浏览|点击|访问|观看)|(用户|粉丝|订阅|关注)")
 _NOUN_WINDOW = 12
 
-_CASES = "(?:政府信息公开|信息公开|依申请公开)"
-_LAWSUIT = "(?:任何)?(?:政府信息公开)?(?:行政复议|行政诉讼)"
-_FEE = "(?:任何)?(?:信息处理费|收费|费用)"
-# Branches keyed by a literal first character, which lets re skip ahead fast.
-_ZERO = re.compile(
-    rf"""
-    未(?:(?:发生|产生|收取){_FEE}
-       |(?:收到|受理)(?:任何)?{_CASES}?的?申请
-       |(?:发生|产生|出现|被申请|被提起){_LAWSUIT})
-  | 没有(?:收取{_FEE}|(?:收到|受理)(?:任何)?{_CASES}?的?申请|{_LAWSUIT})
-  | 无(?<!有无)(?:{_FEE}|{_CASES}申请|{_LAWSUIT})
-  | 零(?:败诉|复议|诉讼)
-    """,
-    re.VERBOSE,
-)
-
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
@@ -182,8 +168,8 @@ def find_figures(text: str) -> list[Figure]:
     """Given narrative text, return its figures and worded zeros, in text order."""
     found = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None]
     found += [
-        Figure(0, "元" if "费" in m[0] else "件", False, m.start(), m.end(), m[0], implicit=True)
-        for m in _ZERO.finditer(text)
+        Figure(0, zero_unit(c), False, c.start, c.end, text[c.start:c.end], implicit=True)
+        for c in find_zero_claims(text)
     ]
     found.sort(key=lambda f: f.start)
     return found

@@ -1,8 +1,10 @@
 """Narrative figures -> mentions linked to table metrics, by the topic of their sentence and the cue next to them.
 
-The phrase table (topics, cues, vetoes, scope words) is data in the template spec. A figure is linked only
-when a topic, a cue and a fitting unit agree; anything less stays unlinked: a wrong link costs an auditor
-more than a missing one.
+The narrative grammar (topics with their units, event classes, the disposition tree, applicant classes, the
+negation grammar of worded zeros, vetoes and scope words) is data in the template spec; the spec loader composes
+it into cue rules. A figure is linked only when a topic, a cue and a fitting unit agree; anything less stays
+unlinked: a wrong link costs an auditor more than a missing one. Matching reads the narrative in simplified
+script (Narrative.plain, same offsets); quotes are taken from the text as printed.
 """
 from __future__ import annotations
 
@@ -13,15 +15,22 @@ from typing import Any
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import Narrative
-from extraction.spec import Spec
+from extraction.spec import PRE2019_LAST_YEAR, Spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
+from extraction.zeros import ZeroClaim, find_subjects, find_zero_claims
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
-_NEXT_NUMBER = re.compile(r"[0-9０-９]")
+COORDINATORS = "、和及与或"
+NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
+LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
+JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
+_NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
+_OPEN_PARENTHESIS = re.compile(r"[（(]")
+_SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
@@ -33,16 +42,20 @@ class _Link:
     metric: str
     alternatives: tuple[str, ...]
     cue_start: int
+    after_end: int = 0  # for a cue after the figure: where it ends (its words are vetted too)
 
 
-def narrative_figures(narrative: Narrative) -> list[tuple[str, Figure]]:
-    """Given the narrative, return (section, figure) for every figure in sections 一, 五 and 六."""
+def narrative_figures(narrative: Narrative, report_year: int | None = None) -> list[tuple[str, Figure]]:
+    """Given the narrative (and the report year), return (section, figure) for every figure in sections 一, 五 and 六,
+    or in every section of a report before the 2019 format."""
     sections = [s for s in narrative.sections if s.no in NARRATIVE_SECTIONS]
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
+    elif report_year is not None and report_year <= PRE2019_LAST_YEAR:
+        sections = narrative.sections  # their own headings (一、主动公开…) are not the 2019 format's
     out: list[tuple[str, Figure]] = []
     for section in sections:
-        for fig in find_figures(narrative.text[section.start:section.end]):
+        for fig in find_figures(narrative.plain[section.start:section.end]):
             shifted = Figure(fig.value, fig.unit, fig.approx, fig.start + section.start, fig.end + section.start, fig.raw, fig.implicit)
             out.append((section.no, shifted))
     return out
@@ -50,10 +63,11 @@ def narrative_figures(narrative: Narrative) -> list[tuple[str, Figure]]:
 
 def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int, spec: Spec) -> str | None:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
-    after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one."""
+    after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one.
+    A topic word joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
     paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
-        best: tuple[int, int, str] | None = None  # (distance, -length, topic)
+        best: tuple[int, int, str, int] | None = None  # (distance, -length, topic, word start)
         left = text[left_start:fig.start]
         right = text[fig.end:clause_end]
         for topic, words in spec.topics.items():
@@ -61,15 +75,23 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
             for word in words:
                 i = left.rfind(word)
                 if i >= 0 and (not local_only or left_start + i >= local_start):
-                    cand = (len(left) - (i + len(word)), -len(word), topic)
+                    cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
                     best = cand if best is None or cand < best else best
                 j = right.find(word)
-                if j >= 0 and not local_only:
-                    cand = (j + 1, -len(word), topic)
+                if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
+                    cand = (j + 1, -len(word), topic, fig.end + j)
                     best = cand if best is None or cand < best else best
         if best is not None:
-            return best[2]
+            return None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]
     return None
+
+
+def _joined_to_other_topic(text: str, word_start: int, topic: str, spec: Spec) -> bool:
+    """Given where a topic word starts, return whether another topic's word is joined to it by 、和及与或."""
+    if word_start == 0 or text[word_start - 1] not in COORDINATORS:
+        return False
+    before = text[:word_start - 1]
+    return any(before.endswith(w) for other, words in spec.topics.items() if other != topic for w in words)
 
 
 def _masked(text: str, phrases: list[str]) -> str:
@@ -95,43 +117,76 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bo
 
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
-                 topic: str, rules: list[dict[str, Any]]) -> _Link | None:
+                 topic: str, rules: list[dict[str, Any]], list_start: int) -> _Link | None:
+    """Given a figure and its topic, return the reading of the cue nearest to it (a longer cue on a tie), made
+    as specific as the words before the figure allow; None when no cue of the topic is near."""
+    listed = text[min(list_start, local_start):fig.start]
+    classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
+    several = sum(any(w in listed for w in words) for words in classes) > 1
+    if several:
+        local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
+    right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
     context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
-    best: tuple[int, int, int, int, dict[str, Any]] | None = None  # (fallback, distance, -length, cue start, rule)
+    best: tuple[int, int, int, int, dict[str, Any], int] | None = None  # (fallback, distance, -length, cue start, rule, after end)
     for rule in rules:
         if rule["topic"] != topic:
             continue
         fallback = 1 if "needs_context" in rule else 0
         if fallback and not any(w in context_left for w in rule["needs_context"]):
             continue
+        if "exclusive" in rule and several:
+            continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
             if i >= 0:
-                cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule)
+                cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
                 if best is None or cand[:3] < best[:3]:
                     best = cand
         for cue in rule.get("cue_after", []):
-            j = right.find(cue)
+            j = right_plain.find(cue)
             if j >= 0:
-                cand = (fallback, j, -len(cue), fig.start, rule)
+                cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
                 if best is None or cand[:3] < best[:3]:
                     best = cand
     if best is None:
         return None
-    rule = best[4]
+    rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
     if switch and any(w in right for w in switch["words"]):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3])
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3])
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5])
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5])
 
 
-def _vetoed(text: str, fig: Figure, link_start: int, local_start: int, spec: Spec) -> bool:
+def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
+    """Given the chosen rule and the words before the figure, return the one leaf of its category that those words
+    name (属于三类内部事务信息不予公开的1件 is 内部事务, not 不予公开), else the rule itself."""
+    named = [leaf for leaf in rule.get("leaves", []) if any(_names_leaf(local, w) for w in leaf["words"])]
+    return named[0] if len(named) == 1 else rule
+
+
+def _names_leaf(local: str, word: str) -> bool:
+    """Given the words before a figure, return whether they name the leaf word itself, not as one example of a
+    wider set (因本机关不掌握等原因无法提供 is every 无法提供)."""
+    i = local.rfind(word)
+    return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
+
+
+def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -> bool:
+    """Given a linked figure, return whether a veto word near its cue (before it, or between it and a cue after it)
+    makes it another quantity."""
+    link_start = link.cue_start
     window = text[max(local_start, link_start - 6):fig.start]
+    if link.after_end:
+        window += "\u3000" + text[fig.end:link.after_end]
     window = _masked(window, spec.veto_exempt)
     if _BROADER.search(text[local_start:fig.start]):
         return True
+    if text.startswith(tuple(spec.counted_nouns), fig.end):
+        return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
+        return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     words = set(tokens_of(window))
     for veto in spec.veto_words:
         if len(veto) == 1:
@@ -142,10 +197,9 @@ def _vetoed(text: str, fig: Figure, link_start: int, local_start: int, spec: Spe
     return False
 
 
-def _unit_fits(metric: str, unit: str, spec: Spec) -> bool:
-    if metric == "active.admin_fees.amount_wan_yuan":
-        return unit in MONEY_UNITS
-    return unit in spec.count_units
+def _unit_fits(topic: str, unit: str, spec: Spec) -> bool:
+    """Given a topic and a figure's unit, return whether the topic counts in that unit (申请21条 yes, 信息21条 no)."""
+    return unit in spec.topic_units.get(topic, ())
 
 
 def _scope_note(text: str, sentence: tuple[int, int], fig: Figure, spec: Spec) -> str | None:
@@ -168,55 +222,160 @@ def _quote(text: str, clause_start: int, fig: Figure) -> str:
     return re.sub(r"\s*\n\s*", "", text[start:fig.end]).strip()
 
 
+def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
+    """Given the tables (or, without them, the report year), return the cue rules of the report's format."""
+    if view is not None:
+        return view.version.phrases
+    if report_year is not None and report_year <= PRE2019_LAST_YEAR:
+        return spec.pre2019_phrases
+    return spec.versions[spec.version_for_year(report_year) if report_year is not None else "v2021"].phrases
+
+
+def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, spec: Spec, report_year: int | None) -> bool:
+    """Given a figure's sentence, return whether its words make the figure something other than the year's table
+    value: part of the year (上半年…), arithmetic on the figures (除去…), or another year's figure."""
+    text = narrative.plain
+    left = text[sentence[0]:end]
+    if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
+        left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
+    if any(word in left for word in spec.sentence_veto_words):
+        return True
+    # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
+    return report_year is not None and _names_other_year(_PARENTHESIS.sub("", left), report_year, spec.carry_words)
+
+
+def _zero_quote(text: str, fig: Figure) -> str:
+    """Given a worded zero, return its clause as printed: from the clause start (、 does not end it) to its end."""
+    start = max(text.rfind(p, 0, fig.start) for p in "，,。；;：:\n") + 1
+    return _quote(text, max(start, fig.start - QUOTE_MAX_CHARS), fig)
+
+
+def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str, Any]], spec: Spec) -> str | None:
+    """Given a zero claim and one of its subjects, return the metric the zero states for that subject: the reading
+    of the cue before the subject (未收到申请, 无结转下年度的申请), else the topic's own zero; None when words after
+    the subject narrow it (未发生行政复议被纠错) or a veto word stands in the claim."""
+    topic, word_start, word_end = claim.subjects[index]
+    region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
+    region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
+    words_before = _masked(plain[claim.start:word_end], spec.veto_exempt)
+    tokens = set(tokens_of(words_before))
+    if any(v in tokens if len(v) == 1 else v in words_before for v in spec.veto_words):
+        return None
+    probe = Figure(0, "", False, word_end, word_end, "", True)
+    link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
+    after = plain[word_end:region_end]
+    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and (link is None or r["metric"] != link.metric)
+           for r in rules):
+        return None
+    return link.metric if link is not None else spec.topic_zero[topic][0]
+
+
+def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, claim: ZeroClaim,
+                   rules: list[dict[str, Any]], spec: Spec, report_year: int | None) -> list[Mention]:
+    """Given a zero and the claim naming its subjects, return one mention of value 0 per subject (a zero about
+    行政复议、行政诉讼 is two), each linked to the metric it states when its sentence allows."""
+    sentence = narrative.sentence_bounds(fig.start)
+    vetoed = _sentence_vetoed(narrative, sentence, fig.start, spec, report_year)
+    quote = _zero_quote(narrative.text, fig) if fig.implicit else _quote(narrative.text, claim.start, fig)
+    out: list[Mention] = []
+    for index in range(len(claim.subjects)):
+        mention = Mention(section, quote, 0, fig.unit, False, (fig.start, fig.end), narrative.where(fig.start),
+                          implicit=fig.implicit, sentence_end=sentence[1])
+        metric = None if vetoed else _zero_metric(plain, claim, index, rules, spec)
+        if metric is not None and metric not in {m.metric for m in out}:
+            mention.metric = metric
+        out.append(mention)
+    return [m for m in out if m.metric is not None] or out[:1]
+
+
+def _implicit_claim(plain: str, fig: Figure) -> ZeroClaim | None:
+    """Given a worded zero, return its claim with offsets into the whole text."""
+    claims = find_zero_claims(plain[fig.start:fig.end])
+    if not claims:
+        return None
+    claim = claims[0]
+    scope_end = _SCOPE_END.search(plain, fig.end)
+    return ZeroClaim(claim.start + fig.start, claim.end + fig.start,
+                     tuple((t, s + fig.start, e + fig.start) for t, s, e in claim.subjects),
+                     scope_end.start() if scope_end else len(plain))
+
+
+def _joined_zero_claim(plain: str, fig: Figure, start: int) -> ZeroClaim | None:
+    """Given a printed zero (行政复议、行政诉讼案件0件), return a claim on the subjects joined right before it, or None
+    unless two topics are joined: their sum is 0, so each of them is."""
+    subjects = find_subjects(plain[start:fig.start])
+    run = subjects[-1:]
+    for before in reversed(subjects[:-1]):
+        if plain[start + before[2]:start + run[0][1]] not in tuple(COORDINATORS):
+            break
+        run.insert(0, before)
+    if len({t for t, _, _ in run}) < 2 or fig.start - (start + run[-1][2]) > JOINED_ZERO_GAP_CHARS:
+        return None
+    return ZeroClaim(start + run[0][1], fig.end, tuple((t, s + start, e + start) for t, s, e in run))
+
+
 def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, report_year: int | None) -> list[Mention]:
     """Given the narrative, the parsed tables and the report year, return every narrative figure as a mention
     with its verdict."""
-    text = narrative.text
+    text = narrative.plain
     topic_text = _masked(text, spec.topic_masks)
-    rules = view.version.phrases if view is not None else spec.versions["v2021"].phrases
+    rules = _year_rules(view, spec, report_year)
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
-    for section, fig in narrative_figures(narrative):
+    for section, fig in narrative_figures(narrative, report_year):
         sentence = narrative.sentence_bounds(fig.start)
+        claim = _implicit_claim(text, fig) if fig.implicit else None
+        if claim is None and fig.value == 0:
+            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
+        if claim is not None:
+            zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
+            for mention in zeros:
+                _set_verdict(mention, fig, view)
+            mentions.extend(zeros)
+            previous_end = fig.end
+            continue
         clause_start, clause_end = narrative.clause_bounds(fig.start)
-        if text[fig.end:fig.end + 1] in "（(":
+        if clause_start > sentence[0] and text[clause_start - 1] in "：:":  # 行政规范性文件：制发件数2件
+            clause_start = narrative.clause_bounds(clause_start - 2)[0]
+        if clause_start > 0 and text[clause_start - 1] in "）)":  # 无法提供（本机关不掌握相关政府信息）14件
+            opening = text.rfind("（" if text[clause_start - 1] == "）" else "(", sentence[0], clause_start)
+            clause_start = narrative.clause_bounds(opening)[0] if opening >= 0 else clause_start
+        if fig.end < len(text) and text[fig.end] in "（(":
             close = text.find("）" if text[fig.end] == "（" else ")", fig.end)
             clause_end = close if close > 0 else clause_end  # the parenthesis right after a figure qualifies it
         local_start = max(previous_end, clause_start) if previous_end > sentence[0] else clause_start
+        list_start = max(previous_end, sentence[0])
         previous_end = fig.end
-        mention = Mention(section, _quote(text, clause_start, fig), fig.value, fig.unit, fig.approx,
-                          (fig.start, fig.end), narrative.where(fig.start), implicit=fig.implicit,
-                          sentence_end=sentence[1])
+        mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
+                          (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
         topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
         if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
-        if topic is None:
+        if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
-        left = text[sentence[0]:fig.start]
-        if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
-            left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:fig.start]
-        if any(word in left for word in spec.sentence_veto_words):
-            continue  # part of the year (上半年…) or arithmetic on the figures (除去…): not the year's table value
-        if report_year is not None and _names_other_year(left, report_year, spec.carry_words):
-            continue  # another year's figure (2022年…制定规范性文件0件 in the 2023 report), or a comparison with it
-        search_end = fig.end if fig.implicit else fig.start
-        probe = Figure(fig.value, fig.unit, fig.approx, search_end, fig.end, fig.raw, fig.implicit)
-        link = _choose_rule(text, probe, local_start, sentence, clause_end, topic, rules)
-        if link is None or not _unit_fits(link.metric, fig.unit, spec):
+        link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
+        if link is None or not _unit_fits(topic, fig.unit, spec):
             continue
-        if _vetoed(text, fig, link.cue_start, local_start, spec):
+        if _vetoed(text, fig, link, local_start, spec):
             continue
         mention.metric = link.metric
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
-        if view is not None:
-            _judge(mention, fig, view)
-        else:
-            mention.verdict = "unverified"
+        _set_verdict(mention, fig, view)
     return mentions
+
+
+def _set_verdict(mention: Mention, fig: Figure, view: TableView | None) -> None:
+    """Set a linked mention's verdict: against the tables, or unverified without them."""
+    if mention.metric is None:
+        return
+    if view is not None:
+        _judge(mention, fig, view)
+    else:
+        mention.verdict = "unverified"
 
 
 def _judge(mention: Mention, fig: Figure, view: TableView) -> None:

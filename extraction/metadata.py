@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import cn2an
 
 from extraction.document import Source
+from extraction.script import simplified
 from extraction.segment import Narrative
 
 TITLE = re.compile(
@@ -19,7 +20,10 @@ PLACE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?[\u4e00-\u9fff]{
 PLACE_MAX_CHARS = 10
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，。（）() \n"
 FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
-STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
+# The preamble naming the year reported on: 现将我办2022年度政府信息公开情况报告如下; 编制的2014年度政府信息公开年度报告.
+PREAMBLE_YEAR = re.compile(r"(\d{4})\s*年度?[\u4e00-\u9fff（）()]{0,12}?信息公开[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
+PREAMBLE_CHARS = 1000  # the preamble is read up to section 一, at most this far
 DATE_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 DATE_CN = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 DATE_FIELD = re.compile(r"(?:发布日期|公开日期|发文日期|成文日期|发布时间|时间|日期)[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
@@ -32,19 +36,21 @@ class Metadata:
     published: str | None
 
 
-def _title_candidates(source: Source, narrative: Narrative) -> list[str]:
-    head = narrative.text[: narrative.sections[1].start] if len(narrative.sections) > 1 else narrative.text[:400]
-    texts = [source.meta.get("名称", ""), source.meta.get("title", ""), re.sub(r"\s+", "", head[:300])]
-    return [t for t in texts if t]
+def _title_candidates(source: Source, narrative: Narrative) -> list[tuple[str, str]]:
+    """Given a report, return the texts that may hold its title, each as (simplified for matching, as printed)."""
+    end = narrative.sections[1].start if len(narrative.sections) > 1 else 400
+    heads = (re.sub(r"\s+", "", narrative.plain[:end][:300]), re.sub(r"\s+", "", narrative.text[:end][:300]))
+    texts = [(simplified(t), t) for t in (source.meta.get("名称", ""), source.meta.get("title", ""))] + [heads]
+    return [t for t in texts if t[0]]
 
 
 def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, int | None]:
-    for text in _title_candidates(source, narrative):
+    for text, printed in _title_candidates(source, narrative):
         for pattern in (TITLE, TITLE_YEAR_FIRST):
             m = pattern.search(text)
             if m and m.group("agency") and (m.groupdict().get("year") or m.groupdict().get("pre")):
                 year = int(m.group("year") or m.group("pre"))
-                agency = FIELD_LABEL.sub("", m.group("agency")).strip("（）()")
+                agency = FIELD_LABEL.sub("", printed[m.start("agency"):m.end("agency")]).strip("（）()")
                 if 2000 <= year <= 2100 and len(agency) > 2:
                     return agency, year
     return None, None
@@ -116,7 +122,16 @@ def read_metadata(source: Source, narrative: Narrative) -> Metadata:
     if agency is not None:
         agency = _full_agency(agency, narrative.text)
     if year is None:
-        m = STAT_PERIOD.search(narrative.text)
-        if m:
-            year = int(m.group(1))
+        year = _year_in_preamble(narrative)
     return Metadata(agency, year, _published(source, narrative))
+
+
+def _year_in_preamble(narrative: Narrative) -> int | None:
+    """Given the narrative, return the first year of its statistics period (统计期限自2022年1月1日起) or, failing
+    that, the report year its preamble names (…2022年度政府信息公开情况报告如下); None when neither is printed."""
+    head_end = narrative.sections[1].start if len(narrative.sections) > 1 else PREAMBLE_CHARS
+    for pattern, window in ((STAT_PERIOD, narrative.plain), (PREAMBLE_YEAR, narrative.plain[:min(head_end, PREAMBLE_CHARS)])):
+        m = pattern.search(window)
+        if m and 2000 <= int(m.group(1)) <= 2100:
+            return int(m.group(1))
+    return None

@@ -40,7 +40,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
-        template=parsed.version or (spec.version_for_year(meta.report_year) if meta.report_year else None),
+        template=parsed.version if parsed.cells else spec.template_for_year(meta.report_year) or parsed.version,
         cells=parsed.cells, deviations=parsed.deviations,
         errors=[Problem(p.code, p.message.replace(str(path), shown)) for p in source.problems],
         layout_alternatives=parsed.layout_alternatives,
@@ -57,7 +57,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         reasons = "、".join(sorted(set(parsed.unread.values())))
         report.errors.append(Problem("cells_unread", f"{shown}：{len(rows)} 行中 {len(parsed.unread)} 个表格单元格未读（{reasons}）："
                                                      "印出的数字有不止一种读法；需要它们的勾稽关系未核对"))
-    view = TableView(parsed.cells, spec, report.template) if report.template and parsed.cells else None
+    view = TableView(parsed.cells, spec, report.template) if report.template in spec.versions and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)
     report.summary = summarise(report, narrative, view)

@@ -9,12 +9,14 @@ from rapidfuzz import fuzz
 
 from extraction.document import Source, TextLine, Where
 from extraction.labels import norm
+from extraction.script import simplified
 from extraction.spec import load_spec
 
 SECTION_NUMBERS = "一二三四五六"
 HEADING_MAX_CHARS = 40
 HEADING_FUZZY_SCORE = 88
 _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]*")
+_MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]$")
@@ -38,7 +40,11 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
+    plain: str = ""  # text in simplified script, same length: what the grammar matches (quotes come from text)
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.plain = self.plain or simplified(self.text)
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -96,7 +102,7 @@ def _is_heading_like(text: str) -> bool:
 
 def _heading_number(text: str) -> str | None:
     """Given a line, return the section number (一…六) it is the heading of, or None."""
-    t = norm(text)
+    t = norm(simplified(_MARKDOWN.sub("", text)))
     if not t or len(t) > HEADING_MAX_CHARS:
         return None
     m = _TOP_NUMBERING.match(t)

@@ -138,3 +138,140 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     body = "全年共收办政府信息公开申请15件，收到政府信息公开申请12件（含上年结转3件）。"
     assert _links(_report(tmp_path, body)) == [
         (15, "requests.handled_pool.total"), (12, "requests.handled_pool.total"), (3, "requests.carried_over.total")]
+
+
+# The narrative grammar, class by class, on sentences written for these tests.
+@pytest.mark.parametrize("sentence,expected", [
+    # receive verbs and units other than 件 for requests, reviews and litigation
+    ("本年度我局接到政府信息公开申请7件。", [(7, "requests.new.total")]),
+    ("全年收悉依申请公开事项4宗。", [(4, "requests.new.total")]),
+    ("共接受公民申请6份，依申请公开3次。", [(6, "requests.new.natural_person"), (3, None)]),
+    ("受理信息公开申请21条，主动公开信息3600条。", [(21, "requests.new.total"), (3600, None)]),
+    ("依法办理政府信息公开申请18件。", [(18, "requests.result.total.total")]),
+    # applicant classes: one class is that column; naming every class is the total
+    ("公民个人提出申请9件，法人和其他组织提出申请2件。", [(9, "requests.new.natural_person"), (2, "requests.new.org_sum")]),
+    ("共收到自然人、法人或其他组织的申请11件。", [(11, "requests.new.total")]),
+    # the most specific category wins when its words are named, not when it is one example (等)
+    ("答复申请20件，其中因属于三类内部事务信息不予公开的2件。",
+     [(20, "requests.result.total.total"), (2, "requests.result.withheld.internal_affairs.total")]),
+    ("答复申请20件，因本机关不掌握相关政府信息无法提供的3件。",
+     [(20, "requests.result.total.total"), (3, "requests.result.unable.not_held.total")]),
+    ("答复申请20件，因本机关不掌握等原因无法提供的5件。",
+     [(20, "requests.result.total.total"), (5, "requests.result.unable.subtotal.total")]),
+    ("答复申请20件，无法提供（本机关不掌握相关政府信息）4件。",
+     [(20, "requests.result.total.total"), (4, "requests.result.unable.not_held.total")]),
+    ("经复议后起诉的行政诉讼1件，未经复议直接起诉的行政诉讼2件。",
+     [(1, "litigation.after_review.total"), (2, "litigation.direct.total")]),
+    # 表二 verbs
+    ("新发布的行政规范性文件6件，累计现行有效规章14件。", [(6, "active.normative_docs.issued"), (14, "active.rules.in_force")]),
+    # joined topics: a sum links nothing, unless it is 0 (each is 0)
+    ("涉及行政复议、行政诉讼的案件共9件。", [(9, None)]),
+    ("因政府信息公开引起的行政复议、行政诉讼案件0件。", [(0, "review.total"), (0, "litigation.total")]),
+    # a carry word then 答复: the carried request, answered
+    ("收到申请10件，上年度结转答复2件，结转下一年办结1件。",
+     [(10, "requests.new.total"), (2, "requests.carried_over.total"), (1, "requests.carried_forward.total")]),
+    # an answer word after the figure counts when no cue stands before it; vetoes hold there too
+    ("收到申请6件。其中5件均已在法定期限内回复申请人，1件通过电子邮件回复。",
+     [(6, "requests.new.total"), (5, "requests.result.total.total"), (1, None)]),
+    # a colon introduces a list about the words before it; a year after the figure is no next figure
+    ("本年出台行政规范性文件：制发件数2件，废止件数1件。",
+     [(2, "active.normative_docs.issued"), (1, "active.normative_docs.repealed")]),
+    ("收到申请9件，办结5件，剩余4件转2024年办理。",
+     [(9, "requests.new.total"), (5, "requests.result.total.total"), (4, "requests.carried_forward.total")]),
+    # the parenthesis after a figure is its own: 结转 inside it is no cue for the figure before
+    ("收到申请10件，办结8件（结转下年度2件）。",
+     [(10, "requests.new.total"), (8, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
+])
+def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert _links(_report(tmp_path, sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("本年度我局未收到政府信息公开申请。", [(0, "requests.new.total")]),
+    ("今年未发生因政府信息公开申请引起的行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("全年没有出现针对本单位的复议和诉讼案件。", [(0, "review.total"), (0, "litigation.total")]),
+    ("本机关无结转下年度的申请。", [(0, "requests.carried_forward.total")]),
+    ("全年未制定规章和规范性文件。", [(0, "active.rules.issued"), (0, "active.normative_docs.issued")]),
+    # not a zero count of the subject: a qualified set, a lost case, a fee, an applicant, no power
+    ("未发生有重大社会影响的信息公开申请。", []),
+    ("继续保持零败诉。", [(0, None)]),
+    ("全年未收取任何费用。", [(0, None)]),
+    ("本机关无规章制定权。", []),
+    # vetoes hold for worded zeros too: one channel is not all requests; an exempt phrase is no veto
+    ("未收到网上政府信息公开申请。", [(0, None)]),
+    ("全年未收到依申请公开事项。", [(0, "requests.new.total")]),
+    # a body with no 行政处罚 made none; a clause ending in 为0 states a zero
+    ("本单位无行政处罚职权。", [(0, "active.penalty.decisions")]),
+    ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
+    ("未发生行政复议被纠错的情况。", [(0, None)]),
+    ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+])
+def test_zeros_in_words(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    report = audit(_report(tmp_path, sentence))
+    assert [(m.value, m.metric) for m in report.mentions] == expected
+    assert all(m.implicit and m.quote in sentence for m in report.mentions)
+
+
+def test_a_negated_clause_that_prints_its_count_is_no_worded_zero(tmp_path: Path) -> None:
+    assert [(m.value, m.implicit) for m in audit(_report(tmp_path, "未受理的申请3件。")).mentions] == [(3, False)]
+
+
+def test_a_worded_zero_is_checked_against_the_table(tmp_path: Path) -> None:
+    from extraction.linking import link_mentions
+    from extraction.segment import join_lines, find_sections
+    from extraction.document import TextLine, Where
+    from extraction.spec import load_spec
+    from extraction.tables import CellValue
+    from extraction.values import TableView
+    spec = load_spec()
+    narrative = join_lines([TextLine(t, Where()) for t in ["一、总体情况", "本年度未收到政府信息公开申请。"]], wrapped=False)
+    narrative.sections = find_sections(narrative)
+    view = TableView({"requests.new.total": CellValue("requests.new.total", 5, "5", Where())}, spec, "v2021")
+    (mention,) = link_mentions(narrative, view, spec, 2023)
+    assert (mention.metric, mention.verdict, mention.implicit) == ("requests.new.total", "mismatch", True)
+
+
+def test_traditional_script_is_matched_and_quoted_as_printed(tmp_path: Path) -> None:
+    report = audit(_report(tmp_path, "全年共收到政府資訊公開申請12件，辦結10件，未發生行政復議。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [
+        (12, "requests.new.total"), (10, "requests.result.total.total"), (0, "review.total")]
+    assert report.mentions[1].quote == "辦結10件"
+    text = audit(_report(tmp_path, "收到申請3件。")).mentions[0]
+    assert text.quote == "收到申請3件"
+
+
+def test_report_year_from_the_preamble_or_the_statistics_period(tmp_path: Path) -> None:
+    body = "全年受理政府信息公开申请12件。"
+    preamble = tmp_path / "preamble.txt"
+    preamble.write_text("现将我局2021年度政府信息公开工作情况报告如下。\n一、总体情况\n" + body, encoding="utf-8")
+    assert audit(preamble).report_year == 2021
+    period = tmp_path / "period.txt"
+    period.write_text("本报告统计期限自2020年1月1日起至12月31日止。\n一、总体情况\n" + body, encoding="utf-8")
+    assert audit(period).report_year == 2020
+    unknown = tmp_path / "unknown.txt"
+    unknown.write_text("一、总体情况\n" + body + "\n二、主动公开政府信息情况\n略。", encoding="utf-8")
+    report = audit(unknown)
+    assert report.report_year is None and [(m.value, m.metric) for m in report.mentions] == [(12, "requests.new.total")]
+
+
+def test_markdown_headings_and_a_space_before_the_unit(tmp_path: Path) -> None:
+    headings = {no: "## " + h for no, h in SECTIONS.items()}
+    report = audit(_report(tmp_path, "### （一）依申请公开\n全年受理政府信息公开申请749 件。", headings))
+    assert [(m.section, m.value, m.metric) for m in report.mentions] == [("一", 749, "requests.new.total")]
+
+
+def test_reports_before_2019_link_figures_in_every_section(tmp_path: Path) -> None:
+    text = "\n".join(["某县统计局2016年政府信息公开工作年度报告", "一、概述", "略。", "二、主动公开政府信息情况", "略。",
+                      "三、依申请公开政府信息情况", "全年受理政府信息公开申请5件。",
+                      "四、因政府信息公开申请行政复议、提起行政诉讼的情况", "全年未发生行政复议。"])
+    path = tmp_path / "old.txt"
+    path.write_text(text, encoding="utf-8")
+    report = audit(path)
+    assert (report.report_year, report.template) == (2016, "pre2019")
+    assert [(m.section, m.value, m.metric) for m in report.mentions] == [("三", 5, "requests.new.total"), ("四", 0, "review.total")]
+
+
+@pytest.mark.parametrize("sentence", ["收到的政府信息公开申请涉及12个领域。", "受理申请后，3个部门已答复。",
+                                      "没有收到政府信息公开申请的单位有5个。"])
+def test_a_figure_counting_another_noun_links_nothing(tmp_path: Path, sentence: str) -> None:
+    assert [metric for _, metric in _links(_report(tmp_path, sentence))] == [None]

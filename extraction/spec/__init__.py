@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 VERSIONS = ("v2019", "v2021")
+PRE2019_LAST_YEAR = 2018  # reports on 2018 and before follow the old 条例: no national layout ("pre2019")
 
 
 @dataclass(frozen=True)
@@ -83,21 +84,34 @@ class Spec:
     review_litigation_columns: list[dict[str, str]]
     versions: dict[str, VersionSpec]
     partitions: dict[str, list[list[str]]]  # total -> parts; each part is a list of alternative expressions
-    topics: dict[str, list[str]]
+    topics: dict[str, list[str]]  # topic -> the words naming it, for linking counted figures
+    zero_subjects: dict[str, list[str]]  # topic -> words, every subject a worded zero may name
+    topic_units: dict[str, list[str]]
+    topic_zero: dict[str, tuple[str | None, str]]  # topic -> (metric a worded zero states, its unit)
+    zero_verbs: dict[str, list[str]]  # topic -> verbs (or 无 / 零 for a direct negation) a worded zero of it needs
+    zeros: dict[str, Any]
+    pre2019_phrases: list[dict[str, Any]]  # reports before the 2019 format: no 表三 leaves, 2019 keys
     veto_words: list[str]
+    counted_nouns: list[str]
+    loose_units: list[str]
     scope_words: list[str]
     sentence_veto_words: list[str]
     veto_exempt: list[str]
     topic_masks: list[str]
     continuation_words: list[str]
     carry_words: list[str]
-    count_units: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def column_keys(self) -> list[str]:
         return [c["key"] for c in self.applicant_columns]
+
+    def template_for_year(self, year: int | None) -> str | None:
+        """Given a report year, return its template: a version, "pre2019", or None when the year is unknown."""
+        if year is None:
+            return None
+        return "pre2019" if year <= PRE2019_LAST_YEAR else self.version_for_year(year)
 
     def version_for_year(self, year: int | None) -> str:
         if year is not None and year <= self.versions["v2019"].report_years[1]:
@@ -177,17 +191,55 @@ def _derived(raw: list[dict[str, Any]], cells: dict[str, CellSpec], env: dict[st
     return out
 
 
-def _phrases(raw: list[dict[str, Any]], version: str) -> list[dict[str, Any]]:
-    out = []
-    for rule in raw:
-        rule = dict(rule)
-        if version == "v2019" and "v2019" in rule:
-            rule["metric"] = rule["v2019"]
-            rule["alt"] = rule.get("v2019_alt", [])
-        if version == "v2019" and "v2019_needs_context" in rule:
-            rule["needs_context"] = rule["v2019_needs_context"]
-        out.append(rule)
+def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
+    """Given a reading (metric, alt, needs_context, with optional v2019_* variants), return it for the version."""
+    out = {k: v for k, v in reading.items() if not k.startswith("v2019")}
+    out.setdefault("alt", [])
+    if version == "v2019" and "v2019" in reading:
+        out["metric"] = reading["v2019"]
+        out["alt"] = reading.get("v2019_alt", [])
+    if version == "v2019" and "v2019_needs_context" in reading:
+        out["needs_context"] = reading["v2019_needs_context"]
     return out
+
+
+def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str) -> list[dict[str, Any]]:
+    """Given the event classes, return one cue rule per (class, topic it states a metric for)."""
+    out: list[dict[str, Any]] = []
+    for event in events:
+        for topic in topics:
+            if topic in event:
+                cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
+                rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []),
+                        "after_rank": event.get("after_rank", 0), **_versioned(event[topic], version)}
+                out.append(rule)
+    return out
+
+
+def _category_rules(categories: list[dict[str, Any]], version: str, with_leaves: bool) -> list[dict[str, Any]]:
+    """Given the category tree, return a cue rule per node; a node with leaves keeps them (the leaf wins when named).
+    Without leaves (reports before 2019, whose forms had other reasons): the nodes only."""
+    out: list[dict[str, Any]] = []
+    for node in categories:
+        leaves = [_versioned(leaf, version) for leaf in node.get("leaves", [])] if with_leaves else []
+        after = {"cue_after": node["words"], "after_rank": 1} if node.get("also_after") else {}
+        out.append({"topic": node["topic"], "cue": node["words"], **_versioned(node, version), "leaves": leaves, **after})
+        out.extend({"topic": node["topic"], "cue": leaf["words"], **leaf,
+                    **({"cue_after": leaf["words"], "after_rank": 1} if node.get("also_after") else {})} for leaf in leaves)
+    return out
+
+
+def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Given the applicant classes, return their cue rules; each knows every class word (two classes named is none)."""
+    every = [a["words"] for a in applicants]
+    return [{"topic": "requests", "cue": a["words"], "metric": a["metric"], "alt": a.get("alt", []), "exclusive": every}
+            for a in applicants]
+
+
+def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True) -> list[dict[str, Any]]:
+    """Given the narrative grammar, return the cue rules it composes for one template version."""
+    return (_event_rules(grammar["events"], grammar["topics"], version)
+            + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
 
 
 def _build(raw: dict[str, Any]) -> Spec:
@@ -214,23 +266,31 @@ def _build(raw: dict[str, Any]) -> Spec:
             cells=cells,
             identities=_identities(raw["identities"], env),
             derived=_derived(raw["derived"], cells, env, vid),
-            phrases=_phrases(raw["phrases"], vid),
+            phrases=_phrases(raw["grammar"], vid),
         )
     partitions = {total: [p.split("|") for p in parts] for total, parts in raw["partitions"].items()}
+    topics = raw["grammar"]["topics"]
     return Spec(
         applicant_columns=raw["applicant_columns"],
         review_litigation_columns=raw["review_litigation_columns"],
         versions=versions,
         partitions=partitions,
-        topics=raw["topics"],
+        topics={t: v["words"] for t, v in topics.items() if v["units"]},
+        zero_subjects={t: v["words"] for t, v in topics.items()},
+        topic_units={t: v["units"] for t, v in topics.items()},
+        topic_zero={t: (v.get("zero"), v.get("zero_unit", "件")) for t, v in topics.items()},
+        zero_verbs={t: v.get("zero_verbs", []) for t, v in topics.items()},
+        zeros=raw["grammar"]["zeros"],
+        pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False),
         veto_words=raw["veto_words"],
+        counted_nouns=raw["counted_nouns"],
+        loose_units=raw["loose_units"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         veto_exempt=raw["veto_exempt"],
         topic_masks=raw["topic_masks"],
         continuation_words=raw["continuation_words"],
         carry_words=raw["carry_words"],
-        count_units=raw["count_units"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
     )

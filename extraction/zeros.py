@@ -1,0 +1,178 @@
+"""Zeros stated in words (本年度未收到政府信息公开申请): the negation, the subjects it names, and their spans.
+
+The negation grammar (negation words, the verbs that must follow some of them, fillers, cause words) and the
+subjects (topic words) are data in the template spec. A claim names one or more subjects (未发生因政府信息公开
+引起的行政复议、行政诉讼 names two); the linker makes one mention of value 0 per subject.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.spec import Spec, load_spec
+
+DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
+_SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
+
+
+@dataclass(frozen=True)
+class ZeroClaim:
+    """A negated clause: from the negation to the end of its last subject; subjects as (topic, start, end)."""
+
+    start: int
+    end: int
+    subjects: tuple[tuple[str, int, int], ...]
+    scope_end: int = 0  # where the negated clause ends (words after the last subject may narrow it)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    negation: re.Pattern[str]
+    not_negations: tuple[str, ...]
+    direct: frozenset[str]
+    verbs: tuple[str, ...]
+    fillers: tuple[str, ...]
+    causes: tuple[str, ...]
+    cause_openers: tuple[str, ...]
+    cause_topics: frozenset[str]
+    zero_verbs: dict[str, frozenset[str]]
+    max_chars: int
+    subject: re.Pattern[str]
+    predicate: re.Pattern[str]
+    topic_of: dict[str, str]
+    masks: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    spec: Spec = load_spec()
+    zeros = spec.zeros
+    topic_of = {w: t for t, words in spec.zero_subjects.items() for w in words}
+    longest_first = sorted(topic_of, key=len, reverse=True)
+    return _Grammar(
+        negation=re.compile("|".join(map(re.escape, sorted(zeros["negations"], key=len, reverse=True)))),
+        not_negations=tuple(zeros["not_negations"]),
+        direct=frozenset(zeros["direct"]),
+        verbs=tuple(sorted(zeros["verbs"], key=len, reverse=True)),
+        fillers=tuple(zeros["fillers"]),
+        causes=tuple(zeros["cause_words"]),
+        cause_openers=tuple(zeros["cause_openers"]),
+        cause_topics=frozenset(zeros["cause_topics"]),
+        zero_verbs={t: frozenset(v) for t, v in spec.zero_verbs.items()},
+        max_chars=int(zeros["max_chars"]),
+        subject=re.compile("|".join(map(re.escape, longest_first))),
+        predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
+            map(re.escape, spec.topic_units["requests"])) + ")"),
+        topic_of=topic_of,
+        masks=tuple(spec.topic_masks),
+    )
+
+
+def _is_negation(text: str, start: int, word: str, not_negations: tuple[str, ...]) -> bool:
+    """Given a negation word at start, return False when it is part of a longer word that negates nothing (无法, 未经)."""
+    for other in not_negations:
+        k = other.find(word)
+        if k >= 0 and text.startswith(other, start - k):
+            return False
+    return True
+
+
+def _skip(text: str, pos: int, words: tuple[str, ...]) -> int:
+    """Given a position, return it moved past any run of the given words."""
+    moved = True
+    while moved:
+        moved = False
+        for word in words:
+            if text.startswith(word, pos):
+                pos += len(word)
+                moved = True
+    return pos
+
+
+def _masked(text: str, masks: tuple[str, ...]) -> str:
+    for phrase in masks:
+        text = text.replace(phrase, "\u3000" * len(phrase))
+    return text
+
+
+def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None:
+    """Given a negation at neg_start, return the zero claim it opens, or None when it names no subject."""
+    pos = _skip(text, neg_start + len(neg), g.fillers)
+    verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
+    if verb is None and neg not in g.direct:
+        return None
+    end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
+    scope_end = end.start() if end else min(len(text), neg_start + g.max_chars)
+    scope = _masked(text[neg_start:scope_end], g.masks)
+    if _DIGIT.search(scope):
+        return None  # 未受理的申请3件: the clause prints its count
+    region_start = 0
+    for cause in g.causes:
+        k = scope.rfind(cause)
+        if k >= 0:
+            region_start = max(region_start, k + len(cause))
+    how = verb or ("零" if neg == "零" else "无")
+    subjects: list[tuple[str, int, int]] = []
+    for m in g.subject.finditer(scope, region_start):
+        if verb is None and not subjects and m.start() - (pos - neg_start) > DIRECT_GAP_CHARS:
+            return None  # 无遗漏地答复申请: the negation is about something else
+        subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
+    if subjects and _is_cause(scope, subjects, neg_start, g):
+        subjects = [s for s in subjects if s[0] != subjects[0][0]]
+    subjects = [s for s in subjects if how in g.zero_verbs[s[0]]]
+    if not subjects:
+        return None
+    unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
+    return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end)
+
+
+def _is_cause(scope: str, subjects: list[tuple[str, int, int]], offset: int, g: _Grammar) -> bool:
+    """Given a claim's subjects, return whether the first is the cause of the others (未发生因政府信息公开申请行政复议):
+    a cause topic after a cause opener, followed by another topic."""
+    first, start = subjects[0][0], subjects[0][1] - offset
+    opened = any(0 <= scope.find(o, 0, start) for o in g.cause_openers)
+    return opened and first in g.cause_topics and any(t != first for t, _, _ in subjects[1:])
+
+
+def find_zero_claims(text: str) -> list[ZeroClaim]:
+    """Given narrative text, return its zeros stated in words, in text order, not overlapping."""
+    g = _grammar()
+    out: list[ZeroClaim] = []
+    for m in g.negation.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue
+        if not _is_negation(text, m.start(), m.group(0), g.not_negations):
+            continue
+        claim = _claim(text, m.start(), m.group(0), g)
+        if claim is not None:
+            out.append(claim)
+    for m in g.predicate.finditer(text):
+        claim = _predicate_claim(text, m, g)
+        if claim is not None and not any(c.start < claim.end and claim.start < c.end for c in out):
+            out.append(claim)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
+    """Given a zero predicate (申请数量为0), return the claim on the subjects of its clause, or None if it names none."""
+    start = max(text.rfind(p, 0, m.start()) for p in _CLAUSE_PUNCTUATION) + 1
+    clause = _masked(text[start:m.start()], g.masks)
+    subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    if not subjects:
+        return None
+    unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
+    return ZeroClaim(start, m.end(), unique, m.end())
+
+
+def find_subjects(text: str) -> list[tuple[str, int, int]]:
+    """Given text, return the subjects it names as (topic, start, end), longest words first, not overlapping."""
+    g = _grammar()
+    return [(g.topic_of[m.group(0)], m.start(), m.end()) for m in g.subject.finditer(_masked(text, g.masks))]
+
+
+def zero_unit(claim: ZeroClaim) -> str:
+    """Given a claim, return the unit its zero is counted in (元 for a fee, else 件)."""
+    return load_spec().topic_zero[claim.subjects[0][0]][1]
