@@ -102,6 +102,13 @@ def _split_row(row: list[Cell | None], positional: bool) -> _Row:
     return _Row(cells[:cut], cells[cut:], positional)
 
 
+def _unplaced(row: _Row) -> _Row:
+    """Given a positional row printing numbers in too few value cells to fill 表三's columns, return it read as
+    its printed cells only: its blank cells were left out (the row was laid out from a text that printed only
+    its figures), not kept in place."""
+    return _Row(row.labels, [c for c in row.values if norm(c.text)], False, row.aligned)
+
+
 def _value(cell: Cell) -> float | int | None:
     return number(cell.text)
 
@@ -245,6 +252,8 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if active is not None and 0 < n_active <= 3 and (printed or row.positional):
                 _put_active(out, active, row, header, version)
                 continue
+            if row.positional and len(row.values) < len(spec.column_keys) - 1 and sum(_value(c) is not None for c in row.values) >= 2:
+                row = _unplaced(row)
             if not printed and not (row.positional and len(row.values) >= 7):
                 continue
             placed = matcher.requests_row(row)
