@@ -433,7 +433,7 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
         expected = len(header)
     while len(values) > expected and not norm(values[-1].text):
         values.pop()  # a value cell spanning the empty grid columns of a single-value subtable
-    printed = [c for c in values if norm(c.text)]
+    printed = [c for c in values if c is not None and norm(c.text)]
     if len(values) > expected and len(printed) == expected:
         values = printed  # an empty grid column inside the table (blank in every row), where positions are lost
     if len(values) > expected:
