@@ -5,6 +5,9 @@ Two one-cell-per-line forms come from HTML flattened by different tools: TAB-led
 after each row (text-flattened), and cells that end with " |" with no row ends at all (text-cells: a blank cell
 is a lone "|", a line of pipes only stands for spanned columns).
 
+Whitespace-aligned rows (text-whitespace) keep their blank cells in place only through their columns: a row of
+blanks prints its label alone, and where the header starts every value column the rows are read by column.
+
 A page scraper's text export (element.text_content()) prints every cell with no separator at all
 (text-concat: 数量801000081二、上年结转…): it is read as prose, and its value runs are reported with the text
 before each, for the table stage to split.
@@ -334,8 +337,9 @@ def column_tokens(line: str) -> list[tuple[int, str]]:
     column each starts at (CJK characters two wide, as the line was padded for a monospace screen)."""
     out: list[tuple[int, str]] = []
     column, start = 0, 0
-    for match in re.finditer(r"\S+(?: \S+)*", line.expandtabs()):
-        column += display_width(line.expandtabs()[start:match.start()])
+    line = line.expandtabs()
+    for match in re.finditer(r"\S+(?: \S+)*", line):
+        column += display_width(line[start:match.start()])
         out.append((column, match.group()))
         column += display_width(match.group())
         start = match.end()
@@ -382,7 +386,7 @@ def value_starts(line: str) -> list[tuple[int, str]]:
 def column_grid(segment: list[tuple[int, str]]) -> list[tuple[int, list[str]]] | None:
     """Given the numbered lines of one whitespace table (header, label-only and number lines), return its rows,
     a number or label row with a cell for every value column (blank where it printed nothing), or None when a
-    line prints words among the value columns that are not a header.
+    row prints words among the value columns.
 
     The columns are where the header's cells start, when they start every value of the number rows too (headers
     and values aligned): a column may then be blank in every row. Without that evidence, None."""
@@ -403,10 +407,10 @@ def column_grid(segment: list[tuple[int, str]]) -> list[tuple[int, list[str]]] |
             out.append((number, [t for _, t in tokens]))
             continue
         values = dict(rows.get(number, []))
-        labels = [t for c, t in tokens if c < first]
-        if len(labels) + len(values) != len(tokens) and not any(" " in t for c, t in tokens if c >= first):
-            return None  # words among the value columns, or a value off every column
-        out.append((number, labels + [values.get(a, "") for a in anchors]))
+        printed = [part for c, t in tokens if c >= first for part in t.split(" ")]
+        if len(printed) != len(values):
+            return None  # words among the value columns
+        out.append((number, [t for c, t in tokens if c < first] + [values.get(a, "") for a in anchors]))
     return out
 
 
