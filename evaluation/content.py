@@ -124,7 +124,20 @@ def free_below(grid: Grid, r: int, c: int, colspan: int, claimed: set[Position])
     row = grid[r]
     if any(k >= len(row) or row[k] is not None or (r, k) in claimed for k in range(c, c + colspan)):
         return False
-    return not (has_number(row) and label_to_the_left(grid, r, c, claimed))
+    return not ((is_data_row(row) or is_caption_row(row)) and label_to_the_left(grid, r, c, claimed))
+
+
+def is_data_row(row: Row) -> bool:
+    """Given a row, return whether it is a data row: it prints a number, or ends in a printed blank value cell
+    (a row of blanks, such as 2019's （六）其他处理, is one too)."""
+    return has_number(row) or (bool(row) and row[-1] == "")
+
+
+def is_caption_row(row: Row) -> bool:
+    """Given a row, return whether it prints one cell and nothing after it (a caption across the table, such as
+    表二's 第二十条第（五）项, which spans right rather than leaving its positions to the cells above)."""
+    shown = [k for k, text in enumerate(row) if text is not None]
+    return len(shown) == 1 and shown[0] < len(row) - 1
 
 
 def origins(grid: Grid) -> dict[Position, Position]:

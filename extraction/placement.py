@@ -101,7 +101,10 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
         out = [Candidate(tuple(values[-width:]), "width" if kept else "shifted", "按行尾对齐" if kept else "按行尾对齐，舍去行首数字")]
         if not positional:
             return out
-        out += _end_windows(values, width, "width", "")
+        ends = _end_windows(values, width, "width", "")
+        if ends and not kept:
+            out = []  # a printed number is dropped only when no reading drops blank cells alone
+        out += ends
         if not any(c.evidence == "width" for c in out):
             # An empty cell inside the row is dropped only when no run of empty cells at its ends can be.
             shown = [i for i, c in enumerate(values) if printed(c)]

@@ -102,6 +102,13 @@ def _split_row(row: list[Cell | None], positional: bool) -> _Row:
     return _Row(cells[:cut], cells[cut:], positional)
 
 
+def _unplaced(row: _Row) -> _Row:
+    """Given a positional row printing numbers in too few value cells to fill 表三's columns, return it read as
+    its printed cells only: its blank cells were left out (the row was laid out from a text that printed only
+    its figures), not kept in place."""
+    return _Row(row.labels, [c for c in row.values if norm(c.text)], False, row.aligned)
+
+
 def _value(cell: Cell) -> float | int | None:
     return number(cell.text)
 
@@ -240,9 +247,13 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             active = matcher.active_row(row)
             # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
             n_active = len(row.values) if len(row.values) <= 3 else sum(1 for c in row.values if norm(c.text))
+            if header is not None and len(header) == len(row.values):
+                n_active = min(n_active, len(_runs(header)))  # a browser copy repeats a spanned column's label
             if active is not None and 0 < n_active <= 3 and (printed or row.positional):
                 _put_active(out, active, row, header, version)
                 continue
+            if row.positional and len(row.values) < len(spec.column_keys) - 1 and sum(_value(c) is not None for c in row.values) >= 2:
+                row = _unplaced(row)
             if not printed and not (row.positional and len(row.values) >= 7):
                 continue
             placed = matcher.requests_row(row)
@@ -417,9 +428,12 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     group = next((g for g in version.active if any(r["key"] == row_key for r in g.rows)), None)
     values = [c for c in row.values if c is not None]
     expected = len(header) if header is not None else len(group.columns) if group is not None else len(values)
+    if header is not None and len(values) == len(header) and len(_runs(header)) < len(header):
+        header, values = _merge_repeats(out, row_key, header, values)
+        expected = len(header)
     while len(values) > expected and not norm(values[-1].text):
         values.pop()  # a value cell spanning the empty grid columns of a single-value subtable
-    printed = [c for c in values if norm(c.text)]
+    printed = [c for c in values if c is not None and norm(c.text)]
     if len(values) > expected and len(printed) == expected:
         values = printed  # an empty grid column inside the table (blank in every row), where positions are lost
     if len(values) > expected:
@@ -430,6 +444,8 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
         values = list(readings[0].cells) if readings else values
     if header is not None and len(header) == len(values) and all(header):
         columns: list[str] = [h for h in header if h]
+        if any(c is None for c in values):
+            columns, values = [h for h, c in zip(columns, values) if c is not None], [c for c in values if c is not None]
         confidence = 1.0
     elif group is not None and len(group.columns) == len(values):
         columns = [c["key"] for c in group.columns]
@@ -452,6 +468,33 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     missing = [c for c in expected if c not in columns]
     if missing and header is not None:
         out.deviations.append(Deviation(f"active.{row_key}", f"表二 {group.caption}: column(s) {', '.join(missing)} not printed"))
+
+
+def _runs(header: list[str | None]) -> list[tuple[int, int]]:
+    """Given 表二 header column keys by position, return the (start, end) of each run of one key repeated in
+    adjacent positions (a spanned header whose label a browser copy prints in every position it spans)."""
+    runs: list[tuple[int, int]] = []
+    for i, key in enumerate(header):
+        if runs and key is not None and header[runs[-1][0]] == key:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _merge_repeats(out: ParsedTables, row_key: str, header: list[str | None], values: list[Cell]) -> tuple[list[str | None], list[Cell | None]]:
+    """Given a 表二 header with repeated span labels and a row's values by position, return one header key per
+    column and the value under it: the text its positions repeat, or None (the key left unread) when they print
+    different texts, as the spans of the row and of the header need not line up."""
+    keys: list[str | None] = []
+    cells: list[Cell | None] = []
+    for start, end in _runs(header):
+        keys.append(header[start])
+        texts = {norm(c.text) for c in values[start:end]}
+        cells.append(values[start] if len(texts) == 1 else None)
+        if len(texts) > 1 and header[start] is not None:
+            out.unread[f"active.{row_key}.{header[start]}"] = AMBIGUOUS
+    return keys, cells
 
 
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:

@@ -5,6 +5,9 @@ Two one-cell-per-line forms come from HTML flattened by different tools: TAB-led
 after each row (text-flattened), and cells that end with " |" with no row ends at all (text-cells: a blank cell
 is a lone "|", a line of pipes only stands for spanned columns).
 
+Whitespace-aligned rows (text-whitespace) keep their blank cells in place only through their columns: a row of
+blanks prints its label alone, and where the header starts every value column the rows are read by column.
+
 A page scraper's text export (element.text_content()) prints every cell with no separator at all
 (text-concat: 数量801000081二、上年结转…): it is read as prose, and its value runs are reported with the text
 before each, for the table stage to split.
@@ -99,16 +102,26 @@ def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 or (line.count("|") == 1 and len([c for c in pipe_cells(line) if c]) >= 2)
 
 
-def is_tab_row(line: str) -> bool:
-    """Given a line, return whether it reads as a row copied from a browser table: cells between TABs."""
-    return not line.startswith("\t") and line.count("\t") >= MIN_TAB_GAPS
+def is_tab_row(line: str, led: bool = False) -> bool:
+    """Given a line, return whether it reads as a row copied from a browser table: cells between TABs. A row whose
+    first cell is blank (under a label spanning rows) starts with a TAB: it counts once the file is known to be
+    TAB rows (`led`), as a text-flattened file's cells start with one too."""
+    if not led:
+        return not line.startswith("\t") and line.count("\t") >= MIN_TAB_GAPS
+    # In a file of TAB rows a two-cell row (表二's 行政许可⇥2293) has one TAB between two printed cells.
+    return line.count("\t") >= MIN_TAB_GAPS or len([c for c in line.split("\t") if c.strip()]) >= 2
+
+
+def is_value_token(token: str) -> bool:
+    """Given a token, return whether it is a printed value: a number, a null mark, or an amount with its unit."""
+    return bool(NUMERIC_TOKEN.match(token) or VALUE_WITH_UNIT.match(token))
 
 
 def whitespace_cells(line: str) -> list[str] | None:
     """Given a line, return its label cells and trailing number cells, or None when it is not a number row."""
     tokens = line.split()
     numbers: list[str] = []
-    while tokens and NUMERIC_TOKEN.match(tokens[-1]):
+    while tokens and is_value_token(tokens[-1]):
         numbers.insert(0, tokens.pop())
     with_digits = sum(any(ch.isdigit() for ch in number) for number in numbers)
     # A bare "- 4 -" page footer must not read as a row: unlabelled rows need two real numbers.
@@ -238,7 +251,7 @@ def row_cells(line: str, layout: str) -> list[str] | None:
     if layout == "text-whitespace":
         return whitespace_cells(line)
     if layout == "text-tabs":
-        return [cell.strip() for cell in line.split("\t")] if is_tab_row(line) else None
+        return [cell.strip() for cell in line.split("\t")] if is_tab_row(line, led=True) else None
     return None
 
 
@@ -319,6 +332,136 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
 
 
+def column_tokens(line: str) -> list[tuple[int, str]]:
+    """Given a whitespace-aligned line, return its cells (split at gaps of two spaces or more) with the display
+    column each starts at (CJK characters two wide, as the line was padded for a monospace screen)."""
+    out: list[tuple[int, str]] = []
+    column, start = 0, 0
+    line = line.expandtabs()
+    for match in re.finditer(r"\S+(?: \S+)*", line):
+        column += display_width(line[start:match.start()])
+        out.append((column, match.group()))
+        column += display_width(match.group())
+        start = match.end()
+    return out
+
+
+def display_width(text: str) -> int:
+    """Given text, return its width in monospace columns (wide and full-width characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_column_header(line: str) -> bool:
+    """Given a line, return whether it reads as column headers of a whitespace table: two cells or more, no
+    figures, no sentence (行政复议  行政诉讼)."""
+    cells = column_tokens(line)
+    return len(cells) >= 2 and not any(ch.isdigit() for _, t in cells for ch in t) and not any(mark in line for mark in SENTENCE_MARKS)
+
+
+def is_row_label(line: str) -> bool:
+    """Given a line, return whether it can be a row label printed alone (its cells blank): short, no sentence."""
+    text = line.strip()
+    return 0 < len(text) <= CAPTION_MAX_CHARS and len(column_tokens(line)) <= 3 and not any(mark in text for mark in SENTENCE_MARKS)
+
+
+def value_starts(line: str) -> list[tuple[int, str]]:
+    """Given a number row of a whitespace table, return its trailing value cells with their display columns."""
+    cells = whitespace_cells(line) or []
+    tokens = column_tokens(line)
+    values = [c for c in cells if is_value_token(c)]
+    out: list[tuple[int, str]] = []
+    for column, text in reversed(tokens):
+        parts = text.split(" ")
+        if len(out) >= len(values) or not all(is_value_token(p) for p in parts):
+            break
+        # Cells one space apart (a number filling its column) share a token: split it back, one column a cell.
+        offset = column + display_width(text)
+        for part in reversed(parts):
+            offset -= display_width(part)
+            out.insert(0, (offset, part))
+            offset -= 1
+    return out
+
+
+def column_grid(segment: list[tuple[int, str]]) -> list[tuple[int, list[str]]] | None:
+    """Given the numbered lines of one whitespace table (header, label-only and number lines), return its rows,
+    a number or label row with a cell for every value column (blank where it printed nothing), or None when a
+    row prints words among the value columns.
+
+    The columns are where the header's cells start, when they start every value of the number rows too (headers
+    and values aligned): a column may then be blank in every row. Without that evidence, None."""
+    rows = {n: value_starts(line) for n, line in segment if whitespace_cells(line) is not None}
+    anchors = sorted({c for values in rows.values() for c, _ in values})
+    if not anchors:
+        return None
+    first = anchors[0]
+    headers = [n for n, line in segment if n not in rows and is_column_header(line)]
+    heads = {c for n, line in segment if n in headers for c, _ in column_tokens(line) if c >= first}
+    if not heads or not set(anchors) <= heads:
+        return None
+    anchors = sorted(heads)
+    out: list[tuple[int, list[str]]] = []
+    for number, line in segment:
+        tokens = column_tokens(line)
+        if number in headers:
+            out.append((number, [t for _, t in tokens]))
+            continue
+        values = dict(rows.get(number, []))
+        printed = [part for c, t in tokens if c >= first for part in t.split(" ")]
+        if len(printed) != len(values):
+            return None  # words among the value columns
+        out.append((number, [t for c, t in tokens if c < first] + [values.get(a, "") for a in anchors]))
+    return out
+
+
+def read_whitespace(lines: list[str], source: Source) -> None:
+    """Given whitespace-aligned lines, fill source with prose lines and tables.
+
+    A table is a run of number rows, with the column headers printed above them and the row labels printed alone
+    between them (a row of blank cells prints nothing after its label); a header after number rows starts the
+    next table. Blank lines do not end a table; a prose line does."""
+    segment: list[tuple[int, str]] = []
+    pending: list[tuple[int, str]] = []  # header or label lines not yet known to belong to a table
+
+    def prose(numbered: list[tuple[int, str]]) -> None:
+        source.lines.extend(TextLine(line.strip(), Where(line=number)) for number, line in numbered)
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if whitespace_cells(line) is not None:
+            header = next((i for i, (_, text) in enumerate(pending) if is_column_header(text)), None)
+            if segment and header is not None:
+                add_whitespace_table(segment, source)
+                prose(pending[:header])
+                segment, pending = [], pending[header:]
+            segment += pending + [(number, line)]
+            pending = []
+        elif is_column_header(line) or (is_row_label(line) and (segment or pending)):
+            pending.append((number, line))
+        else:
+            if segment:
+                add_whitespace_table(segment, source)
+            prose(pending + [(number, line)])
+            segment, pending = [], []
+    if segment:
+        add_whitespace_table(segment, source)
+    prose(pending)
+
+
+def add_whitespace_table(segment: list[tuple[int, str]], source: Source) -> None:
+    """Given the numbered lines of one whitespace table, add it: positional when its values line up in columns
+    under its header, else each row as its labels and its numbers (blanks are not printed, so not positional)."""
+    grid = column_grid(segment)
+    if grid is not None:
+        rows = [[Cell(text, Where(line=number)) for text in cells] for number, cells in grid]
+        source.tables.append(RawTable(rows, Where(line=segment[0][0]), line_index=len(source.lines), positional=True,
+                                      caption=caption_above(source.lines, segment[0][0])))
+        return
+    rows = [(number, whitespace_cells(line) or [t for _, t in column_tokens(line)]) for number, line in segment]
+    source.tables.append(make_table(rows, "text-whitespace", len(source.lines), caption_above(source.lines, segment[0][0])))
+
+
 def value_runs(lines: list[str]) -> list[PrintedRun]:
     """Given the file's lines, return its value runs in order, each with all the text printed since the previous
     run (line breaks kept: a header line, then the values on the next)."""
@@ -344,6 +487,8 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
         read_flattened(lines, source)
     elif layout == "text-cells":
         read_cell_lines(lines, source)
+    elif layout == "text-whitespace":
+        read_whitespace(lines, source)
     elif layout == "text-concat":
         read_rows(lines, "text", source)
         source.runs = value_runs(lines)
