@@ -8,13 +8,15 @@ plain dicts with pdfplumber's keys (x0, x1, top, bottom...), so pdfplumber's tab
 from __future__ import annotations
 
 import io
+import math
+import os
 import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage, LTRect
@@ -36,6 +38,7 @@ from pdfplumber.table import (
 from pdfplumber.utils.geometry import filter_edges
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
+from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
@@ -56,6 +59,7 @@ ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+条|[一
 MAX_ROW_GAP_LINES = 3.0  # unruled rows further apart (in line heights) belong to different tables
 STACK_MIN_CHARS = 3  # a vertical label has at least this many one-character lines
 WHITE = 0.99  # colour components at least this light count as white paper
+SNAP = 1000  # coordinates kept to 1/SNAP pt, so that both engines give the same numbers (PDFium computes in float32)
 
 NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?")
 NULL_MARK = re.compile(r"[/／\-—－–]")  # a cell printed as "/" or a dash: not applicable, or nothing
@@ -120,6 +124,11 @@ class Line:
 # --- pdfminer -> chars and edges -----------------------------------------------------------------
 
 
+def snap(value: float) -> float:
+    """Given a coordinate, return it rounded to 1/SNAP pt (halves up)."""
+    return math.floor(value * SNAP + 0.5) / SNAP
+
+
 def is_white(color: Any) -> bool:
     """Given a pdfminer colour (gray number, RGB or CMYK tuple), return whether it is white."""
     if isinstance(color, (int, float)):
@@ -131,21 +140,25 @@ def is_white(color: Any) -> bool:
     return all(v >= WHITE for v in color)
 
 
-def is_visible(path: LTCurve) -> bool:
-    """Given a path, return False when nobody sees it (white or unpainted boxes behind text)."""
-    if path.stroke and not is_white(path.stroking_color):
+def is_visible(stroke: bool, stroke_white: bool, fill: bool, fill_white: bool, width: float, height: float) -> bool:
+    """Given how a path is painted and its size, return False when nobody sees it (white or unpainted boxes behind text)."""
+    if stroke and not stroke_white:
         return True
-    thin = min(path.width, path.height) <= RULE_MAX_THICKNESS
-    return path.fill and (thin or not is_white(path.non_stroking_color))
+    thin = min(width, height) <= RULE_MAX_THICKNESS
+    return fill and (thin or not fill_white)
 
 
 def path_edges(path: LTCurve, left: float, top: float) -> list[Edge]:
     """Given a path and the page's left/top, return its horizontal and vertical segments as edges."""
     if isinstance(path, LTRect):
         x0, y0, x1, y1 = path.bbox
-        points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
-    else:
-        points = list(path.pts)
+        return segment_edges([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], left, top)
+    return segment_edges(list(path.pts), left, top)
+
+
+def segment_edges(points: Sequence[tuple[float, float]], left: float, top: float) -> list[Edge]:
+    """Given a path's points (bottom-up page coordinates) and the page's left/top, return its horizontal and
+    vertical segments as edges."""
     edges = []
     for (ax, ay), (bx, by) in zip(points, points[1:]):
         if abs(ax - bx) <= AXIS_TOLERANCE:
@@ -160,6 +173,7 @@ def path_edges(path: LTCurve, left: float, top: float) -> list[Edge]:
             x0 = x1 = (x0 + x1) / 2
         else:
             t = b = (t + b) / 2
+        x0, x1, t, b = snap(x0), snap(x1), snap(t), snap(b)
         edges.append({"object_type": "path_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t})
     return edges
 
@@ -173,27 +187,28 @@ def page_objects(layout: LTPage, number: int) -> PageObjects:
     def visit(container: Iterable[Any]) -> None:
         for obj in container:
             if isinstance(obj, LTChar):
-                chars.append(
-                    {"text": obj.get_text(), "x0": obj.x0 - left, "x1": obj.x1 - left, "top": top - obj.y1, "bottom": top - obj.y0, "size": obj.size, "fontname": obj.fontname}
-                )
+                x0, x1, t, b = snap(obj.x0 - left), snap(obj.x1 - left), snap(top - obj.y1), snap(top - obj.y0)
+                chars.append({"text": obj.get_text(), "x0": x0, "x1": x1, "top": t, "bottom": b, "size": snap(obj.size), "fontname": obj.fontname})
             elif isinstance(obj, LTCurve):
-                if is_visible(obj):
+                painted = (obj.stroke, is_white(obj.stroking_color), obj.fill, is_white(obj.non_stroking_color))
+                if is_visible(*painted, obj.width, obj.height):
                     edges.extend(path_edges(obj, left, top))
             elif isinstance(obj, LTFigure):
                 visit(obj)
 
     visit(layout)
-    return PageObjects(number=number, height=layout.height, chars=chars, edges=edges)
+    return PageObjects(number=number, height=snap(layout.height), chars=chars, edges=edges)
 
 
-def read_pages(document: PDFDocument) -> Iterator[PageObjects]:
-    """Given a parsed PDF document, yield each page's chars and rules."""
+def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[PageObjects]:
+    """Given a parsed PDF document (and the numbers of the pages wanted, all by default), yield each page's chars and rules."""
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
-        interpreter.process_page(page)
-        yield page_objects(device.get_result(), number)
+        if only is None or number in only:
+            interpreter.process_page(page)
+            yield page_objects(device.get_result(), number)
 
 
 # --- chars -> words -> lines -------------------------------------------------------------------
@@ -646,14 +661,34 @@ def info_title(document: PDFDocument) -> str | None:
     return None
 
 
-def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
-    """Given a PDF file's bytes, return its text lines and tables with page/bbox provenance."""
+def open_pages(data: bytes, engine: str) -> tuple[Iterable[PageObjects], Callable[[], str | None]]:
+    """Given a PDF's bytes and the engine asked for, return its pages' chars and rules and a getter of its title.
+    PDFium reads what it can read as pdfminer would; pdfminer reads the rest (extraction.ingest.pdfium)."""
+    if engine == PDFIUM:
+        from extraction.ingest import pdfium
+
+        try:
+            pages, title = pdfium.read_pages(data)
+        except pdfium.Unsupported:
+            pass
+        else:
+            left = {number for number, page in enumerate(pages, start=1) if page is None}
+            filled = {page.number: page for page in read_pages(PDFDocument(PDFParser(io.BytesIO(data))), left)} if left else {}
+            if left <= filled.keys():
+                return [page or filled[number] for number, page in enumerate(pages, start=1)], lambda: title
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    return read_pages(document), lambda: info_title(document)
+
+
+def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) -> Source:
+    """Given a PDF file's bytes (and the engine to read it with: by default $ZFXXGK_PDF_ENGINE, else PDFium), return
+    its text lines and tables with page/bbox provenance."""
     source = Source(path=str(path), sha256=sha256, format="pdf", pages=0)
     empty: list[int] = []
     unmapped = total = 0
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        for page in read_pages(document):
+        pages, info = open_pages(data, engine or os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM)
+        for page in pages:
             source.pages = page.number
             chars = dedupe_chars(page.chars)
             printed = [c["text"] for c in chars if c["text"].strip()]
@@ -669,7 +704,7 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
                 table.line_index = len(source.lines) + start
                 source.tables.append(table)
             source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
-        title = info_title(document)
+        title = info()
     except (PDFException, PSException) as exc:
         raise IngestError("corrupt", f"{path}：不是可读的 PDF 文件（{exc or type(exc).__name__}）") from None
     if not source.pages:
