@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfminer.fontmetrics import FONT_METRICS
 
 from extraction.ingest.pdf import Char, Edge, PageObjects, is_visible, segment_edges, snap
 
@@ -88,13 +89,18 @@ def mediabox(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
 
 
 def font_of(handle: ctypes._Pointer) -> Font:
-    """Given a PDFium font, return its name and descent."""
-    name = ctypes.create_string_buffer(NAME_BUFFER)
-    pdfium_c.FPDFFont_GetBaseFontName(handle, name, NAME_BUFFER)
+    """Given a PDFium font, return its name and descent: pdfminer's Adobe metrics for a standard font name
+    (Helvetica, Arial, Times-Roman...), else the font's own."""
+    buffer = ctypes.create_string_buffer(NAME_BUFFER)
+    pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, NAME_BUFFER)
+    name = buffer.value.decode("latin-1")
+    standard = FONT_METRICS.get(name)
+    if standard is not None:
+        return Font(handle, name, standard[0].get("Descent", 0) / 1000)
     descent = ctypes.c_float()
     pdfium_c.FPDFFont_GetDescent(handle, 1.0, descent)
     # pdfminer forces the descent negative: some writers store it positive (PDF 32000 9.8.1)
-    return Font(handle, name.value.decode("latin-1"), -abs(descent.value))
+    return Font(handle, name, -abs(descent.value))
 
 
 def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
