@@ -32,10 +32,9 @@ from pdfplumber.table import (
     DEFAULT_SNAP_TOLERANCE,
     cells_to_tables,
     edges_to_intersections,
-    intersections_to_cells,
     merge_edges,
 )
-from pdfplumber.utils.geometry import filter_edges
+from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
@@ -217,15 +216,15 @@ def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
     kept: list[Char] = []
-    seen: dict[tuple[str, str, float], list[Char]] = {}
+    # chars by glyph and DEDUPE_TOLERANCE-sized square: a twin lies in the char's square or one next to it
+    seen: dict[tuple[str, str, float, int, int], list[Char]] = {}
     for char in chars:
-        twins = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), [])
-        if any(
-            abs(t["x0"] - char["x0"]) <= DEDUPE_TOLERANCE and abs(t["top"] - char["top"]) <= DEDUPE_TOLERANCE
-            for t in twins
-        ):
+        glyph = (char["text"], char["fontname"], round(char["size"], 1))
+        column, row = math.floor(char["x0"] / DEDUPE_TOLERANCE), math.floor(char["top"] / DEDUPE_TOLERANCE)
+        near = (t for dx in (-1, 0, 1) for dy in (-1, 0, 1) for t in seen.get((*glyph, column + dx, row + dy), ()))
+        if any(abs(t["x0"] - char["x0"]) <= DEDUPE_TOLERANCE and abs(t["top"] - char["top"]) <= DEDUPE_TOLERANCE for t in near):
             continue
-        twins.append(char)
+        seen.setdefault((*glyph, column, row), []).append(char)
         kept.append(char)
     return kept
 
@@ -362,6 +361,34 @@ def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
     intersections = edges_to_intersections(edges, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[BBox]:
+    """Given the points where rules cross (each with its vertical and horizontal rules), return the cells they
+    close, the smallest from each top-left corner: pdfplumber's intersections_to_cells, giving the same cells,
+    with each point's rules, column and row looked up once instead of for every pair of points."""
+    rules = {p: ({bbox_of(e) for e in on["v"]}, {bbox_of(e) for e in on["h"]}) for p, on in intersections.items()}
+    points = sorted(intersections)
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for point in points:  # in (x, top) order: a column top down, a row left to right
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
+
+    def connects(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return (p[0] == q[0] and not rules[p][0].isdisjoint(rules[q][0])) or (p[1] == q[1] and not rules[p][1].isdisjoint(rules[q][1]))
+
+    def smallest_cell(point: tuple[float, float]) -> BBox | None:
+        column, row = columns[point[0]], rows[point[1]]
+        below, right = column[column.index(point) + 1 :], row[row.index(point) + 1 :]
+        for down in (q for q in below if connects(point, q)):
+            for across in (q for q in right if connects(point, q)):
+                corner = (across[0], down[1])
+                if corner in rules and connects(corner, across) and connects(corner, down):
+                    return (point[0], point[1], corner[0], corner[1])
+        return None
+
+    return [cell for cell in map(smallest_cell, points) if cell is not None]
 
 
 def cell_text(chars: Sequence[Char]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -42,14 +43,14 @@ class Font:
     descent: float  # below the baseline, as a (negative) share of the font size
 
 
-@dataclass(frozen=True)
-class Placement:
-    """What the char boxes need of a text object: its font, its font size, the x and y scale of its matrix."""
+class Placement(NamedTuple):
+    """What the char boxes need of a text object, in points on the page: its font, how far its box starts
+    below the baseline, how tall the box is, and the advance per unit of glyph width."""
 
     font: Font
-    size: float
-    a: float
-    d: float
+    below: float
+    height: float
+    advance: float
 
 
 def mult(m: Matrix, n: Matrix) -> Matrix:
@@ -104,7 +105,7 @@ def font_of(handle: ctypes._Pointer) -> Font:
 
 
 def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
-    """Given a text object, one of its chars and the fonts seen so far, return its font, size and scale."""
+    """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
     handle = pdfium_c.FPDFTextObj_GetFont(text_object)
     key = ctypes.addressof(handle.contents)
     font = fonts.get(key) or fonts.setdefault(key, font_of(handle))
@@ -112,7 +113,8 @@ def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: in
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
         raise Unsupported("rotated or mirrored text")
-    return Placement(font, pdfium_c.FPDFText_GetFontSize(textpage, index), matrix.a, matrix.d)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    return Placement(font, matrix.d * font.descent * size, matrix.d * size, matrix.a * size)
 
 
 def advance(font: Font, code_point: int) -> float:
@@ -147,13 +149,14 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     placements: dict[int, Placement] = {}
     widths: dict[tuple[str, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
+    a, b, c, d, e, f = ctm
     for i in range(count):
         text_object = get_object(textpage, i)
         if not text_object:
             continue  # a space or line break PDFium generated between words
         key = ctypes.addressof(text_object.contents)
         placed = placements.get(key) or placements.setdefault(key, placement(text_object, textpage, i, fonts))
-        font, size = placed.font, placed.size
+        font = placed.font
         char = text[i] if text is not None else chr(get_unicode(textpage, i))
         width = widths.get((font.name, char))
         if width is None:
@@ -161,13 +164,15 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
                 raise Unsupported("a char without a Unicode map")
             width = widths[font.name, char] = advance(font, ord(char))
         get_origin(textpage, i, x_ref, y_ref)
-        # pdfminer's box: from the origin over the advance width, from the descent up by the font size
-        bottom = y.value + placed.d * font.descent * size
-        (ax, ay), (bx, by) = apply(ctm, x.value, bottom), apply(ctm, x.value + placed.a * width * size, bottom + placed.d * size)
-        low, high = min(ay, by), max(ay, by)
+        # pdfminer's box: from the origin over the advance width, from the descent up by the font size, then
+        # turned with the page (a multiple of 90°, so the corners stay corners)
+        left, right, low = x.value, x.value + placed.advance * width, y.value + placed.below
+        high = low + placed.height
+        ax, ay, bx, by = a * left + c * low + e, b * left + d * low + f, a * right + c * high + e, b * right + d * high + f
+        top, bottom = height - max(ay, by), height - min(ay, by)
         # as in pdfminer, the size is the box's height on the upright page (on a page turned 90°, the advance)
-        chars.append({"text": char, "x0": snap(min(ax, bx)), "x1": snap(max(ax, bx)), "top": snap(height - high),
-                      "bottom": snap(height - low), "size": snap(high - low), "fontname": font.name})
+        chars.append({"text": char, "x0": snap(min(ax, bx)), "x1": snap(max(ax, bx)), "top": snap(top), "bottom": snap(bottom),
+                      "size": snap(bottom - top), "fontname": font.name})
     return chars, set(placements)
 
 
