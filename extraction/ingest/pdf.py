@@ -31,7 +31,6 @@ from pdfplumber.table import (
     DEFAULT_JOIN_TOLERANCE,
     DEFAULT_SNAP_TOLERANCE,
     cells_to_tables,
-    edges_to_intersections,
     merge_edges,
 )
 from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
@@ -216,17 +215,22 @@ def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
     kept: list[Char] = []
-    # chars by glyph and DEDUPE_TOLERANCE-sized square: a twin lies in the char's square or one next to it
-    seen: dict[tuple[str, str, float, int, int], list[Char]] = {}
+    # per glyph, the kept chars by DEDUPE_TOLERANCE-sized square: a twin lies in the char's square or one next to it
+    seen: dict[tuple[str, str, float], dict[tuple[int, int], list[Char]]] = {}
     for char in chars:
-        glyph = (char["text"], char["fontname"], round(char["size"], 1))
-        column, row = math.floor(char["x0"] / DEDUPE_TOLERANCE), math.floor(char["top"] / DEDUPE_TOLERANCE)
-        near = (t for dx in (-1, 0, 1) for dy in (-1, 0, 1) for t in seen.get((*glyph, column + dx, row + dy), ()))
-        if any(abs(t["x0"] - char["x0"]) <= DEDUPE_TOLERANCE and abs(t["top"] - char["top"]) <= DEDUPE_TOLERANCE for t in near):
+        squares = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
+        x, top = char["x0"], char["top"]
+        column, row = math.floor(x / DEDUPE_TOLERANCE), math.floor(top / DEDUPE_TOLERANCE)
+        if squares and is_twin(x, top, [t for dx in (-1, 0, 1) for dy in (-1, 0, 1) for t in squares.get((column + dx, row + dy), ())]):
             continue
-        seen.setdefault((*glyph, column, row), []).append(char)
+        squares.setdefault((column, row), []).append(char)
         kept.append(char)
     return kept
+
+
+def is_twin(x: float, top: float, others: Iterable[Char]) -> bool:
+    """Given a char's x0 and top and other chars of its glyph, return whether one is drawn at nearly the same place."""
+    return any(abs(t["x0"] - x) <= DEDUPE_TOLERANCE and abs(t["top"] - top) <= DEDUPE_TOLERANCE for t in others)
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
@@ -358,9 +362,27 @@ def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
         join_y_tolerance=DEFAULT_JOIN_TOLERANCE,
     )
     edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
-    intersections = edges_to_intersections(edges, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
+    intersections = edges_to_intersections(edges)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
+
+
+def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], dict[str, list[Edge]]]:
+    """Given merged rules, return the points where a vertical and a horizontal one cross (within
+    INTERSECTION_TOLERANCE), each with the rules through it: pdfplumber's edges_to_intersections, with the
+    horizontal rules sorted once and only those within a vertical rule's reach tried."""
+    horizontals = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    tops = [h["top"] for h in horizontals]
+    intersections: dict[tuple[float, float], dict[str, list[Edge]]] = {}
+    margin = 2 * INTERSECTION_TOLERANCE  # a window wider than the reach; the test inside is pdfplumber's, to the last bit
+    tolerance = INTERSECTION_TOLERANCE
+    for v in (e for e in edges if e["orientation"] == "v"):
+        for h in horizontals[bisect_left(tops, v["top"] - margin) : bisect_right(tops, v["bottom"] + margin)]:
+            if v["top"] <= h["top"] + tolerance and v["bottom"] >= h["top"] - tolerance and h["x0"] - tolerance <= v["x0"] <= h["x1"] + tolerance:
+                on = intersections.setdefault((v["x0"], h["top"]), {"v": [], "h": []})
+                on["v"].append(v)
+                on["h"].append(h)
+    return intersections
 
 
 def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[BBox]:
