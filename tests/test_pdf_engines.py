@@ -200,3 +200,14 @@ def test_pdf_engine_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv(PDF_ENGINE_VARIABLE, "pdfium")  # restored after the test; the command sets it
     outputs = [CliRunner().invoke(app, ["check", str(path), "--json", "--pdf-engine", e]).output for e in ("pdfminer", "pdfium")]
     assert outputs[0] == outputs[1] and '"path"' in outputs[0]
+
+
+def test_a_second_thread_reads_with_pdfminer(tmp_path: Path) -> None:
+    """PDFium is not thread-safe: while one thread is in it, another reads its PDF with pdfminer."""
+    path = tmp_path / "form.pdf"
+    path.write_bytes(drawn(table_with_form))
+    alone = texts(path, "pdfium")
+    with pdfium.IN_USE:
+        with pytest.raises(pdfium.Unsupported):
+            pdfium.read_pages(path.read_bytes())
+        assert texts(path, "pdfium") == alone

@@ -6,12 +6,18 @@ the MediaBox corner) and with pdfminer's char boxes (advance width by font size,
 baseline), so one layout code in extraction.ingest.pdf serves both engines and gives the same tables.
 
 Where PDFium would not read a file or a page as pdfminer does, pdfminer reads it: a file PDFium cannot open or
-whose cross-reference table it had to rebuild (truncated or damaged), and a page with a char without a Unicode map,
-text drawn rotated or mirrored (PDFium gives no advance width along it), or text PDFium's text page leaves out.
+whose cross-reference table it had to rebuild (truncated or damaged), or that arrives while another thread is in
+PDFium; a page with a char without a Unicode map, text drawn rotated or mirrored (PDFium gives no advance width
+along it), text replaced by an /ActualText, or text PDFium's text page leaves out (a font neither embedded nor
+installed, whose glyphs PDFium cannot box).
+
+One known difference: a font whose descriptor gives Ascent 0 and Descent 0 is boxed from its baseline by pdfminer
+and from its glyphs' descent by PDFium (which derives the metrics), so its boxes sit lower.
 """
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +34,7 @@ Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in P
 WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white paper (pdf.WHITE)
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
+IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
 
 
 class Unsupported(Exception):
@@ -36,9 +43,10 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True)
 class Font:
-    """What the char boxes need of a font: its handle, its name and its descent."""
+    """What the char boxes need of a font: its handle (and address), its name and its descent."""
 
     handle: ctypes._Pointer
+    address: int
     name: str
     descent: float  # below the baseline, as a (negative) share of the font size
 
@@ -89,7 +97,7 @@ def mediabox(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
 # --- chars -----------------------------------------------------------------------------------------------
 
 
-def font_of(handle: ctypes._Pointer) -> Font:
+def font_of(handle: ctypes._Pointer, address: int) -> Font:
     """Given a PDFium font, return its name and descent: pdfminer's Adobe metrics for a standard font name
     (Helvetica, Arial, Times-Roman...), else the font's own."""
     buffer = ctypes.create_string_buffer(NAME_BUFFER)
@@ -97,18 +105,18 @@ def font_of(handle: ctypes._Pointer) -> Font:
     name = buffer.value.decode("latin-1")
     standard = FONT_METRICS.get(name)
     if standard is not None:
-        return Font(handle, name, standard[0].get("Descent", 0) / 1000)
+        return Font(handle, address, name, standard[0].get("Descent", 0) / 1000)
     descent = ctypes.c_float()
     pdfium_c.FPDFFont_GetDescent(handle, 1.0, descent)
     # pdfminer forces the descent negative: some writers store it positive (PDF 32000 9.8.1)
-    return Font(handle, name, -abs(descent.value))
+    return Font(handle, address, name, -abs(descent.value))
 
 
 def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
     """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
     handle = pdfium_c.FPDFTextObj_GetFont(text_object)
     key = ctypes.addressof(handle.contents)
-    font = fonts.get(key) or fonts.setdefault(key, font_of(handle))
+    font = fonts.get(key) or fonts.setdefault(key, font_of(handle, key))
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
@@ -147,7 +155,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     get_unicode, map_error = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_HasUnicodeMapError
     fonts: dict[int, Font] = {}
     placements: dict[int, Placement] = {}
-    widths: dict[tuple[str, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
+    widths: dict[tuple[int, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
     a, b, c, d, e, f = ctm
     for i in range(count):
@@ -158,11 +166,11 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         placed = placements.get(key) or placements.setdefault(key, placement(text_object, textpage, i, fonts))
         font = placed.font
         char = text[i] if text is not None else chr(get_unicode(textpage, i))
-        width = widths.get((font.name, char))
+        width = widths.get((font.address, char))
         if width is None:
             if map_error(textpage, i):
                 raise Unsupported("a char without a Unicode map")
-            width = widths[font.name, char] = advance(font, ord(char))
+            width = widths[font.address, char] = advance(font, ord(char))
         get_origin(textpage, i, x_ref, y_ref)
         # pdfminer's box: from the origin over the advance width, from the descent up by the font size, then
         # turned with the page (a multiple of 90°, so the corners stay corners)
@@ -332,6 +340,18 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
 
 
 def read_pages(data: bytes) -> tuple[list[PageObjects | None], str | None]:
+    """Given a PDF's bytes, return each page's chars and visible rules (None for a page pdfminer should read),
+    and the document's title. Raise Unsupported where pdfminer should read the whole file, and while another
+    thread of this process is in PDFium, which is not thread-safe."""
+    if not IN_USE.acquire(blocking=False):
+        raise Unsupported("PDFium is busy in another thread")
+    try:
+        return read_document(data)
+    finally:
+        IN_USE.release()
+
+
+def read_document(data: bytes) -> tuple[list[PageObjects | None], str | None]:
     """Given a PDF's bytes, return each page's chars and visible rules (None for a page pdfminer should read),
     and the document's title. Raise Unsupported where pdfminer should read the whole file."""
     try:
