@@ -1,8 +1,9 @@
 """PDF -> Source: ruled tables found with pdfplumber's table algorithm, text lines built from chars,
 and unruled tables recovered from lines that end in numbers.
 
-Pages are read with pdfminer.six directly: no layout analysis (LAParams), and none of pdfplumber's
-per-object conversion, which together cost more than the rest of the work. Chars and edges are
+Pages are read with PDFium (extraction.ingest.pdfium), or with pdfminer.six directly where PDFium cannot read
+them alike or the pdfminer engine is asked for: no layout analysis (LAParams), and none of pdfplumber's
+per-object conversion, which together cost more than the rest of the work. Both give the same chars and edges:
 plain dicts with pdfplumber's keys (x0, x1, top, bottom...), so pdfplumber's table functions apply.
 """
 from __future__ import annotations
