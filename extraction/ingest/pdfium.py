@@ -8,8 +8,8 @@ baseline), so one layout code in extraction.ingest.pdf serves both engines and g
 Where PDFium would not read a file or a page as pdfminer does, pdfminer reads it: a file PDFium cannot open or
 whose cross-reference table it had to rebuild (truncated or damaged), or that arrives while another thread is in
 PDFium; a page with a char without a Unicode map, text drawn rotated or mirrored (PDFium gives no advance width
-along it), text replaced by an /ActualText, or text PDFium's text page leaves out (a font neither embedded nor
-installed, whose glyphs PDFium cannot box).
+along it), a ligature PDFium splits into its letters, text replaced by an /ActualText, or text PDFium's text
+page leaves out (a font neither embedded nor installed, whose glyphs PDFium cannot box).
 
 One known difference: a font whose descriptor gives Ascent 0 and Descent 0 is boxed from its baseline by pdfminer
 and from its glyphs' descent by PDFium (which derives the metrics), so its boxes sit lower.
@@ -158,6 +158,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     widths: dict[tuple[int, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
     a, b, c, d, e, f = ctm
+    previous: tuple[int, float, float] | None = None  # the last char's text object and origin
     for i in range(count):
         text_object = get_object(textpage, i)
         if not text_object:
@@ -172,6 +173,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
                 raise Unsupported("a char without a Unicode map")
             width = widths[font.address, char] = advance(font, ord(char))
         get_origin(textpage, i, x_ref, y_ref)
+        if (key, x.value, y.value) == previous:
+            raise Unsupported("a char PDFium split in several (a ligature)")
+        previous = (key, x.value, y.value)
         # pdfminer's box: from the origin over the advance width, from the descent up by the font size, then
         # turned with the page (a multiple of 90°, so the corners stay corners)
         left, right, low = x.value, x.value + placed.advance * width, y.value + placed.below
