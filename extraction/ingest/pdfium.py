@@ -181,10 +181,13 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         left, right, low = x.value, x.value + placed.advance * width, y.value + placed.below
         high = low + placed.height
         ax, ay, bx, by = a * left + c * low + e, b * left + d * low + f, a * right + c * high + e, b * right + d * high + f
-        top, bottom = height - max(ay, by), height - min(ay, by)
+        if ax > bx:
+            ax, bx = bx, ax
+        if ay > by:
+            ay, by = by, ay
         # as in pdfminer, the size is the box's height on the upright page (on a page turned 90°, the advance)
-        chars.append({"text": char, "x0": snap(min(ax, bx)), "x1": snap(max(ax, bx)), "top": snap(top), "bottom": snap(bottom),
-                      "size": snap(bottom - top), "fontname": font.name})
+        chars.append({"text": char, "x0": snap(ax), "x1": snap(bx), "top": snap(height - by), "bottom": snap(height - ay),
+                      "size": snap(by - ay), "fontname": font.name})
     return chars, set(placements)
 
 
