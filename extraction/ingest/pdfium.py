@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -199,7 +199,7 @@ def is_white(red: int, green: int, blue: int) -> bool:
     return min(red, green, blue) >= WHITE_BYTE
 
 
-def colour_white(getter, path: ctypes._Pointer) -> bool:
+def colour_white(getter: Callable[..., int], path: ctypes._Pointer) -> bool:
     """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     return bool(getter(path, red, green, blue, alpha)) and is_white(red.value, green.value, blue.value)
