@@ -216,15 +216,19 @@ def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
     kept: list[Char] = []
-    # per glyph, the kept chars by DEDUPE_TOLERANCE-sized square: a twin lies in the char's square or one next to it
+    # per glyph, the kept chars by squares twice the tolerance wide: a twin lies in one of the (at most) four
+    # squares the char's tolerance box touches
+    side = 2 * DEDUPE_TOLERANCE
     seen: dict[tuple[str, str, float], dict[tuple[int, int], list[Char]]] = {}
     for char in chars:
         squares = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
         x, top = char["x0"], char["top"]
-        column, row = math.floor(x / DEDUPE_TOLERANCE), math.floor(top / DEDUPE_TOLERANCE)
-        if squares and is_twin(x, top, [t for dx in (-1, 0, 1) for dy in (-1, 0, 1) for t in squares.get((column + dx, row + dy), ())]):
-            continue
-        squares.setdefault((column, row), []).append(char)
+        if squares:
+            columns = {math.floor((x - DEDUPE_TOLERANCE) / side), math.floor((x + DEDUPE_TOLERANCE) / side)}
+            rows = {math.floor((top - DEDUPE_TOLERANCE) / side), math.floor((top + DEDUPE_TOLERANCE) / side)}
+            if is_twin(x, top, [t for column in columns for row in rows for t in squares.get((column, row), ())]):
+                continue
+        squares.setdefault((math.floor(x / side), math.floor(top / side)), []).append(char)
         kept.append(char)
     return kept
 
@@ -425,6 +429,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
     bbox = union(cell for row in rows for cell in row if cell is not None)
     inside = sorted((c for c in chars if centre_inside(c, bbox)), key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres = [(c["top"] + c["bottom"]) / 2 for c in inside]
+    middles = [(c["x0"] + c["x1"]) / 2 for c in inside]
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -432,8 +437,9 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
             if box is None:
                 cells.append(None)
                 continue
-            band = inside[bisect_left(centres, box[1]) : bisect_right(centres, box[3])]
-            text = cell_text([c for c in band if centre_inside(c, box)])
+            # the chars whose centre lies in the box: in its band of rows, then between its sides
+            low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
+            text = cell_text([c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]])
             cells.append(Cell(text=text, where=Where(page=page, bbox=box)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox))
