@@ -7,8 +7,7 @@ baseline), so one layout code in extraction.ingest.pdf serves both engines and g
 
 Where PDFium would not read a file or a page as pdfminer does, pdfminer reads it: a file PDFium cannot open or
 whose cross-reference table it had to rebuild (truncated or damaged), or that arrives while another thread is in
-PDFium; a page with a char without a Unicode map, text drawn rotated or mirrored (PDFium gives no advance width
-along it), a ligature PDFium splits into its letters, text replaced by an /ActualText, or text PDFium's text
+PDFium; a page with a char without a Unicode map, mirrored text, a ligature PDFium splits into its letters, text replaced by an /ActualText, or text PDFium's text
 page leaves out (a font neither embedded nor installed, whose glyphs PDFium cannot box).
 
 One known difference: a font whose descriptor gives Ascent 0 and Descent 0 is boxed from its baseline by pdfminer
@@ -52,13 +51,19 @@ class Font:
 
 
 class Placement(NamedTuple):
-    """What the char boxes need of a text object, in points on the page: its font, how far its box starts
-    below the baseline, how tall the box is, and the advance per unit of glyph width."""
+    """What the char boxes need of a text object: its font, its font size and its text matrix (with the
+    horizontal scaling, without the font size or the position); for upright text, the box's offsets in points."""
 
     font: Font
-    below: float
-    height: float
-    advance: float
+    size: float
+    a: float
+    b: float
+    c: float
+    d: float
+    upright: bool  # b = c = 0: not turned
+    below: float  # upright: from the baseline down to the box
+    tall: float  # upright: the box's height
+    advance: float  # upright: points per unit of glyph width
 
 
 def mult(m: Matrix, n: Matrix) -> Matrix:
@@ -119,10 +124,11 @@ def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: in
     font = fonts.get(key) or fonts.setdefault(key, font_of(handle, key))
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
-    if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
-        raise Unsupported("rotated or mirrored text")
+    if matrix.a * matrix.d - matrix.b * matrix.c < 0:
+        raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    return Placement(font, matrix.d * font.descent * size, matrix.d * size, matrix.a * size)
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
 
 
 def advance(font: Font, code_point: int) -> float:
@@ -176,18 +182,23 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         if (key, x.value, y.value) == previous:
             raise Unsupported("a char PDFium split in several (a ligature)")
         previous = (key, x.value, y.value)
-        # pdfminer's box: from the origin over the advance width, from the descent up by the font size, then
-        # turned with the page (a multiple of 90°, so the corners stay corners)
-        left, right, low = x.value, x.value + placed.advance * width, y.value + placed.below
-        high = low + placed.height
-        ax, ay, bx, by = a * left + c * low + e, b * left + d * low + f, a * right + c * high + e, b * right + d * high + f
-        if ax > bx:
-            ax, bx = bx, ax
-        if ay > by:
-            ay, by = by, ay
-        # as in pdfminer, the size is the box's height on the upright page (on a page turned 90°, the advance)
-        chars.append({"text": char, "x0": snap(ax), "x1": snap(bx), "top": snap(height - by), "bottom": snap(height - ay),
-                      "size": snap(by - ay), "fontname": font.name})
+        # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
+        # size, through the text matrix, then turned with the page; its size is the box's height on the page
+        if placed.upright:  # two opposite corners span the box
+            x0, y0 = x.value, y.value + placed.below
+            x1, y1 = x0 + placed.advance * width, y0 + placed.tall
+            ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
+            left, right = (ax, bx) if ax <= bx else (bx, ax)
+            bottom, top = (ay, by) if ay <= by else (by, ay)
+        else:
+            span, low = width * placed.size, font.descent * placed.size
+            high = low + placed.size
+            corners = [(x.value + placed.a * dx + placed.c * dy, y.value + placed.b * dx + placed.d * dy)
+                       for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
+            xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
+            left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        chars.append({"text": char, "x0": snap(left), "x1": snap(right), "top": snap(height - top), "bottom": snap(height - bottom),
+                      "size": snap(top - bottom), "fontname": font.name})
     return chars, set(placements)
 
 
