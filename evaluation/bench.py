@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import cProfile
 import io
+import os
 import pstats
 import resource
 import time
@@ -13,6 +14,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATHS = (ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "real")
 PROFILE_TOP = 25
@@ -21,10 +24,22 @@ SUFFIX_ORDER = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def extract_pdf(path: Path) -> None:
-    """Given a PDF, extract its text with pdfminer (the floor under any PDF audit)."""
+    """Given a PDF, extract its text with pdfminer (the floor under a pdfminer-based PDF audit)."""
     from pdfminer.high_level import extract_text
 
     extract_text(str(path))
+
+
+def extract_pdf_pdfium(path: Path) -> None:
+    """Given a PDF, extract every page's text with PDFium (the floor under any PDF audit)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for page in document:
+            page.get_textpage().get_text_range()
+    finally:
+        document.close()
 
 
 def extract_html(path: Path) -> None:
@@ -54,6 +69,10 @@ BARE: dict[str, Callable[[Path], None]] = {
     ".pdf": extract_pdf, ".html": extract_html, ".htm": extract_html, ".docx": extract_docx,
     ".txt": extract_text, ".md": extract_text,
 }
+# A second floor, timed beside the first: PDFium's text extraction for PDFs.
+FLOOR: dict[str, Callable[[Path], None]] = {".pdf": extract_pdf_pdfium}
+# issue 12's targets for a PDF audit: at most this share of pdfminer's extract_text, this multiple of bare PDFium
+PDF_TARGETS = (0.15, 2.5)
 
 
 @dataclass
@@ -68,19 +87,21 @@ class FormatTiming:
     paged_audit_s: float = 0.0  # audit time of the reports with a page count, the base of pages/s
     bare_s: float = 0.0
     peak_rss_mib: float = 0.0
+    floor_s: float = 0.0  # the second floor (FLOOR), where the format has one
 
     def __add__(self, other: FormatTiming) -> FormatTiming:
         return FormatTiming(
             "all", self.reports + other.reports, self.pages + other.pages, self.paged_reports + other.paged_reports,
             self.audit_s + other.audit_s, self.paged_audit_s + other.paged_audit_s, self.bare_s + other.bare_s,
-            max(self.peak_rss_mib, other.peak_rss_mib),
+            max(self.peak_rss_mib, other.peak_rss_mib), self.floor_s + other.floor_s,
         )
 
     def to_json(self) -> dict[str, float | int | str]:
         """Given the timing, return its counts and rates as one JSON object."""
         return {**asdict(self), "audit_reports_per_s": self.reports / self.audit_s if self.audit_s else 0.0,
                 "audit_pages_per_s": self.pages / self.paged_audit_s if self.paged_audit_s else None,
-                "ratio": self.audit_s / self.bare_s if self.bare_s else None}
+                "ratio": self.audit_s / self.bare_s if self.bare_s else None,
+                "floor_ratio": self.audit_s / self.floor_s if self.floor_s else None}
 
 
 def find_reports(paths: Iterable[Path]) -> list[Path]:
@@ -112,6 +133,7 @@ def bench(files: list[Path], repeat: int = 1, profile: cProfile.Profile | None =
         first = next(f for f in files if f.suffix.lower() == suffix)
         audit(first)
         BARE[suffix](first)
+        FLOOR.get(suffix, BARE[suffix])(first)
     warm_up = time.perf_counter() - start
     timings: dict[str, FormatTiming] = {}
     for file in files:
@@ -125,11 +147,16 @@ def bench(files: list[Path], repeat: int = 1, profile: cProfile.Profile | None =
                 profile.disable()
             BARE[file.suffix.lower()](file)
             t2 = time.perf_counter()
+            floor = FLOOR.get(file.suffix.lower())
+            if floor is not None:
+                floor(file)
+            t3 = time.perf_counter() if floor is not None else t2
             name = report.format or file.suffix.lower().lstrip(".")
             timing = timings.setdefault(name, FormatTiming(name))
             timing.reports += 1
             timing.audit_s += t1 - t0
             timing.bare_s += t2 - t1
+            timing.floor_s += t3 - t2
             if report.pages:
                 timing.pages += report.pages
                 timing.paged_reports += 1
@@ -147,18 +174,36 @@ def timing_row(t: FormatTiming) -> list[str]:
         t.format, str(t.reports), str(t.pages) if t.paged_reports else "—",
         f"{figures['audit_reports_per_s']:.2f}", f"{pages_per_s:.2f}" if pages_per_s else "—",
         f"{1000 * t.audit_s / t.reports:.1f}", f"{1000 * t.bare_s / t.reports:.1f}",
-        f"{t.reports / t.bare_s:.2f}" if t.bare_s else "—", f"{ratio:.1f}×" if ratio else "—", f"{t.peak_rss_mib:.0f}",
+        f"{t.reports / t.bare_s:.2f}" if t.bare_s else "—", f"{ratio:.2f}×" if ratio else "—",
+        f"{1000 * t.floor_s / t.reports:.1f}" if t.floor_s else "—", f"{figures['floor_ratio']:.2f}×" if t.floor_s else "—",
+        f"{t.peak_rss_mib:.0f}",
     ]
+
+
+def pdf_targets(timings: list[FormatTiming]) -> str | None:
+    """Given per-format timings, return the PDF audit's ratios to its two floors beside issue 12's targets."""
+    pdf = [t for t in timings if t.floor_s]
+    if not pdf:
+        return None
+    total = pdf[0]
+    for timing in pdf[1:]:
+        total = total + timing
+    pdfminer, pdfium = total.audit_s / total.bare_s, total.audit_s / total.floor_s
+    limit_pdfminer, limit_pdfium = PDF_TARGETS
+    return (f"PDF audit ({total.reports} runs): {pdfminer:.3f}× pdfminer extract_text (target ≤ {limit_pdfminer}), "
+            f"{pdfium:.2f}× bare PDFium text (target ≤ {limit_pdfium}); ratios measured in this one run on the same files")
 
 
 def render(warm_up: float, timings: list[FormatTiming], repeat: int, profiled: bool, console: Console) -> None:
     """Given the warm-up seconds and per-format timings, print them as a table."""
     overhead = "; audit times include cProfile overhead" if profiled else ""
-    table = Table(title=f"Audit vs bare extraction (repeat {repeat}; warm-up {warm_up:.2f} s not counted{overhead})",
-                  title_justify="left", caption="peak RSS: process peak after the format's last report (formats run light first)",
+    engine = os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM
+    table = Table(title=f"Audit vs bare extraction (repeat {repeat}; warm-up {warm_up:.2f} s not counted; PDF engine {engine}{overhead})",
+                  title_justify="left", caption="bare: pdfminer extract_text for PDFs, the format's parser otherwise; PDFium: its text of every page; "
+                  "peak RSS: process peak after the format's last report (formats run light first)",
                   caption_justify="left")
     for column in ("format", "runs", "pages", "audit rep/s", "audit pages/s", "audit ms/rep", "bare ms/rep",
-                   "bare rep/s", "audit/bare", "peak RSS MiB"):
+                   "bare rep/s", "audit/bare", "PDFium ms/rep", "audit/PDFium", "peak RSS MiB"):
         table.add_column(column, justify="left" if column == "format" else "right")
     for timing in timings:
         table.add_row(*timing_row(timing))
@@ -168,6 +213,9 @@ def render(warm_up: float, timings: list[FormatTiming], repeat: int, profiled: b
             total = total + timing
         table.add_row(*timing_row(total), style="bold")
     console.print(table)
+    targets = pdf_targets(timings)
+    if targets:
+        console.print(targets)
 
 
 def run(paths: list[Path] | None = None, repeat: int = 1, profile: bool = False, console: Console | None = None) -> int:

@@ -29,13 +29,30 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
+class PdfEngine(str, Enum):
+    pdfium = "pdfium"
+    pdfminer = "pdfminer"
+
+
+PDF_ENGINE_HELP = "PDF reader: pdfium (pdfminer.six reads the files and pages PDFium cannot read alike), or pdfminer for all."
+
+
+def use_pdf_engine(engine: PdfEngine) -> None:
+    """Given the PDF engine asked for, make this process and the workers it starts read PDFs with it."""
+    from extraction.ingest import PDF_ENGINE_VARIABLE
+
+    os.environ[PDF_ENGINE_VARIABLE] = engine.value
+
+
 @app.command()
 def check(
     files: list[Path] = typer.Argument(..., help="Report files (PDF, HTML, DOCX, text) or folders of them."),
     as_json: bool = typer.Option(False, "--json", help="Print the audit result JSON (output-format.md)."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Human view: text or markdown."),
+    pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", envvar="ZFXXGK_PDF_ENGINE", help=PDF_ENGINE_HELP),
 ) -> None:
     """Audit reports. Exit 0: no findings; 1: findings; 2: a file could not be read."""
+    use_pdf_engine(pdf_engine)
     from extraction.pipeline import audit
     from extraction.render import render_markdown, render_text
 
@@ -129,9 +146,12 @@ def bench(
     paths: list[Path] | None = typer.Argument(None, help="Report files or folders (default: corpus/ and ../shared/corpus/real)."),
     repeat: int = typer.Option(1, "--repeat", min=1, help="Audit each file this many times."),
     profile: bool = typer.Option(False, "--profile", help="Profile the audits and print the top 25 by cumulative time."),
+    pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", envvar="ZFXXGK_PDF_ENGINE", help=PDF_ENGINE_HELP),
 ) -> None:
     """Benchmark the audit per format: reports/s, pages/s, peak RSS, and the cost against bare text extraction."""
     from evaluation.bench import run
+
+    use_pdf_engine(pdf_engine)
 
     raise typer.Exit(run(paths, repeat, profile))
 
@@ -202,8 +222,10 @@ def batch(
     cluster: str | None = typer.Option(None, "--cluster", help="Dask scheduler address, or local:N for a local cluster."),
     retry_errors: bool = typer.Option(False, "--retry-errors", help="Audit files again that failed in an earlier run."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", envvar="ZFXXGK_PDF_ENGINE", help=PDF_ENGINE_HELP),
 ) -> None:
     """Audit whole archives into a store: new documents only, in parallel, resumable. Exit 0."""
+    use_pdf_engine(pdf_engine)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

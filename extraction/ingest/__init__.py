@@ -10,6 +10,12 @@ from extraction.document import CAPTION_MAX_CHARS, IngestError, Source
 # report is under 20 MB; a scanned one of a hundred pages can reach 50 MB. Larger files are refused, not parsed.
 MAX_MB = 50
 MAX_BYTES = MAX_MB * 1024 * 1024
+# PDFs are read with PDFium, and with pdfminer.six where PDFium cannot read a file or page as pdfminer would
+# (extraction.ingest.pdfium); "pdfminer" reads every PDF with pdfminer. The CLI's --pdf-engine sets the variable,
+# so batch and service workers inherit it.
+PDFIUM, PDFMINER = "pdfium", "pdfminer"
+PDF_ENGINES = (PDFIUM, PDFMINER)
+PDF_ENGINE_VARIABLE = "ZFXXGK_PDF_ENGINE"
 
 
 def sniff(data: bytes, name: str = "") -> str:

@@ -1,20 +1,23 @@
 """PDF -> Source: ruled tables found with pdfplumber's table algorithm, text lines built from chars,
 and unruled tables recovered from lines that end in numbers.
 
-Pages are read with pdfminer.six directly: no layout analysis (LAParams), and none of pdfplumber's
-per-object conversion, which together cost more than the rest of the work. Chars and edges are
+Pages are read with PDFium (extraction.ingest.pdfium), or with pdfminer.six directly where PDFium cannot read
+them alike or the pdfminer engine is asked for: no layout analysis (LAParams), and none of pdfplumber's
+per-object conversion, which together cost more than the rest of the work. Both give the same chars and edges:
 plain dicts with pdfplumber's keys (x0, x1, top, bottom...), so pdfplumber's table functions apply.
 """
 from __future__ import annotations
 
 import io
+import math
+import os
 import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage, LTRect
@@ -29,13 +32,12 @@ from pdfplumber.table import (
     DEFAULT_JOIN_TOLERANCE,
     DEFAULT_SNAP_TOLERANCE,
     cells_to_tables,
-    edges_to_intersections,
-    intersections_to_cells,
     merge_edges,
 )
-from pdfplumber.utils.geometry import filter_edges
+from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
+from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
@@ -56,6 +58,7 @@ ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+条|[一
 MAX_ROW_GAP_LINES = 3.0  # unruled rows further apart (in line heights) belong to different tables
 STACK_MIN_CHARS = 3  # a vertical label has at least this many one-character lines
 WHITE = 0.99  # colour components at least this light count as white paper
+SNAP = 1000  # coordinates kept to 1/SNAP pt, so that both engines give the same numbers (PDFium computes in float32)
 
 NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?")
 NULL_MARK = re.compile(r"[/／\-—－–]")  # a cell printed as "/" or a dash: not applicable, or nothing
@@ -120,6 +123,11 @@ class Line:
 # --- pdfminer -> chars and edges -----------------------------------------------------------------
 
 
+def snap(value: float) -> float:
+    """Given a coordinate, return it rounded to 1/SNAP pt (halves up)."""
+    return math.floor(value * SNAP + 0.5) / SNAP
+
+
 def is_white(color: Any) -> bool:
     """Given a pdfminer colour (gray number, RGB or CMYK tuple), return whether it is white."""
     if isinstance(color, (int, float)):
@@ -131,21 +139,25 @@ def is_white(color: Any) -> bool:
     return all(v >= WHITE for v in color)
 
 
-def is_visible(path: LTCurve) -> bool:
-    """Given a path, return False when nobody sees it (white or unpainted boxes behind text)."""
-    if path.stroke and not is_white(path.stroking_color):
+def is_visible(stroke: bool, stroke_white: bool, fill: bool, fill_white: bool, width: float, height: float) -> bool:
+    """Given how a path is painted and its size, return False when nobody sees it (white or unpainted boxes behind text)."""
+    if stroke and not stroke_white:
         return True
-    thin = min(path.width, path.height) <= RULE_MAX_THICKNESS
-    return path.fill and (thin or not is_white(path.non_stroking_color))
+    thin = min(width, height) <= RULE_MAX_THICKNESS
+    return fill and (thin or not fill_white)
 
 
 def path_edges(path: LTCurve, left: float, top: float) -> list[Edge]:
     """Given a path and the page's left/top, return its horizontal and vertical segments as edges."""
     if isinstance(path, LTRect):
         x0, y0, x1, y1 = path.bbox
-        points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
-    else:
-        points = list(path.pts)
+        return segment_edges([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], left, top)
+    return segment_edges(list(path.pts), left, top)
+
+
+def segment_edges(points: Sequence[tuple[float, float]], left: float, top: float) -> list[Edge]:
+    """Given a path's points (bottom-up page coordinates) and the page's left/top, return its horizontal and
+    vertical segments as edges."""
     edges = []
     for (ax, ay), (bx, by) in zip(points, points[1:]):
         if abs(ax - bx) <= AXIS_TOLERANCE:
@@ -160,6 +172,7 @@ def path_edges(path: LTCurve, left: float, top: float) -> list[Edge]:
             x0 = x1 = (x0 + x1) / 2
         else:
             t = b = (t + b) / 2
+        x0, x1, t, b = snap(x0), snap(x1), snap(t), snap(b)
         edges.append({"object_type": "path_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t})
     return edges
 
@@ -173,27 +186,28 @@ def page_objects(layout: LTPage, number: int) -> PageObjects:
     def visit(container: Iterable[Any]) -> None:
         for obj in container:
             if isinstance(obj, LTChar):
-                chars.append(
-                    {"text": obj.get_text(), "x0": obj.x0 - left, "x1": obj.x1 - left, "top": top - obj.y1, "bottom": top - obj.y0, "size": obj.size, "fontname": obj.fontname}
-                )
+                x0, x1, t, b = snap(obj.x0 - left), snap(obj.x1 - left), snap(top - obj.y1), snap(top - obj.y0)
+                chars.append({"text": obj.get_text(), "x0": x0, "x1": x1, "top": t, "bottom": b, "size": snap(obj.size), "fontname": obj.fontname})
             elif isinstance(obj, LTCurve):
-                if is_visible(obj):
+                painted = (obj.stroke, is_white(obj.stroking_color), obj.fill, is_white(obj.non_stroking_color))
+                if is_visible(*painted, obj.width, obj.height):
                     edges.extend(path_edges(obj, left, top))
             elif isinstance(obj, LTFigure):
                 visit(obj)
 
     visit(layout)
-    return PageObjects(number=number, height=layout.height, chars=chars, edges=edges)
+    return PageObjects(number=number, height=snap(layout.height), chars=chars, edges=edges)
 
 
-def read_pages(document: PDFDocument) -> Iterator[PageObjects]:
-    """Given a parsed PDF document, yield each page's chars and rules."""
+def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[PageObjects]:
+    """Given a parsed PDF document (and the numbers of the pages wanted, all by default), yield each page's chars and rules."""
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
-        interpreter.process_page(page)
-        yield page_objects(device.get_result(), number)
+        if only is None or number in only:
+            interpreter.process_page(page)
+            yield page_objects(device.get_result(), number)
 
 
 # --- chars -> words -> lines -------------------------------------------------------------------
@@ -202,17 +216,26 @@ def read_pages(document: PDFDocument) -> Iterator[PageObjects]:
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
     kept: list[Char] = []
-    seen: dict[tuple[str, str, float], list[Char]] = {}
+    # per glyph, the kept chars by squares twice the tolerance wide: a twin lies in one of the (at most) four
+    # squares the char's tolerance box touches
+    side = 2 * DEDUPE_TOLERANCE
+    seen: dict[tuple[str, str, float], dict[tuple[int, int], list[Char]]] = {}
     for char in chars:
-        twins = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), [])
-        if any(
-            abs(t["x0"] - char["x0"]) <= DEDUPE_TOLERANCE and abs(t["top"] - char["top"]) <= DEDUPE_TOLERANCE
-            for t in twins
-        ):
-            continue
-        twins.append(char)
+        squares = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
+        x, top = char["x0"], char["top"]
+        if squares:
+            columns = {math.floor((x - DEDUPE_TOLERANCE) / side), math.floor((x + DEDUPE_TOLERANCE) / side)}
+            rows = {math.floor((top - DEDUPE_TOLERANCE) / side), math.floor((top + DEDUPE_TOLERANCE) / side)}
+            if is_twin(x, top, [t for column in columns for row in rows for t in squares.get((column, row), ())]):
+                continue
+        squares.setdefault((math.floor(x / side), math.floor(top / side)), []).append(char)
         kept.append(char)
     return kept
+
+
+def is_twin(x: float, top: float, others: Iterable[Char]) -> bool:
+    """Given a char's x0 and top and other chars of its glyph, return whether one is drawn at nearly the same place."""
+    return any(abs(t["x0"] - x) <= DEDUPE_TOLERANCE and abs(t["top"] - top) <= DEDUPE_TOLERANCE for t in others)
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
@@ -344,9 +367,55 @@ def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
         join_y_tolerance=DEFAULT_JOIN_TOLERANCE,
     )
     edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
-    intersections = edges_to_intersections(edges, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
+    intersections = edges_to_intersections(edges)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
+
+
+def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], dict[str, list[Edge]]]:
+    """Given merged rules, return the points where a vertical and a horizontal one cross (within
+    INTERSECTION_TOLERANCE), each with the rules through it: pdfplumber's edges_to_intersections, with the
+    horizontal rules sorted once and only those within a vertical rule's reach tried."""
+    horizontals = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    tops = [h["top"] for h in horizontals]
+    intersections: dict[tuple[float, float], dict[str, list[Edge]]] = {}
+    margin = 2 * INTERSECTION_TOLERANCE  # a window wider than the reach; the test inside is pdfplumber's, to the last bit
+    tolerance = INTERSECTION_TOLERANCE
+    for v in (e for e in edges if e["orientation"] == "v"):
+        for h in horizontals[bisect_left(tops, v["top"] - margin) : bisect_right(tops, v["bottom"] + margin)]:
+            if v["top"] <= h["top"] + tolerance and v["bottom"] >= h["top"] - tolerance and h["x0"] - tolerance <= v["x0"] <= h["x1"] + tolerance:
+                on = intersections.setdefault((v["x0"], h["top"]), {"v": [], "h": []})
+                on["v"].append(v)
+                on["h"].append(h)
+    return intersections
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[BBox]:
+    """Given the points where rules cross (each with its vertical and horizontal rules), return the cells they
+    close, the smallest from each top-left corner: pdfplumber's intersections_to_cells, giving the same cells,
+    with each point's rules, column and row looked up once instead of for every pair of points."""
+    rules = {p: ({bbox_of(e) for e in on["v"]}, {bbox_of(e) for e in on["h"]}) for p, on in intersections.items()}
+    points = sorted(intersections)
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for point in points:  # in (x, top) order: a column top down, a row left to right
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
+
+    def connects(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return (p[0] == q[0] and not rules[p][0].isdisjoint(rules[q][0])) or (p[1] == q[1] and not rules[p][1].isdisjoint(rules[q][1]))
+
+    def smallest_cell(point: tuple[float, float]) -> BBox | None:
+        column, row = columns[point[0]], rows[point[1]]
+        below, right = column[column.index(point) + 1 :], row[row.index(point) + 1 :]
+        for down in (q for q in below if connects(point, q)):
+            for across in (q for q in right if connects(point, q)):
+                corner = (across[0], down[1])
+                if corner in rules and connects(corner, across) and connects(corner, down):
+                    return (point[0], point[1], corner[0], corner[1])
+        return None
+
+    return [cell for cell in map(smallest_cell, points) if cell is not None]
 
 
 def cell_text(chars: Sequence[Char]) -> str:
@@ -360,6 +429,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
     bbox = union(cell for row in rows for cell in row if cell is not None)
     inside = sorted((c for c in chars if centre_inside(c, bbox)), key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres = [(c["top"] + c["bottom"]) / 2 for c in inside]
+    middles = [(c["x0"] + c["x1"]) / 2 for c in inside]
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -367,8 +437,9 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
             if box is None:
                 cells.append(None)
                 continue
-            band = inside[bisect_left(centres, box[1]) : bisect_right(centres, box[3])]
-            text = cell_text([c for c in band if centre_inside(c, box)])
+            # the chars whose centre lies in the box: in its band of rows, then between its sides
+            low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
+            text = cell_text([c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]])
             cells.append(Cell(text=text, where=Where(page=page, bbox=box)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox))
@@ -646,14 +717,34 @@ def info_title(document: PDFDocument) -> str | None:
     return None
 
 
-def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
-    """Given a PDF file's bytes, return its text lines and tables with page/bbox provenance."""
+def open_pages(data: bytes, engine: str) -> tuple[Iterable[PageObjects], Callable[[], str | None]]:
+    """Given a PDF's bytes and the engine asked for, return its pages' chars and rules and a getter of its title.
+    PDFium reads what it can read as pdfminer would; pdfminer reads the rest (extraction.ingest.pdfium)."""
+    if engine == PDFIUM:
+        from extraction.ingest import pdfium
+
+        try:
+            pages, title = pdfium.read_pages(data)
+        except pdfium.Unsupported:
+            pass
+        else:
+            left = {number for number, page in enumerate(pages, start=1) if page is None}
+            filled = {page.number: page for page in read_pages(PDFDocument(PDFParser(io.BytesIO(data))), left)} if left else {}
+            if left <= filled.keys():
+                return [page or filled[number] for number, page in enumerate(pages, start=1)], lambda: title
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    return read_pages(document), lambda: info_title(document)
+
+
+def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) -> Source:
+    """Given a PDF file's bytes (and the engine to read it with: by default $ZFXXGK_PDF_ENGINE, else PDFium), return
+    its text lines and tables with page/bbox provenance."""
     source = Source(path=str(path), sha256=sha256, format="pdf", pages=0)
     empty: list[int] = []
     unmapped = total = 0
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        for page in read_pages(document):
+        pages, info = open_pages(data, engine or os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM)
+        for page in pages:
             source.pages = page.number
             chars = dedupe_chars(page.chars)
             printed = [c["text"] for c in chars if c["text"].strip()]
@@ -669,7 +760,7 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
                 table.line_index = len(source.lines) + start
                 source.tables.append(table)
             source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
-        title = info_title(document)
+        title = info()
     except (PDFException, PSException) as exc:
         raise IngestError("corrupt", f"{path}：不是可读的 PDF 文件（{exc or type(exc).__name__}）") from None
     if not source.pages:

@@ -1,0 +1,393 @@
+"""PDF -> each page's chars and visible rules, read with PDFium (pypdfium2) instead of pdfminer.six.
+
+PDFium parses and decodes in C; only the per-char and per-path calls cross into Python. The result is the
+pdfminer reader's PageObjects, in the same coordinates (points, top-down, the page's /Rotate applied, origin at
+the MediaBox corner) and with pdfminer's char boxes (advance width by font size, the font's descent below the
+baseline), so one layout code in extraction.ingest.pdf serves both engines and gives the same tables.
+
+Where PDFium would not read a file or a page as pdfminer does, pdfminer reads it: a file PDFium cannot open or
+whose cross-reference table it had to rebuild (truncated or damaged), or that arrives while another thread is in
+PDFium; a page with a char without a Unicode map, mirrored text, a ligature PDFium splits into its letters, text replaced by an /ActualText, or text PDFium's text
+page leaves out (a font neither embedded nor installed, whose glyphs PDFium cannot box).
+
+One known difference: a font whose descriptor gives Ascent 0 and Descent 0 is boxed from its baseline by pdfminer
+and from its glyphs' descent by PDFium (which derives the metrics), so its boxes sit lower.
+"""
+from __future__ import annotations
+
+import ctypes
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.fontmetrics import FONT_METRICS
+
+from extraction.ingest.pdf import Char, Edge, PageObjects, is_visible, segment_edges, snap
+
+Point = tuple[float, float]
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF: x' = a x + c y + e
+
+WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white paper (pdf.WHITE)
+NAME_BUFFER = 256  # bytes for a font's base name
+ACTUAL_TEXT = b"ActualText"
+IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
+
+
+class Unsupported(Exception):
+    """PDFium cannot give what pdfminer would for this file; read it with pdfminer instead."""
+
+
+@dataclass(frozen=True)
+class Font:
+    """What the char boxes need of a font: its handle (and address), its name and its descent."""
+
+    handle: ctypes._Pointer
+    address: int
+    name: str
+    descent: float  # below the baseline, as a (negative) share of the font size
+
+
+class Placement(NamedTuple):
+    """What the char boxes need of a text object: its font, its font size and its text matrix (with the
+    horizontal scaling, without the font size or the position); for upright text, the box's offsets in points."""
+
+    font: Font
+    size: float
+    a: float
+    b: float
+    c: float
+    d: float
+    upright: bool  # b = c = 0: not turned
+    below: float  # upright: from the baseline down to the box
+    tall: float  # upright: the box's height
+    advance: float  # upright: points per unit of glyph width
+
+
+def mult(m: Matrix, n: Matrix) -> Matrix:
+    """Given matrices m and n, return m then n (PDF's row-vector order, as pdfminer's mult_matrix)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def apply(m: Matrix, x: float, y: float) -> Point:
+    """Given a matrix and a point, return the transformed point."""
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+def page_ctm(mediabox: tuple[float, float, float, float], rotation: int) -> tuple[Matrix, float]:
+    """Given a page's MediaBox and /Rotate, return pdfminer's page matrix (user space -> upright page, origin at
+    its lower-left corner) and the upright page's height."""
+    x0, y0, x1, y1 = mediabox
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1), abs(x1 - x0)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1), abs(y1 - y0)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0), abs(x1 - x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0), abs(y1 - y0)
+
+
+def mediabox(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    """Given a page, return its MediaBox; PDFium reads only the page's own, so an inherited one is the page's
+    bounding box (the MediaBox, unless a CropBox narrows it)."""
+    own = page.get_mediabox(fallback_ok=False)
+    return own if own is not None else page.get_bbox()
+
+
+# --- chars -----------------------------------------------------------------------------------------------
+
+
+def font_of(handle: ctypes._Pointer, address: int) -> Font:
+    """Given a PDFium font, return its name and descent: pdfminer's Adobe metrics for a standard font name
+    (Helvetica, Arial, Times-Roman...), else the font's own."""
+    buffer = ctypes.create_string_buffer(NAME_BUFFER)
+    pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, NAME_BUFFER)
+    name = buffer.value.decode("latin-1")
+    standard = FONT_METRICS.get(name)
+    if standard is not None:
+        return Font(handle, address, name, standard[0].get("Descent", 0) / 1000)
+    descent = ctypes.c_float()
+    pdfium_c.FPDFFont_GetDescent(handle, 1.0, descent)
+    # pdfminer forces the descent negative: some writers store it positive (PDF 32000 9.8.1)
+    return Font(handle, address, name, -abs(descent.value))
+
+
+def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
+    """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
+    handle = pdfium_c.FPDFTextObj_GetFont(text_object)
+    key = ctypes.addressof(handle.contents)
+    font = fonts.get(key) or fonts.setdefault(key, font_of(handle, key))
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
+    if matrix.a * matrix.d - matrix.b * matrix.c < 0:
+        raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
+
+
+def advance(font: Font, code_point: int) -> float:
+    """Given a font and a char's code point, return the char's advance width at font size 1."""
+    width = ctypes.c_float()
+    # PDFium's FPDFFont_GetGlyphWidth takes the char's Unicode value and maps it back to its char code
+    if not pdfium_c.FPDFFont_GetGlyphWidth(font.handle, code_point, 1.0, width):
+        raise Unsupported("a char whose width PDFium cannot give")
+    return width.value
+
+
+def page_text(textpage: ctypes._Pointer, count: int) -> str | None:
+    """Given a text page and its char count, return its text, one char per char index, or None where a char
+    is not one UTF-16 unit."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else None
+
+
+def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[list[Char], set[int]]:
+    """Given a page's PDFium text page, its page matrix and upright height, return its printed chars (PDFium's
+    generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin points, and the
+    addresses of the text objects they come from."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    text = page_text(textpage, count)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_object, get_origin = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetCharOrigin
+    get_unicode, map_error = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_HasUnicodeMapError
+    fonts: dict[int, Font] = {}
+    placements: dict[int, Placement] = {}
+    widths: dict[tuple[int, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
+    chars: list[Char] = []
+    a, b, c, d, e, f = ctm
+    previous: tuple[int, float, float] | None = None  # the last char's text object and origin
+    for i in range(count):
+        text_object = get_object(textpage, i)
+        if not text_object:
+            continue  # a space or line break PDFium generated between words
+        key = ctypes.addressof(text_object.contents)
+        placed = placements.get(key) or placements.setdefault(key, placement(text_object, textpage, i, fonts))
+        font = placed.font
+        char = text[i] if text is not None else chr(get_unicode(textpage, i))
+        width = widths.get((font.address, char))
+        if width is None:
+            if map_error(textpage, i):
+                raise Unsupported("a char without a Unicode map")
+            width = widths[font.address, char] = advance(font, ord(char))
+        get_origin(textpage, i, x_ref, y_ref)
+        if (key, x.value, y.value) == previous:
+            raise Unsupported("a char PDFium split in several (a ligature)")
+        previous = (key, x.value, y.value)
+        # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
+        # size, through the text matrix, then turned with the page; its size is the box's height on the page
+        if placed.upright:  # two opposite corners span the box
+            x0, y0 = x.value, y.value + placed.below
+            x1, y1 = x0 + placed.advance * width, y0 + placed.tall
+            ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
+            left, right = (ax, bx) if ax <= bx else (bx, ax)
+            bottom, top = (ay, by) if ay <= by else (by, ay)
+        else:
+            span, low = width * placed.size, font.descent * placed.size
+            high = low + placed.size
+            corners = [(x.value + placed.a * dx + placed.c * dy, y.value + placed.b * dx + placed.d * dy)
+                       for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
+            xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
+            left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        chars.append({"text": char, "x0": snap(left), "x1": snap(right), "top": snap(height - top), "bottom": snap(height - bottom),
+                      "size": snap(top - bottom), "fontname": font.name})
+    return chars, set(placements)
+
+
+# --- rules -------------------------------------------------------------------------------------------------
+
+
+def is_white(red: int, green: int, blue: int) -> bool:
+    """Given an RGB colour in bytes, return whether it is white."""
+    return min(red, green, blue) >= WHITE_BYTE
+
+
+def colour_white(getter: Callable[..., int], path: ctypes._Pointer) -> bool:
+    """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    return bool(getter(path, red, green, blue, alpha)) and is_white(red.value, green.value, blue.value)
+
+
+def subpaths(path: ctypes._Pointer, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
+    """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
+    operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shape: list[str] = []
+    points: list[Point] = []
+    curve_points = 0
+    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = apply(matrix, x.value, y.value)
+        closes = pdfium_c.FPDFPathSegment_GetClose(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if shape:
+                yield "".join(shape), points
+            shape, points, curve_points = ["m"], [point], 0
+            continue
+        if not shape:
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            curve_points += 1
+            if curve_points % 3:
+                continue  # a control point: pdfminer keeps only where the curve ends
+            shape.append("c")
+        elif closes and point == points[0]:
+            shape.append("h")  # PDFium draws the closing line back to the start that pdfminer's h stands for
+            points.append(point)
+            continue
+        else:
+            shape.append("l")
+        points.append(point)
+        if closes:
+            shape.append("h")
+            points.append(points[0])
+    if shape:
+        yield "".join(shape), points
+
+
+def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
+    """Given a subpath's operators and points, return the points pdfminer's line, rect or curve keeps for it
+    (a rect as its bbox corners), or None for a subpath that is only a start point."""
+    if len(shape) < 2:
+        return None
+    if len(shape) > 3 and shape[-2:] == "lh" and points[-2] == points[0]:
+        shape, points = shape[:-2] + "h", points[:-2] + points[-1:]  # a redundant l before h
+    if shape in ("ml", "mlh"):
+        return points[:2]
+    if shape in ("mlllh", "mllll") and points[0] == points[4]:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[:4]
+        if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0):
+            left, right, low, high = min(x0, x2), max(x0, x2), min(y0, y2), max(y0, y2)
+            return [(left, low), (right, low), (right, high), (left, high), (left, low)]
+    return points
+
+
+def path_edges(path: ctypes._Pointer, matrix: Matrix, height: float) -> list[Edge]:
+    """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(path, fill_mode, stroke)
+    stroked, filled = bool(stroke.value), fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
+    if not stroked and not filled:
+        return []
+    stroke_white = stroked and colour_white(pdfium_c.FPDFPageObj_GetStrokeColor, path)
+    fill_white = filled and colour_white(pdfium_c.FPDFPageObj_GetFillColor, path)
+    edges: list[Edge] = []
+    for shape, points in subpaths(path, matrix):
+        kept = pdfminer_points(shape, points)
+        if kept is None:
+            continue
+        xs, ys = [p[0] for p in kept], [p[1] for p in kept]
+        if is_visible(stroked, stroke_white, filled, fill_white, max(xs) - min(xs), max(ys) - min(ys)):
+            edges += segment_edges(kept, 0.0, height)
+    return edges
+
+
+def object_matrix(page_object: ctypes._Pointer) -> Matrix:
+    """Given a page object, return its matrix."""
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(page_object, m)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def has_actual_text(text_object: ctypes._Pointer) -> bool:
+    """Given a text object, return whether marked content gives it an /ActualText: PDFium's text page then
+    reads that text in place of the chars, pdfminer reads the chars."""
+    for i in range(pdfium_c.FPDFPageObj_CountMarks(text_object)):
+        mark = pdfium_c.FPDFPageObj_GetMark(text_object, i)
+        if pdfium_c.FPDFPageObjMark_GetParamValueType(mark, ACTUAL_TEXT) != pdfium_c.FPDF_OBJECT_UNKNOWN:
+            return True
+    return False
+
+
+def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int]) -> list[Edge]:
+    """Given a page, its page matrix and upright height, and the text objects its chars came from, return the
+    edges of its visible paths, in drawing order (form XObjects entered where they are drawn). Raise Unsupported
+    for a text object PDFium's text page left out: it drops one whose glyphs it has no box for (a font neither
+    embedded nor installed), where pdfminer reads the chars."""
+    edges: list[Edge] = []
+
+    def visit(objects: Iterator[ctypes._Pointer], outer: Matrix) -> None:
+        for page_object in objects:
+            kind = pdfium_c.FPDFPageObj_GetType(page_object)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                if ctypes.addressof(page_object.contents) not in read:
+                    raise Unsupported("text PDFium's text page leaves out")
+                if has_actual_text(page_object):
+                    raise Unsupported("text replaced by its /ActualText")
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                inner = mult(object_matrix(page_object), outer)
+                count = pdfium_c.FPDFFormObj_CountObjects(page_object)
+                visit((pdfium_c.FPDFFormObj_GetObject(page_object, i) for i in range(count)), inner)
+
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    visit((pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count)), ctm)
+    return edges
+
+
+# --- document ----------------------------------------------------------------------------------------------
+
+
+def title(document: pdfium.PdfDocument) -> str | None:
+    """Given a document, return its document-info Title, as pdfminer's reader trims it."""
+    text = document.get_metadata_value("Title").strip("\x00 \t\r\n")
+    return text or None
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
+    """Given a page and its number, return its chars and visible rules. Raise Unsupported where pdfminer
+    should read the page instead."""
+    ctm, height = page_ctm(mediabox(page), page.get_rotation())
+    textpage = page.get_textpage()
+    try:
+        chars, read = page_chars(textpage.raw, ctm, height)
+    finally:
+        textpage.close()
+    return PageObjects(number=number, height=snap(height), chars=chars, edges=page_edges(page, ctm, height, read))
+
+
+def read_pages(data: bytes) -> tuple[list[PageObjects | None], str | None]:
+    """Given a PDF's bytes, return each page's chars and visible rules (None for a page pdfminer should read),
+    and the document's title. Raise Unsupported where pdfminer should read the whole file, and while another
+    thread of this process is in PDFium, which is not thread-safe."""
+    if not IN_USE.acquire(blocking=False):
+        raise Unsupported("PDFium is busy in another thread")
+    try:
+        return read_document(data)
+    finally:
+        IN_USE.release()
+
+
+def read_document(data: bytes) -> tuple[list[PageObjects | None], str | None]:
+    """Given a PDF's bytes, return each page's chars and visible rules (None for a page pdfminer should read),
+    and the document's title. Raise Unsupported where pdfminer should read the whole file."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise Unsupported(str(exc)) from None
+    try:
+        if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw):
+            raise Unsupported("a damaged cross-reference table")
+        pages: list[PageObjects | None] = []
+        for number in range(1, len(document) + 1):
+            page = document[number - 1]
+            try:
+                pages.append(read_page(page, number))
+            except Unsupported:
+                pages.append(None)
+            finally:
+                page.close()
+        return pages, title(document)
+    finally:
+        document.close()
