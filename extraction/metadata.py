@@ -11,18 +11,35 @@ from extraction.document import Source
 from extraction.script import simplified
 from extraction.segment import Narrative
 
-TITLE = re.compile(
-    r"(?P<pre>\d{4})?\s*年?度?\s*(?P<agency>[\u4e00-\u9fff（）()]{2,40}?)\s*(?P<year>\d{4})?\s*年\s*度?\s*"
-    r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?年?度?报告")
-TITLE_YEAR_FIRST = re.compile(r"(?P<year>\d{4})\s*年\s*度?\s*(?P<agency>[\u4e00-\u9fff（）()]{2,40}?)(?:政府)?信息公开(?:工作)?年度报告")
-ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台)$")
-PLACE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?[\u4e00-\u9fff]{2,5}?(?:市|自治州|州|盟|地区)")
-PLACE_MAX_CHARS = 10
+REPORT_YEARS = range(2008, 2031)  # the disclosure regulation took effect in 2008
+# The report names itself: 三都县人民政府2022年度政府信息公开工作年度报告, 2015年武汉市硚口区政府信息公开…报告.
+REPORT_NAME = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
+                         r"(?:政府|政务)?信息(?:公开)?[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
+NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
+# Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
+LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|形成了|将|梳理|制作|联系)")
+COMPILED_BY = re.compile(r"编制(?:了|的)?|形成了")
+NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|关于|通知|要点|以下|工作$")
+COMPILER = re.compile(r"由([^，,。；;：:、《》“”\s]{2,40}?)(?=编制|综合|根据|按照|依据|汇总|结合|牵头|组织|制作)")
+# The first sentence of 一、总体情况 names its subject: 2025年，霍城县水利局坚持….
+SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
+                     r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|署|中心|自治区|省|市|县|区|旗|镇|乡|街道))"
+                     r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
+ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?{}[”\"]?[）)]"
+ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办)$")
+PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)$")
+PLACE_ONLY = re.compile(r"(?:[^\s局委办厅院会部处署中心]{1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，。（）() \n"
+PLACE_MAX_CHARS = 12
 FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
+SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府$")
+HEAD_LINES = 8  # a title, split over lines, is printed within the first lines
+SHORT_LINE_CHARS = 30
 STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
 # The preamble naming the year reported on: 现将我办2022年度政府信息公开情况报告如下; 编制的2014年度政府信息公开年度报告.
 PREAMBLE_YEAR = re.compile(r"(\d{4})\s*年度?[\u4e00-\u9fff（）()]{0,12}?信息公开[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
+# The overview opens with the year reported on: 一、总体情况 2025年，我局…; 2020年以来，….
+OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:[一二]、|[（(]一[）)])?[^\n]{0,12}?\n?\s*(\d{4})\s*年度?(?:以来)?[，,]")
 PREAMBLE_CHARS = 1000  # the preamble is read up to section 一, at most this far
 DATE_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 DATE_CN = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -36,46 +53,148 @@ class Metadata:
     published: str | None
 
 
-def _title_candidates(source: Source, narrative: Narrative) -> list[tuple[str, str]]:
-    """Given a report, return the texts that may hold its title, each as (simplified for matching, as printed)."""
-    end = narrative.sections[1].start if len(narrative.sections) > 1 else 400
-    heads = (re.sub(r"\s+", "", narrative.plain[:end][:300]), re.sub(r"\s+", "", narrative.text[:end][:300]))
-    texts = [(simplified(t), t) for t in (source.meta.get("名称", ""), source.meta.get("title", ""))] + [heads]
-    return [t for t in texts if t[0]]
+def _head(narrative: Narrative) -> int:
+    """Given the narrative, return where its preamble ends: section 二 when 一 opens the text, else section 一."""
+    starts = [section.start for section in narrative.sections if section.no]
+    later = [start for start in starts if start > 0]
+    return min(later[1] if starts[0] == 0 and len(later) > 1 else later[0] if later else PREAMBLE_CHARS, PREAMBLE_CHARS) \
+        if starts else PREAMBLE_CHARS
 
 
-def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, int | None]:
-    for text, printed in _title_candidates(source, narrative):
-        for pattern in (TITLE, TITLE_YEAR_FIRST):
-            m = pattern.search(text)
-            if m and m.group("agency") and (m.groupdict().get("year") or m.groupdict().get("pre")):
-                year = int(m.group("year") or m.group("pre"))
-                agency = FIELD_LABEL.sub("", printed[m.start("agency"):m.end("agency")]).strip("（）()")
-                if 2000 <= year <= 2100 and len(agency) > 2:
-                    return agency, year
+def _printed_names(plain: str, printed: str) -> list[tuple[str | None, int]]:
+    """Given a text (simplified and as printed), return each report name in it as (agency as printed or None, year)."""
+    found = []
+    for m in REPORT_NAME.finditer(plain):
+        year = int(m.group("year"))
+        if year not in REPORT_YEARS or _inside_notice(plain, m.start()):
+            continue
+        agency = _agency_before(plain, printed, m.start()) or _valid(printed[m.start("after"):m.end("after")], plain[m.start("after"):m.end("after")])
+        found.append((agency, year))
+    return found
+
+
+def _inside_notice(plain: str, start: int) -> bool:
+    """Given the start of a report name, say whether it is cited inside another document's title (关于做好…的通知)."""
+    opened = plain.rfind("《", 0, start)
+    return opened >= 0 and plain.find("》", opened) > start and "关于" in plain[opened:start]
+
+
+def _agency_before(plain: str, printed: str, end: int) -> str | None:
+    """Given where a report name's year starts, return the agency printed right before it on the same line."""
+    start = end
+    while start > 0 and plain[start - 1] not in NAME_STOP + "\n" and end - start < 40:
+        start -= 1
+    segment, shown = plain[start:end], printed[start:end]
+    if not segment and start > 0 and plain[start - 1] == "《":
+        return _agency_before(plain, printed, start - 1)
+    parts = [(m.start(), m.end()) for m in COMPILED_BY.finditer(segment)]
+    if parts:
+        cut_start, cut_end = parts[-1]
+        return _valid(shown[cut_end:], segment[cut_end:]) or _valid(shown[:cut_start], segment[:cut_start])
+    return _valid(shown, segment)
+
+
+def _valid(shown: str, plain: str) -> str | None:
+    """Given a candidate (as printed and simplified), return it without leading verbs when it names an organ."""
+    while (m := LEAD_WORDS.match(plain)) and m.end():
+        shown, plain = shown[m.end():], plain[m.end():]
+    shown, plain = FIELD_LABEL.sub("", shown), FIELD_LABEL.sub("", plain)
+    if plain.count("(") + plain.count("（") > plain.count(")") + plain.count("）"):
+        return None
+    if len(plain) < 2 or NOT_AN_AGENCY.search(plain):
+        return None
+    if not (ORGAN_SUFFIX.search(plain) or PLACE_SUFFIX.search(plain) or plain.endswith(("街道", "开发区", "）", ")"))):
+        return None
+    return shown
+
+
+def _title_lines(narrative: Narrative) -> tuple[str | None, int | None]:
+    """Given the narrative, return the agency and year of a title printed on its first lines, the agency maybe on a
+    line of its own above or below (桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告)."""
+    lines = [line for line in narrative.plain[:_head(narrative)].split("\n")][:HEAD_LINES]
+    shown_lines = narrative.text[:len("\n".join(lines))].split("\n")
+    for i, (line, shown) in enumerate(zip(lines, shown_lines)):
+        names = _printed_names(line.strip(), shown.strip())
+        if not names:
+            continue
+        agency, year = names[0]
+        if agency is None:
+            around = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(lines) and lines[j].strip()]
+            agency = next((_valid(shown_lines[j].strip(), lines[j].strip()) for j in around
+                           if len(lines[j].strip()) <= SHORT_LINE_CHARS and _valid(shown_lines[j].strip(), lines[j].strip())), None)
+        return agency, year
     return None, None
 
 
+def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, int | None]:
+    """Given a report, return the agency and year its title (page field or first lines) or preamble name."""
+    agency, year = None, None
+    for field_name in ("名称", "title"):
+        printed = source.meta.get(field_name, "")
+        for found_agency, found_year in _printed_names(simplified(printed), printed):
+            agency, year = agency or found_agency, year or found_year
+    title_agency, title_year = _title_lines(narrative)
+    agency, year = agency or title_agency, year or title_year
+    head = _head(narrative)
+    for found_agency, found_year in _printed_names(narrative.plain[:head], narrative.text[:head]):
+        agency, year = agency or found_agency, year or found_year
+    return agency, year
+
+
+def _compiler(narrative: Narrative) -> str | None:
+    """Given the narrative, return the agency its preamble says compiled the report (由XX编制)."""
+    head = _head(narrative)
+    for m in COMPILER.finditer(narrative.plain[:head]):
+        agency = _valid(narrative.text[m.start(1):m.end(1)], m.group(1))
+        if agency:
+            return agency
+    return None
+
+
+def _subject(narrative: Narrative) -> str | None:
+    """Given the narrative, return the organ its overview opens with (2025年，霍城县水利局坚持…)."""
+    window = narrative.plain[:_head(narrative) + PREAMBLE_CHARS]
+    for m in SUBJECT.finditer(window):
+        agency = _valid(narrative.text[m.start("agency"):m.end("agency")], m.group("agency"))
+        if agency:
+            return agency
+    return None
+
+
 def _full_agency(agency: str, text: str) -> str:
-    """Given the title's agency and the report text, return its fullest printed name (淮安市洪泽区人民政府)."""
-    if not ORGAN_SUFFIX.search(agency):
-        organs = Counter(m.group(0) for m in re.finditer(re.escape(agency) + r"(?:管委会|人民政府|政府)(?!信息)", text))
+    """Given an agency as found and the report text, return its fullest printed name (淮安市洪泽区人民政府): an
+    abbreviation's full name (以下简称…), a short 政府 as 人民政府, a bare place as its government, and the places
+    printed before it."""
+    plain = simplified(text)
+    alias = re.search(ALIAS.replace("ABBR", re.escape(simplified(agency))), plain)
+    if alias:
+        agency = _valid(text[alias.start("full"):alias.end("full")], alias.group("full")) or agency
+    agency = SHORT_GOVERNMENT.sub("人民政府", agency)
+    key = simplified(agency)
+    if PLACE_ONLY.fullmatch(key) or key.endswith(("街道", "开发区")):
+        organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + r"(?:管理委员会|管委会|人民政府|办事处)(?!办公|信息)", plain))
         if organs:
             agency = organs.most_common(1)[0][0]
-    if not PLACE.match(agency):
-        prefixes = Counter(p for m in re.finditer(re.escape(agency), text[:3000]) if (p := _place_before(text, m.start())))
-        if prefixes:
-            agency = prefixes.most_common(1)[0][0] + agency
+        elif key.endswith("街道"):
+            agency += "办事处"
+        elif PLACE_ONLY.fullmatch(key):
+            agency += "人民政府"
+    prefixes = Counter(p for m in re.finditer(re.escape(simplified(agency)), plain) if (p := _places_before(text, plain, m.start())))
+    if prefixes:
+        agency = max(prefixes, key=len) + agency
     return agency
 
 
-def _place_before(text: str, start: int) -> str | None:
-    """Given the start of an agency name in text, return the place name printed right before it (淮安市), if any."""
-    window = text[max(0, start - PLACE_MAX_CHARS):start]
+def _places_before(text: str, plain: str, start: int) -> str | None:
+    """Given the start of an agency name, return the place names printed right before it (淮安市), if any."""
+    window = plain[max(0, start - PLACE_MAX_CHARS):start]
     for stop in PLACE_STOP_CHARS:
         window = window.rsplit(stop, 1)[-1]
-    m = PLACE.fullmatch(window)
-    return m.group(0) if m else None
+    while (m := LEAD_WORDS.match(window)) and m.end():
+        window = window[m.end():]
+    if window and PLACE_ONLY.fullmatch(window):
+        return text[start - len(window):start]
+    return None
 
 
 def _published(source: Source, narrative: Narrative) -> str | None:
@@ -115,10 +234,8 @@ def read_metadata(source: Source, narrative: Narrative) -> Metadata:
     """Given a report's source and narrative, return agency, report year and publication date."""
     agency, year = _agency_and_year(source, narrative)
     publisher = source.meta.get("发布机构", "").strip()
-    if agency is None and publisher:
-        agency = publisher
-    if agency is None:
-        agency = _signature(narrative)
+    for fallback in (lambda: _compiler(narrative), lambda: publisher or None, lambda: _subject(narrative), lambda: _signature(narrative)):
+        agency = agency or fallback()
     if agency is not None:
         agency = _full_agency(agency, narrative.text)
     if year is None:
@@ -127,11 +244,13 @@ def read_metadata(source: Source, narrative: Narrative) -> Metadata:
 
 
 def _year_in_preamble(narrative: Narrative) -> int | None:
-    """Given the narrative, return the first year of its statistics period (统计期限自2022年1月1日起) or, failing
-    that, the report year its preamble names (…2022年度政府信息公开情况报告如下); None when neither is printed."""
-    head_end = narrative.sections[1].start if len(narrative.sections) > 1 else PREAMBLE_CHARS
-    for pattern, window in ((STAT_PERIOD, narrative.plain), (PREAMBLE_YEAR, narrative.plain[:min(head_end, PREAMBLE_CHARS)])):
+    """Given the narrative, return the first year of its statistics period (统计期限自2022年1月1日起), the report year
+    its preamble names (…2022年度政府信息公开情况报告如下) or the year its overview opens with (2022年，我局…);
+    None when none is printed."""
+    head = _head(narrative)
+    for pattern, window in ((STAT_PERIOD, narrative.plain), (PREAMBLE_YEAR, narrative.plain[:head]),
+                            (OPENING_YEAR, narrative.plain[:head + PREAMBLE_CHARS])):
         m = pattern.search(window)
-        if m and 2000 <= int(m.group(1)) <= 2100:
+        if m and int(m.group(1)) in REPORT_YEARS:
             return int(m.group(1))
     return None
