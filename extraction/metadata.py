@@ -17,22 +17,32 @@ REPORT_NAME = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。
                          r"(?:政府|政务)?信息(?:公开)?[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
 NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
 # Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
-LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|形成了|将|梳理|制作|联系)")
+LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
+FIELD_PREFIX = re.compile(r"^.*[:：]")  # 信息来源：沙塘镇人民政府, 地址：…
 COMPILED_BY = re.compile(r"编制(?:了|的)?|形成了")
-NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|关于|通知|要点|以下|工作$")
+NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|关于|通知|要点|以下|工作$|[及和与]省|[及和与]市|[及和与]区|[及和与]县")
+# A government's disclosure office compiles the government's report (由宣州区政务公开办公室编制); its general office
+# does so when it compiles the report from the others' (由XX县人民政府办公室综合各乡镇…编制), else the office is
+# an organ reporting on itself.
+DISCLOSURE_OFFICE = re.compile(r"^(?P<place>.+?)(?:人民政府|政府)?(?:党政|政务公开[\u4e00-\u9fff]{0,6}|政府信息公开|信息公开)办公室$")
+GENERAL_OFFICE = re.compile(r"^(?P<place>.+?)(?:人民政府|政府)办公(?:室|厅)$")
+COMPILED_FROM_OTHERS = re.compile(r"综合各|汇总|基础上")
+# An organ named by its level only (市政府办公室, 区数据局, 自治区人民政府办公厅): the place is printed elsewhere.
+LEVEL_ONLY = re.compile(r"^(?P<level>自治区|省|市|区|县|旗|州|镇|乡)(?P<organ>[^市区县镇乡].*)$")
+NOT_A_TOWN = ("开发区", "高新区", "园区", "示范区", "实验区", "试验区", "新区")
+SHORT_GOVERNMENT_OFFICE = re.compile(r"(?<!人民)政府(?=办公室$|办公厅$|$)")
 COMPILER = re.compile(r"由([^，,。；;：:、《》“”\s]{2,40}?)(?=编制|综合|根据|按照|依据|汇总|结合|牵头|组织|制作)")
 # The first sentence of 一、总体情况 names its subject: 2025年，霍城县水利局坚持….
 SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
                      r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|署|中心|自治区|省|市|县|区|旗|镇|乡|街道))"
                      r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
-ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?{}[”\"]?[）)]"
+ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
 ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办)$")
 PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)$")
-PLACE_ONLY = re.compile(r"(?:[^\s局委办厅院会部处署中心]{1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
-PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，。（）() \n"
+PLACE_ONLY = re.compile(r"(?:(?:(?![局委办厅院会部处署])[\u4e00-\u9fff]){1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
+PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，,。;；（）():：《》“”\" \n"
 PLACE_MAX_CHARS = 12
 FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
-SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府$")
 HEAD_LINES = 8  # a title, split over lines, is printed within the first lines
 SHORT_LINE_CHARS = 30
 STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
@@ -98,7 +108,9 @@ def _valid(shown: str, plain: str) -> str | None:
     """Given a candidate (as printed and simplified), return it without leading verbs when it names an organ."""
     while (m := LEAD_WORDS.match(plain)) and m.end():
         shown, plain = shown[m.end():], plain[m.end():]
-    shown, plain = FIELD_LABEL.sub("", shown), FIELD_LABEL.sub("", plain)
+    label = FIELD_PREFIX.match(plain)
+    if label:
+        shown, plain = shown[label.end():], plain[label.end():]
     if plain.count("(") + plain.count("（") > plain.count(")") + plain.count("）"):
         return None
     if len(plain) < 2 or NOT_AN_AGENCY.search(plain):
@@ -142,11 +154,18 @@ def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, 
 
 
 def _compiler(narrative: Narrative) -> str | None:
-    """Given the narrative, return the agency its preamble says compiled the report (由XX编制)."""
+    """Given the narrative, return the agency its preamble says compiled the report (由XX编制): a government's
+    office compiles the government's report."""
     head = _head(narrative)
     for m in COMPILER.finditer(narrative.plain[:head]):
         agency = _valid(narrative.text[m.start(1):m.end(1)], m.group(1))
         if agency:
+            start, end = narrative.sentence_bounds(m.start())
+            office = DISCLOSURE_OFFICE.match(m.group(1))
+            if not office and COMPILED_FROM_OTHERS.search(narrative.plain[start:end]):
+                office = GENERAL_OFFICE.match(m.group(1))
+            if office and PLACE_ONLY.fullmatch(office.group("place")):
+                return agency[:office.end("place")] + "人民政府"
             return agency
     return None
 
@@ -169,9 +188,11 @@ def _full_agency(agency: str, text: str) -> str:
     alias = re.search(ALIAS.replace("ABBR", re.escape(simplified(agency))), plain)
     if alias:
         agency = _valid(text[alias.start("full"):alias.end("full")], alias.group("full")) or agency
-    agency = SHORT_GOVERNMENT.sub("人民政府", agency)
+    agency = SHORT_GOVERNMENT_OFFICE.sub("人民政府", agency)
     key = simplified(agency)
-    if PLACE_ONLY.fullmatch(key) or key.endswith(("街道", "开发区")):
+    if key.endswith(NOT_A_TOWN):
+        return agency
+    if PLACE_ONLY.fullmatch(key) or key.endswith("街道"):
         organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + r"(?:管理委员会|管委会|人民政府|办事处)(?!办公|信息)", plain))
         if organs:
             agency = organs.most_common(1)[0][0]
@@ -179,10 +200,24 @@ def _full_agency(agency: str, text: str) -> str:
             agency += "办事处"
         elif PLACE_ONLY.fullmatch(key):
             agency += "人民政府"
+    agency = _named_level(agency, text, plain)
     prefixes = Counter(p for m in re.finditer(re.escape(simplified(agency)), plain) if (p := _places_before(text, plain, m.start())))
     if prefixes:
         agency = max(prefixes, key=len) + agency
     return agency
+
+
+def _named_level(agency: str, text: str, plain: str) -> str:
+    """Given an organ named by its level only (市人民政府办公室), return it with the place the text prints for that
+    organ (鄂州市人民政府办公室), else unchanged."""
+    m = LEVEL_ONLY.match(simplified(agency))
+    if not m:
+        return agency
+    organ = re.escape(m.group("organ")).replace("人民政府", "(?:人民)?政府")
+    places = Counter(p for found in re.finditer(organ, plain)
+                     if (p := _places_before(text, plain, found.start())) and simplified(p).endswith(m.group("level"))
+                     and len(p) > len(m.group("level")))
+    return places.most_common(1)[0][0] + agency[len(m.group("level")):] if places else agency
 
 
 def _places_before(text: str, plain: str, start: int) -> str | None:
