@@ -190,15 +190,13 @@ def _full_agency(agency: str, text: str) -> str:
         agency = _valid(text[alias.start("full"):alias.end("full")], alias.group("full")) or agency
     agency = SHORT_GOVERNMENT_OFFICE.sub("人民政府", agency)
     key = simplified(agency)
-    if key.endswith(NOT_A_TOWN):
-        return agency
-    if PLACE_ONLY.fullmatch(key) or key.endswith("街道"):
-        organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + r"(?:管理委员会|管委会|人民政府|办事处)(?!办公|信息)", plain))
+    if not ORGAN_SUFFIX.search(key):
+        organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + r"(?:管理委员会|管委会|人民政府|办事处)(?!信息)", plain))
         if organs:
             agency = organs.most_common(1)[0][0]
         elif key.endswith("街道"):
             agency += "办事处"
-        elif PLACE_ONLY.fullmatch(key):
+        elif PLACE_ONLY.fullmatch(key) and not key.endswith(NOT_A_TOWN):
             agency += "人民政府"
     agency = _named_level(agency, text, plain)
     prefixes = Counter(p for m in re.finditer(re.escape(simplified(agency)), plain) if (p := _places_before(text, plain, m.start())))
