@@ -187,7 +187,8 @@ def _full_agency(agency: str, text: str) -> str:
     plain = simplified(text)
     alias = re.search(ALIAS.replace("ABBR", re.escape(simplified(agency))), plain)
     if alias:
-        agency = _valid(text[alias.start("full"):alias.end("full")], alias.group("full")) or agency
+        start = alias.start("full") + alias.group("full").rfind("由") + 1  # 本报告由XX（以下简称YY）编制
+        agency = _valid(text[start:alias.end("full")], plain[start:alias.end("full")]) or agency
     agency = SHORT_GOVERNMENT_OFFICE.sub("人民政府", agency)
     key = simplified(agency)
     if not ORGAN_SUFFIX.search(key):
