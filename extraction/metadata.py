@@ -14,7 +14,7 @@ from extraction.segment import Narrative
 REPORT_YEARS = range(2008, 2031)  # the disclosure regulation took effect in 2008
 # The report names itself: 三都县人民政府2022年度政府信息公开工作年度报告, 2015年武汉市硚口区政府信息公开…报告.
 REPORT_NAME = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
-                         r"(?:政府|政务)?信息(?:公开)?[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
+                         r"(?:政府|政务)?信息(?:公开)?[\u4e00-\u9fff]{0,8}?\s?(?:年度)?(?:报告|年报)")
 NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
 # Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
 LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
@@ -45,11 +45,11 @@ PLACE_MAX_CHARS = 12
 FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
 HEAD_LINES = 8  # a title, split over lines, is printed within the first lines
 SHORT_LINE_CHARS = 30
-STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
+STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间|统计数据从)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
 # The preamble naming the year reported on: 现将我办2022年度政府信息公开情况报告如下; 编制的2014年度政府信息公开年度报告.
 PREAMBLE_YEAR = re.compile(r"(\d{4})\s*年度?[\u4e00-\u9fff（）()]{0,12}?信息公开[\u4e00-\u9fff]{0,8}?(?:报告|年报)")
 # The overview opens with the year reported on: 一、总体情况 2025年，我局…; 2020年以来，….
-OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:[一二]、|[（(]一[）)])?[^\n]{0,12}?\n?\s*(\d{4})\s*年度?(?:以来)?[，,]")
+OPENING_YEAR = re.compile(r"(?:^|\n|。)\s*(?:[一二]、|[（(]一[）)])?[^\n]{0,12}?\n?\s*(\d{4})\s*年度?(?:以来)?[，,]")
 PREAMBLE_CHARS = 1000  # the preamble is read up to section 一, at most this far
 DATE_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 DATE_CN = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
