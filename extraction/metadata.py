@@ -1,4 +1,5 @@
-"""Who published the report, for which year, and when: from the title, the 发布机构/公开日期 fields and the signature."""
+"""Who published the report, for which year, and when: from the title, the preamble (现公布XX…报告, 由XX编制), the
+发布机构/公开日期 fields, the overview's opening and the signature."""
 from __future__ import annotations
 
 import re
@@ -42,7 +43,6 @@ PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|�
 PLACE_ONLY = re.compile(r"(?:(?:(?![局委办厅院会部处署])[\u4e00-\u9fff]){1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，,。;；（）():：《》“”\" \n"
 PLACE_MAX_CHARS = 12
-FIELD_LABEL = re.compile(r"^(?:名称|标题|文件名称|题名)[:：]?")
 HEAD_LINES = 8  # a title, split over lines, is printed within the first lines
 SHORT_LINE_CHARS = 30
 STAT_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间|统计数据从)[^。；]{0,12}?(\d{4})\s*年\s*1\s*月")
@@ -64,11 +64,10 @@ class Metadata:
 
 
 def _head(narrative: Narrative) -> int:
-    """Given the narrative, return where its preamble ends: section 二 when 一 opens the text, else section 一."""
-    starts = [section.start for section in narrative.sections if section.no]
-    later = [start for start in starts if start > 0]
-    return min(later[1] if starts[0] == 0 and len(later) > 1 else later[0] if later else PREAMBLE_CHARS, PREAMBLE_CHARS) \
-        if starts else PREAMBLE_CHARS
+    """Given the narrative, return where its preamble ends: at the first section after offset 0 (二 when 一 opens
+    the text), at most PREAMBLE_CHARS in."""
+    later = [section.start for section in narrative.sections if section.no and section.start > 0]
+    return min(later[0], PREAMBLE_CHARS) if later else PREAMBLE_CHARS
 
 
 def _printed_names(plain: str, printed: str) -> list[tuple[str | None, int]]:
