@@ -131,10 +131,15 @@ def _title_lines(narrative: Narrative) -> tuple[str | None, int | None]:
         agency, year = names[0]
         if agency is None:
             around = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(lines) and lines[j].strip()]
-            agency = next((_valid(shown_lines[j].strip(), lines[j].strip()) for j in around
-                           if len(lines[j].strip()) <= SHORT_LINE_CHARS and _valid(shown_lines[j].strip(), lines[j].strip())), None)
+            agency = next((_valid(shown_lines[j].strip(), lines[j].strip()) for j in around if _name_line(lines[j])
+                           and _valid(shown_lines[j].strip(), lines[j].strip())), None)
         return agency, year
     return None, None
+
+
+def _name_line(line: str) -> bool:
+    """Given a line near the title, say whether it may be the agency's name alone: short, no field (来源：…)."""
+    return len(line.strip()) <= SHORT_LINE_CHARS and not re.search(r"[:：]", line)
 
 
 def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, int | None]:
@@ -173,6 +178,8 @@ def _subject(narrative: Narrative) -> str | None:
     """Given the narrative, return the organ its overview opens with (2025年，霍城县水利局坚持…)."""
     window = narrative.plain[:_head(narrative) + PREAMBLE_CHARS]
     for m in SUBJECT.finditer(window):
+        if LEAD_WORDS.match(m.group("agency")):  # 2023年，通过沙河市人民政府网站…: not the subject
+            continue
         agency = _valid(narrative.text[m.start("agency"):m.end("agency")], m.group("agency"))
         if agency:
             return agency
