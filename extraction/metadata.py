@@ -16,12 +16,15 @@ REPORT_YEARS = range(2008, 2031)  # the disclosure regulation took effect in 200
 # The report names itself: 三都县人民政府2022年度政府信息公开工作年度报告, 2015年武汉市硚口区政府信息公开…报告.
 REPORT_NAME = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
                          r"(?:政府|政务)?信息(?:公开)?[\u4e00-\u9fff]{0,8}?\s?(?:年度)?(?:报告|年报)")
+# A title line cut before 报告 (…2025年政府信息公开工作 / 年度报): the line alone names the report.
+TITLE_CUT = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
+                       r"(?:政府|政务)?信息公?开?(?:工作)?(?:年度)?$")
 NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
 # Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
-LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
+LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称|在)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
 FIELD_PREFIX = re.compile(r"^.*[:：]")  # 信息来源：沙塘镇人民政府, 地址：…
 COMPILED_BY = re.compile(r"编制(?:了|的)?|形成了")
-NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|关于|通知|要点|以下|工作$|[及和与]省|[及和与]市|[及和与]区|[及和与]县")
+NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|^本级|本级政府|关于|通知|要点|以下|工作$|及|[和与](?:省|市|区|县)")
 # A government's disclosure office compiles the government's report (由宣州区政务公开办公室编制); its general office
 # does so when it compiles the report from the others' (由XX县人民政府办公室综合各乡镇…编制), else the office is
 # an organ reporting on itself.
@@ -31,14 +34,14 @@ COMPILED_FROM_OTHERS = re.compile(r"综合各|汇总|基础上")
 # An organ named by its level only (市政府办公室, 区数据局, 自治区人民政府办公厅): the place is printed elsewhere.
 LEVEL_ONLY = re.compile(r"^(?P<level>自治区|省|市|区|县|旗|州|镇|乡)(?P<organ>[^市区县镇乡].*)$")
 NOT_A_TOWN = ("开发区", "高新区", "园区", "示范区", "实验区", "试验区", "新区")
-SHORT_GOVERNMENT_OFFICE = re.compile(r"(?<!人民)政府(?=办公室$|办公厅$|$)")
+SHORT_GOVERNMENT_OFFICE = re.compile(r"(?<!人民)政府(?:办$|(?=办公室$|办公厅$|$))")  # 区政府办 is 区人民政府办公室
 COMPILER = re.compile(r"由([^，,。；;：:、《》“”\s]{2,40}?)(?=编制|综合|根据|按照|依据|汇总|结合|牵头|组织|制作)")
 # The first sentence of 一、总体情况 names its subject: 2025年，霍城县水利局坚持….
-SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
-                     r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|署|中心|自治区|省|市|县|区|旗|镇|乡|街道))"
+SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
+                     r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|办|室|署|中心|自治区|省|市|县|区|旗|镇|乡|街道))"
                      r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
 ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
-ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办)$")
+ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办|室)$")
 PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)$")
 PLACE_ONLY = re.compile(r"(?:(?:(?![局委办厅院会部处署])[\u4e00-\u9fff]){1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，,。;；（）():：《》“”\" \n"
@@ -70,10 +73,10 @@ def _head(narrative: Narrative) -> int:
     return min(later[0], PREAMBLE_CHARS) if later else PREAMBLE_CHARS
 
 
-def _printed_names(plain: str, printed: str) -> list[tuple[str | None, int]]:
+def _printed_names(plain: str, printed: str, pattern: re.Pattern[str] = REPORT_NAME) -> list[tuple[str | None, int]]:
     """Given a text (simplified and as printed), return each report name in it as (agency as printed or None, year)."""
     found = []
-    for m in REPORT_NAME.finditer(plain):
+    for m in pattern.finditer(plain):
         year = int(m.group("year"))
         if year not in REPORT_YEARS or _inside_notice(plain, m.start()):
             continue
@@ -125,7 +128,7 @@ def _title_lines(narrative: Narrative) -> tuple[str | None, int | None]:
     lines = [line for line in narrative.plain[:_head(narrative)].split("\n")][:HEAD_LINES]
     shown_lines = narrative.text[:len("\n".join(lines))].split("\n")
     for i, (line, shown) in enumerate(zip(lines, shown_lines)):
-        names = _printed_names(line.strip(), shown.strip())
+        names = _printed_names(line.strip(), shown.strip()) or _printed_names(line.strip(), shown.strip(), TITLE_CUT)
         if not names:
             continue
         agency, year = names[0]
@@ -195,7 +198,7 @@ def _full_agency(agency: str, text: str) -> str:
     if alias:
         start = alias.start("full") + alias.group("full").rfind("由") + 1  # 本报告由XX（以下简称YY）编制
         agency = _valid(text[start:alias.end("full")], plain[start:alias.end("full")]) or agency
-    agency = SHORT_GOVERNMENT_OFFICE.sub("人民政府", agency)
+    agency = SHORT_GOVERNMENT_OFFICE.sub(lambda m: "人民政府办公室" if m.group(0).endswith("办") else "人民政府", agency)
     key = simplified(agency)
     if not ORGAN_SUFFIX.search(key):
         organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + r"(?:管理委员会|管委会|人民政府|办事处)(?!信息)", plain))
