@@ -21,6 +21,8 @@ TITLE_CUT = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。�
                        r"(?:政府|政务)?信息公?开?(?:工作)?(?:年度)?$")
 NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
 # Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
+# A verb inside a name's segment ends what came before it: …年度报告现将兰州市人民政府2020年….
+INNER_LEAD = re.compile(r".*(?:现将|现公布|现发布|现公开|向社会公布|特编制|予以公布)")
 LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称|在)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
 FIELD_PREFIX = re.compile(r"^.*[:：]")  # 信息来源：沙塘镇人民政府, 地址：…
 COMPILED_BY = re.compile(r"编制(?:了|的)?|形成了")
@@ -43,7 +45,7 @@ SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,�
 ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
 ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办|室)$")
 PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)$")
-PLACE_ONLY = re.compile(r"(?:(?:(?![局委办厅院会部处署])[\u4e00-\u9fff]){1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
+PLACE_ONLY = re.compile(r"(?:(?:(?![局委办厅院署])[\u4e00-\u9fff]){1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
 PLACE_STOP_CHARS = "由与向对和及在是为据请本的、，,。;；（）():：《》“”\" \n"
 PLACE_MAX_CHARS = 12
 HEAD_LINES = 8  # a title, split over lines, is printed within the first lines
@@ -67,9 +69,10 @@ class Metadata:
 
 
 def _head(narrative: Narrative) -> int:
-    """Given the narrative, return where its preamble ends: at the first section after offset 0 (二 when 一 opens
-    the text), at most PREAMBLE_CHARS in."""
-    later = [section.start for section in narrative.sections if section.no and section.start > 0]
+    """Given the narrative, return where its preamble ends: at the first section after its first sentence (a
+    preamble printed under a leading 一、总体情况 ends at 二), at most PREAMBLE_CHARS in."""
+    first_stop = narrative.plain.find("。")
+    later = [section.start for section in narrative.sections if section.no and section.start > first_stop]
     return min(later[0], PREAMBLE_CHARS) if later else PREAMBLE_CHARS
 
 
@@ -108,6 +111,9 @@ def _agency_before(plain: str, printed: str, end: int) -> str | None:
 
 def _valid(shown: str, plain: str) -> str | None:
     """Given a candidate (as printed and simplified), return it without leading verbs when it names an organ."""
+    inner = INNER_LEAD.match(plain)
+    if inner:
+        shown, plain = shown[inner.end():], plain[inner.end():]
     while (m := LEAD_WORDS.match(plain)) and m.end():
         shown, plain = shown[m.end():], plain[m.end():]
     label = FIELD_PREFIX.match(plain)
@@ -146,18 +152,26 @@ def _name_line(line: str) -> bool:
 
 
 def _agency_and_year(source: Source, narrative: Narrative) -> tuple[str | None, int | None]:
-    """Given a report, return the agency and year its title (page field or first lines) or preamble name."""
-    agency, year = None, None
+    """Given a report, return the agency and year its title (page field or first lines) or preamble names; of the
+    names printed for one agency (昌荣镇 in the title, 兴化市昌荣镇 in the preamble) the fullest."""
+    names: list[tuple[str | None, int]] = []
     for field_name in ("名称", "title"):
         printed = source.meta.get(field_name, "")
-        for found_agency, found_year in _printed_names(simplified(printed), printed):
-            agency, year = agency or found_agency, year or found_year
-    title_agency, title_year = _title_lines(narrative)
-    agency, year = agency or title_agency, year or title_year
+        names += _printed_names(simplified(printed), printed)
+    names.append(_title_lines(narrative))
     head = _head(narrative)
-    for found_agency, found_year in _printed_names(narrative.plain[:head], narrative.text[:head]):
-        agency, year = agency or found_agency, year or found_year
+    names += _printed_names(narrative.plain[:head], narrative.text[:head])
+    agency = next((name for name, _ in names if name), None)
+    year = next((found for _, found in names if found), None)
+    if agency:
+        agency = max((name for name, _ in names if name and _with_places(simplified(name), simplified(agency))),
+                     key=len, default=agency)
     return agency, year
+
+
+def _with_places(name: str, agency: str) -> bool:
+    """Given two names, say whether the first is the second with places before it (兴化市昌荣镇, 昌荣镇)."""
+    return name.endswith(agency) and (name == agency or bool(PLACE_ONLY.fullmatch(name[:-len(agency)])))
 
 
 def _compiler(narrative: Narrative) -> str | None:

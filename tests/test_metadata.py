@@ -38,6 +38,13 @@ def _read(tmp_path: Path, text: str) -> tuple[str | None, int | None]:
     ("桃源县林业局\n2020年政府信息公开工作年度报告\n" + OPENING + "编制本报告。" + BODY, "桃源县林业局", 2020),
     # a short 政府 is the 人民政府
     ("2016年度安远县政府信息公开年度报告\n" + OPENING + "编制本报告。" + BODY, "安远县人民政府", 2016),
+    # of the names printed for the agency, the fullest
+    ("长丰镇2025年政府信息公开工作年度报告\n总体情况\n" + OPENING + "现向社会公布东平市长丰镇2025年度政府信息公开工作年度报告。"
+     + BODY, "东平市长丰镇人民政府", 2025),
+    # a title cut before 报告; a field line next to a bare title names the website, not the agency
+    ("南江市人民政府研究室2023年政府信息公开工作\n年度报\n" + OPENING + "编制本报告。" + BODY, "南江市人民政府研究室", 2023),
+    ("2024年政府信息公开工作年度报告\n信息来源：西岭区人民政府\n" + OPENING + "现向社会公布《西岭区统计局2024年度政府信息公开"
+     "工作年度报告》。" + BODY, "西岭区统计局", 2024),
     # traditional script, as printed
     (OPENING + "現公布東山縣人民政府2021年度政府信息公開工作年度報告。" + BODY, "東山縣人民政府", 2021),
     # an abbreviation in the title resolves to the full name the preamble gives
