@@ -38,9 +38,11 @@ LEVEL_ONLY = re.compile(r"^(?P<level>自治区|省|市|区|县|旗|州|镇|乡)(
 NOT_A_TOWN = ("开发区", "高新区", "园区", "示范区", "实验区", "试验区", "新区")
 SHORT_GOVERNMENT_OFFICE = re.compile(r"(?<!人民)政府(?:办$|(?=办公室$|办公厅$|$))")  # 区政府办 is 区人民政府办公室
 COMPILER = re.compile(r"由([^，,。；;：:、《》“”\s]{2,40}?)(?=编制|综合|根据|按照|依据|汇总|结合|牵头|组织|制作)")
+# The organ whose disclosure office answers questions on the report: 请与湖南省审计厅政府信息公开工作办公室联系.
+CONTACT = re.compile(r"请与([^，,。；;：:、《》“”\s]{2,30}?)(?:政府信息公开|信息公开|政务公开)[\u4e00-\u9fff]{0,6}?办公室联系")
 # The first sentence of 一、总体情况 names its subject: 2025年，霍城县水利局坚持….
 SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
-                     r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|办|室|署|中心|自治区|省|市|县|区|旗|镇|乡|街道))"
+                     r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|办|室|署|中心|政府|自治区|省|市|县|区|旗|镇|乡|街道))"
                      r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
 ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
 ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办|室)$")
@@ -203,6 +205,12 @@ def _subject(narrative: Narrative) -> str | None:
     return None
 
 
+def _contact(narrative: Narrative) -> str | None:
+    """Given the narrative, return the organ whose disclosure office the preamble names for questions."""
+    m = CONTACT.search(narrative.plain[:_head(narrative)])
+    return _valid(narrative.text[m.start(1):m.end(1)], m.group(1)) if m else None
+
+
 def _full_agency(agency: str, text: str) -> str:
     """Given an agency as found and the report text, return its fullest printed name (淮安市洪泽区人民政府): an
     abbreviation's full name (以下简称…), a short 政府 as 人民政府, a bare place as its government, and the places
@@ -288,11 +296,13 @@ def _signature(narrative: Narrative) -> str | None:
 
 
 def read_metadata(source: Source, narrative: Narrative) -> Metadata:
-    """Given a report's source and narrative, return agency, report year and publication date."""
+    """Given a report's source and narrative, return agency, report year and publication date. The agency is the
+    first found of: the report's printed name, the compiler (由XX编制), the 发布机构 field, the overview's subject,
+    the organ of the contact office, the signature."""
     agency, year = _agency_and_year(source, narrative)
-    publisher = source.meta.get("发布机构", "").strip()
-    for fallback in (lambda: _compiler(narrative), lambda: publisher or None, lambda: _subject(narrative), lambda: _signature(narrative)):
-        agency = agency or fallback()
+    publisher = source.meta.get("发布机构", "").strip() or None
+    for fallback in (_compiler, lambda _: publisher, _subject, _contact, _signature):
+        agency = agency or fallback(narrative)
     if agency is not None:
         agency = _full_agency(agency, narrative.text)
     if year is None:

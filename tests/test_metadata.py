@@ -81,3 +81,9 @@ def test_a_general_office_reports_on_itself_unless_it_compiles_the_others(tmp_pa
 def test_nothing_printed_leaves_the_agency_unread(tmp_path: Path) -> None:
     text = "根据《条例》要求，我局编制了本年度报告。" + BODY
     assert _read(tmp_path, text)[0] is None
+
+
+def test_the_contact_office_names_its_organ(tmp_path: Path) -> None:
+    text = (OPENING + "编制本报告。统计期限自2014年1月1日起至2014年12月31日止。如对本报告有任何疑问，请与湖西省审计厅"
+            "政府信息公开工作办公室联系。" + BODY)
+    assert _read(tmp_path, text) == ("湖西省审计厅", 2014)
