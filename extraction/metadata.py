@@ -23,7 +23,8 @@ NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
 # Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
 # A verb inside a name's segment ends what came before it: …年度报告现将兰州市人民政府2020年….
 INNER_LEAD = re.compile(r".*(?:现将|现公布|现发布|现公开|向社会公布|特编制|予以公布)")
-LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称|在)+|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
+LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|已|由|经|再|此|通过|结合|以下简称|简称|在)+"
+                        r"|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
 FIELD_PREFIX = re.compile(r"^.*[:：]")  # 信息来源：沙塘镇人民政府, 地址：…
 COMPILED_BY = re.compile(r"编制(?:了|的)?|形成了")
 NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|^本级|本级政府|关于|通知|要点|以下|工作$|及|[和与](?:省|市|区|县)")
@@ -35,6 +36,7 @@ GENERAL_OFFICE = re.compile(r"^(?P<place>.+?)(?:人民政府|政府)办公(?:室
 COMPILED_FROM_OTHERS = re.compile(r"综合各|汇总|基础上")
 # An organ named by its level only (市政府办公室, 区数据局, 自治区人民政府办公厅): the place is printed elsewhere.
 LEVEL_ONLY = re.compile(r"^(?P<level>自治区|省|市|区|县|旗|州|镇|乡)(?P<organ>[^市区县镇乡].*)$")
+ORGAN_AFTER_PLACE = r"(?:管理委员会|管委会|人民政府|办事处)(?!信息)"
 NOT_A_TOWN = ("开发区", "高新区", "园区", "示范区", "实验区", "试验区", "新区")
 SHORT_GOVERNMENT_OFFICE = re.compile(r"(?<!人民)政府(?:办$|(?=办公室$|办公厅$|$))")  # 区政府办 is 区人民政府办公室
 COMPILER = re.compile(r"由([^，,。；;：:、《》“”\s]{2,40}?)(?=编制|综合|根据|按照|依据|汇总|结合|牵头|组织|制作)")
@@ -43,7 +45,8 @@ CONTACT = re.compile(r"请与([^，,。；;：:、《》“”\s]{2,30}?)(?:政�
 # The first sentence of 一、总体情况 names its subject: 2025年，霍城县水利局坚持….
 SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
                      r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|办|室|署|中心|政府|自治区|省|市|县|区|旗|镇|乡|街道))"
-                     r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
+                     r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|"
+                     r"聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
 ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
 ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办|室)$")
 PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)$")
@@ -85,7 +88,8 @@ def _printed_names(plain: str, printed: str, pattern: re.Pattern[str] = REPORT_N
         year = int(m.group("year"))
         if year not in REPORT_YEARS or _inside_notice(plain, m.start()):
             continue
-        agency = _agency_before(plain, printed, m.start()) or _valid(printed[m.start("after"):m.end("after")], plain[m.start("after"):m.end("after")])
+        after = slice(m.start("after"), m.end("after"))  # 2015年武汉市硚口区政府信息公开…: the agency after the year
+        agency = _agency_before(plain, printed, m.start()) or _valid(printed[after], plain[after])
         found.append((agency, year))
     return found
 
@@ -223,7 +227,7 @@ def _full_agency(agency: str, text: str) -> str:
     agency = SHORT_GOVERNMENT_OFFICE.sub(lambda m: "人民政府办公室" if m.group(0).endswith("办") else "人民政府", agency)
     key = simplified(agency)
     if not ORGAN_SUFFIX.search(key):
-        organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + r"(?:管理委员会|管委会|人民政府|办事处)(?!信息)", plain))
+        organs = Counter(text[m.start():m.end()] for m in re.finditer(re.escape(key) + ORGAN_AFTER_PLACE, plain))
         if organs:
             agency = organs.most_common(1)[0][0]
         elif key.endswith("街道"):
@@ -231,7 +235,9 @@ def _full_agency(agency: str, text: str) -> str:
         elif PLACE_ONLY.fullmatch(key) and not key.endswith(NOT_A_TOWN):
             agency += "人民政府"
     agency = _named_level(agency, text, plain)
-    prefixes = Counter(p for m in re.finditer(re.escape(simplified(agency)), plain) if (p := _places_before(text, plain, m.start())))
+    key = simplified(agency)
+    prefixes = Counter(p for m in re.finditer(re.escape(key), plain)
+                       if (p := _places_before(text, plain, m.start())) and not key.startswith(simplified(p)))
     if prefixes:
         agency = max(prefixes, key=len) + agency
     return agency
