@@ -22,7 +22,20 @@ def ratio(hits: int, total: int) -> float:
 
 
 @dataclass
-class Tally:
+class FigureCounts:
+    """Figures found at all, linked or not (optional gold figures count on neither side), and zeros stated in words
+    (未收到申请) that gold links to a metric, with how many were linked right."""
+
+    figures_correct: int = 0
+    figures_predicted: int = 0
+    figures_found: int = 0
+    figures_gold: int = 0
+    implicit_found: int = 0
+    implicit_gold: int = 0
+
+
+@dataclass
+class Tally(FigureCounts):
     """Counts over one or more documents; the ratios are micro-averages of these counts."""
 
     documents: int = 0
@@ -36,14 +49,6 @@ class Tally:
     # Figures one side has and the other lacks: not part of any ratio, shown to spot tokenizer drift.
     mentions_unpaired_predicted: int = 0
     mentions_unpaired_gold: int = 0
-    # Figures found at all, linked or not (optional gold figures count on neither side).
-    figures_correct: int = 0
-    figures_predicted: int = 0
-    figures_found: int = 0
-    figures_gold: int = 0
-    # Zeros stated in words (未收到申请) that gold links to a metric, and how many were linked right.
-    implicit_found: int = 0
-    implicit_gold: int = 0
     findings_matched: int = 0
     findings_predicted: int = 0
     findings_gold: int = 0
@@ -174,12 +179,7 @@ class LinkScore:
     missed: list[Json] = field(default_factory=list)
     unpaired_predicted: int = 0
     unpaired_gold: int = 0
-    figures_correct: int = 0
-    figures_predicted: int = 0
-    figures_found: int = 0
-    figures_gold: int = 0
-    implicit_found: int = 0
-    implicit_gold: int = 0
+    figures: FigureCounts = field(default_factory=FigureCounts)
 
 
 def score_links(predicted: list[Json], gold: list[Json]) -> LinkScore:
@@ -190,8 +190,8 @@ def score_links(predicted: list[Json], gold: list[Json]) -> LinkScore:
         partner = gold[j] if j is not None else None
         if partner is not None and partner.get("optional"):
             continue
-        out.figures_predicted += 1
-        out.figures_correct += partner is not None
+        out.figures.figures_predicted += 1
+        out.figures.figures_correct += partner is not None
         if mention.get("metric") is None:
             continue
         out.predicted += 1
@@ -204,16 +204,16 @@ def score_links(predicted: list[Json], gold: list[Json]) -> LinkScore:
         if mention.get("optional"):
             continue
         partner = partner_of.get(j)
-        out.figures_gold += 1
-        out.figures_found += partner is not None
+        out.figures.figures_gold += 1
+        out.figures.figures_found += partner is not None
         if mention.get("metric") is None:
             continue
         out.gold += 1
         implicit = bool(mention.get("implicit"))
-        out.implicit_gold += implicit
+        out.figures.implicit_gold += implicit
         if partner is not None and partner.get("metric") in acceptable_metrics(mention):
             out.found += 1
-            out.implicit_found += implicit
+            out.figures.implicit_found += implicit
         else:
             out.missed.append({**describe_mention(mention), "predicted": partner is not None,
                                "predicted_metric": partner.get("metric") if partner else None})
@@ -258,17 +258,16 @@ def score(predicted: Json, gold: Json) -> DocScore:
     links = score_links(predicted.get("mentions", []), gold.get("mentions", []))
     gold_findings = gold.get("findings", [])
     matched, missed, extra = pair_findings(predicted.get("findings", []), gold_findings)
+    # A gold "" says the text never names it: nothing read is then the right answer.
     metadata = {name: {"gold": gold.get(name), "predicted": predicted.get(name)}
-                for name in METADATA if name in gold and gold.get(name) != predicted.get(name)}
+                for name in METADATA if name in gold and (gold.get(name) or None) != predicted.get(name)}
     checked = sum(name in gold for name in METADATA)
     errors = [e.get("code", "") for e in predicted.get("errors", [])]
     tally = Tally(
         documents=1, cells_correct=cells_correct, cells_gold=len(gold.get("cells", {})), cells_extra=len(extra_cells),
         links_correct=links.correct, links_predicted=links.predicted, links_found=links.found, links_gold=links.gold,
         mentions_unpaired_predicted=links.unpaired_predicted, mentions_unpaired_gold=links.unpaired_gold,
-        figures_correct=links.figures_correct, figures_predicted=links.figures_predicted,
-        figures_found=links.figures_found, figures_gold=links.figures_gold,
-        implicit_found=links.implicit_found, implicit_gold=links.implicit_gold,
+        **asdict(links.figures),
         findings_matched=len(matched), findings_predicted=len(matched) + len(extra),
         findings_gold=sum(not is_neutral(g) for g in gold_findings),
         metadata_correct=checked - len(metadata), metadata_total=checked, errors=len(errors),

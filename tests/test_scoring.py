@@ -168,3 +168,9 @@ def test_eval_on_the_real_corpus_meets_the_bar(real_dir: Path, tmp_path: Path) -
     strict = CliRunner().invoke(app, ["eval", str(real_dir), "--min-cells", "1.01", "--min-finding-recall", "1.01"])
     assert strict.exit_code == 1
     assert "below threshold: cell_accuracy" in strict.output
+
+
+def test_an_agency_the_text_never_names_is_right_when_nothing_is_read() -> None:
+    g = gold(agency="")
+    assert score(result(agency=None), g).tally.metadata_correct == 3
+    assert score(result(agency="某局"), g).tally.metadata_correct == 2
