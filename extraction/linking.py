@@ -25,6 +25,7 @@ MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 COORDINATORS = "、和及与或"
+LIST_JOINERS = "、和及与"  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
@@ -43,6 +44,8 @@ class _Link:
     alternatives: tuple[str, ...]
     cue_start: int
     after_end: int = 0  # for a cue after the figure: where it ends (its words are vetted too)
+    fallback: bool = False  # read from a topic named with context only (主动公开规章13件), no event of its own
+    event: bool = False  # read from an event verb, which governs a list after it (废止规章17件、规范性文件0件)
 
 
 def narrative_figures(narrative: Narrative, report_year: int | None = None) -> list[tuple[str, Figure]]:
@@ -133,8 +136,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     for rule in rules:
         if rule["topic"] != topic:
             continue
-        fallback = 1 if "needs_context" in rule else 0
-        if fallback and not any(w in context_left for w in rule["needs_context"]):
+        fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
+        if "needs_context" in rule and not any(w in context_left for w in rule["needs_context"]):
             continue
         if "exclusive" in rule and several:
             continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
@@ -152,11 +155,12 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                     best = cand
     if best is None:
         return None
+    event = bool(best[4].get("event"))
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
     if switch and any(w in right for w in switch["words"]):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5])
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5])
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
 
 
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
@@ -323,6 +327,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
+    previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
+    stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     for section, fig in narrative_figures(narrative, report_year):
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig) if fig.implicit else None
@@ -330,6 +336,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
+            if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
+                zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
+                stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
             for mention in zeros:
                 _set_verdict(mention, fig, view)
             mentions.extend(zeros)
@@ -356,6 +365,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
+        if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
+            shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
+            link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None or not _unit_fits(topic, fig.unit, spec):
             continue
         if _vetoed(text, fig, link, local_start, spec):
@@ -363,9 +375,19 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.metric = link.metric
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
+        previous_link = (fig.end, local_start)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _joined_to_previous(text: str, fig: Figure, previous_link: tuple[int, int]) -> bool:
+    """Given a figure and the last linked one, return whether this one continues its list: joined by 、和及与 right
+    after the previous figure, with no other figure or clause break between (废止规章17件、规范性文件0件)."""
+    end = previous_link[0]
+    between = text[end:fig.start]
+    return end >= 0 and between[:1] in tuple(LIST_JOINERS) and not _SCOPE_END.search(between) \
+        and not _NEXT_NUMBER.search(between)
 
 
 def _set_verdict(mention: Mention, fig: Figure, view: TableView | None) -> None:

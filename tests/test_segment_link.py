@@ -181,6 +181,17 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     # the parenthesis after a figure is its own: 结转 inside it is no cue for the figure before
     ("收到申请10件，办结8件（结转下年度2件）。",
      [(10, "requests.new.total"), (8, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
+    # the applicant's verbs, read from the receiving body
+    ("群众通过信函和现场向本局提交信息公开申请31件。", [(31, "requests.new.total")]),
+    # an event verb governs the list joined after its figure; a category or applicant does not
+    ("年内废止规章5件、行政规范性文件2件。", [(5, "active.rules.repealed"), (2, "active.normative_docs.repealed")]),
+    ("收到申请9件（其中公民申请6件、其他组织申请3件）。",
+     [(9, "requests.new.total"), (6, "requests.new.natural_person"), (3, None)]),
+    # made or revised, and information about a topic, are other quantities
+    ("本年度制定修订规范性文件4件。", [(4, None)]),
+    ("公开行政处罚等相关信息88项。", [(88, None)]),
+    # decisions counted in 项
+    ("全年作出行政处罚决定7项，行政强制0项。", [(7, "active.penalty.decisions"), (0, "active.coercion.decisions")]),
 ])
 def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert _links(_report(tmp_path, sentence)) == expected
@@ -238,6 +249,17 @@ def test_traditional_script_is_matched_and_quoted_as_printed(tmp_path: Path) -> 
     assert report.mentions[1].quote == "辦結10件"
     text = audit(_report(tmp_path, "收到申請3件。")).mentions[0]
     assert text.quote == "收到申請3件"
+
+
+def test_mirror_copies_pinyin_aids_and_taiwan_phrasing(tmp_path: Path) -> None:
+    # a mirror's pinyin after polyphonic characters, and 文件 converted to 檔案, still read as the report's words
+    report = audit(_report(tmp_path, "本年度制發(fā)行政規範性檔案6件，未收到政府信息公開(kāi)申請(qǐng)。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [(6, "active.normative_docs.issued"), (0, "requests.new.total")]
+
+
+def test_a_zero_said_twice_in_a_sentence_is_one_claim(tmp_path: Path) -> None:
+    report = audit(_report(tmp_path, "本年度未收到政府信息公开申请，无依申请公开情况。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [(0, "requests.new.total")]
 
 
 def test_report_year_from_the_preamble_or_the_statistics_period(tmp_path: Path) -> None:

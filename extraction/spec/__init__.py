@@ -210,8 +210,8 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
         for topic in topics:
             if topic in event:
                 cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
-                rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []),
-                        "after_rank": event.get("after_rank", 0), **_versioned(event[topic], version)}
+                rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
+                        "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0), **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
