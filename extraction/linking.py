@@ -48,14 +48,17 @@ class _Link:
     event: bool = False  # read from an event verb, which governs a list after it (废止规章17件、规范性文件0件)
 
 
-def narrative_figures(narrative: Narrative, report_year: int | None = None) -> list[tuple[str, Figure]]:
-    """Given the narrative (and the report year), return (section, figure) for every figure in sections 一, 五 and 六,
-    or in every section of a report before the 2019 format."""
+def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
+    """Given the narrative (the report year, and whether any table was read), return (section, figure) for every
+    figure in sections 一, 五 and 六, or in every section of a report before the 2019 format, or of one whose format
+    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for)."""
     sections = [s for s in narrative.sections if s.no in NARRATIVE_SECTIONS]
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
     elif report_year is not None and report_year <= PRE2019_LAST_YEAR:
         sections = narrative.sections  # their own headings (一、主动公开…) are not the 2019 format's
+    elif report_year is None and not tables_read:
+        sections = narrative.sections
     out: list[tuple[str, Figure]] = []
     for section in sections:
         for fig in find_figures(narrative.plain[section.start:section.end]):
@@ -292,15 +295,17 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
     return [m for m in out if m.metric is not None] or out[:1]
 
 
-def _implicit_claim(plain: str, fig: Figure) -> ZeroClaim | None:
-    """Given a worded zero, return its claim with offsets into the whole text."""
-    claims = find_zero_claims(plain[fig.start:fig.end])
+def _implicit_claim(plain: str, fig: Figure, sentence_start: int) -> ZeroClaim | None:
+    """Given a worded zero and where its sentence starts (a category's topic may be named there), return its claim
+    with offsets into the whole text."""
+    start = min(sentence_start, fig.start)
+    claims = [c for c in find_zero_claims(plain[start:fig.end]) if c.start == fig.start - start]
     if not claims:
         return None
     claim = claims[0]
     scope_end = _SCOPE_END.search(plain, fig.end)
-    return ZeroClaim(claim.start + fig.start, claim.end + fig.start,
-                     tuple((t, s + fig.start, e + fig.start) for t, s, e in claim.subjects),
+    return ZeroClaim(claim.start + start, claim.end + start,
+                     tuple((t, s + start, e + start) for t, s, e in claim.subjects),
                      scope_end.start() if scope_end else len(plain))
 
 
@@ -329,9 +334,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
-    for section, fig in narrative_figures(narrative, report_year):
+    for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
-        claim = _implicit_claim(text, fig) if fig.implicit else None
+        claim = _implicit_claim(text, fig, sentence[0]) if fig.implicit else None
         if claim is None and fig.value == 0:
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:

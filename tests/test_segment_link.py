@@ -216,6 +216,11 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
     ("未发生行政复议被纠错的情况。", [(0, None)]),
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    # a category named instead of a topic: after 出现/发生 only; 被纠错 belongs to the topic named before it
+    ("今年没有发生不予处理的情况。", [(0, "requests.result.not_processed.subtotal.total")]),
+    ("全年未出现被纠错情形。", []),
+    # a category qualified as improper is a compliance statement, not the count
+    ("全年没有出现应公开而不予公开的情形。", [(0, None)]),
 ])
 def test_zeros_in_words(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     report = audit(_report(tmp_path, sentence))
@@ -255,6 +260,17 @@ def test_mirror_copies_pinyin_aids_and_taiwan_phrasing(tmp_path: Path) -> None:
     # a mirror's pinyin after polyphonic characters, and 文件 converted to 檔案, still read as the report's words
     report = audit(_report(tmp_path, "本年度制發(fā)行政規範性檔案6件，未收到政府信息公開(kāi)申請(qǐng)。"))
     assert [(m.value, m.metric) for m in report.mentions] == [(6, "active.normative_docs.issued"), (0, "requests.new.total")]
+
+
+def test_a_corrected_zero_belongs_to_the_topic_named_before_it(tmp_path: Path) -> None:
+    report = audit(_report(tmp_path, "本年度涉及信息公开的行政诉讼1件，未发生被纠错的情况。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [(1, "litigation.total"), (0, "litigation.corrected")]
+
+
+def test_without_year_or_tables_every_section_is_narrative(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("一、概述\n本单位认真落实条例。\n三、依申请公开政府信息情况\n全年受理政府信息公开申请4件。\n", encoding="utf-8")
+    assert [(m.value, m.metric) for m in audit(path).mentions] == [(4, "requests.new.total")]
 
 
 def test_a_zero_said_twice_in_a_sentence_is_one_claim(tmp_path: Path) -> None:
