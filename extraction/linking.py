@@ -114,7 +114,8 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bo
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
-        if year == report_year and carry_over:
+        forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
+        if year == report_year and carry_over and not forward:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
         if year == report_year or (year == report_year - 1 and carry_over) or (year == report_year + 1 and carry_forward):
             continue

@@ -190,6 +190,19 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     # made or revised, and information about a topic, are other quantities
     ("本年度制定修订规范性文件4件。", [(4, None)]),
     ("公开行政处罚等相关信息88项。", [(88, None)]),
+    # the year's carry-over named with both years; 转下一年度 before the figure
+    ("本年度收到申请9件，办结8件，2023年结转至2024年继续办理1件。",
+     [(9, "requests.new.total"), (8, "requests.result.total.total"), (1, "requests.carried_forward.total")]),
+    ("收到申请9件，办结6件，转下一年度继续办理3件。",
+     [(9, "requests.new.total"), (6, "requests.result.total.total"), (3, "requests.carried_forward.total")]),
+    # an agency's own name is no channel; the leaf's own name is no other 事项; overdue answers are a subset
+    ("本市信访局共受理政府信息公开申请4件。", [(4, "requests.new.total")]),
+    ("收到申请5件，其中属于行政查询事项1件，本机关不掌握相关信息4件。", [(5, "requests.new.total"),
+     (1, "requests.result.withheld.administrative_query.total"), (4, "requests.result.unable.not_held.total")]),
+    ("收到申请5件，超期答复0件。", [(5, "requests.new.total"), (0, None)]),
+    # litigation after review, in the verb's own words; requests counted in 件次
+    ("发生行政复议2件和复议后提起行政诉讼1件。", [(2, "review.total"), (1, "litigation.after_review.total")]),
+    ("共受理依申请公开事项12件次。", [(12, "requests.new.total")]),
     # decisions counted in 项
     ("全年作出行政处罚决定7项，行政强制0项。", [(7, "active.penalty.decisions"), (0, "active.coercion.decisions")]),
 ])
@@ -216,6 +229,7 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
     ("未发生行政复议被纠错的情况。", [(0, None)]),
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("全年无信息公开类行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     # a category named instead of a topic: after 出现/发生 only; 被纠错 belongs to the topic named before it
     ("今年没有发生不予处理的情况。", [(0, "requests.result.not_processed.subtotal.total")]),
     ("全年未出现被纠错情形。", []),
