@@ -157,7 +157,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
                 if best is None or cand[:3] < best[:3]:
                     best = cand
-    if best is None:
+    if best is None or _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
         return None
     event = bool(best[4].get("event"))
     rule = _most_specific(best[4], local)
@@ -165,6 +165,13 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     if switch and any(w in right for w in switch["words"]):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+
+
+def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: list[dict[str, Any]]) -> bool:
+    """Given the chosen rule and the words before its cue, return whether the rule yields to a disposition named
+    there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
+    return bool(rule.get("yields_to_categories")) and any(
+        r["topic"] == topic and r.get("category") and any(w in before_cue for w in r["cue"]) for r in rules)
 
 
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:

@@ -203,6 +203,8 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     # litigation after review, in the verb's own words; requests counted in 件次
     ("发生行政复议2件和复议后提起行政诉讼1件。", [(2, "review.total"), (1, "litigation.after_review.total")]),
     ("共受理依申请公开事项12件次。", [(12, "requests.new.total")]),
+    # a disposition's words before an answer verb: some dispositions' answers, of unfixed extent
+    ("收到申请12件，因信息不存在等情形依法答复3件。", [(12, "requests.new.total"), (3, None)]),
     # decisions counted in 项
     ("全年作出行政处罚决定7项，行政强制0项。", [(7, "active.penalty.decisions"), (0, "active.coercion.decisions")]),
 ])
