@@ -38,7 +38,7 @@ class Figure:
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
     "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例",
-    "批", "册", "倍", "%", "％",
+    "小项", "批", "册", "倍", "户", "台", "%", "％",
 )
 # 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).
 _GROUP_NOUN = "大(?:重点|主要|核心)?(?:类|专题|板块|领域|平台|功能|目标|栏目|模块)"
@@ -82,7 +82,7 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "件": ("事",),
     "条": ("例", "款", "龙", "线", "件"),
     "次": ("性",),
-    "个": ("月", "多月", "半月", "工作日", "小时", "季度", "星期",
+    "个": ("月", "多月", "半月", "工作日", "小时", "季度", "星期", "部分",
            "意识", "自信", "维护", "确立", "全面", "代表", "务必"),
     "元": ("化", "旦", "素"),
     "期": ("间", "限", "满"),
@@ -94,6 +94,8 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "项": ("规定",),
     "篇": ("章",),
     "批": ("准", "复", "示", "发", "评", "判"),
+    "户": ("籍", "口", "型", "外", "内", "主", "政"),
+    "台": ("账", "帐", "阶", "风", "湾", "州", "前"),
     "册": ("子",),
 }
 
@@ -106,8 +108,8 @@ _ORDINAL_BEFORE = re.compile(rf"第\s*(?:{_D}+|[{_CN_NUM}百]+)\s*[条款项章�
 _ORDINAL_WINDOW = 16
 # 市委八届四次全会, 十六届人大七次会议: a session's number after its term is an ordinal.
 _SESSION_BEFORE = re.compile(r"届(?:人大|政协|市委|区委|县委|党委|委员会|常委会)?\s*$")
-# 的一项重要工作, 是一个: 一 after these is an article, not a count.
-_ARTICLE_BEFORE = ("的", "是")
+# 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
+_ARTICLE_BEFORE = ("的", "是", "作为", "成为")
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 SLOGAN_MAX_CHARS = 16

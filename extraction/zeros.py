@@ -35,6 +35,7 @@ class _Grammar:
     direct: frozenset[str]
     verbs: tuple[str, ...]
     fillers: tuple[str, ...]
+    prepositions: tuple[str, ...]
     causes: tuple[str, ...]
     cause_openers: tuple[str, ...]
     cause_topics: frozenset[str]
@@ -63,6 +64,7 @@ def _grammar() -> _Grammar:
         direct=frozenset(zeros["direct"]),
         verbs=tuple(sorted(zeros["verbs"], key=len, reverse=True)),
         fillers=tuple(zeros["fillers"]),
+        prepositions=tuple(zeros["prepositions"]),
         causes=tuple(zeros["cause_words"]),
         cause_openers=tuple(zeros["cause_openers"]),
         cause_topics=frozenset(zeros["cause_topics"]),
@@ -110,6 +112,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     """Given a negation at neg_start, return the zero claim it opens, or None when it names no subject."""
     pos = _skip(text, neg_start + len(neg), g.fillers)
     verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
+    if verb is None and text.startswith(g.prepositions, pos):
+        verb = _verb_after_preposition(text, pos, neg_start + g.max_chars, g)
     if verb is None and neg not in g.direct:
         return None
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
@@ -152,6 +156,14 @@ def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, 
     named = [g.topic_of[m.group(0)] for m in g.subject.finditer(_masked(text[sentence_start:neg_start], g.masks))]
     named = [t for t in named if t in g.named_before_topics]
     return (named[-1], start, end) if named else None
+
+
+def _verb_after_preposition(text: str, pos: int, limit: int, g: _Grammar) -> str | None:
+    """Given a preposition right after a negation (未向申请人收取费用), return the first event verb in its clause."""
+    end = _SCOPE_END.search(text, pos, min(len(text), limit))
+    clause = text[pos:end.start() if end else min(len(text), limit)]
+    found = [(i, -len(v), v) for v in g.verbs if (i := clause.find(v)) >= 0]
+    return min(found)[2] if found else None
 
 
 def _is_cause(scope: str, subjects: list[tuple[str, int, int]], offset: int, g: _Grammar) -> bool:

@@ -41,6 +41,7 @@ FIGURES = [
     ("分4批公布审批结果，汇编成册1200册", [(4, "批", False), (1200, "册", False)]),
     ("发布量为上年的2.5倍", [(2.5, "倍", False)]),
     ("召开3次专题会议", [(3, "次", False)]),
+    ("梳理公开标准86小项，走访困难群众120户，配置终端3台", [(86, "小项", False), (120, "户", False), (3, "台", False)]),
     # formatting: full-width digits, thousands separators
     ("受理申请３１１９件", [(3119, "件", False)]),
     ("共公开3,985,758条", [(3985758, "条", False)]),
@@ -115,7 +116,9 @@ NOT_FIGURES = [
     "八项规定", "一人一档", "党的二十大精神",
     # ordinals joined to an ordinal before them, sessions after a term, articles
     "依据《条例》第19条和20条", "按照第八至十条规定", "第三条、四条", "区委六届三次全会", "十五届人大二次会议",
-    "这是政务公开的一项基础工作", "公开是一个过程",
+    "这是政务公开的一项基础工作", "公开是一个过程", "把公开作为一项常态工作", "建立工作台账", "户籍信息",
+    # the report's own parts
+    "全文由概述、其他事项等五个部分组成",
     # slogans and policy names in short quotations
     "落实“两个责任”", "出台“稳外贸15条”", "推行“跑一次、办成事”",
     # layout
@@ -139,7 +142,10 @@ IMPLICIT_ZEROS = [
     ("未发生政府信息公开行政复议", "件", "未发生政府信息公开行政复议"),
     ("本机关未被申请行政复议", "件", "未被申请行政复议"),
     ("继续保持了省级政府零败诉的记录", "件", "零败诉"),
-    ("全年没有出现一起行政复议", "件", "没有出现一起行政复议"),  # 一起 is the negation's filler, not a figure
+    ("全年没有出现一起行政复议", "件", "没有出现一起行政复议"),
+    # a preposition puts its object between the negation and the verb; 暂免 negates directly
+    ("本机关未向申请人收取任何费用", "元", "未向申请人收取任何费用"),
+    ("依申请提供信息暂免收费", "元", "暂免收费"),  # 一起 is the negation's filler, not a figure
 ]
 
 
