@@ -341,6 +341,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
+    previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
@@ -373,6 +374,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
         topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
+        in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
+        if topic is None and in_breakdown:
+            topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
+        if not in_breakdown:
+            previous_figure = (fig.end, topic)
         if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
@@ -392,6 +398,13 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _in_parenthesis_after(text: str, fig: Figure, previous_end: int) -> bool:
+    """Given a figure and where the previous figure ends, return whether this one stands in a parenthesis opened
+    right after it (规章13件（含新制定5件，废止4件）)."""
+    return previous_end >= 0 and text[previous_end:previous_end + 1] in ("（", "(") \
+        and not any(c in text[previous_end:fig.start] for c in "）)。；;")
 
 
 def _joined_to_previous(text: str, fig: Figure, previous_link: tuple[int, int]) -> bool:

@@ -64,8 +64,9 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("制发行政规范性文件8件，市政府及市政府办政策性文件11件。", [(8, "active.normative_docs.issued"), (11, None)]),
     ("刊登政府规章、规范性文件等112件。", [(112, None)]),
     # 主动公开 counts revised and repealed documents too in the 2021 format: not 本年制发; a parenthesis is no context
+    # for later figures, but its own figures break down the one before it, whose topic holds inside
     ("主动公开市政府规章13件（含新制定5件，修改4件，废止4件），主动公开行政规范性文件42件。",
-     [(13, None), (5, None), (4, None), (4, None), (42, None)]),
+     [(13, None), (5, "active.rules.issued"), (4, None), (4, "active.rules.repealed"), (42, None)]),
     ("新增公开市政府规章1件，印发行政规范性文件5件。", [(1, "active.rules.issued"), (5, "active.normative_docs.issued")]),
     # a disposition followed by 答复 is that disposition, not the number answered
     ("全年答复申请30件，其中予以公开答复20件，不予公开答复5件。",
@@ -205,6 +206,9 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     ("共受理依申请公开事项12件次。", [(12, "requests.new.total")]),
     # a disposition's words before an answer verb: some dispositions' answers, of unfixed extent
     ("收到申请12件，因信息不存在等情形依法答复3件。", [(12, "requests.new.total"), (3, None)]),
+    # a parenthesis right after a figure breaks it down: the figure's topic holds inside, linked or not
+    ("本单位公开行政规范性文件9件（本年制发6件，废止1件）。",
+     [(9, None), (6, "active.normative_docs.issued"), (1, "active.normative_docs.repealed")]),
     # decisions counted in 项
     ("全年作出行政处罚决定7项，行政强制0项。", [(7, "active.penalty.decisions"), (0, "active.coercion.decisions")]),
 ])
