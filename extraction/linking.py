@@ -9,7 +9,7 @@ script (Narrative.plain, same offsets); quotes are taken from the text as printe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extraction.figures import Figure, find_figures
@@ -25,7 +25,8 @@ MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 COORDINATORS = "、和及与或"
-LIST_JOINERS = "、和及与"  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
+LIST_JOINERS = "、和及与"
+VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
@@ -300,7 +301,28 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         if metric is not None and metric not in {m.metric for m in out}:
             mention.metric = metric
         out.append(mention)
+        if metric is not None:
+            topic, word_start, _ = claim.subjects[index]
+            region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
+            for other in _joined_verb_metrics(plain, region_start, word_start, topic, rules):
+                if other not in {m.metric for m in out}:
+                    out.append(replace(mention, metric=other))
     return [m for m in out if m.metric is not None] or out[:1]
+
+
+def _joined_verb_metrics(plain: str, start: int, end: int, topic: str, rules: list[dict[str, Any]]) -> list[str]:
+    """Given the words of a zero claim before its subject, return the metrics of the event verbs there joined by a
+    coordinator (未制定发布、废止规范性文件: none made, none repealed), in order; none unless two or more."""
+    hits = sorted((i, i + len(cue), r["metric"]) for r in rules
+                  if r["topic"] == topic and r.get("event") and "needs_context" not in r
+                  for cue in r["cue"] if (i := plain.find(cue, start, end)) >= 0)
+    chain = hits[:1]
+    for hit in hits[1:]:
+        gap = plain[chain[-1][1]:hit[0]]
+        if hit[0] >= chain[-1][1] and len(gap) <= VERB_GAP_CHARS and any(c in gap for c in LIST_JOINERS):
+            chain.append(hit)
+    metrics = list(dict.fromkeys(m for _, _, m in chain))
+    return metrics if len(metrics) > 1 else []
 
 
 def _implicit_claim(plain: str, fig: Figure, sentence_start: int) -> ZeroClaim | None:

@@ -236,6 +236,8 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("未发生行政复议被纠错的情况。", [(0, None)]),
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     ("全年无信息公开类行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    # negated verbs joined by 、和及 each state a zero of the subject
+    ("本年度未制定、废止行政规范性文件。", [(0, "active.normative_docs.repealed"), (0, "active.normative_docs.issued")]),
     ("本年度无针对政府信息公开事务的行政复议。", [(0, "review.total")]),
     # a category named instead of a topic: after 出现/发生 only; 被纠错 belongs to the topic named before it
     ("今年没有发生不予处理的情况。", [(0, "requests.result.not_processed.subtotal.total")]),
