@@ -38,10 +38,12 @@ class Figure:
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
     "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例",
-    "%", "％",
+    "小项", "批", "册", "倍", "户", "台", "%", "％",
 )
+# 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).
+_GROUP_NOUN = "大(?:重点|主要|核心)?(?:类|专题|板块|领域|平台|功能|目标|栏目|模块)"
 # 部 counts documents (规章4部) but starts 部门 (5部门), 部分 (3部分) and the like.
-_UNIT = "|".join(map(re.escape, _UNITS)) + "|部(?![门分署委队位属])"
+_UNIT = _GROUP_NOUN + "|" + "|".join(map(re.escape, _UNITS)) + "|部(?![门分署委队位属])"
 _D = "[0-9０-９]"
 _DIGITS = rf"{_D}{{1,3}}(?:[,，]{_D}{{3}})+(?!{_D})(?:[.．]{_D}+)?|{_D}+(?:[.．]{_D}+)?"
 _CN_NUM = "零〇一二两三四五六七八九十"
@@ -80,7 +82,7 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "件": ("事",),
     "条": ("例", "款", "龙", "线", "件"),
     "次": ("性",),
-    "个": ("月", "多月", "半月", "工作日", "小时", "季度", "星期",
+    "个": ("月", "多月", "半月", "工作日", "小时", "季度", "星期", "部分",
            "意识", "自信", "维护", "确立", "全面", "代表", "务必"),
     "元": ("化", "旦", "素"),
     "期": ("间", "限", "满"),
@@ -91,11 +93,26 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "人": ("民",),
     "项": ("规定",),
     "篇": ("章",),
+    "批": ("准", "复", "示", "发", "评", "判"),
+    "户": ("籍", "口", "型", "外", "内", "主", "政"),
+    "台": ("账", "帐", "阶", "风", "湾", "州", "前"),
+    "册": ("子",),
 }
 
 # A unitless 2300万 takes its unit from the measure noun before it.
 _MEASURE_NOUN = re.compile(r"(播放|阅读|浏览|点击|访问|观看)|(用户|粉丝|订阅|关注)")
 _NOUN_WINDOW = 12
+
+# A number joined to an ordinal before it is one too: 第20条和21条, 第九至十二条, 第十九条、二十条.
+_ORDINAL_BEFORE = re.compile(rf"第\s*(?:{_D}+|[{_CN_NUM}百]+)\s*[条款项章节次]?\s*(?:、|和|及|与|至|到|-|—|～|~)\s*$")
+_ORDINAL_WINDOW = 16
+# 市委八届四次全会, 十六届人大七次会议: a session's number after its term is an ordinal.
+_SESSION_BEFORE = re.compile(r"届(?:人大|政协|市委|区委|县委|党委|委员会|常委会)?\s*$")
+# 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
+_ARTICLE_BEFORE = ("的", "是", "作为", "成为")
+# “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
+_QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
+SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
@@ -128,6 +145,26 @@ def _noun_unit(text: str, start: int) -> str:
     return "次" if hits[-1][0] else "人"
 
 
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Given a figure's span, return whether it stands inside a quotation of at most SLOGAN_MAX_CHARS characters."""
+    opening = max(text.rfind(q, max(0, start - SLOGAN_MAX_CHARS), start) for q in _QUOTE_OPEN)
+    if opening < 0 or any(q in text[opening:start] for q in _QUOTE_CLOSE):
+        return False
+    closing = [i for q in _QUOTE_CLOSE if (i := text.find(q, end, opening + SLOGAN_MAX_CHARS + 1)) >= 0]
+    return bool(closing) or start == opening + 1
+
+
+def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
+    """Given a candidate figure, return whether its words make it an ordinal, an article or a slogan, not a count."""
+    start = m.start()
+    before = text[max(0, start - _ORDINAL_WINDOW):start]
+    if _ORDINAL_BEFORE.search(before) or (unit == "次" and _SESSION_BEFORE.search(before)):
+        return True
+    if m["cn"] == "一" and before.endswith(_ARTICLE_BEFORE):
+        return True
+    return _in_short_quote(text, start, m.end())
+
+
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
     """Given a candidate match of _FIGURE, return its Figure, or None if it is no figure."""
     unit = m["unit"] or ""
@@ -144,7 +181,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     else:
         if not unit and m["cn"] is not None:
             return None  # a Chinese numeral needs its unit
-        if text.startswith(_BAD_AFTER_UNIT.get(unit, ()), end):
+        if text.startswith(_BAD_AFTER_UNIT.get(unit, ()), end) or _names_no_count(text, m, unit):
             return None
         if m["num"] is not None:
             value = _decimal(m["num"])
@@ -166,11 +203,10 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
 
 def find_figures(text: str) -> list[Figure]:
     """Given narrative text, return its figures and worded zeros, in text order."""
-    found = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None]
-    found += [
-        Figure(0, zero_unit(c), False, c.start, c.end, text[c.start:c.end], implicit=True)
-        for c in find_zero_claims(text)
-    ]
+    claims = find_zero_claims(text)
+    found = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None
+             and not any(c.start <= f.start and f.end <= c.end for c in claims)]  # 没有出现一起复议: a filler
+    found += [Figure(0, zero_unit(c), False, c.start, c.end, text[c.start:c.end], implicit=True) for c in claims]
     found.sort(key=lambda f: f.start)
     return found
 

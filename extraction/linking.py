@@ -9,7 +9,7 @@ script (Narrative.plain, same offsets); quotes are taken from the text as printe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extraction.figures import Figure, find_figures
@@ -25,6 +25,8 @@ MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 COORDINATORS = "、和及与或"
+LIST_JOINERS = "、和及与"
+VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
@@ -43,16 +45,21 @@ class _Link:
     alternatives: tuple[str, ...]
     cue_start: int
     after_end: int = 0  # for a cue after the figure: where it ends (its words are vetted too)
+    fallback: bool = False  # read from a topic named with context only (主动公开规章13件), no event of its own
+    event: bool = False  # read from an event verb, which governs a list after it (废止规章17件、规范性文件0件)
 
 
-def narrative_figures(narrative: Narrative, report_year: int | None = None) -> list[tuple[str, Figure]]:
-    """Given the narrative (and the report year), return (section, figure) for every figure in sections 一, 五 and 六,
-    or in every section of a report before the 2019 format."""
+def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
+    """Given the narrative (the report year, and whether any table was read), return (section, figure) for every
+    figure in sections 一, 五 and 六, or in every section of a report before the 2019 format, or of one whose format
+    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for)."""
     sections = [s for s in narrative.sections if s.no in NARRATIVE_SECTIONS]
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
     elif report_year is not None and report_year <= PRE2019_LAST_YEAR:
         sections = narrative.sections  # their own headings (一、主动公开…) are not the 2019 format's
+    elif report_year is None and not tables_read:
+        sections = narrative.sections
     out: list[tuple[str, Figure]] = []
     for section in sections:
         for fig in find_figures(narrative.plain[section.start:section.end]):
@@ -108,7 +115,8 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bo
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
-        if year == report_year and carry_over:
+        forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
+        if year == report_year and carry_over and not forward:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
         if year == report_year or (year == report_year - 1 and carry_over) or (year == report_year + 1 and carry_forward):
             continue
@@ -133,8 +141,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     for rule in rules:
         if rule["topic"] != topic:
             continue
-        fallback = 1 if "needs_context" in rule else 0
-        if fallback and not any(w in context_left for w in rule["needs_context"]):
+        fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
+        if "needs_context" in rule and not any(w in context_left for w in rule["needs_context"]):
             continue
         if "exclusive" in rule and several:
             continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
@@ -150,13 +158,21 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
                 if best is None or cand[:3] < best[:3]:
                     best = cand
-    if best is None:
+    if best is None or _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
         return None
+    event = bool(best[4].get("event"))
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
     if switch and any(w in right for w in switch["words"]):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5])
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5])
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+
+
+def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: list[dict[str, Any]]) -> bool:
+    """Given the chosen rule and the words before its cue, return whether the rule yields to a disposition named
+    there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
+    return bool(rule.get("yields_to_categories")) and any(
+        r["topic"] == topic and r.get("category") and any(w in before_cue for w in r["cue"]) for r in rules)
 
 
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
@@ -285,18 +301,41 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         if metric is not None and metric not in {m.metric for m in out}:
             mention.metric = metric
         out.append(mention)
+        if metric is not None:
+            topic, word_start, _ = claim.subjects[index]
+            region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
+            for other in _joined_verb_metrics(plain, region_start, word_start, topic, rules):
+                if other not in {m.metric for m in out}:
+                    out.append(replace(mention, metric=other))
     return [m for m in out if m.metric is not None] or out[:1]
 
 
-def _implicit_claim(plain: str, fig: Figure) -> ZeroClaim | None:
-    """Given a worded zero, return its claim with offsets into the whole text."""
-    claims = find_zero_claims(plain[fig.start:fig.end])
+def _joined_verb_metrics(plain: str, start: int, end: int, topic: str, rules: list[dict[str, Any]]) -> list[str]:
+    """Given the words of a zero claim before its subject, return the metrics of the event verbs there joined by a
+    coordinator (未制定发布、废止规范性文件: none made, none repealed), in order; none unless two or more."""
+    hits = sorted((i, i + len(cue), r["metric"]) for r in rules
+                  if r["topic"] == topic and r.get("event") and "needs_context" not in r
+                  for cue in r["cue"] if (i := plain.find(cue, start, end)) >= 0)
+    chain = hits[:1]
+    for hit in hits[1:]:
+        gap = plain[chain[-1][1]:hit[0]]
+        if hit[0] >= chain[-1][1] and len(gap) <= VERB_GAP_CHARS and any(c in gap for c in LIST_JOINERS):
+            chain.append(hit)
+    metrics = list(dict.fromkeys(m for _, _, m in chain))
+    return metrics if len(metrics) > 1 else []
+
+
+def _implicit_claim(plain: str, fig: Figure, sentence_start: int) -> ZeroClaim | None:
+    """Given a worded zero and where its sentence starts (a category's topic may be named there), return its claim
+    with offsets into the whole text."""
+    start = min(sentence_start, fig.start)
+    claims = [c for c in find_zero_claims(plain[start:fig.end]) if c.start == fig.start - start]
     if not claims:
         return None
     claim = claims[0]
     scope_end = _SCOPE_END.search(plain, fig.end)
-    return ZeroClaim(claim.start + fig.start, claim.end + fig.start,
-                     tuple((t, s + fig.start, e + fig.start) for t, s, e in claim.subjects),
+    return ZeroClaim(claim.start + start, claim.end + start,
+                     tuple((t, s + start, e + start) for t, s, e in claim.subjects),
                      scope_end.start() if scope_end else len(plain))
 
 
@@ -323,13 +362,19 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
-    for section, fig in narrative_figures(narrative, report_year):
+    previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
+    previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
+    stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
+    for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
-        claim = _implicit_claim(text, fig) if fig.implicit else None
+        claim = _implicit_claim(text, fig, sentence[0]) if fig.implicit else None
         if claim is None and fig.value == 0:
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
+            if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
+                zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
+                stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
             for mention in zeros:
                 _set_verdict(mention, fig, view)
             mentions.extend(zeros)
@@ -351,11 +396,19 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
         topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
+        in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
+        if topic is None and in_breakdown:
+            topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
+        if not in_breakdown:
+            previous_figure = (fig.end, topic)
         if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
+        if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
+            shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
+            link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None or not _unit_fits(topic, fig.unit, spec):
             continue
         if _vetoed(text, fig, link, local_start, spec):
@@ -363,9 +416,26 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.metric = link.metric
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
+        previous_link = (fig.end, local_start)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _in_parenthesis_after(text: str, fig: Figure, previous_end: int) -> bool:
+    """Given a figure and where the previous figure ends, return whether this one stands in a parenthesis opened
+    right after it (规章13件（含新制定5件，废止4件）)."""
+    return previous_end >= 0 and text[previous_end:previous_end + 1] in ("（", "(") \
+        and not any(c in text[previous_end:fig.start] for c in "）)。；;")
+
+
+def _joined_to_previous(text: str, fig: Figure, previous_link: tuple[int, int]) -> bool:
+    """Given a figure and the last linked one, return whether this one continues its list: joined by 、和及与 right
+    after the previous figure, with no other figure or clause break between (废止规章17件、规范性文件0件)."""
+    end = previous_link[0]
+    between = text[end:fig.start]
+    return end >= 0 and between[:1] in tuple(LIST_JOINERS) and not _SCOPE_END.search(between) \
+        and not _NEXT_NUMBER.search(between)
 
 
 def _set_verdict(mention: Mention, fig: Figure, view: TableView | None) -> None:

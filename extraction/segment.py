@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from extraction.document import Source, TextLine, Where
 from extraction.labels import norm
-from extraction.script import simplified
+from extraction.script import simplified, without_reading_aids
 from extraction.spec import load_spec
 
 SECTION_NUMBERS = "一二三四五六"
@@ -83,7 +83,7 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
     starts: list[int] = []
     pos = 0
     for line in lines:
-        text = line.text
+        text = without_reading_aids(line.text)
         if parts:
             sep = "\n"
             if wrapped and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
@@ -102,7 +102,7 @@ def _is_heading_like(text: str) -> bool:
 
 def _heading_number(text: str) -> str | None:
     """Given a line, return the section number (一…六) it is the heading of, or None."""
-    t = norm(simplified(_MARKDOWN.sub("", text)))
+    t = norm(simplified(_MARKDOWN.sub("", without_reading_aids(text))))
     if not t or len(t) > HEADING_MAX_CHARS:
         return None
     m = _TOP_NUMBERING.match(t)

@@ -35,6 +35,7 @@ class _Grammar:
     direct: frozenset[str]
     verbs: tuple[str, ...]
     fillers: tuple[str, ...]
+    prepositions: tuple[str, ...]
     causes: tuple[str, ...]
     cause_openers: tuple[str, ...]
     cause_topics: frozenset[str]
@@ -44,6 +45,9 @@ class _Grammar:
     predicate: re.Pattern[str]
     topic_of: dict[str, str]
     masks: tuple[str, ...]
+    category_words: frozenset[str]
+    category_verbs: frozenset[str]
+    named_before_topics: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +55,8 @@ def _grammar() -> _Grammar:
     spec: Spec = load_spec()
     zeros = spec.zeros
     topic_of = {w: t for t, words in spec.zero_subjects.items() for w in words}
+    categories = {w: t for t, words in zeros["category_subjects"].items() for w in words}
+    topic_of.update(categories)
     longest_first = sorted(topic_of, key=len, reverse=True)
     return _Grammar(
         negation=re.compile("|".join(map(re.escape, sorted(zeros["negations"], key=len, reverse=True)))),
@@ -58,6 +64,7 @@ def _grammar() -> _Grammar:
         direct=frozenset(zeros["direct"]),
         verbs=tuple(sorted(zeros["verbs"], key=len, reverse=True)),
         fillers=tuple(zeros["fillers"]),
+        prepositions=tuple(zeros["prepositions"]),
         causes=tuple(zeros["cause_words"]),
         cause_openers=tuple(zeros["cause_openers"]),
         cause_topics=frozenset(zeros["cause_topics"]),
@@ -68,6 +75,9 @@ def _grammar() -> _Grammar:
             map(re.escape, spec.topic_units["requests"])) + ")"),
         topic_of=topic_of,
         masks=tuple(spec.topic_masks),
+        category_words=frozenset(categories),
+        category_verbs=frozenset(zeros["category_verbs"]),
+        named_before_topics=frozenset(zeros["named_before_topics"]),
     )
 
 
@@ -102,6 +112,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     """Given a negation at neg_start, return the zero claim it opens, or None when it names no subject."""
     pos = _skip(text, neg_start + len(neg), g.fillers)
     verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
+    if verb is None and text.startswith(g.prepositions, pos):
+        verb = _verb_after_preposition(text, pos, neg_start + g.max_chars, g)
     if verb is None and neg not in g.direct:
         return None
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
@@ -122,11 +134,36 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
-    subjects = [s for s in subjects if how in g.zero_verbs[s[0]]]
+    subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
+                for s in subjects]
+    subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]])]
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end)
+
+
+def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
+                      g: _Grammar) -> tuple[str, int, int] | None:
+    """Given a category a zero names (不予公开, 被纠错), return it as a subject of its topic, or None when the verb is
+    not one that states a category's zero or a `named_before` category follows no topic in its sentence."""
+    if how not in g.category_verbs:
+        return None
+    topic, start, end = subject
+    if topic != "named_before":
+        return subject
+    sentence_start = max(text.rfind(p, 0, neg_start) for p in "。；;！？!?\n") + 1
+    named = [g.topic_of[m.group(0)] for m in g.subject.finditer(_masked(text[sentence_start:neg_start], g.masks))]
+    named = [t for t in named if t in g.named_before_topics]
+    return (named[-1], start, end) if named else None
+
+
+def _verb_after_preposition(text: str, pos: int, limit: int, g: _Grammar) -> str | None:
+    """Given a preposition right after a negation (未向申请人收取费用), return the first event verb in its clause."""
+    end = _SCOPE_END.search(text, pos, min(len(text), limit))
+    clause = text[pos:end.start() if end else min(len(text), limit)]
+    found = [(i, -len(v), v) for v in g.verbs if (i := clause.find(v)) >= 0]
+    return min(found)[2] if found else None
 
 
 def _is_cause(scope: str, subjects: list[tuple[str, int, int]], offset: int, g: _Grammar) -> bool:

@@ -64,8 +64,9 @@ def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     ("制发行政规范性文件8件，市政府及市政府办政策性文件11件。", [(8, "active.normative_docs.issued"), (11, None)]),
     ("刊登政府规章、规范性文件等112件。", [(112, None)]),
     # 主动公开 counts revised and repealed documents too in the 2021 format: not 本年制发; a parenthesis is no context
+    # for later figures, but its own figures break down the one before it, whose topic holds inside
     ("主动公开市政府规章13件（含新制定5件，修改4件，废止4件），主动公开行政规范性文件42件。",
-     [(13, None), (5, None), (4, None), (4, None), (42, None)]),
+     [(13, None), (5, "active.rules.issued"), (4, None), (4, "active.rules.repealed"), (42, None)]),
     ("新增公开市政府规章1件，印发行政规范性文件5件。", [(1, "active.rules.issued"), (5, "active.normative_docs.issued")]),
     # a disposition followed by 答复 is that disposition, not the number answered
     ("全年答复申请30件，其中予以公开答复20件，不予公开答复5件。",
@@ -181,6 +182,35 @@ def test_handled_pool_wording(tmp_path: Path) -> None:
     # the parenthesis after a figure is its own: 结转 inside it is no cue for the figure before
     ("收到申请10件，办结8件（结转下年度2件）。",
      [(10, "requests.new.total"), (8, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
+    # the applicant's verbs, read from the receiving body
+    ("群众通过信函和现场向本局提交信息公开申请31件。", [(31, "requests.new.total")]),
+    # an event verb governs the list joined after its figure; a category or applicant does not
+    ("年内废止规章5件、行政规范性文件2件。", [(5, "active.rules.repealed"), (2, "active.normative_docs.repealed")]),
+    ("收到申请9件（其中公民申请6件、其他组织申请3件）。",
+     [(9, "requests.new.total"), (6, "requests.new.natural_person"), (3, None)]),
+    # made or revised, and information about a topic, are other quantities
+    ("本年度制定修订规范性文件4件。", [(4, None)]),
+    ("公开行政处罚等相关信息88项。", [(88, None)]),
+    # the year's carry-over named with both years; 转下一年度 before the figure
+    ("本年度收到申请9件，办结8件，2023年结转至2024年继续办理1件。",
+     [(9, "requests.new.total"), (8, "requests.result.total.total"), (1, "requests.carried_forward.total")]),
+    ("收到申请9件，办结6件，转下一年度继续办理3件。",
+     [(9, "requests.new.total"), (6, "requests.result.total.total"), (3, "requests.carried_forward.total")]),
+    # an agency's own name is no channel; the leaf's own name is no other 事项; overdue answers are a subset
+    ("本市信访局共受理政府信息公开申请4件。", [(4, "requests.new.total")]),
+    ("收到申请5件，其中属于行政查询事项1件，本机关不掌握相关信息4件。", [(5, "requests.new.total"),
+     (1, "requests.result.withheld.administrative_query.total"), (4, "requests.result.unable.not_held.total")]),
+    ("收到申请5件，超期答复0件。", [(5, "requests.new.total"), (0, None)]),
+    # litigation after review, in the verb's own words; requests counted in 件次
+    ("发生行政复议2件和复议后提起行政诉讼1件。", [(2, "review.total"), (1, "litigation.after_review.total")]),
+    ("共受理依申请公开事项12件次。", [(12, "requests.new.total")]),
+    # a disposition's words before an answer verb: some dispositions' answers, of unfixed extent
+    ("收到申请12件，因信息不存在等情形依法答复3件。", [(12, "requests.new.total"), (3, None)]),
+    # a parenthesis right after a figure breaks it down: the figure's topic holds inside, linked or not
+    ("本单位公开行政规范性文件9件（本年制发6件，废止1件）。",
+     [(9, None), (6, "active.normative_docs.issued"), (1, "active.normative_docs.repealed")]),
+    # decisions counted in 项
+    ("全年作出行政处罚决定7项，行政强制0项。", [(7, "active.penalty.decisions"), (0, "active.coercion.decisions")]),
 ])
 def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert _links(_report(tmp_path, sentence)) == expected
@@ -205,6 +235,15 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
     ("未发生行政复议被纠错的情况。", [(0, None)]),
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("全年无信息公开类行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    # negated verbs joined by 、和及 each state a zero of the subject
+    ("本年度未制定、废止行政规范性文件。", [(0, "active.normative_docs.repealed"), (0, "active.normative_docs.issued")]),
+    ("本年度无针对政府信息公开事务的行政复议。", [(0, "review.total")]),
+    # a category named instead of a topic: after 出现/发生 only; 被纠错 belongs to the topic named before it
+    ("今年没有发生不予处理的情况。", [(0, "requests.result.not_processed.subtotal.total")]),
+    ("全年未出现被纠错情形。", []),
+    # a category qualified as improper is a compliance statement, not the count
+    ("全年没有出现应公开而不予公开的情形。", [(0, None)]),
 ])
 def test_zeros_in_words(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     report = audit(_report(tmp_path, sentence))
@@ -238,6 +277,28 @@ def test_traditional_script_is_matched_and_quoted_as_printed(tmp_path: Path) -> 
     assert report.mentions[1].quote == "辦結10件"
     text = audit(_report(tmp_path, "收到申請3件。")).mentions[0]
     assert text.quote == "收到申請3件"
+
+
+def test_mirror_copies_pinyin_aids_and_taiwan_phrasing(tmp_path: Path) -> None:
+    # a mirror's pinyin after polyphonic characters, and 文件 converted to 檔案, still read as the report's words
+    report = audit(_report(tmp_path, "本年度制發(fā)行政規範性檔案6件，未收到政府信息公開(kāi)申請(qǐng)。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [(6, "active.normative_docs.issued"), (0, "requests.new.total")]
+
+
+def test_a_corrected_zero_belongs_to_the_topic_named_before_it(tmp_path: Path) -> None:
+    report = audit(_report(tmp_path, "本年度涉及信息公开的行政诉讼1件，未发生被纠错的情况。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [(1, "litigation.total"), (0, "litigation.corrected")]
+
+
+def test_without_year_or_tables_every_section_is_narrative(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("一、概述\n本单位认真落实条例。\n三、依申请公开政府信息情况\n全年受理政府信息公开申请4件。\n", encoding="utf-8")
+    assert [(m.value, m.metric) for m in audit(path).mentions] == [(4, "requests.new.total")]
+
+
+def test_a_zero_said_twice_in_a_sentence_is_one_claim(tmp_path: Path) -> None:
+    report = audit(_report(tmp_path, "本年度未收到政府信息公开申请，无依申请公开情况。"))
+    assert [(m.value, m.metric) for m in report.mentions] == [(0, "requests.new.total")]
 
 
 def test_report_year_from_the_preamble_or_the_statistics_period(tmp_path: Path) -> None:

@@ -210,8 +210,9 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
         for topic in topics:
             if topic in event:
                 cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
-                rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []),
-                        "after_rank": event.get("after_rank", 0), **_versioned(event[topic], version)}
+                rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
+                        "yields_to_categories": event.get("yields_to_categories", False),
+                        "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0), **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
@@ -223,8 +224,9 @@ def _category_rules(categories: list[dict[str, Any]], version: str, with_leaves:
     for node in categories:
         leaves = [_versioned(leaf, version) for leaf in node.get("leaves", [])] if with_leaves else []
         after = {"cue_after": node["words"], "after_rank": 1} if node.get("also_after") else {}
-        out.append({"topic": node["topic"], "cue": node["words"], **_versioned(node, version), "leaves": leaves, **after})
-        out.extend({"topic": node["topic"], "cue": leaf["words"], **leaf,
+        out.append({"topic": node["topic"], "cue": node["words"], **_versioned(node, version), "leaves": leaves,
+                    "category": True, **after})
+        out.extend({"topic": node["topic"], "cue": leaf["words"], **leaf, "category": True,
                     **({"cue_after": leaf["words"], "after_rank": 1} if node.get("also_after") else {})} for leaf in leaves)
     return out
 
