@@ -1,0 +1,84 @@
+"""Layouts that must not change the audit (issue 9's robustness mutations): spacing rows and extra grid columns in
+HTML, a report in traditional script, 表四 in three parts, scraped text with its cells glued together."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluation.content import content_of
+from evaluation.mutations import MUTATIONS
+from extraction.document import Cell, Where
+from extraction.ingest import read_source
+from extraction.pipeline import audit
+from extraction.placement import row_candidates
+from extraction.tables import _requests_candidates
+
+from conftest import REPO, SEED, gold_of
+
+SYNTHETIC = sorted(p for p in (REPO / "corpus" / "synthetic").iterdir() if p.suffix != ".json" and p.name != "README.md")
+REVIEW_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def _cells(texts: list[str]) -> list[Cell]:
+    return [Cell(t, Where(line=i + 1)) for i, t in enumerate(texts)]
+
+
+def _variant(path: Path, mutation: str, tmp_path: Path) -> Path:
+    variant = MUTATIONS[mutation](content_of(read_source(path)))
+    out = tmp_path / f"{path.stem}.{variant.extension}"
+    out.write_bytes(variant.data)
+    return out
+
+
+def _audit_values(path: Path) -> dict:
+    return {k: c.value for k, c in audit(path).cells.items()}
+
+
+def _review_page(rows: list[list[str]]) -> str:
+    """An HTML page whose only table is 表四 as one table: its two header rows, then the given rows."""
+    head = ("<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>"
+            "<tr>" + "".join(f"<td rowspan=\"2\">{h}</td>" for h in REVIEW_HEADS)
+            + "<td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td></tr>"
+            "<tr>" + "".join(f"<td>{h}</td>" for h in REVIEW_HEADS * 2) + "</tr>")
+    body = "".join("<tr>" + "".join(f"<td>{t}</td>" for t in row) + "</tr>" for row in rows)
+    return (f'<html><head><meta charset="utf-8"></head><body><p>某区2021年政府信息公开工作年度报告</p>'
+            f'<p>四、政府信息公开行政复议、行政诉讼情况</p>'
+            f'<table border="1">{head}{body}</table></body></html>')
+
+
+@pytest.mark.parametrize("path", [SEED, *SYNTHETIC], ids=lambda p: p.name)
+def test_empty_rows_and_columns_in_html_read_the_same_cells(path: Path, tmp_path: Path) -> None:
+    assert _audit_values(_variant(path, "html-empty-rows-columns", tmp_path)) == _audit_values(path)
+
+
+def test_spacing_row_under_review_header_is_not_its_data_row(tmp_path: Path) -> None:
+    numbers = [str(n) for n in (1, 0, 2, 0, 3, 4, 0, 0, 1, 5, 0, 0, 0, 0, 0)]
+    page = tmp_path / "review.html"
+    page.write_text(_review_page([[""] * 15, numbers, [""] * 15]), encoding="utf-8")
+    values = _audit_values(page)
+    assert [values[k] for k in ("review.maintained", "review.total", "litigation.direct.total")] == [1, 3, 5]
+
+
+def test_review_row_printing_nothing_is_read_blank_when_no_row_prints_numbers(tmp_path: Path) -> None:
+    page = tmp_path / "review.html"
+    page.write_text(_review_page([[""] * 15]), encoding="utf-8")
+    values = _audit_values(page)
+    assert values["review.total"] is None and values["litigation.after_review.maintained"] is None
+
+
+def test_printed_number_is_not_dropped_while_blanks_make_the_row_fit() -> None:
+    """An empty grid column before the numbers and one at the edge: the row is its seven printed cells (even though
+    its 总计 breaks the row identity), never the reading that drops 17 to blank the 总计 instead."""
+    readings = row_candidates(_cells(["", "17", "0", "0", "0", "0", "1", "8", ""]), 7)
+    assert [[c.text for c in r.cells] for r in readings] == [["17", "0", "0", "0", "0", "1", "8"]]
+    # With no empty cell to drop, the leading number may be a label column's: that reading stays.
+    assert len(row_candidates(_cells(["3", "17", "0", "0", "0", "0", "1", "8"]), 7)) == 1
+
+
+def test_pair_with_blanks_dropped_reads_through_empty_edge_cells() -> None:
+    """Pipe text drops a row's blank cells (自然人 638 | 总计 638); laid out again with empty cells at the row's ends
+    (an HTML page with extra grid columns) it still reads as 自然人 and 总计, the organisations blank."""
+    [reading] = _requests_candidates(_cells(["", "638", "638", ""]), True, 7)
+    assert [c.text for c in reading.cells] == ["638", "", "", "", "", "", "638"]
+    assert _requests_candidates(_cells(["", "638", "12", ""]), True, 7) == []  # two different numbers: not placed
