@@ -10,6 +10,7 @@ from evaluation.content import content_of
 from evaluation.mutations import MUTATIONS
 from extraction.document import Cell, Where
 from extraction.ingest import read_source
+from extraction.labels import core
 from extraction.pipeline import audit
 from extraction.placement import row_candidates
 from extraction.tables import _requests_candidates
@@ -82,3 +83,16 @@ def test_pair_with_blanks_dropped_reads_through_empty_edge_cells() -> None:
     [reading] = _requests_candidates(_cells(["", "638", "638", ""]), True, 7)
     assert [c.text for c in reading.cells] == ["638", "", "", "", "", "", "638"]
     assert _requests_candidates(_cells(["", "638", "12", ""]), True, 7) == []  # two different numbers: not placed
+
+
+def test_traditional_label_normalises_to_the_template_label() -> None:
+    assert core("一、本年新收政府信息公開申請數量") == core("一、本年新收政府信息公开申请数量")
+    assert core("（三）不予公開") == core("（三）不予公开") != core("（三）予以公开")
+
+
+@pytest.mark.parametrize("path", [SEED, *SYNTHETIC[:4]], ids=lambda p: p.name)
+def test_report_in_traditional_script_reads_the_same_cells_and_findings(path: Path, tmp_path: Path) -> None:
+    variant, original = audit(_variant(path, "traditional", tmp_path)), audit(path)
+    assert {k: c.value for k, c in variant.cells.items()} == {k: c.value for k, c in original.cells.items()}
+    assert sorted((f.rule, f.fields.get("identity")) for f in variant.findings) == \
+        sorted((f.rule, f.fields.get("identity")) for f in original.findings)
