@@ -96,3 +96,11 @@ def test_report_in_traditional_script_reads_the_same_cells_and_findings(path: Pa
     assert {k: c.value for k, c in variant.cells.items()} == {k: c.value for k, c in original.cells.items()}
     assert sorted((f.rule, f.fields.get("identity")) for f in variant.findings) == \
         sorted((f.rule, f.fields.get("identity")) for f in original.findings)
+
+
+def test_review_split_prints_each_part_under_its_own_header() -> None:
+    """The seed's 表四 prints 行政复议's 结果维持…总计 two rows above its numbers (no spans in text): each part still
+    gets the five heads, as a page printing 表四 in three tables shows them."""
+    text = MUTATIONS["review-split"](content_of(read_source(SEED))).data.decode("utf-8").split("\n")
+    heads = [text[i + 2] for i, line in enumerate(text) if line.startswith("### 行政")]
+    assert heads == ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"] * 3
