@@ -10,6 +10,7 @@ from evaluation.content import content_of
 from evaluation.mutations import MUTATIONS
 from extraction.document import Cell, Where
 from extraction.ingest import read_source
+from extraction.ingest.text import detect_layout
 from extraction.labels import core
 from extraction.pipeline import audit
 from extraction.placement import row_candidates
@@ -104,3 +105,23 @@ def test_review_split_prints_each_part_under_its_own_header() -> None:
     text = MUTATIONS["review-split"](content_of(read_source(SEED))).data.decode("utf-8").split("\n")
     heads = [text[i + 2] for i, line in enumerate(text) if line.startswith("### 行政")]
     assert heads == ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"] * 3
+
+
+def test_scraped_text_whose_blank_cells_printed_nothing_reads_what_the_digits_decide(tmp_path: Path) -> None:
+    """A scraper's text of a report whose 表三 is mostly blank (数量638638二、…): its runs are short, yet the file is
+    scraped text; 表二's one-cell rows and 表四's fifteen digits after its headers (…尚未审结总计) are read, that run
+    is never 表三's （七）总计, and no cell is read wrong (the rest is unread: which column a number sat in is lost)."""
+    path = REPO / "corpus" / "synthetic" / "synth_2_010.txt"
+    variant = _variant(path, "scraper-concatenated", tmp_path)
+    assert read_source(variant).format == "text-concat"
+    original, read = _audit_values(path), _audit_values(variant)
+    assert {k: v for k, v in read.items() if v != original.get(k)} == {}
+    assert [read[f"review.{k}"] for k in ("maintained", "total")] == [original["review.maintained"], original["review.total"]]
+    assert read["active.licensing.decisions"] == original["active.licensing.decisions"]
+    assert "requests.result.total.total" not in read
+
+
+def test_prose_with_a_few_numbers_before_a_numbered_heading_is_not_scraped_text() -> None:
+    lines = ["全年共受理申请26（一）予以公开说明如下。", "办结率100%。二、主动公开", "发布信息9条；3.其他情况",
+             "第2023二、年度工作", "新增12三、重点", "完成31（二）项"]
+    assert detect_layout(lines) == "text"
