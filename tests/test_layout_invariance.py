@@ -16,7 +16,7 @@ from extraction.pipeline import audit
 from extraction.placement import row_candidates
 from extraction.tables import _requests_candidates
 
-from conftest import REPO, SEED, gold_of
+from conftest import REPO, SEED
 
 SYNTHETIC = sorted(p for p in (REPO / "corpus" / "synthetic").iterdir() if p.suffix != ".json" and p.name != "README.md")
 REVIEW_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
