@@ -186,18 +186,25 @@ def is_review_table(table: Table) -> bool:
     return review_data_row(table) is not None
 
 
+def head_above(rows: list[list[str]], r: int, c: int) -> str:
+    """Given a grid with spans filled, a data row and a column, return the nearest text printed above it in that
+    column (a layout without spans leaves the positions a rowspan would cover empty: 行政复议's 结果维持 sits two
+    rows up)."""
+    return next((rows[k][c] for k in range(r - 1, -1, -1) if c < len(rows[k]) and rows[k][c].strip()), "")
+
+
 def review_parts(table: Table) -> list[str]:
     """Given 表四 as one table, return it as three small tables under captions, each with its own
-    结果维持…总计 header (the header row above the numbers, spans filled)."""
+    结果维持…总计 header (the header text above each number)."""
     rows = filled(table.rows)
     r = review_data_row(table)
-    data, heads = rows[r], rows[r - 1]
+    data = rows[r]
     columns = [c for c, t in enumerate(data) if is_number(t)]
     lines: list[str] = []
     for k, caption in enumerate(REVIEW_PARTS):
         part = columns[k * REVIEW_PART_COLUMNS:(k + 1) * REVIEW_PART_COLUMNS]
         lines += ["### " + caption, ""]
-        lines += markdown_rows([[plain(heads[c]) for c in part], [data[c] for c in part]]) + [""]
+        lines += markdown_rows([[plain(head_above(rows, r, c)) for c in part], [data[c] for c in part]]) + [""]
     return lines
 
 

@@ -421,7 +421,9 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     kinds = ["int"] * len(columns)
 
     def fits(i: int, r: int) -> bool:
-        return next(splits(runs[i].text, kinds), None) is not None
+        # The run after 表四's column headers (…尚未审结总计) is 表四's, though its label ends as 表三's （七）总计 does.
+        heads = any(w in norm(runs[i].label) for w in REVIEW_WORDS)
+        return not heads and next(splits(runs[i].text, kinds), None) is not None
 
     chain = _chain(runs, rows, fits)
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]

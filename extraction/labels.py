@@ -1,8 +1,11 @@
-"""Normalising printed labels so that layout noise (line breaks, spaces, quote and bracket styles) disappears."""
+"""Normalising printed labels so that layout noise (line breaks, spaces, quote and bracket styles, traditional
+script) disappears."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from extraction.script import simplified
 
 _TRANSLATE = str.maketrans({
     "(": "（", ")": "）", "“": '"', "”": '"', "＂": '"', "‘": '"', "’": '"', "'": '"', "「": '"', "」": '"',
@@ -15,8 +18,9 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\.|（[一二三�
 
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Given a printed label, return it without spaces/line breaks and with one style of brackets, quotes, dots."""
-    return _SPACE.sub("", text).translate(_TRANSLATE)
+    """Given a printed label, return it in simplified script, without spaces/line breaks, with one style of brackets,
+    quotes, dots (本年新收政府資訊公開申請數量 is the template's 本年新收政府信息公开申请数量)."""
+    return _SPACE.sub("", simplified(text)).translate(_TRANSLATE)
 
 
 @lru_cache(maxsize=65536)

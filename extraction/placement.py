@@ -86,26 +86,26 @@ class Alternative:
 
 
 def row_candidates(values: list[Cell], width: int, positional: bool = True) -> list[Candidate]:
-    """Given a row's value cells and the template's column count, return its plausible readings, today's
-    (the last `width` values) first.
+    """Given a row's value cells and the template's column count, return its plausible readings.
 
-    A positional row with extra cells may also drop any run of empty cells at either end or, when that is not
-    enough, one empty cell between its printed ones (an empty grid column) as well; a positional row one cell
-    short may miss a cell at any position.
+    A row with extra cells is read by its last `width` values. A positional one may instead drop any run of empty
+    cells at either end; only when no such run makes it fit are printed numbers at its head dropped, or one empty
+    cell between its printed ones (an empty grid column) as well. A positional row one cell short may miss a cell
+    at any position.
     """
     n = len(values)
     if n == width:
         return [Candidate(tuple(values), "aligned", AS_PRINTED)]
     if n > width:
         kept = not any(map(printed, values[:-width]))
-        out = [Candidate(tuple(values[-width:]), "width" if kept else "shifted", "按行尾对齐" if kept else "按行尾对齐，舍去行首数字")]
+        tail = Candidate(tuple(values[-width:]), "width" if kept else "shifted", "按行尾对齐" if kept else "按行尾对齐，舍去行首数字")
         if not positional:
-            return out
-        ends = _end_windows(values, width, "width", "")
-        if ends and not kept:
-            out = []  # a printed number is dropped only when no reading drops blank cells alone
-        out += ends
-        if not any(c.evidence == "width" for c in out):
+            return [tail]
+        windows = _end_windows(values, width, "width", "")
+        # While every printed number fits by dropping blanks, a reading that drops one is no hypothesis: it would
+        # only win by blanking a term of an identity the printed numbers break.
+        out = ([tail] if kept or not windows else []) + windows
+        if not windows:
             # An empty cell inside the row is dropped only when no run of empty cells at its ends can be.
             shown = [i for i, c in enumerate(values) if printed(c)]
             for gap in range(shown[0] + 1, shown[-1]) if shown else ():

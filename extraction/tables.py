@@ -218,10 +218,18 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
         part = _review_part(table.caption, spec)
         under_heads = False
         positions = _applicant_positions(table, spec) if table.positional else None
+        blank: _Row | None = None  # a row printing nothing where 表四's numbers go: spacing, unless no row prints them
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)
             text = row.label_text
+            if not text and not any(norm(c.text) for c in row.values):
+                width = len(spec.review_litigation_columns)
+                whole = len(row.values) >= width and (len(review_seen) == 2 or not table.positional)
+                if blank is None and (whole or (abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and (part or under_heads))):
+                    blank = row
+                continue
+            held, blank = blank, None
             after_heads, under_heads = under_heads, not row.values and _review_heads(row, spec)
             review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
             new_header = _header_columns(row, version, header_open)
@@ -231,18 +239,11 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 header, zone, header_open = (header + new_header) if continued else new_header, "二", True
                 continue
             header_open = False
-            # The 15 numbers have no row label; where rows are not marked (text-cells) the last header precedes them.
-            width = len(spec.review_litigation_columns)
-            if len(row.values) >= width and (len(review_seen) == 2 or not table.positional) and core(text) in review_headers | {""}:
-                review_slots.append(Slot(tuple(c["key"] for c in spec.review_litigation_columns), row_candidates(row.values, width, table.positional)))
-                review_seen = set()
+            if _review_row(row, review_seen, review_headers, part, after_heads, spec):
+                review_seen = _add_review_row(row, part, review_slots, loose_parts, review_seen, spec)
                 continue
-            if abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and core(text) in review_headers | {""} and (part or after_heads):
-                if part is None:
-                    loose_parts.append(row)
-                    continue
-                review_slots.append(Slot(part, row_candidates(row.values, REVIEW_PART_WIDTH, table.positional)))
-                continue
+            if held is not None:
+                review_seen = _add_review_row(held, part, review_slots, loose_parts, review_seen, spec)
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
             # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
@@ -264,10 +265,39 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
                 requests_rows.append((row, placed))
                 zone = "三"
+        if blank is not None:
+            review_seen = _add_review_row(blank, part, review_slots, loose_parts, review_seen, spec)
     review_slots += _ordered_parts(loose_parts, review_slots, spec)
     _place_rows(out, _requests_slots(out, requests_rows, spec) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     return out
+
+
+def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...] | None, after_heads: bool, spec: Spec) -> bool:
+    """Given a row and where the stream is (行政复议/行政诉讼 seen in headers, the part a caption names, whether the
+    row follows a 结果维持…总计 header), return whether it holds 表四's numbers: all 15 under the two headers (where
+    rows are not marked, text-cells, the last header precedes them), or one part's 5."""
+    if core(row.label_text) not in heads | {""}:
+        return False
+    if len(row.values) >= len(spec.review_litigation_columns) and (len(seen) == 2 or not row.positional):
+        return True
+    return abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and bool(part or after_heads)
+
+
+def _add_review_row(row: _Row, part: tuple[str, ...] | None, slots: list[Slot], loose: list[_Row], seen: set[str], spec: Spec) -> set[str]:
+    """Given a row holding 表四's numbers, add it as the whole table's slot, its captioned part's, or a part named by
+    no caption; return the 行政复议/行政诉讼 headers still open (none once the whole row is read). A row printing
+    nothing is added only where no printed row took its place."""
+    width = len(spec.review_litigation_columns)
+    whole = len(row.values) >= width
+    keys = tuple(c["key"] for c in spec.review_litigation_columns) if whole else part
+    if keys is not None and not any(norm(c.text) for c in row.values) and any(set(keys) & set(s.keys) for s in slots):
+        return seen
+    if keys is None:
+        loose.append(row)
+        return seen
+    slots.append(Slot(keys, row_candidates(row.values, width if whole else REVIEW_PART_WIDTH, row.positional)))
+    return set() if whole else seen
 
 
 def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
@@ -366,12 +396,20 @@ PAIR_NOTE = "两个相同数字读作自然人与总计"
 
 def _requests_candidates(values: list[Cell], positional: bool, width: int) -> list[Candidate]:
     """Given a 表三 row's value cells, return its readings onto the applicant columns."""
-    if len(values) < width and equal_pair(values):
+    pair = _trimmed(values) if len(values) < width else []
+    if equal_pair(pair):
         # Dropped blanks (pipe text): two equal numbers are 自然人 and 总计, the organisation columns were blank.
         # Two different numbers (自然人 3 and 商业企业 1 with the total left blank) cannot be placed.
-        blank = Cell("", values[0].where)
-        return [Candidate((values[0],) + (blank,) * (width - 2) + (values[1],), "shifted", PAIR_NOTE)]
+        blank = Cell("", pair[0].where)
+        return [Candidate((pair[0],) + (blank,) * (width - 2) + (pair[1],), "shifted", PAIR_NOTE)]
     return row_candidates(values, width, positional)
+
+
+def _trimmed(values: list[Cell]) -> list[Cell]:
+    """Given a row's value cells, return them without the empty cells at either end (a row narrower than the grid
+    whose blanks were dropped keeps no position for its edge cells to hold)."""
+    shown = [i for i, c in enumerate(values) if norm(c.text)]
+    return values[shown[0]:shown[-1] + 1] if shown else []
 
 
 def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: VersionSpec) -> None:

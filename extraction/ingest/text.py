@@ -52,6 +52,8 @@ CONCAT_GLUE = re.compile(rf"[\u4e00-\u9fff）)”\"]{_GAP}*\d[\d \t\xa0\u3000]{{
 # The same with one row a line: the label glued to its first value, the row ending the line (国家秘密0     0).
 CONCAT_ROW_LINE = re.compile(r"[\u4e00-\u9fff）)”\"]\d[\d \t\xa0\u3000]{5,}\d\s*$")
 MIN_CONCAT_ROWS = 5  # glued runs needed to call a file text-concat (表三 alone prints 23 or 25)
+# A short run where blank cells printed nothing (数量2626二、): glued between a label and the next numbered label.
+CONCAT_NUMBERED = re.compile(r"[\u4e00-\u9fff）)”\"]\d+(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、][\u4e00-\u9fff])")
 # Value characters: digits, decimal points, null marks and the whitespace a blank cell leaves (a row of blank
 # cells is whitespace only: two characters or more, as one is the space between words).
 VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
@@ -149,6 +151,8 @@ def detect_layout(lines: list[str]) -> str:
     if sum(is_pipe_row(line) for line in lines) >= 2:
         return "text-pipe"
     if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
+        return "text-concat"
+    if sum(len(CONCAT_NUMBERED.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
         return "text-concat"
     glued = sum(bool(CONCAT_ROW_LINE.search(line)) for line in lines)
     # Whitespace rows separate the label from the numbers; here most number-ended lines glue them.
