@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extraction.segment import SENTENCE_WINDOW_CHARS
 from extraction.spec import Spec, load_spec
 
 DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
@@ -152,7 +153,8 @@ def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, 
     topic, start, end = subject
     if topic != "named_before":
         return subject
-    sentence_start = max(text.rfind(p, 0, neg_start) for p in "。；;！？!?\n") + 1
+    floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
+    sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
     named = [g.topic_of[m.group(0)] for m in g.subject.finditer(_masked(text[sentence_start:neg_start], g.masks))]
     named = [t for t in named if t in g.named_before_topics]
     return (named[-1], start, end) if named else None
@@ -195,7 +197,8 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
 
 def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
     """Given a zero predicate (申请数量为0), return the claim on the subjects of its clause, or None if it names none."""
-    start = max(text.rfind(p, 0, m.start()) for p in _CLAUSE_PUNCTUATION) + 1
+    floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
+    start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
     clause = _masked(text[start:m.start()], g.masks)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
     if not subjects:
