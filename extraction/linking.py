@@ -269,7 +269,7 @@ def _zero_quote(text: str, fig: Figure) -> str:
 def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str, Any]], spec: Spec) -> str | None:
     """Given a zero claim and one of its subjects, return the metric the zero states for that subject: the reading
     of the cue before the subject (未收到申请, 无结转下年度的申请), else the topic's own zero; None when words after
-    the subject narrow it (未发生行政复议被纠错) or a veto word stands in the claim."""
+    the subject name another metric (未发生行政复议被纠错) or a veto word stands in the claim."""
     topic, word_start, word_end = claim.subjects[index]
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
@@ -280,10 +280,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     after = plain[word_end:region_end]
-    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and (link is None or r["metric"] != link.metric)
-           for r in rules):
-        return None
-    return link.metric if link is not None else spec.topic_zero[topic][0]
+    metric = link.metric if link is not None else spec.topic_zero[topic][0]
+    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and r["metric"] != metric for r in rules):
+        return None  # 未发生行政复议被纠错 narrows it; 申请尚未收到 only says it again
+    return metric
 
 
 def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, claim: ZeroClaim,
