@@ -31,6 +31,12 @@ def _zeros(tmp_path: Path, sentence: str) -> list[tuple[float, str | None]]:
     ("本年度未因政府信息公开被申请行政复议或被提起行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     ("本年度暂无行政复议和行政诉讼案件。", [(0, "review.total"), (0, "litigation.total")]),
     ("本年度未出现因政府信息公开申请引发的行政复议。", [(0, "review.total")]),
+    # every receive verb of the events is a zero verb too
+    ("本年度未接受政府信息公开申请。", [(0, "requests.new.total")]),
+    ("本年度尚未收悉政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年未登记政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年共登记政府信息公开申请11件。", [(11, "requests.new.total")]),
+    ("本年度未有政府信息公开申请。", [(0, "requests.new.total")]),  # 未有 negates directly, as 没有
     # the negation after its subjects, the verb ending the clause
     ("全年行政复议、行政诉讼均未发生。", [(0, "review.total"), (0, "litigation.total")]),
     ("全年行政复议案件未曾发生，行政诉讼未发生。", [(0, "review.total"), (0, "litigation.total")]),
@@ -45,6 +51,19 @@ def test_worded_zeros_compose(tmp_path: Path, sentence: str, expected: list[tupl
 @pytest.mark.parametrize("sentence", [
     "申请均未发生逾期答复情况。",  # the verb does not end the clause: about some requests, not their count
     "本年度政府信息公开申请均未发生。",  # 发生 states no zero of requests
+    "本年度未有效开展政府信息公开申请答复培训。",  # 未有效: no subject right after the negation
 ])
 def test_a_negated_verb_that_states_no_count_links_nothing(tmp_path: Path, sentence: str) -> None:
     assert all(metric is None for _, metric in _zeros(tmp_path, sentence))
+
+
+@pytest.mark.parametrize("ground, metric", [
+    ("属于危及国家安全的", "requests.result.withheld.three_securities_one_stability.total"),
+    ("涉及个人隐私", "requests.result.withheld.third_party_rights.total"),
+    ("属于人事管理信息", "requests.result.withheld.internal_affairs.total"),
+    ("属于讨论记录", "requests.result.withheld.process_info.total"),
+    ("涉及商业秘密、个人隐私等", "requests.result.withheld.subtotal.total"),  # examples of a wider set: the subtotal
+])
+def test_a_ground_in_the_regulation_s_words_names_its_leaf(tmp_path: Path, ground: str, metric: str) -> None:
+    sentence = f"本年度收到申请20件，其中{ground}不予公开1件。"
+    assert _zeros(tmp_path, sentence) == [(20, "requests.new.total"), (1, metric)]
