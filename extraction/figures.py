@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import cn2an
 
-from extraction.zeros import find_zero_claims, zero_unit
+from extraction.zeros import ZeroClaim, find_zero_claims, zero_unit
 
 __all__ = ["Figure", "find_figures", "parse_number"]
 
@@ -204,11 +204,23 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
 def find_figures(text: str) -> list[Figure]:
     """Given narrative text, return its figures and worded zeros, in text order."""
     claims = find_zero_claims(text)
-    found = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None
-             and not any(c.start <= f.start and f.end <= c.end for c in claims)]  # 没有出现一起复议: a filler
+    printed = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None]
+    found = _outside_claims(printed, claims)  # 没有出现一起复议: a filler
     found += [Figure(0, zero_unit(c), False, c.start, c.end, text[c.start:c.end], implicit=True) for c in claims]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _outside_claims(figures: list[Figure], claims: list[ZeroClaim]) -> list[Figure]:
+    """Given figures and zero claims, both in text order (claims do not overlap), return the figures no claim holds."""
+    out: list[Figure] = []
+    i = 0
+    for fig in figures:
+        while i + 1 < len(claims) and claims[i + 1].start <= fig.start:
+            i += 1
+        if not (claims and claims[i].start <= fig.start and fig.end <= claims[i].end):
+            out.append(fig)
+    return out
 
 
 def parse_number(raw: str) -> float | int | None:

@@ -97,8 +97,7 @@ def _joined_to_other_topic(text: str, word_start: int, topic: str, spec: Spec) -
     """Given where a topic word starts, return whether another topic's word is joined to it by 、和及与或."""
     if word_start == 0 or text[word_start - 1] not in COORDINATORS:
         return False
-    before = text[:word_start - 1]
-    return any(before.endswith(w) for other, words in spec.topics.items() if other != topic for w in words)
+    return any(text.endswith(w, 0, word_start - 1) for other, words in spec.topics.items() if other != topic for w in words)
 
 
 def _masked(text: str, phrases: list[str]) -> str:
@@ -262,14 +261,15 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
 
 def _zero_quote(text: str, fig: Figure) -> str:
     """Given a worded zero, return its clause as printed: from the clause start (、 does not end it) to its end."""
-    start = max(text.rfind(p, 0, fig.start) for p in "，,。；;：:\n") + 1
-    return _quote(text, max(start, fig.start - QUOTE_MAX_CHARS), fig)
+    floor = max(0, fig.start - QUOTE_MAX_CHARS)
+    start = max(text.rfind(p, floor, fig.start) for p in "，,。；;：:\n") + 1
+    return _quote(text, max(start, floor), fig)
 
 
 def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str, Any]], spec: Spec) -> str | None:
     """Given a zero claim and one of its subjects, return the metric the zero states for that subject: the reading
     of the cue before the subject (未收到申请, 无结转下年度的申请), else the topic's own zero; None when words after
-    the subject narrow it (未发生行政复议被纠错) or a veto word stands in the claim."""
+    the subject name another metric (未发生行政复议被纠错) or a veto word stands in the claim."""
     topic, word_start, word_end = claim.subjects[index]
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
@@ -280,10 +280,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     after = plain[word_end:region_end]
-    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and (link is None or r["metric"] != link.metric)
-           for r in rules):
-        return None
-    return link.metric if link is not None else spec.topic_zero[topic][0]
+    metric = link.metric if link is not None else spec.topic_zero[topic][0]
+    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and r["metric"] != metric for r in rules):
+        return None  # 未发生行政复议被纠错 narrows it; 申请尚未收到 only says it again
+    return metric
 
 
 def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, claim: ZeroClaim,
@@ -325,18 +325,18 @@ def _joined_verb_metrics(plain: str, start: int, end: int, topic: str, rules: li
     return metrics if len(metrics) > 1 else []
 
 
-def _implicit_claim(plain: str, fig: Figure, sentence_start: int) -> ZeroClaim | None:
-    """Given a worded zero and where its sentence starts (a category's topic may be named there), return its claim
-    with offsets into the whole text."""
-    start = min(sentence_start, fig.start)
+def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroClaim | None:
+    """Given a worded zero and its sentence (a category's topic may be named there), return its claim with offsets
+    into the whole text."""
+    start, sentence_end = min(sentence[0], fig.start), max(sentence[1], fig.end)
     claims = [c for c in find_zero_claims(plain[start:fig.end]) if c.start == fig.start - start]
     if not claims:
         return None
     claim = claims[0]
-    scope_end = _SCOPE_END.search(plain, fig.end)
+    scope_end = _SCOPE_END.search(plain, fig.end, sentence_end)
     return ZeroClaim(claim.start + start, claim.end + start,
                      tuple((t, s + start, e + start) for t, s, e in claim.subjects),
-                     scope_end.start() if scope_end else len(plain))
+                     scope_end.start() if scope_end else sentence_end)
 
 
 def _joined_zero_claim(plain: str, fig: Figure, start: int) -> ZeroClaim | None:
@@ -367,7 +367,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
-        claim = _implicit_claim(text, fig, sentence[0]) if fig.implicit else None
+        claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
         if claim is None and fig.value == 0:
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extraction.segment import SENTENCE_WINDOW_CHARS
 from extraction.spec import Spec, load_spec
 
 DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
@@ -43,6 +44,7 @@ class _Grammar:
     max_chars: int
     subject: re.Pattern[str]
     predicate: re.Pattern[str]
+    post_negation: re.Pattern[str]
     topic_of: dict[str, str]
     masks: tuple[str, ...]
     category_words: frozenset[str]
@@ -73,6 +75,8 @@ def _grammar() -> _Grammar:
         subject=re.compile("|".join(map(re.escape, longest_first))),
         predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
             map(re.escape, spec.topic_units["requests"])) + ")"),
+        post_negation=re.compile("(?:" + "|".join(map(re.escape, zeros["post_negations"])) + ")(?P<verb>" + "|".join(
+            map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)"),
         topic_of=topic_of,
         masks=tuple(spec.topic_masks),
         category_words=frozenset(categories),
@@ -152,7 +156,8 @@ def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, 
     topic, start, end = subject
     if topic != "named_before":
         return subject
-    sentence_start = max(text.rfind(p, 0, neg_start) for p in "。；;！？!?\n") + 1
+    floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
+    sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
     named = [g.topic_of[m.group(0)] for m in g.subject.finditer(_masked(text[sentence_start:neg_start], g.masks))]
     named = [t for t in named if t in g.named_before_topics]
     return (named[-1], start, end) if named else None
@@ -186,7 +191,7 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
         claim = _claim(text, m.start(), m.group(0), g)
         if claim is not None:
             out.append(claim)
-    for m in g.predicate.finditer(text):
+    for m in [*g.predicate.finditer(text), *g.post_negation.finditer(text)]:
         claim = _predicate_claim(text, m, g)
         if claim is not None and not any(c.start < claim.end and claim.start < c.end for c in out):
             out.append(claim)
@@ -194,10 +199,14 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
 
 
 def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
-    """Given a zero predicate (申请数量为0), return the claim on the subjects of its clause, or None if it names none."""
-    start = max(text.rfind(p, 0, m.start()) for p in _CLAUSE_PUNCTUATION) + 1
+    """Given a zero predicate (申请数量为0) or a negated verb ending a clause (行政复议、行政诉讼均未发生), return the
+    claim on the subjects of its clause (for a verb, those it states a zero of), or None if it names none."""
+    floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
+    start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
     clause = _masked(text[start:m.start()], g.masks)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    verb = m.groupdict().get("verb")
+    subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
