@@ -68,3 +68,14 @@ def test_jieba_keeps_its_dictionary_in_a_private_user_cache(tmp_path):
     folder = cache / "zfxxgk"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert [p.name for p in folder.iterdir()] and all(p.name.startswith("jieba-") for p in folder.iterdir())
+
+
+def test_libyaml_reads_the_template_as_pyyaml_does():
+    from importlib import resources
+
+    import yaml
+
+    from extraction.spec import SAFE_LOADER
+
+    text = resources.files("extraction.spec").joinpath("template.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=SAFE_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
