@@ -12,11 +12,13 @@ import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
+from extraction.numerals import cn_value
 from extraction.pipeline import audit
 from extraction.store import prepare, record_of
 
 # ("ok", PreparedRows) | ("error", code, message)
 Outcome = tuple[Any, ...]
+_WARM_NUMERAL = "一百"
 _WARM_TEXT = "某某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年共受理政府信息公开申请10件。\n".encode()
 
 
@@ -75,8 +77,10 @@ def worker_main(conn: Connection, max_memory_mb: int | None) -> None:
 
 
 def warm() -> None:
-    """Run one tiny audit so that lazily loaded resources are in memory before workers fork."""
+    """Run one tiny audit so that lazily loaded resources are in memory before workers fork, and read one numeral
+    above a hundred so that cn2an is too (the warm text's 10 is read without it)."""
     audit("warm.txt", _WARM_TEXT)
+    cn_value(_WARM_NUMERAL, "strict")
 
 
 warm()

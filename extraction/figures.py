@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-import cn2an
-
+from extraction.numerals import cn_value
 from extraction.zeros import ZeroClaim, find_zero_claims, zero_unit
 
 __all__ = ["Figure", "find_figures", "parse_number"]
@@ -132,7 +131,7 @@ def _plain(d: Decimal) -> float | int:
 def _cn_value(span: str) -> int | None:
     """Given an isolated Chinese-numeral span, return its value, or None if malformed."""
     try:
-        return int(cn2an.cn2an(span.replace("两", "二").replace("〇", "零"), "strict"))
+        return cn_value(span.replace("两", "二").replace("〇", "零"), "strict")
     except ValueError:
         return None
 

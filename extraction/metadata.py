@@ -6,9 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import cn2an
-
 from extraction.document import Source
+from extraction.numerals import cn_value
 from extraction.script import simplified
 from extraction.segment import Narrative
 
@@ -283,8 +282,8 @@ def _published(source: Source, narrative: Narrative) -> str | None:
             return _iso(m)
         m = DATE_CN.fullmatch(text)
         if m:
-            year = "".join("0" if ch in "〇零○Ｏ" else str(cn2an.cn2an(ch, "normal")) for ch in m.group(1))
-            return f"{year}-{int(cn2an.cn2an(m.group(2), 'normal')):02d}-{int(cn2an.cn2an(m.group(3), 'normal')):02d}"
+            year = "".join("0" if ch in "〇零○Ｏ" else str(cn_value(ch, "normal")) for ch in m.group(1))
+            return f"{year}-{cn_value(m.group(2), 'normal'):02d}-{cn_value(m.group(3), 'normal'):02d}"
     return None
 
 
