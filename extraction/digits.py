@@ -5,10 +5,13 @@ cells at most as whitespace. Each run that follows a row label is split into the
 zero except 0 itself, every split enumerated; a split is kept when the row's own identities hold (applicant columns
 add to 总计, 表四's outcomes to each 总计), then the rows of a table are chosen jointly under the identities that tie
 them (T3.balance, T3.results_sum). The identities are read from template.yaml. A cell on which two surviving
-readings disagree is left unread (`ambiguous_digits`), never guessed.
+readings disagree is left unread (`ambiguous_digits`), never guessed. Where the page shows how it prints a blank cell
+(whitespace between two values) and a run's characters admit one split only, that split is what was printed and is
+read even against the identities: the failure is the report's own, and the checks report it as for any layout.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -31,6 +34,7 @@ NULL_MARK = re.compile(r"^(?:[/／\-—－–]|——|--)$")
 INT = re.compile(r"^(?:0|[1-9]\d*)$")
 SIGNED = re.compile(r"^[+\-]?(?:0|[1-9]\d*)$")
 DECIMAL = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+BLANK_BETWEEN = re.compile(r"\d\s+\d")  # a blank cell printed as whitespace between two values
 NUMBERING = re.compile(r"^(\d{1,2})\.")  # 2.其他法律行政法规禁止公开 (labels are normalised: 、 and ． read as .)
 FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor its run
 FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
@@ -61,6 +65,7 @@ class Slot:
     runs: list[PrintedRun]
     readings: list[Reading] = field(default_factory=list)
     splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
+    certain: bool = False  # the characters admit one split only, the page printing every blank
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -159,16 +164,22 @@ def _row_check(keys: list[str], local: list[Identity]) -> Check:
     return check
 
 
-def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity]) -> None:
-    """Given a slot, the column types per run and the identities inside the row, fill its readings: the splits
-    under which those identities hold. A split that breaks them is not believed even when it is the only one: a
-    blank cell may have printed nothing (2581211 is 258 12 _ _ 1 1 _, not seven digits)."""
+def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks_print: bool = False) -> None:
+    """Given a slot, the column types per run, the identities inside the row and whether the page prints its blank
+    cells, fill its readings: the splits under which those identities hold. Where blanks may print nothing, a split
+    that breaks them is not believed even when it is the only one (2581211 is 258 12 _ _ 1 1 _, not seven digits).
+    Where the page prints every blank (whitespace between values elsewhere), the one split the characters admit is
+    what was printed, whatever the identities say: a broken identity is then the report's own error."""
+    certain = _certain(slot, kinds) if blanks_print else None
+    if certain is not None:
+        slot.readings, slot.splits, slot.certain = [certain], 1, True
+        return
     per_run: list[list[Reading]] = []
     first = 0
     for run, k in zip(slot.runs, kinds):
         keys = slot.keys[first:first + len(k)]
         inside = [i for i in local if set(i.keys) <= set(keys)]
-        per_run.append(list(_limited(splits(run.text, k, run.where.chars[0] if run.where.chars else 0, _row_check(keys, inside)))))
+        per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(keys, inside)))))
         first += len(k)
     combinations = 1
     for part in per_run:
@@ -179,6 +190,28 @@ def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity]) -> Non
     readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
     slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
     slot.splits = len(slot.readings)
+
+
+def _offset(run: PrintedRun) -> int:
+    return run.where.chars[0] if run.where.chars else 0
+
+
+def _certain(slot: Slot, kinds: list[list[str]]) -> Reading | None:
+    """Given a slot and the column types per run, return its reading when each run admits exactly one split into its
+    cells (as many digits as cells, or every other cut leaves a leading zero), identities unasked; else None."""
+    reading: list[Piece] = []
+    for run, k in zip(slot.runs, kinds):
+        found = list(itertools.islice(splits(run.text, k, _offset(run)), 2))
+        if len(found) != 1:
+            return None
+        reading += found[0]
+    return tuple(reading)
+
+
+def prints_blanks(runs: list[PrintedRun]) -> bool:
+    """Given a document's table runs, return whether its blank cells print as whitespace: some run shows whitespace
+    between two values. A page whose empty cells print nothing shows none, and any run may then hide a blank."""
+    return any(BLANK_BETWEEN.search(unicodedata.normalize("NFKC", run.text)) for run in runs)
 
 
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
@@ -287,7 +320,11 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
 
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
     """Given a table's slots with their readings, choose jointly and put the cells into out."""
-    _, joint = _local_and_joint(slots, identities)
+    local, joint = _local_and_joint(slots, identities)
+    broken = {k for s in slots if s.certain and not _agrees(s, local[s.name]) for k in s.keys}
+    # A row printed against its own identities is an error of the report: the identities it shares with other rows
+    # cannot then choose their readings.
+    joint = [i for i in joint if not broken & set(i.keys)]
     signed = {k for k, t in spec_types.items() if t == "signed_int"}
     used = choose(slots, joint, signed) or {}
     for slot in slots:
@@ -302,6 +339,10 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
             for key in slot.keys:
                 if key not in out.cells:
                     out.unread[key] = AMBIGUOUS
+
+
+def _agrees(slot: Slot, local: list[Identity]) -> bool:
+    return all(_holds(i, dict(zip(slot.keys, (p.value for p in slot.readings[0])))) for i in local)
 
 
 def _similar(printed: str, label: str) -> bool:
@@ -466,7 +507,7 @@ def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Sl
     return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}, deviations
 
 
-def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity]) -> Slot | None:
+def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity], blanks_print: bool) -> Slot | None:
     """Given the runs and where 表三 ended, return 表四's slot: the run after its column headers holding 15 cells, or
     the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities; else the
     first that can hold 15 cells at all, to be left unread."""
@@ -481,7 +522,7 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
         for sizes in _compositions(groups, count):
             slot = Slot("review", keys, chosen)
             kinds = [["int"] * (REVIEW_GROUP * s) for s in sizes]
-            _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)])
+            _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)], blanks_print)
             if slot.readings:
                 return slot
             if fallback is None and all(next(splits(run.text, k), None) is not None for run, k in zip(chosen, kinds)):
@@ -509,24 +550,25 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     runs = _cut_numbering(runs, labels)
     types = {k: c.type for k, c in version.cells.items()}
     requests = _requests_slots(runs, version.id, spec)
+    active, kinds, deviations = _active_slots(runs, version)
+    blanks_print = prints_blanks([run for slot in requests + active for run in slot.runs])
     layout = _layout_version(requests, version.id, spec)
     local, _ = _local_and_joint(requests, layout.identities)
     for slot in requests:
-        _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name])
+        _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], blanks_print)
     _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
-    active, kinds, deviations = _active_slots(runs, version)
     out.deviations += deviations
     for slot in active:
-        _read_slot(slot, [kinds[slot.name]], [])
+        _read_slot(slot, [kinds[slot.name]], [], blanks_print)
     _resolve(out, active, [], types)
     if active:
         out.found.add("二")
     end = max((runs.index(s.runs[0]) for s in requests), default=0)
-    review = _review_slot(runs, end + 1 if requests else 0, spec, version.identities)
+    review = _review_slot(runs, end + 1 if requests else 0, spec, version.identities, blanks_print)
     if review is not None:
-        _resolve(out, [review], [], types)
+        _resolve(out, [review], [i for i in version.identities if set(i.keys) <= set(review.keys)], types)
         out.found.add("四")
     return out

@@ -8,9 +8,9 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evaluation.concat_digits import Tally, concatenated, flatten, score
+from evaluation.concat_digits import BLANKS, Tally, concatenated, flatten, score
 from evaluation.synth import render
-from evaluation.synth.build import build_report
+from evaluation.synth.build import blank_zero_orgs, build_report
 from evaluation.synth.model import ReportModel
 from evaluation.synth.names import make_agency
 from extraction.digits import AMBIGUOUS, read_runs, splits
@@ -109,3 +109,29 @@ def test_concat_layout_round_trip_reads_no_wrong_cell(model: ReportModel) -> Non
     assert wrong == {}
     assert set(parsed.unread) <= set(model.cells) and not set(parsed.unread) & set(parsed.cells)
     assert {"三", "四"} <= parsed.found
+
+
+def _blank_printing_concat(model: ReportModel) -> bytes:
+    """A generated report's grids flattened the way a scraper prints a page whose blank cells hold &nbsp;."""
+    return flatten(read_source("report.txt", render(model, "text")), BLANKS["space"]).encode("utf-8")
+
+
+def test_injected_review_error_is_reported_where_blank_cells_print() -> None:
+    model = build_report(random.Random(3), "concat_t4", make_agency(random.Random(3)), 2022, 0.0)
+    blank_zero_orgs(model.cells)  # some 表三 rows print their blank cells, so the page shows how blanks print
+    review = {f"{group}.{outcome}": 0 for group in ("review", "litigation.direct", "litigation.after_review")
+              for outcome in ("maintained", "corrected", "other", "pending", "total")}
+    model.cells.update(review | {"review.maintained": 2, "review.corrected": 1})  # 总计 printed 0 beside its parts
+    report = audit("report.concat.txt", _blank_printing_concat(model))
+    assert report.format == "text-concat"
+    assert {k: report.cells[k].value for k in review} == {k: model.cells[k] for k in review}  # 15 digits, 15 cells
+    errors = [f.to_json() for f in report.findings if f.rule == "table_identity"]
+    assert [e["identity"] for e in errors] == ["T4.review.total"]
+
+
+def test_a_run_that_may_hide_a_blank_is_not_believed_against_its_identity() -> None:
+    model = build_report(random.Random(3), "concat_t4", make_agency(random.Random(3)), 2022, 0.0)
+    model.cells.update({"review.maintained": 2, "review.corrected": 1, "review.other": 0, "review.pending": 0, "review.total": 0})
+    report = audit("report.concat.txt", render(model, "concat"))  # blank cells print nothing: 21000 may be 2 1 _ _ _
+    assert not any(f.rule == "table_identity" for f in report.findings)
+    assert "review.total" not in report.cells
