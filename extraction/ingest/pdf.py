@@ -8,6 +8,7 @@ plain dicts with pdfplumber's keys (x0, x1, top, bottom...), so pdfplumber's tab
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from bisect import bisect_left, bisect_right
@@ -37,6 +38,10 @@ from pdfplumber.utils.geometry import filter_edges
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 
+# pdfminer logs what it tolerates in a damaged file (bad font boxes, lost bytes) to stderr; what matters reaches the
+# report as a typed error or note instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
@@ -65,6 +70,7 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
+MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
 
 @dataclass
@@ -194,6 +200,55 @@ def read_pages(document: PDFDocument) -> Iterator[PageObjects]:
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         interpreter.process_page(page)
         yield page_objects(device.get_result(), number)
+
+
+def declared_pages(document: PDFDocument) -> int:
+    """Given a parsed PDF document, return the page count its page tree declares (0 when it declares none)."""
+    pages = resolve1(document.catalog.get("Pages"))
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    return count if isinstance(count, int) else 0
+
+
+def parsed_pages(path: Path, data: bytes) -> tuple[PDFDocument, Iterator[PageObjects]]:
+    """Given a PDF file's bytes, return pdfminer's document and its pages, read lazily; any failure inside pdfminer,
+    now or while the pages are read, raises IngestError corrupt, and more than MAX_PAGES pages too_many_pages."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        declared = declared_pages(document)
+    except MemoryError:
+        raise
+    except Exception as exc:  # pdfminer raises what its parsing trips on (ValueError, AssertionError, KeyError...)
+        raise corrupt(path, exc) from None
+    if declared > MAX_PAGES:
+        raise too_many_pages(path, declared)
+
+    def pages() -> Iterator[PageObjects]:
+        reader = read_pages(document)
+        while True:
+            try:
+                page = next(reader)
+            except StopIteration:
+                return
+            except MemoryError:
+                raise
+            except Exception as exc:
+                raise corrupt(path, exc) from None
+            if page.number > MAX_PAGES:
+                raise too_many_pages(path, page.number)
+            yield page
+
+    return document, pages()
+
+
+def corrupt(path: Path, exc: Exception) -> IngestError:
+    """Given what pdfminer raised, return the corrupt error naming the file."""
+    detail = str(exc) if isinstance(exc, (PDFException, PSException)) and str(exc) else type(exc).__name__
+    return IngestError("corrupt", f"{path}: not a readable PDF ({detail})")
+
+
+def too_many_pages(path: Path, pages: int) -> IngestError:
+    """Given a page count over the limit, return the too_many_pages error naming the file."""
+    return IngestError("too_many_pages", f"{path}: {pages} pages, over the {MAX_PAGES}-page limit for one report")
 
 
 # --- chars -> words -> lines -------------------------------------------------------------------
@@ -635,9 +690,14 @@ def header_meta(lines: Sequence[Line]) -> dict[str, str]:
 
 
 def info_title(document: PDFDocument) -> str | None:
-    """Given a parsed PDF, return its document-info Title, decoding UTF-16 in either byte order."""
+    """Given a parsed PDF, return its document-info Title, decoding UTF-16 in either byte order (None when unreadable)."""
     for info in document.info:
-        raw = resolve1(info.get("Title"))
+        try:
+            raw = resolve1(info.get("Title"))
+        except MemoryError:
+            raise
+        except Exception:  # a broken info dictionary costs the title, not the report
+            continue
         if isinstance(raw, bytes):
             title = raw.decode("utf-16", "replace") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else decode_text(raw)
             title = title.strip("\x00 \t\r\n")
@@ -651,27 +711,24 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
     source = Source(path=str(path), sha256=sha256, format="pdf", pages=0)
     empty: list[int] = []
     unmapped = total = 0
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        for page in read_pages(document):
-            source.pages = page.number
-            chars = dedupe_chars(page.chars)
-            printed = [c["text"] for c in chars if c["text"].strip()]
-            total += len(printed)
-            unmapped += sum(1 for text in printed if UNMAPPED.fullmatch(text))
-            if not printed:
-                empty.append(page.number)
-                continue
-            lines, tables = page_content(page, chars)
-            if page.number == 1:
-                source.meta.update(header_meta(lines))
-            for start, table in tables:
-                table.line_index = len(source.lines) + start
-                source.tables.append(table)
-            source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
-        title = info_title(document)
-    except (PDFException, PSException) as exc:
-        raise IngestError("corrupt", f"{path}: not a readable PDF ({exc or type(exc).__name__})") from None
+    document, pages = parsed_pages(path, data)
+    for page in pages:
+        source.pages = page.number
+        chars = dedupe_chars(page.chars)
+        printed = [c["text"] for c in chars if c["text"].strip()]
+        total += len(printed)
+        unmapped += sum(1 for text in printed if UNMAPPED.fullmatch(text))
+        if not printed:
+            empty.append(page.number)
+            continue
+        lines, tables = page_content(page, chars)
+        if page.number == 1:
+            source.meta.update(header_meta(lines))
+        for start, table in tables:
+            table.line_index = len(source.lines) + start
+            source.tables.append(table)
+        source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
+    title = info_title(document)
     if not source.pages:
         raise IngestError("corrupt", f"{path}: the PDF has no pages")
     if not total:
@@ -684,7 +741,7 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Source:
     if title:
         source.meta["title"] = title
     if empty:
-        pages = ", ".join(map(str, empty))
-        source.problems.append(Problem("pages_without_text", f"{path}: pages {pages} have no text layer (images?)"))
+        listed = ", ".join(map(str, empty))
+        source.problems.append(Problem("pages_without_text", f"{path}: pages {listed} have no text layer (images?)"))
     source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
     return source
