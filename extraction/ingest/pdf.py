@@ -23,7 +23,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFException, resolve1
+from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 from pdfplumber.table import (
@@ -209,13 +209,37 @@ def declared_pages(document: PDFDocument) -> int:
     return count if isinstance(count, int) else 0
 
 
+def reference_cycle(document: PDFDocument) -> int | None:
+    """Given a parsed PDF document, return an object that is a reference leading back to itself (pdfminer would
+    resolve it forever), or None. Every object is parsed once; pdfminer keeps them for reading the pages."""
+    objids = {objid for xref in document.xrefs for objid in xref.get_objids()}
+    for objid in sorted(objids):
+        seen = {objid}
+        target = objid
+        while True:
+            try:
+                obj = document.getobj(target)
+            except Exception:  # a damaged object: reading the pages reports it, if a page needs it
+                break
+            if not isinstance(obj, PDFObjRef):
+                break
+            if obj.objid in seen:
+                return objid
+            seen.add(obj.objid)
+            target = obj.objid
+    return None
+
+
 def parsed_pages(path: Path, data: bytes) -> tuple[PDFDocument, Iterator[PageObjects]]:
     """Given a PDF file's bytes, return pdfminer's document and its pages, read lazily; any failure inside pdfminer,
     now or while the pages are read, raises IngestError corrupt, and more than MAX_PAGES pages too_many_pages."""
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
+        cycle = reference_cycle(document)
+        if cycle is not None:
+            raise IngestError("corrupt", f"{path}: not a readable PDF (object {cycle} refers back to itself)")
         declared = declared_pages(document)
-    except MemoryError:
+    except (MemoryError, IngestError):
         raise
     except Exception as exc:  # pdfminer raises what its parsing trips on (ValueError, AssertionError, KeyError...)
         raise corrupt(path, exc) from None

@@ -1,0 +1,97 @@
+"""Bounded cost: every hostile input is answered with a typed error within its limit, and check and batch go on."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from evaluation.fuzz import hostile
+from extraction.batch import run_batch
+from extraction.cli import app
+from extraction.pipeline import audit
+from extraction.store import Store
+
+from conftest import SEED
+
+runner = CliRunner()
+LIMITS = ["--timeout", "60", "--max-memory-mb", "2048"]
+
+
+def _check(*args: str) -> tuple[int, list[dict]]:
+    result = runner.invoke(app, ["check", "--json", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    payload = json.loads(result.stdout)
+    return result.exit_code, payload if isinstance(payload, list) else [payload]
+
+
+def _codes(report: dict) -> list[str]:
+    return [e["code"] for e in report["errors"]]
+
+
+def test_hostile_inputs_get_typed_errors_and_the_check_goes_on(tmp_path: Path) -> None:
+    expected = {
+        hostile.many_pages_pdf(tmp_path): "too_many_pages",  # 10,000 pages, 1.6 MB
+        hostile.docx_zip_bomb(tmp_path, unpacked_mb=300): "too_large",  # 300 MB of XML in 0.3 MB
+        hostile.deep_html(tmp_path): "too_deep",  # nested 100,000 deep
+        hostile.sparse_file(tmp_path): "too_large",  # 1 GB, refused by its size before reading
+    }
+    exit_code, reports = _check(*LIMITS, *map(str, expected), str(SEED))
+    assert exit_code == 2
+    assert [_codes(r)[:1] for r in reports[:-1]] == [[code] for code in expected.values()]
+    assert all(r["status"] == "unreadable" for r in reports[:-1])
+    assert len(reports[-1]["findings"]) == 3  # the report after them is audited as always
+
+
+def test_circular_pdf_references_are_answered(tmp_path: Path) -> None:
+    # a reference that resolves to itself (directly or through another object) would be followed forever
+    paths = hostile.circular_pdfs(tmp_path)
+    exit_code, reports = _check(*LIMITS, *map(str, paths))
+    assert exit_code == 2
+    by_name = {Path(r["document"]["path"]).stem: r for r in reports}
+    assert _codes(by_name["circular_self_reference"]) == ["corrupt"]
+    assert _codes(by_name["circular_mutual_reference"]) == ["corrupt"]
+    assert "refers back to itself" in by_name["circular_self_reference"]["errors"][0]["message"]
+    # a page tree that is its own kid and a form that draws itself are read once each: no report words in them
+    assert _codes(by_name["circular_page_tree_loop"]) == ["not_a_report"]
+    assert _codes(by_name["circular_form_draws_itself"]) == ["not_a_report"]
+
+
+def test_a_pdf_that_understates_its_page_count_is_stopped_at_the_limit(tmp_path: Path) -> None:
+    from extraction.ingest.pdf import MAX_PAGES
+
+    path = hostile.many_pages_pdf(tmp_path, pages=MAX_PAGES + 1, declared=1)
+    report = audit(path)
+    assert [e.code for e in report.errors] == ["too_many_pages"]
+    assert f"{MAX_PAGES + 1} pages" in report.errors[0].message
+
+
+def test_check_stops_a_report_at_its_time_limit(tmp_path: Path) -> None:
+    # no audit of a whole report takes 10 ms: each is stopped, answered with timeout, and the next one still runs
+    exit_code, reports = _check("--timeout", "0.01", str(SEED), str(SEED))
+    assert exit_code == 2
+    assert [_codes(r) for r in reports] == [["timeout"], ["timeout"]]
+    assert "0.01 s" in reports[0]["errors"][0]["message"]
+
+
+def test_check_stops_a_report_at_its_memory_limit(tmp_path: Path) -> None:
+    big = tmp_path / "long.txt"
+    big.write_bytes(SEED.read_bytes() * 300)  # 8 MB of text: more than a worker may add under a 100 MB limit
+    exit_code, reports = _check("--max-memory-mb", "100", str(big), str(SEED))
+    assert exit_code == 2
+    assert _codes(reports[0]) == ["memory_limit"]
+
+
+def test_batch_goes_on_after_hostile_inputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile.many_pages_pdf(folder)
+    hostile.circular_pdfs(folder)
+    hostile.deep_html(folder)
+    hostile.docx_zip_bomb(folder, unpacked_mb=300)
+    (folder / "miyun_2021.txt").write_bytes(SEED.read_bytes())
+    store = Store(tmp_path / "audit.sqlite")
+    counts = run_batch([str(folder)], store, workers=1, timeout=60)
+    store.close()
+    assert counts.stored == 1
+    assert counts.errors_by_code == {"too_many_pages": 1, "corrupt": 2, "not_a_report": 2, "too_deep": 1, "too_large": 1}
