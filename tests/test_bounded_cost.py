@@ -1,12 +1,16 @@
 """Bounded cost: every hostile input is answered with a typed error within its limit, and check and batch go on."""
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from evaluation.fuzz import hostile
+from evaluation.synth import models, render
 from extraction.batch import run_batch
 from extraction.cli import app
 from extraction.pipeline import audit
@@ -95,3 +99,33 @@ def test_batch_goes_on_after_hostile_inputs(tmp_path: Path) -> None:
     store.close()
     assert counts.stored == 1
     assert counts.errors_by_code == {"too_many_pages": 1, "corrupt": 2, "not_a_report": 2, "too_deep": 1, "too_large": 1}
+
+
+def _one_page_pdf(content: bytes, stream_keys: bytes = b"") -> bytes:
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+            b"/Resources << /Font << /F1 4 0 R >> >> >>")
+    return hostile.pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>", page,
+                              hostile.FONT, hostile.stream(content, stream_keys)])
+
+
+@pytest.mark.parametrize("name, data", [
+    # crashes the campaign found in pdfminer: it raises what it trips on, not only its own exceptions
+    ("bad_ascii85.pdf", _one_page_pdf(b"xxxx~>", b"/Filter /ASCII85Decode")),  # ValueError
+    ("bad_octal.pdf", _one_page_pdf(b"BT /F1 12 Tf 72 720 Td (\\420) Tj ET")),  # AssertionError
+])
+def test_what_pdfminer_raises_on_a_damaged_pdf_is_corrupt(name: str, data: bytes) -> None:
+    report = audit(name, data)
+    assert [e.code for e in report.errors] == ["corrupt"]
+    assert name in report.errors[0].message
+
+
+def test_a_word_package_with_a_malformed_part_is_corrupt() -> None:
+    # python-docx trips on a [Content_Types].xml of the wrong shape with AttributeError (found by the campaign)
+    source = render(models(1, 1, 0.3)[0], "docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(out, "w") as damaged:
+        for info in original.infolist():
+            part = b'<?xml version="1.0"?><Types/>' if info.filename == "[Content_Types].xml" else original.read(info)
+            damaged.writestr(info.filename, part)
+    report = audit("damaged.docx", out.getvalue())
+    assert [e.code for e in report.errors] == ["corrupt"]
