@@ -268,7 +268,8 @@ def mutate_docx(rng: random.Random, data: bytes) -> bytes:
                 if roll < 0.03:
                     continue  # a part gone
                 content = edit_xml(rng, content) if roll < 0.93 else rng.choice(BYTE_MUTATIONS)(rng, content)
-            zf.writestr(info.filename, content)
+            # the seed's own timestamp: a fresh one would make the same mutant differ from run to run
+            zf.writestr(zipfile.ZipInfo(info.filename, date_time=info.date_time), content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
