@@ -169,3 +169,12 @@ def test_campaign_counts_every_input(tmp_path) -> None:
     assert tally.peak_rss_mb > 0
     saved = sorted(p.name for p in tmp_path.rglob("*.md"))
     assert len(saved) == len(tally.crashes) + tally.hangs + tally.memory  # one file per new crash, each hang and memory failure
+
+
+def test_coverage_guided_engine_runs_the_audit(tmp_path) -> None:
+    pytest.importorskip("atheris", reason="the optional extra: pip install -e '.[fuzz]'")
+    from evaluation.fuzz.coverage import campaign as guided
+
+    tally = guided("markdown", 60, 2, tmp_path, timeout=20, max_memory_mb=2048)
+    assert tally.inputs >= 60  # libFuzzer's runs, seeds included, plus any input it stopped on
+    assert tally.peak_rss_mb > 0
