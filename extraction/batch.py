@@ -9,6 +9,7 @@ at most the documents in flight or waiting to be written: everything committed s
 from __future__ import annotations
 
 import hashlib
+import math
 import multiprocessing as mp
 import os
 import queue
@@ -24,11 +25,10 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from extraction.ingest import MAX_BYTES
+from extraction.ingest import MAX_BYTES, PDF_ENGINE_VARIABLE
+from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
 from extraction.store import Store
 
-DEFAULT_TIMEOUT_S = 120.0
-DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports
 MAX_MEMBER_BYTES = MAX_BYTES  # the ingest limit for one report; larger archive members are not read
 WRITE_QUEUE = 8  # results received but not yet written, at most (lost to a SIGKILL, like the documents in flight)
 POLL_S = 0.2  # how often the parent looks at the clock and the stop flag while workers are busy
@@ -48,9 +48,12 @@ class Item:
     file: str | None = None
     archive: str | None = None
     member: str | None = None
+    data: bytes | None = None  # bytes already in memory (a generated input), handed to the worker as they are
 
     def read(self) -> bytes | None:
-        """Return the bytes of an archive member (None for a plain file: the worker reads it)."""
+        """Return the bytes of an archive member or in-memory input (None for a plain file: the worker reads it)."""
+        if self.data is not None:
+            return self.data
         if self.archive is None or self.member is None:
             return None
         return read_member(self.archive, self.member)
@@ -164,11 +167,16 @@ def walk(targets: Iterable[str]) -> Iterator[Item | tuple[str, str, str]]:
 
 
 # -- the local process pool ----------------------------------------------------------------------------------
-def _worker_entry(conn: Connection, max_memory_mb: int | None) -> None:
+def _worker_entry(conn: Connection, max_memory_mb: int | None, work: Callable[..., tuple[Any, ...]] | None,
+                  pdf_engine: str | None = None) -> None:
     """Given a pipe, run the worker loop (imported here: the parent must not pay for loading the pipeline)."""
-    from extraction.batch_worker import worker_main
+    from extraction.batch_worker import audit_one, worker_main
 
-    worker_main(conn, max_memory_mb)
+    # A forkserver keeps the environment it started with; the engine the parent asks for now is handed over.
+    if pdf_engine:
+        os.environ[PDF_ENGINE_VARIABLE] = pdf_engine
+
+    worker_main(conn, max_memory_mb, work or audit_one)
 
 
 @dataclass
@@ -180,11 +188,18 @@ class _Slot:
 
 
 class WorkerPool:
-    """N worker processes, each auditing one document at a time under a time and memory limit."""
+    """N worker processes, each auditing one document at a time under a time and memory limit.
 
-    def __init__(self, workers: int, timeout: float, max_memory_mb: int | None):
+    `work(path, file, data)` is what a worker runs per document (a module-level function, so that it can be sent to
+    the forkserver): by default `batch_worker.audit_one`, which prepares store rows; `check` and the fuzzing campaign
+    pass their own.
+    """
+
+    def __init__(self, workers: int, timeout: float, max_memory_mb: int | None,
+                 work: Callable[..., tuple[Any, ...]] | None = None):
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
+        self.work = work
         self.ctx = mp.get_context("forkserver")
         # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
         self.ctx.set_forkserver_preload(["extraction.batch_worker"])
@@ -192,7 +207,8 @@ class WorkerPool:
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        process = self.ctx.Process(target=_worker_entry, args=(child, self.max_memory_mb), daemon=True)
+        process = self.ctx.Process(target=_worker_entry, daemon=True,
+                                   args=(child, self.max_memory_mb, self.work, os.environ.get(PDF_ENGINE_VARIABLE)))
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -260,12 +276,13 @@ class WorkerPool:
 
 
 def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int | None,
-             on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool]) -> list[Item]:
+             on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool],
+             work: Callable[..., tuple[Any, ...]] | None = None) -> list[Item]:
     """Given items, audit them on a process pool, calling on_outcome in the parent for each; return items lost to a stop."""
     if not items:
         return []
     pending = deque(items)
-    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb)
+    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work)
 
     def refill() -> None:
         for slot in pool.slots:
@@ -282,6 +299,28 @@ def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int
     finally:
         lost = pool.close()
     return lost + list(pending) if should_stop() else lost
+
+
+def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
+                max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> list[Any]:
+    """Given report paths, audit each in a worker under the batch's time and memory limits; return one Report per path.
+
+    `check` runs here: a file that hangs a parser or runs out of memory becomes a Report with one typed error
+    (timeout, memory_limit, worker_died, crash) and the files after it are still audited. None or 0: no limit.
+    """
+    from extraction.batch_worker import audit_report
+    from extraction.document import Problem
+    from extraction.report import Report
+
+    items = [Item(path, "", 0, file=path) for path in paths]
+    reports: dict[int, Any] = {}
+
+    def keep(item: Item, outcome: tuple[Any, ...]) -> None:
+        reports[id(item)] = outcome[1] if outcome[0] == "ok" else Report(source=None, path=item.path,
+                                                                          errors=[Problem(outcome[1], outcome[2])])
+
+    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report)
+    return [reports[id(item)] for item in items]
 
 
 # -- Dask distributed ----------------------------------------------------------------------------------------

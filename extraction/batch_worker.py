@@ -9,8 +9,9 @@ from __future__ import annotations
 import resource
 import signal
 import traceback
+import warnings
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Callable
 
 from extraction.numerals import cn_value
 from extraction.pipeline import audit
@@ -39,13 +40,26 @@ def audit_one(path: str, file: str | None, data: bytes | None) -> Outcome:
         record = record_of(report)
         record.size = len(data or b"")
         return ("ok", prepare(record, path))
-    except MemoryError:
-        return ("error", "memory_limit", f"{path}：审核超出内存上限")
-    except RecursionError:
-        return ("error", "crash", f"{path}: recursion limit (deeply nested document)")
     except Exception as exc:  # a parser bug must become an error row, not end the batch
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return ("error", "crash", f"{path}: {type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+        return failure(path, exc)
+
+
+def audit_report(path: str, file: str | None, data: bytes | None) -> Outcome:
+    """Given a display path and the file to read (or its bytes), return ("ok", Report) or ("error", code, msg): `check`."""
+    try:
+        return ("ok", audit(file or path, data, display_path=path))
+    except Exception as exc:
+        return failure(path, exc)
+
+
+def failure(path: str, exc: Exception) -> Outcome:
+    """Given an exception that escaped the audit, return its ("error", code, message)."""
+    if isinstance(exc, MemoryError):
+        return ("error", "memory_limit", f"{path}：审核超出内存上限")
+    if isinstance(exc, RecursionError):
+        return ("error", "crash", f"{path}：文档嵌套过深，超出递归上限")
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return ("error", "crash", f"{path}：审核程序出错（{type(exc).__name__}: {exc}，位于 {where.filename.rsplit('/', 1)[-1]}:{where.lineno}）")
 
 
 def limit_memory(max_memory_mb: int | None) -> None:
@@ -59,8 +73,8 @@ def limit_memory(max_memory_mb: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def worker_main(conn: Connection, max_memory_mb: int | None) -> None:
-    """Given a pipe to the parent, audit each (path, file, data) it sends until the pipe closes."""
+def worker_main(conn: Connection, max_memory_mb: int | None, work: Callable[..., Outcome] = audit_one) -> None:
+    """Given a pipe to the parent, run work(path, file, data) on each job it sends until the pipe closes."""
     # Ctrl-C goes to the whole process group; the parent decides what to stop, the worker must not die mid-send.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_memory(max_memory_mb)
@@ -69,7 +83,7 @@ def worker_main(conn: Connection, max_memory_mb: int | None) -> None:
             path, file, data = conn.recv()
         except (EOFError, OSError):
             return  # the parent is gone (finished, or killed): nothing left to do
-        outcome = audit_one(path, file, data)
+        outcome = work(path, file, data)
         try:
             conn.send(outcome)
         except (BrokenPipeError, EOFError, OSError):

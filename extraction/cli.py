@@ -13,6 +13,8 @@ from typing import Any
 
 import typer
 
+from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
+
 warnings.filterwarnings("ignore", message=".*pkg_resources.*")
 warnings.filterwarnings("ignore", category=UserWarning, module="jieba")
 
@@ -50,18 +52,22 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="Print the audit result JSON (output-format.md)."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Human view: text or markdown."),
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", envvar="ZFXXGK_PDF_ENGINE", help=PDF_ENGINE_HELP),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=0,
+                                  help="Seconds one report may take before it is stopped with error timeout (0: no limit)."),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", "--max-memory", min=0,
+                                   help="Memory (address space) one audit may use, in MB, before error memory_limit (0: no limit)."),
 ) -> None:
-    """Audit reports. Exit 0: no findings; 1: findings; 2: a file could not be read."""
-    use_pdf_engine(pdf_engine)
-    from extraction.pipeline import audit
+    """Audit reports, each in a worker process under a time and memory limit. Exit 0: no findings; 1: findings; 2: a file could not be read."""
+    use_pdf_engine(pdf_engine)  # before the worker starts: it reads the engine from the environment
+    from extraction.batch import audit_files, expand
     from extraction.render import render_markdown, render_text
 
     # A folder stands for the reports inside it, as in `batch`; a path that does not exist stays, to be reported.
-    paths = [p for f in files for p in (_reports_in(f) if f.is_dir() else [str(f)])]
+    paths = [p for f in files for p in (expand([str(f)]) if f.is_dir() else [str(f)])]
     if not paths:
         sys.stderr.write(f"no report files under {', '.join(map(str, files))}\n")
         raise typer.Exit(2)
-    reports = [audit(f) for f in paths]
+    reports = audit_files(paths, timeout, max_memory)
     if as_json:
         payload = [r.to_json() for r in reports]
         text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, sort_keys=True, indent=2)
@@ -72,13 +78,6 @@ def check(
     if any(r.unreadable for r in reports):
         raise typer.Exit(2)
     raise typer.Exit(1 if any(r.findings for r in reports) else 0)
-
-
-def _reports_in(folder: Path) -> list[str]:
-    """Given a folder, return the report files in it, as `batch` finds them (the batch module loads only then)."""
-    from extraction.batch import expand
-
-    return expand([str(folder)])
 
 
 @app.command("eval")
@@ -174,6 +173,25 @@ def bench_batch(
 
 
 @app.command()
+def fuzz(
+    fmt: str = typer.Option("all", "--format", help="Layout to fuzz (pdf pdf-unruled html docx text pipe markdown whitespace cells), "
+                                                   "several separated by commas, or all."),
+    runs: int = typer.Option(1000, "--runs", min=1, help="Inputs per format."),
+    seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same inputs."),
+    out: Path | None = typer.Option(None, "--out", help="Folder for each crashing, hanging or runaway input and its traceback."),
+    timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds one input may take before it counts as a hang."),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", min=0, help="Memory limit per input, in MB (0: none)."),
+    engine: str = typer.Option("mutate", "--engine", help="mutate (structure-aware, in batch workers) or atheris (coverage-guided)."),
+    json_path: Path | None = typer.Option(None, "--json", help="Write the figures per format as JSON to this file."),
+    minutes: float | None = typer.Option(None, "--minutes", min=0, help="Stop each format after this many minutes, even short of --runs."),
+) -> None:
+    """Fuzz every ingester and the whole audit with mutants of the real and synthetic corpus. Exit 1: an uncaught exception or a hang."""
+    from evaluation.fuzz import run
+
+    raise typer.Exit(run(fmt, runs, seed, out, timeout, max_memory or None, engine, json_path, minutes, echo=typer.echo))
+
+
+@app.command()
 def serve(
     db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store (created if missing); uploads go to <db stem>_files/ beside it."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
@@ -217,8 +235,9 @@ def batch(
     targets: list[str] = typer.Argument(..., help="Files, folders, zip/tar archives or glob patterns."),
     db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store (created when missing)."),
     workers: int = typer.Option(max(1, (os.cpu_count() or 2) - 1), "--workers", min=1, help="Worker processes."),
-    timeout: float = typer.Option(120.0, "--timeout", min=1, help="Seconds one document may take before it is stopped."),
-    max_memory: int = typer.Option(2048, "--max-memory", min=0, help="Address-space limit per worker in MB (0: none)."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=1, help="Seconds one document may take before it is stopped."),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", "--max-memory", min=0,
+                                   help="Address-space limit per worker in MB (0: none)."),
     cluster: str | None = typer.Option(None, "--cluster", help="Dask scheduler address, or local:N for a local cluster."),
     retry_errors: bool = typer.Option(False, "--retry-errors", help="Audit files again that failed in an earlier run."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),

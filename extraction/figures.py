@@ -114,12 +114,19 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
+MAX_FIGURE = Decimal(10) ** 15  # no count or 万元 amount in these reports comes near; floats stay exact below it
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
 
 def _decimal(digits: str) -> Decimal:
     """Given a digit string (full-width, separators, '－' allowed), return its Decimal."""
     return Decimal(digits.translate(_FULL_WIDTH).replace("－", "-"))
+
+
+def _credible(value: Decimal) -> bool:
+    """Given a parsed number, return whether a report can print it as a count or an amount: a run of hundreds of
+    digits is no figure (and no float can hold it)."""
+    return value.is_finite() and abs(value) < MAX_FIGURE
 
 
 def _plain(d: Decimal) -> float | int:
@@ -196,6 +203,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         elif m["mul"]:
             value *= 10_000 if m["mul"] == "万" else 100_000_000
             unit = unit or _noun_unit(text, m.start())
+    if not _credible(value):
+        return None
     approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"])
     return Figure(_plain(value), unit, approx, m.start(), end, text[m.start():end])
 
@@ -225,4 +234,7 @@ def _outside_claims(figures: list[Figure], claims: list[ZeroClaim]) -> list[Figu
 def parse_number(raw: str) -> float | int | None:
     """Given a table cell, return its number (unit stripped); None for '', '/', '-', '无' or text."""
     m = _CELL.fullmatch(raw)
-    return None if m is None else _plain(_decimal(m["num"]))
+    if m is None:
+        return None
+    value = _decimal(m["num"])
+    return _plain(value) if _credible(value) else None

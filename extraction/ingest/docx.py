@@ -4,21 +4,22 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
 from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where
+from extraction.ingest import MAX_BYTES
 
 # Content controls and tracked insertions wrap ordinary runs, paragraphs, rows and cells.
 WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:ins"), qn("w:smartTag"), qn("w:customXml"), qn("w:hyperlink")}
 BREAKS = {qn("w:br"), qn("w:cr")}
 MAX_SPAN = 1000  # a garbled gridSpan must not build a huge grid
+MAX_UNPACKED_BYTES = 4 * MAX_BYTES  # Word XML packs ~10:1; a package unpacking past this is a zip bomb, not a report
 SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:sdtPr"), qn("w:rPr"), qn("w:pPr"), qn("w:instrText")}
 P, T, TAB, TBL, TR, TC, VAL = (qn(name) for name in ("w:p", "w:t", "w:tab", "w:tbl", "w:tr", "w:tc", "w:val"))
 GRID_COLS = f"{qn('w:tblGrid')}/{qn('w:gridCol')}"
@@ -154,15 +155,47 @@ class Reader:
         self.source.tables.append(RawTable(grid, where, line_index=len(self.source.lines)))
 
 
-def read_docx(path: Path, data: bytes, sha256: str) -> Source:
-    """Given a .docx file's bytes, return its Source: body paragraphs as lines, tables as full grids."""
+def unpacked_size(data: bytes) -> int:
+    """Given a .docx file's bytes, return the total size its parts declare unpacked (zipfile never reads past it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        return 0  # not a readable zip: docx.Document says so with its own message
+
+
+def open_document(path: Path, data: bytes) -> Any:
+    """Given a .docx file's bytes, return python-docx's document, or raise IngestError corrupt / too_large."""
+    size = unpacked_size(data)
+    if size > MAX_UNPACKED_BYTES:
+        raise IngestError("too_large", f"{path}: the Word package unpacks to {size} bytes, over the "
+                                       f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB limit (a zip bomb?)")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        document.element.body.tag  # a main part that is not a w:document has no body
+        return document
+    except MemoryError:
+        raise
+    except Exception as exc:  # python-docx trips in its object model on malformed parts (AttributeError, TypeError...)
         raise IngestError("corrupt", f"{path}：不是可读的 Word 文档（{type(exc).__name__}: {exc}）") from None
+
+
+def package_title(document: Any) -> str | None:
+    """Given a document, return the title in its core properties, or None when absent or unreadable."""
+    try:
+        return (document.core_properties.title or "").strip() or None
+    except MemoryError:
+        raise
+    except Exception:  # a malformed docProps/core.xml costs the title, not the report
+        return None
+
+
+def read_docx(path: Path, data: bytes, sha256: str) -> Source:
+    """Given a .docx file's bytes, return its Source: body paragraphs as lines, tables as full grids."""
+    document = open_document(path, data)
     source = Source(path=str(path), sha256=sha256, format="docx")
     Reader(source).walk(document.element.body)
-    title = document.core_properties.title
+    title = package_title(document)
     if title:
-        source.meta["title"] = title.strip()
+        source.meta["title"] = title
     return source

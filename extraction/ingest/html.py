@@ -32,6 +32,7 @@ LABEL_NOISE = re.compile(r"[\s:：]")
 MAY_BE_LABELLED = re.compile(rf"[\s:：]*[{''.join(sorted({label[0] for label in META_LABELS}))}]")  # cheap pre-check
 LEADING_DIGITS = re.compile(r"\s*(\d+)")
 TABLE_SECTIONS = ("thead", "tbody", "tfoot")
+MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE: deeper content is dropped, and that must be said
 
 
 def squeeze(text: str) -> str:
@@ -211,6 +212,11 @@ class Reader:
         self.flush()
 
 
+def too_deep(log: etree._ListErrorLog) -> bool:
+    """Given the parser's log of one parse, return whether it stopped at its nesting limit (dropping the rest)."""
+    return any(entry.level == etree.ErrorLevels.FATAL and "depth" in entry.message.lower() for entry in log)
+
+
 def charset_of(data: bytes) -> str | None:
     """Given page bytes, return the charset its <meta> declares, if any."""
     match = META_CHARSET.search(data[:8192])
@@ -224,6 +230,8 @@ def read_html(path: Path, data: bytes, sha256: str) -> Source:
         root = lxml.html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError("corrupt", f"{path}：无法按 HTML 解析（{exc}）") from None
+    if too_deep(PARSER.error_log):
+        raise IngestError("too_deep", f"{path}：元素嵌套超过 HTML 解析器的上限（{MAX_DEPTH} 层），更深处印出的内容会丢失")
     source = Source(path=str(path), sha256=sha256, format="html")
     title = root.find(".//title")
     if title is not None and squeeze(title.xpath("string()")):

@@ -9,6 +9,7 @@ plain dicts with pdfplumber's keys (x0, x1, top, bottom...), so pdfplumber's tab
 from __future__ import annotations
 
 import io
+import logging
 import math
 import os
 import re
@@ -25,7 +26,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFException, resolve1
+from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 from pdfplumber.table import (
@@ -38,6 +39,10 @@ from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
+
+# pdfminer logs what it tolerates in a damaged file (bad font boxes, lost bytes) to stderr; what matters reaches the
+# report as a typed error or note instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
@@ -68,6 +73,7 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
+MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
 
 @dataclass
@@ -208,6 +214,80 @@ def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[
         if only is None or number in only:
             interpreter.process_page(page)
             yield page_objects(device.get_result(), number)
+
+
+def declared_pages(document: PDFDocument) -> int:
+    """Given a parsed PDF document, return the page count its page tree declares (0 when it declares none)."""
+    pages = resolve1(document.catalog.get("Pages"))
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    return count if isinstance(count, int) else 0
+
+
+def reference_cycle(document: PDFDocument) -> int | None:
+    """Given a parsed PDF document, return an object that is a reference leading back to itself (pdfminer would
+    resolve it forever), or None. Every object is parsed once; pdfminer keeps them for reading the pages."""
+    objids = {objid for xref in document.xrefs for objid in xref.get_objids()}
+    for objid in sorted(objids):
+        seen = {objid}
+        target = objid
+        while True:
+            try:
+                obj = document.getobj(target)
+            except Exception:  # a damaged object: reading the pages reports it, if a page needs it
+                break
+            if not isinstance(obj, PDFObjRef):
+                break
+            if obj.objid in seen:
+                return objid
+            seen.add(obj.objid)
+            target = obj.objid
+    return None
+
+
+def parsed_pages(path: Path, data: bytes, only: set[int] | None = None) -> tuple[PDFDocument, Iterator[PageObjects]]:
+    """Given a PDF file's bytes (and the numbers of the pages wanted, all by default), return pdfminer's document and
+    its pages, read lazily; any failure inside pdfminer, now or while the pages are read, raises IngestError corrupt,
+    and more than MAX_PAGES pages too_many_pages."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        declared = declared_pages(document)
+        if declared > MAX_PAGES:
+            raise too_many_pages(path, declared)
+        cycle = reference_cycle(document)
+        if cycle is not None:
+            raise IngestError("corrupt", f"{path}：不是可读的 PDF 文件（对象 {cycle} 引用回自身）")
+    except (MemoryError, IngestError):
+        raise
+    except Exception as exc:  # pdfminer raises what its parsing trips on (ValueError, AssertionError, KeyError...)
+        raise corrupt(path, exc) from None
+
+    def pages() -> Iterator[PageObjects]:
+        reader = read_pages(document, only)
+        while True:
+            try:
+                page = next(reader)
+            except StopIteration:
+                return
+            except MemoryError:
+                raise
+            except Exception as exc:
+                raise corrupt(path, exc) from None
+            if page.number > MAX_PAGES:
+                raise too_many_pages(path, page.number)
+            yield page
+
+    return document, pages()
+
+
+def corrupt(path: Path, exc: Exception) -> IngestError:
+    """Given what pdfminer raised, return the corrupt error naming the file."""
+    detail = str(exc) if isinstance(exc, (PDFException, PSException)) and str(exc) else type(exc).__name__
+    return IngestError("corrupt", f"{path}：不是可读的 PDF 文件（{detail}）")
+
+
+def too_many_pages(path: Path, pages: int) -> IngestError:
+    """Given a page count over the limit, return the too_many_pages error naming the file."""
+    return IngestError("too_many_pages", f"{path}：{pages} 页，超过单份报告 {MAX_PAGES} 页的上限")
 
 
 # --- chars -> words -> lines -------------------------------------------------------------------
@@ -717,9 +797,9 @@ def info_title(document: PDFDocument) -> str | None:
     return None
 
 
-def open_pages(data: bytes, engine: str) -> tuple[Iterable[PageObjects], Callable[[], str | None]]:
-    """Given a PDF's bytes and the engine asked for, return its pages' chars and rules and a getter of its title.
-    PDFium reads what it can read as pdfminer would; pdfminer reads the rest (extraction.ingest.pdfium)."""
+def open_pages(path: Path, data: bytes, engine: str) -> tuple[Iterable[PageObjects], Callable[[], str | None]]:
+    """Given a PDF's path and bytes and the engine asked for, return its pages' chars and rules and a getter of its
+    title. PDFium reads what it can read as pdfminer would; pdfminer reads the rest (extraction.ingest.pdfium)."""
     if engine == PDFIUM:
         from extraction.ingest import pdfium
 
@@ -729,11 +809,11 @@ def open_pages(data: bytes, engine: str) -> tuple[Iterable[PageObjects], Callabl
             pass
         else:
             left = {number for number, page in enumerate(pages, start=1) if page is None}
-            filled = {page.number: page for page in read_pages(PDFDocument(PDFParser(io.BytesIO(data))), left)} if left else {}
+            filled = {page.number: page for page in parsed_pages(path, data, left)[1]} if left else {}
             if left <= filled.keys():
                 return [page or filled[number] for number, page in enumerate(pages, start=1)], lambda: title
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
-    return read_pages(document), lambda: info_title(document)
+    document, pages = parsed_pages(path, data)
+    return pages, lambda: info_title(document)
 
 
 def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) -> Source:
@@ -742,27 +822,29 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
     source = Source(path=str(path), sha256=sha256, format="pdf", pages=0)
     empty: list[int] = []
     unmapped = total = 0
+    pages, info = open_pages(path, data, engine or os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM)
+    for page in pages:
+        source.pages = page.number
+        chars = dedupe_chars(page.chars)
+        printed = [c["text"] for c in chars if c["text"].strip()]
+        total += len(printed)
+        unmapped += sum(1 for text in printed if UNMAPPED.fullmatch(text))
+        if not printed:
+            empty.append(page.number)
+            continue
+        lines, tables = page_content(page, chars)
+        if page.number == 1:
+            source.meta.update(header_meta(lines))
+        for start, table in tables:
+            table.line_index = len(source.lines) + start
+            source.tables.append(table)
+        source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
     try:
-        pages, info = open_pages(data, engine or os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM)
-        for page in pages:
-            source.pages = page.number
-            chars = dedupe_chars(page.chars)
-            printed = [c["text"] for c in chars if c["text"].strip()]
-            total += len(printed)
-            unmapped += sum(1 for text in printed if UNMAPPED.fullmatch(text))
-            if not printed:
-                empty.append(page.number)
-                continue
-            lines, tables = page_content(page, chars)
-            if page.number == 1:
-                source.meta.update(header_meta(lines))
-            for start, table in tables:
-                table.line_index = len(source.lines) + start
-                source.tables.append(table)
-            source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
         title = info()
-    except (PDFException, PSException) as exc:
-        raise IngestError("corrupt", f"{path}：不是可读的 PDF 文件（{exc or type(exc).__name__}）") from None
+    except MemoryError:
+        raise
+    except Exception:  # a damaged document-info dictionary costs the title, not the report
+        title = None
     if not source.pages:
         raise IngestError("corrupt", f"{path}：PDF 没有页面")
     if not total:

@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
-from extraction.ingest.pdf import Char, Edge, PageObjects, is_visible, segment_edges, snap
+from extraction.ingest.pdf import MAX_PAGES, Char, Edge, PageObjects, is_visible, segment_edges, snap
 
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF: x' = a x + c y + e
@@ -379,9 +379,14 @@ def read_document(data: bytes) -> tuple[list[PageObjects | None], str | None]:
     try:
         if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw):
             raise Unsupported("a damaged cross-reference table")
+        if len(document) > MAX_PAGES:
+            raise Unsupported("more pages than one report has: pdfminer's reader answers too_many_pages")
         pages: list[PageObjects | None] = []
         for number in range(1, len(document) + 1):
-            page = document[number - 1]
+            try:
+                page = document[number - 1]
+            except pdfium.PdfiumError as exc:  # a page PDFium cannot load (a page tree looping back on itself...)
+                raise Unsupported(f"page {number}: {exc}") from None
             try:
                 pages.append(read_page(page, number))
             except Unsupported:
