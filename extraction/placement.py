@@ -108,7 +108,9 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
         if not windows:
             # An empty cell inside the row is dropped only when no run of empty cells at its ends can be.
             shown = [i for i, c in enumerate(values) if printed(c)]
-            for gap in range(shown[0] + 1, shown[-1]) if shown else ():
+            # Dropping one inner blank shortens the printed span by one: only a span of width + 1 can then fit.
+            fits = bool(shown) and shown[-1] - shown[0] + 1 == width + 1
+            for gap in range(shown[0] + 1, shown[-1]) if fits else ():
                 if not printed(values[gap]):
                     out += _end_windows(values[:gap] + values[gap + 1:], width, "shifted", f"去掉第{gap + 1}个空单元格")
         return distinct(out)
@@ -120,11 +122,13 @@ def row_candidates(values: list[Cell], width: int, positional: bool = True) -> l
 
 def _end_windows(values: list[Cell], width: int, evidence: str, note: str) -> list[Candidate]:
     """Given value cells, return the readings that drop only empty cells at the row's two ends."""
+    shown = [i for i, c in enumerate(values) if printed(c)]
+    # A window keeps every printed cell when it starts at or before the first and ends at or after the last.
+    first, last = (shown[0], shown[-1]) if shown else (len(values) - width, 0)
     out: list[Candidate] = []
-    for start in range(len(values) - width + 1):
-        if not any(map(printed, values[:start] + values[start + width:])):
-            where = f"去掉两端空单元格，自第{start + 1}格起"
-            out.append(Candidate(tuple(values[start:start + width]), evidence, f"{note}，{where}" if note else where))
+    for start in range(max(0, last - width + 1), min(first, len(values) - width) + 1):
+        where = f"去掉两端空单元格，自第{start + 1}格起"
+        out.append(Candidate(tuple(values[start:start + width]), evidence, f"{note}，{where}" if note else where))
     return out
 
 

@@ -414,6 +414,7 @@ def _trimmed(values: list[Cell]) -> list[Cell]:
 
 def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: VersionSpec) -> None:
     """Given the anchored rows of 表三 and 表四, choose their readings jointly under the identities and put the cells."""
+    slots = [s for s in slots if s.candidates]  # a row whose values fit no reading stays unread
     if not slots:
         return
     identities = _identities_for(slots, spec, version)

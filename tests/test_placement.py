@@ -129,3 +129,26 @@ def test_row_shifted_by_a_lost_cell_is_a_layout_doubt_not_an_error(tmp_path: Pat
     assert [r["cells"]["requests.carried_over.commercial_enterprise"] for r in doubt.fields["readings"]] == [41, 0]
     assert report.cells["requests.carried_over.commercial_enterprise"].confidence <= 0.5
     assert not [f for f in report.findings if f.rule == "narrative_vs_table" and "carried_over" in f.fields["metric"]]
+
+
+def test_a_row_of_thousands_of_blank_cells_has_only_the_readings_that_keep_its_numbers() -> None:
+    # found by the fuzzing campaign: a one-cell-per-line row repeated into thousands of blank cells took a minute
+    # (every window re-checked every cell outside it); the windows that keep every printed cell are found directly
+    values = _cells([""] * 3000 + ["5", "1", "0", "0", "0", "0", "6"] + [""] * 2)
+    readings = row_candidates(values, 7)
+    assert [[c.text for c in r.cells] for r in readings] == [["5", "1", "0", "0", "0", "0", "6"]]
+    only_blanks = row_candidates(_cells([""] * 50), 7)
+    assert {tuple(c.text for c in r.cells) for r in only_blanks} == {("",) * 7}
+
+
+def test_a_row_whose_values_fit_no_reading_is_left_unread() -> None:
+    # found by the fuzzing campaign: a slot without readings made the joint choice fail on an empty product
+    from extraction.tables import ParsedTables, _place_rows
+
+    spec = load_spec()
+    keys = tuple(f"requests.new.{c}" for c in spec.column_keys)
+    fitting = Slot(tuple(f"requests.carried_over.{c}" for c in spec.column_keys), row_candidates(_cells(["1", "0", "0", "0", "0", "0", "1"]), 7))
+    out = ParsedTables()
+    _place_rows(out, [Slot(keys, []), fitting], spec, spec.versions["v2021"])
+    assert out.cells["requests.carried_over.total"].value == 1
+    assert not any(k.startswith("requests.new.") for k in out.cells)
