@@ -164,19 +164,22 @@ def _row_check(keys: list[str], local: list[Identity]) -> Check:
     return check
 
 
-def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks_print: bool = False) -> None:
-    """Given a slot, the column types per run, the identities inside the row and whether the page prints its blank
-    cells, fill its readings: the splits under which those identities hold. Where blanks may print nothing, a split
+def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks_print: bool = False,
+               glued: frozenset[Where] = frozenset()) -> None:
+    """Given a slot, the column types per run, the identities inside the row, whether the page prints its blank
+    cells and where a run is followed on its line by the next label, fill its readings: the splits under which those
+    identities hold. Where blanks may print nothing, a split
     that breaks them is not believed even when it is the only one (2581211 is 258 12 _ _ 1 1 _, not seven digits).
     Where the page prints every blank (whitespace between values elsewhere), the one split the characters admit is
     what was printed, whatever the identities say: a broken identity is then the report's own error."""
-    certain = _certain(slot, kinds) if blanks_print else None
+    runs = [_without_next_blanks(run, k) if run.where in glued else run for run, k in zip(slot.runs, kinds)]
+    certain = _certain(runs, kinds) if blanks_print else None
     if certain is not None:
         slot.readings, slot.splits, slot.certain = [certain], 1, True
         return
     per_run: list[list[Reading]] = []
     first = 0
-    for run, k in zip(slot.runs, kinds):
+    for run, k in zip(runs, kinds):
         keys = slot.keys[first:first + len(k)]
         inside = [i for i in local if set(i.keys) <= set(keys)]
         per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(keys, inside)))))
@@ -192,20 +195,37 @@ def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks
     slot.splits = len(slot.readings)
 
 
+def _without_next_blanks(run: PrintedRun, kinds: list[str]) -> PrintedRun:
+    """Given a run followed on its line by the next label and its column types, return it without its trailing
+    whitespace when its characters fill the row without it: that label may print its own blank cells first (3000000
+    then the blanks before 2.重复申请), and reading them as this row's blank 总计 would merge two of its digits."""
+    text = run.text.rstrip()
+    if text == run.text or next(splits(text, kinds), None) is None:
+        return run
+    return PrintedRun(run.label, text, run.where)
+
+
 def _offset(run: PrintedRun) -> int:
     return run.where.chars[0] if run.where.chars else 0
 
 
-def _certain(slot: Slot, kinds: list[list[str]]) -> Reading | None:
-    """Given a slot and the column types per run, return its reading when each run admits exactly one split into its
-    cells (as many digits as cells, or every other cut leaves a leading zero), identities unasked; else None."""
+def _certain(runs: list[PrintedRun], kinds: list[list[str]]) -> Reading | None:
+    """Given a slot's runs and the column types per run, return its reading when each run admits exactly one split
+    into its cells (as many digits as cells, or every other cut leaves a leading zero), identities unasked; else None."""
     reading: list[Piece] = []
-    for run, k in zip(slot.runs, kinds):
+    for run, k in zip(runs, kinds):
         found = list(itertools.islice(splits(run.text, k, _offset(run)), 2))
         if len(found) != 1:
             return None
         reading += found[0]
     return tuple(reading)
+
+
+def glued_runs(runs: list[PrintedRun]) -> frozenset[Where]:
+    """Given the runs in order, return where those are that end in whitespace and are followed on the same line by
+    the next label (a line break ends a row: whitespace before it is the row's own)."""
+    return frozenset(run.where for run, following in zip(runs, runs[1:])
+                     if run.text != run.text.rstrip() and not following.label.startswith("\n"))
 
 
 def prints_blanks(runs: list[PrintedRun]) -> bool:
@@ -507,13 +527,15 @@ def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Sl
     return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}, deviations
 
 
-def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity], blanks_print: bool) -> Slot | None:
-    """Given the runs and where 表三 ended, return 表四's slot: the run after its column headers holding 15 cells, or
-    the runs of its groups (5 cells each, 10 for 行政诉讼's two), whichever first satisfies its identities; else the
-    first that can hold 15 cells at all, to be left unread."""
+def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity], blanks_print: bool,
+                 glued: frozenset[Where]) -> Slot | None:
+    """Given the runs and where 表三 ended, return 表四's slot: read from the run after its column headers holding 15
+    cells, or from the runs of its groups (5 cells each, 10 for 行政诉讼's two), every choice of runs that satisfies
+    its identities kept; else the first that can hold 15 cells at all, to be left unread."""
     keys = [c["key"] for c in spec.review_litigation_columns]
     groups = len(keys) // REVIEW_GROUP
     fallback: Slot | None = None
+    found: list[Slot] = []
     heads = [i for i in range(start, len(runs)) if any(w in norm(runs[i].label) for w in REVIEW_WORDS)]
     for first, count in ((first, count) for first in heads for count in range(1, groups + 1)):
         chosen = runs[first:first + count]
@@ -522,12 +544,25 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
         for sizes in _compositions(groups, count):
             slot = Slot("review", keys, chosen)
             kinds = [["int"] * (REVIEW_GROUP * s) for s in sizes]
-            _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)], blanks_print)
+            _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)], blanks_print, glued)
             if slot.readings:
-                return slot
-            if fallback is None and all(next(splits(run.text, k), None) is not None for run, k in zip(chosen, kinds)):
+                found.append(slot)
+            elif fallback is None and all(next(splits(run.text, k), None) is not None for run, k in zip(chosen, kinds)):
                 fallback = slot  # 表四 is printed, but no split satisfies its identities: its cells stay unread
-    return fallback
+    return _merged(found) or fallback
+
+
+def _merged(slots: list[Slot]) -> Slot | None:
+    """Given the readings of one table from different choices of runs, return one slot holding them all, so that a
+    cell they disagree on stays unread: the blank cells under a header (行政复议's under 复议后起诉) are whitespace that
+    may pass for a group of blank cells and shift every value. Where some choice's characters admit one split only
+    (the page printing every blank), only those choices count, as for any row."""
+    certain = [s for s in slots if s.certain]
+    slots = certain or slots
+    if not slots:
+        return None
+    readings = list(dict.fromkeys(r for s in slots for r in s.readings))
+    return Slot(slots[0].name, slots[0].keys, slots[0].runs, readings, len(readings), bool(certain))
 
 
 def _compositions(total: int, parts: int) -> Iterator[list[int]]:
@@ -548,6 +583,7 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     version = spec.versions[out.version]
     labels = [norm(r.label) for r in version.requests_rows] + [norm(r["label"]) for g in version.active for r in g.rows]
     runs = _cut_numbering(runs, labels)
+    glued = glued_runs(runs)
     types = {k: c.type for k, c in version.cells.items()}
     requests = _requests_slots(runs, version.id, spec)
     active, kinds, deviations = _active_slots(runs, version)
@@ -555,19 +591,19 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     layout = _layout_version(requests, version.id, spec)
     local, _ = _local_and_joint(requests, layout.identities)
     for slot in requests:
-        _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], blanks_print)
+        _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], blanks_print, glued)
     _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
     out.deviations += deviations
     for slot in active:
-        _read_slot(slot, [kinds[slot.name]], [], blanks_print)
+        _read_slot(slot, [kinds[slot.name]], [], blanks_print, glued)
     _resolve(out, active, [], types)
     if active:
         out.found.add("二")
     end = max((runs.index(s.runs[0]) for s in requests), default=0)
-    review = _review_slot(runs, end + 1 if requests else 0, spec, version.identities, blanks_print)
+    review = _review_slot(runs, end + 1 if requests else 0, spec, version.identities, blanks_print, glued)
     if review is not None:
         _resolve(out, [review], [i for i in version.identities if set(i.keys) <= set(review.keys)], types)
         out.found.add("四")

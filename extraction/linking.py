@@ -465,5 +465,7 @@ def _judge(mention: Mention, fig: Figure, view: TableView) -> None:
                 mention.metric = key
             mention.verdict = "match"
             return
-    # A cell whose place in the row is in doubt cannot contradict the narrative.
-    mention.verdict = "unverified" if all(view.doubtful(k) for k in known) else "mismatch"
+    # A cell whose place in the row is in doubt cannot contradict the narrative, nor can one reading when another
+    # (一＋二 beside 新收) rests on a cell left unread: the figure may be that one.
+    unread = any(view.unread(k) for k in readings if k not in known)
+    mention.verdict = "unverified" if unread or all(view.doubtful(k) for k in known) else "mismatch"

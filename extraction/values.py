@@ -53,6 +53,13 @@ class TableView:
                 used.extend(sources)
         return (tidy(total), used) if used else (None, [])
 
+    def unread(self, key: str) -> bool:
+        """Given a key, return whether its value rests on a cell that was not read at all (left unread, not blank)."""
+        if key in self.cells:
+            return False
+        terms = self._terms(key)
+        return not terms or any(self.unread(t) for t in terms)
+
     def doubtful(self, key: str) -> bool:
         """Given a key, return whether its value rests on a cell whose placement the identities did not confirm."""
         _, sources = self.resolve(key)

@@ -3,13 +3,15 @@ cell, splits obey the no-leading-zero rule and the identities, ambiguous runs st
 characters, and the synthetic concat layout round-trips."""
 from __future__ import annotations
 
+import json
 import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evaluation.concat_digits import BLANKS, Tally, concatenated, flatten, score
-from evaluation.synth import render
+from evaluation.concat_digits import BLANKS, GOLD_SUFFIX, Tally, concatenated, flatten, score
+from evaluation.scoring import pair_findings
+from evaluation.synth import generate, render
 from evaluation.synth.build import blank_zero_orgs, build_report
 from evaluation.synth.model import ReportModel
 from evaluation.synth.names import make_agency
@@ -135,3 +137,21 @@ def test_a_run_that_may_hide_a_blank_is_not_believed_against_its_identity() -> N
     report = audit("report.concat.txt", render(model, "concat"))  # blank cells print nothing: 21000 may be 2 1 _ _ _
     assert not any(f.rule == "table_identity" for f in report.findings)
     assert "review.total" not in report.cells
+
+
+def test_scraped_pages_printing_blanks_as_nbsp_read_no_wrong_cell_and_no_false_finding(tmp_path) -> None:
+    """Generated reports with injected errors, their grids flattened into one line with each blank cell (a label
+    column's under a row span, a header's) printed as a no-break space, as a scraper prints them: a row's trailing
+    blank and the next label's leading ones, or a header's blank cells, must not shift a cell."""
+    total, extra, concat = Tally(), [], 0
+    for path in generate(tmp_path, 60, 11, ["text", "html"], 0.3):
+        gold = json.loads(path.with_name(path.stem + GOLD_SUFFIX).read_text(encoding="utf-8"))
+        report = audit(path.with_suffix(".concat.txt"), concatenated(path, BLANKS["space"]))
+        concat += report.format == "text-concat"
+        total += score({k: c.value for k, c in report.cells.items()}, gold["cells"])
+        _, _, unmatched = pair_findings(report.to_json()["findings"], gold.get("findings", []))
+        extra += [(path.name, key) for key in unmatched if key[0] == "narrative_vs_table"]
+    assert concat >= 30
+    assert total.cells_wrong == 0 and total.rows_wrong == 0
+    assert total.cells_exact > 0.8 * (total.cells_exact + total.cells_unread)
+    assert extra == []
