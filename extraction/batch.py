@@ -31,6 +31,7 @@ from extraction.store import Store
 
 MAX_MEMBER_BYTES = MAX_BYTES  # the ingest limit for one report; larger archive members are not read
 WRITE_QUEUE = 8  # results received but not yet written, at most (lost to a SIGKILL, like the documents in flight)
+EXIT_WAIT_S = 0.5  # how long an idle worker may take to exit after its pipe closes before it is killed
 POLL_S = 0.2  # how often the parent looks at the clock and the stop flag while workers are busy
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 SKIP_SUFFIXES = {".json", ".yaml", ".yml", ".py", ".pyc", ".css", ".js", ".log", ".sqlite", ".sqlite-wal", ".sqlite-shm",
@@ -196,13 +197,14 @@ class WorkerPool:
     """
 
     def __init__(self, workers: int, timeout: float, max_memory_mb: int | None,
-                 work: Callable[..., tuple[Any, ...]] | None = None):
+                 work: Callable[..., tuple[Any, ...]] | None = None, start_method: str = "forkserver"):
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
         self.work = work
-        self.ctx = mp.get_context("forkserver")
-        # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
-        self.ctx.set_forkserver_preload(["extraction.batch_worker"])
+        self.ctx = mp.get_context(start_method)
+        if start_method == "forkserver":
+            # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
+            self.ctx.set_forkserver_preload(["extraction.batch_worker"])
         self.slots = [self._spawn() for _ in range(max(1, workers))]
 
     def _spawn(self) -> _Slot:
@@ -269,20 +271,21 @@ class WorkerPool:
             if slot.item is not None and slot.process.is_alive():
                 slot.process.kill()
         for slot in self.slots:
-            slot.process.join(5)
+            slot.process.join(EXIT_WAIT_S)
             if slot.process.is_alive():
-                slot.process.kill()
+                slot.process.kill()  # its results are in: a slow interpreter shutdown has nothing left to save
+                slot.process.join(EXIT_WAIT_S)
         return lost
 
 
 def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int | None,
              on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool],
-             work: Callable[..., tuple[Any, ...]] | None = None) -> list[Item]:
+             work: Callable[..., tuple[Any, ...]] | None = None, start_method: str = "forkserver") -> list[Item]:
     """Given items, audit them on a process pool, calling on_outcome in the parent for each; return items lost to a stop."""
     if not items:
         return []
     pending = deque(items)
-    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work)
+    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work, start_method)
 
     def refill() -> None:
         for slot in pool.slots:
@@ -319,7 +322,9 @@ def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
         reports[id(item)] = outcome[1] if outcome[0] == "ok" else Report(source=None, path=item.path,
                                                                           errors=[Problem(outcome[1], outcome[2])])
 
-    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report)
+    # One worker forked from this process (single-threaded here): a forkserver would start a second interpreter and
+    # load the pipeline there, doubling the wall time of a one-report check for nothing a single worker needs.
+    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report, start_method="fork")
     return [reports[id(item)] for item in items]
 
 
