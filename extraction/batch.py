@@ -197,14 +197,13 @@ class WorkerPool:
     """
 
     def __init__(self, workers: int, timeout: float, max_memory_mb: int | None,
-                 work: Callable[..., tuple[Any, ...]] | None = None, start_method: str = "forkserver"):
+                 work: Callable[..., tuple[Any, ...]] | None = None):
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
         self.work = work
-        self.ctx = mp.get_context(start_method)
-        if start_method == "forkserver":
-            # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
-            self.ctx.set_forkserver_preload(["extraction.batch_worker"])
+        self.ctx = mp.get_context("forkserver")
+        # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
+        self.ctx.set_forkserver_preload(["extraction.batch_worker"])
         self.slots = [self._spawn() for _ in range(max(1, workers))]
 
     def _spawn(self) -> _Slot:
@@ -280,12 +279,12 @@ class WorkerPool:
 
 def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int | None,
              on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool],
-             work: Callable[..., tuple[Any, ...]] | None = None, start_method: str = "forkserver") -> list[Item]:
+             work: Callable[..., tuple[Any, ...]] | None = None) -> list[Item]:
     """Given items, audit them on a process pool, calling on_outcome in the parent for each; return items lost to a stop."""
     if not items:
         return []
     pending = deque(items)
-    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work, start_method)
+    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work)
 
     def refill() -> None:
         for slot in pool.slots:
@@ -322,9 +321,7 @@ def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
         reports[id(item)] = outcome[1] if outcome[0] == "ok" else Report(source=None, path=item.path,
                                                                           errors=[Problem(outcome[1], outcome[2])])
 
-    # One worker forked from this process (single-threaded here): a forkserver would start a second interpreter and
-    # load the pipeline there, doubling the wall time of a one-report check for nothing a single worker needs.
-    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report, start_method="fork")
+    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report)
     return [reports[id(item)] for item in items]
 
 
