@@ -6,7 +6,6 @@ import os
 import sqlite3
 import sys
 import time
-import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,6 @@ import typer
 
 from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
 
-warnings.filterwarnings("ignore", message=".*pkg_resources.*")
-warnings.filterwarnings("ignore", category=UserWarning, module="jieba")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit 政府信息公开工作年度报告: every figure, every contradiction.")
 
