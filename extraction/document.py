@@ -46,10 +46,12 @@ class TextLine:
 
 @dataclass
 class Cell:
-    """One printed table cell. `text` keeps in-cell line breaks as '\\n'; '' is a printed but empty cell."""
+    """One printed table cell. `text` keeps in-cell line breaks as '\\n'; '' is a printed but empty cell.
+    `confidence` is the OCR engine's confidence in `text` (0-1) for a cell read from an image; None for a text layer."""
 
     text: str
     where: Where
+    confidence: float | None = None
 
 
 @dataclass
