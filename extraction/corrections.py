@@ -1,0 +1,132 @@
+"""Readings an OCR'd table may have meant: a digit the engine was unsure of, re-read as the value its identities imply.
+
+A wrong OCR digit breaks every identity its cell is in (one row and one column of 表三). Each broken identity
+implies one value for each of its unsure cells; a value that alone leaves fewer identities broken becomes one more
+reading of its row, and the joint choice of extraction/placement.py weighs it against the printed one like any
+other hypothesis. Cells read from a text layer (confidence None) and cells the engine was sure of get none.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import combinations
+
+from extraction.document import Cell
+from extraction.placement import Candidate, Choice, Slot, choose, number, status, values_of
+from extraction.spec import Identity
+
+LOW_OCR_CONFIDENCE = 0.9  # below: an OCR reading an identity may overrule (measured: evaluation/ocr_faults.py --calibrate)
+MAX_CORRECTIONS_PER_ROW = 2  # a row reading changes at most this many of its cells
+# Digits an OCR engine mistakes for one another in printed Chinese tables (thin strokes, closed loops).
+CONFUSABLE = frozenset({("1", "7"), ("3", "8"), ("0", "8"), ("0", "6"), ("0", "9"), ("5", "6"), ("6", "8"), ("8", "9")})
+CORRECTION_NOTE = "按勾稽关系更正识别读数"
+
+Number = float | int
+
+
+def confusable(a: str, b: str) -> bool:
+    """Given two digits, return whether an OCR engine plausibly reads one as the other."""
+    return (a, b) in CONFUSABLE or (b, a) in CONFUSABLE
+
+
+def plausible_misread(read: str, true: str) -> bool:
+    """Given what OCR read and a proposed true digit string, return whether one OCR slip turns the one into the
+    other: a confusable digit substituted, a digit dropped, or a digit added."""
+    if len(read) == len(true):
+        diffs = [(a, b) for a, b in zip(read, true) if a != b]
+        return len(diffs) == 1 and confusable(*diffs[0])
+    longer, shorter = (read, true) if len(read) > len(true) else (true, read)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def unsure(cell: Cell | None) -> bool:
+    """Given a cell, return whether it is an OCR reading below LOW_OCR_CONFIDENCE with a number in it."""
+    return (cell is not None and cell.confidence is not None and cell.confidence < LOW_OCR_CONFIDENCE
+            and isinstance(number(cell.text), int))
+
+
+def implied(identity: Identity, key: str, values: dict[str, Number | None]) -> Number | None:
+    """Given an identity, one of its keys and the read values, return the value of `key` that makes it hold
+    (None when a term was not read, or the value would be negative)."""
+    if any(k not in values for k in identity.keys):
+        return None
+    lhs = sum(values[k] or 0 for k in identity.lhs)
+    rhs = sum(values[k] or 0 for k in identity.rhs)
+    own = values[key] or 0
+    value = (rhs - (lhs - own)) if key in identity.lhs else (lhs - (rhs - own))
+    return value if value >= 0 else None
+
+
+def proposals(slots: list[Slot], choices: list[Choice], identities: list[Identity]) -> dict[tuple[int, int], set[int]]:
+    """Given slots, their chosen readings and the identities, return for each unsure cell (slot, column) the values
+    implied for it by the broken identities whose every other term is a sure reading (so they can name it)."""
+    picks = tuple(c.candidate for c in choices)
+    values = values_of(slots, picks)
+    owner = {key: (s, j) for s, slot in enumerate(slots) for j, key in enumerate(slot.keys)}
+    found: dict[tuple[int, int], set[int]] = {}
+    for identity in identities:
+        if status(identity, values) != 0:
+            continue
+        doubts = [k for k in identity.keys if unsure(picks[owner[k][0]].cells[owner[k][1]])]
+        if len(doubts) != 1 or doubts[0] in choices[owner[doubts[0]][0]].unread:
+            continue
+        value = implied(identity, doubts[0], values)
+        if value is not None and value != values[doubts[0]]:
+            found.setdefault(owner[doubts[0]], set()).add(value)
+    return found
+
+
+def choose_corrected(slots: list[Slot], identities: list[Identity]) -> tuple[list[Slot], list[Choice]]:
+    """Given slots, return them with their corrected readings and the joint choice among all readings. A correction
+    stands only where every identity its cell is in then holds: readings that make it otherwise are dropped and the
+    choice is made again."""
+    choices = choose(slots, identities)
+    widened = with_corrections(slots, choices, identities)
+    if widened is None:
+        return slots, choices
+    slots = widened
+    while True:
+        choices = choose(slots, identities)
+        values = values_of(slots, tuple(c.candidate for c in choices))
+        failing = {k for i in identities if status(i, values) == 0 for k in i.keys}
+        wrong = {(s, j) for s, c in enumerate(choices) for j, _ in c.candidate.corrections if slots[s].keys[j] in failing}
+        if not wrong:
+            return slots, choices
+        slots = [replace(slot, candidates=[c for c in slot.candidates if not any((s, j) in wrong for j, _ in c.corrections)])
+                 for s, slot in enumerate(slots)]
+
+
+def with_corrections(slots: list[Slot], choices: list[Choice], identities: list[Identity]) -> list[Slot] | None:
+    """Given slots and their first choice, return the slots with corrected readings added (None when no unsure
+    cell has a value to propose)."""
+    found = proposals(slots, choices, identities)
+    if not found:
+        return None
+    out = list(slots)
+    for s in sorted({s for s, _ in found}):
+        pick = choices[s].candidate
+        changes = [(j, v) for (t, j), values in sorted(found.items()) if t == s for v in sorted(values)]
+        extra: list[Candidate] = []
+        for n in range(1, MAX_CORRECTIONS_PER_ROW + 1):
+            for combo in combinations(changes, n):
+                if len({j for j, _ in combo}) == n:
+                    extra.append(corrected(pick, dict(combo)))
+        out[s] = replace(slots[s], candidates=slots[s].candidates + extra)
+    return out
+
+
+def corrected(pick: Candidate, changes: dict[int, int]) -> Candidate:
+    """Given a row reading and new values by column, return the reading with those cells re-read, each remembering
+    what OCR read; a change that one OCR slip explains weighs less against the reading than one that does not."""
+    cells = list(pick.cells)
+    for j, value in changes.items():
+        cells[j] = Cell(str(value), cells[j].where, cells[j].confidence)
+    slips = tuple(plausible_misread(_digits(pick.cells[j].text), str(v)) for j, v in changes.items())
+    raws = tuple((j, pick.cells[j].text.strip()) for j in changes)
+    return Candidate(tuple(cells), pick.evidence, f"{pick.note}，{CORRECTION_NOTE}" if pick.note else CORRECTION_NOTE,
+                     corrections=raws, slips=sum(slips), misses=len(slips) - sum(slips))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
