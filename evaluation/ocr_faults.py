@@ -4,7 +4,8 @@ Each document's raw tables are read once with every cell as a sure OCR reading (
 cells' digits mistaken the way OCR mistakes them (1↔7, 3↔8, 0↔8/6/9, 5↔6, a digit dropped or doubled) at low
 confidence — or at high confidence, which no identity may overrule. A faulted cell ends up:
   corrected  — re-read to its true value, marked inferred;
-  flagged    — left unread, doubtful (confidence <= DOUBTFUL_CONFIDENCE) or inferred to another value;
+  flagged    — left unread, doubtful (confidence <= DOUBTFUL_CONFIDENCE) or inferred to another value (表二 has
+               no identity: an unsure reading there is always doubtful);
   wrong      — read as a wrong value with nothing saying so (only a table_identity error may then name it).
 Collateral damage to unfaulted cells and table_identity errors the faults raise are counted too.
 
@@ -33,7 +34,7 @@ from extraction.values import TableView
 SURE = 0.99  # a clean OCR reading
 UNSURE = 0.6  # the engine's confidence in a digit it got wrong
 SWAPS = {"1": "7", "7": "1", "3": "8", "8": "3", "0": "896", "5": "6", "6": "5"}
-FAULT_KINDS = ("swap", "drop", "double")
+FAULT_KINDS = ("swap", "drop", "double", "cut")  # cut: several digits lost at one end (measured: 1288 read as 12)
 SUFFIXES = {".pdf", ".html", ".htm", ".docx", ".txt", ".md"}
 
 
@@ -81,6 +82,8 @@ def misread(text: str, rng: random.Random) -> str | None:
                 options.append(text[:i] + text[i + 1:])
             elif kind == "double":
                 options.append(text[:i] + text[i] + text[i:])
+        if kind == "cut" and len(digits) > 2:
+            options += [text[:k] for k in range(1, len(text) - 1)] + [text[k:] for k in range(2, len(text))]
         options = [o for o in options if number(o) is not None and number(o) != number(text)]
         if options:
             return rng.choice(options)
@@ -106,8 +109,9 @@ def identity_errors(parsed: ParsedTables) -> set[tuple[str, tuple[str, ...]]]:
             if f.rule == "table_identity" and f.severity == "error"}
 
 
-def trial(doc: Document, faults: int, confidence: float, rng: random.Random) -> Counter:
-    """Given a document, mistake `faults` of its cells at this confidence; return what became of them and the rest."""
+def trial(doc: Document, faults: int, confidence: float, rng: random.Random, unsure_share: float = 0.0) -> Counter:
+    """Given a document, mistake `faults` of its cells at this confidence (and read a share of the others, right, at
+    UNSURE confidence, as a poor scan does); return what became of them and the rest."""
     sure = with_confidence(doc.tables, SURE)
     truth = parse_tables(sure, doc.year)
     tally: Counter = Counter()
@@ -115,6 +119,10 @@ def trial(doc: Document, faults: int, confidence: float, rng: random.Random) -> 
     grid = positions(sure, truth)
     keys = rng.sample(sorted(grid), min(faults, len(grid)))
     faulty = [[list(row) for row in t.rows] for t in sure]
+    for key in sorted(grid):
+        if key not in keys and rng.random() < unsure_share:
+            t, r, j = grid[key]
+            faulty[t][r][j] = replace(faulty[t][r][j], confidence=UNSURE)
     wrong: dict[str, str] = {}
     for key in keys:
         t, r, j = grid[key]
@@ -137,18 +145,19 @@ def trial(doc: Document, faults: int, confidence: float, rng: random.Random) -> 
         elif faulted:
             tally["unchanged"] += 1  # the misreading parses to the same value in the end (never counted as a fault)
     tally["faults"] += len(wrong)
+    tally["flagged_in_table_2"] += sum(1 for k in wrong if k.startswith("active.") and k in parsed.ocr_doubts)
     new_errors = identity_errors(parsed) - identity_errors(truth)
     tally["false_identity_errors" if confidence < 0.9 else "identity_errors_naming_faults"] += len(new_errors)
     return tally
 
 
-def run(docs: list[Document], trials: int, faults: int, confidence: float, seed: int) -> Counter:
+def run(docs: list[Document], trials: int, faults: int, confidence: float, seed: int, unsure_share: float = 0.0) -> Counter:
     """Given documents, return the tally of `trials` seeded fault injections into each."""
     rng = random.Random(seed)
     total: Counter = Counter()
     for doc in docs:
         for _ in range(trials):
-            total += trial(doc, faults, confidence, rng)
+            total += trial(doc, faults, confidence, rng, unsure_share)
     return total
 
 
@@ -158,12 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trials", type=int, default=10)
     parser.add_argument("--faults", type=int, default=2, help="faulted cells per trial")
     parser.add_argument("--confidence", type=float, default=UNSURE, help="OCR confidence of a faulted cell")
+    parser.add_argument("--unsure-share", type=float, default=0.0, help="share of right readings also unsure")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     docs = documents(args.folders)
-    tally = run(docs, args.trials, args.faults, args.confidence, args.seed)
-    print(f"{len(docs)} documents × {args.trials} trials, {args.faults} faults each at confidence {args.confidence}")
-    for name in ("faults", "corrected", "flagged", "wrong", "unchanged", "false_identity_errors", "identity_errors_naming_faults",
+    tally = run(docs, args.trials, args.faults, args.confidence, args.seed, args.unsure_share)
+    print(f"{len(docs)} documents × {args.trials} trials, {args.faults} faults each at confidence {args.confidence}, "
+          f"{args.unsure_share:.0%} of the right readings unsure")
+    for name in ("faults", "corrected", "flagged", "flagged_in_table_2", "wrong", "unchanged", "false_identity_errors", "identity_errors_naming_faults",
                  "collateral_unread", "collateral_flagged", "collateral_inferred_right", "collateral_wrong", "inferred_unfaulted_doc"):
         print(f"  {name:32} {tally[name]}")
     return 0

@@ -72,7 +72,8 @@ def ocr_problems(parsed: ParsedTables, spec: Spec, shown: str) -> list[Problem]:
     for c in parsed.corrections:
         held = "、".join(f"{i.id}（{i.text}）" for i in c.identities) or "无"
         out.append(Problem("ocr_corrected", f"{shown}：{_cell_name(c.key, spec)}图片识别读作“{c.ocr_raw}”（置信度{c.ocr_confidence:.2f}），"
-                                            f"按勾稽关系改为{c.value}；据以更正的关系：{held}。请核对原图"))
+                                            f"按勾稽关系改为{c.value}；据以更正的关系：{held}。请核对原图："
+                                            f"若原表即印作“{c.ocr_raw}”，则是表内勾稽关系不符"))
     if parsed.ocr_doubts:
         named = "；".join(f"{_cell_name(k, spec)}（{why}）" for k, why in parsed.ocr_doubts.items())
         out.append(Problem("ocr_doubtful", f"{shown}：{len(parsed.ocr_doubts)} 个图片识别单元格读数存疑，未据以判断：{named}"))

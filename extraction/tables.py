@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from extraction.document import Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
-from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected
+from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
@@ -484,20 +484,13 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     """Given the parsed cells, mark each unsure OCR reading that no identity holding around it confirms as doubtful:
     no finding may rest on it alone."""
     values = {k: c.value for k, c in out.cells.items()}
-    identities = {(i.id, i.lhs): i for v in spec.versions.values() for i in v.identities}.values()
-    around: dict[str, list[Identity]] = {}
-    for identity in identities:
-        for key in identity.keys:
-            around.setdefault(key, []).append(identity)
+    identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
     doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)}
+    sure = vouched(identities, values, doubts)
     for key, cell in out.cells.items():
-        if cell.inferred or not _unsure(cell):
+        if cell.inferred or not _unsure(cell) or key in sure:
             continue
-        # An identity vouches for a reading only when no other unsure or re-read cell could make it hold instead.
-        states = [status(i, values) for i in around.get(key, []) if not (doubts - {key}) & set(i.keys)]
-        if 1 in states:
-            continue
-        states = [status(i, values) for i in around.get(key, [])]
+        states = [status(i, values) for i in identities if key in i.keys]
         why = (f"识别置信度{cell.ocr_confidence:.2f}，所在勾稽关系不成立且无唯一更正" if 0 in states
                else f"识别置信度{cell.ocr_confidence:.2f}，无勾稽关系可确认")
         cell.confidence = min(cell.confidence, DOUBTFUL_CONFIDENCE)
