@@ -154,33 +154,61 @@ def test_two_unsure_cells_of_one_sum_are_doubtful_and_the_sum_only_warns(docs):
 
 def test_faults_in_a_whole_audit_add_no_error_finding(docs, monkeypatch):
     """End to end: an audit of a report whose tables came from OCR with a few unsure misreadings finds what the
-    text layer finds, and warns about each correction and doubt."""
-    real = [d for d in docs if Path(d.path).parent == REAL][:4]
-    read = pipeline.read_source
-    counts: Counter = Counter()
-    for doc in real:
+    text layer finds, and warns about each correction."""
+    rng = random.Random(SEED)
+    corrected = 0
+    for doc in [d for d in docs if Path(d.path).parent == REAL][:4]:
         clean = pipeline.audit(doc.path)
         errors = {(f.rule, f.fields.get("identity"), f.fields.get("metric")) for f in clean.findings if f.severity == "error"}
-        rng = random.Random(SEED)
-
-        def faulted(path, data=None, _rng=rng):
-            source = read(path, data)
-            tables = with_confidence(source.tables, SURE)
-            truth = parse_tables(tables, None)
-            grid = positions(tables, truth)
-            for key in _rng.sample(sorted(grid), min(3, len(grid))):
-                t, r, j = grid[key]
-                text = misread(tables[t].rows[r][j].text, _rng)
-                if text is not None:
-                    tables[t].rows[r][j] = Cell(text, tables[t].rows[r][j].where, UNSURE)
-            return replace(source, tables=tables)
-
-        monkeypatch.setattr(pipeline, "read_source", faulted)
-        report = pipeline.audit(doc.path)
-        monkeypatch.setattr(pipeline, "read_source", read)
+        sure = with_confidence(doc.tables, SURE)
+        keys = rng.sample(sorted(positions(sure, parse_tables(sure, doc.year))), 3)
+        report = _audit_misread(doc.path, dict.fromkeys(keys, UNSURE), rng, monkeypatch)
         got = {(f.rule, f.fields.get("identity"), f.fields.get("metric")) for f in report.findings if f.severity == "error"}
         assert got <= errors, doc.path
         codes = Counter(e.code for e in report.errors)
         assert codes["ocr_corrected"] == sum(c.inferred for c in report.cells.values())
-        counts += codes
-    assert counts["ocr_corrected"] >= 3
+        corrected += codes["ocr_corrected"]
+    assert corrected >= 3
+
+
+def _audit_misread(path: str, misreads: dict[str, float], rng: random.Random, monkeypatch):
+    """Given a report and cell keys with an OCR confidence each, return its audit with those cells misread at that
+    confidence and every other cell a sure OCR reading."""
+    read = pipeline.read_source
+
+    def faulted(p, data=None):
+        source = read(p, data)
+        tables = with_confidence(source.tables, SURE)
+        grid = positions(tables, parse_tables(tables, None))
+        for key, confidence in misreads.items():
+            t, r, j = grid[key]
+            tables[t].rows[r][j] = Cell(misread(tables[t].rows[r][j].text, rng), tables[t].rows[r][j].where, confidence)
+        return replace(source, tables=tables)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "read_source", faulted)
+        return pipeline.audit(path)
+
+
+def test_a_narrative_figure_is_not_judged_by_a_doubtful_ocr_reading(docs, monkeypatch):
+    # 表二 cells sit in no identity: an unsure misreading there can be neither corrected nor confirmed.
+    rng = random.Random(SEED)
+    judged = 0
+    for doc in docs:
+        clean = pipeline.audit(doc.path)
+        for m in clean.mentions:
+            if m.verdict != "match" or len(m.table_values) != 1 or not next(iter(m.table_values)).startswith("active."):
+                continue
+            key = next(iter(m.table_values))
+            if key not in positions(with_confidence(doc.tables, SURE), parse_tables(with_confidence(doc.tables, SURE), doc.year)):
+                continue
+            verdicts = {}
+            for confidence in (UNSURE, HIGH):
+                report = _audit_misread(doc.path, {key: confidence}, random.Random(rng.random()), monkeypatch)
+                verdicts[confidence] = next(x.verdict for x in report.mentions if x.span == m.span)
+                if confidence == UNSURE:
+                    assert "ocr_doubtful" in {e.code for e in report.errors} and report.status == "partial"
+            assert verdicts == {UNSURE: "unverified", HIGH: "mismatch"}, (doc.path, key)
+            judged += 1
+            break
+    assert judged >= 5
