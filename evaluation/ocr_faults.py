@@ -123,6 +123,7 @@ def trial(doc: Document, faults: int, confidence: float, rng: random.Random, uns
         if key not in keys and rng.random() < unsure_share:
             t, r, j = grid[key]
             faulty[t][r][j] = replace(faulty[t][r][j], confidence=UNSURE)
+            tally["unsure_right_readings"] += 1
     wrong: dict[str, str] = {}
     for key in keys:
         t, r, j = grid[key]
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents × {args.trials} trials, {args.faults} faults each at confidence {args.confidence}, "
           f"{args.unsure_share:.0%} of the right readings unsure")
     for name in ("faults", "corrected", "flagged", "flagged_in_table_2", "wrong", "unchanged", "false_identity_errors", "identity_errors_naming_faults",
-                 "collateral_unread", "collateral_flagged", "collateral_inferred_right", "collateral_wrong", "inferred_unfaulted_doc"):
+                 "unsure_right_readings", "collateral_unread", "collateral_flagged", "collateral_inferred_right", "collateral_wrong", "inferred_unfaulted_doc"):
         print(f"  {name:32} {tally[name]}")
     return 0
 

@@ -71,7 +71,7 @@ def ocr_problems(parsed: ParsedTables, spec: Spec, shown: str) -> list[Problem]:
     out = []
     for c in parsed.corrections:
         held = "、".join(f"{i.id}（{i.text}）" for i in c.identities) or "无"
-        out.append(Problem("ocr_corrected", f"{shown}：{_cell_name(c.key, spec)}图片识别读作“{c.ocr_raw}”（置信度{c.ocr_confidence:.2f}），"
+        out.append(Problem("ocr_corrected", f"{shown}：{_cell_name(c.key, spec)}：图片识别读作“{c.ocr_raw}”（置信度{c.ocr_confidence:.2f}），"
                                             f"按勾稽关系改为{c.value}；据以更正的关系：{held}。请核对原图："
                                             f"若原表即印作“{c.ocr_raw}”，则是表内勾稽关系不符"))
     if parsed.ocr_doubts:
