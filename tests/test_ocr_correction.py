@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.ocr_faults import SURE, UNSURE, Document, documents, identity_errors, misread, positions, run, trial, with_confidence
+from evaluation.ocr_faults import SURE, UNSURE, Document, documents, identity_errors, misread, positions, run, with_confidence
 from extraction import pipeline
 from extraction.document import Cell
 from extraction.placement import status
