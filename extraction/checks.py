@@ -184,6 +184,8 @@ def parts_findings(report: Report, spec: Spec) -> list[Finding]:
             continue
         if len(used) < len(parts) and parts_sum < total.value:
             continue  # some parts unstated: a smaller sum is no contradiction
+        if _stated_elsewhere(parts_sum, total, mentions):
+            continue  # the report states this sum as the total too: the figure read as the total is in doubt, not the parts
         listed = "+".join(_fmt(m.value) for m in listed_mentions)
         message = f"正文称{total.quote}，但其后列出的分项{listed}={_fmt(parts_sum)}{total.unit}，与总数{_fmt(total.value)}{total.unit}不符"
         evidence = [_mention_evidence(total)] + [_mention_evidence(m) for m in listed_mentions]
@@ -191,6 +193,13 @@ def parts_findings(report: Report, spec: Spec) -> list[Finding]:
                   "parts": {key: m.value for slot in used.values() for key, m in slot.items()}, "parts_sum": parts_sum}
         findings.append(Finding("narrative_parts_sum", "error", message, evidence, fields))
     return findings
+
+
+def _stated_elsewhere(value: float, total: Mention, mentions: list[Mention]) -> bool:
+    """Given a parts sum, the mention read as their total and every linked mention, return whether another mention
+    of the same metric states that sum (共收到申请1046件。其中，通过网站提交的862件……自然人1030件、法人16件)."""
+    keys = {total.metric, *total.alternatives}
+    return any(m is not total and abs(m.value - value) < 1e-6 and keys & {m.metric, *m.alternatives} for m in mentions)
 
 
 def _listed_parts(total: Mention, following: list[Mention], parts: list[list[str]]) -> dict[str, dict[str, Mention]]:

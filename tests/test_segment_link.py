@@ -114,6 +114,16 @@ def test_parts_sum_needs_all_parts_or_an_excess(tmp_path: Path) -> None:
     assert [(f.rule, f.fields["parts_sum"]) for f in excess.findings] == [("narrative_parts_sum", 4)]
 
 
+def test_parts_summing_to_a_total_stated_elsewhere_are_no_contradiction(tmp_path: Path) -> None:
+    # A figure of another breakdown (by channel) read as the total must not make the applicant parts an error.
+    body = ("共收到政府信息公开申请{total}件。其中，通过网站提交申请表的{web}件，通过信函提交{post}件；"
+            "公民个人提出申请{people}件，法人或其他组织提出申请{orgs}件。")
+    doubted = audit(_report(tmp_path, body.format(total=104, web=86, post=18, people=100, orgs=4)))
+    assert "narrative_parts_sum" not in [f.rule for f in doubted.findings]
+    broken = audit(_report(tmp_path, body.format(total=104, web=86, post=18, people=100, orgs=9)))
+    assert "narrative_parts_sum" in [f.rule for f in broken.findings]
+
+
 def test_agency_from_the_signature_when_the_title_has_none(tmp_path: Path) -> None:
     path = _report(tmp_path, "全年受理政府信息公开申请12件。", title="2023年政府信息公开工作年度报告")
     path.write_text(path.read_text(encoding="utf-8") + "\n沭阳县发展和改革局\n2024年1月17日\n", encoding="utf-8")
