@@ -15,19 +15,23 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
+from extraction.report import Mention
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
-from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
+from extraction.tables import (DOUBTFUL_CONFIDENCE, V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables,
+                               _note_requests_deviations)
+from extraction.values import TableView
 
 AMBIGUOUS = "ambiguous_digits"
 SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
 MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
 MAX_NODES = 200000  # joint-search steps per table before giving up on its undecided rows
+MAX_OPEN_READINGS = 64  # readings of an undecided group kept for other evidence to choose from; more stay unread
 MAX_CELL_DIGITS = 9
 MAX_FRACTION_DIGITS = 8  # 24252.311082 万元
 NULL_MARK = re.compile(r"^(?:[/／\-—－–]|——|--)$")
@@ -41,6 +45,8 @@ FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exa
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
 FULL_WIDTH_ZERO = 0xFF10
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
+TOLERANCE = 1e-9
+NARRATIVE_NOTE = "连写数字按正文{}拆分（此格与正文的核对因此不独立）"
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Slot:
     readings: list[Reading] = field(default_factory=list)
     splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
     certain: bool = False  # the characters admit one split only, the page printing every blank
+    broken: bool = False  # the page prints every blank and every split breaks the row's identities: all are kept
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -171,28 +178,38 @@ def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks
     identities hold. Where blanks may print nothing, a split
     that breaks them is not believed even when it is the only one (2581211 is 258 12 _ _ 1 1 _, not seven digits).
     Where the page prints every blank (whitespace between values elsewhere), the one split the characters admit is
-    what was printed, whatever the identities say: a broken identity is then the report's own error."""
+    what was printed, whatever the identities say: a broken identity is then the report's own error. So it is
+    where the characters admit several splits and every one breaks them: the splits are all kept (`broken`), and
+    the cells they agree on are read whichever was printed."""
     runs = [_without_next_blanks(run, k) if run.where in glued else run for run, k in zip(slot.runs, kinds)]
     certain = _certain(runs, kinds) if blanks_print else None
     if certain is not None:
         slot.readings, slot.splits, slot.certain = [certain], 1, True
         return
+    readings = _combined(runs, kinds, slot.keys, local)
+    slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
+    slot.splits = len(slot.readings)
+    if not slot.readings and blanks_print:
+        slot.readings = _combined(runs, kinds, slot.keys, [])
+        slot.broken = bool(slot.readings)
+
+
+def _combined(runs: list[PrintedRun], kinds: list[list[str]], keys: list[str], local: list[Identity]) -> list[Reading]:
+    """Given a slot's runs, their column types, its keys and the identities to prune by, return every split of the
+    runs into the slot's cells under which the identities inside each run hold; [] when there are too many."""
     per_run: list[list[Reading]] = []
     first = 0
     for run, k in zip(runs, kinds):
-        keys = slot.keys[first:first + len(k)]
-        inside = [i for i in local if set(i.keys) <= set(keys)]
-        per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(keys, inside)))))
+        run_keys = keys[first:first + len(k)]
+        inside = [i for i in local if set(i.keys) <= set(run_keys)]
+        per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(run_keys, inside)))))
         first += len(k)
     combinations = 1
     for part in per_run:
         combinations *= len(part)
     if combinations > MAX_SPLITS:
-        slot.readings = []
-        return
-    readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
-    slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
-    slot.splits = len(slot.readings)
+        return []
+    return [tuple(p for part in parts for p in part) for parts in _products(per_run)]
 
 
 def _without_next_blanks(run: PrintedRun, kinds: list[str]) -> PrintedRun:
@@ -234,6 +251,13 @@ def prints_blanks(runs: list[PrintedRun]) -> bool:
     return any(BLANK_BETWEEN.search(unicodedata.normalize("NFKC", run.text)) for run in runs)
 
 
+def fills_every_cell(slots: list[Slot], layout: VersionSpec) -> bool:
+    """Given 表三's slots once read and the version whose rows they are, return whether the page writes its empty
+    cells as 0: every row of the table is printed and each splits whole into its cells under its identities, no
+    whitespace standing for a blank. A page whose empty cells print nothing leaves 表三's rows short of digits."""
+    return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken for s in slots)
+
+
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
     for n, reading in enumerate(readings):
         yield reading
@@ -267,9 +291,13 @@ def _local_and_joint(slots: list[Slot], identities: list[Identity]) -> tuple[dic
     return local, joint
 
 
-def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[str, set[int]] | None:
+Assignment = dict[str, int]  # slot name -> index of its reading
+
+
+def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> tuple[dict[str, set[int]], list[Assignment]] | None:
     """Given slots with their readings and the identities across rows, return per slot the readings that occur in
-    some assignment satisfying all of them; None when the search is too large to finish."""
+    some assignment satisfying all of them, and those assignments of the rows the identities tie (up to one more
+    than MAX_OPEN_READINGS); None when the search is too large to finish."""
     tied = {k for identity in joint for k in identity.keys}
     order = sorted((s for s in slots if s.readings and tied & set(s.keys)), key=lambda s: len(s.readings))
     touching: dict[str, list[int]] = {s.name: [] for s in order}
@@ -280,6 +308,7 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
     values: dict[str, int | float | None] = {}
     used: dict[str, set[int]] = {s.name: set() for s in order}
     picked: list[int] = []
+    found: list[Assignment] = []
     nodes = 0
 
     def consistent(n: int) -> bool:
@@ -302,6 +331,8 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
         if i == len(order):
             for slot, r in zip(order, picked):
                 used[slot.name].add(r)
+            if len(found) <= MAX_OPEN_READINGS:
+                found.append({slot.name: r for slot, r in zip(order, picked)})
             return
         slot = order[i]
         for r, reading in enumerate(slot.readings):
@@ -321,7 +352,11 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
     except TimeoutError:
         return None
     free = {s.name: set(range(len(s.readings))) for s in slots if s.readings and not tied & set(s.keys)}
-    return used | free if all(used.values()) else {}
+    return (used | free, found) if all(used.values()) else ({}, [])
+
+
+def _cell(key: str, piece: Piece, line: int | None, confidence: float, note: str = "") -> CellValue:
+    return CellValue(key, piece.value, piece.text.strip(), Where(line=line, chars=(piece.start, piece.end)), confidence, note)
 
 
 def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
@@ -334,19 +369,30 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
             if key not in out.cells:
                 out.unread[key] = AMBIGUOUS
             continue
-        value, start, end, text = options.pop()
-        out.cells[key] = CellValue(key, value, text.strip(), Where(line=line, chars=(start, end)), confidence)
+        out.cells[key] = _cell(key, readings[0][j], line, confidence)
+
+
+def _undecided(out: ParsedTables, slots: list[Slot], readings: list[dict[str, int]]) -> None:
+    """Given a group of slots and its readings that satisfy every identity (slot name -> reading index), keep those
+    readings in out, as cells, for the slots with a cell left unread: other evidence may yet single one out."""
+    open_slots = [s for s in slots if any(out.unread.get(k) == AMBIGUOUS for k in s.keys)]
+    if not open_slots or not readings or len(readings) > MAX_OPEN_READINGS:
+        return
+    distinct = dict.fromkeys(tuple(r[s.name] for s in open_slots) for r in readings)
+    out.undecided.append([
+        {k: _cell(k, p, s.runs[0].where.line, SPLIT_CONFIDENCE) for s, r in zip(open_slots, picks) for k, p in zip(s.keys, s.readings[r])}
+        for picks in distinct])
 
 
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
     """Given a table's slots with their readings, choose jointly and put the cells into out."""
     local, joint = _local_and_joint(slots, identities)
-    broken = {k for s in slots if s.certain and not _agrees(s, local[s.name]) for k in s.keys}
+    broken = {k for s in slots if s.broken or (s.certain and not _agrees(s, local[s.name])) for k in s.keys}
     # A row printed against its own identities is an error of the report: the identities it shares with other rows
     # cannot then choose their readings.
     joint = [i for i in joint if not broken & set(i.keys)]
     signed = {k for k, t in spec_types.items() if t == "signed_int"}
-    used = choose(slots, joint, signed) or {}
+    used, assignments = choose(slots, joint, signed) or ({}, [])
     for slot in slots:
         line = slot.runs[0].where.line
         if slot.name in used:
@@ -359,6 +405,11 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
             for key in slot.keys:
                 if key not in out.cells:
                     out.unread[key] = AMBIGUOUS
+    tied = {name for assignment in assignments for name in assignment}
+    _undecided(out, [s for s in slots if s.name in tied], assignments)
+    for slot in slots:
+        if slot.name in used and slot.name not in tied and not slot.broken:  # a row broken either way: no choosing
+            _undecided(out, [slot], [{slot.name: r} for r in sorted(used[slot.name])])
 
 
 def _agrees(slot: Slot, local: list[Identity]) -> bool:
@@ -556,13 +607,18 @@ def _merged(slots: list[Slot]) -> Slot | None:
     """Given the readings of one table from different choices of runs, return one slot holding them all, so that a
     cell they disagree on stays unread: the blank cells under a header (行政复议's under 复议后起诉) are whitespace that
     may pass for a group of blank cells and shift every value. Where some choice's characters admit one split only
-    (the page printing every blank), only those choices count, as for any row."""
+    (the page printing every blank), only those choices count, as for any row; choices broken under every split
+    count only when no other choice is left, and only those of the fewest runs: the identities cannot then tell
+    the table's own runs from the prose figures after it."""
     certain = [s for s in slots if s.certain]
-    slots = certain or slots
+    whole = [s for s in slots if not s.broken]
+    fewest = min((len(s.runs) for s in slots), default=0)
+    slots = certain or whole or [s for s in slots if len(s.runs) == fewest]
     if not slots:
         return None
     readings = list(dict.fromkeys(r for s in slots for r in s.readings))
-    return Slot(slots[0].name, slots[0].keys, slots[0].runs, readings, len(readings), bool(certain))
+    broken = not certain and not whole
+    return Slot(slots[0].name, slots[0].keys, slots[0].runs, readings, 0 if broken else len(readings), bool(certain), broken)
 
 
 def _compositions(total: int, parts: int) -> Iterator[list[int]]:
@@ -597,6 +653,8 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
     out.deviations += deviations
+    # A page that writes a number in every cell of 表三 (most of them 0 in any report) hides no blank elsewhere either.
+    blanks_print = blanks_print or fills_every_cell(requests, layout)
     for slot in active:
         _read_slot(slot, [kinds[slot.name]], [], blanks_print, glued)
     _resolve(out, active, [], types)
@@ -608,3 +666,48 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
         _resolve(out, [review], [i for i in version.identities if set(i.keys) <= set(review.keys)], types)
         out.found.add("四")
     return out
+
+
+def settle_by_narrative(parsed: ParsedTables, mentions: list[Mention], spec: Spec, template: str) -> list[str]:
+    """Given the tables read, with the readings of their undecided rows, and the narrative's linked mentions, settle
+    each group whose readings the narrative's exact figures single out: every figure that can be compared with a
+    reading (its metric rests on the group's unread cells) equals its value under one reading only. Its cells are
+    put in, marked as read from the narrative and doubtful, so that no narrative check is built on them; a group no
+    reading fits, or several, stays unread. Return the keys settled."""
+    evidence = [m for m in mentions if m.metric and not m.alternatives and not m.approx and not m.implicit and not m.scope_note]
+    settled: list[str] = []
+    progress = True
+    while progress:  # a figure resting on two groups can be compared once the other group is settled
+        progress = False
+        for group in list(parsed.undecided):
+            cells = _settled(parsed, group, evidence, spec, template)
+            if cells:
+                parsed.undecided.remove(group)
+                parsed.cells.update(cells)
+                for key in cells:
+                    parsed.unread.pop(key, None)
+                settled += cells
+                progress = True
+    return settled
+
+
+def _settled(parsed: ParsedTables, group: list[dict[str, CellValue]], evidence: list[Mention], spec: Spec,
+             template: str) -> dict[str, CellValue]:
+    """Given a group's readings and the mentions that may serve as evidence, return the unread cells of the one
+    reading every comparable mention fits, noted as read from the narrative; {} when not exactly one fits."""
+    counts = {k for k, c in spec.versions[template].cells.items() if c.type == "int"}  # money and signed changes: no
+    base = TableView(parsed.cells, spec, template)
+    views = [TableView(parsed.cells | reading, spec, template) for reading in group]
+    judged: list[tuple[Mention, list[int | float]]] = []
+    for mention in evidence:
+        if not base.unread(mention.metric):
+            continue  # the cells it rests on are read already: it says nothing about this group
+        resolved = [view.resolve(mention.metric) for view in views]
+        if all(value is not None and set(sources) <= counts for value, sources in resolved):
+            judged.append((mention, [value for value, _ in resolved]))
+    fits = [n for n in range(len(group)) if all(abs(float(m.value) - float(values[n])) < TOLERANCE for m, values in judged)]
+    if not judged or len(fits) != 1:
+        return {}
+    quotes = "".join(f"“{m.quote}”" for m, values in judged if len(set(values)) > 1)
+    return {key: replace(cell, confidence=DOUBTFUL_CONFIDENCE, placement=NARRATIVE_NOTE.format(quotes))
+            for key, cell in group[fits[0]].items() if parsed.unread.get(key) == AMBIGUOUS and key not in parsed.cells}
