@@ -18,7 +18,7 @@ from evaluation.synth.names import make_agency
 from extraction.digits import AMBIGUOUS, read_runs, splits
 from extraction.ingest import read_source
 from extraction.pipeline import audit
-from extraction.tables import ParsedTables, parse_tables
+from extraction.tables import DOUBTFUL_CONFIDENCE, ParsedTables, parse_tables
 from tests.conftest import gold_of, real_documents
 
 IDENTITY_TABLES = ("requests.", "review.", "litigation.")  # 表三 and 表四: the tables the identities tie
@@ -57,7 +57,7 @@ def test_real_reports_concatenated_read_without_a_wrong_cell(real_dir) -> None:
     assert total.cells_wrong == 0 and total.rows_wrong == 0, total
     # 表二 has no identity: a run like 693665 (制发/废止/现行有效) is left unread; 表三 and 表四 are decided by theirs.
     assert identity_tables.exact_share >= 0.98, identity_tables
-    assert total.exact_share >= 0.96, total
+    assert total.exact_share >= 0.98, total
 
 
 def test_ambiguous_active_run_is_unread_with_its_reason(real_dir) -> None:
@@ -155,3 +155,80 @@ def test_scraped_pages_printing_blanks_as_nbsp_read_no_wrong_cell_and_no_false_f
     assert total.cells_wrong == 0 and total.rows_wrong == 0
     assert total.cells_exact > 0.8 * (total.cells_exact + total.cells_unread)
     assert extra == []
+
+
+NORMATIVE = ("active.normative_docs.issued", "active.normative_docs.repealed", "active.normative_docs.in_force")
+
+
+def test_narrative_figures_settle_a_split_the_identities_leave_open(real_dir) -> None:
+    """8855698 under 制发/废止/现行有效 has no identity; the report's own 制发…88件 and …698件 fit one split only."""
+    path = real_dir / "pingtan_2022.html"
+    data = concatenated(path)
+    cells = audit("page.txt", data).cells
+    gold = gold_of(path)["cells"]
+    assert {k: cells[k].value for k in NORMATIVE} == {k: gold[k] for k in NORMATIVE}
+    # Read from the narrative: marked so, and too doubtful for any narrative check to be built on.
+    assert all(cells[k].confidence <= DOUBTFUL_CONFIDENCE and "正文" in cells[k].placement for k in NORMATIVE)
+
+
+def test_a_narrative_no_split_fits_leaves_the_row_unread_and_finds_nothing_on_it(real_dir) -> None:
+    text = concatenated(real_dir / "pingtan_2022.html").decode("utf-8")
+    altered = text.replace("制发的规范性文件88件", "制发的规范性文件87件")  # 8855698 has no split with 87 first
+    assert altered != text
+    report = audit("page.txt", altered.encode("utf-8"))
+    assert not set(NORMATIVE) & set(report.cells)
+    assert "cells_unread" in {e.code for e in report.errors}
+    assert not [f for f in report.to_json()["findings"] if str(f.get("metric", "")).startswith("active.normative_docs")]
+
+
+def test_narrative_sums_settle_a_review_group(real_dir) -> None:
+    """表四 复议后起诉 1211620 splits 12 1 1 6 20, 1 2 11 6 20 or 1 2 1 16 20 under its identity; the narrative's
+    诉讼 totals (结果维持25件 = 13 direct + 12 after review) fit the first only."""
+    path = real_dir / "huaian_2024.pdf"
+    cells = audit(path.with_suffix(".concat.txt"), concatenated(path)).cells
+    gold = gold_of(path)["cells"]
+    group = [k for k in gold if k.startswith("litigation.after_review.")]
+    assert {k: cells[k].value for k in group} == {k: gold[k] for k in group}
+
+
+def test_concatenated_real_reports_keep_their_findings_and_add_none(real_dir) -> None:
+    """Headings glued into the text (下载。一、总体情况2019年…) still open their sections, and a report whose
+    headings are found only from 四 on keeps its narrative whole: every narrative finding of the printed report is
+    found in its concatenated form, and no finding is added."""
+    for path in real_documents():
+        gold = gold_of(path)
+        report = audit(path.with_suffix(".concat.txt"), concatenated(path)).to_json()
+        _, missing, extra = pair_findings(report["findings"], gold.get("findings", []))
+        assert extra == [], path.name
+        assert not [key for key in missing if key[0].startswith("narrative")], path.name
+
+
+def _broken_review(model: ReportModel) -> dict[str, int]:
+    review = {f"{group}.{outcome}": 0 for group in ("review", "litigation.direct", "litigation.after_review")
+              for outcome in ("maintained", "corrected", "other", "pending", "total")}
+    return review | {"review.maintained": 10, "review.corrected": 1}  # 总计 printed 0 beside 10 and 1
+
+
+def test_a_row_broken_under_every_split_reads_the_cells_all_splits_agree_on() -> None:
+    """A page that writes 0 in every empty cell of 表三 hides no blank in 表四: 1010000000000000 is 10 1 0 0 0 … or
+    1 0 10 0 0 …, each breaking 结果维持+结果纠正 = 总计. The cells both read alike are read; the others stay unread."""
+    model = build_report(random.Random(3), "concat_t4", make_agency(random.Random(3)), 2022, 0.0)
+    assert all(v is not None for k, v in model.cells.items() if k.startswith("requests."))  # 表三 prints every cell
+    review = _broken_review(model)
+    model.cells.update(review)
+    report = audit("report.concat.txt", render(model, "concat"))
+    doubtful = {"review.maintained", "review.corrected", "review.other"}
+    assert {k: report.cells[k].value for k in review if k in report.cells} == {k: v for k, v in review.items() if k not in doubtful}
+    assert not any(f.rule == "table_identity" for f in report.findings)
+
+
+def test_a_page_that_may_hide_blanks_reads_no_cell_of_a_broken_row() -> None:
+    """The same 表四 on a page whose empty cells print nothing (表三's blank rows leave it short of digits): 1010…
+    may hide a blank anywhere, so no split is believed against the identities and 表四 stays unread."""
+    model = build_report(random.Random(3), "concat_t4", make_agency(random.Random(3)), 2022, 0.0)
+    blank_zero_orgs(model.cells)
+    assert any(v is None for k, v in model.cells.items() if k.startswith("requests."))
+    model.cells.update(_broken_review(model))
+    report = audit("report.concat.txt", flatten(read_source("report.txt", render(model, "text")), BLANKS["none"]).encode("utf-8"))
+    assert report.format == "text-concat"
+    assert not [k for k in report.cells if k.startswith(("review.", "litigation."))]
