@@ -6,8 +6,11 @@ zero except 0 itself, every split enumerated; a split is kept when the row's own
 add to 总计, 表四's outcomes to each 总计), then the rows of a table are chosen jointly under the identities that tie
 them (T3.balance, T3.results_sum). The identities are read from template.yaml. A cell on which two surviving
 readings disagree is left unread (`ambiguous_digits`), never guessed. Where the page shows how it prints a blank cell
-(whitespace between two values) and a run's characters admit one split only, that split is what was printed and is
-read even against the identities: the failure is the report's own, and the checks report it as for any layout.
+(whitespace between two values, or a 0 in every cell of 表三) and a run's characters admit one split only, that split
+is what was printed and is read even against the identities: the failure is the report's own, and the checks report it
+as for any layout; where every split breaks them, the cells all splits read alike are read. The readings a group of
+rows is left with are kept, and the narrative's own exact figures may single one out after linking
+(`settle_by_narrative`): its cells are then marked doubtful, so that no narrative check rests on them.
 """
 from __future__ import annotations
 
@@ -174,8 +177,8 @@ def _row_check(keys: list[str], local: list[Identity]) -> Check:
 def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks_print: bool = False,
                glued: frozenset[Where] = frozenset()) -> None:
     """Given a slot, the column types per run, the identities inside the row, whether the page prints its blank
-    cells and where a run is followed on its line by the next label, fill its readings: the splits under which those
-    identities hold. Where blanks may print nothing, a split
+    cells (as whitespace, or as 0: no run then hides one) and where a run is followed on its line by the next label,
+    fill its readings: the splits under which those identities hold. Where blanks may print nothing, a split
     that breaks them is not believed even when it is the only one (2581211 is 258 12 _ _ 1 1 _, not seven digits).
     Where the page prints every blank (whitespace between values elsewhere), the one split the characters admit is
     what was printed, whatever the identities say: a broken identity is then the report's own error. So it is
@@ -355,8 +358,8 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> tuple[
     return (used | free, found) if all(used.values()) else ({}, [])
 
 
-def _cell(key: str, piece: Piece, line: int | None, confidence: float, note: str = "") -> CellValue:
-    return CellValue(key, piece.value, piece.text.strip(), Where(line=line, chars=(piece.start, piece.end)), confidence, note)
+def _cell(key: str, piece: Piece, line: int | None, confidence: float) -> CellValue:
+    return CellValue(key, piece.value, piece.text.strip(), Where(line=line, chars=(piece.start, piece.end)), confidence)
 
 
 def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
@@ -372,7 +375,7 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
         out.cells[key] = _cell(key, readings[0][j], line, confidence)
 
 
-def _undecided(out: ParsedTables, slots: list[Slot], readings: list[dict[str, int]]) -> None:
+def _undecided(out: ParsedTables, slots: list[Slot], readings: list[Assignment]) -> None:
     """Given a group of slots and its readings that satisfy every identity (slot name -> reading index), keep those
     readings in out, as cells, for the slots with a cell left unread: other evidence may yet single one out."""
     open_slots = [s for s in slots if any(out.unread.get(k) == AMBIGUOUS for k in s.keys)]
@@ -668,14 +671,13 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     return out
 
 
-def settle_by_narrative(parsed: ParsedTables, mentions: list[Mention], spec: Spec, template: str) -> list[str]:
+def settle_by_narrative(parsed: ParsedTables, mentions: list[Mention], spec: Spec, template: str) -> None:
     """Given the tables read, with the readings of their undecided rows, and the narrative's linked mentions, settle
     each group whose readings the narrative's exact figures single out: every figure that can be compared with a
     reading (its metric rests on the group's unread cells) equals its value under one reading only. Its cells are
     put in, marked as read from the narrative and doubtful, so that no narrative check is built on them; a group no
-    reading fits, or several, stays unread. Return the keys settled."""
+    reading fits, or several, stays unread."""
     evidence = [m for m in mentions if m.metric and not m.alternatives and not m.approx and not m.implicit and not m.scope_note]
-    settled: list[str] = []
     progress = True
     while progress:  # a figure resting on two groups can be compared once the other group is settled
         progress = False
@@ -686,9 +688,7 @@ def settle_by_narrative(parsed: ParsedTables, mentions: list[Mention], spec: Spe
                 parsed.cells.update(cells)
                 for key in cells:
                     parsed.unread.pop(key, None)
-                settled += cells
                 progress = True
-    return settled
 
 
 def _settled(parsed: ParsedTables, group: list[dict[str, CellValue]], evidence: list[Mention], spec: Spec,
