@@ -1,4 +1,8 @@
-"""One report end to end: ingest -> segment -> tables -> figures/links -> checks -> summary."""
+"""One report end to end: ingest -> segment -> tables -> figures/links -> checks -> summary.
+
+Glued digits the identities left open go round once more: the figures are linked against the tables read so far,
+their exact values may settle a split (extraction/digits.py), and the figures are linked again against the result.
+"""
 from __future__ import annotations
 
 from pathlib import Path
