@@ -382,9 +382,8 @@ def _undecided(out: ParsedTables, slots: list[Slot], readings: list[Assignment])
     if not open_slots or not readings or len(readings) > MAX_OPEN_READINGS:
         return
     distinct = dict.fromkeys(tuple(r[s.name] for s in open_slots) for r in readings)
-    out.undecided.append([
-        {k: _cell(k, p, s.runs[0].where.line, SPLIT_CONFIDENCE) for s, r in zip(open_slots, picks) for k, p in zip(s.keys, s.readings[r])}
-        for picks in distinct])
+    out.undecided.append([{k: _cell(k, p, s.runs[0].where.line, SPLIT_CONFIDENCE)
+                           for s, r in zip(open_slots, picks) for k, p in zip(s.keys, s.readings[r])} for picks in distinct])
 
 
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
