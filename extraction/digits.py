@@ -8,9 +8,8 @@ them (T3.balance, T3.results_sum). The identities are read from template.yaml. A
 readings disagree is left unread (`ambiguous_digits`), never guessed. Where the page shows how it prints a blank cell
 (whitespace between two values, or a 0 in every cell of 表三) and a run's characters admit one split only, that split
 is what was printed and is read even against the identities: the failure is the report's own, and the checks report it
-as for any layout; where every split breaks them, the cells all splits read alike are read. The readings a group of
-rows is left with are kept, and the narrative's own exact figures may single one out after linking
-(`settle_by_narrative`): its cells are then marked doubtful, so that no narrative check rests on them.
+as for any layout; where every split breaks them, the cells all splits read alike are read. The narrative is never
+consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
@@ -18,23 +17,19 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
-from extraction.report import Mention
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
-from extraction.tables import (DOUBTFUL_CONFIDENCE, V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables,
-                               _note_requests_deviations)
-from extraction.values import TableView
+from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
 
 AMBIGUOUS = "ambiguous_digits"
 SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
 MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
 MAX_NODES = 200000  # joint-search steps per table before giving up on its undecided rows
-MAX_OPEN_READINGS = 64  # readings of an undecided group kept for other evidence to choose from; more stay unread
 MAX_CELL_DIGITS = 9
 MAX_FRACTION_DIGITS = 8  # 24252.311082 万元
 NULL_MARK = re.compile(r"^(?:[/／\-—－–]|——|--)$")
@@ -48,8 +43,6 @@ FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exa
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
 FULL_WIDTH_ZERO = 0xFF10
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
-TOLERANCE = 1e-9
-NARRATIVE_NOTE = "连写数字按正文{}拆分（此格与正文的核对因此不独立）"
 
 
 @dataclass(frozen=True)
@@ -294,13 +287,9 @@ def _local_and_joint(slots: list[Slot], identities: list[Identity]) -> tuple[dic
     return local, joint
 
 
-Assignment = dict[str, int]  # slot name -> index of its reading
-
-
-def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> tuple[dict[str, set[int]], list[Assignment]] | None:
+def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[str, set[int]] | None:
     """Given slots with their readings and the identities across rows, return per slot the readings that occur in
-    some assignment satisfying all of them, and those assignments of the rows the identities tie (up to one more
-    than MAX_OPEN_READINGS); None when the search is too large to finish."""
+    some assignment satisfying all of them; None when the search is too large to finish."""
     tied = {k for identity in joint for k in identity.keys}
     order = sorted((s for s in slots if s.readings and tied & set(s.keys)), key=lambda s: len(s.readings))
     touching: dict[str, list[int]] = {s.name: [] for s in order}
@@ -311,7 +300,6 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> tuple[
     values: dict[str, int | float | None] = {}
     used: dict[str, set[int]] = {s.name: set() for s in order}
     picked: list[int] = []
-    found: list[Assignment] = []
     nodes = 0
 
     def consistent(n: int) -> bool:
@@ -334,8 +322,6 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> tuple[
         if i == len(order):
             for slot, r in zip(order, picked):
                 used[slot.name].add(r)
-            if len(found) <= MAX_OPEN_READINGS:
-                found.append({slot.name: r for slot, r in zip(order, picked)})
             return
         slot = order[i]
         for r, reading in enumerate(slot.readings):
@@ -355,11 +341,7 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> tuple[
     except TimeoutError:
         return None
     free = {s.name: set(range(len(s.readings))) for s in slots if s.readings and not tied & set(s.keys)}
-    return (used | free, found) if all(used.values()) else ({}, [])
-
-
-def _cell(key: str, piece: Piece, line: int | None, confidence: float) -> CellValue:
-    return CellValue(key, piece.value, piece.text.strip(), Where(line=line, chars=(piece.start, piece.end)), confidence)
+    return used | free if all(used.values()) else {}
 
 
 def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
@@ -372,18 +354,8 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
             if key not in out.cells:
                 out.unread[key] = AMBIGUOUS
             continue
-        out.cells[key] = _cell(key, readings[0][j], line, confidence)
-
-
-def _undecided(out: ParsedTables, slots: list[Slot], readings: list[Assignment]) -> None:
-    """Given a group of slots and its readings that satisfy every identity (slot name -> reading index), keep those
-    readings in out, as cells, for the slots with a cell left unread: other evidence may yet single one out."""
-    open_slots = [s for s in slots if any(out.unread.get(k) == AMBIGUOUS for k in s.keys)]
-    if not open_slots or not readings or len(readings) > MAX_OPEN_READINGS:
-        return
-    distinct = dict.fromkeys(tuple(r[s.name] for s in open_slots) for r in readings)
-    out.undecided.append([{k: _cell(k, p, s.runs[0].where.line, SPLIT_CONFIDENCE)
-                           for s, r in zip(open_slots, picks) for k, p in zip(s.keys, s.readings[r])} for picks in distinct])
+        value, start, end, text = options.pop()
+        out.cells[key] = CellValue(key, value, text.strip(), Where(line=line, chars=(start, end)), confidence)
 
 
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
@@ -394,7 +366,7 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
     # cannot then choose their readings.
     joint = [i for i in joint if not broken & set(i.keys)]
     signed = {k for k, t in spec_types.items() if t == "signed_int"}
-    used, assignments = choose(slots, joint, signed) or ({}, [])
+    used = choose(slots, joint, signed) or {}
     for slot in slots:
         line = slot.runs[0].where.line
         if slot.name in used:
@@ -407,11 +379,6 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
             for key in slot.keys:
                 if key not in out.cells:
                     out.unread[key] = AMBIGUOUS
-    tied = {name for assignment in assignments for name in assignment}
-    _undecided(out, [s for s in slots if s.name in tied], assignments)
-    for slot in slots:
-        if slot.name in used and slot.name not in tied and not slot.broken:  # a row broken either way: no choosing
-            _undecided(out, [slot], [{slot.name: r} for r in sorted(used[slot.name])])
 
 
 def _agrees(slot: Slot, local: list[Identity]) -> bool:
@@ -668,45 +635,3 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
         _resolve(out, [review], [i for i in version.identities if set(i.keys) <= set(review.keys)], types)
         out.found.add("四")
     return out
-
-
-def settle_by_narrative(parsed: ParsedTables, mentions: list[Mention], spec: Spec, template: str) -> None:
-    """Given the tables read, with the readings of their undecided rows, and the narrative's linked mentions, settle
-    each group whose readings the narrative's exact figures single out: every figure that can be compared with a
-    reading (its metric rests on the group's unread cells) equals its value under one reading only. Its cells are
-    put in, marked as read from the narrative and doubtful, so that no narrative check is built on them; a group no
-    reading fits, or several, stays unread."""
-    evidence = [m for m in mentions if m.metric and not m.alternatives and not m.approx and not m.implicit and not m.scope_note]
-    progress = True
-    while progress:  # a figure resting on two groups can be compared once the other group is settled
-        progress = False
-        for group in list(parsed.undecided):
-            cells = _settled(parsed, group, evidence, spec, template)
-            if cells:
-                parsed.undecided.remove(group)
-                parsed.cells.update(cells)
-                for key in cells:
-                    parsed.unread.pop(key, None)
-                progress = True
-
-
-def _settled(parsed: ParsedTables, group: list[dict[str, CellValue]], evidence: list[Mention], spec: Spec,
-             template: str) -> dict[str, CellValue]:
-    """Given a group's readings and the mentions that may serve as evidence, return the unread cells of the one
-    reading every comparable mention fits, noted as read from the narrative; {} when not exactly one fits."""
-    counts = {k for k, c in spec.versions[template].cells.items() if c.type == "int"}  # money and signed changes: no
-    base = TableView(parsed.cells, spec, template)
-    views = [TableView(parsed.cells | reading, spec, template) for reading in group]
-    judged: list[tuple[Mention, list[int | float]]] = []
-    for mention in evidence:
-        if not base.unread(mention.metric):
-            continue  # the cells it rests on are read already: it says nothing about this group
-        resolved = [view.resolve(mention.metric) for view in views]
-        if all(value is not None and set(sources) <= counts for value, sources in resolved):
-            judged.append((mention, [value for value, _ in resolved]))
-    fits = [n for n in range(len(group)) if all(abs(float(m.value) - float(values[n])) < TOLERANCE for m, values in judged)]
-    if not judged or len(fits) != 1:
-        return {}
-    quotes = "".join(f"“{m.quote}”" for m, values in judged if len(set(values)) > 1)
-    return {key: replace(cell, confidence=DOUBTFUL_CONFIDENCE, placement=NARRATIVE_NOTE.format(quotes))
-            for key, cell in group[fits[0]].items() if parsed.unread.get(key) == AMBIGUOUS and key not in parsed.cells}

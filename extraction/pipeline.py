@@ -1,14 +1,10 @@
-"""One report end to end: ingest -> segment -> tables -> figures/links -> checks -> summary.
-
-Glued digits the identities left open go round once more: the figures are linked against the tables read so far,
-their exact values may settle a split (extraction/digits.py), and the figures are linked again against the result.
-"""
+"""One report end to end: ingest -> segment -> tables -> figures/links -> checks -> summary."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from extraction.checks import run_checks
-from extraction.digits import read_runs, settle_by_narrative
+from extraction.digits import read_runs
 from extraction.document import IngestError, Problem, Source
 from extraction.ingest import read_source
 from extraction.linking import link_mentions
@@ -41,15 +37,10 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     parsed = parse_tables(source.tables, meta.report_year)
     if source.runs:
         read_runs(source.runs, meta.report_year, parsed)
-    template = parsed.version if parsed.cells else spec.template_for_year(meta.report_year) or parsed.version
-    if parsed.undecided and template in spec.versions:
-        # Digits the identities could not split: the narrative's own figures may single out one reading.
-        view = TableView(parsed.cells, spec, template)
-        settle_by_narrative(parsed, link_mentions(narrative, view, spec, meta.report_year), spec, template)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
-        template=template,
+        template=parsed.version if parsed.cells else spec.template_for_year(meta.report_year) or parsed.version,
         cells=parsed.cells, deviations=parsed.deviations,
         errors=[Problem(p.code, p.message.replace(str(path), shown)) for p in source.problems],
         layout_alternatives=parsed.layout_alternatives,

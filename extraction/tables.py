@@ -67,8 +67,6 @@ class ParsedTables:
     unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
     unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits, ambiguous_placement)
     layout_alternatives: list[Alternative] = field(default_factory=list)  # failing identities another placement satisfies
-    # Per group of glued-digit rows the identities tie: the readings they left open, for the narrative to settle.
-    undecided: list[list[dict[str, CellValue]]] = field(default_factory=list)
 
 
 @dataclass

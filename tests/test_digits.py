@@ -18,7 +18,7 @@ from evaluation.synth.names import make_agency
 from extraction.digits import AMBIGUOUS, read_runs, splits
 from extraction.ingest import read_source
 from extraction.pipeline import audit
-from extraction.tables import DOUBTFUL_CONFIDENCE, ParsedTables, parse_tables
+from extraction.tables import ParsedTables, parse_tables
 from tests.conftest import gold_of, real_documents
 
 IDENTITY_TABLES = ("requests.", "review.", "litigation.")  # 表三 and 表四: the tables the identities tie
@@ -57,7 +57,8 @@ def test_real_reports_concatenated_read_without_a_wrong_cell(real_dir) -> None:
     assert total.cells_wrong == 0 and total.rows_wrong == 0, total
     # 表二 has no identity: a run like 693665 (制发/废止/现行有效) is left unread; 表三 and 表四 are decided by theirs.
     assert identity_tables.exact_share >= 0.98, identity_tables
-    assert total.exact_share >= 0.98, total
+    # Runs the identities leave open stay unread (the narrative never decides, placement.md): 0.973 measured.
+    assert total.exact_share >= 0.97, total
 
 
 def test_ambiguous_active_run_is_unread_with_its_reason(real_dir) -> None:
@@ -70,6 +71,14 @@ def test_ambiguous_active_run_is_unread_with_its_reason(real_dir) -> None:
     assert parsed.cells["active.licensing.decisions"].value == 2293  # one column: one split
     assert parsed.cells["requests.new.total"].value == 70  # 640020470: 64 0 0 2 0 4 70 by the row's identity
     assert {"二", "三", "四"} <= parsed.found
+
+
+def test_the_narrative_never_chooses_a_split(real_dir) -> None:
+    """8855698 under 制发/废止/现行有效 has no identity; the report's own prose states 制发…88件, yet the table is what
+    the narrative is checked against, so the run stays unread rather than read from the prose (placement.md)."""
+    report = audit("page.txt", concatenated(real_dir / "pingtan_2022.html"))
+    assert not {f"active.normative_docs.{c}" for c in ("issued", "repealed", "in_force")} & set(report.cells)
+    assert "cells_unread" in {e.code for e in report.errors}
 
 
 def test_each_split_cell_cites_its_characters(real_dir) -> None:
@@ -155,40 +164,6 @@ def test_scraped_pages_printing_blanks_as_nbsp_read_no_wrong_cell_and_no_false_f
     assert total.cells_wrong == 0 and total.rows_wrong == 0
     assert total.cells_exact > 0.8 * (total.cells_exact + total.cells_unread)
     assert extra == []
-
-
-NORMATIVE = ("active.normative_docs.issued", "active.normative_docs.repealed", "active.normative_docs.in_force")
-
-
-def test_narrative_figures_settle_a_split_the_identities_leave_open(real_dir) -> None:
-    """8855698 under 制发/废止/现行有效 has no identity; the report's own 制发…88件 and …698件 fit one split only."""
-    path = real_dir / "pingtan_2022.html"
-    data = concatenated(path)
-    cells = audit("page.txt", data).cells
-    gold = gold_of(path)["cells"]
-    assert {k: cells[k].value for k in NORMATIVE} == {k: gold[k] for k in NORMATIVE}
-    # Read from the narrative: marked so, and too doubtful for any narrative check to be built on.
-    assert all(cells[k].confidence <= DOUBTFUL_CONFIDENCE and "正文" in cells[k].placement for k in NORMATIVE)
-
-
-def test_a_narrative_no_split_fits_leaves_the_row_unread_and_finds_nothing_on_it(real_dir) -> None:
-    text = concatenated(real_dir / "pingtan_2022.html").decode("utf-8")
-    altered = text.replace("制发的规范性文件88件", "制发的规范性文件87件")  # 8855698 has no split with 87 first
-    assert altered != text
-    report = audit("page.txt", altered.encode("utf-8"))
-    assert not set(NORMATIVE) & set(report.cells)
-    assert "cells_unread" in {e.code for e in report.errors}
-    assert not [f for f in report.to_json()["findings"] if str(f.get("metric", "")).startswith("active.normative_docs")]
-
-
-def test_narrative_sums_settle_a_review_group(real_dir) -> None:
-    """表四 复议后起诉 1211620 splits 12 1 1 6 20, 1 2 11 6 20 or 1 2 1 16 20 under its identity; the narrative's
-    诉讼 totals (结果维持25件 = 13 direct + 12 after review) fit the first only."""
-    path = real_dir / "huaian_2024.pdf"
-    cells = audit(path.with_suffix(".concat.txt"), concatenated(path)).cells
-    gold = gold_of(path)["cells"]
-    group = [k for k in gold if k.startswith("litigation.after_review.")]
-    assert {k: cells[k].value for k in group} == {k: gold[k] for k in group}
 
 
 def test_concatenated_real_reports_keep_their_findings_and_add_none(real_dir) -> None:
