@@ -6,8 +6,10 @@ zero except 0 itself, every split enumerated; a split is kept when the row's own
 add to 总计, 表四's outcomes to each 总计), then the rows of a table are chosen jointly under the identities that tie
 them (T3.balance, T3.results_sum). The identities are read from template.yaml. A cell on which two surviving
 readings disagree is left unread (`ambiguous_digits`), never guessed. Where the page shows how it prints a blank cell
-(whitespace between two values) and a run's characters admit one split only, that split is what was printed and is
-read even against the identities: the failure is the report's own, and the checks report it as for any layout.
+(whitespace between two values, or a 0 in every cell of 表三) and a run's characters admit one split only, that split
+is what was printed and is read even against the identities: the failure is the report's own, and the checks report it
+as for any layout; where every split breaks them, the cells all splits read alike are read. The narrative is never
+consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
@@ -66,6 +68,7 @@ class Slot:
     readings: list[Reading] = field(default_factory=list)
     splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
     certain: bool = False  # the characters admit one split only, the page printing every blank
+    broken: bool = False  # the page prints every blank and every split breaks the row's identities: all are kept
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -167,32 +170,42 @@ def _row_check(keys: list[str], local: list[Identity]) -> Check:
 def _read_slot(slot: Slot, kinds: list[list[str]], local: list[Identity], blanks_print: bool = False,
                glued: frozenset[Where] = frozenset()) -> None:
     """Given a slot, the column types per run, the identities inside the row, whether the page prints its blank
-    cells and where a run is followed on its line by the next label, fill its readings: the splits under which those
-    identities hold. Where blanks may print nothing, a split
+    cells (as whitespace, or as 0: no run then hides one) and where a run is followed on its line by the next label,
+    fill its readings: the splits under which those identities hold. Where blanks may print nothing, a split
     that breaks them is not believed even when it is the only one (2581211 is 258 12 _ _ 1 1 _, not seven digits).
     Where the page prints every blank (whitespace between values elsewhere), the one split the characters admit is
-    what was printed, whatever the identities say: a broken identity is then the report's own error."""
+    what was printed, whatever the identities say: a broken identity is then the report's own error. So it is
+    where the characters admit several splits and every one breaks them: the splits are all kept (`broken`), and
+    the cells they agree on are read whichever was printed."""
     runs = [_without_next_blanks(run, k) if run.where in glued else run for run, k in zip(slot.runs, kinds)]
     certain = _certain(runs, kinds) if blanks_print else None
     if certain is not None:
         slot.readings, slot.splits, slot.certain = [certain], 1, True
         return
+    readings = _combined(runs, kinds, slot.keys, local)
+    slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
+    slot.splits = len(slot.readings)
+    if not slot.readings and blanks_print:
+        slot.readings = _combined(runs, kinds, slot.keys, [])
+        slot.broken = bool(slot.readings)
+
+
+def _combined(runs: list[PrintedRun], kinds: list[list[str]], keys: list[str], local: list[Identity]) -> list[Reading]:
+    """Given a slot's runs, their column types, its keys and the identities to prune by, return every split of the
+    runs into the slot's cells under which the identities inside each run hold; [] when there are too many."""
     per_run: list[list[Reading]] = []
     first = 0
     for run, k in zip(runs, kinds):
-        keys = slot.keys[first:first + len(k)]
-        inside = [i for i in local if set(i.keys) <= set(keys)]
-        per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(keys, inside)))))
+        run_keys = keys[first:first + len(k)]
+        inside = [i for i in local if set(i.keys) <= set(run_keys)]
+        per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(run_keys, inside)))))
         first += len(k)
     combinations = 1
     for part in per_run:
         combinations *= len(part)
     if combinations > MAX_SPLITS:
-        slot.readings = []
-        return
-    readings = [tuple(p for part in parts for p in part) for parts in _products(per_run)]
-    slot.readings = [r for r in readings if all(_holds(i, dict(zip(slot.keys, (p.value for p in r)))) for i in local)]
-    slot.splits = len(slot.readings)
+        return []
+    return [tuple(p for part in parts for p in part) for parts in _products(per_run)]
 
 
 def _without_next_blanks(run: PrintedRun, kinds: list[str]) -> PrintedRun:
@@ -232,6 +245,13 @@ def prints_blanks(runs: list[PrintedRun]) -> bool:
     """Given a document's table runs, return whether its blank cells print as whitespace: some run shows whitespace
     between two values. A page whose empty cells print nothing shows none, and any run may then hide a blank."""
     return any(BLANK_BETWEEN.search(unicodedata.normalize("NFKC", run.text)) for run in runs)
+
+
+def fills_every_cell(slots: list[Slot], layout: VersionSpec) -> bool:
+    """Given 表三's slots once read and the version whose rows they are, return whether the page writes its empty
+    cells as 0: every row of the table is printed and each splits whole into its cells under its identities, no
+    whitespace standing for a blank. A page whose empty cells print nothing leaves 表三's rows short of digits."""
+    return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken for s in slots)
 
 
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
@@ -341,7 +361,7 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
     """Given a table's slots with their readings, choose jointly and put the cells into out."""
     local, joint = _local_and_joint(slots, identities)
-    broken = {k for s in slots if s.certain and not _agrees(s, local[s.name]) for k in s.keys}
+    broken = {k for s in slots if s.broken or (s.certain and not _agrees(s, local[s.name])) for k in s.keys}
     # A row printed against its own identities is an error of the report: the identities it shares with other rows
     # cannot then choose their readings.
     joint = [i for i in joint if not broken & set(i.keys)]
@@ -556,13 +576,18 @@ def _merged(slots: list[Slot]) -> Slot | None:
     """Given the readings of one table from different choices of runs, return one slot holding them all, so that a
     cell they disagree on stays unread: the blank cells under a header (行政复议's under 复议后起诉) are whitespace that
     may pass for a group of blank cells and shift every value. Where some choice's characters admit one split only
-    (the page printing every blank), only those choices count, as for any row."""
+    (the page printing every blank), only those choices count, as for any row; choices broken under every split
+    count only when no other choice is left, and only those of the fewest runs: the identities cannot then tell
+    the table's own runs from the prose figures after it."""
     certain = [s for s in slots if s.certain]
-    slots = certain or slots
+    whole = [s for s in slots if not s.broken]
+    fewest = min((len(s.runs) for s in slots), default=0)
+    slots = certain or whole or [s for s in slots if len(s.runs) == fewest]
     if not slots:
         return None
     readings = list(dict.fromkeys(r for s in slots for r in s.readings))
-    return Slot(slots[0].name, slots[0].keys, slots[0].runs, readings, len(readings), bool(certain))
+    broken = not certain and not whole
+    return Slot(slots[0].name, slots[0].keys, slots[0].runs, readings, 0 if broken else len(readings), bool(certain), broken)
 
 
 def _compositions(total: int, parts: int) -> Iterator[list[int]]:
@@ -597,6 +622,8 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
     out.deviations += deviations
+    # A page that writes a number in every cell of 表三 (most of them 0 in any report) hides no blank elsewhere either.
+    blanks_print = blanks_print or fills_every_cell(requests, layout)
     for slot in active:
         _read_slot(slot, [kinds[slot.name]], [], blanks_print, glued)
     _resolve(out, active, [], types)

@@ -23,6 +23,8 @@ _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
 # text whose line breaks were lost) is read in windows of at most this many, so linking costs the same per figure
 # however long the run: every look around a figure stays inside its window.
 SENTENCE_WINDOW_CHARS = 1000
+GLUED_FORMAT = "text-concat"  # a scraper's text export: section headings run on in the paragraphs around them
+_GLUED_HEADING = re.compile(r"(?:^|(?<=[。；;！？!?\n0-9０-９]))\s*([一二三四五六])、")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]$")
 _ASCII_HEAD = re.compile(r"^[A-Za-z0-9]")
 
@@ -153,28 +155,57 @@ def _heading_number(text: str) -> str | None:
     return None
 
 
-def find_sections(narrative: Narrative, table_positions: set[int] = frozenset()) -> list[Section]:
-    """Given the joined narrative (and where tables sit between its lines), return sections 一…六 in order;
-    a table of contents is skipped."""
+def find_sections(narrative: Narrative, table_positions: set[int] = frozenset(), glued: bool = False) -> list[Section]:
+    """Given the joined narrative (and where tables sit between its lines, and whether headings may be glued into
+    the running text), return sections 一…六 in order; a table of contents is skipped."""
     candidates: list[tuple[int, str]] = []  # (line index, number)
     for i, line in enumerate(narrative.lines):
         no = _heading_number(line.text)
         if no is not None:
             candidates.append((i, no))
-    candidates = _drop_table_of_contents(candidates, table_positions)
-    chosen: list[tuple[int, str]] = []
-    for i, no in candidates:
-        if chosen and SECTION_NUMBERS.index(no) <= SECTION_NUMBERS.index(chosen[-1][1]):
-            continue
-        chosen.append((i, no))
+    headings = {narrative.line_starts[i]: (i, no, narrative.lines[i].text.strip())
+                for i, no in _drop_table_of_contents(candidates, table_positions)}
+    chosen = _in_order(headings)
+    if glued:
+        with_glued = _in_order({start: (i, no, title) for start, i, no, title in _glued_headings(narrative)} | headings)
+        # Believed only with 一 among them: sections found from 四 on would hide the narrative before them.
+        chosen = with_glued if any(no == SECTION_NUMBERS[0] for _, _, no, _ in with_glued) else chosen
     sections: list[Section] = []
-    first = narrative.line_starts[chosen[0][0]] if chosen else len(narrative.text)
+    first = chosen[0][0] if chosen else len(narrative.text)
     sections.append(Section("", "", 0, first))
-    for k, (i, no) in enumerate(chosen):
-        start = narrative.line_starts[i]
-        end = narrative.line_starts[chosen[k + 1][0]] if k + 1 < len(chosen) else len(narrative.text)
-        sections.append(Section(no, narrative.lines[i].text.strip(), start, end, i))
+    for k, (start, i, no, title) in enumerate(chosen):
+        end = chosen[k + 1][0] if k + 1 < len(chosen) else len(narrative.text)
+        sections.append(Section(no, title, start, end, i))
     return sections
+
+
+def _in_order(headings: dict[int, tuple[int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Given headings by offset as (line index, number, title), return (offset, line index, number, title) of those
+    whose numbers rise through the text (a later 一 is a table's row, not a section)."""
+    chosen: list[tuple[int, int, str, str]] = []
+    for start in sorted(headings):
+        i, no, title = headings[start]
+        if chosen and SECTION_NUMBERS.index(no) <= SECTION_NUMBERS.index(chosen[-1][2]):
+            continue
+        chosen.append((start, i, no, title))
+    return chosen
+
+
+def _glued_headings(narrative: Narrative) -> list[tuple[int, int, str, str]]:
+    """Given the narrative of a scraper's text export, return (offset, line index, number, heading) of the section
+    headings glued into its lines (下载。一、总体情况2019年，…): a section's number and name right after a line's start,
+    a sentence's end or a table's last figure, its body following with no break. Words between the number and the
+    name may qualify it (五、政府信息公开工作存在的主要问题…), a clause break may not."""
+    out: list[tuple[int, int, str, str]] = []
+    for match in _GLUED_HEADING.finditer(narrative.plain):
+        no = match.group(1)
+        after = narrative.plain[match.end():match.end() + HEADING_MAX_CHARS]
+        names = [simplified(name) for name in load_spec().sections[no]]
+        ends = [after.find(name) + len(name) for name in names if name in after and not _CLAUSE_END.search(after[:after.find(name)])]
+        if ends:
+            i = max(0, bisect.bisect_right(narrative.line_starts, match.start(1)) - 1)
+            out.append((match.start(1), i, no, narrative.text[match.start(1):match.end() + min(ends)]))
+    return out
 
 
 def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: set[int]) -> list[tuple[int, str]]:
@@ -195,5 +226,5 @@ def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: 
 def segment(source: Source) -> Narrative:
     """Given a Source, return its narrative text with sections."""
     narrative = join_lines(source.lines, wrapped=source.format in ("pdf", "text-whitespace"))  # PDF visual lines
-    narrative.sections = find_sections(narrative, {t.line_index for t in source.tables})
+    narrative.sections = find_sections(narrative, {t.line_index for t in source.tables}, source.format == GLUED_FORMAT)
     return narrative

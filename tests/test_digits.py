@@ -57,7 +57,8 @@ def test_real_reports_concatenated_read_without_a_wrong_cell(real_dir) -> None:
     assert total.cells_wrong == 0 and total.rows_wrong == 0, total
     # 表二 has no identity: a run like 693665 (制发/废止/现行有效) is left unread; 表三 and 表四 are decided by theirs.
     assert identity_tables.exact_share >= 0.98, identity_tables
-    assert total.exact_share >= 0.96, total
+    # Runs the identities leave open stay unread (the narrative never decides, placement.md): 0.973 measured.
+    assert total.exact_share >= 0.97, total
 
 
 def test_ambiguous_active_run_is_unread_with_its_reason(real_dir) -> None:
@@ -70,6 +71,14 @@ def test_ambiguous_active_run_is_unread_with_its_reason(real_dir) -> None:
     assert parsed.cells["active.licensing.decisions"].value == 2293  # one column: one split
     assert parsed.cells["requests.new.total"].value == 70  # 640020470: 64 0 0 2 0 4 70 by the row's identity
     assert {"二", "三", "四"} <= parsed.found
+
+
+def test_the_narrative_never_chooses_a_split(real_dir) -> None:
+    """8855698 under 制发/废止/现行有效 has no identity; the report's own prose states 制发…88件, yet the table is what
+    the narrative is checked against, so the run stays unread rather than read from the prose (placement.md)."""
+    report = audit("page.txt", concatenated(real_dir / "pingtan_2022.html"))
+    assert not {f"active.normative_docs.{c}" for c in ("issued", "repealed", "in_force")} & set(report.cells)
+    assert "cells_unread" in {e.code for e in report.errors}
 
 
 def test_each_split_cell_cites_its_characters(real_dir) -> None:
@@ -155,3 +164,46 @@ def test_scraped_pages_printing_blanks_as_nbsp_read_no_wrong_cell_and_no_false_f
     assert total.cells_wrong == 0 and total.rows_wrong == 0
     assert total.cells_exact > 0.8 * (total.cells_exact + total.cells_unread)
     assert extra == []
+
+
+def test_concatenated_real_reports_keep_their_findings_and_add_none(real_dir) -> None:
+    """Headings glued into the text (下载。一、总体情况2019年…) still open their sections, and a report whose
+    headings are found only from 四 on keeps its narrative whole: every narrative finding of the printed report is
+    found in its concatenated form, and no finding is added."""
+    for path in real_documents():
+        gold = gold_of(path)
+        report = audit(path.with_suffix(".concat.txt"), concatenated(path)).to_json()
+        _, missing, extra = pair_findings(report["findings"], gold.get("findings", []))
+        assert extra == [], path.name
+        assert not [key for key in missing if key[0].startswith("narrative")], path.name
+
+
+def _broken_review(model: ReportModel) -> dict[str, int]:
+    review = {f"{group}.{outcome}": 0 for group in ("review", "litigation.direct", "litigation.after_review")
+              for outcome in ("maintained", "corrected", "other", "pending", "total")}
+    return review | {"review.maintained": 10, "review.corrected": 1}  # 总计 printed 0 beside 10 and 1
+
+
+def test_a_row_broken_under_every_split_reads_the_cells_all_splits_agree_on() -> None:
+    """A page that writes 0 in every empty cell of 表三 hides no blank in 表四: 1010000000000000 is 10 1 0 0 0 … or
+    1 0 10 0 0 …, each breaking 结果维持+结果纠正 = 总计. The cells both read alike are read; the others stay unread."""
+    model = build_report(random.Random(3), "concat_t4", make_agency(random.Random(3)), 2022, 0.0)
+    assert all(v is not None for k, v in model.cells.items() if k.startswith("requests."))  # 表三 prints every cell
+    review = _broken_review(model)
+    model.cells.update(review)
+    report = audit("report.concat.txt", render(model, "concat"))
+    doubtful = {"review.maintained", "review.corrected", "review.other"}
+    assert {k: report.cells[k].value for k in review if k in report.cells} == {k: v for k, v in review.items() if k not in doubtful}
+    assert not any(f.rule == "table_identity" for f in report.findings)
+
+
+def test_a_page_that_may_hide_blanks_reads_no_cell_of_a_broken_row() -> None:
+    """The same 表四 on a page whose empty cells print nothing (表三's blank rows leave it short of digits): 1010…
+    may hide a blank anywhere, so no split is believed against the identities and 表四 stays unread."""
+    model = build_report(random.Random(3), "concat_t4", make_agency(random.Random(3)), 2022, 0.0)
+    blank_zero_orgs(model.cells)
+    assert any(v is None for k, v in model.cells.items() if k.startswith("requests."))
+    model.cells.update(_broken_review(model))
+    report = audit("report.concat.txt", flatten(read_source("report.txt", render(model, "text")), BLANKS["none"]).encode("utf-8"))
+    assert report.format == "text-concat"
+    assert not [k for k in report.cells if k.startswith(("review.", "litigation."))]
