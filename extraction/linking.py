@@ -279,11 +279,25 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
+    if link is None and index == 0 and claim.negation_end:
+        link = _positive_reading(plain, claim, word_end, topic, rules)
+    if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
+        return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end]
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
     if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and r["metric"] != metric for r in rules):
         return None  # 未发生行政复议被纠错 narrows it; 申请尚未收到 only says it again
     return metric
+
+
+def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, rules: list[dict[str, Any]]) -> _Link | None:
+    """Given a zero claim opened by a negation inside its clause (上年度无结转申请), return the reading of the clause
+    without the negation (上年度结转申请: carried over), whose cue may begin before the negation; None without one."""
+    floor = max(0, claim.start - QUOTE_MAX_CHARS)
+    clause_start = max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1
+    positive = plain[max(clause_start, floor):claim.start] + plain[claim.negation_end:word_end]
+    probe = Figure(0, "", False, len(positive), len(positive), "", True)
+    return _choose_rule(positive, probe, 0, (0, len(positive)), len(positive), topic, rules, 0)
 
 
 def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, claim: ZeroClaim,
@@ -336,7 +350,8 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
     scope_end = _SCOPE_END.search(plain, fig.end, sentence_end)
     return ZeroClaim(claim.start + start, claim.end + start,
                      tuple((t, s + start, e + start) for t, s, e in claim.subjects),
-                     scope_end.start() if scope_end else sentence_end)
+                     scope_end.start() if scope_end else sentence_end,
+                     claim.negation_end + start if claim.negation_end else 0)
 
 
 def _joined_zero_claim(plain: str, fig: Figure, start: int) -> ZeroClaim | None:

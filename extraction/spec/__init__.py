@@ -92,6 +92,7 @@ class Spec:
     topic_units: dict[str, list[str]]
     topic_zero: dict[str, tuple[str | None, str]]  # topic -> (metric a worded zero states, its unit)
     zero_verbs: dict[str, list[str]]  # topic -> verbs (or 无 / 零 for a direct negation) a worded zero of it needs
+    adjacent_zero_verbs: dict[str, list[str]]  # topic -> verbs that state its zero only with the subject right after
     zeros: dict[str, Any]
     pre2019_phrases: list[dict[str, Any]]  # reports before the 2019 format: no 表三 leaves, 2019 keys
     veto_words: list[str]
@@ -285,6 +286,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_units={t: v["units"] for t, v in topics.items()},
         topic_zero={t: (v.get("zero"), v.get("zero_unit", "件")) for t, v in topics.items()},
         zero_verbs={t: v.get("zero_verbs", []) for t, v in topics.items()},
+        adjacent_zero_verbs={t: v.get("adjacent_zero_verbs", []) for t, v in topics.items()},
         zeros=raw["grammar"]["zeros"],
         pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False),
         veto_words=raw["veto_words"],
