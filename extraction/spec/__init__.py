@@ -207,13 +207,17 @@ def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
     return out
 
 
-def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str) -> list[dict[str, Any]]:
-    """Given the event classes, return one cue rule per (class, topic it states a metric for)."""
+def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str,
+                 object_prefixes: list[str]) -> list[dict[str, Any]]:
+    """Given the event classes, return one cue rule per (class, topic it states a metric for). A class that takes
+    its object cues only as its word right before a word of the topic (办理政府信息公开申请)."""
     out: list[dict[str, Any]] = []
     for event in events:
         for topic in topics:
             if topic in event:
                 cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
+                if event.get("takes_object"):
+                    cues = [c + p + t for c in cues for p in ("", *object_prefixes) for t in topics[topic]["words"]]
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
                         "yields_to_categories": event.get("yields_to_categories", False),
                         "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0), **_versioned(event[topic], version)}
@@ -244,7 +248,7 @@ def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True) -> list[dict[str, Any]]:
     """Given the narrative grammar, return the cue rules it composes for one template version."""
-    return (_event_rules(grammar["events"], grammar["topics"], version)
+    return (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"])
             + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
 
 
