@@ -188,14 +188,14 @@ def _names_leaf(local: str, word: str) -> bool:
     return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
 
 
-def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -> bool:
-    """Given a linked figure, return whether a veto word near its cue (before it, or between it and a cue after it)
-    makes it another quantity."""
+def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, spec: Spec) -> bool:
+    """Given a linked figure and its topic, return whether a veto word (or one of the topic's) near its cue (before
+    it, or between it and a cue after it) makes it another quantity."""
     link_start = link.cue_start
     window = text[max(local_start, link_start - 6):fig.start]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    window = _masked(window, spec.veto_exempt)
+    window = _masked(window, [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     if _BROADER.search(text[local_start:fig.start]):
         return True
     if text.startswith(tuple(spec.counted_nouns), fig.end):
@@ -203,7 +203,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     words = set(tokens_of(window))
-    for veto in spec.veto_words:
+    for veto in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]:
         if len(veto) == 1:
             if veto in words:
                 return True
@@ -271,11 +271,13 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     of the cue before the subject (未收到申请, 无结转下年度的申请), else the topic's own zero; None when words after
     the subject name another metric (未发生行政复议被纠错) or a veto word stands in the claim."""
     topic, word_start, word_end = claim.subjects[index]
+    if not any(r["topic"] == topic for r in rules):
+        return None  # a topic the report's format has no table of
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    words_before = _masked(plain[claim.start:word_end], spec.veto_exempt)
+    words_before = _masked(plain[claim.start:word_end], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     tokens = set(tokens_of(words_before))
-    if any(v in tokens if len(v) == 1 else v in words_before for v in spec.veto_words):
+    if any(v in tokens if len(v) == 1 else v in words_before for v in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]):
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
@@ -426,7 +428,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None or not _unit_fits(topic, fig.unit, spec):
             continue
-        if _vetoed(text, fig, link, local_start, spec):
+        if _vetoed(text, fig, link, local_start, topic, spec):
             continue
         mention.metric = link.metric
         mention.alternatives = link.alternatives

@@ -102,6 +102,8 @@ class Spec:
     sentence_veto_words: list[str]
     veto_exempt: list[str]
     topic_masks: list[str]
+    topic_vetoes: dict[str, list[str]]  # topic -> words that make a figure of it another quantity
+    topic_nouns: dict[str, list[str]]  # topic -> its words joined to a case noun (依申请公开案件): no veto
     continuation_words: list[str]
     carry_words: list[str]
     sections: dict[str, list[str]]
@@ -246,10 +248,13 @@ def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for a in applicants]
 
 
-def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True) -> list[dict[str, Any]]:
-    """Given the narrative grammar, return the cue rules it composes for one template version."""
-    return (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"])
-            + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
+def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
+             topics: list[str] | None = None) -> list[dict[str, Any]]:
+    """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
+    topics, when given)."""
+    rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"])
+             + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
+    return [r for r in rules if topics is None or r["topic"] in topics]
 
 
 def _build(raw: dict[str, Any]) -> Spec:
@@ -292,14 +297,16 @@ def _build(raw: dict[str, Any]) -> Spec:
         zero_verbs={t: v.get("zero_verbs", []) for t, v in topics.items()},
         adjacent_zero_verbs={t: v.get("adjacent_zero_verbs", []) for t, v in topics.items()},
         zeros=raw["grammar"]["zeros"],
-        pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False),
+        pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False, topics=raw["grammar"]["pre2019_topics"]),
         veto_words=raw["veto_words"],
         counted_nouns=raw["counted_nouns"],
         loose_units=raw["loose_units"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         veto_exempt=raw["veto_exempt"],
-        topic_masks=raw["topic_masks"],
+        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]],
+        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) for t, v in topics.items()},
+        topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
         carry_words=raw["carry_words"],
         sections=raw["sections"],
