@@ -282,7 +282,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
-        link = _positive_reading(plain, claim, word_end, topic, rules)
+        link = _positive_reading(plain, claim, word_end, topic, rules, spec)
     if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
         return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end]
@@ -292,12 +292,14 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     return metric
 
 
-def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, rules: list[dict[str, Any]]) -> _Link | None:
+def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, rules: list[dict[str, Any]],
+                      spec: Spec) -> _Link | None:
     """Given a zero claim opened by a negation inside its clause (上年度无结转申请), return the reading of the clause
     without the negation (上年度结转申请: carried over), whose cue may begin before the negation; None without one."""
     floor = max(0, claim.start - QUOTE_MAX_CHARS)
     clause_start = max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1
-    positive = plain[max(clause_start, floor):claim.start] + plain[claim.negation_end:word_end]
+    before = _masked(plain[max(clause_start, floor):claim.start], spec.zeros["this_year"])
+    positive = before + plain[claim.negation_end:word_end]
     probe = Figure(0, "", False, len(positive), len(positive), "", True)
     return _choose_rule(positive, probe, 0, (0, len(positive)), len(positive), topic, rules, 0)
 

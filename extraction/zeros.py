@@ -17,6 +17,7 @@ DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a fi
 ATTRIBUTIVE = "的"  # or after a modifier of scope or cause ending in 的 (无针对本机关的行政诉讼)
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _DIGIT = re.compile(r"[0-9０-９]")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause (无结转2024年的申请) is no count
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"
 
@@ -47,6 +48,7 @@ class _Grammar:
     adjacent_verbs: dict[str, frozenset[str]]
     agents: tuple[str, ...]
     modifier_openers: tuple[str, ...]
+    implied_subjects: dict[str, str]
     max_chars: int
     subject: re.Pattern[str]
     predicate: re.Pattern[str]
@@ -80,6 +82,7 @@ def _grammar() -> _Grammar:
         adjacent_verbs={t: frozenset(v) for t, v in spec.adjacent_zero_verbs.items()},
         agents=tuple(zeros["agents"]),
         modifier_openers=tuple(zeros["modifier_openers"]),
+        implied_subjects=dict(zeros["implied_subjects"]),
         max_chars=int(zeros["max_chars"]),
         subject=re.compile("|".join(map(re.escape, longest_first))),
         predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
@@ -134,7 +137,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
     scope_end = end.start() if end else min(len(text), neg_start + g.max_chars)
     scope = _masked(text[neg_start:scope_end], g.masks)
-    if _DIGIT.search(scope):
+    if _DIGIT.search(_YEAR.sub("", scope)):
         return None  # 未受理的申请3件: the clause prints its count
     region_start = 0
     for cause in g.causes:
@@ -155,6 +158,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     verb_end = pos + len(verb) if verb else pos
     subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
                                                          or _adjacent(text, verb_end, s, how, g))]
+    if not subjects and verb in g.implied_subjects:
+        subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})

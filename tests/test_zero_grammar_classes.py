@@ -154,3 +154,19 @@ def test_every_event_verb_of_the_active_topics_states_their_zero(tmp_path: Path,
 def test_a_carry_reads_its_direction_from_the_clause_around_the_negation(tmp_path: Path, before: str, metric: str | None,
                                                                          negation: str) -> None:
     assert _zeros(tmp_path, f"{before}{negation}结转申请。") == [(0, metric)]
+
+
+@pytest.mark.parametrize("negation", ["无", "没有"])
+@pytest.mark.parametrize("carry, metric", [("结转", None), ("上年结转", "requests.carried_over.total"),
+                                           ("结转下年度继续办理", "requests.carried_forward.total"),
+                                           ("转结至2024年", "requests.carried_forward.total")])
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_negated_carry_needs_no_subject_word(tmp_path: Path, negation: str, carry: str, metric: str | None,
+                                               quoted: bool) -> None:
+    words = f"“{carry}”" if quoted else carry
+    assert _zeros(tmp_path, f"本年度{negation}{words}件。") == [(0, metric)]
+
+
+@pytest.mark.parametrize("year", ["2023年", "2023年度"])
+def test_a_year_inside_a_negated_clause_is_no_count_of_it(tmp_path: Path, year: str) -> None:
+    assert _zeros(tmp_path, f"本机关未收到{year}政府信息公开申请。") == [(0, "requests.new.total")]
