@@ -55,12 +55,13 @@ _SP = "[ \u00a0\u3000]{0,2}"
 # A bare integer is a count whose unit the noun before it implies (订阅数4637，已办结18，) only when it ends a
 # clause in running text, right after a Chinese word: at a line's end or with a space it is a table's cell, a page
 # number or a code.
-_BARE_END = "[，,。；;]"  # not 、: 1、 numbers a list item after a heading its line break no longer shows
+_BARE_END = "[，,。；;（）()]"  # not 、: 1、 numbers a list item after a heading its line break no longer shows
 _BARE_AFTER = re.compile(r"[\u4e00-\u9fff]$")
 # Words before a bare number that make it a code, a reference or a time, not a count.
 _BARE_CODES = ("电话", "传真", "邮编", "邮政编码", "编码", "代码", "热线", "拨打", "号码", "编号", "序号", "附件", "表", "图",
                "专栏", "版", "室", "楼", "幢", "路", "街", "巷", "期间", "截至", "截止")
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_OPEN_BEFORE = re.compile(r"[（(][^（）()]*$")
 _FIGURE = re.compile(
     rf"""
     (?=[约近超逾突百0-9０-９{_CN_NUM}])  # a cheap first-character filter
@@ -186,6 +187,8 @@ def _bare_count(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - _ORDINAL_WINDOW):m.start()]
     if m["pre"] is not None or not _BARE_AFTER.search(before) or before.endswith(_BARE_CODES):
         return False
+    if text[m.end("num")] in "）)" and not _OPEN_BEFORE.search(before):
+        return False  # 1) numbering a list item, not (结果维持1) closing a parenthesis the number stands in
     return not _BARE_YEAR.fullmatch(m["num"])
 
 

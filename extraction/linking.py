@@ -37,6 +37,7 @@ _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
+_TITLE = re.compile(r"《[^《》]*》")
 
 
 @dataclass
@@ -256,7 +257,9 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     if any(word in left for word in spec.sentence_veto_words):
         return True
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
-    return report_year is not None and _names_other_year(_PARENTHESIS.sub("", left), report_year, spec.carry_words)
+    # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
+    return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
+                                                         spec.carry_words)
 
 
 def _zero_quote(text: str, fig: Figure) -> str:

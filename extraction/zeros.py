@@ -86,7 +86,7 @@ def _grammar() -> _Grammar:
         max_chars=int(zeros["max_chars"]),
         subject=re.compile("|".join(map(re.escape, longest_first))),
         predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
-            map(re.escape, spec.topic_units["requests"])) + ")"),
+            map(re.escape, filter(None, spec.topic_units["requests"]))) + ")"),
         post_negation=re.compile("(?:" + "|".join(map(re.escape, zeros["post_negations"])) + ")(?P<verb>" + "|".join(
             map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)" + "|[：:]?(?P<direct>" + "|".join(
             map(re.escape, zeros["post_direct"])) + r")(?=[，,。；;！？!?\n]|$)"),
