@@ -153,6 +153,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
+    subjects = _heads(scope, subjects, neg_start)
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
                 for s in subjects]
     verb_end = pos + len(verb) if verb else pos
@@ -164,6 +165,17 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> list[tuple[str, int, int]]:
+    """Given a claim's subjects, return those that are no modifier of the next one: a subject followed by 的 before
+    the next, with no 、和及或 between, qualifies it (未产生政府信息公开事务诉讼相关的费用 is about the fee)."""
+    out = []
+    for s, following in zip(subjects, [*subjects[1:], None]):
+        between = scope[s[2] - offset:following[1] - offset] if following else ""
+        if not (ATTRIBUTIVE in between and not any(c in between for c in COORDINATORS)):
+            out.append(s)
+    return out
 
 
 def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str, g: _Grammar) -> bool:

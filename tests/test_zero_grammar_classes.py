@@ -170,3 +170,16 @@ def test_a_negated_carry_needs_no_subject_word(tmp_path: Path, negation: str, ca
 @pytest.mark.parametrize("year", ["2023年", "2023年度"])
 def test_a_year_inside_a_negated_clause_is_no_count_of_it(tmp_path: Path, year: str) -> None:
     assert _zeros(tmp_path, f"本机关未收到{year}政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic", ["行政诉讼", "行政复议", "政府信息公开申请"])
+@pytest.mark.parametrize("joint", ["相关的", "的", "方面的"])
+def test_a_subject_before_de_and_another_subject_qualifies_it(tmp_path: Path, topic: str, joint: str) -> None:
+    assert _zeros(tmp_path, f"本年度未产生{topic}{joint}费用。") == [(0, None)]
+
+
+@pytest.mark.parametrize("topic, metric", [("行政诉讼", "litigation"), ("行政复议", "review")])
+@pytest.mark.parametrize("result", ["败诉", "被纠错"])
+def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str, result: str) -> None:
+    assert _zeros(tmp_path, f"发生{topic}3件，其中{result}1件。") == [(3, f"{metric}.total"), (1, f"{metric}.corrected")]
+    assert _zeros(tmp_path, f"未发生{topic}{result}的情况。") == [(0, None)]  # narrower than the topic: unlinked
