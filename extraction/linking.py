@@ -29,6 +29,7 @@ LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
+LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 个/项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
@@ -213,6 +214,17 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, s
     return False
 
 
+def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
+    """Given a figure and its topic, return whether its unit counts the topic: always, unless it is a loose classifier
+    (个, 项) that counts whatever noun it follows; then a word of the topic must stand right before the figure
+    (依申请公开事项1项) or right after it (1项依申请公开事项): 提交的材料10项 counts materials."""
+    if fig.unit not in spec.topic_loose_units.get(topic, ()):
+        return True
+    before, after = text[max(0, fig.start - LOOSE_UNIT_GAP_CHARS - 8):fig.start], text[fig.end:fig.end + 8]
+    words = spec.topics.get(topic, ())
+    return any(w in before[-(len(w) + LOOSE_UNIT_GAP_CHARS):] for w in words) or after.startswith(tuple(words))
+
+
 def _unit_fits(topic: str, unit: str, spec: Spec) -> bool:
     """Given a topic and a figure's unit, return whether the topic counts in that unit (申请21条 yes, 信息21条 no)."""
     return unit in spec.topic_units.get(topic, ())
@@ -333,14 +345,15 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
 
 def _joined_verb_metrics(plain: str, start: int, end: int, topic: str, rules: list[dict[str, Any]]) -> list[str]:
     """Given the words of a zero claim before its subject, return the metrics of the event verbs there joined by a
-    coordinator (未制定发布、废止规范性文件: none made, none repealed), in order; none unless two or more."""
+    coordinator (未制定发布、废止规范性文件, 未制发或废止: none made, none repealed), in order; none unless two or
+    more."""
     hits = sorted((i, i + len(cue), r["metric"]) for r in rules
                   if r["topic"] == topic and r.get("event") and "needs_context" not in r
                   for cue in r["cue"] if (i := plain.find(cue, start, end)) >= 0)
     chain = hits[:1]
     for hit in hits[1:]:
         gap = plain[chain[-1][1]:hit[0]]
-        if hit[0] >= chain[-1][1] and len(gap) <= VERB_GAP_CHARS and any(c in gap for c in LIST_JOINERS):
+        if hit[0] >= chain[-1][1] and len(gap) <= VERB_GAP_CHARS and any(c in gap for c in COORDINATORS):
             chain.append(hit)
     metrics = list(dict.fromkeys(m for _, _, m in chain))
     return metrics if len(metrics) > 1 else []
@@ -431,7 +444,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
             link = shared if shared is not None and shared.event and not shared.fallback else link
-        if link is None or not _unit_fits(topic, fig.unit, spec):
+        if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
         if _vetoed(text, fig, link, local_start, topic, spec):
             continue

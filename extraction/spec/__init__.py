@@ -104,6 +104,7 @@ class Spec:
     topic_masks: list[str]
     topic_vetoes: dict[str, list[str]]  # topic -> words that make a figure of it another quantity
     topic_nouns: dict[str, list[str]]  # topic -> its words joined to a case noun (依申请公开案件): no veto
+    topic_loose_units: dict[str, list[str]]  # topic -> classifiers that count it only beside its word
     continuation_words: list[str]
     carry_words: list[str]
     sections: dict[str, list[str]]
@@ -306,6 +307,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         veto_exempt=raw["veto_exempt"],
         topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]],
         topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) for t, v in topics.items()},
+        topic_loose_units={t: raw["loose_units"] + v.get("loose_units", []) for t, v in topics.items()},
         topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
         carry_words=raw["carry_words"],
