@@ -302,8 +302,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end]
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
-    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and r["metric"] != metric for r in rules):
-        return None  # 未发生行政复议被纠错 narrows it; 申请尚未收到 only says it again
+    narrower = {r["metric"] for r in rules if r["topic"] == topic and any(c in after for c in r.get("cue", []))} - {metric}
+    if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
+        result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
+        return narrower.pop() if result else None
     return metric
 
 

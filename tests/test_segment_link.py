@@ -233,7 +233,7 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     # a body with no 行政处罚 made none; a clause ending in 为0 states a zero
     ("本单位无行政处罚职权。", [(0, "active.penalty.decisions")]),
     ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
-    ("未发生行政复议被纠错的情况。", [(0, None)]),
+    ("未发生行政复议被纠错的情况。", [(0, "review.corrected")]),  # a zero of the result the words after name
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     ("全年无信息公开类行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     # negated verbs joined by 、和及 each state a zero of the subject

@@ -182,4 +182,5 @@ def test_a_subject_before_de_and_another_subject_qualifies_it(tmp_path: Path, to
 @pytest.mark.parametrize("result", ["败诉", "被纠错"])
 def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str, result: str) -> None:
     assert _zeros(tmp_path, f"发生{topic}3件，其中{result}1件。") == [(3, f"{metric}.total"), (1, f"{metric}.corrected")]
-    assert _zeros(tmp_path, f"未发生{topic}{result}的情况。") == [(0, None)]  # narrower than the topic: unlinked
+    assert _zeros(tmp_path, f"未发生{topic}{result}的情况。") == [(0, f"{metric}.corrected")]  # the result's zero
+    assert _zeros(tmp_path, f"未发生{topic}维持和{result}的情况。") == [(0, None)]  # two results: neither alone
