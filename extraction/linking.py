@@ -215,9 +215,9 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, s
 
 
 def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
-    """Given a figure and its topic, return whether its unit counts the topic: always, unless it is a loose classifier
-    (个, 项) that counts whatever noun it follows; then a word of the topic must stand right before the figure
-    (依申请公开事项1项) or right after it (1项依申请公开事项): 提交的材料10项 counts materials."""
+    """Given a figure and its topic, return whether its unit counts the topic: always, unless it is one of the topic's
+    loose classifiers (项 for requests) that count whatever noun they follow; then a word of the topic must stand
+    right before the figure (依申请公开事项1项) or right after it (1项依申请公开事项): 提交的材料10项 counts materials."""
     if fig.unit not in spec.topic_loose_units.get(topic, ()):
         return True
     before, after = text[max(0, fig.start - LOOSE_UNIT_GAP_CHARS - 8):fig.start], text[fig.end:fig.end + 8]

@@ -336,3 +336,18 @@ def test_reports_before_2019_link_figures_in_every_section(tmp_path: Path) -> No
                                       "没有收到政府信息公开申请的单位有5个。"])
 def test_a_figure_counting_another_noun_links_nothing(tmp_path: Path, sentence: str) -> None:
     assert [metric for _, metric in _links(_report(tmp_path, sentence))] == [None]
+
+
+@pytest.mark.parametrize("disposition, metric", [("予以公开", "requests.result.disclosed.total"),
+                                                 ("部分公开", "requests.result.partially_disclosed.total"),
+                                                 ("属于其他处理情况", "requests.result.other.subtotal.total")])
+@pytest.mark.parametrize("unit", ["件", "条"])
+def test_a_disposition_after_its_figure_names_it(tmp_path: Path, disposition: str, metric: str, unit: str) -> None:
+    sentence = f"收到申请12{unit}，其中3{unit}{disposition}。"
+    assert _links(_report(tmp_path, sentence)) == [(12, "requests.new.total"), (3, metric)]
+
+
+@pytest.mark.parametrize("noun, metric", [("依申请公开", "requests.new.total"), ("依申请公开事项", "requests.new.total"),
+                                          ("需提交的材料", None)])
+def test_xiang_counts_requests_only_beside_their_word(tmp_path: Path, noun: str, metric: str | None) -> None:
+    assert _links(_report(tmp_path, f"本年度收到{noun}3项。")) == [(3, metric)]

@@ -307,7 +307,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         veto_exempt=raw["veto_exempt"],
         topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]],
         topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) for t, v in topics.items()},
-        topic_loose_units={t: raw["loose_units"] + v.get("loose_units", []) for t, v in topics.items()},
+        topic_loose_units={t: v.get("loose_units", []) for t, v in topics.items()},
         topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
         carry_words=raw["carry_words"],
