@@ -159,8 +159,13 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
                 if best is None or cand[:3] < best[:3]:
                     best = cand
-    if best is None or _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
+    if best is None:
         return None
+    if _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
+        category = _named_category(local[:best[3] - local_start], local, topic, rules)
+        if category is None:
+            return None
+        best = (*best[:4], category, best[5])  # 本机关不掌握政府信息答复4条: that disposition's answers
     event = bool(best[4].get("event"))
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
@@ -174,6 +179,18 @@ def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: 
     there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
     return bool(rule.get("yields_to_categories")) and any(
         r["topic"] == topic and r.get("category") and any(w in before_cue for w in r["cue"]) for r in rules)
+
+
+def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Given the words before an answer verb that yields to a disposition and the words before the figure, return the
+    rule of the disposition named nearest before the verb, or None when a 等 after its words makes them examples of
+    an extent they do not fix (无对应信息等情形答复8件)."""
+    named = [(i + len(w), len(w), r) for r in rules if r["topic"] == topic and r.get("category")
+             for w in r["cue"] if (i := before_cue.rfind(w)) >= 0]
+    if not named:
+        return None
+    end, _, rule = max(named, key=lambda n: (n[0], n[1]))
+    return None if "等" in local[end:] else rule
 
 
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:

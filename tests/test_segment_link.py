@@ -351,3 +351,12 @@ def test_a_disposition_after_its_figure_names_it(tmp_path: Path, disposition: st
                                           ("需提交的材料", None)])
 def test_xiang_counts_requests_only_beside_their_word(tmp_path: Path, noun: str, metric: str | None) -> None:
     assert _links(_report(tmp_path, f"本年度收到{noun}3项。")) == [(3, metric)]
+
+
+@pytest.mark.parametrize("ground, metric", [("本机关不掌握政府信息", "requests.result.unable.not_held.total"),
+                                            ("属于重复申请", "requests.result.not_processed.repeated.total"),
+                                            ("不掌握相关信息等情形", None)])
+@pytest.mark.parametrize("verb", ["答复", "依法答复"])
+def test_an_answer_verb_after_a_disposition_counts_that_disposition(tmp_path: Path, ground: str, metric: str | None,
+                                                                    verb: str) -> None:
+    assert _links(_report(tmp_path, f"收到申请12件，{ground}{verb}4件。")) == [(12, "requests.new.total"), (4, metric)]
