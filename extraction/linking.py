@@ -355,8 +355,8 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         out.append(mention)
         if metric is not None:
             topic, word_start, _ = claim.subjects[index]
-            region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
-            for other in _joined_verb_metrics(plain, region_start, word_start, topic, rules):
+            # the verbs before the first subject govern every subject of the list (未制发或废止规章、规范性文件)
+            for other in _joined_verb_metrics(plain, claim.start, word_start, topic, rules):
                 if other not in {m.metric for m in out}:
                     out.append(replace(mention, metric=other))
     return [m for m in out if m.metric is not None] or out[:1]

@@ -184,3 +184,9 @@ def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str,
     assert _zeros(tmp_path, f"发生{topic}3件，其中{result}1件。") == [(3, f"{metric}.total"), (1, f"{metric}.corrected")]
     assert _zeros(tmp_path, f"未发生{topic}{result}的情况。") == [(0, f"{metric}.corrected")]  # the result's zero
     assert _zeros(tmp_path, f"未发生{topic}维持和{result}的情况。") == [(0, None)]  # two results: neither alone
+
+
+@pytest.mark.parametrize("joiner", ["或", "、", "和"])
+def test_negated_verbs_joined_govern_every_subject_of_the_list(tmp_path: Path, joiner: str) -> None:
+    assert sorted(_metrics(tmp_path, f"本年度未制发{joiner}废止规章、行政规范性文件。")) == [
+        "active.normative_docs.issued", "active.normative_docs.repealed", "active.rules.issued", "active.rules.repealed"]
