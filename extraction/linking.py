@@ -18,18 +18,17 @@ from extraction.segment import Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import ZeroClaim, find_subjects, find_zero_claims
+from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
-COORDINATORS = "、和及与或"
 LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
-LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 个/项 figure
+LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
@@ -237,9 +236,9 @@ def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
     right before the figure (依申请公开事项1项) or right after it (1项依申请公开事项): 提交的材料10项 counts materials."""
     if fig.unit not in spec.topic_loose_units.get(topic, ()):
         return True
-    before, after = text[max(0, fig.start - LOOSE_UNIT_GAP_CHARS - 8):fig.start], text[fig.end:fig.end + 8]
     words = spec.topics.get(topic, ())
-    return any(w in before[-(len(w) + LOOSE_UNIT_GAP_CHARS):] for w in words) or after.startswith(tuple(words))
+    return any(text.find(w, max(0, fig.start - len(w) - LOOSE_UNIT_GAP_CHARS), fig.start) >= 0 for w in words) \
+        or text.startswith(tuple(words), fig.end)
 
 
 def _unit_fits(topic: str, unit: str, spec: Spec) -> bool:

@@ -13,13 +13,13 @@ from functools import lru_cache
 from extraction.segment import SENTENCE_WINDOW_CHARS
 from extraction.spec import Spec, load_spec
 
-DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it,
-ATTRIBUTIVE = "的"  # or after a modifier of scope or cause ending in 的 (无针对本机关的行政诉讼)
+DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
+ATTRIBUTIVE = "的"  # ... unless the words between are a modifier of its scope or cause ending in 的 (无针对本机关的行政诉讼)
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause (无结转2024年的申请) is no count
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
-COORDINATORS = "、和及与或"
+COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
 
 
 @dataclass(frozen=True)
