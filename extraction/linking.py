@@ -146,9 +146,11 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             continue
         if "exclusive" in rule and several:
             continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
+        if rule.get("bare") and list_start > sentence[0]:
+            continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
-            if i >= 0:
+            if i >= 0 and (not rule.get("bare") or _bare_topic(local, i, cue, rule["bare"])):
                 cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
                 if best is None or cand[:3] < best[:3]:
                     best = cand
@@ -171,6 +173,21 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     if switch and any(w in right for w in switch["words"]):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+
+
+def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
+    """Given a topic word at i in the words before a figure, return whether it names the figure by itself: only
+    gap words stand between them (申请数量12件, 依申请公开政府信息共4件), and no modifier ending in 的 narrows it
+    (涉及城建领域的申请5件 counts some requests)."""
+    if local[:i].endswith(tuple(bare["not_after"])):
+        return False
+    pos, end, gaps = i + len(cue), len(local), sorted(bare["gaps"], key=len, reverse=True)
+    while pos < end:
+        gap = next((g for g in gaps if local.startswith(g, pos)), None)
+        if gap is None:
+            return False
+        pos += len(gap)
+    return True
 
 
 def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: list[dict[str, Any]]) -> bool:

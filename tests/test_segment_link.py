@@ -360,3 +360,13 @@ def test_xiang_counts_requests_only_beside_their_word(tmp_path: Path, noun: str,
 def test_an_answer_verb_after_a_disposition_counts_that_disposition(tmp_path: Path, ground: str, metric: str | None,
                                                                     verb: str) -> None:
     assert _links(_report(tmp_path, f"收到申请12件，{ground}{verb}4件。")) == [(12, "requests.new.total"), (4, metric)]
+
+
+@pytest.mark.parametrize("scope", ["本年度", "全年我局"])
+@pytest.mark.parametrize("named, metric", [("政府信息公开申请", "requests.new.total"), ("依申请公开政府信息共", "requests.new.total"),
+                                           ("政府信息公开申请数量为", "requests.new.total"),
+                                           ("城建领域的政府信息公开申请", None), ("书面申请", None),
+                                           ("自然资源类政府信息公开申请", None)])
+def test_requests_named_by_themselves_are_the_new_ones_unless_modified(tmp_path: Path, scope: str, named: str,
+                                                                      metric: str | None) -> None:
+    assert _links(_report(tmp_path, f"{scope}{named}12件。")) == [(12, metric)]

@@ -223,7 +223,8 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                     cues = [c + p + t for c in cues for p in ("", *object_prefixes) for t in topics[topic]["words"]]
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
                         "yields_to_categories": event.get("yields_to_categories", False),
-                        "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0), **_versioned(event[topic], version)}
+                        "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
+                        **({"bare": event["bare"]} if "bare" in event else {}), **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
