@@ -170,7 +170,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     event = bool(best[4].get("event"))
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
-    if switch and any(w in right for w in switch["words"]):
+    ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+    if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
 

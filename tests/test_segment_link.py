@@ -370,3 +370,14 @@ def test_an_answer_verb_after_a_disposition_counts_that_disposition(tmp_path: Pa
 def test_requests_named_by_themselves_are_the_new_ones_unless_modified(tmp_path: Path, scope: str, named: str,
                                                                       metric: str | None) -> None:
     assert _links(_report(tmp_path, f"{scope}{named}12件。")) == [(12, metric)]
+
+
+@pytest.mark.parametrize("verb", ["受理", "收到"])
+@pytest.mark.parametrize("breakdown", ["，其中新收到14件", "（其中上年结转1件）", "，其中上年度结转1件"])
+def test_a_receive_count_broken_down_into_new_and_carried_is_the_pool(tmp_path: Path, verb: str, breakdown: str) -> None:
+    links = _links(_report(tmp_path, f"本机关共{verb}政府信息公开申请15件{breakdown}。"))
+    assert links[0] == (15, "requests.handled_pool.total")
+
+
+def test_a_carry_in_count_after_a_receive_count_is_no_breakdown_of_it(tmp_path: Path) -> None:
+    assert _links(_report(tmp_path, "收到申请12件，上年结转2件。"))[0] == (12, "requests.new.total")
