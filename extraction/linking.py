@@ -146,7 +146,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             continue
         if "exclusive" in rule and several:
             continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
-        if rule.get("bare") and list_start > sentence[0]:
+        if rule.get("bare", {}).get("first") and list_start > sentence[0]:
             continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
@@ -336,7 +336,8 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end]
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
-    narrower = {r["metric"] for r in rules if r["topic"] == topic and any(c in after for c in r.get("cue", []))} - {metric}
+    narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
+                and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
     if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None

@@ -381,3 +381,9 @@ def test_a_receive_count_broken_down_into_new_and_carried_is_the_pool(tmp_path: 
 
 def test_a_carry_in_count_after_a_receive_count_is_no_breakdown_of_it(tmp_path: Path) -> None:
     assert _links(_report(tmp_path, "收到申请12件，上年结转2件。"))[0] == (12, "requests.new.total")
+
+
+@pytest.mark.parametrize("before, metric", [("全年办理", "requests.result.total.total"), ("已办理", "requests.result.total.total"),
+                                            ("协助办理", None), ("办理转办件", None)])
+def test_handle_right_before_a_figure_takes_the_sentence_s_topic(tmp_path: Path, before: str, metric: str | None) -> None:
+    assert _links(_report(tmp_path, f"收到政府信息公开申请12件，{before}11件。")) == [(12, "requests.new.total"), (11, metric)]
