@@ -55,7 +55,9 @@ _SP = "[ \u00a0\u3000]{0,2}"
 # A bare integer is a count whose unit the noun before it implies (订阅数4637，已办结18，) only when it ends a
 # clause in running text, right after a Chinese word: at a line's end or with a space it is a table's cell, a page
 # number or a code.
-_BARE_END = "[，,。；;（）()]"  # not 、: 1、 numbers a list item after a heading its line break no longer shows
+# Not 、 (1、 numbers a list item after a heading its line break no longer shows) nor an opening parenthesis (a
+# table flattened into one line runs a row's last digits into the next row's （二）).
+_BARE_END = "[，,。；;）)]"
 _BARE_AFTER = re.compile(r"[\u4e00-\u9fff]$")
 # Words before a bare number that make it a code, a reference or a time, not a count.
 _BARE_CODES = ("电话", "传真", "邮编", "邮政编码", "编码", "代码", "热线", "拨打", "号码", "编号", "序号", "附件", "表", "图",

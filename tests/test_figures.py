@@ -257,3 +257,7 @@ def test_a_bare_number_after_a_code_word_or_no_word_is_none(before: str, number:
 @pytest.mark.parametrize("text", ["发布信息42、新闻59", "数量为 56，", "发布信息42\n", "发布信息1,2345条"])
 def test_a_bare_number_not_ending_a_clause_in_running_text_is_none(text: str) -> None:
     assert [f.value for f in find_figures(text) if not f.unit] == []
+
+
+def test_a_bare_number_running_into_the_next_row_of_a_flattened_table_is_none() -> None:
+    assert [f.value for f in find_figures("（一）予以公开12（二）部分公开3") if not f.unit] == []
