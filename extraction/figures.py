@@ -52,6 +52,18 @@ _CN_CHARS = frozenset(_CN_NUM)
 _CN = rf"[{_CN_NUM}](?:[{_CN_NUM}百千]|[万亿](?=[{_CN_NUM}]))*"
 _SP = "[ \u00a0\u3000]{0,2}"
 
+# A bare integer is a count whose unit the noun before it implies (订阅数4637，已办结18，) only when it ends a
+# clause in running text, right after a Chinese word: at a line's end or with a space it is a table's cell, a page
+# number or a code.
+# Not 、 (1、 numbers a list item after a heading its line break no longer shows) nor an opening parenthesis (a
+# table flattened into one line runs a row's last digits into the next row's （二）).
+_BARE_END = "[，,。；;）)]"
+_BARE_AFTER = re.compile(r"[\u4e00-\u9fff]$")
+# Words before a bare number that make it a code, a reference or a time, not a count.
+_BARE_CODES = ("电话", "传真", "邮编", "邮政编码", "编码", "代码", "热线", "拨打", "号码", "编号", "序号", "附件", "表", "图",
+               "专栏", "版", "室", "楼", "幢", "路", "街", "巷", "期间", "截至", "截止")
+_BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_OPEN_BEFORE = re.compile(r"[（(][^（）()]*$")
 _FIGURE = re.compile(
     rf"""
     (?=[约近超逾突百0-9０-９{_CN_NUM}])  # a cheap first-character filter
@@ -67,7 +79,7 @@ _FIGURE = re.compile(
     {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
     {_SP}(?P<unit>{_UNIT})?
     (?P<post>左右|上下(?![级联游班贯通]))?
-    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?!)))))  # a bare number is no figure
+    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D}))|(?!))))))  # a bare number ends a clause or is none
     """,
     re.VERBOSE,
 )
@@ -171,6 +183,17 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     return _in_short_quote(text, start, m.end())
 
 
+def _bare_count(text: str, m: re.Match[str]) -> bool:
+    """Given a bare number ending a clause, return whether it counts: right after a Chinese word that makes it no
+    code, reference or year (关注量达到1382025， yes; 电话88888888， 截至2023， no)."""
+    before = text[max(0, m.start() - _ORDINAL_WINDOW):m.start()]
+    if m["pre"] is not None or not _BARE_AFTER.search(before) or before.endswith(_BARE_CODES):
+        return False
+    if text[m.end("num")] in "）)" and not _OPEN_BEFORE.search(before):
+        return False  # 1) numbering a list item, not (结果维持1) closing a parenthesis the number stands in
+    return not _BARE_YEAR.fullmatch(m["num"])
+
+
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
     """Given a candidate match of _FIGURE, return its Figure, or None if it is no figure."""
     unit = m["unit"] or ""
@@ -190,6 +213,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         if text.startswith(_BAD_AFTER_UNIT.get(unit, ()), end) or _names_no_count(text, m, unit):
             return None
         if m["num"] is not None:
+            if not unit and not m["mul"] and not _bare_count(text, m):
+                return None
             value = _decimal(m["num"])
         else:
             if m["cn"] in ("零", "〇") or text[end:end + 1] in _CN_CHARS:

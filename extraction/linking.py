@@ -18,17 +18,17 @@ from extraction.segment import Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import ZeroClaim, find_subjects, find_zero_claims
+from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
-COORDINATORS = "、和及与或"
 LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
+LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
@@ -37,6 +37,7 @@ _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
+_TITLE = re.compile(r"《[^《》]*》")
 
 
 @dataclass
@@ -145,9 +146,11 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             continue
         if "exclusive" in rule and several:
             continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
+        if rule.get("bare", {}).get("first") and list_start > sentence[0]:
+            continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
-            if i >= 0:
+            if i >= 0 and (not rule.get("bare") or _bare_topic(local, i, cue, rule["bare"])):
                 cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
                 if best is None or cand[:3] < best[:3]:
                     best = cand
@@ -157,14 +160,35 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
                 if best is None or cand[:3] < best[:3]:
                     best = cand
-    if best is None or _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
+    if best is None:
         return None
+    if _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
+        category = _named_category(local[:best[3] - local_start], local, topic, rules)
+        if category is None:
+            return None
+        best = (*best[:4], category, best[5])  # 本机关不掌握政府信息答复4条: that disposition's answers
     event = bool(best[4].get("event"))
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
-    if switch and any(w in right for w in switch["words"]):
+    ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+    if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+
+
+def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
+    """Given a topic word at i in the words before a figure, return whether it names the figure by itself: only
+    gap words stand between them (申请数量12件, 依申请公开政府信息共4件), and no modifier ending in 的 narrows it
+    (涉及城建领域的申请5件 counts some requests)."""
+    if local[:i].endswith(tuple(bare["not_after"])):
+        return False
+    pos, end, gaps = i + len(cue), len(local), sorted(bare["gaps"], key=len, reverse=True)
+    while pos < end:
+        gap = next((g for g in gaps if local.startswith(g, pos)), None)
+        if gap is None:
+            return False
+        pos += len(gap)
+    return True
 
 
 def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: list[dict[str, Any]]) -> bool:
@@ -172,6 +196,18 @@ def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: 
     there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
     return bool(rule.get("yields_to_categories")) and any(
         r["topic"] == topic and r.get("category") and any(w in before_cue for w in r["cue"]) for r in rules)
+
+
+def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Given the words before an answer verb that yields to a disposition and the words before the figure, return the
+    rule of the disposition named nearest before the verb, or None when a 等 after its words makes them examples of
+    an extent they do not fix (无对应信息等情形答复8件)."""
+    named = [(i + len(w), len(w), r) for r in rules if r["topic"] == topic and r.get("category")
+             for w in r["cue"] if (i := before_cue.rfind(w)) >= 0]
+    if not named:
+        return None
+    end, _, rule = max(named, key=lambda n: (n[0], n[1]))
+    return None if "等" in local[end:] else rule
 
 
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
@@ -188,14 +224,14 @@ def _names_leaf(local: str, word: str) -> bool:
     return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
 
 
-def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -> bool:
-    """Given a linked figure, return whether a veto word near its cue (before it, or between it and a cue after it)
-    makes it another quantity."""
+def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, spec: Spec) -> bool:
+    """Given a linked figure and its topic, return whether a veto word (or one of the topic's) near its cue (before
+    it, or between it and a cue after it) makes it another quantity."""
     link_start = link.cue_start
     window = text[max(local_start, link_start - 6):fig.start]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    window = _masked(window, spec.veto_exempt)
+    window = _masked(window, [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     if _BROADER.search(text[local_start:fig.start]):
         return True
     if text.startswith(tuple(spec.counted_nouns), fig.end):
@@ -203,13 +239,24 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     words = set(tokens_of(window))
-    for veto in spec.veto_words:
+    for veto in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]:
         if len(veto) == 1:
             if veto in words:
                 return True
         elif veto in window:
             return True
     return False
+
+
+def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
+    """Given a figure and its topic, return whether its unit counts the topic: always, unless it is one of the topic's
+    loose classifiers (项 for requests) that count whatever noun they follow; then a word of the topic must stand
+    right before the figure (依申请公开事项1项) or right after it (1项依申请公开事项): 提交的材料10项 counts materials."""
+    if fig.unit not in spec.topic_loose_units.get(topic, ()):
+        return True
+    words = spec.topics.get(topic, ())
+    return any(text.find(w, max(0, fig.start - len(w) - LOOSE_UNIT_GAP_CHARS), fig.start) >= 0 for w in words) \
+        or text.startswith(tuple(words), fig.end)
 
 
 def _unit_fits(topic: str, unit: str, spec: Spec) -> bool:
@@ -256,7 +303,9 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     if any(word in left for word in spec.sentence_veto_words):
         return True
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
-    return report_year is not None and _names_other_year(_PARENTHESIS.sub("", left), report_year, spec.carry_words)
+    # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
+    return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
+                                                         spec.carry_words)
 
 
 def _zero_quote(text: str, fig: Figure) -> str:
@@ -271,19 +320,40 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     of the cue before the subject (未收到申请, 无结转下年度的申请), else the topic's own zero; None when words after
     the subject name another metric (未发生行政复议被纠错) or a veto word stands in the claim."""
     topic, word_start, word_end = claim.subjects[index]
+    if not any(r["topic"] == topic for r in rules):
+        return None  # a topic the report's format has no table of
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    words_before = _masked(plain[claim.start:word_end], spec.veto_exempt)
+    words_before = _masked(plain[claim.start:word_end], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     tokens = set(tokens_of(words_before))
-    if any(v in tokens if len(v) == 1 else v in words_before for v in spec.veto_words):
+    if any(v in tokens if len(v) == 1 else v in words_before for v in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]):
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
+    if link is None and index == 0 and claim.negation_end:
+        link = _positive_reading(plain, claim, word_end, topic, rules, spec)
+    if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
+        return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end]
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
-    if any(r["topic"] == topic and any(c in after for c in r.get("cue", [])) and r["metric"] != metric for r in rules):
-        return None  # 未发生行政复议被纠错 narrows it; 申请尚未收到 only says it again
+    narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
+                and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
+    if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
+        result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
+        return narrower.pop() if result else None
     return metric
+
+
+def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, rules: list[dict[str, Any]],
+                      spec: Spec) -> _Link | None:
+    """Given a zero claim opened by a negation inside its clause (上年度无结转申请), return the reading of the clause
+    without the negation (上年度结转申请: carried over), whose cue may begin before the negation; None without one."""
+    floor = max(0, claim.start - QUOTE_MAX_CHARS)
+    clause_start = max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1
+    before = _masked(plain[max(clause_start, floor):claim.start], spec.zeros["this_year"])
+    positive = before + plain[claim.negation_end:word_end]
+    probe = Figure(0, "", False, len(positive), len(positive), "", True)
+    return _choose_rule(positive, probe, 0, (0, len(positive)), len(positive), topic, rules, 0)
 
 
 def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, claim: ZeroClaim,
@@ -303,8 +373,8 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         out.append(mention)
         if metric is not None:
             topic, word_start, _ = claim.subjects[index]
-            region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
-            for other in _joined_verb_metrics(plain, region_start, word_start, topic, rules):
+            # the verbs before the first subject govern every subject of the list (未制发或废止规章、规范性文件)
+            for other in _joined_verb_metrics(plain, claim.start, word_start, topic, rules):
                 if other not in {m.metric for m in out}:
                     out.append(replace(mention, metric=other))
     return [m for m in out if m.metric is not None] or out[:1]
@@ -312,14 +382,15 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
 
 def _joined_verb_metrics(plain: str, start: int, end: int, topic: str, rules: list[dict[str, Any]]) -> list[str]:
     """Given the words of a zero claim before its subject, return the metrics of the event verbs there joined by a
-    coordinator (未制定发布、废止规范性文件: none made, none repealed), in order; none unless two or more."""
+    coordinator (未制定发布、废止规范性文件, 未制发或废止: none made, none repealed), in order; none unless two or
+    more."""
     hits = sorted((i, i + len(cue), r["metric"]) for r in rules
                   if r["topic"] == topic and r.get("event") and "needs_context" not in r
                   for cue in r["cue"] if (i := plain.find(cue, start, end)) >= 0)
     chain = hits[:1]
     for hit in hits[1:]:
         gap = plain[chain[-1][1]:hit[0]]
-        if hit[0] >= chain[-1][1] and len(gap) <= VERB_GAP_CHARS and any(c in gap for c in LIST_JOINERS):
+        if hit[0] >= chain[-1][1] and len(gap) <= VERB_GAP_CHARS and any(c in gap for c in COORDINATORS):
             chain.append(hit)
     metrics = list(dict.fromkeys(m for _, _, m in chain))
     return metrics if len(metrics) > 1 else []
@@ -336,7 +407,8 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
     scope_end = _SCOPE_END.search(plain, fig.end, sentence_end)
     return ZeroClaim(claim.start + start, claim.end + start,
                      tuple((t, s + start, e + start) for t, s, e in claim.subjects),
-                     scope_end.start() if scope_end else sentence_end)
+                     scope_end.start() if scope_end else sentence_end,
+                     claim.negation_end + start if claim.negation_end else 0)
 
 
 def _joined_zero_claim(plain: str, fig: Figure, start: int) -> ZeroClaim | None:
@@ -409,9 +481,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
             link = shared if shared is not None and shared.event and not shared.fallback else link
-        if link is None or not _unit_fits(topic, fig.unit, spec):
+        if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
-        if _vetoed(text, fig, link, local_start, spec):
+        if _vetoed(text, fig, link, local_start, topic, spec):
             continue
         mention.metric = link.metric
         mention.alternatives = link.alternatives

@@ -17,6 +17,7 @@ HEADING_MAX_CHARS = 40
 HEADING_FUZZY_SCORE = 88
 _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]*")
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
+_FIRST_NUMBERED = re.compile(r"^一\s*[、.．]")  # 一、 opening a heading, not 一是 opening a list item
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
 # Longest sentence in the real corpora: 384 characters. A longer run without 。；\n (a table flattened into prose, a
@@ -164,7 +165,7 @@ def find_sections(narrative: Narrative, table_positions: set[int] = frozenset(),
         if no is not None:
             candidates.append((i, no))
     headings = {narrative.line_starts[i]: (i, no, narrative.lines[i].text.strip())
-                for i, no in _drop_table_of_contents(candidates, table_positions)}
+                for i, no in _first_section_by_number(narrative.lines, _drop_table_of_contents(candidates, table_positions))}
     chosen = _in_order(headings)
     if glued:
         with_glued = _in_order({start: (i, no, title) for start, i, no, title in _glued_headings(narrative)} | headings)
@@ -206,6 +207,19 @@ def _glued_headings(narrative: Narrative) -> list[tuple[int, int, str, str]]:
             i = max(0, bisect.bisect_right(narrative.line_starts, match.start(1)) - 1)
             out.append((match.start(1), i, no, narrative.text[match.start(1):match.end() + min(ends)]))
     return out
+
+
+def _first_section_by_number(lines: list[TextLine], candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Given the lines and the headings found by their words, return the headings with section 一 added when its
+    words are unknown (一、基本情况, 一、工作概述): a short line numbered 一、 before the first heading found, when
+    that one is 二, is section 一 by its place."""
+    if not candidates or candidates[0][1] != "二":
+        return candidates
+    for i in range(candidates[0][0]):
+        text = norm(simplified(_MARKDOWN.sub("", without_reading_aids(lines[i].text))))
+        if _FIRST_NUMBERED.match(text) and len(text) <= HEADING_MAX_CHARS:
+            return [(i, "一"), *candidates]
+    return candidates
 
 
 def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: set[int]) -> list[tuple[int, str]]:

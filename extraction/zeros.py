@@ -14,9 +14,12 @@ from extraction.segment import SENTENCE_WINDOW_CHARS
 from extraction.spec import Spec, load_spec
 
 DIRECT_GAP_CHARS = 2  # a negation without a verb must name its subject (or a filler) at most this far after it
+ATTRIBUTIVE = "的"  # ... unless the words between are a modifier of its scope or cause ending in 的 (无针对本机关的行政诉讼)
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _DIGIT = re.compile(r"[0-9０-９]")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause (无结转2024年的申请) is no count
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
+COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ZeroClaim:
     end: int
     subjects: tuple[tuple[str, int, int], ...]
     scope_end: int = 0  # where the negated clause ends (words after the last subject may narrow it)
+    negation_end: int = 0  # where the negation word opening the claim ends (0: the negation follows its subjects)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class _Grammar:
     cause_openers: tuple[str, ...]
     cause_topics: frozenset[str]
     zero_verbs: dict[str, frozenset[str]]
+    adjacent_verbs: dict[str, frozenset[str]]
+    agents: tuple[str, ...]
+    modifier_openers: tuple[str, ...]
+    implied_subjects: dict[str, str]
     max_chars: int
     subject: re.Pattern[str]
     predicate: re.Pattern[str]
@@ -71,12 +79,17 @@ def _grammar() -> _Grammar:
         cause_openers=tuple(zeros["cause_openers"]),
         cause_topics=frozenset(zeros["cause_topics"]),
         zero_verbs={t: frozenset(v) for t, v in spec.zero_verbs.items()},
+        adjacent_verbs={t: frozenset(v) for t, v in spec.adjacent_zero_verbs.items()},
+        agents=tuple(zeros["agents"]),
+        modifier_openers=tuple(zeros["modifier_openers"]),
+        implied_subjects=dict(zeros["implied_subjects"]),
         max_chars=int(zeros["max_chars"]),
         subject=re.compile("|".join(map(re.escape, longest_first))),
         predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
-            map(re.escape, spec.topic_units["requests"])) + ")"),
+            map(re.escape, filter(None, spec.topic_units["requests"]))) + ")"),
         post_negation=re.compile("(?:" + "|".join(map(re.escape, zeros["post_negations"])) + ")(?P<verb>" + "|".join(
-            map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)"),
+            map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)" + "|[：:]?(?P<direct>" + "|".join(
+            map(re.escape, zeros["post_direct"])) + r")(?=[，,。；;！？!?\n]|$)"),
         topic_of=topic_of,
         masks=tuple(spec.topic_masks),
         category_words=frozenset(categories),
@@ -120,10 +133,11 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         verb = _verb_after_preposition(text, pos, neg_start + g.max_chars, g)
     if verb is None and neg not in g.direct:
         return None
+    agent = verb is None and text.startswith(g.agents, pos)  # 没有公民向本机关申请公开: the agent's verb names it
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
     scope_end = end.start() if end else min(len(text), neg_start + g.max_chars)
     scope = _masked(text[neg_start:scope_end], g.masks)
-    if _DIGIT.search(scope):
+    if _DIGIT.search(_YEAR.sub("", scope)):
         return None  # 未受理的申请3件: the clause prints its count
     region_start = 0
     for cause in g.causes:
@@ -133,18 +147,54 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     how = verb or ("零" if neg == "零" else "无")
     subjects: list[tuple[str, int, int]] = []
     for m in g.subject.finditer(scope, region_start):
-        if verb is None and not subjects and m.start() - (pos - neg_start) > DIRECT_GAP_CHARS:
+        if verb is None and not agent and not subjects and m.start() - (pos - neg_start) > DIRECT_GAP_CHARS \
+                and not _modified(scope, len(neg), m.start(), g):
             return None  # 无遗漏地答复申请: the negation is about something else
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
+    subjects = _heads(scope, subjects, neg_start)
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
                 for s in subjects]
-    subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]])]
+    verb_end = pos + len(verb) if verb else pos
+    subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
+                                                         or _adjacent(text, verb_end, s, how, g))]
+    if not subjects and verb in g.implied_subjects:
+        subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
-    return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end)
+    return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> list[tuple[str, int, int]]:
+    """Given a claim's subjects, return those that are no modifier of the next one: a subject followed by 的 before
+    the next, with no 、和及或 between, qualifies it (未产生政府信息公开事务诉讼相关的费用 is about the fee)."""
+    out = []
+    for s, following in zip(subjects, [*subjects[1:], None]):
+        between = scope[s[2] - offset:following[1] - offset] if following else ""
+        if not (ATTRIBUTIVE in between and not any(c in between for c in COORDINATORS)):
+            out.append(s)
+    return out
+
+
+def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str, g: _Grammar) -> bool:
+    """Given a subject and the end of the negated verb before it, return whether the verb states the subject's zero
+    only when adjacent to it (未发生依申请公开情况) and nothing but fillers, or a modifier of the subject as a whole,
+    stands between them."""
+    return how in g.adjacent_verbs.get(subject[0], ()) and (
+        _skip(text, verb_end, g.fillers) >= subject[1] or _modified(text, verb_end, subject[1], g))
+
+
+def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
+    """Given where the words after a direct negation start and where a subject starts, return whether those words
+    are one modifier of the subject that says its scope or cause, not a subset of it: they open with a scope word
+    (针对, 有关…) or end in a cause word, then 的, and only fillers stand between that 的 and the subject
+    (无有关政府信息公开事务的行政诉讼 yes; 没有超期答复的申请 no)."""
+    k = scope.rfind(ATTRIBUTIVE, start, subject_start)
+    if k < 0 or _skip(scope, k + len(ATTRIBUTIVE), g.fillers) < subject_start:
+        return False
+    return scope.startswith(g.modifier_openers, start) or scope.endswith(g.causes, start, k)
 
 
 def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
@@ -175,8 +225,16 @@ def _is_cause(scope: str, subjects: list[tuple[str, int, int]], offset: int, g: 
     """Given a claim's subjects, return whether the first is the cause of the others (未发生因政府信息公开申请行政复议):
     a cause topic after a cause opener, followed by another topic."""
     first, start = subjects[0][0], subjects[0][1] - offset
+    if first not in g.cause_topics:
+        return False
     opened = any(0 <= scope.find(o, 0, start) for o in g.cause_openers)
-    return opened and first in g.cause_topics and any(t != first for t, _, _ in subjects[1:])
+    following = next((s for s in subjects[1:] if s[0] != first), None)
+    if following is None:
+        return False
+    # 未发生政府信息公开申请工作被申请行政复议: a topic named right before another, with no 、和及或 joining them,
+    # qualifies it as a cause does
+    between = scope[subjects[0][2] - offset:following[1] - offset]
+    return opened or not any(c in between for c in COORDINATORS)
 
 
 def find_zero_claims(text: str) -> list[ZeroClaim]:
@@ -205,7 +263,7 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
     start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
     clause = _masked(text[start:m.start()], g.masks)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
-    verb = m.groupdict().get("verb")
+    verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
     subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]
     if not subjects:
         return None

@@ -240,3 +240,24 @@ def test_rendered_numbers_are_recovered(case: tuple[str, Decimal, str, bool]) ->
     (fig,) = find_figures(text)
     assert (Decimal(str(fig.value)), fig.unit, fig.approx) == (number, unit, approx)
 
+
+
+@pytest.mark.parametrize("noun", ["订阅数", "关注量达到", "已办结", "发布信息"])
+@pytest.mark.parametrize("number, end", [("18", "，"), ("4637", "。"), ("1382025", "；")])
+def test_a_bare_number_ending_a_clause_after_a_word_counts_what_the_word_names(noun: str, number: str, end: str) -> None:
+    assert triples(f"本年度{noun}{number}{end}其余从略。") == [(int(number), "", False)]
+
+
+@pytest.mark.parametrize("before", ["联系电话", "邮编", "拨打", "详见附件", "截至", "地址：超达大路", "（", "第"])
+@pytest.mark.parametrize("number", ["8", "2023", "130000"])
+def test_a_bare_number_after_a_code_word_or_no_word_is_none(before: str, number: str) -> None:
+    assert find_figures(f"{before}{number}，其余从略。") == []
+
+
+@pytest.mark.parametrize("text", ["发布信息42、新闻59", "数量为 56，", "发布信息42\n", "发布信息1,2345条"])
+def test_a_bare_number_not_ending_a_clause_in_running_text_is_none(text: str) -> None:
+    assert [f.value for f in find_figures(text) if not f.unit] == []
+
+
+def test_a_bare_number_running_into_the_next_row_of_a_flattened_table_is_none() -> None:
+    assert [f.value for f in find_figures("（一）予以公开12（二）部分公开3") if not f.unit] == []

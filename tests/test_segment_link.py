@@ -243,7 +243,7 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     # a body with no 行政处罚 made none; a clause ending in 为0 states a zero
     ("本单位无行政处罚职权。", [(0, "active.penalty.decisions")]),
     ("本年度接到依申请公开的数量为0。", [(0, "requests.new.total")]),
-    ("未发生行政复议被纠错的情况。", [(0, None)]),
+    ("未发生行政复议被纠错的情况。", [(0, "review.corrected")]),  # a zero of the result the words after name
     ("全年实现零复议、零诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     ("全年无信息公开类行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     # negated verbs joined by 、和及 each state a zero of the subject
@@ -346,3 +346,54 @@ def test_reports_before_2019_link_figures_in_every_section(tmp_path: Path) -> No
                                       "没有收到政府信息公开申请的单位有5个。"])
 def test_a_figure_counting_another_noun_links_nothing(tmp_path: Path, sentence: str) -> None:
     assert [metric for _, metric in _links(_report(tmp_path, sentence))] == [None]
+
+
+@pytest.mark.parametrize("disposition, metric", [("予以公开", "requests.result.disclosed.total"),
+                                                 ("部分公开", "requests.result.partially_disclosed.total"),
+                                                 ("属于其他处理情况", "requests.result.other.subtotal.total")])
+@pytest.mark.parametrize("unit", ["件", "条"])
+def test_a_disposition_after_its_figure_names_it(tmp_path: Path, disposition: str, metric: str, unit: str) -> None:
+    sentence = f"收到申请12{unit}，其中3{unit}{disposition}。"
+    assert _links(_report(tmp_path, sentence)) == [(12, "requests.new.total"), (3, metric)]
+
+
+@pytest.mark.parametrize("noun, metric", [("依申请公开", "requests.new.total"), ("依申请公开事项", "requests.new.total"),
+                                          ("需提交的材料", None)])
+def test_xiang_counts_requests_only_beside_their_word(tmp_path: Path, noun: str, metric: str | None) -> None:
+    assert _links(_report(tmp_path, f"本年度收到{noun}3项。")) == [(3, metric)]
+
+
+@pytest.mark.parametrize("ground, metric", [("本机关不掌握政府信息", "requests.result.unable.not_held.total"),
+                                            ("属于重复申请", "requests.result.not_processed.repeated.total"),
+                                            ("不掌握相关信息等情形", None)])
+@pytest.mark.parametrize("verb", ["答复", "依法答复"])
+def test_an_answer_verb_after_a_disposition_counts_that_disposition(tmp_path: Path, ground: str, metric: str | None,
+                                                                    verb: str) -> None:
+    assert _links(_report(tmp_path, f"收到申请12件，{ground}{verb}4件。")) == [(12, "requests.new.total"), (4, metric)]
+
+
+@pytest.mark.parametrize("scope", ["本年度", "全年我局"])
+@pytest.mark.parametrize("named, metric", [("政府信息公开申请", "requests.new.total"), ("依申请公开政府信息共", "requests.new.total"),
+                                           ("政府信息公开申请数量为", "requests.new.total"),
+                                           ("城建领域的政府信息公开申请", None), ("书面申请", None),
+                                           ("自然资源类政府信息公开申请", None)])
+def test_requests_named_by_themselves_are_the_new_ones_unless_modified(tmp_path: Path, scope: str, named: str,
+                                                                      metric: str | None) -> None:
+    assert _links(_report(tmp_path, f"{scope}{named}12件。")) == [(12, metric)]
+
+
+@pytest.mark.parametrize("verb", ["受理", "收到"])
+@pytest.mark.parametrize("breakdown", ["，其中新收到14件", "（其中上年结转1件）", "，其中上年度结转1件"])
+def test_a_receive_count_broken_down_into_new_and_carried_is_the_pool(tmp_path: Path, verb: str, breakdown: str) -> None:
+    links = _links(_report(tmp_path, f"本机关共{verb}政府信息公开申请15件{breakdown}。"))
+    assert links[0] == (15, "requests.handled_pool.total")
+
+
+def test_a_carry_in_count_after_a_receive_count_is_no_breakdown_of_it(tmp_path: Path) -> None:
+    assert _links(_report(tmp_path, "收到申请12件，上年结转2件。"))[0] == (12, "requests.new.total")
+
+
+@pytest.mark.parametrize("before, metric", [("全年办理", "requests.result.total.total"), ("已办理", "requests.result.total.total"),
+                                            ("协助办理", None), ("办理转办件", None)])
+def test_handle_right_before_a_figure_takes_the_sentence_s_topic(tmp_path: Path, before: str, metric: str | None) -> None:
+    assert _links(_report(tmp_path, f"收到政府信息公开申请12件，{before}11件。")) == [(12, "requests.new.total"), (11, metric)]

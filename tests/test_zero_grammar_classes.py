@@ -67,3 +67,126 @@ def test_a_negated_verb_that_states_no_count_links_nothing(tmp_path: Path, sente
 def test_a_ground_in_the_regulation_s_words_names_its_leaf(tmp_path: Path, ground: str, metric: str) -> None:
     sentence = f"本年度收到申请20件，其中{ground}不予公开1件。"
     assert _zeros(tmp_path, sentence) == [(20, "requests.new.total"), (1, metric)]
+
+
+# Class words the compositions below draw from; every product of them must read the same way.
+SCOPES = ("", "本年度", "2023年，我局", "报告期内本机关")
+RECEIVE_NEGATIONS = ("未曾收到", "从未收到", "并未受理", "没有接到", "暂未收悉")
+REQUEST_OBJECTS = ("依申请公开事项", "要求公开政府信息的申请", "任何形式的政务公开申请")
+DIRECT_NEGATIONS = ("无", "暂无", "没有", "不存在")
+MODIFIERS = ("针对本机关的", "有关政府信息公开事务的", "本机关因政府信息公开引发的")
+REVIEW_LITIGATION = (("行政复议", ["review.total"]), ("行政诉讼案件", ["litigation.total"]),
+                     ("复议、诉讼", ["review.total", "litigation.total"]))
+
+
+def _metrics(tmp_path: Path, sentence: str) -> list[str | None]:
+    return sorted(metric for _, metric in _zeros(tmp_path, sentence) if metric is not None)
+
+
+@pytest.mark.parametrize("scope, negation, subject", [
+    (s, n, o) for s in SCOPES[:2] for n in RECEIVE_NEGATIONS for o in REQUEST_OBJECTS])
+def test_every_negated_receive_verb_states_no_requests(tmp_path: Path, scope: str, negation: str, subject: str) -> None:
+    assert _metrics(tmp_path, f"{scope}{negation}{subject}。") == ["requests.new.total"]
+
+
+@pytest.mark.parametrize("scope, negation, modifier, subject", [
+    (s, n, m, o) for s in SCOPES[::3] for n in DIRECT_NEGATIONS for m in MODIFIERS for o in REVIEW_LITIGATION])
+def test_a_direct_negation_reaches_its_subject_through_a_modifier_in_de(tmp_path: Path, scope: str, negation: str,
+                                                                      modifier: str, subject: tuple[str, list[str]]) -> None:
+    words, metrics = subject
+    assert _metrics(tmp_path, f"{scope}{negation}{modifier}{words}。") == sorted(metrics)
+
+
+@pytest.mark.parametrize("sentence", ["本年度无遗漏地答复申请人。", "全年没有超期答复的申请。", "不存在应公开未公开的申请。"])
+def test_a_modifier_that_makes_the_subject_a_subset_links_nothing(tmp_path: Path, sentence: str) -> None:
+    assert _metrics(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("verb", ["发生", "产生", "出现"])
+@pytest.mark.parametrize("scope", SCOPES[:3])
+def test_an_occurrence_verb_states_no_requests_only_right_before_them(tmp_path: Path, verb: str, scope: str) -> None:
+    assert _metrics(tmp_path, f"{scope}未{verb}依申请公开情况。") == ["requests.new.total"]
+    assert _metrics(tmp_path, f"{scope}未{verb}有重大影响的政府信息公开申请。") == []
+
+
+@pytest.mark.parametrize("verb", ["发生", "出现"])
+@pytest.mark.parametrize("link", ["工作被申请", "", "引起的"])
+def test_requests_named_right_before_a_review_are_its_cause(tmp_path: Path, verb: str, link: str) -> None:
+    sentence = f"全年未{verb}政府信息公开申请{link}行政复议和行政诉讼的情况。"
+    assert _metrics(tmp_path, sentence) == ["litigation.total", "review.total"]
+
+
+@pytest.mark.parametrize("subject, metrics", [
+    ("依申请公开情况", ["requests.new.total"]), ("政府信息公开行政复议、行政诉讼", ["litigation.total", "review.total"]),
+    ("行政处罚和行政强制", ["active.coercion.decisions", "active.penalty.decisions"])])
+@pytest.mark.parametrize("ending", ["：无", "均无", "暂无"])
+def test_a_direct_negation_ending_the_clause_states_each_subject_s_zero(tmp_path: Path, subject: str,
+                                                                        metrics: list[str], ending: str) -> None:
+    assert _metrics(tmp_path, f"本年度{subject}{ending}。") == metrics
+
+
+def test_a_negation_ending_the_clause_needs_a_subject_that_takes_it(tmp_path: Path) -> None:
+    assert _metrics(tmp_path, "本年度规章：无。") == []  # 无规章 may say the body makes none at all
+
+
+@pytest.mark.parametrize("negation", ["没有", "无", "未有"])
+@pytest.mark.parametrize("agent", ["公民、法人或其他组织", "群众", "社会公众"])
+@pytest.mark.parametrize("towards", ["", "向本机关"])
+@pytest.mark.parametrize("act, metric", [("申请公开政府信息", "requests.new.total"), ("提出信息公开申请", "requests.new.total"),
+                                         ("申请行政复议", "review.total"), ("提起行政诉讼", "litigation.total")])
+def test_a_negated_agent_s_act_states_the_zero_of_what_it_names(tmp_path: Path, negation: str, agent: str, towards: str,
+                                                                act: str, metric: str) -> None:
+    assert _metrics(tmp_path, f"本年度{negation}{agent}{towards}{act}。") == [metric]
+
+
+@pytest.mark.parametrize("verb, subject, metric", [
+    ("作出", "行政处罚决定", "active.penalty.decisions"), ("作出", "行政许可决定", "active.licensing.decisions"),
+    ("废止", "行政规范性文件", "active.normative_docs.repealed"), ("废止", "规章", "active.rules.repealed")])
+@pytest.mark.parametrize("negation", ["未", "没有", "未曾"])
+def test_every_event_verb_of_the_active_topics_states_their_zero(tmp_path: Path, verb: str, subject: str, metric: str,
+                                                                 negation: str) -> None:
+    assert _metrics(tmp_path, f"本年度{negation}{verb}{subject}。") == [metric]
+
+
+@pytest.mark.parametrize("before, metric", [("上年度", "requests.carried_over.total"), ("上一年度", "requests.carried_over.total"),
+                                            ("", None)])
+@pytest.mark.parametrize("negation", ["无", "没有"])
+def test_a_carry_reads_its_direction_from_the_clause_around_the_negation(tmp_path: Path, before: str, metric: str | None,
+                                                                         negation: str) -> None:
+    assert _zeros(tmp_path, f"{before}{negation}结转申请。") == [(0, metric)]
+
+
+@pytest.mark.parametrize("negation", ["无", "没有"])
+@pytest.mark.parametrize("carry, metric", [("结转", None), ("上年结转", "requests.carried_over.total"),
+                                           ("结转下年度继续办理", "requests.carried_forward.total"),
+                                           ("转结至2024年", "requests.carried_forward.total")])
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_negated_carry_needs_no_subject_word(tmp_path: Path, negation: str, carry: str, metric: str | None,
+                                               quoted: bool) -> None:
+    words = f"“{carry}”" if quoted else carry
+    assert _zeros(tmp_path, f"本年度{negation}{words}件。") == [(0, metric)]
+
+
+@pytest.mark.parametrize("year", ["2023年", "2023年度"])
+def test_a_year_inside_a_negated_clause_is_no_count_of_it(tmp_path: Path, year: str) -> None:
+    assert _zeros(tmp_path, f"本机关未收到{year}政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic", ["行政诉讼", "行政复议", "政府信息公开申请"])
+@pytest.mark.parametrize("joint", ["相关的", "的", "方面的"])
+def test_a_subject_before_de_and_another_subject_qualifies_it(tmp_path: Path, topic: str, joint: str) -> None:
+    assert _zeros(tmp_path, f"本年度未产生{topic}{joint}费用。") == [(0, None)]
+
+
+@pytest.mark.parametrize("topic, metric", [("行政诉讼", "litigation"), ("行政复议", "review")])
+@pytest.mark.parametrize("result", ["败诉", "被纠错"])
+def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str, result: str) -> None:
+    assert _zeros(tmp_path, f"发生{topic}3件，其中{result}1件。") == [(3, f"{metric}.total"), (1, f"{metric}.corrected")]
+    assert _zeros(tmp_path, f"未发生{topic}{result}的情况。") == [(0, f"{metric}.corrected")]  # the result's zero
+    assert _zeros(tmp_path, f"未发生{topic}维持和{result}的情况。") == [(0, None)]  # two results: neither alone
+
+
+@pytest.mark.parametrize("joiner", ["或", "、", "和"])
+def test_negated_verbs_joined_govern_every_subject_of_the_list(tmp_path: Path, joiner: str) -> None:
+    assert sorted(_metrics(tmp_path, f"本年度未制发{joiner}废止规章、行政规范性文件。")) == [
+        "active.normative_docs.issued", "active.normative_docs.repealed", "active.rules.issued", "active.rules.repealed"]

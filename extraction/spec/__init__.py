@@ -92,6 +92,7 @@ class Spec:
     topic_units: dict[str, list[str]]
     topic_zero: dict[str, tuple[str | None, str]]  # topic -> (metric a worded zero states, its unit)
     zero_verbs: dict[str, list[str]]  # topic -> verbs (or 无 / 零 for a direct negation) a worded zero of it needs
+    adjacent_zero_verbs: dict[str, list[str]]  # topic -> verbs that state its zero only with the subject right after
     zeros: dict[str, Any]
     pre2019_phrases: list[dict[str, Any]]  # reports before the 2019 format: no 表三 leaves, 2019 keys
     veto_words: list[str]
@@ -101,6 +102,9 @@ class Spec:
     sentence_veto_words: list[str]
     veto_exempt: list[str]
     topic_masks: list[str]
+    topic_vetoes: dict[str, list[str]]  # topic -> words that make a figure of it another quantity
+    topic_nouns: dict[str, list[str]]  # topic -> its words joined to a case noun (依申请公开案件): no veto
+    topic_loose_units: dict[str, list[str]]  # topic -> classifiers that count it only beside its word
     continuation_words: list[str]
     carry_words: list[str]
     sections: dict[str, list[str]]
@@ -206,16 +210,21 @@ def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
     return out
 
 
-def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str) -> list[dict[str, Any]]:
-    """Given the event classes, return one cue rule per (class, topic it states a metric for)."""
+def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str,
+                 object_prefixes: list[str]) -> list[dict[str, Any]]:
+    """Given the event classes, return one cue rule per (class, topic it states a metric for). A class that takes
+    its object cues only as its word right before a word of the topic (办理政府信息公开申请)."""
     out: list[dict[str, Any]] = []
     for event in events:
         for topic in topics:
             if topic in event:
                 cues = event.get("words", []) + [w + a for w in event.get("words", []) for a in event.get("absorbs", [])]
+                if event.get("takes_object"):
+                    cues = [c + p + t for c in cues for p in ("", *object_prefixes) for t in topics[topic]["words"]]
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
                         "yields_to_categories": event.get("yields_to_categories", False),
-                        "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0), **_versioned(event[topic], version)}
+                        "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
+                        **({"bare": event["bare"]} if "bare" in event else {}), **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
@@ -241,10 +250,13 @@ def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for a in applicants]
 
 
-def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True) -> list[dict[str, Any]]:
-    """Given the narrative grammar, return the cue rules it composes for one template version."""
-    return (_event_rules(grammar["events"], grammar["topics"], version)
-            + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
+def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
+             topics: list[str] | None = None) -> list[dict[str, Any]]:
+    """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
+    topics, when given)."""
+    rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"])
+             + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
+    return [r for r in rules if topics is None or r["topic"] in topics]
 
 
 def _build(raw: dict[str, Any]) -> Spec:
@@ -285,15 +297,19 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_units={t: v["units"] for t, v in topics.items()},
         topic_zero={t: (v.get("zero"), v.get("zero_unit", "件")) for t, v in topics.items()},
         zero_verbs={t: v.get("zero_verbs", []) for t, v in topics.items()},
+        adjacent_zero_verbs={t: v.get("adjacent_zero_verbs", []) for t, v in topics.items()},
         zeros=raw["grammar"]["zeros"],
-        pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False),
+        pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False, topics=raw["grammar"]["pre2019_topics"]),
         veto_words=raw["veto_words"],
         counted_nouns=raw["counted_nouns"],
         loose_units=raw["loose_units"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         veto_exempt=raw["veto_exempt"],
-        topic_masks=raw["topic_masks"],
+        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]],
+        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) for t, v in topics.items()},
+        topic_loose_units={t: v.get("loose_units", []) for t, v in topics.items()},
+        topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
         carry_words=raw["carry_words"],
         sections=raw["sections"],
