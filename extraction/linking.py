@@ -124,13 +124,25 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bo
     return False
 
 
+def classes_named(text: str, classes: list[list[str]]) -> int:
+    """Given text and the applicant classes' words, return how many classes it names; a class's longest word is
+    taken first and blanked out, so 法人或其他组织 is one class, not also the 组织 of another."""
+    count = 0
+    for words in sorted(classes, key=lambda ws: -max(map(len, ws))):
+        hits = [w for w in sorted(words, key=len, reverse=True) if w in text]
+        for w in hits:
+            text = text.replace(w, "\u3000" * len(w))
+        count += bool(hits)
+    return count
+
+
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int) -> _Link | None:
     """Given a figure and its topic, return the reading of the cue nearest to it (a longer cue on a tie), made
     as specific as the words before the figure allow; None when no cue of the topic is near."""
     listed = text[min(list_start, local_start):fig.start]
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
-    several = sum(any(w in listed for w in words) for words in classes) > 1
+    several = classes_named(listed, classes) > 1
     if several:
         local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]

@@ -23,6 +23,11 @@ def _zeros(tmp_path: Path, sentence: str) -> list[tuple[float, str | None]]:
     ("2023年度我局尚未收到政府信息公开申请。", [(0, "requests.new.total")]),
     ("本年度未受理政府信息公开申请。", [(0, "requests.new.total")]),
     ("全年暂未收到公民、法人和其他组织提出的政府信息公开申请。", [(0, "requests.new.total")]),
+    # two applicant classes named, however short their words, are every applicant: the total, not one class
+    ("本年度未收到个人或者法人提出的政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年没有收到群众和组织提交的政府信息公开申请。", [(0, "requests.new.total")]),
+    ("本年度未接到公民、其他组织的政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年收到个人提出的政府信息公开申请3件。", [(3, "requests.new.natural_person")]),
     # a year word between the negation and the carry verb: carried in, or forward
     ("本年度无上年结转的政府信息公开申请。", [(0, "requests.carried_over.total")]),
     ("本年度无上一年度结转的申请。", [(0, "requests.carried_over.total")]),

@@ -247,7 +247,7 @@ def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Given the applicant classes, return their cue rules; each knows every class word (two classes named is none)."""
     every = [a["words"] for a in applicants]
     return [{"topic": "requests", "cue": a["words"], "metric": a["metric"], "alt": a.get("alt", []), "exclusive": every}
-            for a in applicants]
+            for a in applicants if a["metric"] is not None]
 
 
 def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
