@@ -3,10 +3,13 @@ spares the import of cn2an."""
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import re
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import cn2an
 import pytest
@@ -68,6 +71,50 @@ def test_jieba_keeps_its_dictionary_in_a_private_user_cache(tmp_path):
     folder = cache / "zfxxgk"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert [p.name for p in folder.iterdir()] and all(p.name.startswith("jieba-") for p in folder.iterdir())
+
+
+def narrative_clauses() -> list[str]:
+    """Return the clauses of the seed and the tuned real-narrative corpus, cut at Chinese and ASCII punctuation."""
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [corpus / "seed" / "miyun_2021.txt", *sorted((corpus / "real-narrative" / "tuned").glob("*.txt"))]
+    return [c for t in texts for c in re.split(r"[，。；：,;\n]", t.read_text(encoding="utf-8")) if c.strip()]
+
+
+REFERENCE_TOKENS = """
+import json, sys
+from importlib import resources
+import jieba
+from extraction.tokens import DOMAIN_WORD_FREQ, aligned
+whole = jieba.Tokenizer()  # the whole prefix dictionary, built from jieba's own dictionary file
+for word in resources.files("extraction.spec").joinpath("domain_words.txt").read_text(encoding="utf-8").split():
+    whole.add_word(word, freq=DOMAIN_WORD_FREQ)
+clauses = json.loads(open(sys.argv[1], encoding="utf-8").read())
+print(json.dumps([aligned([w for w in whole.cut(c) if w], c) for c in clauses], ensure_ascii=False))
+"""
+
+
+def test_tokens_read_a_character_of_the_dictionary_at_a_time_as_the_whole_dictionary_reads_them(tmp_path):
+    from extraction.tokens import tokens_of
+
+    clauses = clauses_with_spaces()
+    (tmp_path / "clauses.json").write_text(json.dumps(clauses, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", REFERENCE_TOKENS, str(tmp_path / "clauses.json")],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [list(tokens_of(c)) for c in clauses]
+
+
+def clauses_with_spaces() -> list[str]:
+    clauses = narrative_clauses()
+    return clauses + [c.replace("，", " ").replace("申请", " 申请\t") + "\u3000" for c in clauses[:500]]
+
+
+def test_tokens_are_the_words_spacy_makes_of_jieba_segments():
+    util = pytest.importorskip("spacy.util")
+    from extraction.tokens import aligned, segmenter
+
+    for clause in clauses_with_spaces()[-500:] + ["  共 受理  申请 ", "\t申请\n\n 件", " "]:
+        words = [w for w in segmenter().cut(clause) if w]
+        assert aligned(words, clause) == util.get_words_and_spaces(words, clause)[0], clause
 
 
 def test_libyaml_reads_the_template_as_pyyaml_does():
