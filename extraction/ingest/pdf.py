@@ -296,26 +296,23 @@ def too_many_pages(path: Path, pages: int) -> IngestError:
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
     kept: list[Char] = []
-    # per glyph, the kept chars by squares twice the tolerance wide: a twin lies in one of the (at most) four
-    # squares the char's tolerance box touches
-    side = 2 * DEDUPE_TOLERANCE
-    seen: dict[tuple[str, str, float], dict[tuple[int, int], list[Char]]] = {}
+    # the kept chars by glyph and square twice the tolerance wide: a twin lies in one of the (at most) four squares
+    # the char's tolerance box touches
+    side, tolerance, floor = 2 * DEDUPE_TOLERANCE, DEDUPE_TOLERANCE, math.floor
+    seen: dict[tuple[str, str, float, int, int], list[Char]] = {}
     for char in chars:
-        squares = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
         x, top = char["x0"], char["top"]
-        if squares:
-            columns = {math.floor((x - DEDUPE_TOLERANCE) / side), math.floor((x + DEDUPE_TOLERANCE) / side)}
-            rows = {math.floor((top - DEDUPE_TOLERANCE) / side), math.floor((top + DEDUPE_TOLERANCE) / side)}
-            if is_twin(x, top, [t for column in columns for row in rows for t in squares.get((column, row), ())]):
-                continue
-        squares.setdefault((math.floor(x / side), math.floor(top / side)), []).append(char)
+        glyph = (char["text"], char["fontname"], round(char["size"], 1))
+        left, right = floor((x - tolerance) / side), floor((x + tolerance) / side)
+        high, low = floor((top - tolerance) / side), floor((top + tolerance) / side)
+        columns = (left,) if left == right else (left, right)
+        rows = (high,) if high == low else (high, low)
+        if any(abs(t["x0"] - x) <= tolerance and abs(t["top"] - top) <= tolerance
+               for column in columns for row in rows for t in seen.get((*glyph, column, row), ())):
+            continue
+        seen.setdefault((*glyph, floor(x / side), floor(top / side)), []).append(char)
         kept.append(char)
     return kept
-
-
-def is_twin(x: float, top: float, others: Iterable[Char]) -> bool:
-    """Given a char's x0 and top and other chars of its glyph, return whether one is drawn at nearly the same place."""
-    return any(abs(t["x0"] - x) <= DEDUPE_TOLERANCE and abs(t["top"] - top) <= DEDUPE_TOLERANCE for t in others)
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:

@@ -16,6 +16,7 @@ and from its glyphs' descent by PDFium (which derives the metrics), so its boxes
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
-from extraction.ingest.pdf import MAX_PAGES, Char, Edge, PageObjects, is_visible, segment_edges, snap
+from extraction.ingest.pdf import MAX_PAGES, SNAP, Char, Edge, PageObjects, is_visible, segment_edges, snap
 
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF: x' = a x + c y + e
@@ -149,16 +150,34 @@ def page_text(textpage: ctypes._Pointer, count: int) -> str | None:
     return text if len(text) == count else None
 
 
+def bare(function: ctypes._CFuncPtr, restype: type | None, *argtypes: type) -> ctypes._CFuncPtr:
+    """Given a PDFium function, return it with plain C types: a handle passed and returned as an int costs a
+    per-char call no pointer object."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+GET_TEXT_OBJECT = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+GET_CHAR_ORIGIN = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
+                       ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double))
+HAS_MAP_ERROR = bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+GET_PATH_SEGMENT = bare(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+GET_SEGMENT_TYPE = bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int, ctypes.c_void_p)
+GET_SEGMENT_POINT = bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int, ctypes.c_void_p,
+                         ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_float))
+GET_SEGMENT_CLOSE = bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int, ctypes.c_void_p)
+
+
 def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[list[Char], set[int]]:
     """Given a page's PDFium text page, its page matrix and upright height, return its printed chars (PDFium's
     generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin points, and the
     addresses of the text objects they come from."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = page_text(textpage, count)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_object, get_origin = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetCharOrigin
-    get_unicode, map_error = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_HasUnicodeMapError
+    get_object, get_origin, map_error = GET_TEXT_OBJECT, GET_CHAR_ORIGIN, HAS_MAP_ERROR
+    get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
     fonts: dict[int, Font] = {}
     placements: dict[int, Placement] = {}
     widths: dict[tuple[int, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
@@ -166,26 +185,28 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     a, b, c, d, e, f = ctm
     previous: tuple[int, float, float] | None = None  # the last char's text object and origin
     for i in range(count):
-        text_object = get_object(textpage, i)
-        if not text_object:
+        key = get_object(handle, i)
+        if not key:
             continue  # a space or line break PDFium generated between words
-        key = ctypes.addressof(text_object.contents)
-        placed = placements.get(key) or placements.setdefault(key, placement(text_object, textpage, i, fonts))
+        placed = placements.get(key)
+        if placed is None:
+            placed = placements[key] = placement(pdfium_c.FPDFText_GetTextObject(textpage, i), textpage, i, fonts)
         font = placed.font
         char = text[i] if text is not None else chr(get_unicode(textpage, i))
         width = widths.get((font.address, char))
         if width is None:
-            if map_error(textpage, i):
+            if map_error(handle, i):
                 raise Unsupported("a char without a Unicode map")
             width = widths[font.address, char] = advance(font, ord(char))
-        get_origin(textpage, i, x_ref, y_ref)
-        if (key, x.value, y.value) == previous:
+        get_origin(handle, i, x_ref, y_ref)
+        origin = (key, x.value, y.value)
+        if origin == previous:
             raise Unsupported("a char PDFium split in several (a ligature)")
-        previous = (key, x.value, y.value)
+        previous = origin
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
         if placed.upright:  # two opposite corners span the box
-            x0, y0 = x.value, y.value + placed.below
+            x0, y0 = origin[1], origin[2] + placed.below
             x1, y1 = x0 + placed.advance * width, y0 + placed.tall
             ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
             left, right = (ax, bx) if ax <= bx else (bx, ax)
@@ -193,12 +214,14 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         else:
             span, low = width * placed.size, font.descent * placed.size
             high = low + placed.size
-            corners = [(x.value + placed.a * dx + placed.c * dy, y.value + placed.b * dx + placed.d * dy)
+            corners = [(origin[1] + placed.a * dx + placed.c * dy, origin[2] + placed.b * dx + placed.d * dy)
                        for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
             xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
             left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-        chars.append({"text": char, "x0": snap(left), "x1": snap(right), "top": snap(height - top), "bottom": snap(height - bottom),
-                      "size": snap(top - bottom), "fontname": font.name})
+        # snap(), written out: this loop runs once per char of every page
+        chars.append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
+                      "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
+                      "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font.name})
     return chars, set(placements)
 
 
@@ -220,15 +243,17 @@ def subpaths(path: ctypes._Pointer, matrix: Matrix) -> Iterator[tuple[str, list[
     """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
     operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    handle = ctypes.cast(path, ctypes.c_void_p).value
     shape: list[str] = []
     points: list[Point] = []
     curve_points = 0
     for i in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        segment = GET_PATH_SEGMENT(handle, i)
+        kind = GET_SEGMENT_TYPE(segment)
+        GET_SEGMENT_POINT(segment, x_ref, y_ref)
         point = apply(matrix, x.value, y.value)
-        closes = pdfium_c.FPDFPathSegment_GetClose(segment)
+        closes = GET_SEGMENT_CLOSE(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             if shape:
                 yield "".join(shape), points
