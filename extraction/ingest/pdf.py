@@ -17,6 +17,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -73,6 +74,7 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
+BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
 
@@ -319,16 +321,17 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Given chars, return them as visual lines (top to bottom), each sorted left to right."""
     lines: list[list[Char]] = []
     top = bottom = 0.0
-    for char in sorted(chars, key=lambda c: c["top"]):
-        overlap = min(bottom, char["bottom"]) - max(top, char["top"])
-        height = min(bottom - top, char["bottom"] - char["top"])
-        if lines and overlap >= LINE_OVERLAP_SHARE * height:
+    for char in sorted(chars, key=BY_TOP):
+        # min() and max() written out (a if a <= b else b is min's choice): this runs once per char of every line
+        char_top, char_bottom = char["top"], char["bottom"]
+        overlap = (bottom if bottom <= char_bottom else char_bottom) - (top if top >= char_top else char_top)
+        if lines and overlap >= LINE_OVERLAP_SHARE * min(bottom - top, char_bottom - char_top):
             lines[-1].append(char)
-            bottom = max(bottom, char["bottom"])
+            bottom = bottom if bottom >= char_bottom else char_bottom
         else:
             lines.append([char])
-            top, bottom = char["top"], char["bottom"]
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+            top, bottom = char_top, char_bottom
+    return [sorted(line, key=BY_X0) for line in lines]
 
 
 def to_words(line: Sequence[Char]) -> list[Word]:
@@ -342,12 +345,12 @@ def to_words(line: Sequence[Char]) -> list[Word]:
             gap = current[0]["x0"] - words[-1].x1 if words else 0.0
             words.append(
                 Word(
-                    text="".join(c["text"] for c in current),
+                    text="".join(map(BY_TEXT, current)),
                     x0=current[0]["x0"],
                     x1=current[-1]["x1"],
-                    top=min(c["top"] for c in current),
-                    bottom=max(c["bottom"] for c in current),
-                    size=max(c["size"] for c in current),
+                    top=min(map(BY_TOP, current)),
+                    bottom=max(map(BY_BOTTOM, current)),
+                    size=max(map(BY_SIZE, current)),
                     gap=gap,
                 )
             )
@@ -744,7 +747,7 @@ def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list
     the count of the page's lines printed before it."""
     ruled = [ruled_table(rows, chars, page.number) for rows in find_grids(page.edges)]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
-    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)]
+    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)] if boxes else chars
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
     if ruled:
