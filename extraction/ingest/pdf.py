@@ -301,18 +301,21 @@ def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     # the kept chars by glyph and square twice the tolerance wide: a twin lies in one of the (at most) four squares
     # the char's tolerance box touches
     side, tolerance, floor = 2 * DEDUPE_TOLERANCE, DEDUPE_TOLERANCE, math.floor
-    seen: dict[tuple[str, str, float, int, int], list[Char]] = {}
+    seen: dict[tuple[tuple[str, str, float], int, int], list[Char]] = {}
+    squares = seen.get
     for char in chars:
         x, top = char["x0"], char["top"]
         glyph = (char["text"], char["fontname"], round(char["size"], 1))
         left, right = floor((x - tolerance) / side), floor((x + tolerance) / side)
         high, low = floor((top - tolerance) / side), floor((top + tolerance) / side)
-        columns = (left,) if left == right else (left, right)
-        rows = (high,) if high == low else (high, low)
-        if any(abs(t["x0"] - x) <= tolerance and abs(t["top"] - top) <= tolerance
-               for column in columns for row in rows for t in seen.get((*glyph, column, row), ())):
+        twin = False
+        for column in (left,) if left == right else (left, right):
+            for row in (high,) if high == low else (high, low):
+                for other in squares((glyph, column, row), ()):
+                    twin = twin or (abs(other["x0"] - x) <= tolerance and abs(other["top"] - top) <= tolerance)
+        if twin:
             continue
-        seen.setdefault((*glyph, floor(x / side), floor(top / side)), []).append(char)
+        seen.setdefault((glyph, floor(x / side), floor(top / side)), []).append(char)
         kept.append(char)
     return kept
 
