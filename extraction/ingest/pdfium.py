@@ -209,33 +209,36 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
     fonts: dict[int, Font] = {}
     placements: dict[int, Placement] = {}
-    widths: dict[tuple[int, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
+    widths: dict[int, dict[str, float]] = {}  # font -> char -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
     a, b, c, d, e, f = ctm
-    previous: tuple[int, float, float] | None = None  # the last char's text object and origin
+    last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     for i in range(count):
         key = get_object(handle, i)
         if not key:
             continue  # a space or line break PDFium generated between words
-        placed = placements.get(key)
-        if placed is None:
-            placed = placements[key] = placement(key, handle, i, fonts)
-        font = placed.font
+        get_origin(handle, i, x_ref, y_ref)
+        ox, oy = x.value, y.value
+        if key != last_key:  # the first char of a text object: its placement, once per object
+            placed = placements.get(key)
+            if placed is None:
+                placed = placements[key] = placement(key, handle, i, fonts)
+            font = placed.font
+            font_widths = widths.setdefault(font.handle, {})
+            last_key = key
+        elif ox == last_x and oy == last_y:
+            raise Unsupported("a char PDFium split in several (a ligature)")
+        last_x, last_y = ox, oy
         char = text[i] if text is not None else chr(get_unicode(textpage, i))
-        width = widths.get((font.handle, char))
+        width = font_widths.get(char)
         if width is None:
             if map_error(handle, i):
                 raise Unsupported("a char without a Unicode map")
-            width = widths[font.handle, char] = advance(font, ord(char))
-        get_origin(handle, i, x_ref, y_ref)
-        origin = (key, x.value, y.value)
-        if origin == previous:
-            raise Unsupported("a char PDFium split in several (a ligature)")
-        previous = origin
+            width = font_widths[char] = advance(font, ord(char))
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
         if placed.upright:  # two opposite corners span the box
-            x0, y0 = origin[1], origin[2] + placed.below
+            x0, y0 = ox, oy + placed.below
             x1, y1 = x0 + placed.advance * width, y0 + placed.tall
             ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
             left, right = (ax, bx) if ax <= bx else (bx, ax)
@@ -243,7 +246,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         else:
             span, low = width * placed.size, font.descent * placed.size
             high = low + placed.size
-            corners = [(origin[1] + placed.a * dx + placed.c * dy, origin[2] + placed.b * dx + placed.d * dy)
+            corners = [(ox + placed.a * dx + placed.c * dy, oy + placed.b * dx + placed.d * dy)
                        for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
             xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
             left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
