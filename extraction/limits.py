@@ -16,6 +16,7 @@ import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 DEFAULT_TIMEOUT_S = 120.0  # a 100-page text-layer report is audited in well under a minute on one core
 DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports
@@ -73,28 +74,34 @@ def bounded(timeout: float | None, max_memory_mb: float | None, message: str) ->
     """Within the block, this process raises Overtime past `timeout` seconds and MemoryError past `max_memory_mb` MB
     more address space than it has now (None or 0: no limit); the timeout message is written if the process must be
     given up. The limits, timer and handler in place before are restored afterwards."""
-    previous_handler = previous_limit = watchdog = None
-    if timeout:
-        def overtime(signum: int, frame: object) -> None:
+    watchdog = threading.Timer(timeout + GIVE_UP_GRACE_S, give_up, (message,)) if timeout else None
+    previous_limit = resource.getrlimit(resource.RLIMIT_AS) if max_memory_mb else None
+    handlers: list[Any] = []  # the SIGALRM handler before ours, once ours is in place
+    ended: list[bool] = []  # set first thing on the way out: a late signal must not skip the restoring
+
+    def overtime(signum: int, frame: object) -> None:
+        if not ended:
             raise Overtime
 
-        previous_handler = signal.signal(signal.SIGALRM, overtime)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-        watchdog = threading.Timer(timeout + GIVE_UP_GRACE_S, give_up, (message,))
-        watchdog.daemon = True
-        watchdog.start()
-    if max_memory_mb:
-        previous_limit = resource.getrlimit(resource.RLIMIT_AS)
-        soft, hard = previous_limit
-        limit = (address_space() or 0) + int(max_memory_mb * MB)
-        limit = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit if soft == resource.RLIM_INFINITY else min(limit, soft), hard))
     try:
+        if watchdog is not None:
+            watchdog.daemon = True
+            watchdog.start()
+        if previous_limit is not None:
+            soft, hard = previous_limit
+            limit = (address_space() or 0) + int(max_memory_mb * MB)
+            limit = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (limit if soft == resource.RLIM_INFINITY else min(limit, soft), hard))
+        if timeout:  # armed last: the handler may raise from here on, inside the try
+            handlers.append(signal.signal(signal.SIGALRM, overtime))
+            signal.setitimer(signal.ITIMER_REAL, timeout)
         yield
     finally:
-        if timeout:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous_handler is None else previous_handler)
+        ended.append(True)
+        if watchdog is not None:
             watchdog.cancel()
+        if handlers:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if handlers[0] is None else handlers[0])
         if previous_limit is not None:
             resource.setrlimit(resource.RLIMIT_AS, previous_limit)
