@@ -1,14 +1,14 @@
-"""Tokens of a clause: jieba's segmentation (the words of spaCy's blank Chinese pipeline with the jieba segmenter,
-as the linker has always used them) with our domain dictionary, loaded once.
+"""Tokens from spaCy's blank Chinese pipeline with the jieba segmenter and our domain dictionary, loaded once.
 
-jieba is imported on the first clause to tokenize, not with this module: a check that segments no narrative, and
-every CLI verb that audits nothing, starts without it. spaCy is not needed: its Chinese tokenizer is jieba's words
-re-aligned with the text's whitespace (`aligned`), and importing it cost more than half a second per start.
+spaCy and jieba are imported on the first clause to tokenize, not with this module: a check that segments no
+narrative, and every CLI verb that audits nothing, starts without them.
 
 jieba's prefix dictionary (half a million entries) takes most of a second to load whole, even from jieba's own
 cache file; a clause needs the entries of its own characters only. The dictionary is built once per jieba version
 into this user's cache directory, split by first character, and each character's entries are read when a clause
 first holds it (`ShardedFreq`): every lookup gives what the whole dictionary gives, so the words are the same.
+spaCy's Chinese tokenizer segments with the module-level jieba, so it is given that dictionary before spaCy
+first calls jieba.
 """
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CACHE_SUBDIR = "zfxxgk"
 PRIVATE_DIR_MODE = 0o700  # the cache is read with marshal: no other user may write it
@@ -145,22 +149,14 @@ def segmenter() -> ModuleType:
     return jieba
 
 
-def aligned(words: list[str], text: str) -> list[str]:
-    """Given a segmenter's words and their text, return the tokens spaCy makes of them: whitespace words dropped,
-    the whitespace between words a token of its own, except one plain space after a word."""
-    tokens: list[str] = []
-    position = 0
-    for word in (w for w in words if not w.isspace()):
-        start = text.index(word, position)
-        if start > position:
-            tokens.append(text[position:start])
-        tokens.append(word)
-        position = start + len(word)
-        if position < len(text) and text[position] == " ":
-            position += 1
-    if position < len(text):
-        tokens.append(text[position:])
-    return tokens
+@lru_cache(maxsize=1)
+def chinese() -> Language:
+    """Return spaCy blank('zh') segmenting with `segmenter`'s jieba (its dictionary read a character at a time,
+    the domain words kept whole)."""
+    segmenter()
+    import spacy
+
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
 @lru_cache(maxsize=4096)
@@ -168,4 +164,4 @@ def tokens_of(text: str) -> tuple[str, ...]:
     """Given a short text (a clause), return its tokens."""
     if not text:
         return ()
-    return tuple(aligned([w for w in segmenter().cut(text, cut_all=False) if w], text))
+    return tuple(t.text for t in chinese().make_doc(text))
