@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from extraction.ingest import MAX_BYTES, PDF_ENGINE_VARIABLE
-from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
+from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Overtime, bounded, can_bound_here, failure, timeout_message
 from extraction.store import Store
 
 MAX_MEMBER_BYTES = MAX_BYTES  # the ingest limit for one report; larger archive members are not read
@@ -259,7 +259,7 @@ class WorkerPool:
                 done.append((item, outcome))
             elif time.monotonic() - slot.started > self.timeout:
                 self._replace(slot)
-                done.append((item, ("error", "timeout", f"{item.path}：审核超过 {self.timeout:g} 秒，已停止")))
+                done.append((item, ("error", "timeout", timeout_message(item.path, self.timeout))))
         return done
 
     def close(self) -> list[Item]:
@@ -305,24 +305,45 @@ def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int
 
 def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
                 max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> list[Any]:
-    """Given report paths, audit each in a worker under the batch's time and memory limits; return one Report per path.
+    """Given report paths, audit each under the batch's time and memory limits; return one Report per path.
 
     `check` runs here: a file that hangs a parser or runs out of memory becomes a Report with one typed error
     (timeout, memory_limit, worker_died, crash) and the files after it are still audited. None or 0: no limit.
+    One file is audited in this process where it can enforce the limits itself: a worker would cost its start
+    (loading the pipeline again) for nothing; several files are audited in a worker, which a hang cannot take down.
     """
-    from extraction.batch_worker import audit_report
     from extraction.document import Problem
     from extraction.report import Report
+
+    def answer(path: str, outcome: tuple[Any, ...]) -> Any:
+        return outcome[1] if outcome[0] == "ok" else Report(source=None, path=path, errors=[Problem(outcome[1], outcome[2])])
+
+    if len(paths) == 1 and can_bound_here(max_memory_mb):
+        return [answer(paths[0], audit_here(paths[0], timeout, max_memory_mb))]
+    from extraction.batch_worker import audit_report
 
     items = [Item(path, "", 0, file=path) for path in paths]
     reports: dict[int, Any] = {}
 
     def keep(item: Item, outcome: tuple[Any, ...]) -> None:
-        reports[id(item)] = outcome[1] if outcome[0] == "ok" else Report(source=None, path=item.path,
-                                                                          errors=[Problem(outcome[1], outcome[2])])
+        reports[id(item)] = answer(item.path, outcome)
 
     run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report)
     return [reports[id(item)] for item in items]
+
+
+def audit_here(path: str, timeout: float | None, max_memory_mb: int | None) -> tuple[Any, ...]:
+    """Given a report path and its limits, audit it in this process; return ("ok", Report) or ("error", code, msg)."""
+    from extraction.pipeline import audit
+
+    try:
+        with bounded(timeout, max_memory_mb, timeout_message(path, timeout or 0)):
+            report = audit(path)
+    except Overtime:
+        return ("error", "timeout", timeout_message(path, timeout or 0))
+    except Exception as exc:
+        return failure(path, exc)
+    return ("ok", report)
 
 
 # -- Dask distributed ----------------------------------------------------------------------------------------

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import resource
 import signal
-import traceback
 import warnings
 from multiprocessing.connection import Connection
 from typing import Any, Callable
 
+from extraction.limits import failure
 from extraction.numerals import cn_value
 from extraction.pipeline import audit
 from extraction.store import prepare, record_of
@@ -50,16 +50,6 @@ def audit_report(path: str, file: str | None, data: bytes | None) -> Outcome:
         return ("ok", audit(file or path, data, display_path=path))
     except Exception as exc:
         return failure(path, exc)
-
-
-def failure(path: str, exc: Exception) -> Outcome:
-    """Given an exception that escaped the audit, return its ("error", code, message)."""
-    if isinstance(exc, MemoryError):
-        return ("error", "memory_limit", f"{path}：审核超出内存上限")
-    if isinstance(exc, RecursionError):
-        return ("error", "crash", f"{path}：文档嵌套过深，超出递归上限")
-    where = traceback.extract_tb(exc.__traceback__)[-1]
-    return ("error", "crash", f"{path}：审核程序出错（{type(exc).__name__}: {exc}，位于 {where.filename.rsplit('/', 1)[-1]}:{where.lineno}）")
 
 
 def limit_memory(max_memory_mb: int | None) -> None:

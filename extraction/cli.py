@@ -54,7 +54,7 @@ def check(
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", "--max-memory", min=0,
                                    help="Memory (address space) one audit may use, in MB, before error memory_limit (0: no limit)."),
 ) -> None:
-    """Audit reports, each in a worker process under a time and memory limit. Exit 0: no findings; 1: findings; 2: a file could not be read."""
+    """Audit reports under a time and memory limit (several: each in a worker process). Exit 0: no findings; 1: findings; 2: a file could not be read."""
     use_pdf_engine(pdf_engine)  # before the worker starts: it reads the engine from the environment
     from extraction.batch import audit_files, expand
     from extraction.render import render_markdown, render_text

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -142,3 +144,25 @@ def test_a_word_package_with_a_malformed_part_is_corrupt() -> None:
             damaged.writestr(info.filename, part)
     report = audit("damaged.docx", out.getvalue())
     assert [e.code for e in report.errors] == ["corrupt"]
+
+
+def test_check_of_one_file_holds_it_to_its_limits_in_process_and_restores_them(tmp_path: Path) -> None:
+    # one file is audited in the CLI's own process: the same typed errors, and the process's limits as they were
+    import resource
+    import signal
+
+    before = (resource.getrlimit(resource.RLIMIT_AS), signal.getsignal(signal.SIGALRM))
+    exit_code, reports = _check("--timeout", "0.01", str(SEED))
+    assert exit_code == 2
+    assert _codes(reports[0]) == ["timeout"] and "0.01 秒" in reports[0]["errors"][0]["message"]
+    # the memory limit caps what the audit adds to the address space, so it is tried in a fresh process: this one may
+    # have room left in memory it mapped for earlier tests
+    big = tmp_path / "long.txt"
+    big.write_bytes(SEED.read_bytes() * 300)  # 8 MB of text: its lines and sentences alone take more than 20 MB
+    fresh = subprocess.run([sys.executable, "-m", "extraction.cli", "check", "--json", "--max-memory-mb", "20", str(big)],
+                           capture_output=True, text=True)
+    assert fresh.returncode == 2
+    assert _codes(json.loads(fresh.stdout)) == ["memory_limit"]
+    assert (resource.getrlimit(resource.RLIMIT_AS), signal.getsignal(signal.SIGALRM)) == before
+    exit_code, reports = _check(*LIMITS, str(SEED))
+    assert len(reports[0]["findings"]) == 3

@@ -3,10 +3,13 @@ spares the import of cn2an."""
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import re
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import cn2an
 import pytest
@@ -68,6 +71,45 @@ def test_jieba_keeps_its_dictionary_in_a_private_user_cache(tmp_path):
     folder = cache / "zfxxgk"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert [p.name for p in folder.iterdir()] and all(p.name.startswith("jieba-") for p in folder.iterdir())
+
+
+def narrative_clauses() -> list[str]:
+    """Return the clauses of the seed and the tuned real-narrative corpus, cut at Chinese and ASCII punctuation."""
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [corpus / "seed" / "miyun_2021.txt", *sorted((corpus / "real-narrative" / "tuned").glob("*.txt"))]
+    return [c for t in texts for c in re.split(r"[，。；：,;\n]", t.read_text(encoding="utf-8")) if c.strip()]
+
+
+REFERENCE_TOKENS = """
+import json, sys
+from importlib import resources
+import jieba, spacy
+from extraction.tokens import DOMAIN_WORD_FREQ
+jieba.dt.tmp_dir = sys.argv[2]  # no cache yet: the whole prefix dictionary, built from jieba's own dictionary file
+for word in resources.files("extraction.spec").joinpath("domain_words.txt").read_text(encoding="utf-8").split():
+    jieba.add_word(word, freq=DOMAIN_WORD_FREQ)
+nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+clauses = json.loads(open(sys.argv[1], encoding="utf-8").read())
+print(json.dumps([[t.text for t in nlp.make_doc(c)] for c in clauses], ensure_ascii=False))
+"""
+
+
+def test_spacy_tokens_read_a_character_of_the_dictionary_at_a_time_as_with_the_whole_dictionary(tmp_path):
+    from extraction.tokens import ShardedFreq, chinese, tokens_of
+
+    clauses = clauses_with_spaces()
+    (tmp_path / "clauses.json").write_text(json.dumps(clauses, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", REFERENCE_TOKENS, str(tmp_path / "clauses.json"), str(tmp_path)],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [list(tokens_of(c)) for c in clauses]
+    dictionary = chinese().tokenizer.jieba_seg.dt.FREQ
+    assert isinstance(dictionary, ShardedFreq) and dictionary.shards  # spaCy's jieba: sharded, some never read
+
+
+def clauses_with_spaces() -> list[str]:
+    clauses = narrative_clauses()
+    return clauses + [c.replace("，", " ").replace("申请", " 申请\t") + "\u3000" for c in clauses[:500]] + [
+        "  共 受理  申请 ", "\t申请\n\n 件", " "]
 
 
 def test_libyaml_reads_the_template_as_pyyaml_does():

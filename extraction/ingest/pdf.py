@@ -17,6 +17,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -73,6 +74,7 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
+BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
 
@@ -296,42 +298,43 @@ def too_many_pages(path: Path, pages: int) -> IngestError:
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
     kept: list[Char] = []
-    # per glyph, the kept chars by squares twice the tolerance wide: a twin lies in one of the (at most) four
-    # squares the char's tolerance box touches
-    side = 2 * DEDUPE_TOLERANCE
-    seen: dict[tuple[str, str, float], dict[tuple[int, int], list[Char]]] = {}
+    # the kept chars by glyph and square twice the tolerance wide: a twin lies in one of the (at most) four squares
+    # the char's tolerance box touches
+    side, tolerance, floor = 2 * DEDUPE_TOLERANCE, DEDUPE_TOLERANCE, math.floor
+    seen: dict[tuple[tuple[str, str, float], int, int], list[Char]] = {}
+    squares = seen.get
     for char in chars:
-        squares = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
         x, top = char["x0"], char["top"]
-        if squares:
-            columns = {math.floor((x - DEDUPE_TOLERANCE) / side), math.floor((x + DEDUPE_TOLERANCE) / side)}
-            rows = {math.floor((top - DEDUPE_TOLERANCE) / side), math.floor((top + DEDUPE_TOLERANCE) / side)}
-            if is_twin(x, top, [t for column in columns for row in rows for t in squares.get((column, row), ())]):
-                continue
-        squares.setdefault((math.floor(x / side), math.floor(top / side)), []).append(char)
+        glyph = (char["text"], char["fontname"], round(char["size"], 1))
+        left, right = floor((x - tolerance) / side), floor((x + tolerance) / side)
+        high, low = floor((top - tolerance) / side), floor((top + tolerance) / side)
+        twin = False
+        for column in (left,) if left == right else (left, right):
+            for row in (high,) if high == low else (high, low):
+                for other in squares((glyph, column, row), ()):
+                    twin = twin or (abs(other["x0"] - x) <= tolerance and abs(other["top"] - top) <= tolerance)
+        if twin:
+            continue
+        seen.setdefault((glyph, floor(x / side), floor(top / side)), []).append(char)
         kept.append(char)
     return kept
-
-
-def is_twin(x: float, top: float, others: Iterable[Char]) -> bool:
-    """Given a char's x0 and top and other chars of its glyph, return whether one is drawn at nearly the same place."""
-    return any(abs(t["x0"] - x) <= DEDUPE_TOLERANCE and abs(t["top"] - top) <= DEDUPE_TOLERANCE for t in others)
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Given chars, return them as visual lines (top to bottom), each sorted left to right."""
     lines: list[list[Char]] = []
     top = bottom = 0.0
-    for char in sorted(chars, key=lambda c: c["top"]):
-        overlap = min(bottom, char["bottom"]) - max(top, char["top"])
-        height = min(bottom - top, char["bottom"] - char["top"])
-        if lines and overlap >= LINE_OVERLAP_SHARE * height:
+    for char in sorted(chars, key=BY_TOP):
+        # min() and max() written out (a if a <= b else b is min's choice): this runs once per char of every line
+        char_top, char_bottom = char["top"], char["bottom"]
+        overlap = (bottom if bottom <= char_bottom else char_bottom) - (top if top >= char_top else char_top)
+        if lines and overlap >= LINE_OVERLAP_SHARE * min(bottom - top, char_bottom - char_top):
             lines[-1].append(char)
-            bottom = max(bottom, char["bottom"])
+            bottom = bottom if bottom >= char_bottom else char_bottom
         else:
             lines.append([char])
-            top, bottom = char["top"], char["bottom"]
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+            top, bottom = char_top, char_bottom
+    return [sorted(line, key=BY_X0) for line in lines]
 
 
 def to_words(line: Sequence[Char]) -> list[Word]:
@@ -345,12 +348,12 @@ def to_words(line: Sequence[Char]) -> list[Word]:
             gap = current[0]["x0"] - words[-1].x1 if words else 0.0
             words.append(
                 Word(
-                    text="".join(c["text"] for c in current),
+                    text="".join(map(BY_TEXT, current)),
                     x0=current[0]["x0"],
                     x1=current[-1]["x1"],
-                    top=min(c["top"] for c in current),
-                    bottom=max(c["bottom"] for c in current),
-                    size=max(c["size"] for c in current),
+                    top=min(map(BY_TOP, current)),
+                    bottom=max(map(BY_BOTTOM, current)),
+                    size=max(map(BY_SIZE, current)),
                     gap=gap,
                 )
             )
@@ -747,7 +750,7 @@ def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list
     the count of the page's lines printed before it."""
     ruled = [ruled_table(rows, chars, page.number) for rows in find_grids(page.edges)]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
-    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)]
+    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)] if boxes else chars
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
     if ruled:

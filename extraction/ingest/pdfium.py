@@ -16,6 +16,7 @@ and from its glyphs' descent by PDFium (which derives the metrics), so its boxes
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
-from extraction.ingest.pdf import MAX_PAGES, Char, Edge, PageObjects, is_visible, segment_edges, snap
+from extraction.ingest.pdf import MAX_PAGES, SNAP, Char, Edge, PageObjects, is_visible, segment_edges, snap
 
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF: x' = a x + c y + e
@@ -42,10 +43,9 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True)
 class Font:
-    """What the char boxes need of a font: its handle (and address), its name and its descent."""
+    """What the char boxes need of a font: its handle, its name and its descent."""
 
-    handle: ctypes._Pointer
-    address: int
+    handle: int
     name: str
     descent: float  # below the baseline, as a (negative) share of the font size
 
@@ -102,31 +102,30 @@ def mediabox(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
 # --- chars -----------------------------------------------------------------------------------------------
 
 
-def font_of(handle: ctypes._Pointer, address: int) -> Font:
+def font_of(handle: int) -> Font:
     """Given a PDFium font, return its name and descent: pdfminer's Adobe metrics for a standard font name
     (Helvetica, Arial, Times-Roman...), else the font's own."""
     buffer = ctypes.create_string_buffer(NAME_BUFFER)
-    pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, NAME_BUFFER)
+    C.font_name(handle, buffer, NAME_BUFFER)
     name = buffer.value.decode("latin-1")
     standard = FONT_METRICS.get(name)
     if standard is not None:
-        return Font(handle, address, name, standard[0].get("Descent", 0) / 1000)
+        return Font(handle, name, standard[0].get("Descent", 0) / 1000)
     descent = ctypes.c_float()
-    pdfium_c.FPDFFont_GetDescent(handle, 1.0, descent)
+    C.font_descent(handle, 1.0, ctypes.byref(descent))
     # pdfminer forces the descent negative: some writers store it positive (PDF 32000 9.8.1)
-    return Font(handle, address, name, -abs(descent.value))
+    return Font(handle, name, -abs(descent.value))
 
 
-def placement(text_object: ctypes._Pointer, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
+def placement(text_object: int, textpage: int, index: int, fonts: dict[int, Font]) -> Placement:
     """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
-    handle = pdfium_c.FPDFTextObj_GetFont(text_object)
-    key = ctypes.addressof(handle.contents)
-    font = fonts.get(key) or fonts.setdefault(key, font_of(handle, key))
+    handle = C.object_font(text_object)
+    font = fonts.get(handle) or fonts.setdefault(handle, font_of(handle))
     matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
+    C.char_matrix(textpage, index, ctypes.byref(matrix))
     if matrix.a * matrix.d - matrix.b * matrix.c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
-    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    size = C.font_size(textpage, index)
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
 
@@ -135,7 +134,7 @@ def advance(font: Font, code_point: int) -> float:
     """Given a font and a char's code point, return the char's advance width at font size 1."""
     width = ctypes.c_float()
     # PDFium's FPDFFont_GetGlyphWidth takes the char's Unicode value and maps it back to its char code
-    if not pdfium_c.FPDFFont_GetGlyphWidth(font.handle, code_point, 1.0, width):
+    if not C.glyph_width(font.handle, code_point, 1.0, ctypes.byref(width)):
         raise Unsupported("a char whose width PDFium cannot give")
     return width.value
 
@@ -149,43 +148,97 @@ def page_text(textpage: ctypes._Pointer, count: int) -> str | None:
     return text if len(text) == count else None
 
 
+def is_handle(kind: type | None) -> bool:
+    """Given a ctypes type, return whether it is a pointer to one of PDFium's opaque structs (a handle)."""
+    return isinstance(kind, type) and issubclass(kind, ctypes._Pointer) and kind._type_.__name__.startswith("struct_fpdf")
+
+
+def bare(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
+    """Given a PDFium function, return it with its handles passed and returned as plain ints (c_void_p): a call made
+    per char or per object then builds no pointer object."""
+    argtypes = [ctypes.c_void_p if is_handle(kind) else kind for kind in function.argtypes]
+    restype = ctypes.c_void_p if is_handle(function.restype) else function.restype
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+class C:
+    """The PDFium functions called per char, per text object and per path segment, with int handles."""
+
+    text_object = bare(pdfium_c.FPDFText_GetTextObject)
+    char_origin = bare(pdfium_c.FPDFText_GetCharOrigin)
+    map_error = bare(pdfium_c.FPDFText_HasUnicodeMapError)
+    char_matrix = bare(pdfium_c.FPDFText_GetMatrix)
+    font_size = bare(pdfium_c.FPDFText_GetFontSize)
+    object_font = bare(pdfium_c.FPDFTextObj_GetFont)
+    font_name = bare(pdfium_c.FPDFFont_GetBaseFontName)
+    font_descent = bare(pdfium_c.FPDFFont_GetDescent)
+    glyph_width = bare(pdfium_c.FPDFFont_GetGlyphWidth)
+    page_object = bare(pdfium_c.FPDFPage_GetObject)
+    object_type = bare(pdfium_c.FPDFPageObj_GetType)
+    object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix)
+    marks = bare(pdfium_c.FPDFPageObj_CountMarks)
+    mark = bare(pdfium_c.FPDFPageObj_GetMark)
+    mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
+    form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
+    form_object = bare(pdfium_c.FPDFFormObj_GetObject)
+    draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode)
+    stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
+    fill_colour = bare(pdfium_c.FPDFPageObj_GetFillColor)
+    segments = bare(pdfium_c.FPDFPath_CountSegments)
+    segment = bare(pdfium_c.FPDFPath_GetPathSegment)
+    segment_type = bare(pdfium_c.FPDFPathSegment_GetType)
+    segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint)
+    segment_close = bare(pdfium_c.FPDFPathSegment_GetClose)
+
+
+def address(handle: ctypes._Pointer) -> int:
+    """Given a PDFium handle (a typed pointer), return it as an int."""
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[list[Char], set[int]]:
     """Given a page's PDFium text page, its page matrix and upright height, return its printed chars (PDFium's
     generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin points, and the
     addresses of the text objects they come from."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = page_text(textpage, count)
+    handle = address(textpage)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_object, get_origin = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetCharOrigin
-    get_unicode, map_error = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_HasUnicodeMapError
+    get_object, get_origin, map_error = C.text_object, C.char_origin, C.map_error
+    get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
     fonts: dict[int, Font] = {}
     placements: dict[int, Placement] = {}
-    widths: dict[tuple[int, str], float] = {}  # (font, char) -> advance width at size 1, once the char is known mapped
+    widths: dict[int, dict[str, float]] = {}  # font -> char -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
     a, b, c, d, e, f = ctm
-    previous: tuple[int, float, float] | None = None  # the last char's text object and origin
+    last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     for i in range(count):
-        text_object = get_object(textpage, i)
-        if not text_object:
+        key = get_object(handle, i)
+        if not key:
             continue  # a space or line break PDFium generated between words
-        key = ctypes.addressof(text_object.contents)
-        placed = placements.get(key) or placements.setdefault(key, placement(text_object, textpage, i, fonts))
-        font = placed.font
-        char = text[i] if text is not None else chr(get_unicode(textpage, i))
-        width = widths.get((font.address, char))
-        if width is None:
-            if map_error(textpage, i):
-                raise Unsupported("a char without a Unicode map")
-            width = widths[font.address, char] = advance(font, ord(char))
-        get_origin(textpage, i, x_ref, y_ref)
-        if (key, x.value, y.value) == previous:
+        get_origin(handle, i, x_ref, y_ref)
+        ox, oy = x.value, y.value
+        if key != last_key:  # the first char of a text object: its placement, once per object
+            placed = placements.get(key)
+            if placed is None:
+                placed = placements[key] = placement(key, handle, i, fonts)
+            font = placed.font
+            font_widths = widths.setdefault(font.handle, {})
+            last_key = key
+        elif ox == last_x and oy == last_y:
             raise Unsupported("a char PDFium split in several (a ligature)")
-        previous = (key, x.value, y.value)
+        last_x, last_y = ox, oy
+        char = text[i] if text is not None else chr(get_unicode(textpage, i))
+        width = font_widths.get(char)
+        if width is None:
+            if map_error(handle, i):
+                raise Unsupported("a char without a Unicode map")
+            width = font_widths[char] = advance(font, ord(char))
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
         if placed.upright:  # two opposite corners span the box
-            x0, y0 = x.value, y.value + placed.below
+            x0, y0 = ox, oy + placed.below
             x1, y1 = x0 + placed.advance * width, y0 + placed.tall
             ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
             left, right = (ax, bx) if ax <= bx else (bx, ax)
@@ -193,12 +246,14 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         else:
             span, low = width * placed.size, font.descent * placed.size
             high = low + placed.size
-            corners = [(x.value + placed.a * dx + placed.c * dy, y.value + placed.b * dx + placed.d * dy)
+            corners = [(ox + placed.a * dx + placed.c * dy, oy + placed.b * dx + placed.d * dy)
                        for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
             xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
             left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-        chars.append({"text": char, "x0": snap(left), "x1": snap(right), "top": snap(height - top), "bottom": snap(height - bottom),
-                      "size": snap(top - bottom), "fontname": font.name})
+        # snap(), written out: this loop runs once per char of every page
+        chars.append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
+                      "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
+                      "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font.name})
     return chars, set(placements)
 
 
@@ -210,25 +265,27 @@ def is_white(red: int, green: int, blue: int) -> bool:
     return min(red, green, blue) >= WHITE_BYTE
 
 
-def colour_white(getter: Callable[..., int], path: ctypes._Pointer) -> bool:
+def colour_white(getter: Callable[..., int], path: int) -> bool:
     """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    return bool(getter(path, red, green, blue, alpha)) and is_white(red.value, green.value, blue.value)
+    painted = getter(path, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha))
+    return bool(painted) and is_white(red.value, green.value, blue.value)
 
 
-def subpaths(path: ctypes._Pointer, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
+def subpaths(path: int, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
     operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     shape: list[str] = []
     points: list[Point] = []
     curve_points = 0
-    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+    for i in range(C.segments(path)):
+        segment = C.segment(path, i)
+        kind = C.segment_type(segment)
+        C.segment_point(segment, x_ref, y_ref)
         point = apply(matrix, x.value, y.value)
-        closes = pdfium_c.FPDFPathSegment_GetClose(segment)
+        closes = C.segment_close(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             if shape:
                 yield "".join(shape), points
@@ -272,15 +329,15 @@ def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
     return points
 
 
-def path_edges(path: ctypes._Pointer, matrix: Matrix, height: float) -> list[Edge]:
+def path_edges(path: int, matrix: Matrix, height: float) -> list[Edge]:
     """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(path, fill_mode, stroke)
+    C.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
     stroked, filled = bool(stroke.value), fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not stroked and not filled:
         return []
-    stroke_white = stroked and colour_white(pdfium_c.FPDFPageObj_GetStrokeColor, path)
-    fill_white = filled and colour_white(pdfium_c.FPDFPageObj_GetFillColor, path)
+    stroke_white = stroked and colour_white(C.stroke_colour, path)
+    fill_white = filled and colour_white(C.fill_colour, path)
     edges: list[Edge] = []
     for shape, points in subpaths(path, matrix):
         kept = pdfminer_points(shape, points)
@@ -292,19 +349,18 @@ def path_edges(path: ctypes._Pointer, matrix: Matrix, height: float) -> list[Edg
     return edges
 
 
-def object_matrix(page_object: ctypes._Pointer) -> Matrix:
+def object_matrix(page_object: int) -> Matrix:
     """Given a page object, return its matrix."""
     m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(page_object, m)
+    C.object_matrix(page_object, ctypes.byref(m))
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def has_actual_text(text_object: ctypes._Pointer) -> bool:
+def has_actual_text(text_object: int) -> bool:
     """Given a text object, return whether marked content gives it an /ActualText: PDFium's text page then
     reads that text in place of the chars, pdfminer reads the chars."""
-    for i in range(pdfium_c.FPDFPageObj_CountMarks(text_object)):
-        mark = pdfium_c.FPDFPageObj_GetMark(text_object, i)
-        if pdfium_c.FPDFPageObjMark_GetParamValueType(mark, ACTUAL_TEXT) != pdfium_c.FPDF_OBJECT_UNKNOWN:
+    for i in range(C.marks(text_object)):
+        if C.mark_param_type(C.mark(text_object, i), ACTUAL_TEXT) != pdfium_c.FPDF_OBJECT_UNKNOWN:
             return True
     return False
 
@@ -316,11 +372,11 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int])
     embedded nor installed), where pdfminer reads the chars."""
     edges: list[Edge] = []
 
-    def visit(objects: Iterator[ctypes._Pointer], outer: Matrix) -> None:
+    def visit(objects: Iterator[int], outer: Matrix) -> None:
         for page_object in objects:
-            kind = pdfium_c.FPDFPageObj_GetType(page_object)
+            kind = C.object_type(page_object)
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                if ctypes.addressof(page_object.contents) not in read:
+                if page_object not in read:
                     raise Unsupported("text PDFium's text page leaves out")
                 if has_actual_text(page_object):
                     raise Unsupported("text replaced by its /ActualText")
@@ -328,11 +384,10 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int])
                 edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 inner = mult(object_matrix(page_object), outer)
-                count = pdfium_c.FPDFFormObj_CountObjects(page_object)
-                visit((pdfium_c.FPDFFormObj_GetObject(page_object, i) for i in range(count)), inner)
+                visit((C.form_object(page_object, i) for i in range(C.form_count(page_object))), inner)
 
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    visit((pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count)), ctm)
+    handle = address(page.raw)
+    visit((C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))), ctm)
     return edges
 
 
