@@ -130,3 +130,29 @@ def test_an_image_past_the_pixel_limit_is_refused_before_decoding(tmp_path: Path
     with pytest.raises(IngestError) as err:
         read_source(path)
     assert err.value.code == "too_large" and str(path) in err.value.message
+
+
+@needs_ocr
+def test_a_page_without_text_inside_a_text_pdf_is_read_by_ocr(real: Path, tmp_path: Path) -> None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from test_ingest_pdf import FONT
+
+    page = rendered(real / REPORT, TABLE_PAGES[:1])[0]
+    width, height = page.width * 72 / DPI, page.height * 72 / DPI
+    path = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    c.setFont(FONT, 14)
+    c.drawString(72, height - 72, "政府信息公开工作年度报告")
+    c.showPage()
+    c.drawImage(ImageReader(page), 0, 0, width, height)  # the second page: a scanned table page
+    c.showPage()
+    c.save()
+    source = read_source(path)
+    assert source.problems == [] and source.meta["ocr"] == "rapidocr"
+    assert source.lines[0].text == "政府信息公开工作年度报告" and source.lines[0].where.page == 1
+    wanted = [t for t in read_source(real / REPORT).tables if t.where.page == TABLE_PAGES[0]]
+    assert wanted and {t.where.page for t in source.tables} == {2}
+    same, total = same_share(Source(path="", sha256="", format="pdf", tables=wanted), source)
+    assert same >= MIN_SAME_CELLS * total, f"{same}/{total}"
