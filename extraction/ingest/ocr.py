@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extraction.document import IngestError, Problem, Source
+from extraction.document import UNREAD, IngestError, Problem, Source
 from extraction.ingest.pdf import MAX_PAGES, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, printed, snap
 
 DPI = 300  # pages of a PDF are rendered at this resolution (measured against 200: README, "Scanned reports")
@@ -47,7 +47,6 @@ ERASE_MARGIN = 2  # px around a found rule also erased: its anti-aliased edge
 CROP_PAD = 0.3  # a text box's crop gains this share of its height of paper left and right: the recogniser misreads
 # a lone narrow digit it sees edge to edge
 MIN_TEXT_SCORE = 0.3  # a recognised box below this mean confidence is noise, or a glyph the engine cannot read
-UNREAD = "\ufffd"  # the char standing for ink the engine could not read
 THREADS = 1  # onnxruntime threads: one thread sums in a fixed order, so the output is the same on every run
 CJK_CHAR = ("\u3400", "\u9fff")
 
