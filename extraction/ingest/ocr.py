@@ -130,27 +130,36 @@ def file_images(path: Path, data: bytes) -> Iterator[Image]:
 
 
 def pdf_images(path: Path, data: bytes, numbers: list[int]) -> Iterator[tuple[int, Image]]:
-    """Given a PDF's bytes and the numbers of pages to read from their image, yield each page rendered in grey at DPI
-    (less for a page so large that DPI would pass MAX_PIXELS)."""
+    """Given a PDF's bytes and the numbers of pages to read from their image, yield each page PDFium can render, in
+    grey at DPI (less for a page so large that DPI would pass MAX_PIXELS). Raise IngestError corrupt for a file PDFium
+    cannot open. PDFium is held (it is not thread-safe) while it renders, not while the page is read."""
     import numpy as np
     import pypdfium2 as pdfium
 
     from extraction.ingest.pdfium import IN_USE
 
     with IN_USE:
-        document = pdfium.PdfDocument(data)
         try:
-            for number in numbers:
-                page = document[number - 1]
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise IngestError("corrupt", f"{path}：PDF 页面无法渲染（{exc}），不能 OCR 识别") from None
+    try:
+        for number in numbers:
+            with IN_USE:
+                try:
+                    page = document[number - 1]
+                except pdfium.PdfiumError:
+                    continue  # a page PDFium cannot load stays unread
                 try:
                     width, height = page.get_size()
                     scale = min(DPI / POINTS_PER_INCH, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
                     bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
                     pixels = np.array(bitmap.to_numpy(), copy=True).reshape(bitmap.height, bitmap.width, -1)[:, :, 0]
-                    yield number, Image(pixels, scale * POINTS_PER_INCH)
                 finally:
                     page.close()
-        finally:
+            yield number, Image(pixels, scale * POINTS_PER_INCH)
+    finally:
+        with IN_USE:
             document.close()
 
 

@@ -874,10 +874,14 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
         try:
             scanned = scanned_pages(path, data, [page.number for page, _ in read], what)
         except IngestError as exc:
+            code = "no_text_layer" if not total else "unmapped_font"
+            if exc.code == "corrupt":  # PDFium cannot render what pdfminer read
+                raise IngestError(code, f"{path}：{what}且页面无法渲染，不能 OCR 识别") from None
             if exc.code != "ocr_unavailable" or not total:
                 raise
-            raise IngestError("unmapped_font", f"{path}：{what}需要 OCR 识别（未安装 OCR 组件）") from None
-        read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) for page, _ in read]
+            raise IngestError(code, f"{path}：{what}需要 OCR 识别（未安装 OCR 组件）") from None
+        read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) if page.number in scanned else (page, [])
+                for page, _ in read]
         empty = [page.number for page, chars in read if not printed(chars)]
         if len(empty) == len(read):
             code = "no_text_layer" if not total else "unmapped_font"
@@ -886,8 +890,13 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
     elif empty:
         from extraction.ingest import ocr
 
-        if ocr.available():
-            scanned = scanned_pages(path, data, empty, "")
+        try:
+            scanned = scanned_pages(path, data, empty, "") if ocr.available() else {}
+        except IngestError as exc:  # PDFium cannot render the file: its pages without text stay unread
+            if exc.code != "corrupt":
+                raise
+            scanned = {}
+        if scanned:
             read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) if page.number in scanned else (page, chars)
                     for page, chars in read]
             empty = [page.number for page, chars in read if not printed(chars)]
