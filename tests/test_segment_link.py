@@ -114,6 +114,14 @@ def test_parts_sum_needs_all_parts_or_an_excess(tmp_path: Path) -> None:
     assert [(f.rule, f.fields["parts_sum"]) for f in excess.findings] == [("narrative_parts_sum", 4)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "全年依申请公开工作中，书记信箱收到申请7件。",  # a mailbox is one channel, not the request count
+    "全年依申请公开工作中，线上办结政务服务业务320件。",  # government services are another count than disclosure requests
+])
+def test_counts_of_other_channels_and_services_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert [metric for _, metric in _links(_report(tmp_path, sentence))] == [None]
+
+
 def test_parts_summing_to_a_total_stated_elsewhere_are_no_contradiction(tmp_path: Path) -> None:
     # A figure of another breakdown (by channel) read as the total must not make the applicant parts an error.
     body = ("共收到政府信息公开申请{total}件。其中，通过网站提交申请表的{web}件，通过信函提交{post}件；"
