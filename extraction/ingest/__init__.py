@@ -18,8 +18,13 @@ PDF_ENGINES = (PDFIUM, PDFMINER)
 PDF_ENGINE_VARIABLE = "ZFXXGK_PDF_ENGINE"
 
 
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF (both byte orders)
+
+
 def sniff(data: bytes, name: str = "") -> str:
-    """Given the first bytes of a file (and its name as a hint), return pdf | docx | html | text | unknown."""
+    """Given the first bytes of a file (and its name as a hint), return pdf | docx | html | image | text | unknown."""
+    if data.startswith(IMAGE_MAGIC):
+        return "image"
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
@@ -78,4 +83,8 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
         from extraction.ingest.text import read_text
 
         return read_text(path, data, sha)
-    raise IngestError("unknown_format", f"{path}：不是 PDF、HTML、DOCX 或文本文件（不支持的二进制内容）")
+    if kind == "image":
+        from extraction.ingest.ocr import read_image
+
+        return read_image(path, data, sha)
+    raise IngestError("unknown_format", f"{path}：不是 PDF、HTML、DOCX、图片（PNG、JPEG、TIFF）或文本文件（不支持的二进制内容）")

@@ -44,7 +44,7 @@ from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
 # report as a typed error or note instead.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname
+Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname (+ confidence if OCR read it)
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
 DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
@@ -73,6 +73,7 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
+OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
 
@@ -97,6 +98,7 @@ class Word:
     bottom: float
     size: float
     gap: float  # x distance from the previous word on the line; 0 for the first
+    confidence: float | None = None  # OCR: the engine's least confidence in one of its chars
 
     @property
     def bbox(self) -> BBox:
@@ -352,6 +354,7 @@ def to_words(line: Sequence[Char]) -> list[Word]:
                     bottom=max(c["bottom"] for c in current),
                     size=max(c["size"] for c in current),
                     gap=gap,
+                    confidence=least_confidence(current),
                 )
             )
             current.clear()
@@ -366,6 +369,13 @@ def to_words(line: Sequence[Char]) -> list[Word]:
         previous_x1 = char["x1"]
     close()
     return words
+
+
+def least_confidence(items: Iterable[Char | Word]) -> float | None:
+    """Given chars (or words), return the least OCR confidence among them; None when none was read by OCR."""
+    values = [c.get("confidence") if isinstance(c, dict) else c.confidence for c in items]
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
 
 
 def join_words(words: Sequence[Word], cjk_space: float = CJK_SPACE_RATIO) -> str:
@@ -519,8 +529,8 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
                 continue
             # the chars whose centre lies in the box: in its band of rows, then between its sides
             low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
-            text = cell_text([c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]])
-            cells.append(Cell(text=text, where=Where(page=page, bbox=box)))
+            own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
+            cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=least_confidence(own)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox))
 
@@ -712,7 +722,8 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     for cell, joiner in [(s, "") for s in stacks] + [(c, "\n") for c in chain_labels(pieces, homes, height)]:
         text = joiner.join(f.text for _, f in cell)
         box = union(f.bbox for _, f in cell)
-        labels[label_owner(cell, homes, centres)].append(Cell(text=text, where=Where(page=page, bbox=box)))
+        confidence = least_confidence(w for _, f in cell for w in f.words)
+        labels[label_owner(cell, homes, centres)].append(Cell(text=text, where=Where(page=page, bbox=box), confidence=confidence))
 
     width = max(counts.values())
     top_line = min(used)
@@ -723,7 +734,8 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     table_rows: list[list[Cell | None]] = []
     for i in sorted(rows + header_rows):
         if i in header_rows:
-            table_rows.append([Cell(text=f.text, where=Where(page=page, bbox=f.bbox)) for f in split_fragments(lines[i].words)])
+            table_rows.append([Cell(text=f.text, where=Where(page=page, bbox=f.bbox), confidence=least_confidence(f.words))
+                               for f in split_fragments(lines[i].words)])
             continue
         cells: list[Cell | None] = sorted(labels[i], key=lambda c: c.where.bbox[0] if c.where.bbox else 0)
         numbers = lines[i].words[-counts[i]:]
@@ -731,9 +743,10 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
         if positional and anchors:
             for anchor, number in zip(anchors, slots[i] or []):
                 box = number.bbox if number else (anchor.x0, line_box[1], anchor.x1, line_box[3])
-                cells.append(Cell(text=number.text if number else "", where=Where(page=page, bbox=box)))
+                cells.append(Cell(text=number.text if number else "", where=Where(page=page, bbox=box),
+                                  confidence=number.confidence if number else None))
         else:
-            cells += [Cell(text=w.text, where=Where(page=page, bbox=w.bbox)) for w in numbers]
+            cells += [Cell(text=w.text, where=Where(page=page, bbox=w.bbox), confidence=w.confidence) for w in numbers]
         table_rows.append(cells)
     bbox = union(lines[i].bbox for i in used)
     return RawTable(rows=table_rows, where=Where(page=page, bbox=bbox), positional=positional), used
@@ -816,48 +829,83 @@ def open_pages(path: Path, data: bytes, engine: str) -> tuple[Iterable[PageObjec
     return pages, lambda: info_title(document)
 
 
+def add_page(source: Source, page: PageObjects, chars: list[Char]) -> None:
+    """Given a Source being read, a page and its deduplicated chars, append the page's lines and tables to it."""
+    lines, tables = page_content(page, chars)
+    if page.number == 1:
+        source.meta.update(header_meta(lines))
+    for start, table in tables:
+        table.line_index = len(source.lines) + start
+        source.tables.append(table)
+    source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
+
+
+def printed(chars: Iterable[Char]) -> list[str]:
+    """Given chars, return the texts of those that print something."""
+    return [c["text"] for c in chars if c["text"].strip()]
+
+
+def scanned_pages(path: Path, data: bytes, numbers: list[int], what: str) -> dict[int, PageObjects]:
+    """Given a PDF, the numbers of the pages to read from their image and what they are (for the error), return
+    each page's chars and rules as OCR reads them; raise IngestError ocr_unavailable without the OCR extra."""
+    from extraction.ingest import ocr
+
+    if not ocr.available():
+        raise ocr.unavailable(path, what)
+    return {number: ocr.page_objects(image, number) for number, image in ocr.pdf_images(path, data, numbers)}
+
+
 def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) -> Source:
     """Given a PDF file's bytes (and the engine to read it with: by default $ZFXXGK_PDF_ENGINE, else PDFium), return
-    its text lines and tables with page/bbox provenance."""
+    its text lines and tables with page/bbox provenance. Pages without a text layer are read by OCR, and so is the
+    whole file when it has no text layer or its fonts have no Unicode map."""
     source = Source(path=str(path), sha256=sha256, format="pdf", pages=0)
-    empty: list[int] = []
-    unmapped = total = 0
     pages, info = open_pages(path, data, engine or os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM)
-    for page in pages:
-        source.pages = page.number
-        chars = dedupe_chars(page.chars)
-        printed = [c["text"] for c in chars if c["text"].strip()]
-        total += len(printed)
-        unmapped += sum(1 for text in printed if UNMAPPED.fullmatch(text))
-        if not printed:
-            empty.append(page.number)
-            continue
-        lines, tables = page_content(page, chars)
-        if page.number == 1:
-            source.meta.update(header_meta(lines))
-        for start, table in tables:
-            table.line_index = len(source.lines) + start
-            source.tables.append(table)
-        source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
+    read = [(page, dedupe_chars(page.chars)) for page in pages]
+    if not read:
+        raise IngestError("corrupt", f"{path}：PDF 没有页面")
+    source.pages = read[-1][0].number
+    texts = [printed(chars) for _, chars in read]
+    total = sum(map(len, texts))
+    unmapped = sum(1 for text in (t for page in texts for t in page) if UNMAPPED.fullmatch(text))
+    empty = [page.number for (page, _), text in zip(read, texts) if not text]
+    if not total or unmapped > UNMAPPED_MAX_SHARE * total:
+        what = "没有文字层（扫描件），" if not total else f"{total} 个字符中有 {unmapped} 个没有 Unicode 映射（字体缺少 ToUnicode 表），"
+        try:
+            scanned = scanned_pages(path, data, [page.number for page, _ in read], what)
+        except IngestError as exc:
+            if exc.code != "ocr_unavailable" or not total:
+                raise
+            raise IngestError("unmapped_font", f"{path}：{what}需要 OCR 识别（未安装 OCR 组件）") from None
+        read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) for page, _ in read]
+        empty = [page.number for page, chars in read if not printed(chars)]
+        if len(empty) == len(read):
+            code = "no_text_layer" if not total else "unmapped_font"
+            raise IngestError(code, f"{path}：{what}OCR 识别也未读到文字")
+        source.meta["ocr"] = OCR_ENGINE
+    elif empty:
+        from extraction.ingest import ocr
+
+        if ocr.available():
+            scanned = scanned_pages(path, data, empty, "")
+            read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) if page.number in scanned else (page, chars)
+                    for page, chars in read]
+            empty = [page.number for page, chars in read if not printed(chars)]
+            source.meta["ocr"] = OCR_ENGINE
+    for page, chars in read:
+        if page.number not in empty:
+            add_page(source, page, chars)
     try:
         title = info()
     except MemoryError:
         raise
     except Exception:  # a damaged document-info dictionary costs the title, not the report
         title = None
-    if not source.pages:
-        raise IngestError("corrupt", f"{path}：PDF 没有页面")
-    if not total:
-        raise IngestError("no_text_layer", f"{path}：没有一页带文字层（扫描图片？需要 OCR 识别）")
-    if unmapped > UNMAPPED_MAX_SHARE * total:
-        raise IngestError(
-            "unmapped_font",
-            f"{path}：{total} 个字符中有 {unmapped} 个没有 Unicode 映射（字体缺少 ToUnicode 表），需要 OCR 识别",
-        )
     if title:
         source.meta["title"] = title
     if empty:
-        pages = ", ".join(map(str, empty))
-        source.problems.append(Problem("pages_without_text", f"{path}：第 {pages} 页没有文字层（图片？），这些页未读"))
+        numbers = ", ".join(map(str, empty))
+        why = "OCR 也未读到文字" if source.meta.get("ocr") else "图片？未安装 OCR 组件"
+        source.problems.append(Problem("pages_without_text", f"{path}：第 {numbers} 页没有文字层（{why}），这些页未读"))
     source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
     return source

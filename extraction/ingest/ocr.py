@@ -1,0 +1,322 @@
+"""Page images -> PageObjects: the chars an OCR engine reads and the ruling lines drawn in the image, in PDF points,
+so that extraction.ingest.pdf's layout code turns a scanned page into lines and tables as it does a text layer.
+
+The engine is RapidOCR (PP-OCRv4 detection and recognition in ONNX, the models inside its wheel): it reads printed
+Chinese and digits better than Tesseract's chi_sim and needs no system package (README, "Scanned reports"). It is
+run with one thread and fixed parameters, so the same image gives the same chars, byte for byte. Nothing here is
+imported until an image must be read: the engine, OpenCV and NumPy load with the first scanned page.
+
+Per page: the ruling lines are found with OpenCV morphology (long thin runs of ink) and erased from the image the
+engine reads, so that a border next to a digit is not read as a 1; text boxes are detected on a reduced image (the
+detector needs no more than about 150 dpi) and recognised from the full-resolution image; each recognised char gets
+its own box from the recogniser's alignment (its CTC column), and the engine's confidence in it.
+"""
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extraction.document import IngestError, Problem, Source
+from extraction.ingest.pdf import MAX_PAGES, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, printed, snap
+
+DPI = 300  # pages of a PDF are rendered at this resolution (measured against 200: README, "Scanned reports")
+POINTS_PER_INCH = 72
+MAX_PIXELS = 60_000_000  # one page image: an A4 page at 600 dpi is 35 M; more is not a page, and costs minutes
+IMAGE_DPI = 300  # an image file's resolution when it states none: what scanners use for documents
+MIN_IMAGE_DPI, MAX_IMAGE_DPI = 50, 1200  # a stated resolution outside this is a wrong header, not a scan
+DETECT_MAX_SIDE = 1600  # px: text boxes are detected on the page reduced to this longest side
+INK = 160  # a grey level darker than this is ink; shaded cell backgrounds (about 200-230) are paper
+RULE_MIN_POINTS = (36.0, 14.0)  # horizontal, vertical: shorter runs of ink are strokes of a character
+RULE_MAX_POINTS = 4.0  # a rule is thinner than this; a thicker run is a filled box or a bold glyph
+BOX_MARGIN = 0.25  # a stroke this share of a text box's height outside it is still the box's character
+ERASE_MARGIN = 2  # px around a found rule also erased: its anti-aliased edge
+CROP_PAD = 0.3  # a text box's crop gains this share of its height of paper left and right: the recogniser misreads
+# a lone narrow digit it sees edge to edge
+MIN_TEXT_SCORE = 0.3  # a recognised box below this mean confidence is noise (a speck, a stamp's edge)
+THREADS = 1  # onnxruntime threads: one thread sums in a fixed order, so the output is the same on every run
+CJK_CHAR = ("\u3400", "\u9fff")
+
+
+@dataclass(frozen=True)
+class Image:
+    """One page image: grey levels (a 2-D uint8 array, 0 black) and its resolution."""
+
+    pixels: Any
+    dpi: float
+
+
+def available() -> bool:
+    """Return whether the OCR extra (rapidocr-onnxruntime, with OpenCV and NumPy) is installed."""
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in ("rapidocr_onnxruntime", "cv2", "numpy"))
+
+
+def unavailable(path: Path, what: str) -> IngestError:
+    """Given a file and what in it needs OCR, return the typed error for a machine without the OCR extra."""
+    return IngestError("ocr_unavailable", f"{path}：{what}需要 OCR 识别，但未安装 OCR 组件（pip install 'zfxxgk[ocr]'）")
+
+
+_ENGINE: list[Any] = []
+
+
+def engine() -> Any:
+    """Return the process's one RapidOCR engine, built on first use with fixed parameters and one thread."""
+    if not _ENGINE:
+        from rapidocr_onnxruntime import RapidOCR
+
+        _ENGINE.append(RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=THREADS, use_cls=False,
+                                det_limit_type="max", det_limit_side_len=DETECT_MAX_SIDE, print_verbose=False))
+    return _ENGINE[0]
+
+
+# --- images ----------------------------------------------------------------------------------------------
+
+
+def checked_size(path: Path, width: int, height: int) -> None:
+    """Given an image's size in pixels, raise IngestError too_large when it is past MAX_PIXELS."""
+    if width * height > MAX_PIXELS:
+        raise IngestError("too_large", f"{path}：图片 {width}×{height} 像素，超过单页 {MAX_PIXELS // 1_000_000} 百万像素的上限")
+
+
+def image_dpi(info: dict[str, Any]) -> float:
+    """Given a Pillow image's info, return its resolution: the stated one when plausible, else IMAGE_DPI."""
+    stated = info.get("dpi")
+    try:
+        dpi = float(stated[0]) if stated else 0.0
+    except (TypeError, ValueError, IndexError):
+        dpi = 0.0
+    return dpi if MIN_IMAGE_DPI <= dpi <= MAX_IMAGE_DPI else IMAGE_DPI
+
+
+def file_images(path: Path, data: bytes) -> Iterator[Image]:
+    """Given an image file's bytes (PNG, JPEG, TIFF; a multi-page TIFF is several pages), yield its pages in grey.
+    Raise IngestError corrupt for bytes Pillow cannot decode, too_large past MAX_PIXELS, too_many_pages past MAX_PAGES."""
+    import numpy as np
+    from PIL import Image as PilImage, ImageSequence, UnidentifiedImageError
+
+    PilImage.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow itself refuses a decompression bomb past twice this
+    try:
+        picture = PilImage.open(io.BytesIO(data))
+        frames = getattr(picture, "n_frames", 1)
+        if frames > MAX_PAGES:
+            raise IngestError("too_many_pages", f"{path}：{frames} 页，超过单份报告 {MAX_PAGES} 页的上限")
+        for frame in ImageSequence.Iterator(picture):
+            checked_size(path, *frame.size)
+            yield Image(np.asarray(frame.convert("L")), image_dpi(frame.info))
+    except IngestError:
+        raise
+    except (PilImage.DecompressionBombError,) as exc:
+        raise IngestError("too_large", f"{path}：图片过大（{exc}）") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise IngestError("corrupt", f"{path}：图片无法解码（{exc}）") from None
+
+
+def pdf_images(path: Path, data: bytes, numbers: list[int]) -> Iterator[tuple[int, Image]]:
+    """Given a PDF's bytes and the numbers of pages to read from their image, yield each page rendered in grey at DPI
+    (less for a page so large that DPI would pass MAX_PIXELS)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from extraction.ingest.pdfium import IN_USE
+
+    with IN_USE:
+        document = pdfium.PdfDocument(data)
+        try:
+            for number in numbers:
+                page = document[number - 1]
+                try:
+                    width, height = page.get_size()
+                    scale = min(DPI / POINTS_PER_INCH, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+                    bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
+                    pixels = np.array(bitmap.to_numpy(), copy=True).reshape(bitmap.height, bitmap.width, -1)[:, :, 0]
+                    yield number, Image(pixels, scale * POINTS_PER_INCH)
+                finally:
+                    page.close()
+        finally:
+            document.close()
+
+
+# --- rules -----------------------------------------------------------------------------------------------
+
+
+def rule_masks(pixels: Any, dpi: float) -> tuple[Any, Any]:
+    """Given a page in grey and its resolution, return two masks (uint8, 255 on a rule): its horizontal and its
+    vertical ruling lines, runs of ink too long for a character's stroke."""
+    import cv2
+
+    ink = (pixels < INK).astype("uint8") * 255
+    per_point = dpi / POINTS_PER_INCH
+    masks = []
+    for index, shape in enumerate(((1, 0), (0, 1))):
+        length = max(3, round(RULE_MIN_POINTS[index] * per_point))
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if shape == (1, 0) else (1, length))
+        masks.append(cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel))
+    return masks[0], masks[1]
+
+
+Box = tuple[int, int, int, int]  # pixels: x0, top, x1, bottom
+
+
+def inside(rect: Box, boxes: list[Box]) -> bool:
+    """Given a rectangle and text boxes, return whether the rectangle lies within one of them, widened by
+    BOX_MARGIN of its height (a detected box can be tight on a character's strokes)."""
+    x0, top, x1, bottom = rect
+    for left, upper, right, lower in boxes:
+        margin = BOX_MARGIN * (lower - upper)
+        if left - margin <= x0 and x1 <= right + margin and upper - margin <= top and bottom <= lower + margin:
+            return True
+    return False
+
+
+def mask_rules(mask: Any, orientation: str, dpi: float, boxes: list[Box]) -> tuple[list[Edge], Any]:
+    """Given one orientation's rule mask and the page's text boxes, return its rules as pdfplumber edges in points,
+    and a mask of their pixels. A run inside a text box is a stroke of a large character; a thick one a filled box."""
+    import cv2
+    import numpy as np
+
+    per_point = dpi / POINTS_PER_INCH
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    edges: list[Edge] = []
+    kept: list[int] = []
+    for label, (x, y, w, h, _) in enumerate(stats.tolist()):
+        thickness = h if orientation == "h" else w
+        if label == 0 or thickness / per_point > RULE_MAX_POINTS or inside((x, y, x + w, y + h), boxes):
+            continue
+        kept.append(label)
+        if orientation == "h":
+            top = bottom = snap((y + h / 2) / per_point)
+            x0, x1 = snap(x / per_point), snap((x + w) / per_point)
+        else:
+            x0 = x1 = snap((x + w / 2) / per_point)
+            top, bottom = snap(y / per_point), snap((y + h) / per_point)
+        edges.append({"object_type": "image_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
+                      "bottom": bottom, "width": x1 - x0, "height": bottom - top})
+    return edges, np.isin(labels, kept)
+
+
+# --- text ------------------------------------------------------------------------------------------------
+
+
+def text_boxes(pixels: Any) -> list[Box]:
+    """Given a page in grey, return its detected text boxes as pixel rectangles x0, top, x1, bottom,
+    top to bottom then left to right."""
+    import cv2
+
+    colour = cv2.cvtColor(pixels, cv2.COLOR_GRAY2BGR)
+    quads, _ = engine().text_det(colour)
+    if quads is None or len(quads) == 0:
+        return []
+    height, width = pixels.shape
+    boxes = set()
+    for quad in quads.tolist():
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        x0, x1 = max(0, math.floor(min(xs))), min(width, math.ceil(max(xs)))
+        top, bottom = max(0, math.floor(min(ys))), min(height, math.ceil(max(ys)))
+        if x1 - x0 > 1 and bottom - top > 1:
+            boxes.add((x0, top, x1, bottom))
+    return sorted(boxes, key=lambda b: (b[1], b[0]))
+
+
+def padded_crop(pixels: Any, box: Box) -> tuple[Any, int]:
+    """Given a page in grey and a text box, return the box's crop in colour with paper added left and right, and
+    the width added on the left."""
+    import cv2
+
+    x0, top, x1, bottom = box
+    pad = max(1, round(CROP_PAD * (bottom - top)))
+    crop = cv2.copyMakeBorder(pixels[top:bottom, x0:x1], 0, 0, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    return cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), pad
+
+
+def box_chars(box: Box, pad: int, reading: tuple[str, float, list[Any]], dpi: float) -> list[Char]:
+    """Given a text box, the paper added left of its crop, and the recogniser's reading of the crop (text, mean
+    confidence, alignment), return its chars with boxes in points and each char's confidence. A char's centre is its
+    CTC column; its width is its word's column spacing (half a box height for a lone Latin char or digit, a box
+    height for a lone CJK char)."""
+    text, _, (columns, words, word_columns, _, confidences) = reading
+    x0, top, x1, bottom = box
+    crop_width = x1 - x0 + 2 * pad
+    step = crop_width / columns if columns else 0.0
+    per_point = dpi / POINTS_PER_INCH
+    height = bottom - top
+    chars: list[Char] = []
+    index = 0
+    for word, cols in zip(words, word_columns):
+        spacing = (cols[-1] - cols[0]) * step / (len(cols) - 1) if len(cols) > 1 else 0.0
+        for char, col in zip(word, cols):
+            confidence = float(confidences[index]) if index < len(confidences) else 0.0
+            index += 1
+            if not char.strip():
+                continue
+            wide = CJK_CHAR[0] <= char <= CJK_CHAR[1]
+            width = spacing or (height if wide else height / 2)
+            centre = x0 - pad + (col + 0.5) * step
+            left, right = max(x0, centre - width / 2), min(x1, centre + width / 2)
+            chars.append({"text": char, "x0": snap(left / per_point), "x1": snap(right / per_point),
+                          "top": snap(top / per_point), "bottom": snap(bottom / per_point),
+                          "size": snap(height / per_point), "fontname": OCR_ENGINE, "confidence": round(confidence, 4)})
+    return chars
+
+
+def read_text(pixels: Any, boxes: list[Box], dpi: float) -> list[Char]:
+    """Given a page in grey (rules erased), its text boxes and its resolution, return the chars the engine reads."""
+    if not boxes:
+        return []
+    crops = [padded_crop(pixels, box) for box in boxes]
+    readings, _ = engine().text_rec([crop for crop, _ in crops], return_word_box=True)
+    chars: list[Char] = []
+    for box, (_, pad), reading in zip(boxes, crops, readings):
+        if reading[0].strip() and reading[1] >= MIN_TEXT_SCORE:
+            chars += box_chars(box, pad, reading, dpi)
+    return chars
+
+
+def page_objects(image: Image, number: int) -> PageObjects:
+    """Given a page image and its page number, return its chars (read by OCR) and its ruling lines, in points."""
+    import cv2
+    import numpy as np
+
+    pixels = np.ascontiguousarray(image.pixels)
+    height = pixels.shape[0] * POINTS_PER_INCH / image.dpi
+    if not pixels.size or pixels.min() >= INK:
+        return PageObjects(number=number, height=snap(height), chars=[], edges=[])  # blank paper
+    boxes = text_boxes(pixels)
+    horizontal, vertical = rule_masks(pixels, image.dpi)
+    across, across_mask = mask_rules(horizontal, "h", image.dpi, boxes)
+    down, down_mask = mask_rules(vertical, "v", image.dpi, boxes)
+    erased = cv2.dilate((across_mask | down_mask).astype(np.uint8), np.ones((2 * ERASE_MARGIN + 1,) * 2, np.uint8))
+    clean = pixels.copy()
+    clean[erased > 0] = 255
+    return PageObjects(number=number, height=snap(height), chars=read_text(clean, boxes, image.dpi), edges=across + down)
+
+
+def read_image(path: Path, data: bytes, sha256: str) -> Source:
+    """Given an image file's bytes (PNG, JPEG, TIFF), return its text lines and tables as OCR reads them, each page of a
+    multi-page TIFF a page. Raise IngestError ocr_unavailable without the OCR extra, no_text_layer when OCR reads
+    nothing."""
+    if not available():
+        raise unavailable(path, "图片文件")
+    source = Source(path=str(path), sha256=sha256, format="image", pages=0, meta={"ocr": OCR_ENGINE})
+    empty: list[int] = []
+    for number, image in enumerate(file_images(path, data), start=1):
+        source.pages = number
+        page = page_objects(image, number)
+        chars = dedupe_chars(page.chars)
+        if printed(chars):
+            add_page(source, page, chars)
+        else:
+            empty.append(number)
+    if not source.pages:
+        raise IngestError("corrupt", f"{path}：图片没有页面")
+    if len(empty) == source.pages:
+        raise IngestError("no_text_layer", f"{path}：图片中 OCR 未识别出文字")
+    if empty:
+        numbers = ", ".join(map(str, empty))
+        source.problems.append(Problem("pages_without_text", f"{path}：第 {numbers} 页 OCR 未识别出文字，这些页未读"))
+    source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
+    return source
