@@ -28,10 +28,17 @@ POINTS_PER_INCH = 72
 MAX_PIXELS = 60_000_000  # one page image: an A4 page at 600 dpi is 35 M; more is not a page, and costs minutes
 IMAGE_DPI = 300  # an image file's resolution when it states none: what scanners use for documents
 MIN_IMAGE_DPI, MAX_IMAGE_DPI = 50, 1200  # a stated resolution outside this is a wrong header, not a scan
-DETECT_MAX_SIDE = 1600  # px: text boxes are detected on the page reduced to this longest side
-INK = 160  # a grey level darker than this is ink; shaded cell backgrounds (about 200-230) are paper
+DETECT_BOX_SCORE = 0.3  # the detector's least mean score for a text box; at its default (0.5) it drops lone digits
+INK = 160  # a grey level darker than this is a character's ink; shaded cell backgrounds (about 200-230) are paper
+PAPER = 235  # a page with no pixel darker than this is blank
+RULE_CONTRAST = 20  # a rule is this much darker than the mean of its surroundings: light grey rules count, shading not
+RULE_WINDOW_POINTS = 3.0  # the surroundings a pixel is compared with (a square this wide)
 RULE_MIN_POINTS = (36.0, 14.0)  # horizontal, vertical: shorter runs of ink are strokes of a character
 RULE_MAX_POINTS = 4.0  # a rule is thinner than this; a thicker run is a filled box or a bold glyph
+CELL_INSET = 4  # px: a cell's ink is looked for this far inside its rules (left over from their erasure)
+MIN_INK_PIXELS = 20  # fewer dark pixels in a cell are dust, not a character
+LINE_MIN_POINTS = 5.0  # a band of ink this tall is a line of text; thinner ones are strokes (二) or specks
+SAME_BOX_SHARE = 0.5  # two text boxes overlapping by this share of the smaller one hold the same text
 BOX_MARGIN = 0.25  # a stroke this share of a text box's height outside it is still the box's character
 ERASE_MARGIN = 2  # px around a found rule also erased: its anti-aliased edge
 CROP_PAD = 0.3  # a text box's crop gains this share of its height of paper left and right: the recogniser misreads
@@ -69,8 +76,10 @@ def engine() -> Any:
     if not _ENGINE:
         from rapidocr_onnxruntime import RapidOCR
 
-        _ENGINE.append(RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=THREADS, use_cls=False,
-                                det_limit_type="max", det_limit_side_len=DETECT_MAX_SIDE, print_verbose=False))
+        # the detector reduces a page to 2000 px on its longest side ("max"); the recogniser reads full-size crops
+        ocr = RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=THREADS, use_cls=False, det_limit_type="max",
+                       det_box_thresh=DETECT_BOX_SCORE, print_verbose=False)
+        _ENGINE.append(ocr)
     return _ENGINE[0]
 
 
@@ -149,8 +158,9 @@ def rule_masks(pixels: Any, dpi: float) -> tuple[Any, Any]:
     vertical ruling lines, runs of ink too long for a character's stroke."""
     import cv2
 
-    ink = (pixels < INK).astype("uint8") * 255
     per_point = dpi / POINTS_PER_INCH
+    window = 2 * round(RULE_WINDOW_POINTS * per_point / 2) + 1
+    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window, RULE_CONTRAST)
     masks = []
     for index, shape in enumerate(((1, 0), (0, 1))):
         length = max(3, round(RULE_MIN_POINTS[index] * per_point))
@@ -222,6 +232,66 @@ def text_boxes(pixels: Any) -> list[Box]:
     return sorted(boxes, key=lambda b: (b[1], b[0]))
 
 
+def unread_cells(pixels: Any, edges: list[Edge], boxes: list[Box], dpi: float) -> list[Box]:
+    """Given a page in grey (rules erased), its rules and its text boxes, return a box around the ink of each ruled
+    table cell that holds ink but no text box: the detector misses a lone narrow digit (a 1) in a wide cell."""
+    from extraction.ingest.pdf import find_grids
+
+    per_point = dpi / POINTS_PER_INCH
+    found: list[Box] = []
+    for grid in find_grids(edges):
+        for cell in (c for row in grid for c in row if c is not None):
+            x0, top, x1, bottom = (round(v * per_point) for v in cell)
+            if any(x0 <= (b[0] + b[2]) / 2 <= x1 and top <= (b[1] + b[3]) / 2 <= bottom for b in boxes):
+                continue
+            inner = pixels[top + CELL_INSET:bottom - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
+            ys, xs = (inner < INK).nonzero()
+            if len(ys) >= MIN_INK_PIXELS:
+                margin = CELL_INSET
+                found.append((x0 + CELL_INSET + int(xs.min()) - margin, top + CELL_INSET + int(ys.min()) - margin,
+                              x0 + CELL_INSET + int(xs.max()) + 1 + margin, top + CELL_INSET + int(ys.max()) + 1 + margin))
+    return found
+
+
+def text_lines(pixels: Any, box: Box, dpi: float) -> list[Box]:
+    """Given a page in grey (rules erased) and a text box, return the box cut into its lines of text: bands of ink
+    rows at least LINE_MIN_POINTS tall with paper between them (the detector boxes a cell's two short lines, or a
+    column of stacked characters, as one; the recogniser reads one line)."""
+    x0, top, x1, bottom = box
+    rows = (pixels[top:bottom, x0:x1] < INK).any(axis=1).tolist()
+    bands: list[tuple[int, int]] = []
+    start = None
+    for y, inked in enumerate(rows + [False]):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            bands.append((start, y))
+            start = None
+    tall = [b for b in bands if (b[1] - b[0]) * POINTS_PER_INCH / dpi >= LINE_MIN_POINTS]
+    if len(tall) < 2:
+        return [box]
+    # cut halfway between two lines; a thin band (、 in a column of stacked characters) goes with its neighbour
+    cuts = [top] + [top + (a[1] + b[0]) // 2 for a, b in zip(tall, tall[1:])] + [bottom]
+    return [(x0, upper, x1, lower) for upper, lower in zip(cuts, cuts[1:])]
+
+
+def distinct(boxes: list[Box]) -> list[Box]:
+    """Given text boxes top to bottom, return them without those mostly covered by an earlier one (the detector
+    boxes a cell's two lines both together and one by one)."""
+    kept: list[Box] = []
+    for box in boxes:
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        for other in kept:
+            width = min(box[2], other[2]) - max(box[0], other[0])
+            height = min(box[3], other[3]) - max(box[1], other[1])
+            smaller = min(area, (other[2] - other[0]) * (other[3] - other[1]))
+            if width > 0 and height > 0 and width * height >= SAME_BOX_SHARE * smaller:
+                break
+        else:
+            kept.append(box)
+    return kept
+
+
 def padded_crop(pixels: Any, box: Box) -> tuple[Any, int]:
     """Given a page in grey and a text box, return the box's crop in colour with paper added left and right, and
     the width added on the left."""
@@ -244,22 +314,23 @@ def box_chars(box: Box, pad: int, reading: tuple[str, float, list[Any]], dpi: fl
     step = crop_width / columns if columns else 0.0
     per_point = dpi / POINTS_PER_INCH
     height = bottom - top
-    chars: list[Char] = []
-    index = 0
+    spans: list[tuple[str, float, float, float]] = []  # char, centre, width, confidence
     for word, cols in zip(words, word_columns):
         spacing = (cols[-1] - cols[0]) * step / (len(cols) - 1) if len(cols) > 1 else 0.0
         for char, col in zip(word, cols):
-            confidence = float(confidences[index]) if index < len(confidences) else 0.0
-            index += 1
-            if not char.strip():
-                continue
             wide = CJK_CHAR[0] <= char <= CJK_CHAR[1]
-            width = spacing or (height if wide else height / 2)
-            centre = x0 - pad + (col + 0.5) * step
-            left, right = max(x0, centre - width / 2), min(x1, centre + width / 2)
-            chars.append({"text": char, "x0": snap(left / per_point), "x1": snap(right / per_point),
-                          "top": snap(top / per_point), "bottom": snap(bottom / per_point),
-                          "size": snap(height / per_point), "fontname": OCR_ENGINE, "confidence": round(confidence, 4)})
+            confidence = float(confidences[len(spans)]) if len(spans) < len(confidences) else 0.0
+            spans.append((char, x0 - pad + (col + 0.5) * step, spacing or (height if wide else height / 2), confidence))
+    chars: list[Char] = []
+    for i, (char, centre, width, confidence) in enumerate(spans):
+        if not char.strip():
+            continue
+        # a char ends halfway to its neighbour's centre at the latest: the boxes keep the reading order
+        left = max(x0, centre - width / 2, (spans[i - 1][1] + centre) / 2 if i else x0)
+        right = max(left, min(x1, centre + width / 2, (centre + spans[i + 1][1]) / 2 if i + 1 < len(spans) else x1))
+        chars.append({"text": char, "x0": snap(left / per_point), "x1": snap(right / per_point),
+                      "top": snap(top / per_point), "bottom": snap(bottom / per_point),
+                      "size": snap(height / per_point), "fontname": OCR_ENGINE, "confidence": round(confidence, 4)})
     return chars
 
 
@@ -283,7 +354,7 @@ def page_objects(image: Image, number: int) -> PageObjects:
 
     pixels = np.ascontiguousarray(image.pixels)
     height = pixels.shape[0] * POINTS_PER_INCH / image.dpi
-    if not pixels.size or pixels.min() >= INK:
+    if not pixels.size or pixels.min() >= PAPER:
         return PageObjects(number=number, height=snap(height), chars=[], edges=[])  # blank paper
     boxes = text_boxes(pixels)
     horizontal, vertical = rule_masks(pixels, image.dpi)
@@ -292,6 +363,9 @@ def page_objects(image: Image, number: int) -> PageObjects:
     erased = cv2.dilate((across_mask | down_mask).astype(np.uint8), np.ones((2 * ERASE_MARGIN + 1,) * 2, np.uint8))
     clean = pixels.copy()
     clean[erased > 0] = 255
+    boxes += unread_cells(clean, across + down, boxes, image.dpi)
+    lines = [line for box in boxes for line in text_lines(clean, box, image.dpi)]
+    boxes = distinct(sorted(lines, key=lambda b: (b[1], b[0])))
     return PageObjects(number=number, height=snap(height), chars=read_text(clean, boxes, image.dpi), edges=across + down)
 
 
