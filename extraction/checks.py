@@ -6,7 +6,7 @@ from typing import Any
 from extraction.placement import Alternative
 from extraction.report import Finding, Mention, Report
 from extraction.spec import Identity, Spec, cell_name
-from extraction.tables import CellValue
+from extraction.tables import DOUBTFUL_CONFIDENCE, CellValue
 from extraction.values import TableView, tidy
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -100,6 +100,13 @@ def _identity_finding(identity: Identity, values: dict[str, float], suspect: str
     message = f"{where}：{identity.text}不成立，左边{lhs}，右边{rhs}"
     if suspect:
         message += f"；最可能出错的是{cell_location(suspect, spec, view)}（印为{_fmt(values[suspect])}）"
+    severity = "error"
+    unsure = [k for k in identity.keys if _doubtful_ocr(report.cells[k])]
+    if unsure:
+        # A broken sum over an OCR reading no identity vouches for says the reading is doubtful, not the report.
+        severity = "warning"
+        read = "、".join(f"{cell_location(k, spec, view)}（识别为{report.cells[k].raw}，置信度{report.cells[k].ocr_confidence:.2f}）" for k in unsure)
+        message += f"；其中{read}为图片识别读数，存疑，请核对原图"
     fields: dict[str, Any] = {
         "identity": identity.id,
         "cells": {k: report.cells[k].value for k in identity.lhs},
@@ -109,7 +116,14 @@ def _identity_finding(identity: Identity, values: dict[str, float], suspect: str
     if suspect:
         fields["suspect_cells"] = [suspect]
     evidence = [_cell_evidence(k, report.cells.get(k), spec, view) for k in identity.keys]
-    return Finding("table_identity", "error", message, evidence, fields)
+    if unsure:
+        fields["doubtful_cells"] = unsure
+    return Finding("table_identity", severity, message, evidence, fields)
+
+
+def _doubtful_ocr(cell: CellValue) -> bool:
+    """Given a cell, return whether it is an OCR reading the table stage could not vouch for."""
+    return cell.ocr_confidence is not None and not cell.inferred and cell.confidence <= DOUBTFUL_CONFIDENCE
 
 
 def _layout_finding(doubt: Alternative, values: dict[str, float], view: TableView, spec: Spec) -> Finding:

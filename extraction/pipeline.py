@@ -11,9 +11,9 @@ from extraction.linking import link_mentions
 from extraction.metadata import read_metadata
 from extraction.report import Report
 from extraction.segment import Narrative, segment
-from extraction.spec import load_spec
+from extraction.spec import Spec, cell_name, load_spec
 from extraction.summary import summarise
-from extraction.tables import parse_tables
+from extraction.tables import ParsedTables, parse_tables
 from extraction.values import TableView
 
 REPORT_WORDS = ("信息公开", "信息公開", "年度报告", "年度報告")  # a report names itself; an unrelated text does not
@@ -57,11 +57,33 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         reasons = "、".join(sorted(set(parsed.unread.values())))
         report.errors.append(Problem("cells_unread", f"{shown}：{len(rows)} 行中 {len(parsed.unread)} 个表格单元格未读（{reasons}）："
                                                      "印出的数字有不止一种读法；需要它们的勾稽关系未核对"))
+    report.errors += ocr_problems(parsed, spec, shown)
     view = TableView(parsed.cells, spec, report.template) if report.template in spec.versions and parsed.cells else None
     report.mentions = link_mentions(narrative, view, spec, meta.report_year)
     report.findings = run_checks(report, view, spec)
     report.summary = summarise(report, narrative, view)
     return report
+
+
+def ocr_problems(parsed: ParsedTables, spec: Spec, shown: str) -> list[Problem]:
+    """Given parsed tables, return a warning per OCR reading the identities replaced and one naming the unsure
+    OCR readings no identity confirms: neither is ever silent."""
+    out = []
+    for c in parsed.corrections:
+        held = "、".join(f"{i.id}（{i.text}）" for i in c.identities) or "无"
+        out.append(Problem("ocr_corrected", f"{shown}：{_cell_name(c.key, spec)}：图片识别读作“{c.ocr_raw}”（置信度{c.ocr_confidence:.2f}），"
+                                            f"按勾稽关系改为{c.value}；据以更正的关系：{held}。请核对原图："
+                                            f"若原表即印作“{c.ocr_raw}”，则是表内勾稽关系不符"))
+    if parsed.ocr_doubts:
+        named = "；".join(f"{_cell_name(k, spec)}（{why}）" for k, why in parsed.ocr_doubts.items())
+        out.append(Problem("ocr_doubtful", f"{shown}：{len(parsed.ocr_doubts)} 个图片识别单元格读数存疑，未据以判断：{named}"))
+    return out
+
+
+def _cell_name(key: str, spec: Spec) -> str:
+    """Given a cell key, return how an auditor names it in either template version (the key when neither has it)."""
+    cell = next((v.cells[key] for v in spec.versions.values() if key in v.cells), None)
+    return key if cell is None else cell_name(cell)
 
 
 def _looks_like_a_report(source: Source, narrative: Narrative) -> bool:

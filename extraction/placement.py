@@ -25,6 +25,8 @@ NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
 EVIDENCE = {"aligned": 1.0, "width": 0.8, "shifted": 0.5}  # header-aligned / width matches / moved or guessed
 UNCONFIRMED_CONFIDENCE = 0.8  # at most, for a reading kept by its layout evidence while another ties on the identities
 MAX_ASSIGNMENTS = 256  # joint enumeration cap; beyond it rows are pruned by their own total and re-read one at a time
+SLIP_COST = 0.3  # a reading that re-reads one OCR cell as a confusable misread of what the identities imply
+MISS_COST = 0.45  # one that re-reads it as a value no single OCR slip explains
 AMBIGUOUS = "ambiguous_placement"
 AS_PRINTED = "按印刷位置"
 TOLERANCE = 1e-6
@@ -50,6 +52,14 @@ class Candidate:
     cells: tuple[Cell | None, ...]
     evidence: str
     note: str
+    corrections: tuple[tuple[int, str], ...] = ()  # (column, what OCR read) for cells re-read by the identities
+    slips: int = 0  # corrections that one OCR slip explains (a confusable digit, a digit dropped or added)
+    misses: int = 0  # corrections that none does
+
+    @property
+    def weight(self) -> float:
+        """How strongly the layout and the OCR reading support this reading."""
+        return EVIDENCE[self.evidence] - SLIP_COST * self.slips - MISS_COST * self.misses
 
     def numbers(self) -> tuple[float | int | None, ...]:
         return tuple(None if c is None else number(c.text) for c in self.cells)
@@ -71,7 +81,7 @@ class Choice:
     candidate: Candidate
     confidence: float
     unread: set[str] = field(default_factory=set)
-    alternatives: int = 0  # other distinct readings considered
+    alternatives: int = 0  # other placements of the printed cells considered
 
 
 @dataclass
@@ -200,7 +210,8 @@ def subtotal_column(rows: list[list[Cell]], width: int) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _values(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, float | int | None]:
+def values_of(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, float | int | None]:
+    """Given slots and one reading of each, return the value read for each key (the first slot holding it wins)."""
     out: dict[str, float | int | None] = {}
     for slot, pick in zip(slots, picks):
         for key, value in zip(slot.keys, pick.numbers()):
@@ -227,7 +238,7 @@ def _score(identities: list[Identity], values: dict[str, float | int | None]) ->
 
 
 def _evidence(picks: tuple[Candidate, ...]) -> float:
-    return sum(EVIDENCE[p.evidence] for p in picks)
+    return sum(p.weight for p in picks)
 
 
 def _local(slot: Slot, identities: list[Identity]) -> list[Identity]:
@@ -239,7 +250,7 @@ def _pruned(slot: Slot, identities: list[Identity]) -> list[Candidate]:
     """Given a slot, return the readings best under the identities within the row alone (its own total), best
     evidence first."""
     local = _local(slot, identities)
-    ordered = sorted(slot.candidates, key=lambda c: -EVIDENCE[c.evidence])
+    ordered = sorted(slot.candidates, key=lambda c: -c.weight)
     if len(ordered) < 2 or not local:
         return ordered
     scored = [(_score(local, dict(zip(slot.keys, c.numbers()))), c) for c in ordered]
@@ -253,17 +264,17 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
     Every assignment is scored when there are few; otherwise each row starts from its best local reading and
     rows are re-read one at a time while that improves the score (rows couple only through column sums).
     """
-    options = [sorted(s.candidates, key=lambda c: -EVIDENCE[c.evidence]) for s in slots]
+    options = [sorted(s.candidates, key=lambda c: -c.weight) for s in slots]
     if _count(options) > MAX_ASSIGNMENTS:
         options = [_pruned(s, identities) for s in slots]
     count = _count(options)
-    rank = lambda picks: (_score(identities, _values(slots, picks)), _evidence(picks))  # noqa: E731
+    rank = lambda picks: (_score(identities, values_of(slots, picks)), _evidence(picks))  # noqa: E731
     if count <= MAX_ASSIGNMENTS:
         ranked = sorted(((rank(picks), picks) for picks in product(*options)), key=lambda r: r[0], reverse=True)
         best_rank, best = ranked[0]
         tied = [picks for r, picks in ranked if _same(r, best_rank)]
     else:
-        best = tuple(max(o, key=lambda c: EVIDENCE[c.evidence]) for o in options)
+        best = tuple(max(o, key=lambda c: c.weight) for o in options)
         best_rank, best = _ascend(best, options, rank)
         tied = [best] + [best[:i] + (c,) + best[i + 1:] for i, o in enumerate(options) for c in o
                          if c != best[i] and _same(rank(best[:i] + (c,) + best[i + 1:]), best_rank)]
@@ -272,11 +283,12 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
         pick = best[i]
         unread = {key for j, key in enumerate(slot.keys)
                   if len({p[i].numbers()[j] for p in tied}) > 1 or len({_raw(p[i].cells[j]) for p in tied}) > 1}
-        others = [_score(identities, _values(slots, best[:i] + (c,) + best[i + 1:])) for c in slot.candidates if c != pick]
+        others = [_score(identities, values_of(slots, best[:i] + (c,) + best[i + 1:])) for c in slot.candidates if c != pick]
         # Kept because the identities say so, or only because its layout evidence is better.
         confirmed = all(score < best_rank[0] for score in others)
         weight = 1.0 if confirmed else min(EVIDENCE[pick.evidence], UNCONFIRMED_CONFIDENCE)
-        choices.append(Choice(pick, min(slot.confidence, weight), unread, len(others)))
+        layouts = sum(1 for c in slot.candidates if c != pick and not c.corrections)
+        choices.append(Choice(pick, min(slot.confidence, weight), unread, layouts))
     return choices
 
 
@@ -314,7 +326,7 @@ def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Iden
     """Given the chosen readings, return each identity that fails under them but holds when one row is read
     another plausible way."""
     picks = tuple(c.candidate for c in choices)
-    values = _values(slots, picks)
+    values = values_of(slots, picks)
     out: list[Alternative] = []
     for identity in identities:
         if status(identity, values) != 0:
@@ -323,10 +335,10 @@ def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Iden
         for i, slot in enumerate(slots):
             if not keys & set(slot.keys):
                 continue
-            other = next((c for c in slot.candidates if c != picks[i] and
-                          status(identity, _values(slots, picks[:i] + (c,) + picks[i + 1:])) == 1), None)
+            other = next((c for c in slot.candidates if c != picks[i] and not c.corrections and
+                          status(identity, values_of(slots, picks[:i] + (c,) + picks[i + 1:])) == 1), None)
             if other is not None:
-                trial = _values(slots, picks[:i] + (other,) + picks[i + 1:])
+                trial = values_of(slots, picks[:i] + (other,) + picks[i + 1:])
                 out.append(Alternative(identity, {k: values[k] for k in identity.keys}, {k: trial[k] for k in identity.keys}, other.note, picks[i].note))
                 break
     return out

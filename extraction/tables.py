@@ -14,8 +14,9 @@ from rapidfuzz import fuzz
 from extraction.document import Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
-from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, choose, collapse_repeats,
-                                  distinct, empty_column, equal_pair, number, row_candidates, subtotal_column)
+from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
+from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
+                                  distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
 
 FUZZY_ROW_SCORE = 80
@@ -23,6 +24,8 @@ WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row wh
 ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label
 PAIR_CONFIDENCE = 0.6  # 自然人 and 总计 read from two equal numbers of a row whose blanks were dropped
 DOUBTFUL_CONFIDENCE = 0.5  # at or below: a cell narrative checks do not judge by (placement unconfirmed)
+INFERRED_CONFIDENCE = 0.8  # at most, for an OCR reading the identities replaced: proven by them, yet not printed as read
+AMBIGUOUS_CORRECTION = "ambiguous_correction"  # more than one OCR cell could be re-read to make the identities hold
 REVIEW_PART_WIDTH = 5  # 结果维持 结果纠正 其他结果 尚未审结 总计  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
 V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
@@ -38,11 +41,22 @@ class CellValue:
     where: Where
     confidence: float = 1.0
     placement: str = ""  # how the row's values were placed, when the printed row admitted several readings
+    ocr_confidence: float | None = None  # the OCR engine's confidence in what it read; None for a text layer
+    ocr_raw: str | None = None  # what OCR read, when the identities re-read the cell (its value is inferred)
+
+    @property
+    def inferred(self) -> bool:
+        return self.ocr_raw is not None
 
     def to_json(self) -> dict:
         out = {"value": self.value, "raw": self.raw, "confidence": self.confidence}
         if self.placement:
             out["placement"] = self.placement
+        if self.ocr_confidence is not None:
+            out["ocr_confidence"] = round(self.ocr_confidence, 3)
+        if self.inferred:
+            out["inferred"] = True
+            out["ocr_raw"] = self.ocr_raw
         out.update(self.where.to_json())
         return out
 
@@ -59,6 +73,18 @@ class Deviation:
 
 
 @dataclass
+class Correction:
+    """An OCR reading the identities overruled: the cell, what OCR read and how sure it was, the value they imply,
+    and the identities that hold with it."""
+
+    key: str
+    ocr_raw: str
+    ocr_confidence: float
+    value: float | int | None
+    identities: list[Identity]
+
+
+@dataclass
 class ParsedTables:
     cells: dict[str, CellValue] = field(default_factory=dict)
     version: str | None = None  # from the table headers and rows; None when no table was found
@@ -67,6 +93,8 @@ class ParsedTables:
     unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
     unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits, ambiguous_placement)
     layout_alternatives: list[Alternative] = field(default_factory=list)  # failing identities another placement satisfies
+    corrections: list[Correction] = field(default_factory=list)  # OCR readings re-read by the identities
+    ocr_doubts: dict[str, str] = field(default_factory=dict)  # cell key -> why its unsure OCR reading is doubtful
 
 
 @dataclass
@@ -270,6 +298,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     review_slots += _ordered_parts(loose_parts, review_slots, spec)
     _place_rows(out, _requests_slots(out, requests_rows, spec) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
+    _doubt_unsure(out, spec)
     return out
 
 
@@ -418,18 +447,55 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
     if not slots:
         return
     identities = _identities_for(slots, spec, version)
-    choices = choose(slots, identities)
+    slots, choices = choose_corrected(slots, identities)
     out.layout_alternatives = alternatives(slots, choices, identities)
     doubtful = {k for alt in out.layout_alternatives for k in alt.identity.keys}
     for slot, choice in zip(slots, choices):
         out.found.add("三" if slot.keys[0].startswith("requests.") else "四")
         note = choice.candidate.note if choice.alternatives else ""
-        for key, cell in zip(slot.keys, choice.candidate.cells):
+        read_as = dict(choice.candidate.corrections)
+        proposed = {j for c in slot.candidates for j, _ in c.corrections}
+        for j, (key, cell) in enumerate(zip(slot.keys, choice.candidate.cells)):
             if key in choice.unread or cell is None:
-                out.unread.setdefault(key, AMBIGUOUS)
+                out.unread.setdefault(key, AMBIGUOUS_CORRECTION if j in proposed else AMBIGUOUS)
                 continue
             confidence = min(choice.confidence, DOUBTFUL_CONFIDENCE) if key in doubtful else choice.confidence
-            out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence, note))
+            if j in read_as:
+                confidence = min(confidence, INFERRED_CONFIDENCE)
+            out.cells.setdefault(key, _cell_value(key, cell, confidence, note, read_as.get(j)))
+    values = {k: c.value for k, c in out.cells.items()}
+    out.corrections = [Correction(c.key, c.ocr_raw or "", c.ocr_confidence or 0.0, c.value,
+                                  [i for i in identities if c.key in i.keys and status(i, values) == 1])
+                       for c in out.cells.values() if c.inferred]
+
+
+def _cell_value(key: str, cell: Cell, confidence: float, note: str = "", ocr_raw: str | None = None) -> CellValue:
+    """Given a template key and the printed cell read into it, return its CellValue (with what OCR read, when the
+    identities re-read it as `cell`)."""
+    raw = cell.text.strip() if ocr_raw is None else ocr_raw
+    return CellValue(key, _value(cell), raw, cell.where, confidence, note, cell.confidence, ocr_raw)
+
+
+def _unsure(cell: CellValue) -> bool:
+    return cell.ocr_confidence is not None and cell.ocr_confidence < LOW_OCR_CONFIDENCE
+
+
+def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
+    """Given the parsed cells, mark each unsure OCR reading that no identity holding around it confirms as doubtful:
+    no finding may rest on it alone."""
+    values = {k: c.value for k, c in out.cells.items()}
+    identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
+    doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)}
+    sure = vouched(identities, values, doubts)
+    for key, cell in out.cells.items():
+        if cell.inferred or not _unsure(cell) or key in sure:
+            continue
+        states = [status(i, values) for i in identities if key in i.keys]
+        why = (f"识别置信度{cell.ocr_confidence:.2f}，所在勾稽关系不成立且无唯一更正" if 0 in states
+               else f"识别置信度{cell.ocr_confidence:.2f}，无勾稽关系可确认")
+        cell.confidence = min(cell.confidence, DOUBTFUL_CONFIDENCE)
+        cell.placement = f"{cell.placement}；{why}" if cell.placement else why
+        out.ocr_doubts[key] = why
 
 
 def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:
@@ -494,7 +560,7 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     out.found.add("二")
     for col, cell in zip(columns, values):
         key = f"active.{row_key}.{col}"
-        out.cells.setdefault(key, CellValue(key, _value(cell), cell.text.strip(), cell.where, confidence))
+        out.cells.setdefault(key, _cell_value(key, cell, confidence))
     if group is None:
         out.deviations.append(Deviation(f"active.{row_key}", f"表二 row {printed_label} is not in the {version.id} format (parsed anyway)"))
         return
