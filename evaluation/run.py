@@ -129,7 +129,8 @@ def problems(doc: DocScore) -> list[str]:
         lines.append(f"{name}: gold {diff['gold']!r}, got {diff['predicted']!r}")
     kinds: list[tuple[str, list[str]]] = [
         ("cell", [f"{c['cell']}: gold {c['gold']}, got {'missing' if c['missing'] else c['predicted']}"
-                  f"{'' if c['flagged'] else ' (unflagged)'}" for c in doc.wrong_cells]),
+                  f"{'' if c['flagged'] else ' (unflagged)'}"
+                  for c in sorted(doc.wrong_cells, key=lambda c: c["flagged"])]),  # the unflagged, which mislead, first
         ("wrong link", [f"{m['value']} -> {m['metric']} (gold {m.get('gold_metric', 'no such mention')}) «{m['quote']}»"
                         for m in doc.wrong_links]),
         ("missed link", [f"{m['value']} -> {m['metric']} (got {m['predicted_metric'] if m['predicted'] else 'no mention'})"
