@@ -192,8 +192,8 @@ def run(paths: list[Path], json_path: Path | None = None, thresholds: dict[str, 
     failed = below(figures["overall"], thresholds or {}) + above(figures["overall"], maxima or {})
     failed += [f"image versions: {line}" for line in below(figures["image_reading"]["overall"], image_thresholds or {})]
     if json_path is not None:
-        payload = {**figures, "thresholds": {**(thresholds or {}), **(image_thresholds or {})}, "maxima": maxima or {},
-                   "below_threshold": failed}
+        payload = {**figures, "thresholds": thresholds or {}, "image_thresholds": image_thresholds or {},
+                   "maxima": maxima or {}, "below_threshold": failed}
         json_path.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
     for line in failed:
         console.print(f"[red]below threshold:[/red] {line}")

@@ -90,6 +90,8 @@ def evaluate(
     min_implicit_recall: float | None = typer.Option(None, "--min-implicit-recall", help="Minimum recall of zeros stated in words, linked right."),
     max_unflagged_wrong: int | None = typer.Option(None, "--max-unflagged-wrong", min=0,
                                                    help="Most cells read wrong with no flag (not inferred, confidence above 0.5), over all documents."),
+    min_image_cells: float | None = typer.Option(None, "--min-image-cells",
+                                                 help="Image versions (zfxxgk ocr-corpus): minimum cell accuracy."),
     min_links_vs_text: float | None = typer.Option(None, "--min-links-vs-text",
                                                    help="Image versions (zfxxgk ocr-corpus): minimum linked mentions found, as a share of their text layer's."),
     min_findings_as_text: float | None = typer.Option(None, "--min-findings-as-text",
@@ -102,7 +104,8 @@ def evaluate(
     thresholds = {"cell_accuracy": min_cells, "link_precision": min_link_precision, "link_recall": min_link_recall,
                   "finding_precision": min_finding_precision, "finding_recall": min_finding_recall,
                   "figure_recall": min_figure_recall, "implicit_recall": min_implicit_recall}
-    image_thresholds = {"links_vs_text": min_links_vs_text, "findings_as_text": min_findings_as_text}
+    image_thresholds = {"cell_accuracy": min_image_cells, "links_vs_text": min_links_vs_text,
+                        "findings_as_text": min_findings_as_text}
     raise typer.Exit(run(paths, json_path, thresholds, maxima={"cells_wrong_unflagged": max_unflagged_wrong},
                          image_thresholds=image_thresholds))
 

@@ -145,3 +145,27 @@ def test_eval_reads_the_generated_folder_and_pairs_each_image_version_with_its_t
     image = figures["image_reading"]
     assert len(image["documents"]) == image["overall"]["paired"] == 2 * len(SMALL.variants)
     assert set(image["per_folder"]) == {f"{form}-60dpi-{v}" for form in ("pdf", "tiff") for v in SMALL.variants}
+
+
+def ocr_installed() -> bool:
+    from extraction.ingest.ocr import available
+
+    return available()
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason=f"shared corpus not present at {REAL}")
+@pytest.mark.skipif(not ocr_installed(), reason="the OCR extra is not installed (pip install 'zfxxgk[ocr]')")
+def test_a_real_pdf_rendered_at_300_dpi_reads_as_issue_13_asks(tmp_path: Path) -> None:
+    from extraction.pipeline import audit
+
+    # Six pages, about 30 s of OCR: the real PDF that meets every bar at 300 dpi today (ocr-corpus figures in the
+    # closing notes of issue 13); the others are gated at their own figures in .ci/run.
+    source = REAL / "huaian_2024.pdf"
+    plan = Plan(dpis=(300,), variants=("clean",), forms=("pdf",))
+    (document, gold), = find_documents(generate([source], tmp_path, plan)[1:])
+    text = score(audit(tmp_path / TEXT_LAYER / gold["rendered"]["text_layer"]).to_json(), gold)
+    image = score(audit(document).to_json(), gold)
+    assert image.tally.cells_correct >= 0.995 * image.tally.cells_gold, image.wrong_cells
+    assert image.tally.cells_wrong_unflagged == 0, [c for c in image.wrong_cells if not c["flagged"]]
+    assert image.tally.links_found >= 0.9 * text.tally.links_found, image.missed_links
+    assert sorted(image.matched_findings + image.extra_findings) == sorted(text.matched_findings + text.extra_findings)
