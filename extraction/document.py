@@ -9,6 +9,7 @@ from typing import Any
 
 BBox = tuple[float, float, float, float]
 CAPTION_MAX_CHARS = 30  # a table's caption is a short line (### 行政复议), not a paragraph
+UNREAD = "\ufffd"  # OCR: a char standing for ink the engine could not read (a cell printed with it is unread, not blank)
 
 
 @dataclass(frozen=True)

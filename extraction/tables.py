@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extraction.document import Cell, RawTable, Where
+from extraction.document import UNREAD, Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
 from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
@@ -119,7 +119,7 @@ class _Row:
 @lru_cache(maxsize=65536)
 def _is_value(text: str) -> bool:
     t = norm(text)
-    return t in NULL_MARKS or parse_number(t) is not None
+    return t in NULL_MARKS or parse_number(t) is not None or (bool(t) and set(t) == {UNREAD})  # an OCR cell it could not read
 
 
 def _split_row(row: list[Cell | None], positional: bool) -> _Row:

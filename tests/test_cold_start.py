@@ -14,7 +14,8 @@ import pytest
 from extraction.numerals import cn_value, small_value
 
 NUMERAL_CHARS = "零一二三四五六七八九十百千万"
-HEAVY = ("spacy", "jieba", "cn2an", "pdfminer", "pdfplumber", "pandas", "pyarrow", "openpyxl", "dask", "distributed", "fastapi")
+HEAVY = ("spacy", "jieba", "cn2an", "pdfminer", "pdfplumber", "pandas", "pyarrow", "openpyxl", "dask", "distributed", "fastapi",
+         "rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy")
 
 
 def cn2an_value(span: str, mode: str) -> int | None:

@@ -18,7 +18,7 @@ from extraction.pipeline import audit
 from extraction.render import render_markdown, render_text
 
 TEXT_LAYOUTS = ("text", "pipe", "markdown", "whitespace", "cells")
-KNOWN_CODES = {"empty", "too_large", "unknown_format", "corrupt", "no_text_layer", "unmapped_font", "unreadable",
+KNOWN_CODES = {"empty", "too_large", "unknown_format", "corrupt", "no_text_layer", "unmapped_font", "ocr_unavailable", "unreadable",
                "not_a_report", "too_many_pages", "too_deep"}
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

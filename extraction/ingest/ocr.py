@@ -6,21 +6,24 @@ Chinese and digits better than Tesseract's chi_sim and needs no system package (
 run with one thread and fixed parameters, so the same image gives the same chars, byte for byte. Nothing here is
 imported until an image must be read: the engine, OpenCV and NumPy load with the first scanned page.
 
-Per page: the ruling lines are found with OpenCV morphology (long thin runs of ink) and erased from the image the
-engine reads, so that a border next to a digit is not read as a 1; text boxes are detected on a reduced image (the
-detector needs no more than about 150 dpi) and recognised from the full-resolution image; each recognised char gets
-its own box from the recogniser's alignment (its CTC column), and the engine's confidence in it.
+Per page: text boxes are detected (on the page reduced to 2000 px on its longest side); the ruling lines are found
+with OpenCV morphology (long thin runs of pixels darker than their surroundings, not inside a text box) and erased
+from the image the recogniser reads, so that a border next to a digit is not read as a 1; a box holding two lines
+is cut into lines, and a table cell with ink but no box gets one; each box is recognised from the full-resolution
+image, and each recognised char gets its own box from the recogniser's alignment (its CTC column) and the engine's
+confidence in it.
 """
 from __future__ import annotations
 
 import io
 import math
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extraction.document import IngestError, Problem, Source
+from extraction.document import UNREAD, IngestError, Problem, Source
 from extraction.ingest.pdf import MAX_PAGES, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, printed, snap
 
 DPI = 300  # pages of a PDF are rendered at this resolution (measured against 200: README, "Scanned reports")
@@ -43,7 +46,7 @@ BOX_MARGIN = 0.25  # a stroke this share of a text box's height outside it is st
 ERASE_MARGIN = 2  # px around a found rule also erased: its anti-aliased edge
 CROP_PAD = 0.3  # a text box's crop gains this share of its height of paper left and right: the recogniser misreads
 # a lone narrow digit it sees edge to edge
-MIN_TEXT_SCORE = 0.3  # a recognised box below this mean confidence is noise (a speck, a stamp's edge)
+MIN_TEXT_SCORE = 0.3  # a recognised box below this mean confidence is noise, or a glyph the engine cannot read
 THREADS = 1  # onnxruntime threads: one thread sums in a fixed order, so the output is the same on every run
 CJK_CHAR = ("\u3400", "\u9fff")
 
@@ -108,9 +111,10 @@ def file_images(path: Path, data: bytes) -> Iterator[Image]:
     import numpy as np
     from PIL import Image as PilImage, ImageSequence, UnidentifiedImageError
 
-    PilImage.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow itself refuses a decompression bomb past twice this
     try:
-        picture = PilImage.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # past MAX_PIXELS the header's size is refused below, before decoding
+            warnings.simplefilter("ignore", PilImage.DecompressionBombWarning)
+            picture = PilImage.open(io.BytesIO(data))
         frames = getattr(picture, "n_frames", 1)
         if frames > MAX_PAGES:
             raise IngestError("too_many_pages", f"{path}：{frames} 页，超过单份报告 {MAX_PAGES} 页的上限")
@@ -275,6 +279,18 @@ def text_lines(pixels: Any, box: Box, dpi: float) -> list[Box]:
     return [(x0, upper, x1, lower) for upper, lower in zip(cuts, cuts[1:])]
 
 
+def split_at_rules(box: Box, down: list[Edge], dpi: float) -> list[Box]:
+    """Given a text box and the page's vertical rules, return the box cut at each rule that crosses it: the detector
+    boxes two cells' texts together, and the recogniser would read a stroke of one as a char of the other."""
+    per_point = dpi / POINTS_PER_INCH
+    x0, top, x1, bottom = box
+    middle = (top + bottom) / 2 / per_point
+    cuts = sorted(round(e["x0"] * per_point) for e in down if e["top"] <= middle <= e["bottom"])
+    cuts = [x for x in cuts if x0 + ERASE_MARGIN < x < x1 - ERASE_MARGIN]
+    edges = [x0] + [x for cut in cuts for x in (cut - ERASE_MARGIN, cut + ERASE_MARGIN)] + [x1]
+    return [(a, top, b, bottom) for a, b in zip(edges[::2], edges[1::2]) if b > a]
+
+
 def distinct(boxes: list[Box]) -> list[Box]:
     """Given text boxes top to bottom, return them without those mostly covered by an earlier one (the detector
     boxes a cell's two lines both together and one by one)."""
@@ -341,10 +357,21 @@ def read_text(pixels: Any, boxes: list[Box], dpi: float) -> list[Char]:
     crops = [padded_crop(pixels, box) for box in boxes]
     readings, _ = engine().text_rec([crop for crop, _ in crops], return_word_box=True)
     chars: list[Char] = []
-    for box, (_, pad), reading in zip(boxes, crops, readings):
+    for box, (crop, pad), reading in zip(boxes, crops, readings):
         if reading[0].strip() and reading[1] >= MIN_TEXT_SCORE:
             chars += box_chars(box, pad, reading, dpi)
+        elif (crop[:, :, 0] < INK).sum() >= MIN_INK_PIXELS:
+            chars.append(unread_char(box, reading[1], dpi))
     return chars
+
+
+def unread_char(box: Box, confidence: float, dpi: float) -> Char:
+    """Given a text box with ink the recogniser reads as nothing (or as noise) and its confidence, return one char
+    UNREAD over the box: a table cell printed with something is not blank, it is unread."""
+    per_point = dpi / POINTS_PER_INCH
+    x0, top, x1, bottom = (v / per_point for v in box)
+    return {"text": UNREAD, "x0": snap(x0), "x1": snap(x1), "top": snap(top), "bottom": snap(bottom),
+            "size": snap(bottom - top), "fontname": OCR_ENGINE, "confidence": round(float(confidence), 4)}
 
 
 def page_objects(image: Image, number: int) -> PageObjects:
@@ -364,7 +391,8 @@ def page_objects(image: Image, number: int) -> PageObjects:
     clean = pixels.copy()
     clean[erased > 0] = 255
     boxes += unread_cells(clean, across + down, boxes, image.dpi)
-    lines = [line for box in boxes for line in text_lines(clean, box, image.dpi)]
+    pieces = [piece for box in boxes for piece in split_at_rules(box, down, image.dpi)]
+    lines = [line for box in pieces for line in text_lines(clean, box, image.dpi)]
     boxes = distinct(sorted(lines, key=lambda b: (b[1], b[0])))
     return PageObjects(number=number, height=snap(height), chars=read_text(clean, boxes, image.dpi), edges=across + down)
 
