@@ -15,6 +15,7 @@ import pytest
 
 from evaluation.ocr_faults import SURE, UNSURE, Document, documents, identity_errors, misread, positions, run, with_confidence
 from extraction import pipeline
+from extraction.corrections import plausible_misread
 from extraction.document import Cell
 from extraction.placement import status
 from extraction.spec import load_spec
@@ -81,6 +82,22 @@ def test_low_confidence_faults_are_corrected_or_flagged(docs, faults):
     assert tally["corrected"] + tally["flagged"] == tally["faults"]
     # Only 表二 cells (no identity) and faults sharing an identity with another one may stay uncorrected.
     assert tally["corrected"] >= 0.8 * tally["faults"]
+
+
+def test_a_poor_scan_with_many_unsure_right_readings_is_never_read_wrong(docs):
+    # A quarter of the right readings unsure too: fewer misreadings can be named, none may be read wrong.
+    tally = run(docs, trials=3, faults=2, confidence=UNSURE, seed=SEED, unsure_share=0.25)
+    assert tally["unsure_right_readings"] >= 500 and tally["faults"] >= 100
+    assert tally["wrong"] == tally["collateral_wrong"] == tally["false_identity_errors"] == 0
+    assert tally["corrected"] >= 0.5 * tally["faults"]
+    assert tally["collateral_flagged"] <= 0.3 * tally["unsure_right_readings"]
+
+
+@pytest.mark.parametrize("read, true, slip", [
+    ("72", "12", True), ("38", "33", True), ("108", "100", True), ("55", "5", True), ("5", "56", True),
+    ("1288", "12", False), ("42", "12", False), ("13", "31", False), ("7", "7", False)])
+def test_one_ocr_slip_is_a_confusable_digit_or_one_digit_lost_or_gained(read, true, slip):
+    assert plausible_misread(read, true) is slip
 
 
 def test_a_corrected_cell_says_what_ocr_read_and_which_identities_chose(docs):
