@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATHS = (ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "real")
 PROFILE_TOP = 25
 # Light formats first: peak RSS only grows, so each row's figure then shows what that format added.
-SUFFIX_ORDER = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUFFIX_ORDER = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def extract_pdf(path: Path) -> None:
@@ -65,9 +65,19 @@ def extract_text(path: Path) -> None:
         data.decode("gb18030", errors="replace")
 
 
+def extract_image(path: Path) -> None:
+    """Given an image file, decode every page of it with Pillow (the floor under reading it by OCR)."""
+    from PIL import Image, ImageSequence
+
+    with Image.open(path) as image:
+        for frame in ImageSequence.Iterator(image):
+            frame.load()
+
+
 BARE: dict[str, Callable[[Path], None]] = {
     ".pdf": extract_pdf, ".html": extract_html, ".htm": extract_html, ".docx": extract_docx,
     ".txt": extract_text, ".md": extract_text,
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), extract_image),
 }
 # A second floor, timed beside the first: PDFium's text extraction for PDFs.
 FLOOR: dict[str, Callable[[Path], None]] = {".pdf": extract_pdf_pdfium}
@@ -85,6 +95,7 @@ class FormatTiming:
     paged_reports: int = 0
     audit_s: float = 0.0
     paged_audit_s: float = 0.0  # audit time of the reports with a page count, the base of pages/s
+    paged_cpu_s: float = 0.0  # CPU time of those audits in this process: seconds per page on one core, on a busy machine too
     bare_s: float = 0.0
     peak_rss_mib: float = 0.0
     floor_s: float = 0.0  # the second floor (FLOOR), where the format has one
@@ -96,8 +107,8 @@ class FormatTiming:
     def __add__(self, other: FormatTiming) -> FormatTiming:
         return FormatTiming(
             "all", self.reports + other.reports, self.pages + other.pages, self.paged_reports + other.paged_reports,
-            self.audit_s + other.audit_s, self.paged_audit_s + other.paged_audit_s, self.bare_s + other.bare_s,
-            max(self.peak_rss_mib, other.peak_rss_mib), self.floor_s + other.floor_s,
+            self.audit_s + other.audit_s, self.paged_audit_s + other.paged_audit_s, self.paged_cpu_s + other.paged_cpu_s,
+            self.bare_s + other.bare_s, max(self.peak_rss_mib, other.peak_rss_mib), self.floor_s + other.floor_s,
             self.audit_cpu_s + other.audit_cpu_s, self.bare_cpu_s + other.bare_cpu_s, self.floor_cpu_s + other.floor_cpu_s,
         )
 
@@ -105,6 +116,7 @@ class FormatTiming:
         """Given the timing, return its counts and rates as one JSON object."""
         return {**asdict(self), "audit_reports_per_s": self.reports / self.audit_s if self.audit_s else 0.0,
                 "audit_pages_per_s": self.pages / self.paged_audit_s if self.paged_audit_s else None,
+                "audit_cpu_s_per_page": self.paged_cpu_s / self.pages if self.pages else None,
                 "ratio": self.audit_s / self.bare_s if self.bare_s else None,
                 "floor_ratio": self.audit_s / self.floor_s if self.floor_s else None}
 
@@ -169,6 +181,7 @@ def bench(files: list[Path], repeat: int = 1, profile: cProfile.Profile | None =
                 timing.pages += report.pages
                 timing.paged_reports += 1
                 timing.paged_audit_s += t1 - t0
+                timing.paged_cpu_s += c1 - c0
             timing.peak_rss_mib = peak_rss_mib()
     return warm_up, list(timings.values())
 
@@ -176,11 +189,12 @@ def bench(files: list[Path], repeat: int = 1, profile: cProfile.Profile | None =
 def timing_row(t: FormatTiming) -> list[str]:
     """Given a format's timing, return its table cells."""
     figures = t.to_json()
-    pages_per_s = figures["audit_pages_per_s"]
+    pages_per_s, cpu_per_page = figures["audit_pages_per_s"], figures["audit_cpu_s_per_page"]
     ratio = figures["ratio"]
     return [
         t.format, str(t.reports), str(t.pages) if t.paged_reports else "—",
         f"{figures['audit_reports_per_s']:.2f}", f"{pages_per_s:.2f}" if pages_per_s else "—",
+        f"{cpu_per_page:.3f}" if cpu_per_page else "—",
         f"{1000 * t.audit_s / t.reports:.1f}", f"{1000 * t.bare_s / t.reports:.1f}",
         f"{t.reports / t.bare_s:.2f}" if t.bare_s else "—", f"{ratio:.2f}×" if ratio else "—",
         f"{1000 * t.floor_s / t.reports:.1f}" if t.floor_s else "—", f"{figures['floor_ratio']:.2f}×" if t.floor_s else "—",
@@ -214,7 +228,7 @@ def render(warm_up: float, timings: list[FormatTiming], repeat: int, profiled: b
                   title_justify="left", caption="bare: pdfminer extract_text for PDFs, the format's parser otherwise; PDFium: its text of every page; "
                   "peak RSS: process peak after the format's last report (formats run light first)",
                   caption_justify="left")
-    for column in ("format", "runs", "pages", "audit rep/s", "audit pages/s", "audit ms/rep", "bare ms/rep",
+    for column in ("format", "runs", "pages", "audit rep/s", "audit pages/s", "CPU s/page", "audit ms/rep", "bare ms/rep",
                    "bare rep/s", "audit/bare", "PDFium ms/rep", "audit/PDFium", "peak RSS MiB"):
         table.add_column(column, justify="left" if column == "format" else "right")
     for timing in timings:

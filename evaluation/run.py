@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from evaluation import versus_text
 from evaluation.scoring import DocScore, Json, Tally, confusion, score
 
 GOLD_SUFFIX = ".gold.json"
@@ -79,6 +80,7 @@ def summarise(scores: list[DocScore]) -> Json:
         "per_folder": {k: t.to_json() for k, t in group(scores, lambda d: d.folder).items()},
         "overall": sum((doc.tally for doc in scores), Tally()).to_json(),
         "confusion": {rule: dict(counts) for rule, counts in confusion(scores).items()},
+        "image_reading": versus_text.summarise(versus_text.compare(scores)),
     }
 
 
@@ -86,6 +88,12 @@ def below(overall: Json, thresholds: dict[str, float | None]) -> list[str]:
     """Given overall figures and minimum ratios (None: no minimum), return a line for each figure below its minimum."""
     return [f"{name} {overall[name]:.4f} < {minimum}" for name, minimum in thresholds.items()
             if minimum is not None and overall[name] < minimum]
+
+
+def above(overall: Json, maxima: dict[str, float | None]) -> list[str]:
+    """Given overall figures and maximum counts (None: no maximum), return a line for each figure above its maximum."""
+    return [f"{name} {overall[name]} > {maximum}" for name, maximum in maxima.items()
+            if maximum is not None and overall[name] > maximum]
 
 
 def fraction(hits: int, total: int) -> str:
@@ -120,7 +128,9 @@ def problems(doc: DocScore) -> list[str]:
     for name, diff in doc.metadata.items():
         lines.append(f"{name}: gold {diff['gold']!r}, got {diff['predicted']!r}")
     kinds: list[tuple[str, list[str]]] = [
-        ("cell", [f"{c['cell']}: gold {c['gold']}, got {'missing' if c['missing'] else c['predicted']}" for c in doc.wrong_cells]),
+        ("cell", [f"{c['cell']}: gold {c['gold']}, got {'missing' if c['missing'] else c['predicted']}"
+                  f"{'' if c['flagged'] else ' (unflagged)'}"
+                  for c in sorted(doc.wrong_cells, key=lambda c: c["flagged"])]),  # the unflagged, which mislead, first
         ("wrong link", [f"{m['value']} -> {m['metric']} (gold {m.get('gold_metric', 'no such mention')}) «{m['quote']}»"
                         for m in doc.wrong_links]),
         ("missed link", [f"{m['value']} -> {m['metric']} (got {m['predicted_metric'] if m['predicted'] else 'no mention'})"
@@ -159,11 +169,16 @@ def render(scores: list[DocScore], console: Console) -> None:
     for rule, counts in confusion(scores).items():
         table.add_row(rule, str(counts["matched"]), str(counts["missed"]), str(counts["extra"]))
     console.print(table)
+    compared = versus_text.compare(scores)
+    if compared:
+        console.print(versus_text.table(compared))
 
 
 def run(paths: list[Path], json_path: Path | None = None, thresholds: dict[str, float | None] | None = None,
-        console: Console | None = None) -> int:
-    """Given report paths, an optional JSON output file and minimum ratios, evaluate and return the exit code."""
+        console: Console | None = None, maxima: dict[str, float | None] | None = None,
+        image_thresholds: dict[str, float | None] | None = None) -> int:
+    """Given report paths, an optional JSON output file, minimum ratios and maximum counts over all documents, and
+    minimum ratios over the image versions among them (evaluation/versus_text.py), evaluate and return the exit code."""
     console = console or Console()
     if not console.is_terminal:  # rich's 80-column default for pipes would fold every figure
         console.width = 200
@@ -174,9 +189,11 @@ def run(paths: list[Path], json_path: Path | None = None, thresholds: dict[str, 
     scores = evaluate(documents)
     render(scores, console)
     figures = summarise(scores)
-    failed = below(figures["overall"], thresholds or {})
+    failed = below(figures["overall"], thresholds or {}) + above(figures["overall"], maxima or {})
+    failed += [f"image versions: {line}" for line in below(figures["image_reading"]["overall"], image_thresholds or {})]
     if json_path is not None:
-        payload = {**figures, "thresholds": thresholds or {}, "below_threshold": failed}
+        payload = {**figures, "thresholds": thresholds or {}, "image_thresholds": image_thresholds or {},
+                   "maxima": maxima or {}, "below_threshold": failed}
         json_path.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
     for line in failed:
         console.print(f"[red]below threshold:[/red] {line}")

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from extraction.tables import DOUBTFUL_CONFIDENCE
+
 Json = dict[str, Any]
 FindingKey = tuple[str, Any]
 
@@ -42,6 +44,10 @@ class Tally(FigureCounts):
     cells_correct: int = 0
     cells_gold: int = 0
     cells_extra: int = 0
+    # Of the gold cells not read right: those left unread, and those read wrong with nothing saying so (not
+    # inferred, confidence above DOUBTFUL_CONFIDENCE): the errors an auditor would take for facts.
+    cells_unread: int = 0
+    cells_wrong_unflagged: int = 0
     links_correct: int = 0
     links_predicted: int = 0
     links_found: int = 0
@@ -87,6 +93,7 @@ class DocScore:
     template: str | None
     tally: Tally
     folder: str = ""  # the folder the document lies in: a corpus split (tuned / untuned) when folders are splits
+    rendered: Json = field(default_factory=dict)  # how an image version was made from a labeled report (gold's "rendered")
     metadata: dict[str, dict[str, Any]] = field(default_factory=dict)  # only the fields that differ
     wrong_cells: list[Json] = field(default_factory=list)
     extra_cells: list[str] = field(default_factory=list)
@@ -113,19 +120,29 @@ def same_value(predicted: Any, gold: Any, tolerance: float = 0.0) -> bool:
     return math.isclose(predicted, gold, rel_tol=REL_TOLERANCE, abs_tol=max(ABS_TOLERANCE, tolerance))
 
 
+def is_flagged(cell: Any) -> bool:
+    """Given a predicted cell ({"value": …, "confidence": …} or a bare value), return whether the result itself says
+    not to trust it: its value was inferred from the identities, or its confidence is doubtful (OCR contract)."""
+    if not isinstance(cell, dict):
+        return False
+    confidence = cell.get("confidence")
+    return bool(cell.get("inferred")) or (confidence is not None and confidence <= DOUBTFUL_CONFIDENCE)
+
+
 def score_cells(predicted: Json, gold: Json) -> tuple[int, list[Json], list[str]]:
-    """Given predicted cells ({key: {"value": …}} or {key: value}) and gold cells, return correct count, wrong cells, extra keys."""
+    """Given predicted cells ({key: {"value": …}} or {key: value}) and gold cells, return correct count, wrong cells
+    (a missing one is unread, which flags it), extra keys."""
     correct, wrong = 0, []
     for key, expected in gold.items():
         if key not in predicted:
-            wrong.append({"cell": key, "gold": expected, "predicted": None, "missing": True})
+            wrong.append({"cell": key, "gold": expected, "predicted": None, "missing": True, "flagged": True})
             continue
         cell = predicted[key]
         value = cell.get("value") if isinstance(cell, dict) else cell
         if same_value(value, expected):
             correct += 1
         else:
-            wrong.append({"cell": key, "gold": expected, "predicted": value, "missing": False})
+            wrong.append({"cell": key, "gold": expected, "predicted": value, "missing": False, "flagged": is_flagged(cell)})
     return correct, wrong, sorted(set(predicted) - set(gold))
 
 
@@ -265,6 +282,7 @@ def score(predicted: Json, gold: Json) -> DocScore:
     errors = [e.get("code", "") for e in predicted.get("errors", [])]
     tally = Tally(
         documents=1, cells_correct=cells_correct, cells_gold=len(gold.get("cells", {})), cells_extra=len(extra_cells),
+        cells_unread=sum(c["missing"] for c in wrong_cells), cells_wrong_unflagged=sum(not c["flagged"] for c in wrong_cells),
         links_correct=links.correct, links_predicted=links.predicted, links_found=links.found, links_gold=links.gold,
         mentions_unpaired_predicted=links.unpaired_predicted, mentions_unpaired_gold=links.unpaired_gold,
         **asdict(links.figures),
@@ -276,6 +294,7 @@ def score(predicted: Json, gold: Json) -> DocScore:
         document=gold.get("document", ""), format=gold.get("format", ""), template=gold.get("template"), tally=tally,
         metadata=metadata, wrong_cells=wrong_cells, extra_cells=extra_cells, wrong_links=links.wrong, missed_links=links.missed,
         matched_findings=matched, missed_findings=missed, extra_findings=extra, errors=errors,
+        rendered=gold.get("rendered") or {},
     )
 
 

@@ -88,14 +88,53 @@ def evaluate(
     min_finding_recall: float | None = typer.Option(None, "--min-finding-recall", help="Minimum finding recall."),
     min_figure_recall: float | None = typer.Option(None, "--min-figure-recall", help="Minimum recall of narrative figures, linked or not."),
     min_implicit_recall: float | None = typer.Option(None, "--min-implicit-recall", help="Minimum recall of zeros stated in words, linked right."),
+    max_unflagged_wrong: int | None = typer.Option(None, "--max-unflagged-wrong", min=0,
+                                                   help="Most cells read wrong with no flag (not inferred, confidence above 0.5), over all documents."),
+    min_image_cells: float | None = typer.Option(None, "--min-image-cells",
+                                                 help="Image versions (zfxxgk ocr-corpus): minimum cell accuracy."),
+    min_links_vs_text: float | None = typer.Option(None, "--min-links-vs-text",
+                                                   help="Image versions (zfxxgk ocr-corpus): minimum linked mentions found, as a share of their text layer's."),
+    min_findings_as_text: float | None = typer.Option(None, "--min-findings-as-text",
+                                                      help="Image versions: minimum share whose findings are their text layer's."),
 ) -> None:
-    """Score audits against gold labels. Exit 0: every minimum met; 1: a figure below its minimum; 2: no labeled report."""
+    """Score audits against gold labels. Exit 0: every minimum met; 1: a figure below its minimum (or above its
+    maximum); 2: no labeled report."""
     from evaluation.run import run
 
     thresholds = {"cell_accuracy": min_cells, "link_precision": min_link_precision, "link_recall": min_link_recall,
                   "finding_precision": min_finding_precision, "finding_recall": min_finding_recall,
                   "figure_recall": min_figure_recall, "implicit_recall": min_implicit_recall}
-    raise typer.Exit(run(paths, json_path, thresholds))
+    image_thresholds = {"cell_accuracy": min_image_cells, "links_vs_text": min_links_vs_text,
+                        "findings_as_text": min_findings_as_text}
+    raise typer.Exit(run(paths, json_path, thresholds, maxima={"cells_wrong_unflagged": max_unflagged_wrong},
+                         image_thresholds=image_thresholds))
+
+
+@app.command("ocr-corpus")
+def ocr_corpus(
+    paths: list[Path] = typer.Argument(..., help="Labeled reports or folders of them (each beside its <stem>.gold.json)."),
+    out: Path = typer.Argument(..., help="Output folder (created); third-party reports belong outside the repository."),
+    dpi: str = typer.Option("150,300", "--dpi", help="Resolutions to render at, separated by commas."),
+    variants: str = typer.Option("clean,rotated,blurred,jpeg", "--variants",
+                                 help="clean, rotated, blurred, jpeg, scanned (all three at once), separated by commas."),
+    forms: str = typer.Option("pdf,tiff", "--forms", help="pdf (image-only), tiff (multi-page), png (one file a page, no gold)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same bytes."),
+) -> None:
+    """Render labeled reports to image-only PDFs and images, each with its gold label, for `zfxxgk eval OUT`.
+    Exit 0; 2: no labeled report under the paths."""
+    from evaluation.ocr_corpus import Plan, generate
+
+    def names(text: str) -> tuple[str, ...]:
+        return tuple(n.strip() for n in text.split(",") if n.strip())
+
+    try:
+        plan = Plan(tuple(int(d) for d in names(dpi)), names(variants), names(forms), seed)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc))
+    written = generate(paths, out, plan)
+    for path in written:
+        typer.echo(path)
+    raise typer.Exit(0 if written else 2)
 
 
 @app.command()

@@ -76,7 +76,7 @@ def test_a_missing_cell_is_wrong_and_an_extra_cell_is_only_counted() -> None:
                       "review.other": {"value": 0}})
     doc = score(r, g)
     assert (doc.tally.cells_correct, doc.tally.cells_gold, doc.tally.cells_extra) == (2, 3, 1)
-    assert doc.wrong_cells == [{"cell": "review.pending", "gold": None, "predicted": None, "missing": True}]
+    assert doc.wrong_cells == [{"cell": "review.pending", "gold": None, "predicted": None, "missing": True, "flagged": True}]
     assert doc.extra_cells == ["review.other"]
 
 
