@@ -109,6 +109,20 @@ def identity_errors(parsed: ParsedTables) -> set[tuple[str, tuple[str, ...]]]:
             if f.rule == "table_identity" and f.severity == "error"}
 
 
+def mistake(rows: list[list[list[Cell | None]]], grid: dict[str, tuple[int, int, int]], keys: list[str],
+            confidence: float, rng: random.Random) -> dict[str, str]:
+    """Given tables' rows (changed in place), where each cell key sits, the keys to mistake and the confidence to
+    read them at, misread those cells as OCR would; return {key: misread text} of the cells changed."""
+    wrong: dict[str, str] = {}
+    for key in keys:
+        t, r, j = grid[key]
+        text = misread(rows[t][r][j].text, rng)
+        if text is not None:
+            rows[t][r][j] = Cell(text, rows[t][r][j].where, confidence)
+            wrong[key] = text
+    return wrong
+
+
 def trial(doc: Document, faults: int, confidence: float, rng: random.Random, unsure_share: float = 0.0) -> Counter:
     """Given a document, mistake `faults` of its cells at this confidence (and read a share of the others, right, at
     UNSURE confidence, as a poor scan does); return what became of them and the rest."""
@@ -124,13 +138,7 @@ def trial(doc: Document, faults: int, confidence: float, rng: random.Random, uns
             t, r, j = grid[key]
             faulty[t][r][j] = replace(faulty[t][r][j], confidence=UNSURE)
             tally["unsure_right_readings"] += 1
-    wrong: dict[str, str] = {}
-    for key in keys:
-        t, r, j = grid[key]
-        text = misread(faulty[t][r][j].text, rng)
-        if text is not None:
-            faulty[t][r][j] = Cell(text, faulty[t][r][j].where, confidence)
-            wrong[key] = text
+    wrong = mistake(faulty, grid, keys, confidence, rng)
     parsed = parse_tables([replace(t, rows=rows) for t, rows in zip(sure, faulty)], doc.year)
     for key, cell in truth.cells.items():
         got = parsed.cells.get(key)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.ocr_faults import SURE, UNSURE, Document, documents, identity_errors, misread, positions, run, with_confidence
+from evaluation.ocr_faults import SURE, UNSURE, Document, documents, identity_errors, misread, mistake, positions, run, with_confidence
 from extraction import pipeline
 from extraction.corrections import plausible_misread
 from extraction.document import Cell
@@ -43,14 +43,23 @@ def _fault(doc: Document, keys: list[str], confidence: float, rng: random.Random
     truth = parse_tables(sure, doc.year)
     grid = positions(sure, truth)
     rows = [[list(r) for r in t.rows] for t in sure]
-    wrong = {}
-    for key in keys:
-        t, r, j = grid[key]
-        text = misread(rows[t][r][j].text, rng)
-        if text is not None:
-            rows[t][r][j] = Cell(text, rows[t][r][j].where, confidence)
-            wrong[key] = text
+    wrong = mistake(rows, grid, keys, confidence, rng)
     return truth, parse_tables([replace(t, rows=r) for t, r in zip(sure, rows)], doc.year), wrong
+
+
+def _one_request_fault_each(docs: list[Document], confidence: float):
+    """Given documents and a confidence, yield (document, key, truth, faulted parse, misreads) with one 表三 cell of
+    each document, chosen by a seeded draw, misread at that confidence."""
+    rng = random.Random(SEED)
+    for doc in docs:
+        truth = parse_tables(with_confidence(doc.tables, SURE), doc.year)
+        keys = [k for k in sorted(positions(with_confidence(doc.tables, SURE), truth)) if k.startswith("requests.")]
+        if not keys:
+            continue
+        key = rng.choice(keys)
+        truth, parsed, wrong = _fault(doc, [key], confidence, rng)
+        if key in wrong:
+            yield doc, key, truth, parsed, wrong
 
 
 def test_sure_ocr_reads_exactly_as_the_text_layer(docs):
@@ -101,18 +110,9 @@ def test_one_ocr_slip_is_a_confusable_digit_or_one_digit_lost_or_gained(read, tr
 
 
 def test_a_corrected_cell_says_what_ocr_read_and_which_identities_chose(docs):
-    rng = random.Random(SEED)
     spec = load_spec()
     seen = 0
-    for doc in docs:
-        truth = parse_tables(with_confidence(doc.tables, SURE), doc.year)
-        keys = [k for k in sorted(positions(with_confidence(doc.tables, SURE), truth)) if k.startswith("requests.")]
-        if not keys:
-            continue
-        key = rng.choice(keys)
-        truth, parsed, wrong = _fault(doc, [key], UNSURE, rng)
-        if key not in wrong:
-            continue
+    for doc, key, truth, parsed, wrong in _one_request_fault_each(docs, UNSURE):
         cell = parsed.cells[key]
         if not cell.inferred:  # a report whose own sums are broken around the cell: no identity can name it
             assert cell.confidence <= DOUBTFUL_CONFIDENCE and key in parsed.ocr_doubts, doc.path
@@ -130,16 +130,9 @@ def test_a_corrected_cell_says_what_ocr_read_and_which_identities_chose(docs):
 
 
 def test_high_confidence_fault_is_never_overruled_but_an_identity_names_it(docs):
-    rng = random.Random(SEED)
     named = tried = 0
-    for doc in docs:
-        truth = parse_tables(with_confidence(doc.tables, SURE), doc.year)
-        keys = [k for k in sorted(positions(with_confidence(doc.tables, SURE), truth)) if k.startswith("requests.")]
-        if not keys:
-            continue
-        key = rng.choice(keys)
-        truth, parsed, wrong = _fault(doc, [key], HIGH, rng)
-        if key not in wrong or key not in parsed.cells:
+    for doc, key, truth, parsed, wrong in _one_request_fault_each(docs, HIGH):
+        if key not in parsed.cells:
             continue
         cell = parsed.cells[key]
         assert not cell.inferred and not parsed.corrections and str(cell.value) == wrong[key].strip(), doc.path
