@@ -485,13 +485,16 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     no finding may rest on it alone."""
     values = {k: c.value for k, c in out.cells.items()}
     identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
-    doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)}
-    sure = vouched(identities, values, doubts)
+    # Ink the engine could not read has no value: identities holding with it as a blank confirm nothing about it.
+    unreadable = {k for k, c in out.cells.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
+    doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)} | unreadable
+    sure = vouched(identities, values, doubts) - unreadable
     for key, cell in out.cells.items():
-        if cell.inferred or not _unsure(cell) or key in sure:
+        if cell.inferred or key not in doubts or key in sure:
             continue
         states = [status(i, values) for i in identities if key in i.keys]
-        why = (f"识别置信度{cell.ocr_confidence:.2f}，所在勾稽关系不成立且无唯一更正" if 0 in states
+        why = (f"图片中此格有字迹未能识别（置信度{cell.ocr_confidence:.2f}），其值未读" if key in unreadable
+               else f"识别置信度{cell.ocr_confidence:.2f}，所在勾稽关系不成立且无唯一更正" if 0 in states
                else f"识别置信度{cell.ocr_confidence:.2f}，无勾稽关系可确认")
         cell.confidence = min(cell.confidence, DOUBTFUL_CONFIDENCE)
         cell.placement = f"{cell.placement}；{why}" if cell.placement else why

@@ -16,7 +16,7 @@ import pytest
 from evaluation.ocr_faults import SURE, UNSURE, Document, documents, identity_errors, misread, mistake, positions, run, with_confidence
 from extraction import pipeline
 from extraction.corrections import plausible_misread
-from extraction.document import Cell
+from extraction.document import UNREAD, Cell
 from extraction.placement import status
 from extraction.spec import load_spec
 from extraction.tables import DOUBTFUL_CONFIDENCE, parse_tables
@@ -222,3 +222,26 @@ def test_a_narrative_figure_is_not_judged_by_a_doubtful_ocr_reading(docs, monkey
             judged += 1
             break
     assert judged >= 5
+
+
+def test_ink_the_engine_could_not_read_is_never_vouched_for_as_a_blank(docs):
+    # A printed 0 the engine read as U+FFFD has no value; the sums that hold with it as a blank confirm nothing.
+    checked = 0
+    for doc in docs:
+        sure = with_confidence(doc.tables, SURE)
+        truth = parse_tables(sure, doc.year)
+        grid = positions(sure, truth)
+        zeros = [k for k in sorted(grid) if k.startswith("requests.") and truth.cells[k].value == 0]
+        if not zeros:
+            continue
+        t, r, j = grid[zeros[0]]
+        rows = [[list(row) for row in table.rows] for table in sure]
+        rows[t][r][j] = Cell(UNREAD, rows[t][r][j].where, 0.3)
+        parsed = parse_tables([replace(table, rows=rs) for table, rs in zip(sure, rows)], doc.year)
+        cell = parsed.cells.get(zeros[0])
+        if cell is None:
+            continue  # left unread by the placement: flagged too
+        assert cell.inferred or (cell.value is None and cell.confidence <= DOUBTFUL_CONFIDENCE
+                                 and zeros[0] in parsed.ocr_doubts), doc.path
+        checked += 1
+    assert checked >= 10
