@@ -125,11 +125,12 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bo
 
 
 def classes_named(text: str, classes: list[list[str]]) -> int:
-    """Given text and the applicant classes' words, return how many classes it names; a class's longest word is
-    taken first and blanked out, so 法人或其他组织 is one class, not also the 组织 of another."""
+    """Given text and the applicant classes' words (longest first, as the spec orders them), return how many classes
+    it names; each class's words are blanked out before the next is sought, so 法人或其他组织 is one class, not also
+    the 组织 of another."""
     count = 0
-    for words in sorted(classes, key=lambda ws: -max(map(len, ws))):
-        hits = [w for w in sorted(words, key=len, reverse=True) if w in text]
+    for words in classes:
+        hits = [w for w in words if w in text]
         for w in hits:
             text = text.replace(w, "\u3000" * len(w))
         count += bool(hits)

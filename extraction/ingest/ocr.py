@@ -20,6 +20,7 @@ import math
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,19 +72,14 @@ def unavailable(path: Path, what: str) -> IngestError:
     return IngestError("ocr_unavailable", f"{path}：{what}需要 OCR 识别，但未安装 OCR 组件（pip install 'zfxxgk[ocr]'）")
 
 
-_ENGINE: list[Any] = []
-
-
+@lru_cache(maxsize=1)
 def engine() -> Any:
     """Return the process's one RapidOCR engine, built on first use with fixed parameters and one thread."""
-    if not _ENGINE:
-        from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime import RapidOCR
 
-        # the detector reduces a page to 2000 px on its longest side ("max"); the recogniser reads full-size crops
-        ocr = RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=THREADS, use_cls=False, det_limit_type="max",
-                       det_box_thresh=DETECT_BOX_SCORE, print_verbose=False)
-        _ENGINE.append(ocr)
-    return _ENGINE[0]
+    # the detector reduces a page to 2000 px on its longest side ("max"); the recogniser reads full-size crops
+    return RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=THREADS, use_cls=False, det_limit_type="max",
+                    det_box_thresh=DETECT_BOX_SCORE, print_verbose=False)
 
 
 # --- images ----------------------------------------------------------------------------------------------

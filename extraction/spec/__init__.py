@@ -245,7 +245,8 @@ def _category_rules(categories: list[dict[str, Any]], version: str, with_leaves:
 
 def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Given the applicant classes, return their cue rules; each knows every class word (two classes named is none)."""
-    every = [a["words"] for a in applicants]
+    # longest words first, class by class: linking.classes_named blanks a class's words out before the next is sought
+    every = sorted((sorted(a["words"], key=len, reverse=True) for a in applicants), key=lambda ws: -len(ws[0]))
     return [{"topic": "requests", "cue": a["words"], "metric": a["metric"], "alt": a.get("alt", []), "exclusive": every}
             for a in applicants if a["metric"] is not None]
 
