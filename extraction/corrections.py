@@ -70,6 +70,8 @@ def vouched(identities: Iterable[Identity], values: dict[str, Number | None], do
     for: two identities holding around a reading vouch for it; one does when every other term of it is sure (or
     vouched for), and so on. One identity holding over two unsure terms vouches for neither: two misreadings may
     cancel out in one sum, hardly in both the row and the column of each."""
+    if not doubts:
+        return set()
     around: dict[str, list[Identity]] = {}
     for identity in identities:
         if status(identity, values) == 1:
@@ -96,6 +98,8 @@ def proposals(slots: list[Slot], choices: list[Choice], identities: list[Identit
     unsure_keys = {k for k, (s, j) in owner.items() if unsure(picks[s].cells[j])}
     doubtful = unsure_keys - vouched(identities, values, unsure_keys)
     found: dict[tuple[int, int], set[int]] = {}
+    if not doubtful:
+        return found
     for identity in identities:
         if status(identity, values) != 0:
             continue

@@ -483,11 +483,13 @@ def _unsure(cell: CellValue) -> bool:
 def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     """Given the parsed cells, mark each unsure OCR reading that no identity holding around it confirms as doubtful:
     no finding may rest on it alone."""
-    values = {k: c.value for k, c in out.cells.items()}
-    identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
     # Ink the engine could not read has no value: identities holding with it as a blank confirm nothing about it.
     unreadable = {k for k, c in out.cells.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
     doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)} | unreadable
+    if not doubts:  # a text layer's cells: nothing to doubt
+        return
+    values = {k: c.value for k, c in out.cells.items()}
+    identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
     sure = vouched(identities, values, doubts) - unreadable
     for key, cell in out.cells.items():
         if cell.inferred or key not in doubts or key in sure:

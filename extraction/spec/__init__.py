@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import product
 from typing import Any
@@ -63,8 +63,8 @@ class Identity:
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
 
-    @property
-    def keys(self) -> tuple[str, ...]:
+    @cached_property
+    def keys(self) -> tuple[str, ...]:  # read for every identity of every assignment the placement weighs
         return self.lhs + self.rhs
 
 
