@@ -137,56 +137,112 @@ def classes_named(text: str, classes: list[list[str]]) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """One cue word of a rule, where the rule scan meets it (`order`: the first of equally near cues wins)."""
+
+    order: int
+    rule: dict[str, Any]
+    word: str
+    fallback: int  # 0 for a rule's own cue; higher for a topic named with context only, or a cue after the figure
+
+
+@dataclass(frozen=True)
+class _TopicCues:
+    """A topic's cue rules indexed by the first character of each cue: a figure's words are searched only for the
+    cues that can start in them (the requests topic alone has some 300)."""
+
+    classes: list[list[str]]  # the applicant classes' words, when the topic has exclusive rules
+    before: dict[str, tuple[_Cue, ...]]  # cues read before the figure
+    after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
+
+
+_TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
+_TOPIC_CUES_MAX = 64  # rule lists are the spec's own (a few); a bound keeps lists made elsewhere from piling up
+
+
+def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
+    """Given cue rules and a topic, return the topic's cues indexed, built once per rule list."""
+    cached = _TOPIC_CUES.get((id(rules), topic))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    before: dict[str, list[_Cue]] = {}
+    after: dict[str, list[_Cue]] = {}
+    order = 0
+    for rule in rules:
+        if rule["topic"] != topic:
+            continue
+        fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
+        for word in rule.get("cue", []):
+            before.setdefault(word[:1], []).append(_Cue(order, rule, word, fallback))
+            order += 1
+        for word in rule.get("cue_after", []):
+            after.setdefault(word[:1], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
+            order += 1
+    classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
+    indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()})
+    if len(_TOPIC_CUES) >= _TOPIC_CUES_MAX:
+        _TOPIC_CUES.clear()
+    _TOPIC_CUES[(id(rules), topic)] = (rules, indexed)
+    return indexed
+
+
+def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
+    """Given text and cues by first character, return the cues that may occur in it (an empty cue always may)."""
+    return [cue for ch in {*text, ""} for cue in index.get(ch, ())]
+
+
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int) -> _Link | None:
     """Given a figure and its topic, return the reading of the cue nearest to it (a longer cue on a tie), made
     as specific as the words before the figure allow; None when no cue of the topic is near."""
+    cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
-    classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
-    several = classes_named(listed, classes) > 1
+    several = classes_named(listed, cues.classes) > 1
     if several:
         local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
     context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
-    best: tuple[int, int, int, int, dict[str, Any], int] | None = None  # (fallback, distance, -length, cue start, rule, after end)
-    for rule in rules:
-        if rule["topic"] != topic:
-            continue
-        fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
-        if "needs_context" in rule and not any(w in context_left for w in rule["needs_context"]):
-            continue
-        if "exclusive" in rule and several:
-            continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
-        if rule.get("bare", {}).get("first") and list_start > sentence[0]:
-            continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
-        for cue in rule.get("cue", []):
-            i = local.rfind(cue)
-            if i >= 0 and (not rule.get("bare") or _bare_topic(local, i, cue, rule["bare"])):
-                cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
-                if best is None or cand[:3] < best[:3]:
-                    best = cand
-        for cue in rule.get("cue_after", []):
-            j = right_plain.find(cue)
-            if j >= 0:
-                cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
-                if best is None or cand[:3] < best[:3]:
-                    best = cand
-    if best is None:
+    allowed: dict[int, bool] = {}  # id(rule) -> whether the rule applies to this figure at all
+
+    def applies(rule: dict[str, Any]) -> bool:
+        key = id(rule)
+        if key not in allowed:
+            allowed[key] = not (
+                ("needs_context" in rule and not any(w in context_left for w in rule["needs_context"]))
+                or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
+                # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
+                or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
+        return allowed[key]
+
+    # (fallback, distance, -length, scan order) -> (cue start, rule, after end)
+    found: dict[tuple[int, int, int, int], tuple[int, dict[str, Any], int]] = {}
+    for cue in _cues_in(local, cues.before):
+        i = local.rfind(cue.word)
+        if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
+            found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
+    for cue in _cues_in(right_plain, cues.after):
+        j = right_plain.find(cue.word)
+        if j >= 0 and applies(cue.rule):
+            found[(cue.fallback, j, -len(cue.word), cue.order)] = (fig.start, cue.rule, fig.end + j + len(cue.word))
+    if not found:
         return None
-    if _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
-        category = _named_category(local[:best[3] - local_start], local, topic, rules)
+    rank = min(found)
+    best = (rank[0], *found[rank])  # (fallback, cue start, rule, after end)
+    if _after_a_category(best[2], local[:best[1] - local_start], topic, rules):
+        category = _named_category(local[:best[1] - local_start], local, topic, rules)
         if category is None:
             return None
-        best = (*best[:4], category, best[5])  # 本机关不掌握政府信息答复4条: that disposition's answers
-    event = bool(best[4].get("event"))
-    rule = _most_specific(best[4], local)
+        best = (best[0], best[1], category, best[3])  # 本机关不掌握政府信息答复4条: that disposition's answers
+    event = bool(best[2].get("event"))
+    rule = _most_specific(best[2], local)
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event)
 
 
 def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
