@@ -15,7 +15,7 @@ from typing import Any
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import Narrative
-from extraction.spec import PRE2019_LAST_YEAR, Spec
+from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
 from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims
@@ -69,26 +69,35 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
     return out
 
 
+@per_spec
+def _topic_words(spec: Spec) -> tuple[tuple[str, str, bool], ...]:
+    """Given the spec, return (topic, word, named only between the previous figure and this one) for every topic
+    word: a 表二 topic (规章, 规范性文件…) is."""
+    return tuple((topic, word, topic.startswith("active")) for topic, words in spec.topics.items() for word in words)
+
+
 def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int, spec: Spec) -> str | None:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
     after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one.
     A topic word joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
+    words = _topic_words(spec)
+    best: tuple[int, int, str, int] | None = None  # (distance, -length, topic, word start)
+    right = text[fig.end:clause_end]
+    for topic, word, local_only in words:
+        j = right.find(word)
+        if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
+            cand = (j + 1, -len(word), topic, fig.end + j)
+            best = cand if best is None or cand < best else best
+    after = best  # the words after the figure are the same whichever way back the words before it are read
     paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
-        best: tuple[int, int, str, int] | None = None  # (distance, -length, topic, word start)
+        best = after
         left = text[left_start:fig.start]
-        right = text[fig.end:clause_end]
-        for topic, words in spec.topics.items():
-            local_only = topic.startswith("active")
-            for word in words:
-                i = left.rfind(word)
-                if i >= 0 and (not local_only or left_start + i >= local_start):
-                    cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
-                    best = cand if best is None or cand < best else best
-                j = right.find(word)
-                if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
-                    cand = (j + 1, -len(word), topic, fig.end + j)
-                    best = cand if best is None or cand < best else best
+        for topic, word, local_only in words:
+            i = left.rfind(word)
+            if i >= 0 and (not local_only or left_start + i >= local_start):
+                cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
+                best = cand if best is None or cand < best else best
         if best is not None:
             return None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]
     return None
@@ -293,6 +302,49 @@ def _names_leaf(local: str, word: str) -> bool:
     return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
 
 
+@dataclass(frozen=True)
+class _Vetoes:
+    """A topic's veto grammar, compiled: the phrases masked before vetoes are sought (veto_exempt and the topic's
+    case nouns) and whether any occurs; the one-character vetoes (whole tokens only) and the longer ones."""
+
+    masks: tuple[str, ...]
+    any_mask: re.Pattern[str] | None
+    tokens: frozenset[str]
+    words: re.Pattern[str] | None
+
+
+def _any_of(words: list[str]) -> re.Pattern[str] | None:
+    """Given words, return a pattern finding any of them (None for no words: nothing to find)."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+_VETOES: dict[tuple[int, str], tuple[Spec, _Vetoes]] = {}
+
+
+def _vetoes(spec: Spec, topic: str) -> _Vetoes:
+    """Given the spec and a topic, return its vetoes compiled, once per spec and topic."""
+    hit = _VETOES.get((id(spec), topic))
+    if hit is None or hit[0] is not spec:
+        masks = [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())]
+        vetoes = [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]
+        compiled = _Vetoes(tuple(masks), _any_of(masks), frozenset(v for v in vetoes if len(v) == 1),
+                           _any_of([v for v in vetoes if len(v) != 1]))
+        if len(_VETOES) >= _TOPIC_CUES_MAX:
+            _VETOES.clear()
+        hit = _VETOES[(id(spec), topic)] = (spec, compiled)
+    return hit[1]
+
+
+def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
+    """Given words near a figure (its cue region) and the topic's vetoes, return whether a veto stands in them: a
+    longer veto anywhere, a one-character one as a word of its own. The masked phrases are not searched."""
+    if vetoes.any_mask is not None and vetoes.any_mask.search(text):
+        text = _masked(text, list(vetoes.masks))
+    if vetoes.words is not None and vetoes.words.search(text):
+        return True
+    return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, spec: Spec) -> bool:
     """Given a linked figure and its topic, return whether a veto word (or one of the topic's) near its cue (before
     it, or between it and a cue after it) makes it another quantity."""
@@ -300,21 +352,13 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, s
     window = text[max(local_start, link_start - 6):fig.start]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    window = _masked(window, [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     if _BROADER.search(text[local_start:fig.start]):
         return True
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
-    words = set(tokens_of(window))
-    for veto in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]:
-        if len(veto) == 1:
-            if veto in words:
-                return True
-        elif veto in window:
-            return True
-    return False
+    return _vetoed_words(window, _vetoes(spec, topic))
 
 
 def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
@@ -393,9 +437,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # a topic the report's format has no table of
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    words_before = _masked(plain[claim.start:word_end], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
-    tokens = set(tokens_of(words_before))
-    if any(v in tokens if len(v) == 1 else v in words_before for v in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]):
+    if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
