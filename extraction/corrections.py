@@ -93,6 +93,8 @@ def proposals(slots: list[Slot], choices: list[Choice], identities: list[Identit
     """Given slots, their chosen readings and the identities, return for each unsure cell (slot, column) the values
     implied for it by the broken identities whose every other term is sure or vouched for (so they can name it)."""
     picks = tuple(c.candidate for c in choices)
+    if not any(unsure(cell) for pick in picks for cell in pick.cells):
+        return {}  # a text layer's readings, or OCR readings all sure: nothing to re-read
     values = values_of(slots, picks)
     owner = {key: (s, j) for s, slot in enumerate(slots) for j, key in enumerate(slot.keys)}
     unsure_keys = {k for k, (s, j) in owner.items() if unsure(picks[s].cells[j])}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -106,8 +106,8 @@ class _Row:
     positional: bool
     aligned: list[Cell] | None = None  # the cells under the table's 自然人 … 总计 headers, when it prints them
 
-    @property
-    def label_text(self) -> str:
+    @cached_property
+    def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
         return norm("".join(c.text for c in self.labels))
 
     @property
@@ -528,7 +528,7 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     no finding may rest on it alone."""
     # Ink the engine could not read has no value: identities holding with it as a blank confirm nothing about it.
     unreadable = {k for k, c in out.cells.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
-    doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)} | unreadable
+    doubts = {k for k, c in out.cells.items() if c.ocr_raw is not None or _unsure(c)} | unreadable
     if not doubts:  # a text layer's cells: nothing to doubt
         return
     values = {k: c.value for k, c in out.cells.items()}
@@ -550,8 +550,16 @@ def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list
     """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
     rows = {k.split(".", 1)[1].rsplit(".", 1)[0] for s in slots for k in s.keys if k.startswith("requests.")}
     printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
-    return [i for i in spec.versions[printed].identities if i.id.startswith("T3")] + \
-           [i for i in version.identities if i.id.startswith("T4")]
+    return list(_table_identities(spec)[(printed, version.id)])
+
+
+@per_spec
+def _table_identities(spec: Spec) -> dict[tuple[str, str], tuple[Identity, ...]]:
+    """Given the spec, return for each (version of the printed 表三 rows, report version) the T3 identities of
+    the one and the T4 identities of the other."""
+    return {(rows, report): tuple([i for i in spec.versions[rows].identities if i.id.startswith("T3")]
+                                  + [i for i in spec.versions[report].identities if i.id.startswith("T4")])
+            for rows in spec.versions for report in spec.versions}
 
 
 def _compatible(placed: str, key: str, spec: Spec) -> bool:
