@@ -9,13 +9,14 @@ script (Narrative.plain, same offsets); quotes are taken from the text as printe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import Narrative
-from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
+from extraction.spec import PRE2019_LAST_YEAR, Spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
 from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims
@@ -69,35 +70,72 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
     return out
 
 
-@per_spec
-def _topic_words(spec: Spec) -> tuple[tuple[str, str, bool], ...]:
-    """Given the spec, return (topic, word, named only between the previous figure and this one) for every topic
-    word: a 表二 topic (规章, 规范性文件…) is."""
-    return tuple((topic, word, topic.startswith("active")) for topic, words in spec.topics.items() for word in words)
+@dataclass(frozen=True)
+class _TopicWord:
+    """One printed topic word: where it starts and ends in the text, its length and its topic."""
+
+    start: int
+    end: int
+    length: int
+    topic: str
+    local_only: bool  # a 表二 topic's word names a figure only between the previous figure and it
 
 
-def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int, spec: Spec) -> str | None:
+class _TopicWords:
+    """Every topic word printed in a report's text, indexed by where it ends and where it starts: a figure's
+    nearest topic word is then found by bisection, not by searching its sentence for each of the words."""
+
+    def __init__(self, text: str, spec: Spec):
+        found: list[_TopicWord] = []
+        for topic, words in spec.topics.items():
+            local_only = topic.startswith("active")
+            for word in filter(None, words):
+                i = text.find(word)
+                while i >= 0:
+                    found.append(_TopicWord(i, i + len(word), len(word), topic, local_only))
+                    i = text.find(word, i + 1)
+        # nearest before a figure first (latest end), then the longer word, then the topic's name
+        self.by_end = sorted(found, key=lambda w: (-w.end, -w.length, w.topic))
+        self.ends = [-w.end for w in self.by_end]
+        # nearest after it first (earliest start), then the longer word, then the topic's name
+        self.by_start = sorted(found, key=lambda w: (w.start, -w.length, w.topic))
+        self.starts = [w.start for w in self.by_start]
+
+    def before(self, left_start: int, end: int, local_start: int) -> _TopicWord | None:
+        """Given a stretch [left_start, end) of the text, return the word in it ending nearest its end (the longer,
+        then the first topic, on a tie); a local-only word must start at local_start or after."""
+        for word in self.by_end[bisect_left(self.ends, -end):]:
+            if word.end <= left_start:
+                return None
+            if word.start >= left_start and (not word.local_only or word.start >= local_start):
+                return word
+        return None
+
+    def after(self, start: int, end: int) -> _TopicWord | None:
+        """Given a stretch [start, end) of the text, return the word in it starting nearest its start (the longer,
+        then the first topic, on a tie); a local-only word must start within NOUN_AFTER_CHARS of it."""
+        for word in self.by_start[bisect_left(self.starts, start):]:
+            if word.start > end:
+                return None
+            if word.end <= end and (not word.local_only or word.start - start <= NOUN_AFTER_CHARS):
+                return word
+        return None
+
+
+def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
+              spec: Spec) -> str | None:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
     after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one.
     A topic word joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
-    words = _topic_words(spec)
-    best: tuple[int, int, str, int] | None = None  # (distance, -length, topic, word start)
-    right = text[fig.end:clause_end]
-    for topic, word, local_only in words:
-        j = right.find(word)
-        if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
-            cand = (j + 1, -len(word), topic, fig.end + j)
-            best = cand if best is None or cand < best else best
-    after = best  # the words after the figure are the same whichever way back the words before it are read
+    right = words.after(fig.end, clause_end)
+    after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
     paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
-        best = after
-        left = text[left_start:fig.start]
-        for topic, word, local_only in words:
-            i = left.rfind(word)
-            if i >= 0 and (not local_only or left_start + i >= local_start):
-                cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
-                best = cand if best is None or cand < best else best
+        best = after  # (distance, -length, topic, word start)
+        left = words.before(left_start, fig.start, local_start)
+        if left is not None:
+            cand = (fig.start - left.end, -left.length, left.topic, left.start)
+            best = cand if best is None or cand < best else best
         if best is not None:
             return None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]
     return None
@@ -541,6 +579,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     with its verdict."""
     text = narrative.plain
     topic_text = _masked(text, spec.topic_masks)
+    topic_words = _TopicWords(topic_text, spec)
     rules = _year_rules(view, spec, report_year)
     mentions: list[Mention] = []
     previous_end = 0
@@ -578,7 +617,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
-        topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
+        topic = _topic_at(topic_text, topic_words, fig, local_start, sentence, clause_end, spec)
         in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
         if topic is None and in_breakdown:
             topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
