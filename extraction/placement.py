@@ -277,6 +277,9 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
     Every assignment is scored when there are few; otherwise each row starts from its best local reading and
     rows are re-read one at a time while that improves the score (rows couple only through column sums).
     """
+    if all(len(s.candidates) == 1 for s in slots):
+        # One reading per row: nothing to weigh, and each is confirmed, as no other reading of its row competes.
+        return [Choice(s.candidates[0], min(s.confidence, 1.0), set(), 0) for s in slots]
     options = [sorted(s.candidates, key=lambda c: -c.weight) for s in slots]
     if _count(options) > MAX_ASSIGNMENTS:
         options = [_pruned(s, identities) for s in slots]
@@ -339,6 +342,8 @@ def _raw(cell: Cell | None) -> str | None:
 def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Identity]) -> list[Alternative]:
     """Given the chosen readings, return each identity that fails under them but holds when one row is read
     another plausible way."""
+    if all(len(slot.candidates) == 1 for slot in slots):
+        return []  # no other reading of any row
     picks = tuple(c.candidate for c in choices)
     values = values_of(slots, picks)
     out: list[Alternative] = []
