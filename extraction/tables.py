@@ -548,9 +548,15 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
 
 def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:
     """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
-    rows = {k.split(".", 1)[1].rsplit(".", 1)[0] for s in slots for k in s.keys if k.startswith("requests.")}
+    rows = set().union(*(_requests_rows_of(s.keys) for s in slots))
     printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
     return list(_table_identities(spec)[(printed, version.id)])
+
+
+@lru_cache(maxsize=1024)
+def _requests_rows_of(keys: tuple[str, ...]) -> frozenset[str]:
+    """Given a slot's cell keys, return the 表三 rows they are cells of (the same keys come with every report)."""
+    return frozenset(k.split(".", 1)[1].rsplit(".", 1)[0] for k in keys if k.startswith("requests."))
 
 
 @per_spec
