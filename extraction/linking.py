@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
@@ -70,8 +70,7 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
     return out
 
 
-@dataclass(frozen=True)
-class _TopicWord:
+class _TopicWord(NamedTuple):  # a tuple: one is made per printed topic word of every report
     """One printed topic word: where it starts and ends in the text, its length and its topic."""
 
     start: int
