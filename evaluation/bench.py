@@ -115,6 +115,7 @@ class FormatTiming:
     def to_json(self) -> dict[str, float | int | str]:
         """Given the timing, return its counts and rates as one JSON object."""
         return {**asdict(self), "audit_reports_per_s": self.reports / self.audit_s if self.audit_s else 0.0,
+                "audit_reports_per_cpu_s": self.reports / self.audit_cpu_s if self.audit_cpu_s else 0.0,
                 "audit_pages_per_s": self.pages / self.paged_audit_s if self.paged_audit_s else None,
                 "audit_cpu_s_per_page": self.paged_cpu_s / self.pages if self.pages else None,
                 "ratio": self.audit_s / self.bare_s if self.bare_s else None,
@@ -193,7 +194,8 @@ def timing_row(t: FormatTiming) -> list[str]:
     ratio = figures["ratio"]
     return [
         t.format, str(t.reports), str(t.pages) if t.paged_reports else "—",
-        f"{figures['audit_reports_per_s']:.2f}", f"{pages_per_s:.2f}" if pages_per_s else "—",
+        f"{figures['audit_reports_per_s']:.2f}", f"{figures['audit_reports_per_cpu_s']:.2f}",
+        f"{pages_per_s:.2f}" if pages_per_s else "—",
         f"{cpu_per_page:.3f}" if cpu_per_page else "—",
         f"{1000 * t.audit_s / t.reports:.1f}", f"{1000 * t.bare_s / t.reports:.1f}",
         f"{t.reports / t.bare_s:.2f}" if t.bare_s else "—", f"{ratio:.2f}×" if ratio else "—",
@@ -225,10 +227,10 @@ def render(warm_up: float, timings: list[FormatTiming], repeat: int, profiled: b
     overhead = "; audit times include cProfile overhead" if profiled else ""
     engine = os.environ.get(PDF_ENGINE_VARIABLE) or PDFIUM
     table = Table(title=f"Audit vs bare extraction (repeat {repeat}; warm-up {warm_up:.2f} s not counted; PDF engine {engine}{overhead})",
-                  title_justify="left", caption="bare: pdfminer extract_text for PDFs, the format's parser otherwise; PDFium: its text of every page; "
+                  title_justify="left", caption="CPU rep/s: reports per CPU second of this process, per core (a shared machine does not inflate it); bare: pdfminer extract_text for PDFs, the format's parser otherwise; PDFium: its text of every page; "
                   "peak RSS: process peak after the format's last report (formats run light first)",
                   caption_justify="left")
-    for column in ("format", "runs", "pages", "audit rep/s", "audit pages/s", "CPU s/page", "audit ms/rep", "bare ms/rep",
+    for column in ("format", "runs", "pages", "audit rep/s", "CPU rep/s", "audit pages/s", "CPU s/page", "audit ms/rep", "bare ms/rep",
                    "bare rep/s", "audit/bare", "PDFium ms/rep", "audit/PDFium", "peak RSS MiB"):
         table.add_column(column, justify="left" if column == "format" else "right")
     for timing in timings:

@@ -66,8 +66,9 @@ def identity_findings(report: Report, view: TableView, spec: Spec) -> list[Findi
                  [i for i in view.version.identities if i.id.startswith("T4")]
     checkable = [i for i in identities if _checkable(i, report.cells)]
     values = {k: float(c.value) for k, c in report.cells.items() if c.value is not None}
-    failing = [i for i in checkable if not _holds(i, values)]
-    passing = [i for i in checkable if _holds(i, values)]
+    holds = [_holds(i, values) for i in checkable]
+    failing = [i for i, held in zip(checkable, holds) if not held]
+    passing = [i for i, held in zip(checkable, holds) if held]
     # A failure that another placement of the same printed numbers resolves is a doubt about the layout.
     doubts = {(a.identity.id, a.identity.lhs): a for a in report.layout_alternatives}
     findings: list[Finding] = [_layout_finding(doubts[(i.id, i.lhs)], values, view, spec) for i in failing if (i.id, i.lhs) in doubts]

@@ -70,6 +70,8 @@ def vouched(identities: Iterable[Identity], values: dict[str, Number | None], do
     for: two identities holding around a reading vouch for it; one does when every other term of it is sure (or
     vouched for), and so on. One identity holding over two unsure terms vouches for neither: two misreadings may
     cancel out in one sum, hardly in both the row and the column of each."""
+    if not doubts:
+        return set()
     around: dict[str, list[Identity]] = {}
     for identity in identities:
         if status(identity, values) == 1:
@@ -91,11 +93,15 @@ def proposals(slots: list[Slot], choices: list[Choice], identities: list[Identit
     """Given slots, their chosen readings and the identities, return for each unsure cell (slot, column) the values
     implied for it by the broken identities whose every other term is sure or vouched for (so they can name it)."""
     picks = tuple(c.candidate for c in choices)
+    if not any(unsure(cell) for pick in picks for cell in pick.cells):
+        return {}  # a text layer's readings, or OCR readings all sure: nothing to re-read
     values = values_of(slots, picks)
     owner = {key: (s, j) for s, slot in enumerate(slots) for j, key in enumerate(slot.keys)}
     unsure_keys = {k for k, (s, j) in owner.items() if unsure(picks[s].cells[j])}
     doubtful = unsure_keys - vouched(identities, values, unsure_keys)
     found: dict[tuple[int, int], set[int]] = {}
+    if not doubtful:
+        return found
     for identity in identities:
         if status(identity, values) != 0:
             continue

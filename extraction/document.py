@@ -22,6 +22,13 @@ class Where:
     address: str | None = None  # e.g. "table 3 row 7 col 4" (1-based) for HTML/DOCX grids
     chars: tuple[int, int] | None = None  # [start, end) character offsets within `line` (a cell cut from a digit run)
 
+    def __init__(self, page: int | None = None, line: int | None = None, bbox: BBox | None = None,
+                 address: str | None = None, chars: tuple[int, int] | None = None):
+        # Every cell and line has one, hundreds per report: the frozen dataclass's own __init__ sets each field
+        # through object.__setattr__ at twice the cost. Written once here, frozen after.
+        fields = self.__dict__
+        fields["page"], fields["line"], fields["bbox"], fields["address"], fields["chars"] = page, line, bbox, address, chars
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if self.page is not None:

@@ -9,8 +9,9 @@ script (Narrative.plain, same offsets); quotes are taken from the text as printe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
@@ -69,26 +70,71 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
     return out
 
 
-def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int, spec: Spec) -> str | None:
+class _TopicWord(NamedTuple):  # a tuple: one is made per printed topic word of every report
+    """One printed topic word: where it starts and ends in the text, its length and its topic."""
+
+    start: int
+    end: int
+    length: int
+    topic: str
+    local_only: bool  # a 表二 topic's word names a figure only between the previous figure and it
+
+
+class _TopicWords:
+    """Every topic word printed in a report's text, indexed by where it ends and where it starts: a figure's
+    nearest topic word is then found by bisection, not by searching its sentence for each of the words."""
+
+    def __init__(self, text: str, spec: Spec):
+        found: list[_TopicWord] = []
+        for topic, words in spec.topics.items():
+            local_only = topic.startswith("active")
+            for word in filter(None, words):
+                i = text.find(word)
+                while i >= 0:
+                    found.append(_TopicWord(i, i + len(word), len(word), topic, local_only))
+                    i = text.find(word, i + 1)
+        # nearest before a figure first (latest end), then the longer word, then the topic's name
+        self.by_end = sorted(found, key=lambda w: (-w.end, -w.length, w.topic))
+        self.ends = [-w.end for w in self.by_end]
+        # nearest after it first (earliest start), then the longer word, then the topic's name
+        self.by_start = sorted(found, key=lambda w: (w.start, -w.length, w.topic))
+        self.starts = [w.start for w in self.by_start]
+
+    def before(self, left_start: int, end: int, local_start: int) -> _TopicWord | None:
+        """Given a stretch [left_start, end) of the text, return the word in it ending nearest its end (the longer,
+        then the first topic, on a tie); a local-only word must start at local_start or after."""
+        for word in self.by_end[bisect_left(self.ends, -end):]:
+            if word.end <= left_start:
+                return None
+            if word.start >= left_start and (not word.local_only or word.start >= local_start):
+                return word
+        return None
+
+    def after(self, start: int, end: int) -> _TopicWord | None:
+        """Given a stretch [start, end) of the text, return the word in it starting nearest its start (the longer,
+        then the first topic, on a tie); a local-only word must start within NOUN_AFTER_CHARS of it."""
+        for word in self.by_start[bisect_left(self.starts, start):]:
+            if word.start > end:
+                return None
+            if word.end <= end and (not word.local_only or word.start - start <= NOUN_AFTER_CHARS):
+                return word
+        return None
+
+
+def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
+              spec: Spec) -> str | None:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
     after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one.
     A topic word joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
+    right = words.after(fig.end, clause_end)
+    after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
     paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
-        best: tuple[int, int, str, int] | None = None  # (distance, -length, topic, word start)
-        left = text[left_start:fig.start]
-        right = text[fig.end:clause_end]
-        for topic, words in spec.topics.items():
-            local_only = topic.startswith("active")
-            for word in words:
-                i = left.rfind(word)
-                if i >= 0 and (not local_only or left_start + i >= local_start):
-                    cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
-                    best = cand if best is None or cand < best else best
-                j = right.find(word)
-                if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
-                    cand = (j + 1, -len(word), topic, fig.end + j)
-                    best = cand if best is None or cand < best else best
+        best = after  # (distance, -length, topic, word start)
+        left = words.before(left_start, fig.start, local_start)
+        if left is not None:
+            cand = (fig.start - left.end, -left.length, left.topic, left.start)
+            best = cand if best is None or cand < best else best
         if best is not None:
             return None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]
     return None
@@ -137,56 +183,112 @@ def classes_named(text: str, classes: list[list[str]]) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """One cue word of a rule, where the rule scan meets it (`order`: the first of equally near cues wins)."""
+
+    order: int
+    rule: dict[str, Any]
+    word: str
+    fallback: int  # 0 for a rule's own cue; higher for a topic named with context only, or a cue after the figure
+
+
+@dataclass(frozen=True)
+class _TopicCues:
+    """A topic's cue rules indexed by the first character of each cue: a figure's words are searched only for the
+    cues that can start in them (the requests topic alone has some 300)."""
+
+    classes: list[list[str]]  # the applicant classes' words, when the topic has exclusive rules
+    before: dict[str, tuple[_Cue, ...]]  # cues read before the figure
+    after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
+
+
+_TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
+_TOPIC_CUES_MAX = 64  # rule lists are the spec's own (a few); a bound keeps lists made elsewhere from piling up
+
+
+def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
+    """Given cue rules and a topic, return the topic's cues indexed, built once per rule list."""
+    cached = _TOPIC_CUES.get((id(rules), topic))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    before: dict[str, list[_Cue]] = {}
+    after: dict[str, list[_Cue]] = {}
+    order = 0
+    for rule in rules:
+        if rule["topic"] != topic:
+            continue
+        fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
+        for word in rule.get("cue", []):
+            before.setdefault(word[:1], []).append(_Cue(order, rule, word, fallback))
+            order += 1
+        for word in rule.get("cue_after", []):
+            after.setdefault(word[:1], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
+            order += 1
+    classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
+    indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()})
+    if len(_TOPIC_CUES) >= _TOPIC_CUES_MAX:
+        _TOPIC_CUES.clear()
+    _TOPIC_CUES[(id(rules), topic)] = (rules, indexed)
+    return indexed
+
+
+def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
+    """Given text and cues by first character, return the cues that may occur in it (an empty cue always may)."""
+    return [cue for ch in {*text, ""} for cue in index.get(ch, ())]
+
+
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int) -> _Link | None:
     """Given a figure and its topic, return the reading of the cue nearest to it (a longer cue on a tie), made
     as specific as the words before the figure allow; None when no cue of the topic is near."""
+    cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
-    classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
-    several = classes_named(listed, classes) > 1
+    several = classes_named(listed, cues.classes) > 1
     if several:
         local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
     context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
-    best: tuple[int, int, int, int, dict[str, Any], int] | None = None  # (fallback, distance, -length, cue start, rule, after end)
-    for rule in rules:
-        if rule["topic"] != topic:
-            continue
-        fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
-        if "needs_context" in rule and not any(w in context_left for w in rule["needs_context"]):
-            continue
-        if "exclusive" in rule and several:
-            continue  # 自然人、法人或其他组织申请17件 names every applicant: no single class
-        if rule.get("bare", {}).get("first") and list_start > sentence[0]:
-            continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
-        for cue in rule.get("cue", []):
-            i = local.rfind(cue)
-            if i >= 0 and (not rule.get("bare") or _bare_topic(local, i, cue, rule["bare"])):
-                cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
-                if best is None or cand[:3] < best[:3]:
-                    best = cand
-        for cue in rule.get("cue_after", []):
-            j = right_plain.find(cue)
-            if j >= 0:
-                cand = (max(fallback, rule.get("after_rank", 0)), j, -len(cue), fig.start, rule, fig.end + j + len(cue))
-                if best is None or cand[:3] < best[:3]:
-                    best = cand
-    if best is None:
+    allowed: dict[int, bool] = {}  # id(rule) -> whether the rule applies to this figure at all
+
+    def applies(rule: dict[str, Any]) -> bool:
+        key = id(rule)
+        if key not in allowed:
+            allowed[key] = not (
+                ("needs_context" in rule and not any(w in context_left for w in rule["needs_context"]))
+                or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
+                # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
+                or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
+        return allowed[key]
+
+    # (fallback, distance, -length, scan order) -> (cue start, rule, after end)
+    found: dict[tuple[int, int, int, int], tuple[int, dict[str, Any], int]] = {}
+    for cue in _cues_in(local, cues.before):
+        i = local.rfind(cue.word)
+        if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
+            found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
+    for cue in _cues_in(right_plain, cues.after):
+        j = right_plain.find(cue.word)
+        if j >= 0 and applies(cue.rule):
+            found[(cue.fallback, j, -len(cue.word), cue.order)] = (fig.start, cue.rule, fig.end + j + len(cue.word))
+    if not found:
         return None
-    if _after_a_category(best[4], local[:best[3] - local_start], topic, rules):
-        category = _named_category(local[:best[3] - local_start], local, topic, rules)
+    rank = min(found)
+    best = (rank[0], *found[rank])  # (fallback, cue start, rule, after end)
+    if _after_a_category(best[2], local[:best[1] - local_start], topic, rules):
+        category = _named_category(local[:best[1] - local_start], local, topic, rules)
         if category is None:
             return None
-        best = (*best[:4], category, best[5])  # 本机关不掌握政府信息答复4条: that disposition's answers
-    event = bool(best[4].get("event"))
-    rule = _most_specific(best[4], local)
+        best = (best[0], best[1], category, best[3])  # 本机关不掌握政府信息答复4条: that disposition's answers
+    event = bool(best[2].get("event"))
+    rule = _most_specific(best[2], local)
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event)
 
 
 def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
@@ -237,6 +339,49 @@ def _names_leaf(local: str, word: str) -> bool:
     return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
 
 
+@dataclass(frozen=True)
+class _Vetoes:
+    """A topic's veto grammar, compiled: the phrases masked before vetoes are sought (veto_exempt and the topic's
+    case nouns) and whether any occurs; the one-character vetoes (whole tokens only) and the longer ones."""
+
+    masks: tuple[str, ...]
+    any_mask: re.Pattern[str] | None
+    tokens: frozenset[str]
+    words: re.Pattern[str] | None
+
+
+def _any_of(words: list[str]) -> re.Pattern[str] | None:
+    """Given words, return a pattern finding any of them (None for no words: nothing to find)."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+_VETOES: dict[tuple[int, str], tuple[Spec, _Vetoes]] = {}
+
+
+def _vetoes(spec: Spec, topic: str) -> _Vetoes:
+    """Given the spec and a topic, return its vetoes compiled, once per spec and topic."""
+    hit = _VETOES.get((id(spec), topic))
+    if hit is None or hit[0] is not spec:
+        masks = [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())]
+        vetoes = [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]
+        compiled = _Vetoes(tuple(masks), _any_of(masks), frozenset(v for v in vetoes if len(v) == 1),
+                           _any_of([v for v in vetoes if len(v) != 1]))
+        if len(_VETOES) >= _TOPIC_CUES_MAX:
+            _VETOES.clear()
+        hit = _VETOES[(id(spec), topic)] = (spec, compiled)
+    return hit[1]
+
+
+def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
+    """Given words near a figure (its cue region) and the topic's vetoes, return whether a veto stands in them: a
+    longer veto anywhere, a one-character one as a word of its own. The masked phrases are not searched."""
+    if vetoes.any_mask is not None and vetoes.any_mask.search(text):
+        text = _masked(text, list(vetoes.masks))
+    if vetoes.words is not None and vetoes.words.search(text):
+        return True
+    return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, spec: Spec) -> bool:
     """Given a linked figure and its topic, return whether a veto word (or one of the topic's) near its cue (before
     it, or between it and a cue after it) makes it another quantity."""
@@ -244,21 +389,13 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, s
     window = text[max(local_start, link_start - 6):fig.start]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    window = _masked(window, [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     if _BROADER.search(text[local_start:fig.start]):
         return True
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
-    words = set(tokens_of(window))
-    for veto in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]:
-        if len(veto) == 1:
-            if veto in words:
-                return True
-        elif veto in window:
-            return True
-    return False
+    return _vetoed_words(window, _vetoes(spec, topic))
 
 
 def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
@@ -337,9 +474,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # a topic the report's format has no table of
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    words_before = _masked(plain[claim.start:word_end], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
-    tokens = set(tokens_of(words_before))
-    if any(v in tokens if len(v) == 1 else v in words_before for v in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]):
+    if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
@@ -443,6 +578,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     with its verdict."""
     text = narrative.plain
     topic_text = _masked(text, spec.topic_masks)
+    topic_words = _TopicWords(topic_text, spec)
     rules = _year_rules(view, spec, report_year)
     mentions: list[Mention] = []
     previous_end = 0
@@ -480,7 +616,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
-        topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
+        topic = _topic_at(topic_text, topic_words, fig, local_start, sentence, clause_end, spec)
         in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
         if topic is None and in_breakdown:
             topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before

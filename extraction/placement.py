@@ -13,7 +13,7 @@ rows are then chosen jointly under the template's strict identities (shared/desi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import product
 
 from extraction.document import Cell
@@ -61,7 +61,8 @@ class Candidate:
         """How strongly the layout and the OCR reading support this reading."""
         return EVIDENCE[self.evidence] - SLIP_COST * self.slips - MISS_COST * self.misses
 
-    def numbers(self) -> tuple[float | int | None, ...]:
+    @cached_property
+    def numbers(self) -> tuple[float | int | None, ...]:  # read under every assignment the placement weighs
         return tuple(None if c is None else number(c.text) for c in self.cells)
 
 
@@ -214,7 +215,7 @@ def values_of(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, floa
     """Given slots and one reading of each, return the value read for each key (the first slot holding it wins)."""
     out: dict[str, float | int | None] = {}
     for slot, pick in zip(slots, picks):
-        for key, value in zip(slot.keys, pick.numbers()):
+        for key, value in zip(slot.keys, pick.numbers):
             out.setdefault(key, value)
     return out
 
@@ -222,13 +223,25 @@ def values_of(slots: list[Slot], picks: tuple[Candidate, ...]) -> dict[str, floa
 def status(identity: Identity, values: dict[str, float | int | None]) -> int | None:
     """Given an identity and read values (blank = 0, as a printed total of blank parts is 0), return 1 when it
     holds, 0 when it fails, None when a term was not read or one side prints nothing."""
-    if any(k not in values for k in identity.keys):
+    lhs, rhs = _side(identity.lhs, values), _side(identity.rhs, values)
+    if lhs is None or rhs is None:
         return None
-    if all(values[k] is None for k in identity.lhs) or all(values[k] is None for k in identity.rhs):
-        return None
-    lhs = sum(values[k] or 0 for k in identity.lhs)
-    rhs = sum(values[k] or 0 for k in identity.rhs)
     return int(abs(lhs - rhs) < TOLERANCE)
+
+
+def _side(keys: tuple[str, ...], values: dict[str, float | int | None]) -> float | int | None:
+    """Given one side of an identity and read values, return its sum (blank = 0); None when a term was not read
+    or every term is blank. One pass: the joint placement weighs every identity under every assignment."""
+    total: float | int = 0
+    printed = False
+    for key in keys:
+        if key not in values:
+            return None
+        value = values[key]
+        if value is not None:
+            total += value
+            printed = True
+    return total if printed else None
 
 
 def _score(identities: list[Identity], values: dict[str, float | int | None]) -> tuple[int, int]:
@@ -253,7 +266,7 @@ def _pruned(slot: Slot, identities: list[Identity]) -> list[Candidate]:
     ordered = sorted(slot.candidates, key=lambda c: -c.weight)
     if len(ordered) < 2 or not local:
         return ordered
-    scored = [(_score(local, dict(zip(slot.keys, c.numbers()))), c) for c in ordered]
+    scored = [(_score(local, dict(zip(slot.keys, c.numbers))), c) for c in ordered]
     best = max(s for s, _ in scored)
     return [c for s, c in scored if s == best]
 
@@ -264,6 +277,9 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
     Every assignment is scored when there are few; otherwise each row starts from its best local reading and
     rows are re-read one at a time while that improves the score (rows couple only through column sums).
     """
+    if all(len(s.candidates) == 1 for s in slots):
+        # One reading per row: nothing to weigh, and each is confirmed, as no other reading of its row competes.
+        return [Choice(s.candidates[0], min(s.confidence, 1.0), set(), 0) for s in slots]
     options = [sorted(s.candidates, key=lambda c: -c.weight) for s in slots]
     if _count(options) > MAX_ASSIGNMENTS:
         options = [_pruned(s, identities) for s in slots]
@@ -282,7 +298,8 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
     for i, slot in enumerate(slots):
         pick = best[i]
         unread = {key for j, key in enumerate(slot.keys)
-                  if len({p[i].numbers()[j] for p in tied}) > 1 or len({_raw(p[i].cells[j]) for p in tied}) > 1}
+                  if len({p[i].numbers[j] for p in tied}) > 1 or len({_raw(p[i].cells[j]) for p in tied}) > 1
+                  } if len(tied) > 1 else set()
         others = [_score(identities, values_of(slots, best[:i] + (c,) + best[i + 1:])) for c in slot.candidates if c != pick]
         # Kept because the identities say so, or only because its layout evidence is better.
         confirmed = all(score < best_rank[0] for score in others)
@@ -325,6 +342,8 @@ def _raw(cell: Cell | None) -> str | None:
 def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Identity]) -> list[Alternative]:
     """Given the chosen readings, return each identity that fails under them but holds when one row is read
     another plausible way."""
+    if all(len(slot.candidates) == 1 for slot in slots):
+        return []  # no other reading of any row
     picks = tuple(c.candidate for c in choices)
     values = values_of(slots, picks)
     out: list[Alternative] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -136,6 +137,7 @@ def _is_heading_like(text: str) -> bool:
     return len(text.strip()) <= HEADING_MAX_CHARS and _heading_number(text) is not None
 
 
+@lru_cache(maxsize=16384)  # a pure function of the line (the spec is the process's); headings recur in every report
 def _heading_number(text: str) -> str | None:
     """Given a line, return the section number (一…六) it is the heading of, or None."""
     t = norm(simplified(_MARKDOWN.sub("", without_reading_aids(text))))

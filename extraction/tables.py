@@ -6,8 +6,9 @@ sits in which column, when the count does not say, is left to extraction/placeme
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -17,7 +18,7 @@ from extraction.labels import core, norm
 from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
-from extraction.spec import Identity, Spec, VersionSpec, load_spec
+from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
 FUZZY_ROW_SCORE = 80
 WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row when this long and unique
@@ -29,6 +30,7 @@ AMBIGUOUS_CORRECTION = "ambiguous_correction"  # more than one OCR cell could be
 REVIEW_PART_WIDTH = 5  # 结果维持 结果纠正 其他结果 尚未审结 总计  # rapidfuzz ratio for a typo'd label ("其他法律行政止公开") to still place its row
 V2019_HEADER_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+HEADER_WORDS = re.compile("|".join(map(re.escape, V2019_HEADER_WORDS + V2021_HEADER_WORDS)))  # any of them, in one pass
 
 
 @dataclass
@@ -104,8 +106,8 @@ class _Row:
     positional: bool
     aligned: list[Cell] | None = None  # the cells under the table's 自然人 … 总计 headers, when it prints them
 
-    @property
-    def label_text(self) -> str:
+    @cached_property
+    def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
         return norm("".join(c.text for c in self.labels))
 
     @property
@@ -141,8 +143,12 @@ def _value(cell: Cell) -> float | int | None:
     return number(cell.text)
 
 
+ROW_MEMO = 16384  # printed row labels whose placement is remembered (the same labels recur report after report)
+LABEL_END = "（(:"  # after a 表二 row label, what may follow it in the same cell: a note, a colon
+
+
 class _RowMatcher:
-    """Places a printed row label onto a template row of 表三 or 表二."""
+    """Places a printed row label onto a template row of 表三 or 表二; built once per spec, each label placed once."""
 
     def __init__(self, spec: Spec):
         self.requests: dict[str, str] = {}  # core label -> row key, both versions
@@ -155,13 +161,17 @@ class _RowMatcher:
                 for row in group.rows:
                     for label in [row["label"], *row.get("also", []), *row.get("deviant", [])]:
                         self.active.setdefault(core(label), row["key"])
+        self.placed = lru_cache(maxsize=ROW_MEMO)(self._requests_row)
 
     def requests_row(self, row: _Row) -> tuple[str, float] | None:
-        last = core(row.last_label)
+        return self.placed(row.last_label, row.label_text)
+
+    def _requests_row(self, last_label: str, full: str) -> tuple[str, float] | None:
+        """Given a row's last label cell and its whole label text, return the 表三 row it names and how sure."""
+        last = core(last_label)
         if last in self.requests:
             return self.requests[last], 1.0
-        full = row.label_text
-        for text in (norm(row.last_label), full):
+        for text in (norm(last_label), full):
             hits = [label for label in self.requests if len(label) > 2 and label in text]
             if hits:
                 return self.requests[max(hits, key=len)], 0.95
@@ -175,11 +185,18 @@ class _RowMatcher:
         return None
 
     def active_row(self, row: _Row) -> tuple[str, str] | None:
+        """Given a row, return the 表二 row its last label names (the label as printed, or the longest label it
+        starts with before a note or colon) and that label."""
         last = core(row.last_label)
-        for label in sorted(self.active, key=len, reverse=True):
-            if last == label or (last.startswith(label) and len(last) > len(label) and last[len(label)] in "（(:"):
-                return self.active[label], label
+        if last in self.active:
+            return self.active[last], last
+        for end in range(len(last) - 1, -1, -1):  # longest first
+            if last[end] in LABEL_END and last[:end] in self.active:
+                return self.active[last[:end]], last[:end]
         return None
+
+
+_matcher = per_spec(_RowMatcher)
 
 
 def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -> list[str | None] | None:
@@ -188,7 +205,7 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
     A row right after a header row (`continuing`) is one too when every cell of it is a column label.
     """
     cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
-    header_words = bool(cells) and any(w in "".join(cells) for w in V2019_HEADER_WORDS + V2021_HEADER_WORDS)
+    header_words = bool(cells) and HEADER_WORDS.search("".join(cells)) is not None
     if not header_words and not continuing:
         return None
     labels = _column_labels(version)
@@ -233,11 +250,11 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     if out.version is None:
         return out
     version = spec.versions[out.version]
-    matcher = _RowMatcher(spec)
+    matcher = _matcher(spec)
     header: list[str | None] | None = None
     header_open = False  # the previous row was a 表二 header row
     review_seen: set[str] = set()  # 行政复议 / 行政诉讼 seen in header labels (one row, or one row each)
-    review_headers = {core(part) for col in spec.review_litigation_columns for part in col["label"].split("/")}
+    review_headers = _review_headers(spec)
     zone: str | None = None  # the table the stream is in, once a header says so
     requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
     review_slots: list[Slot] = []  # 表四's data row, or its three parts printed as tables of their own
@@ -306,7 +323,8 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
     """Given a row and where the stream is (行政复议/行政诉讼 seen in headers, the part a caption names, whether the
     row follows a 结果维持…总计 header), return whether it holds 表四's numbers: all 15 under the two headers (where
     rows are not marked, text-cells, the last header precedes them), or one part's 5."""
-    if core(row.label_text) not in heads | {""}:
+    label = core(row.label_text)
+    if label and label not in heads:
         return False
     if len(row.values) >= len(spec.review_litigation_columns) and (len(seen) == 2 or not row.positional):
         return True
@@ -329,19 +347,32 @@ def _add_review_row(row: _Row, part: tuple[str, ...] | None, slots: list[Slot], 
     return set() if whole else seen
 
 
-def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
-    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one."""
+@per_spec
+def _review_headers(spec: Spec) -> set[str]:
+    """Given the spec, return every word of 表四's column labels (行政复议, 结果维持, …), in core form."""
+    return {core(part) for col in spec.review_litigation_columns for part in col["label"].split("/")}
+
+
+@per_spec
+def _review_parts(spec: Spec) -> dict[str, tuple[str, ...]]:
+    """Given the spec, return the cell keys of each 表四 part by the name a caption gives it (行政诉讼（复议后起诉）)."""
     parts: dict[str, list[str]] = {}
     for col in spec.review_litigation_columns:
         parts.setdefault(col["label"].split("/")[-2], []).append(col["key"])
+    return {name: tuple(keys) for name, keys in parts.items()}
+
+
+def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
+    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one."""
+    parts = _review_parts(spec)
     named = [name for name in parts if name in norm(caption)]
-    return tuple(parts[named[0]]) if len(named) == 1 else None
+    return parts[named[0]] if len(named) == 1 else None
 
 
 def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
     """Given a raw table, return the grid column of each applicant column under its printed header (自然人 …
     其他, 总计), when the table prints every one of them, left to right, in rows without values."""
-    wanted = {core(c["label"]): i for i, c in enumerate(spec.applicant_columns)}
+    wanted = _applicant_labels(spec)
     found: dict[int, int] = {}
     for raw_row in table.rows:
         cells = [(j, c) for j, c in enumerate(raw_row) if c is not None and norm(c.text)]
@@ -356,6 +387,12 @@ def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
     return positions
 
 
+@per_spec
+def _applicant_labels(spec: Spec) -> dict[str, int]:
+    """Given the spec, return each applicant column's position by its label in core form (自然人 … 总计)."""
+    return {core(c["label"]): i for i, c in enumerate(spec.applicant_columns)}
+
+
 def _under(raw_row: list[Cell | None], positions: list[int] | None) -> list[Cell] | None:
     """Given a raw row and the header's column positions, return the row's value cells at those positions."""
     if positions is None or positions[-1] >= len(raw_row):
@@ -366,9 +403,15 @@ def _under(raw_row: list[Cell | None], positions: list[int] | None) -> list[Cell
 
 def _review_heads(row: _Row, spec: Spec) -> bool:
     """Given a row without values, return whether it is a 表四 part's header (结果维持 结果纠正 其他结果 尚未审结 总计)."""
-    outcomes = {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
+    outcomes = _review_outcomes(spec)
     labels = [core(c.text) for c in row.labels if norm(c.text)]
     return len(labels) >= len(outcomes) - 1 and set(labels) <= outcomes
+
+
+@per_spec
+def _review_outcomes(spec: Spec) -> set[str]:
+    """Given the spec, return the outcome words of a 表四 part's columns (结果维持 结果纠正 其他结果 尚未审结 总计)."""
+    return {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
 
 
 def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[Slot]:
@@ -483,11 +526,13 @@ def _unsure(cell: CellValue) -> bool:
 def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     """Given the parsed cells, mark each unsure OCR reading that no identity holding around it confirms as doubtful:
     no finding may rest on it alone."""
-    values = {k: c.value for k, c in out.cells.items()}
-    identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
     # Ink the engine could not read has no value: identities holding with it as a blank confirm nothing about it.
     unreadable = {k for k, c in out.cells.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
-    doubts = {k for k, c in out.cells.items() if c.inferred or _unsure(c)} | unreadable
+    doubts = {k for k, c in out.cells.items() if c.ocr_raw is not None or _unsure(c)} | unreadable
+    if not doubts:  # a text layer's cells: nothing to doubt
+        return
+    values = {k: c.value for k, c in out.cells.items()}
+    identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
     sure = vouched(identities, values, doubts) - unreadable
     for key, cell in out.cells.items():
         if cell.inferred or key not in doubts or key in sure:
@@ -503,10 +548,24 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
 
 def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:
     """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
-    rows = {k.split(".", 1)[1].rsplit(".", 1)[0] for s in slots for k in s.keys if k.startswith("requests.")}
+    rows = set().union(*(_requests_rows_of(s.keys) for s in slots))
     printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
-    return [i for i in spec.versions[printed].identities if i.id.startswith("T3")] + \
-           [i for i in version.identities if i.id.startswith("T4")]
+    return list(_table_identities(spec)[(printed, version.id)])
+
+
+@lru_cache(maxsize=1024)
+def _requests_rows_of(keys: tuple[str, ...]) -> frozenset[str]:
+    """Given a slot's cell keys, return the 表三 rows they are cells of (the same keys come with every report)."""
+    return frozenset(k.split(".", 1)[1].rsplit(".", 1)[0] for k in keys if k.startswith("requests."))
+
+
+@per_spec
+def _table_identities(spec: Spec) -> dict[tuple[str, str], tuple[Identity, ...]]:
+    """Given the spec, return for each (version of the printed 表三 rows, report version) the T3 identities of
+    the one and the T4 identities of the other."""
+    return {(rows, report): tuple([i for i in spec.versions[rows].identities if i.id.startswith("T3")]
+                                  + [i for i in spec.versions[report].identities if i.id.startswith("T4")])
+            for rows in spec.versions for report in spec.versions}
 
 
 def _compatible(placed: str, key: str, spec: Spec) -> bool:

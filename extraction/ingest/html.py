@@ -20,6 +20,7 @@ BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "center", "form", "fieldset", "address",
     "figure", "figcaption", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "body", "html",
 }
+LINE_BREAKING = SKIPPED | BLOCKS | {"br"}  # a cell child with one of these tags is not read inline
 MAX_SPAN = 1000  # a typo like colspan="10000" must not build a huge grid
 META_LABELS = (
     "名称", "标题", "索引号", "分类", "主题分类", "发布机构", "发文机关", "公开日期", "发布日期",
@@ -37,7 +38,9 @@ MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE: deeper conten
 
 def squeeze(text: str) -> str:
     """Given raw source text, return it with invisible characters dropped and whitespace runs as single spaces, stripped."""
-    return " ".join(INVISIBLE.sub("", text).split())
+    if not text.isascii():  # a constant-time flag: most cells are ASCII digits
+        text = INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def tag_of(element: etree._Element) -> str:
@@ -67,6 +70,21 @@ def cell_text(element: etree._Element) -> str:
     """Given a td/th, return its text with <br> and block children as '\\n'."""
     if not len(element):
         return squeeze(element.text or "")
+    # Most cells hold inline leaves only (Word's <span>39</span>): their text and tails are one line.
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or len(child) or tag.lower() in LINE_BREAKING:
+            return _cell_lines(element)
+        if child.text:
+            parts.append(child.text)
+        if child.tail:
+            parts.append(child.tail)
+    return squeeze("".join(parts))
+
+
+def _cell_lines(element: etree._Element) -> str:
+    """Given a td/th with children, return its text with <br> and block children as '\\n'."""
     segments: list[list[str]] = [[element.text or ""]]
     for child in element:
         gather(child, segments)

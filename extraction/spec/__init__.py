@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache, wraps
 from importlib import resources
 from itertools import product
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -63,8 +64,8 @@ class Identity:
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
 
-    @property
-    def keys(self) -> tuple[str, ...]:
+    @cached_property
+    def keys(self) -> tuple[str, ...]:  # read for every identity of every assignment the placement weighs
         return self.lhs + self.rhs
 
 
@@ -110,7 +111,7 @@ class Spec:
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def column_keys(self) -> list[str]:
         return [c["key"] for c in self.applicant_columns]
 
@@ -316,6 +317,25 @@ def _build(raw: dict[str, Any]) -> Spec:
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
     )
+
+
+Derived = TypeVar("Derived")
+
+
+def per_spec(derive: Callable[[Spec], Derived]) -> Callable[[Spec], Derived]:
+    """Given a function of the spec alone, return it computed once per spec (the spec is loaded once per process;
+    what is read from it for every report or every row need not be rebuilt each time)."""
+    cache: dict[int, tuple[Spec, Derived]] = {}
+
+    @wraps(derive)
+    def derived(spec: Spec) -> Derived:
+        hit = cache.get(id(spec))
+        if hit is None or hit[0] is not spec:
+            cache.clear()  # another spec: the one before is no longer the process's
+            hit = cache[id(spec)] = (spec, derive(spec))
+        return hit[1]
+
+    return derived
 
 
 @lru_cache(maxsize=1)
