@@ -43,6 +43,7 @@ class Content:
 
     title: str
     blocks: tuple[Block, ...]
+    pdf: bytes | None = None  # the report's own PDF, when it is one (mutations that export a PDF's text read it)
 
     def paragraphs(self) -> list[str]:
         """Return the paragraphs in order."""
