@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from extraction.digits import requests_rows
 from extraction.document import Cell, PrintedBlock, Where
-from extraction.labels import norm
+from extraction.labels import core, norm
 from extraction.placement import AMBIGUOUS, Candidate, Slot, consistent_readings, number
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
 from extraction.tables import (V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, ParsedTables, _identities_for,
@@ -63,9 +63,21 @@ def _column_heads(spec: Spec) -> set[str]:
     return heads | {norm(c["label"].rsplit("/", 1)[-1]) for c in spec.review_litigation_columns}
 
 
-def requests_block_rows(lines: list[str], matcher: _RowMatcher, order: list[str], heads: set[str]) -> list[str]:
+def requests_block_rows(lines: list[str], matcher: _RowMatcher, order: list[str], heads: set[str],
+                        spec: Spec) -> list[str]:
     """Given a block's label lines, return the 表三 rows they name, in printed order, when each is named once and
-    in the template's order (a wrapped label naming its row twice counts once); else []."""
+    in the template's order (a wrapped label naming its row twice counts once); else []. A row of one version
+    whose label is the group label of rows printed with it (2019's （六）其他处理 over 2021's three) is that group's
+    label, not a row."""
+    rows = _named_rows(lines, matcher, order, heads)
+    template = [r for v in spec.versions.values() for r in v.requests_rows]
+    groups = {core(r.group) for r in template if r.key in rows and r.group}
+    labels = {r.key: core(r.label) for r in template}
+    return [r for r in rows if labels[r] not in groups]
+
+
+def _named_rows(lines: list[str], matcher: _RowMatcher, order: list[str], heads: set[str]) -> list[str]:
+    """Given label lines, return the 表三 rows they name in printed order, or [] when out of the template's order."""
     rows: list[str] = []
     for text in lines:
         if norm(text) in heads:
@@ -193,7 +205,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     taken: set[str] = set()
     for block in blocks:
         lines = _label_lines(block)
-        rows = requests_block_rows(lines, matcher, order, heads)
+        rows = requests_block_rows(lines, matcher, order, heads, spec)
         named = active_block_rows(lines, matcher, version)
         widths = {len(columns) for _, columns in named}
         if rows and len(block.values) == len(rows) * len(spec.column_keys):

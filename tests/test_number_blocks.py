@@ -23,6 +23,7 @@ COLUMNS = SPEC.column_keys
 REVIEW = [c["key"] for c in SPEC.review_litigation_columns]
 ROWS = [row.key for row in VERSION.requests_rows]
 LABELS = {row.key: row.label for row in VERSION.requests_rows}
+GROUPS = {row.key: row.group for row in VERSION.requests_rows}
 FIRST_PAGE = 14  # 表三 rows on the first page; the rest on the second
 HEADS = ["申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 REVIEW_HEADS = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
@@ -40,7 +41,12 @@ def boxes_text(lines: list[list[str]]) -> list[str]:
 def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int]) -> list[str]:
     """Given a page's 表三 rows and the cells, return its labels, then its numbers: each number a box of its own row
     by row (`by="rows"`), or each column one box, the columns in `column_order` (`by="columns"`)."""
-    labels = boxes_text([[LABELS[r]] for r in rows])
+    labels: list[list[str]] = []
+    for n, r in enumerate(rows):
+        if GROUPS[r] and (n == 0 or GROUPS[rows[n - 1]] != GROUPS[r]):
+            labels.append([GROUPS[r]])  # a group's label (（六）其他处理) once, before its rows' labels
+        labels.append([LABELS[r]])
+    labels = boxes_text(labels)
     if by == "rows":
         return labels + boxes_text([[printed(cells[f"requests.{r}.{c}"])] for r in rows for c in COLUMNS])
     return labels + boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order])
