@@ -203,6 +203,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     checked: list[Placements] = []  # placements the identities choose
     active: list[Placements] = []  # 表二: read where the shape forces the order
     taken: set[str] = set()
+    unplaced: set[str] = set()  # 表二 cells whose row a block names, its numbers not theirs to place
     for block in blocks:
         lines = _label_lines(block)
         rows = requests_block_rows(lines, matcher, order, heads, spec)
@@ -217,6 +218,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
             found = forced(block, keys, len(named)) if len(named) == 1 or width == 1 else Placements(Slot(tuple(keys), []), [])
             into = active
         else:
+            unplaced |= {f"active.{r}.{c}" for r, columns in named for c in columns}  # its numbers fit no reading
             continue
         if found is not None and not taken & set(found.slot.keys):
             taken |= set(found.slot.keys)
@@ -228,6 +230,8 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
         _put(out, placements, kept)
     for placements in active:
         _put(out, placements, list(range(len(placements.slot.candidates))))
+    for key in sorted(unplaced - set(out.cells)):
+        out.unread.setdefault(key, AMBIGUOUS)
     seen = [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.startswith("requests.") and k.endswith(".total")]
     _note_requests_deviations(out, version, seen)
     return out
