@@ -40,6 +40,7 @@ SENTENCE_END = "。"
 REVIEW_NAMES = ("行政复议", "行政诉讼")  # both named before the block: 表四's headers
 REVIEW_WORDS = ("结果维持", "尚未审结")  # or its outcome headers, printed whole
 ROW_TOTAL = "T3.row_total"
+TABLES = {"requests": "三", "review": "四", "litigation": "四", "active": "二"}  # a cell key's first part -> its table
 
 
 @dataclass
@@ -203,7 +204,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     checked: list[Placements] = []  # placements the identities choose
     active: list[Placements] = []  # 表二: read where the shape forces the order
     taken: set[str] = set()
-    unplaced: set[str] = set()  # 表二 cells whose row a block names, its numbers not theirs to place
+    unplaced: set[str] = set()  # 表二 cells of rows a block names, where its numbers fit no reading
     for block in blocks:
         lines = _label_lines(block)
         rows = requests_block_rows(lines, matcher, order, heads, spec)
@@ -218,7 +219,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
             found = forced(block, keys, len(named)) if len(named) == 1 or width == 1 else Placements(Slot(tuple(keys), []), [])
             into = active
         else:
-            unplaced |= {f"active.{r}.{c}" for r, columns in named for c in columns}  # its numbers fit no reading
+            unplaced |= {f"active.{r}.{c}" for r, columns in named for c in columns}
             continue
         if found is not None and not taken & set(found.slot.keys):
             taken |= set(found.slot.keys)
@@ -240,7 +241,6 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
 def _put(out: ParsedTables, placements: Placements, kept: list[int]) -> None:
     """Given a block's readings and the indexes of those kept, put every cell they all tell alike and mark the rest
     unread."""
-    tables = {"requests": "三", "review": "四", "litigation": "四", "active": "二"}
     slot = placements.slot
     note = "；".join(slot.candidates[n].note for n in kept)
     if len(kept) > 1:
@@ -254,4 +254,4 @@ def _put(out: ParsedTables, placements: Placements, kept: list[int]) -> None:
             continue
         cell = next(iter(cells.values()))
         out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, 1.0, note)
-        out.found.add(tables[key.split(".", 1)[0]])
+        out.found.add(TABLES[key.split(".", 1)[0]])

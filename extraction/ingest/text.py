@@ -480,7 +480,7 @@ def add_whitespace_table(segment: list[tuple[int, str]], source: Source) -> None
     source.tables.append(make_table(rows, "text-whitespace", len(source.lines), caption_above(source.lines, segment[0][0])))
 
 
-def read_blocks(lines: list[str], source: Source) -> None:
+def read_boxes(lines: list[str], source: Source) -> None:
     """Given text-blocks lines, fill source with prose lines and the blocks of numbers printed one a line (in their
     text boxes, which blank lines end), each with the lines printed since the previous block. A short label printed
     with its numbers on one line (two boxes side by side: 行政事业性收费 0) is the label's line and a box of numbers."""
@@ -539,7 +539,7 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
     elif layout == "text-whitespace":
         read_whitespace(lines, source)
     elif layout == "text-blocks":
-        read_blocks(lines, source)
+        read_boxes(lines, source)
     elif layout == "text-concat":
         read_rows(lines, "text", source)
         source.runs = value_runs(lines)
