@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extraction.document import Source
+from extraction.document import WRAPPED_FORMATS, Source
 from extraction.segment import join_lines
 
 Row = tuple[str | None, ...]  # None: a position covered by another cell's span
@@ -20,7 +20,6 @@ Position = tuple[int, int]
 Extent = tuple[int, int]  # rowspan, colspan
 
 NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*%?$")
-WRAPPED_FORMATS = ("pdf", "text-whitespace")  # visual lines: a paragraph was broken where the page ended
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,7 @@ class Content:
 
     title: str
     blocks: tuple[Block, ...]
+    pdf: bytes | None = None  # the report's own PDF, when it is one (mutations that export a PDF's text read it)
 
     def paragraphs(self) -> list[str]:
         """Return the paragraphs in order."""

@@ -7,6 +7,7 @@ paragraph and every printed number is in the variant.
 """
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections.abc import Callable
@@ -387,6 +388,34 @@ def pdf_from_html(content: Content) -> Variant:
     return Variant(render_pdf(content), "pdf")
 
 
+def printed_pdf(content: Content) -> bytes:
+    """Given content, return its PDF: the report's own when it is one, else its HTML page printed to PDF."""
+    from evaluation.printing import render_pdf
+
+    return content.pdf or render_pdf(content)
+
+
+def pdfminer_text(content: Content) -> Variant:
+    """The text pdfminer's extract_text (pdf2txt.py, what many crawlers store) gives for the report's PDF: each
+    text box its own paragraph, a table's row labels as one run of lines and its numbers as another."""
+    from pdfminer.high_level import extract_text
+
+    return Variant(extract_text(io.BytesIO(printed_pdf(content))).encode("utf-8"), "txt")
+
+
+def pdfium_text(content: Content) -> Variant:
+    """The text PDFium's get_text_range gives for the report's PDF, page after page: visual lines, a table row's
+    label and numbers on one line."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(printed_pdf(content))
+    try:
+        pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    return Variant("\n".join(pages).encode("utf-8"), "txt")
+
+
 MUTATIONS: dict[str, Mutation] = {
     "html": html,
     "markdown-converter": markdown_converter,
@@ -400,4 +429,6 @@ MUTATIONS: dict[str, Mutation] = {
     **{name: rewritten_html(name) for name in REWRITES},
     "html-empty-rows-columns": html_empty_rows_columns,
     "pdf-from-html": pdf_from_html,
+    "pdfminer-text": pdfminer_text,
+    "pdfium-text": pdfium_text,
 }

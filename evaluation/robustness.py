@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +270,8 @@ def check_document(document: Path, gold: Json, mutations: Iterable[str]) -> tupl
         content = content_of(read_source(document))
     except IngestError as exc:
         return [], [], [f"{document.name}: not readable ({exc.code})"]
+    if document.suffix.lower() == ".pdf":
+        content = replace(content, pdf=document.read_bytes())  # its text exports are of the report's own PDF
     original = reading_of(audit(document).to_json())
     comparisons: list[Comparison] = []
     skipped: list[str] = []

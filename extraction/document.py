@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 BBox = tuple[float, float, float, float]
+WRAPPED_FORMATS = ("pdf", "text-whitespace", "text-blocks")  # visual lines: a paragraph broken where the page ended
 CAPTION_MAX_CHARS = 30  # a table's caption is a short line (### 行政复议), not a paragraph
 UNREAD = "\ufffd"  # OCR: a char standing for ink the engine could not read (a cell printed with it is unread, not blank)
 
@@ -94,6 +95,21 @@ class PrintedRun:
 
 
 @dataclass
+class PrintedBlock:
+    """Numbers printed one a line (a PDF library's text boxes: pdfminer's extract_text), after the lines printed
+    since the previous such run. A table then prints its row labels as lines and its numbers as a block, in an
+    order the text does not say (row by row, or column by column); which cell each number is, the table stage
+    decides. A blank line ends a text box: the numbers of one box were printed one above the other."""
+
+    labels: list[TextLine]  # the non-blank lines since the previous block: prose, captions, headers, row labels
+    boxes: list[list[Cell]]  # the numbers in printed order, each with its line, in the text boxes that hold them
+
+    @property
+    def values(self) -> list[Cell]:
+        return [cell for box in self.boxes for cell in box]
+
+
+@dataclass
 class Problem:
     """An error or note about the input: machine-readable code plus a message naming the file."""
 
@@ -119,10 +135,11 @@ class Source:
 
     path: str
     sha256: str
-    format: str  # pdf | html | docx | text-flattened | text-cells | text-tabs | text-pipe | text-whitespace | text-concat | markdown | text
+    format: str  # pdf | html | docx | text-flattened | text-cells | text-tabs | text-pipe | text-whitespace | text-concat | text-blocks | markdown | text
     lines: list[TextLine] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
     runs: list[PrintedRun] = field(default_factory=list)  # text-concat only: label + glued value runs, in order
+    blocks: list[PrintedBlock] = field(default_factory=list)  # text-blocks only: labels, then a block of numbers
     pages: int | None = None
     meta: dict[str, str] = field(default_factory=dict)  # printed metadata fields: 发布机构, 公开日期, 标题...
     problems: list[Problem] = field(default_factory=list)  # readable but partial: notes, not fatal

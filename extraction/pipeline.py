@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extraction.blocks import read_blocks
 from extraction.checks import run_checks
 from extraction.digits import read_runs
 from extraction.document import IngestError, Problem, Source
@@ -37,6 +38,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     parsed = parse_tables(source.tables, meta.report_year)
     if source.runs:
         read_runs(source.runs, meta.report_year, parsed)
+    if source.blocks:
+        read_blocks(source.blocks, meta.report_year, parsed)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
@@ -89,6 +92,6 @@ def _cell_name(key: str, spec: Spec) -> str:
 def _looks_like_a_report(source: Source, narrative: Narrative) -> bool:
     """Given what was read, return whether it can be a disclosure report: a table, a numbered section of the
     national format, or the words a report names itself with."""
-    if source.tables or source.runs or any(section.no for section in narrative.sections):
+    if source.tables or source.runs or source.blocks or any(section.no for section in narrative.sections):
         return True
     return any(word in narrative.text for word in REPORT_WORDS)

@@ -309,6 +309,52 @@ def choose(slots: list[Slot], identities: list[Identity]) -> list[Choice]:
     return choices
 
 
+def consistent_readings(slots: list[Slot], identities: list[Identity],
+                        fixed: dict[str, float | int | None]) -> list[list[int]]:
+    """Given slots whose readings are hypotheses, the identities, and the values read for sure elsewhere, return per
+    slot the indexes of its readings that occur in an assignment under which no identity over its cells fails: none
+    where no assignment is consistent (or there are too many to try). Slots that no identity ties are decided alone,
+    so that one block breaking its identities leaves the others to theirs."""
+    out: list[list[int]] = [[] for _ in slots]
+    options = [[c for c in s.candidates if all(status(i, {**fixed, **dict(zip(s.keys, c.numbers()))}) != 0
+                                              for i in _local(s, identities))] for s in slots]
+    for group in _tied(slots, identities):
+        keys = {k for i in group for k in slots[i].keys}
+        relevant = [i for i in identities if keys & set(i.keys)]
+        if _count([options[i] for i in group]) > MAX_ASSIGNMENTS:
+            continue
+        members = [slots[i] for i in group]
+        for picks in product(*(options[i] for i in group)):
+            if any(status(identity, {**fixed, **values_of(members, picks)}) == 0 for identity in relevant):
+                continue
+            for i, pick in zip(group, picks):
+                n = slots[i].candidates.index(pick)
+                if n not in out[i]:
+                    out[i].append(n)
+    return out
+
+
+def _tied(slots: list[Slot], identities: list[Identity]) -> list[list[int]]:
+    """Given slots and identities, return the slots in groups that identities tie together (by index)."""
+    owner = {k: n for n, s in enumerate(slots) for k in s.keys}
+    group = list(range(len(slots)))
+
+    def root(n: int) -> int:
+        while group[n] != n:
+            n = group[n]
+        return n
+
+    for identity in identities:
+        tied = {owner[k] for k in identity.keys if k in owner}
+        first = min(tied, default=None)
+        for n in tied:
+            group[root(n)] = root(first)
+    out: dict[int, list[int]] = {}
+    for n in range(len(slots)):
+        out.setdefault(root(n), []).append(n)
+    return list(out.values())
+
+
 def _count(options: list[list[Candidate]]) -> int:
     count = 1
     for o in options:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extraction.document import Source, TextLine, Where
+from extraction.document import WRAPPED_FORMATS, Source, TextLine, Where
 from extraction.labels import norm
 from extraction.script import simplified, without_reading_aids
 from extraction.spec import load_spec
@@ -241,6 +241,6 @@ def _drop_table_of_contents(candidates: list[tuple[int, str]], table_positions: 
 
 def segment(source: Source) -> Narrative:
     """Given a Source, return its narrative text with sections."""
-    narrative = join_lines(source.lines, wrapped=source.format in ("pdf", "text-whitespace"))  # PDF visual lines
+    narrative = join_lines(source.lines, wrapped=source.format in WRAPPED_FORMATS)  # PDF visual lines
     narrative.sections = find_sections(narrative, {t.line_index for t in source.tables}, source.format == GLUED_FORMAT)
     return narrative

@@ -27,7 +27,9 @@ from tests.conftest import SEED
 
 PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HTML_MUTATIONS = ["html", *REWRITES]
-TEXT_MUTATIONS = [name for name in MUTATIONS if name not in (*HTML_MUTATIONS, "html-empty-rows-columns", "pdf-from-html")]
+PDF_TEXT_MUTATIONS = ("pdfminer-text", "pdfium-text")  # a PDF's text export: paragraphs wrapped at the page width
+TEXT_MUTATIONS = [name for name in MUTATIONS
+                  if name not in (*HTML_MUTATIONS, "html-empty-rows-columns", "pdf-from-html", *PDF_TEXT_MUTATIONS)]
 NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
 GENERIC_HEADS = re.compile(r"数据\d+")
 
@@ -132,6 +134,15 @@ def test_printed_pdf_keeps_every_number(content: Content) -> None:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     expected = cell_numbers(content) + sum((numbers_in(p) for p in content.paragraphs()), Counter())
     assert not expected - numbers_in(text)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=generated_content())
+def test_pdf_text_exports_keep_every_number(content: Content) -> None:
+    """The text pdfminer and PDFium export of the printed PDF shows every number of the tables."""
+    for name in PDF_TEXT_MUTATIONS:
+        text = MUTATIONS[name](content).data.decode("utf-8")
+        assert not cell_numbers(content) - numbers_in(text), name
 
 
 def test_extra_empty_rows_and_columns_add_only_empty_cells() -> None:

@@ -8,6 +8,10 @@ is a lone "|", a line of pipes only stands for spanned columns).
 Whitespace-aligned rows (text-whitespace) keep their blank cells in place only through their columns: a row of
 blanks prints its label alone, and where the header starts every value column the rows are read by column.
 
+A PDF library's text export (pdfminer's extract_text, text-blocks) prints each text box as a paragraph: a table's
+row labels one a line, then its numbers one a line, row by row or column by column. The numbers are reported as
+blocks with the lines printed before each, for the table stage to place.
+
 A page scraper's text export (element.text_content()) prints every cell with no separator at all
 (text-concat: 数量801000081二、上年结转…): it is read as prose, and its value runs are reported with the text
 before each, for the table stage to split.
@@ -21,7 +25,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedRun, RawTable, Source, TextLine, Where
+from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -35,6 +39,7 @@ SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk":
 MIN_FLATTENED_NUMBERS = 3  # TAB-led numeric lines needed to call a file flattened, not TAB-indented prose
 MIN_WHITESPACE_ROWS = 3  # number-ended lines needed to call a file whitespace-aligned rows
 MIN_TAB_GAPS = 2  # TABs in a line copied from a table row (3 cells or more; a TAB-indented paragraph has one)
+MIN_BLOCK_VALUES = 20  # numbers printed alone on their lines needed to call a file text-blocks (表三 alone has 175)
 MIN_CELL_LINES = 20  # " |"-ended lines needed to call a file text-cells (a report's tables have ~300 cells)
 
 NUMBER = r"[-+]?\d+(?:[.,]\d+)*%?"
@@ -136,9 +141,14 @@ def whitespace_cells(line: str) -> list[str] | None:
     return labels + numbers
 
 
+def is_lone_value(line: str) -> bool:
+    """Given a line, return whether it prints one number (or null mark) and nothing else."""
+    return bool(NUMERIC_TOKEN.match(unicodedata.normalize("NFKC", line).strip()))
+
+
 def detect_layout(lines: list[str]) -> str:
     """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
-    text-whitespace | text."""
+    text-blocks | text-whitespace | text."""
     if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
     if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
@@ -158,7 +168,11 @@ def detect_layout(lines: list[str]) -> str:
     # Whitespace rows separate the label from the numbers; here most number-ended lines glue them.
     if glued >= MIN_CONCAT_ROWS and 2 * glued > sum(whitespace_cells(line) is not None for line in lines):
         return "text-concat"
-    if sum(whitespace_cells(line) is not None for line in lines) >= MIN_WHITESPACE_ROWS:
+    rows = sum(whitespace_cells(line) is not None for line in lines)
+    # A table row printed on one line (label and numbers) is whitespace rows; numbers alone on most lines are boxes.
+    if sum(is_lone_value(line) for line in lines) >= max(MIN_BLOCK_VALUES, rows + 1):
+        return "text-blocks"
+    if rows >= MIN_WHITESPACE_ROWS:
         return "text-whitespace"
     return "text"
 
@@ -466,6 +480,37 @@ def add_whitespace_table(segment: list[tuple[int, str]], source: Source) -> None
     source.tables.append(make_table(rows, "text-whitespace", len(source.lines), caption_above(source.lines, segment[0][0])))
 
 
+def read_boxes(lines: list[str], source: Source) -> None:
+    """Given text-blocks lines, fill source with prose lines and the blocks of numbers printed one a line (in their
+    text boxes, which blank lines end), each with the lines printed since the previous block. A short label printed
+    with its numbers on one line (two boxes side by side: 行政事业性收费 0) is the label's line and a box of numbers."""
+    labels: list[TextLine] = []
+    boxes: list[list[Cell]] = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text:
+            if boxes and boxes[-1]:
+                boxes.append([])
+            continue
+        if is_lone_value(text):
+            if not boxes:
+                boxes.append([])
+            boxes[-1].append(Cell(text, Where(line=number)))
+            continue
+        if boxes:
+            source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
+            labels, boxes = [], []
+        source.lines.append(TextLine(text, Where(line=number)))
+        cells = label_number_cells(text)
+        if cells and not any(ch.isalpha() for ch in cells[0]):
+            cells = None  # a page number (- 4 -), not a label
+        labels.append(TextLine(cells[0] if cells else text, Where(line=number)))
+        if cells:
+            boxes = [[Cell(value, Where(line=number)) for value in cells[1:]]]
+    if boxes:
+        source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
+
+
 def value_runs(lines: list[str]) -> list[PrintedRun]:
     """Given the file's lines, return its value runs in order, each with all the text printed since the previous
     run (line breaks kept: a header line, then the values on the next)."""
@@ -493,6 +538,8 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
         read_cell_lines(lines, source)
     elif layout == "text-whitespace":
         read_whitespace(lines, source)
+    elif layout == "text-blocks":
+        read_boxes(lines, source)
     elif layout == "text-concat":
         read_rows(lines, "text", source)
         source.runs = value_runs(lines)

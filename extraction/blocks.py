@@ -1,0 +1,257 @@
+"""Tables printed as their row labels, then a block of their numbers (a PDF library's text boxes) -> template cells.
+
+pdfminer's extract_text prints a table's row labels one a line, then its numbers one a line, one text box after
+another (a blank line ends a box). Where each cell is a box of its own, the numbers come row by row; where a column's
+cells touch, they make one box and the numbers come column by column (表三). The boxes are ordered by where they sit,
+not by the grid: a column box that starts lower is printed later (hongze's 总计 before 其他, a synthetic report's
+自然人 after 总计). So the text tells which numbers make a column, not which column each is.
+
+Each reading of a block is a placement (extraction/placement.py), and the identities of template.yaml choose
+(shared/design/placement.md):
+
+- row by row, only where every number is a box of its own (numbers stacked in one box are one column's);
+- column by column, only where the boxes end at every column's end; the 总计 column is the box the identities make
+  the sum of the others (any box may be it), while the part columns (自然人 … 其他) are the same to every identity
+  and stay in an unknown order: a part cell is read only where the row's part boxes all print the same number;
+- a placement is kept when no identity that does not depend on that unknown order fails, jointly with the blocks
+  the identities tie it to (表三 over two pages is two blocks tied by T3.balance and T3.results_sum); a cell is read
+  only when every kept placement reads it alike; a block with no kept placement stays unread
+  (`ambiguous_placement`), never guessed, and so does 表四's one row when it breaks its identities: 15 numbers
+  after 表四's headers may be another table's, and only the identities can tell;
+- 表二 has no identities: a block is read only where its shape forces the order (one row, or one column).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extraction.digits import requests_rows
+from extraction.document import Cell, PrintedBlock, Where
+from extraction.labels import core, norm
+from extraction.placement import AMBIGUOUS, Candidate, Slot, consistent_readings, number
+from extraction.spec import Identity, Spec, VersionSpec, load_spec
+from extraction.tables import (V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, ParsedTables, _identities_for,
+                               _note_requests_deviations, _Row, _RowMatcher)
+
+BY_ROW = "标签后的数字块逐行排列（每格一个文本框）"
+BY_COLUMN = "标签后的数字块逐列排列（每列的数字为文本框，自上而下），总计列为第{n}个列块"
+AS_PRINTED = "标签后的数字块仅一行或一列，按印出顺序"
+LABEL_MAX_CHARS = 40  # a row label's line (a wrapped one's part); longer lines are prose
+SENTENCE_END = "。"
+REVIEW_NAMES = ("行政复议", "行政诉讼")  # both named before the block: 表四's headers
+REVIEW_WORDS = ("结果维持", "尚未审结")  # or its outcome headers, printed whole
+ROW_TOTAL = "T3.row_total"
+TABLES = {"requests": "三", "review": "四", "litigation": "四", "active": "二"}  # a cell key's first part -> its table
+
+
+@dataclass
+class Placements:
+    """A block's readings as a slot (each reading's cells as the identities check them) and, per reading, the keys
+    it tells: a part column's cell is not told where the part columns' order is unknown and their numbers differ."""
+
+    slot: Slot
+    told: list[frozenset[str]]
+
+
+def _label_lines(block: PrintedBlock) -> list[str]:
+    """Given a block, return the lines before it that can be row labels: short, not a sentence."""
+    return [line.text for line in block.labels if len(norm(line.text)) <= LABEL_MAX_CHARS and SENTENCE_END not in line.text]
+
+
+def _column_heads(spec: Spec) -> set[str]:
+    """Given the spec, return the column headers of 表三 and 表四 (总计, 其他, 结果维持 …): a line printing one is a
+    header, not the row whose label ends the same (（七）总计, 3.其他)."""
+    heads = {norm(c["label"]) for c in spec.applicant_columns}
+    return heads | {norm(c["label"].rsplit("/", 1)[-1]) for c in spec.review_litigation_columns}
+
+
+def requests_block_rows(lines: list[str], matcher: _RowMatcher, order: list[str], heads: set[str],
+                        spec: Spec) -> list[str]:
+    """Given a block's label lines, return the 表三 rows they name, in printed order, when each is named once and
+    in the template's order (a wrapped label naming its row twice counts once); else []. A row of one version
+    whose label is the group label of rows printed with it (2019's （六）其他处理 over 2021's three) is that group's
+    label, not a row."""
+    rows = _named_rows(lines, matcher, order, heads)
+    template = [r for v in spec.versions.values() for r in v.requests_rows]
+    groups = {core(r.group) for r in template if r.key in rows and r.group}
+    labels = {r.key: core(r.label) for r in template}
+    return [r for r in rows if labels[r] not in groups]
+
+
+def _named_rows(lines: list[str], matcher: _RowMatcher, order: list[str], heads: set[str]) -> list[str]:
+    """Given label lines, return the 表三 rows they name in printed order, or [] when out of the template's order."""
+    rows: list[str] = []
+    for text in lines:
+        if norm(text) in heads:
+            continue
+        placed = matcher.requests_row(_Row([Cell(text, Where())], [], False))
+        if placed is None or (rows and rows[-1] == placed[0]):
+            continue
+        if placed[0] in rows or (rows and order.index(placed[0]) < order.index(rows[-1])):
+            return []
+        rows.append(placed[0])
+    return rows
+
+
+def active_block_rows(lines: list[str], matcher: _RowMatcher, version: VersionSpec) -> list[tuple[str, list[str]]]:
+    """Given a block's label lines, return the 表二 rows they name with each row's column keys, in printed order."""
+    rows: list[tuple[str, list[str]]] = []
+    for text in lines:
+        active = matcher.active_row(_Row([Cell(text, Where())], [], False))
+        group = None if active is None else next((g for g in version.active if any(r["key"] == active[0] for r in g.rows)), None)
+        if group is not None and all(key != active[0] for key, _ in rows):
+            rows.append((active[0], [c["key"] for c in group.columns]))
+    return rows
+
+
+def by_rows(block: PrintedBlock, keys: list[str]) -> Candidate | None:
+    """Given a block and its keys row by row, return the reading row by row, when every number is a box of its own."""
+    if any(len(box) > 1 for box in block.boxes):
+        return None  # numbers stacked in one box sit one above the other
+    return Candidate(tuple(block.values), "width", BY_ROW)
+
+
+def column_boxes(block: PrintedBlock, height: int) -> list[list[Cell]] | None:
+    """Given a block and its rows' count, return its numbers cut into columns of `height`, when every column is
+    whole boxes (a box holds one column's cells); else None."""
+    ends, at = set(), 0
+    for box in block.boxes:
+        at += len(box)
+        ends.add(at)
+    values = block.values
+    if len(values) % height or any(end not in ends for end in range(height, len(values), height)):
+        return None
+    return [values[start:start + height] for start in range(0, len(values), height)]
+
+
+def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str]) -> Placements:
+    """Given a 表三 block, the rows its labels name and the applicant columns, return its readings: row by row, and
+    column by column with each box as the 总计 column in turn (the part columns in an unknown order)."""
+    keys = [f"requests.{r}.{c}" for r in rows for c in columns]
+    readings: list[Candidate] = []
+    told: list[frozenset[str]] = []
+    row_wise = by_rows(block, keys)
+    if row_wise is not None:
+        readings.append(row_wise)
+        told.append(frozenset(keys))
+    boxes = column_boxes(block, len(rows)) if len(rows) > 1 else None
+    for total in range(len(boxes or [])):
+        parts = boxes[:total] + boxes[total + 1:]
+        ordered = parts + [boxes[total]]
+        readings.append(Candidate(tuple(ordered[c][r] for r in range(len(rows)) for c in range(len(columns))), "width",
+                                  BY_COLUMN.format(n=total + 1)))
+        same = [r for r in range(len(rows)) if len({norm(box[r].text) for box in parts}) == 1]
+        told.append(frozenset(f"requests.{rows[r]}.{c}" for r in range(len(rows)) for c in columns
+                              if c == columns[-1] or r in same))
+    return _distinct(Slot(tuple(keys), readings), told)
+
+
+def _distinct(slot: Slot, told: list[frozenset[str]]) -> Placements:
+    """Given a slot and what each reading tells, return them with readings that tell the same cells alike merged."""
+    seen: dict[tuple, int] = {}
+    kept: list[int] = []
+    for n, (candidate, keys) in enumerate(zip(slot.candidates, told)):
+        key = (keys, tuple(norm(c.text) for k, c in zip(slot.keys, candidate.cells) if k in keys),
+               tuple(candidate.numbers()))
+        if key not in seen:
+            seen[key] = n
+            kept.append(n)
+    return Placements(Slot(slot.keys, [slot.candidates[n] for n in kept]), [told[n] for n in kept])
+
+
+def forced(block: PrintedBlock, keys: list[str], rows: int) -> Placements | None:
+    """Given a block of one row or one column and its keys, return its one reading (a row's numbers each a box of
+    its own; a column's in any boxes), or None when its boxes contradict the shape."""
+    reading = Candidate(tuple(block.values), "width", AS_PRINTED) if rows > 1 else by_rows(block, keys)
+    if reading is None:
+        return None
+    return Placements(Slot(tuple(keys), [Candidate(reading.cells, "width", AS_PRINTED)]), [frozenset(keys)])
+
+
+def detect_version(blocks: list[PrintedBlock], report_year: int | None, spec: Spec) -> str:
+    """Given the blocks, return the template version their header words name, else the report year's."""
+    text = norm("".join(line.text for block in blocks for line in block.labels))
+    v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
+    v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
+    if v19 != v21:
+        return "v2019" if v19 > v21 else "v2021"
+    return spec.version_for_year(report_year)
+
+
+def _is_review(lines: list[str]) -> bool:
+    """Given a block's label lines, return whether they print 表四's headers."""
+    text = norm("".join(lines))
+    return all(name in text for name in REVIEW_NAMES) or any(word in text for word in REVIEW_WORDS)
+
+
+def order_free(identities: list[Identity], spec: Spec) -> list[Identity]:
+    """Given the identities, return those that hold or fail alike whatever the order of 表三's part columns: the row
+    totals, and those over no part column (each 总计 column's, 表四's)."""
+    parts = tuple(f".{c}" for c in spec.column_keys[:-1])
+    return [i for i in identities if i.id == ROW_TOTAL or not any(k.startswith("requests.") and k.endswith(parts) for k in i.keys)]
+
+
+def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: ParsedTables) -> ParsedTables:
+    """Given the number blocks of a text and the tables read so far, add the cells whose placement the identities
+    (or the block's shape) decide, and mark the others unread with their reason."""
+    spec = load_spec()
+    if not out.found:
+        out.version = detect_version(blocks, report_year, spec)
+    version = spec.versions[out.version]
+    matcher = _RowMatcher(spec)
+    order = [key for key, _ in requests_rows(spec, version.id)]
+    heads = _column_heads(spec)
+    review = [c["key"] for c in spec.review_litigation_columns]
+    checked: list[Placements] = []  # placements the identities choose
+    active: list[Placements] = []  # 表二: read where the shape forces the order
+    taken: set[str] = set()
+    unplaced: set[str] = set()  # 表二 cells of rows a block names, where its numbers fit no reading
+    for block in blocks:
+        lines = _label_lines(block)
+        rows = requests_block_rows(lines, matcher, order, heads, spec)
+        named = active_block_rows(lines, matcher, version)
+        widths = {len(columns) for _, columns in named}
+        if rows and len(block.values) == len(rows) * len(spec.column_keys):
+            found, into = requests_placements(block, rows, spec.column_keys), checked
+        elif _is_review(lines) and len(block.values) == len(review):
+            found, into = forced(block, review, 1), checked
+        elif named and len(widths) == 1 and len(block.values) == len(named) * (width := widths.pop()):
+            keys = [f"active.{r}.{c}" for r, columns in named for c in columns]
+            found = forced(block, keys, len(named)) if len(named) == 1 or width == 1 else Placements(Slot(tuple(keys), []), [])
+            into = active
+        else:
+            unplaced |= {f"active.{r}.{c}" for r, columns in named for c in columns}
+            continue
+        if found is not None and not taken & set(found.slot.keys):
+            taken |= set(found.slot.keys)
+            into.append(found)
+    slots = [p.slot for p in checked]
+    identities = order_free(_identities_for(slots, spec, version), spec)
+    fixed = {k: c.value for k, c in out.cells.items()}
+    for placements, kept in zip(checked, consistent_readings(slots, identities, fixed)):
+        _put(out, placements, kept)
+    for placements in active:
+        _put(out, placements, list(range(len(placements.slot.candidates))))
+    for key in sorted(unplaced - set(out.cells)):
+        out.unread.setdefault(key, AMBIGUOUS)
+    seen = [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.startswith("requests.") and k.endswith(".total")]
+    _note_requests_deviations(out, version, seen)
+    return out
+
+
+def _put(out: ParsedTables, placements: Placements, kept: list[int]) -> None:
+    """Given a block's readings and the indexes of those kept, put every cell they all tell alike and mark the rest
+    unread."""
+    slot = placements.slot
+    note = "；".join(slot.candidates[n].note for n in kept)
+    if len(kept) > 1:
+        note = f"{len(kept)}种排列均满足勾稽关系（{note}），只读各排列读数相同的单元格"
+    for j, key in enumerate(slot.keys):
+        if key in out.cells:
+            continue
+        cells = {norm(slot.candidates[n].cells[j].text): slot.candidates[n].cells[j] for n in kept}
+        if len(cells) != 1 or not kept or not all(key in placements.told[n] for n in kept):
+            out.unread.setdefault(key, AMBIGUOUS)
+            continue
+        cell = next(iter(cells.values()))
+        out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, 1.0, note)
+        out.found.add(TABLES[key.split(".", 1)[0]])

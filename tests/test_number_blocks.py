@@ -1,0 +1,155 @@
+"""Tables in the text a PDF library exports (issue 9): row labels as lines, then the numbers as a block of text boxes
+(pdfminer's extract_text). The documents are generated here from the seed report's cells, laid out as pdfminer lays
+out a table: each number its own box (row by row), or each column one box (column by column, in an order the
+boxes' positions set). What the identities cannot place is left unread; nothing is read wrong."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extraction.ingest.text import read_text
+from extraction.pipeline import audit
+from extraction.placement import AMBIGUOUS
+from extraction.spec import load_spec
+
+from conftest import SEED, gold_of, real_documents
+
+SPEC = load_spec()
+VERSION = SPEC.versions["v2021"]
+GOLD = gold_of(SEED)["cells"]
+COLUMNS = SPEC.column_keys
+REVIEW = [c["key"] for c in SPEC.review_litigation_columns]
+ROWS = [row.key for row in VERSION.requests_rows]
+LABELS = {row.key: row.label for row in VERSION.requests_rows}
+GROUPS = {row.key: row.group for row in VERSION.requests_rows}
+FIRST_PAGE = 14  # 表三 rows on the first page; the rest on the second
+HEADS = ["申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+REVIEW_HEADS = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+
+
+def printed(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def boxes_text(lines: list[list[str]]) -> list[str]:
+    """Given text boxes (their lines), return them as pdfminer prints them: each box's lines, then a blank line."""
+    return [line for box in lines for line in [*box, ""]]
+
+
+def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int]) -> list[str]:
+    """Given a page's 表三 rows and the cells, return its labels, then its numbers: each number a box of its own row
+    by row (`by="rows"`), or each column one box, the columns in `column_order` (`by="columns"`)."""
+    labels: list[list[str]] = []
+    for n, r in enumerate(rows):
+        if GROUPS[r] and (n == 0 or GROUPS[rows[n - 1]] != GROUPS[r]):
+            labels.append([GROUPS[r]])  # a group's label (（六）其他处理) once, before its rows' labels
+        labels.append([LABELS[r]])
+    labels = boxes_text(labels)
+    if by == "rows":
+        return labels + boxes_text([[printed(cells[f"requests.{r}.{c}"])] for r in rows for c in COLUMNS])
+    return labels + boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order])
+
+
+def report(cells: dict, by: str = "columns", orders: tuple[list[int], list[int]] = (list(range(7)), list(range(7))),
+           active: list[tuple[str, list[str]]] = (("行政许可", ["active.licensing.decisions"]),),
+           pages: tuple[list[str], list[str]] = (ROWS[:FIRST_PAGE], ROWS[FIRST_PAGE:])) -> bytes:
+    """Given cells, return a report printed as pdfminer prints its PDF: 表二's rows, 表三 over two pages, 表四."""
+    lines = boxes_text([["北京市密云区人民政府2021年政府信息公开工作年度报告"], ["一、总体情况"],
+                        ["本区认真贯彻落实《中华人民共和国政府信息公开条例》。"], ["二、主动公开政府信息情况"],
+                        ["第二十条第（五）项"], ["信息内容"], ["本年处理决定数量"]])
+    lines += boxes_text([[label] for label, _ in active]) + boxes_text([[printed(cells[k])] for _, keys in active for k in keys])
+    lines += boxes_text([["三、收到和处理政府信息公开申请情况"], *[[h] for h in HEADS]])
+    lines += requests_page(pages[0], cells, by, orders[0]) + ["- 2 -", ""]
+    lines += requests_page(pages[1], cells, by, orders[1]) if pages[1] else []
+    lines += boxes_text([["四、政府信息公开行政复议、行政诉讼情况"], *[[h] for h in REVIEW_HEADS]])
+    lines += boxes_text([[printed(cells[k])] for k in REVIEW])
+    lines += boxes_text([["五、存在的主要问题及改进情况"], ["信息公开工作仍需加强。"]])
+    return "\n".join(lines).encode("utf-8")
+
+
+def audited(data: bytes, tmp_path: Path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    return audit(path)
+
+
+def unread_reasons(result) -> dict[str, str]:
+    return {e.code: e.message for e in result.errors}
+
+
+def test_numbers_after_labels_are_read_as_blocks_of_text_boxes() -> None:
+    source = read_text(Path("r.txt"), report(GOLD), "0")
+    assert source.format == "text-blocks"
+    requests = [b for b in source.blocks if len(b.values) == FIRST_PAGE * len(COLUMNS)]
+    assert len(requests) == 1 and [len(box) for box in requests[0].boxes] == [FIRST_PAGE] * len(COLUMNS)
+    assert not any(line.text == printed(GOLD["requests.new.total"]) for line in source.lines)  # numbers are not prose
+
+
+def test_a_number_a_box_row_by_row_reads_every_cell(tmp_path: Path) -> None:
+    result = audited(report(GOLD, by="rows"), tmp_path)
+    expected = {k: v for k, v in GOLD.items() if k.startswith(("requests.", "review.", "litigation.")) or k == "active.licensing.decisions"}
+    assert {k: result.cells[k].value for k in expected if k in result.cells} == expected
+    assert "逐行" in result.cells["requests.new.natural_person"].placement
+
+
+def test_column_boxes_read_each_total_but_not_the_part_columns_order(tmp_path: Path) -> None:
+    # The first page prints its 总计 box before 其他 (hongze_2023 in pdfminer's text).
+    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert all(GOLD[k] == v for k, v in read.items())  # nothing read wrong
+    assert all(f"requests.{r}.total" in read for r in ROWS)  # the identities tell the 总计 box
+    # 自然人 559 / 商业企业 11: the identities hold whichever part box is which, so neither is read.
+    assert "requests.new.natural_person" not in read and "requests.new.commercial_enterprise" not in read
+    assert "cells_unread" in unread_reasons(result)
+    zero_row = next(r for r in ROWS if all(GOLD[f"requests.{r}.{c}"] == 0 for c in COLUMNS))
+    assert all(f"requests.{zero_row}.{c}" in read for c in COLUMNS)  # every part box prints 0: any order reads it
+    assert "第6个列块" in result.cells["requests.new.total"].placement
+
+
+def test_a_table_block_whose_order_nothing_decides_stays_unread(tmp_path: Path) -> None:
+    # 表二 has no identities: two rows of three numbers read row by row or column by column differ.
+    cells = {**GOLD, "active.rules.issued": 1, "active.rules.repealed": 2, "active.rules.in_force": 3,
+             "active.normative_docs.issued": 4, "active.normative_docs.repealed": 5, "active.normative_docs.in_force": 6}
+    keys = ["active.rules.issued", "active.rules.repealed", "active.rules.in_force",
+            "active.normative_docs.issued", "active.normative_docs.repealed", "active.normative_docs.in_force"]
+    data = report(cells, active=[("规章", keys[:3]), ("行政规范性文件", keys[3:])])
+    parsed = audited(data, tmp_path)
+    assert not set(keys) & set(parsed.cells)
+    assert "cells_unread" in unread_reasons(parsed)
+
+
+def test_rows_that_read_alike_both_ways_stay_unread_where_the_readings_differ(tmp_path: Path) -> None:
+    # Seven rows, one box a number, whose row totals hold read row by row and column by column (the last row is
+    # the sum of the others): only the cells both readings read alike are read.
+    rows = ROWS[:7]
+    matrix = {rows[0]: [1, 2, 0, 0, 0, 0, 3], rows[6]: [1, 2, 0, 0, 0, 0, 3]}
+    cells = {**GOLD, **{f"requests.{r}.{c}": matrix.get(r, [0] * 7)[n] for r in rows for n, c in enumerate(COLUMNS)}}
+    result = audited(report(cells, by="rows", pages=(rows, [])), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert f"requests.{rows[0]}.total" not in read  # 3 row by row, 1 column by column
+    assert f"requests.{rows[0]}.natural_person" not in read
+    assert {k: cells[k] for k in read} == read
+    assert all(f"requests.{rows[2]}.{c}" in read for c in COLUMNS)  # a row of 0 both ways
+    assert "种排列均满足勾稽关系" in result.cells[f"requests.{rows[2]}.total"].placement
+
+
+def test_numbers_that_break_an_identity_under_every_placement_give_no_identity_error(tmp_path: Path) -> None:
+    cells = {**GOLD, "requests.new.total": GOLD["requests.new.total"] + 1, "review.total": 0}
+    result = audited(report(cells, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
+    assert not [f for f in result.findings if f.rule == "table_identity"]
+    assert "requests.new.total" not in result.cells and "review.total" not in result.cells
+    assert "cells_unread" in unread_reasons(result)
+
+
+@pytest.mark.parametrize("path", [p for p in real_documents() if p.suffix == ".pdf"] or [pytest.param(None, marks=pytest.mark.skip("no real PDF"))])
+def test_pdfminer_text_of_the_real_pdfs_reads_no_cell_wrong(path: Path, tmp_path: Path) -> None:
+    from pdfminer.high_level import extract_text
+
+    gold = json.loads(path.with_name(f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+    result = audited(extract_text(str(path)).encode("utf-8"), tmp_path)
+    assert result.format == "text-blocks"
+    assert {k: c.value for k, c in result.cells.items()} == {k: gold["cells"][k] for k in result.cells}
+    gold_errors = {f.get("identity") for f in gold["findings"] if f["rule"] == "table_identity"}
+    assert not [f for f in result.findings if f.rule == "table_identity" and f.fields.get("identity") not in gold_errors]
