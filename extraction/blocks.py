@@ -151,7 +151,7 @@ def _distinct(slot: Slot, told: list[frozenset[str]]) -> Placements:
     kept: list[int] = []
     for n, (candidate, keys) in enumerate(zip(slot.candidates, told)):
         key = (keys, tuple(norm(c.text) for k, c in zip(slot.keys, candidate.cells) if k in keys),
-               tuple(candidate.numbers()))
+               tuple(candidate.numbers))
         if key not in seen:
             seen[key] = n
             kept.append(n)

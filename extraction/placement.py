@@ -316,7 +316,7 @@ def consistent_readings(slots: list[Slot], identities: list[Identity],
     where no assignment is consistent (or there are too many to try). Slots that no identity ties are decided alone,
     so that one block breaking its identities leaves the others to theirs."""
     out: list[list[int]] = [[] for _ in slots]
-    options = [[c for c in s.candidates if all(status(i, {**fixed, **dict(zip(s.keys, c.numbers()))}) != 0
+    options = [[c for c in s.candidates if all(status(i, {**fixed, **dict(zip(s.keys, c.numbers))}) != 0
                                               for i in _local(s, identities))] for s in slots]
     for group in _tied(slots, identities):
         keys = {k for i in group for k in slots[i].keys}
