@@ -38,6 +38,14 @@ _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 _TITLE = re.compile(r"《[^《》]*》")
+LAST_MONTH = 12
+_RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
+# 1-11月, 1月至11月, 1月1日至2023年11月30日: the month a range ends with (group 2), with its year when named (group 1)
+_MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)?)?\s*" + _RANGE_DASH
+                          + r"\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
+_UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
+_ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
+_YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 
 
 @dataclass
@@ -163,6 +171,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
+            if i >= 0 and any(h in local[:i] for h in rule.get("helped_by", ())):
+                return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
             if i >= 0 and (not rule.get("bare") or _bare_topic(local, i, cue, rule["bare"])):
                 cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
                 if best is None or cand[:3] < best[:3]:
@@ -313,12 +323,40 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if any(word in left for word in spec.sentence_veto_words):
+    if any(word in left for word in spec.sentence_veto_words) or _part_of_year(left, report_year):
+        return True
+    if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
                                                          spec.carry_words)
+
+
+def _part_of_year(text: str, report_year: int | None) -> bool:
+    """Given text before a figure, return whether it names months short of the whole report year: a range ending
+    before December (1-11月, 1月1日至11月30日, 截至11月底) or one month (12月份)."""
+    for pattern in (_MONTH_RANGE, _UNTIL_MONTH):
+        for match in pattern.finditer(text):
+            year = match.group(1)
+            if int(match.group(2)) < LAST_MONTH and (year is None or report_year is None or int(year) == report_year):
+                return True
+    return _ONE_MONTH.search(text) is not None
+
+
+def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:
+    """Given text before a figure, return whether it counts from another start than the report year's
+    (《条例》实施以来, 自建站以来), not from the year's own (今年以来, 2023年以来)."""
+    for word in since_words:
+        for match in re.finditer(re.escape(word), text):
+            before = text[:match.start()].rstrip(" 度")
+            if before.endswith(tuple(this_year)):
+                continue
+            year = _YEAR_AT_END.search(before)
+            if year is not None and report_year is not None and int(year.group(1)) == report_year:
+                continue
+            return True
+    return False
 
 
 def _zero_quote(text: str, fig: Figure) -> str:
@@ -450,6 +488,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
+    wholes: list[_Whole] = []  # the printed figures linked so far
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
@@ -498,6 +537,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, topic, spec):
             continue
+        group = _breakdown_group(narrative, sentence, spec)
+        if _part_of_a_whole(text, fig, link.metric, group, wholes, spec):
+            continue
+        wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
@@ -505,6 +548,30 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+@dataclass(frozen=True)
+class _Whole:
+    group: int  # where the sentence starts that its breakdowns (其中…) may follow
+    end: int
+    metric: str
+    value: float
+
+
+def _breakdown_group(narrative: Narrative, sentence: tuple[int, int], spec: Spec) -> int:
+    """Given a figure's sentence, return where the sentence starts whose figures it may break down: its own, or
+    the one before when it opens with a continuation word (其中，县级政府受理…)."""
+    if sentence[0] > 0 and narrative.plain.startswith(tuple(spec.continuation_words), sentence[0]):
+        return narrative.sentence_bounds(sentence[0] - 1)[0]
+    return sentence[0]
+
+
+def _part_of_a_whole(text: str, fig: Figure, metric: str, group: int, wholes: list[_Whole], spec: Spec) -> bool:
+    """Given a figure, the metric it would link to and the figures linked before it, return whether it is a part
+    of one of them: the same metric, a larger figure before it in its sentence group, and a breakdown word between
+    (共收到申请13件，其中通过系统收到11件: a channel's share, not the year's 收到)."""
+    return any(w.group == group and w.metric == metric and w.value > float(fig.value)
+               and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
 
 
 def _in_parenthesis_after(text: str, fig: Figure, previous_end: int) -> bool:

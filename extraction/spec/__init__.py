@@ -100,12 +100,14 @@ class Spec:
     loose_units: list[str]
     scope_words: list[str]
     sentence_veto_words: list[str]
+    since_words: list[str]
     veto_exempt: list[str]
     topic_masks: list[str]
     topic_vetoes: dict[str, list[str]]  # topic -> words that make a figure of it another quantity
     topic_nouns: dict[str, list[str]]  # topic -> its words joined to a case noun (依申请公开案件): no veto
     topic_loose_units: dict[str, list[str]]  # topic -> classifiers that count it only beside its word
     continuation_words: list[str]
+    breakdown_words: list[str]
     carry_words: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -224,7 +226,8 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
                         "yields_to_categories": event.get("yields_to_categories", False),
                         "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
-                        **({"bare": event["bare"]} if "bare" in event else {}), **_versioned(event[topic], version)}
+                        **({"bare": event["bare"]} if "bare" in event else {}),
+                        **({"helped_by": event["helped_by"]} if "helped_by" in event else {}), **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
@@ -306,12 +309,16 @@ def _build(raw: dict[str, Any]) -> Spec:
         loose_units=raw["loose_units"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
+        since_words=raw["since_words"],
         veto_exempt=raw["veto_exempt"],
-        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]],
-        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) for t, v in topics.items()},
+        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
+        + [k + min(v["words"], key=len) for v in topics.values() for k in v.get("other_kinds", [])],
+        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
+                      for t, v in topics.items()},
         topic_loose_units={t: v.get("loose_units", []) for t, v in topics.items()},
         topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
+        breakdown_words=raw["breakdown_words"],
         carry_words=raw["carry_words"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
