@@ -379,6 +379,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     tokens = set(tokens_of(words_before))
     if any(v in tokens if len(v) == 1 else v in words_before for v in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]):
         return None
+    if topic in spec.disclosure["topics"] and _cause_names_another_matter(plain[claim.start:word_end],
+                                                                         spec.zeros["cause_openers"], spec.disclosure["words"]):
+        return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
@@ -537,6 +540,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, topic, spec):
             continue
+        if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
+            continue
         group = _breakdown_group(narrative, sentence, spec)
         if _part_of_a_whole(text, fig, link.metric, group, wholes, spec):
             continue
@@ -548,6 +553,28 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end: int, topic: str, spec: Spec) -> bool:
+    """Given a figure of a topic counted only over disclosure work (reviews, suits), return whether its words make it
+    cases over another matter: a cause before it in its clause that names no disclosure word (因征收补偿引起的行政诉讼
+    8件), or a breakdown after it whose part names one (行政复议12件，其中涉及政府信息公开的3件: 12 is every review)."""
+    if topic not in spec.disclosure["topics"]:
+        return False
+    words = spec.disclosure["words"]
+    if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words):
+        return True
+    ahead = text[fig.end:sentence_end]
+    starts = [i for i in (ahead.find(b) for b in spec.breakdown_words) if i >= 0]
+    part = _NEXT_NUMBER.split(ahead[min(starts):], maxsplit=1)[0] if starts else ""
+    return any(w in part for w in words)
+
+
+def _cause_names_another_matter(left: str, openers: list[str], words: list[str]) -> bool:
+    """Given the words of a clause before a review or suit (or its worded zero), return whether the last cause
+    opened there (因…, 由于…; not 原因) names none of the disclosure words."""
+    at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
+    return at >= 0 and not any(w in left[at:] for w in words)
 
 
 @dataclass(frozen=True)
