@@ -257,6 +257,9 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, s
     window = _masked(window, [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
     if _BROADER.search(text[local_start:fig.start]):
         return True
+    clause = _masked(text[local_start:fig.start], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
+    if any(w in clause for w in spec.clause_veto_words):
+        return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
@@ -499,6 +502,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
+            group = _breakdown_group(narrative, sentence, spec)
+            zeros = _beside_a_count(zeros, group, wholes)
             if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
                 zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
                 stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
@@ -575,6 +580,15 @@ def _cause_names_another_matter(left: str, openers: list[str], words: list[str])
     opened there (因…, 由于…; not 原因) names none of the disclosure words."""
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
+
+
+def _beside_a_count(zeros: list[Mention], group: int, wholes: list[_Whole]) -> list[Mention]:
+    """Given the mentions of a zero and the figures linked before it, return them with the metrics unlinked that a
+    figure above zero of the same sentence group already states (接到依申请公开事项5项，未产生依申请公开案例: the
+    zero is of something narrower the words do not fix)."""
+    counted = {w.metric for w in wholes if w.group == group and w.value > 0}
+    kept = [m for m in zeros if m.metric not in counted]
+    return kept or [replace(zeros[0], metric=None)]
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ class Spec:
     scope_words: list[str]
     sentence_veto_words: list[str]
     since_words: list[str]
+    clause_veto_words: list[str]
     disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
     veto_exempt: list[str]
     topic_masks: list[str]
@@ -311,6 +312,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         since_words=raw["since_words"],
+        clause_veto_words=raw["clause_veto_words"],
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
         topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
