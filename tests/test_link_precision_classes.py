@@ -1,0 +1,129 @@
+"""Figures the grammar declines to link because their words make them another quantity than the year's table cell,
+by class, in wordings written for these tests (scope × verb × object), each beside the wording that does link: a
+class must hold for phrasings the tuned corpus never showed, and must not cost the plain reading."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.pipeline import audit
+
+HEAD = "淮北市相山区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+TAIL = "\n二、主动公开政府信息情况\n略。\n五、存在的主要问题及改进情况\n无。\n"
+
+
+def _links(tmp_path: Path, sentence: str) -> list[tuple[float, str | None]]:
+    path = tmp_path / "report.txt"
+    path.write_text(HEAD + sentence + TAIL, encoding="utf-8")
+    return [(m.value, m.metric) for m in audit(path).mentions]
+
+
+def _linked(tmp_path: Path, sentence: str) -> list[tuple[float, str]]:
+    return [(v, m) for v, m in _links(tmp_path, sentence) if m is not None]
+
+
+VERBS = [("收到", "requests.new.total"), ("受理", "requests.new.total"), ("办结", "requests.result.total.total")]
+OBJECTS = ["政府信息公开申请", "依申请公开事项"]
+
+
+@pytest.mark.parametrize("verb, metric", VERBS)
+@pytest.mark.parametrize("obj", OBJECTS)
+@pytest.mark.parametrize("since", ["《条例》实施以来，累计", "自新《条例》施行以来，共", "本站开通以来", "平台上线以来，全区"])
+def test_a_count_since_another_start_than_the_year_links_nothing(tmp_path: Path, since: str, verb: str, metric: str,
+                                                                   obj: str) -> None:
+    assert _linked(tmp_path, f"{since}{verb}{obj}1200件。") == []
+    assert _linked(tmp_path, f"全年共{verb}{obj}12件。") == [(12, metric)]
+
+
+@pytest.mark.parametrize("since", ["今年以来，共", "2023年以来，共", "2023年度以来", "年初以来"])
+def test_a_count_since_the_report_year_s_own_start_links(tmp_path: Path, since: str) -> None:
+    assert _linked(tmp_path, f"{since}收到政府信息公开申请15件。") == [(15, "requests.new.total")]
+
+
+@pytest.mark.parametrize("months", ["1-11月，", "1至10月共", "1月至9月", "2023年1月1日至2023年11月30日，", "截至11月底，",
+                                    "截止到2023年10月，", "12月份", "3月份共"])
+@pytest.mark.parametrize("verb, metric", VERBS)
+def test_months_short_of_the_whole_year_link_nothing(tmp_path: Path, months: str, verb: str, metric: str) -> None:
+    assert _linked(tmp_path, f"{months}{verb}政府信息公开申请56件。") == []
+
+
+@pytest.mark.parametrize("months", ["1-12月，", "2023年1月1日至12月31日，", "截至2023年12月31日，", "截至12月底，"])
+def test_months_covering_the_whole_year_link(tmp_path: Path, months: str) -> None:
+    assert _linked(tmp_path, f"{months}收到政府信息公开申请56件。") == [(56, "requests.new.total")]
+
+
+@pytest.mark.parametrize("helper", ["指导各镇街", "协助上级部门", "督促下属单位", "指导和", "配合市政府办公室"])
+@pytest.mark.parametrize("obj", ["", "政府信息公开申请", "依申请公开"])
+def test_handling_helped_or_overseen_is_someone_else_s(tmp_path: Path, helper: str, obj: str) -> None:
+    assert _linked(tmp_path, f"收到政府信息公开申请40件，{helper}办理{obj}30件。") == [(40, "requests.new.total")]
+    assert _linked(tmp_path, f"收到政府信息公开申请40件，办理{obj}30件。") == [
+        (40, "requests.new.total"), (30, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("kind", ["行政审批", "低保", "临时救助", "专利", "听证", "国家赔偿"])
+@pytest.mark.parametrize("verb", ["收到", "受理", "接收"])
+def test_an_application_of_another_kind_is_no_request(tmp_path: Path, kind: str, verb: str) -> None:
+    assert _linked(tmp_path, f"全年{verb}{kind}申请1200件。") == []
+    # named after a request count of the same sentence, it borrows no topic from it
+    assert _linked(tmp_path, f"{verb}政府信息公开申请3件，{verb}{kind}申请50件。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["审理行政复议案件7件。", "本机关作为复议机关审理行政复议案件56件。",
+                                      "全年负责人出庭应诉行政诉讼案件8件。", "应诉行政诉讼案件12起。"])
+def test_cases_decided_as_organ_or_answered_in_court_are_every_matter_s(tmp_path: Path, sentence: str) -> None:
+    assert _linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("因政府信息公开被申请行政复议3件，尚在审理1件。", [(3, "review.total"), (1, "review.pending")]),
+    ("发生行政诉讼2件，正在审理中1件。", [(2, "litigation.total"), (1, "litigation.pending")]),
+])
+def test_pending_words_that_hold_a_veto_word_still_link(tmp_path: Path, sentence: str, expected: list) -> None:
+    assert _linked(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("topic, metric", [("行政复议", "review.total"), ("行政诉讼", "litigation.total")])
+@pytest.mark.parametrize("cause", ["因征收补偿引起的", "因行政处罚决定被提起的", "由于土地确权产生的", "因具体行政行为引发的"])
+def test_a_review_or_suit_caused_by_another_matter_links_nothing(tmp_path: Path, topic: str, metric: str,
+                                                                   cause: str) -> None:
+    assert _linked(tmp_path, f"全年{cause}{topic}8件。") == []
+    assert _linked(tmp_path, f"未发生{cause}{topic}。") == []
+    assert _linked(tmp_path, f"全年因政府信息公开答复引起的{topic}8件。") == [(8, metric)]
+    assert _linked(tmp_path, f"全年因答复不当引起的{topic}8件。") == [(8, metric)]
+
+
+@pytest.mark.parametrize("topic", ["行政复议案件", "行政诉讼案件"])
+@pytest.mark.parametrize("part", ["其中涉及政府信息公开的3件", "其中，因信息公开答复引起3件"])
+def test_every_case_broken_down_into_its_disclosure_part_links_nothing(tmp_path: Path, topic: str, part: str) -> None:
+    assert (12, "review.total") not in _linked(tmp_path, f"全年共发生{topic}12件，{part}。")
+    assert (12, "litigation.total") not in _linked(tmp_path, f"全年共发生{topic}12件，{part}。")
+
+
+@pytest.mark.parametrize("part", ["其中通过政府信息公开平台收到", "其中区政府本级受理", "其中我局受理并处理", "其中，当面收到"])
+def test_a_smaller_part_after_qizhong_of_a_linked_total_is_no_total(tmp_path: Path, part: str) -> None:
+    links = _linked(tmp_path, f"全年共收到政府信息公开申请25件，{part}政府信息公开申请8件。")
+    assert links == [(25, "requests.new.total")]
+    # after a sentence break the breakdown still belongs to the sentence before it
+    links = _linked(tmp_path, f"全年共收到政府信息公开申请25件，办结20件。其中，{part[2:].lstrip('，')}申请答复6件。")
+    assert links == [(25, "requests.new.total"), (20, "requests.result.total.total")]
+
+
+def test_a_breakdown_into_other_metrics_still_links(tmp_path: Path) -> None:
+    assert _linked(tmp_path, "共受理政府信息公开申请15件，其中新收到14件，上年结转1件。") == [
+        (15, "requests.handled_pool.total"), (14, "requests.new.total"), (1, "requests.carried_over.total")]
+    assert _linked(tmp_path, "全年收到政府信息公开申请20件，其中自然人申请18件。") == [
+        (20, "requests.new.total"), (18, "requests.new.natural_person")]
+
+
+@pytest.mark.parametrize("service", ["政务服务大厅共受理", "通过政务服务网共受理", "答复群众咨询和", "12345热线转来",
+                                     "受理群众来信来访和"])
+def test_another_service_named_in_the_clause_makes_no_request_count(tmp_path: Path, service: str) -> None:
+    assert _linked(tmp_path, f"{service}政府信息公开申请事项300件。") == []
+    assert _linked(tmp_path, f"在政务服务中心设立受理窗口，全年受理政府信息公开申请30件。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("zero", ["未产生依申请公开案例", "未发生依申请公开政府信息纠纷", "无政府信息公开申请"])
+def test_a_worded_zero_beside_a_count_of_its_metric_links_nothing(tmp_path: Path, zero: str) -> None:
+    assert _linked(tmp_path, f"全年接到政府信息公开申请5件，均已答复，{zero}。") == [(5, "requests.new.total")]
+    assert _linked(tmp_path, "全年未收到政府信息公开申请。") == [(0, "requests.new.total")]
