@@ -171,7 +171,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             continue  # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
         for cue in rule.get("cue", []):
             i = local.rfind(cue)
-            if i >= 0 and any(h in local[:i] for h in rule.get("helped_by", ())):
+            if i >= 0 and _helped(local[:i], rule):
                 return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
             if i >= 0 and (not rule.get("bare") or _bare_topic(local, i, cue, rule["bare"])):
                 cand = (fallback, len(local) - (i + len(cue)), -len(cue), local_start + i, rule, 0)
@@ -197,6 +197,14 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+
+
+def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
+    """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
+    else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
+    exempt = rule.get("helped_exempt_before", ())
+    return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
+               for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
 
 
 def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
@@ -547,6 +555,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
             continue
+        if topic in spec.disjoint_event_topics and link.event \
+                and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
+            continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         group = _breakdown_group(narrative, sentence, spec)
         if _part_of_a_whole(text, fig, link.metric, group, wholes, spec):
             continue
@@ -558,6 +569,16 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: list[dict[str, Any]]) -> bool:
+    """Given the words before an event verb's cue, return whether a verb of another event of the topic is joined to
+    it right before (制发、废止; 收到和办结): a figure after both counts their sum."""
+    if not before_cue or before_cue[-1] not in COORDINATORS:
+        return False
+    stem = before_cue[:-1]
+    return any(stem.endswith(cue) for r in rules if r["topic"] == topic and r.get("event") and r["metric"] != metric
+               and "needs_context" not in r for cue in r["cue"])
 
 
 def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end: int, topic: str, spec: Spec) -> bool:

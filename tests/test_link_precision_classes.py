@@ -127,3 +127,27 @@ def test_another_service_named_in_the_clause_makes_no_request_count(tmp_path: Pa
 def test_a_worded_zero_beside_a_count_of_its_metric_links_nothing(tmp_path: Path, zero: str) -> None:
     assert _linked(tmp_path, f"全年接到政府信息公开申请5件，均已答复，{zero}。") == [(5, "requests.new.total")]
     assert _linked(tmp_path, "全年未收到政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("noun, first, second", [("规范性文件", "制发", "废止"), ("规章", "印发", "废止"),
+                                                ("行政规范性文件", "废止", "制定")])
+@pytest.mark.parametrize("joiner", ["、", "和", "或"])
+def test_two_disjoint_events_joined_before_one_figure_count_their_sum(tmp_path: Path, noun: str, first: str, second: str,
+                                                                       joiner: str) -> None:
+    assert _linked(tmp_path, f"全年{first}{joiner}{second}{noun}共8件。") == []
+    assert len(_linked(tmp_path, f"全年{first}{noun}5件、{second}3件。")) == 2
+
+
+def test_a_request_received_and_answered_is_one_request(tmp_path: Path) -> None:
+    assert _linked(tmp_path, "全年收到和办理政府信息公开申请9件。") == [(9, "requests.new.total")]
+
+
+@pytest.mark.parametrize("helper", ["参与", "协助市司法局", "配合上级部门"])
+def test_taking_part_in_making_a_document_is_not_making_it(tmp_path: Path, helper: str) -> None:
+    assert _linked(tmp_path, f"全年{helper}制定规范性文件3件。") == []
+    assert _linked(tmp_path, "全年制定规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("circumstance", ["在市政务公开办指导下", "在上级部门协调下"])
+def test_a_helper_as_the_circumstance_of_the_body_s_own_act_keeps_it(tmp_path: Path, circumstance: str) -> None:
+    assert _linked(tmp_path, f"{circumstance}全年受理政府信息公开申请12件。") == [(12, "requests.new.total")]

@@ -102,6 +102,7 @@ class Spec:
     sentence_veto_words: list[str]
     since_words: list[str]
     clause_veto_words: list[str]
+    disjoint_event_topics: list[str]
     disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
     veto_exempt: list[str]
     topic_masks: list[str]
@@ -215,7 +216,7 @@ def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
 
 
 def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str,
-                 object_prefixes: list[str]) -> list[dict[str, Any]]:
+                 object_prefixes: list[str], helpers: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Given the event classes, return one cue rule per (class, topic it states a metric for). A class that takes
     its object cues only as its word right before a word of the topic (办理政府信息公开申请)."""
     out: list[dict[str, Any]] = []
@@ -229,7 +230,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                         "yields_to_categories": event.get("yields_to_categories", False),
                         "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
                         **({"bare": event["bare"]} if "bare" in event else {}),
-                        **({"helped_by": event["helped_by"]} if "helped_by" in event else {}), **_versioned(event[topic], version)}
+                        **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
@@ -260,7 +261,8 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
              topics: list[str] | None = None) -> list[dict[str, Any]]:
     """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
     topics, when given)."""
-    rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"])
+    helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"]}
+    rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"], helpers)
              + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
     return [r for r in rules if topics is None or r["topic"] in topics]
 
@@ -313,6 +315,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         sentence_veto_words=raw["sentence_veto_words"],
         since_words=raw["since_words"],
         clause_veto_words=raw["clause_veto_words"],
+        disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
         topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
