@@ -390,8 +390,12 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     tokens = set(tokens_of(words_before))
     if any(v in tokens if len(v) == 1 else v in words_before for v in [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]):
         return None
-    if topic in spec.disclosure["topics"] and _cause_names_another_matter(plain[claim.start:word_end],
-                                                                         spec.zeros["cause_openers"], spec.disclosure["words"]):
+    if topic in spec.zeros["published_topics"] and any(
+            v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] for v in spec.zeros["published_verbs"]):
+        return None  # 无行政处罚等事项公开: none published, nothing said of decisions
+    clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    if topic in spec.disclosure["topics"] and _cause_names_another_matter(
+            plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
@@ -588,7 +592,8 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     if topic not in spec.disclosure["topics"]:
         return False
     words = spec.disclosure["words"]
-    if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words):
+    if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words,
+                                   spec.disclosure["other_matters"]):
         return True
     ahead = text[fig.end:sentence_end]
     starts = [i for i in (ahead.find(b) for b in spec.breakdown_words) if i >= 0]
@@ -596,9 +601,12 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     return any(w in part for w in words)
 
 
-def _cause_names_another_matter(left: str, openers: list[str], words: list[str]) -> bool:
-    """Given the words of a clause before a review or suit (or its worded zero), return whether the last cause
-    opened there (因…, 由于…; not 原因) names none of the disclosure words."""
+def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:
+    """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
+    cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
+    disclosure words, or no disclosure word stands beside a word of another matter (行政执法工作均无被申请行政复议)."""
+    if not any(w in left for w in words) and any(m in left for m in matters):
+        return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
 

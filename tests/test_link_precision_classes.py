@@ -151,3 +151,22 @@ def test_taking_part_in_making_a_document_is_not_making_it(tmp_path: Path, helpe
 @pytest.mark.parametrize("circumstance", ["在市政务公开办指导下", "在上级部门协调下"])
 def test_a_helper_as_the_circumstance_of_the_body_s_own_act_keeps_it(tmp_path: Path, circumstance: str) -> None:
     assert _linked(tmp_path, f"{circumstance}全年受理政府信息公开申请12件。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("matter", ["行政执法工作", "本局具体行政行为", "房屋征收工作"])
+@pytest.mark.parametrize("negation", ["均无被申请", "未发生"])
+def test_a_review_zero_over_another_matter_links_nothing(tmp_path: Path, matter: str, negation: str) -> None:
+    assert _linked(tmp_path, f"2023年度{matter}{negation}行政复议和行政诉讼。") == []
+    assert _linked(tmp_path, f"2023年度政府信息公开工作{negation}行政复议和行政诉讼。") == [
+        (0, "review.total"), (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("subjects, metrics", [
+    ("行政处罚和行政事业性收费", ["active.penalty.decisions", "active.admin_fees.amount_wan_yuan"]),
+    ("行政许可、行政强制", ["active.licensing.decisions", "active.coercion.decisions"]),
+])
+@pytest.mark.parametrize("verb", ["公开", "公示", "公布"])
+def test_a_zero_of_items_published_is_no_zero_of_decisions(tmp_path: Path, subjects: str, metrics: list[str],
+                                                            verb: str) -> None:
+    assert _linked(tmp_path, f"2023年无{subjects}等事项{verb}。") == []
+    assert [m for _, m in _linked(tmp_path, f"2023年无{subjects}。")] == metrics
