@@ -46,6 +46,9 @@ _MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)
 _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
+# 近三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
+_YEARS_SPAN = re.compile(r"(?:近|最近|过去)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
+PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 
 @dataclass
@@ -338,6 +341,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
+    if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
+        return True
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
@@ -353,6 +358,21 @@ def _part_of_year(text: str, report_year: int | None) -> bool:
             if int(match.group(2)) < LAST_MONTH and (year is None or report_year is None or int(year) == report_year):
                 return True
     return _ONE_MONTH.search(text) is not None
+
+
+def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
+    """Given the text and where the words before a figure start and end, return whether they name the year before
+    the report's by a relative word (上年度收到申请30件), other than to carry requests between the years (the carry
+    word may follow the figure's start: 上年无结转) or to compare with it."""
+    carry = (*spec.carry_words, *spec.previous_year_carry)
+    for match in re.compile("|".join(map(re.escape, spec.previous_year_words))).finditer(text, start, end):
+        before = text[max(start, match.start() - 2):match.start()]
+        after = text[match.end():match.end() + PREVIOUS_YEAR_REACH]
+        if any(w in after for w in carry) or before.endswith(tuple(spec.carry_words)) \
+                or any(before.endswith(m) for m in spec.comparison_markers):
+            continue
+        return True
+    return False
 
 
 def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:

@@ -170,3 +170,26 @@ def test_a_zero_of_items_published_is_no_zero_of_decisions(tmp_path: Path, subje
                                                             verb: str) -> None:
     assert _linked(tmp_path, f"2023年无{subjects}等事项{verb}。") == []
     assert [m for _, m in _linked(tmp_path, f"2023年无{subjects}。")] == metrics
+
+
+@pytest.mark.parametrize("rate", ["平均每月", "月均", "日均", "每季度", "人均"])
+@pytest.mark.parametrize("verb, metric", VERBS)
+def test_a_rate_per_period_or_an_average_is_no_year_count(tmp_path: Path, rate: str, verb: str, metric: str) -> None:
+    assert _linked(tmp_path, f"全年{rate}{verb}政府信息公开申请5件。") == []
+    assert _linked(tmp_path, f"全年{verb}政府信息公开申请5件。") == [(5, metric)]
+
+
+@pytest.mark.parametrize("span", ["近三年", "近5年", "三年来", "五年间", "过去两年"])
+def test_a_span_of_several_years_is_no_year_count(tmp_path: Path, span: str) -> None:
+    assert _linked(tmp_path, f"{span}共收到政府信息公开申请300件。") == []
+
+
+@pytest.mark.parametrize("previous", ["上年度", "上一年度", "上年"])
+def test_the_year_before_named_by_a_relative_word_is_another_year(tmp_path: Path, previous: str) -> None:
+    assert _linked(tmp_path, f"{previous}共收到政府信息公开申请30件。") == []
+    # carrying requests between the years, or comparing with the year before, leaves the year's figures linked
+    assert _linked(tmp_path, f"本年度收到政府信息公开申请45件，{previous}结转3件。") == [
+        (45, "requests.new.total"), (3, "requests.carried_over.total")]
+    assert _linked(tmp_path, f"收到政府信息公开申请45件，较{previous}增加8件，办结40件。") == [
+        (45, "requests.new.total"), (40, "requests.result.total.total")]
+    assert _linked(tmp_path, f"本年度{previous}无结转申请。") == [(0, "requests.carried_over.total")]

@@ -101,6 +101,9 @@ class Spec:
     scope_words: list[str]
     sentence_veto_words: list[str]
     since_words: list[str]
+    previous_year_words: list[str]
+    previous_year_carry: list[str]
+    comparison_markers: list[str]
     clause_veto_words: list[str]
     disjoint_event_topics: list[str]
     disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
@@ -314,6 +317,9 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         since_words=raw["since_words"],
+        previous_year_words=raw["previous_year_words"],
+        previous_year_carry=raw["previous_year_carry"],
+        comparison_markers=raw["comparison_markers"],
         clause_veto_words=raw["clause_veto_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
         disclosure=raw["grammar"]["disclosure"],
