@@ -59,6 +59,8 @@ class _Link:
     after_end: int = 0  # for a cue after the figure: where it ends (its words are vetted too)
     fallback: bool = False  # read from a topic named with context only (主动公开规章13件), no event of its own
     event: bool = False  # read from an event verb, which governs a list after it (废止规章17件、规范性文件0件)
+    general: bool = False  # that verb is one any business uses (收到, 办结)
+    cue_end: int = 0  # where a cue before the figure ends
 
 
 def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
@@ -80,10 +82,12 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
     return out
 
 
-def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int, spec: Spec) -> str | None:
+def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
+              spec: Spec) -> tuple[str | None, bool]:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
-    after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one.
-    A topic word joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
+    after it in the clause; and whether it was borrowed from the paragraph before the sentence. A 表二 topic (规章,
+    规范性文件…) must be named between the previous figure and this one. A topic word joined to another topic's
+    (行政复议、行政诉讼案件743件) names their sum: no topic."""
     paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
         best: tuple[int, int, str, int] | None = None  # (distance, -length, topic, word start)
@@ -101,8 +105,8 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
                     cand = (j + 1, -len(word), topic, fig.end + j)
                     best = cand if best is None or cand < best else best
         if best is not None:
-            return None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]
-    return None
+            return (None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]), left_start != sentence[0]
+    return None, False
 
 
 def _joined_to_other_topic(text: str, word_start: int, topic: str, spec: Spec) -> bool:
@@ -197,9 +201,10 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     rule = _most_specific(best[4], local)
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+    general, cue_end = bool(best[4].get("general")), best[3] - best[2]
     if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event)
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event)
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[3], best[5], bool(best[0]), event, general, cue_end)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[3], best[5], bool(best[0]), event, general, cue_end)
 
 
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
@@ -559,7 +564,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
-        topic = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
+        topic, borrowed = _topic_at(topic_text, fig, local_start, sentence, clause_end, spec)
         in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
         if topic is None and in_breakdown:
             topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
@@ -579,6 +584,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
             continue
+        if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) or any(
+                m.metric is None and not m.implicit and sentence[0] <= m.span[0] < fig.start for m in mentions[:-1])):
+            continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
         if topic in spec.disjoint_event_topics and link.event \
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
@@ -593,6 +601,14 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _only_gaps(words: str, gaps: list[str]) -> bool:
+    """Given the words between a cue and its figure and the gap words (longest first), return whether nothing but
+    gap words (and spaces) stands there."""
+    for gap in gaps:
+        words = words.replace(gap, "")
+    return not words.strip()
 
 
 def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: list[dict[str, Any]]) -> bool:

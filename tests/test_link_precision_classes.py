@@ -193,3 +193,25 @@ def test_the_year_before_named_by_a_relative_word_is_another_year(tmp_path: Path
     assert _linked(tmp_path, f"收到政府信息公开申请45件，较{previous}增加8件，办结40件。") == [
         (45, "requests.new.total"), (40, "requests.result.total.total")]
     assert _linked(tmp_path, f"本年度{previous}无结转申请。") == [(0, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("verb", ["接收", "受理", "办结", "答复"])
+@pytest.mark.parametrize("obj", ["公文", "各类事项", "网民提问", "民生诉求件"])
+def test_a_general_verb_with_its_own_object_takes_no_topic_from_the_sentence_before(tmp_path: Path, verb: str,
+                                                                                      obj: str) -> None:
+    assert _linked(tmp_path, f"全年收到政府信息公开申请12件。全年{verb}{obj}3000件。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("first", ["收到群众留言30条", "受理投诉举报30件", "接听热线电话30个"])
+def test_a_general_verb_after_an_unlinked_figure_of_its_sentence_takes_no_topic_from_before(tmp_path: Path,
+                                                                                           first: str) -> None:
+    assert _linked(tmp_path, f"全年收到政府信息公开申请12件。{first}，办结28件。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("verb, metric", [("办结", "requests.result.total.total"), ("答复", "requests.result.total.total"),
+                                          ("共办理", "requests.result.total.total")])
+@pytest.mark.parametrize("gap", ["", "了", "完成", "共计"])
+def test_a_general_verb_right_before_its_figure_goes_on_with_the_requests_before(tmp_path: Path, verb: str,
+                                                                                  metric: str, gap: str) -> None:
+    assert _linked(tmp_path, f"全年收到政府信息公开申请12件。已{verb}{gap}10件。") == [
+        (12, "requests.new.total"), (10, metric)]

@@ -105,6 +105,7 @@ class Spec:
     previous_year_carry: list[str]
     comparison_markers: list[str]
     clause_veto_words: list[str]
+    borrowed_gaps: list[str]
     disjoint_event_topics: list[str]
     disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
     veto_exempt: list[str]
@@ -232,6 +233,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
                         "yields_to_categories": event.get("yields_to_categories", False),
                         "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
+                        "general": event.get("general", False),
                         **({"bare": event["bare"]} if "bare" in event else {}),
                         **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
@@ -321,6 +323,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         previous_year_carry=raw["previous_year_carry"],
         comparison_markers=raw["comparison_markers"],
         clause_veto_words=raw["clause_veto_words"],
+        borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
