@@ -101,6 +101,8 @@ def _topic_at(text: str, fig: Figure, local_start: int, sentence: tuple[int, int
                     cand = (len(left) - (i + len(word)), -len(word), topic, left_start + i)
                     best = cand if best is None or cand < best else best
                 j = right.find(word)
+                if j >= 0 and right.startswith(tuple(spec.sequence_words), j + len(word)):
+                    j = -1  # 5件经行政复议后予以公开: a step before what befell the figure, not its noun
                 if j >= 0 and (not local_only or j <= NOUN_AFTER_CHARS):  # 制发3份规范性文件
                     cand = (j + 1, -len(word), topic, fig.end + j)
                     best = cand if best is None or cand < best else best
@@ -582,6 +584,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, topic, spec):
             continue
+        if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
+            continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
             continue
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) or any(
@@ -678,6 +682,11 @@ def _part_of_a_whole(text: str, fig: Figure, metric: str, group: int, wholes: li
     (共收到申请13件，其中通过系统收到11件: a channel's share, not the year's 收到)."""
     return any(w.group == group and w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _names_other_topic(words: str, topic: str, spec: Spec) -> bool:
+    """Given words between a figure and a cue after it, return whether a word of another topic stands there."""
+    return any(w in words for other, ws in spec.topics.items() if other != topic for w in ws)
 
 
 def _in_parenthesis_after(text: str, fig: Figure, previous_end: int) -> bool:

@@ -215,3 +215,9 @@ def test_a_general_verb_right_before_its_figure_goes_on_with_the_requests_before
                                                                                   metric: str, gap: str) -> None:
     assert _linked(tmp_path, f"全年收到政府信息公开申请12件。已{verb}{gap}10件。") == [
         (12, "requests.new.total"), (10, metric)]
+
+
+@pytest.mark.parametrize("step, after", [("行政复议后", "被撤销答复"), ("经行政复议后", "予以公开"), ("行政诉讼之后", "重新答复")])
+def test_a_topic_word_naming_a_step_the_figure_went_through_is_not_its_noun(tmp_path: Path, step: str, after: str) -> None:
+    assert _linked(tmp_path, f"收到政府信息公开申请12件，其中5件{step}{after}。") == [(12, "requests.new.total")]
+    assert _linked(tmp_path, "全年共发生2件行政复议。") == [(2, "review.total")]  # the topic word as the noun

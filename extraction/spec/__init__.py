@@ -106,6 +106,7 @@ class Spec:
     comparison_markers: list[str]
     clause_veto_words: list[str]
     borrowed_gaps: list[str]
+    sequence_words: list[str]
     disjoint_event_topics: list[str]
     disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
     veto_exempt: list[str]
@@ -324,6 +325,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         comparison_markers=raw["comparison_markers"],
         clause_veto_words=raw["clause_veto_words"],
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
+        sequence_words=raw["grammar"]["sequence_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
