@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from extraction.figures import Figure, find_figures
@@ -372,7 +373,7 @@ def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
     the report's by a relative word (上年度收到申请30件), other than to carry requests between the years (the carry
     word may follow the figure's start: 上年无结转) or to compare with it."""
     carry = (*spec.carry_words, *spec.previous_year_carry)
-    for match in re.compile("|".join(map(re.escape, spec.previous_year_words))).finditer(text, start, end):
+    for match in _alternation(tuple(spec.previous_year_words)).finditer(text, start, end):
         before = text[max(start, match.start() - 2):match.start()]
         after = text[match.end():match.end() + PREVIOUS_YEAR_REACH]
         if any(w in after for w in carry) or before.endswith(tuple(spec.carry_words)) \
@@ -380,6 +381,12 @@ def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
             continue
         return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Given words, return the pattern matching any of them (longest first)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:
@@ -419,7 +426,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None
     if topic in spec.zeros["published_topics"] and any(
             v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] for v in spec.zeros["published_verbs"]):
-        return None  # 无行政处罚等事项公开: none published, nothing said of decisions
+        return None  # 无行政许可等事项公示: none published, nothing said of decisions
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
     if topic in spec.disclosure["topics"] and _cause_names_another_matter(
             plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
@@ -533,7 +540,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
-    wholes: list[_Whole] = []  # the printed figures linked so far
+    wholes: list[_Whole] = []  # the printed figures linked so far in the current sentence group
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
@@ -541,8 +548,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
-            group = _breakdown_group(narrative, sentence, spec)
-            zeros = _beside_a_count(zeros, group, wholes)
+            wholes = _in_group(wholes, _breakdown_group(narrative, sentence, spec))
+            zeros = _beside_a_count(zeros, wholes)
             if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
                 zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
                 stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
@@ -588,14 +595,15 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
             continue
-        if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) or any(
-                m.metric is None and not m.implicit and sentence[0] <= m.span[0] < fig.start for m in mentions[:-1])):
+        if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
+                                          or _unlinked_before(mentions[:-1], sentence[0])):
             continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
         if topic in spec.disjoint_event_topics and link.event \
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         group = _breakdown_group(narrative, sentence, spec)
-        if _part_of_a_whole(text, fig, link.metric, group, wholes, spec):
+        wholes = _in_group(wholes, group)
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec):
             continue
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
@@ -644,18 +652,35 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
 def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:
     """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
     cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
-    disclosure words, or no disclosure word stands beside a word of another matter (行政执法工作均无被申请行政复议)."""
+    disclosure words, or no disclosure word stands beside a word of another matter (执法工作未被申请行政复议)."""
     if not any(w in left for w in words) and any(m in left for m in matters):
         return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
 
 
-def _beside_a_count(zeros: list[Mention], group: int, wholes: list[_Whole]) -> list[Mention]:
-    """Given the mentions of a zero and the figures linked before it, return them with the metrics unlinked that a
-    figure above zero of the same sentence group already states (接到依申请公开事项5项，未产生依申请公开案例: the
-    zero is of something narrower the words do not fix)."""
-    counted = {w.metric for w in wholes if w.group == group and w.value > 0}
+def _unlinked_before(mentions: list[Mention], sentence_start: int) -> bool:
+    """Given the mentions so far (in text order), return whether a printed figure of the sentence that starts there
+    went unlinked."""
+    for mention in reversed(mentions):
+        if mention.span[0] < sentence_start:
+            return False
+        if mention.metric is None and not mention.implicit:
+            return True
+    return False
+
+
+def _in_group(wholes: list[_Whole], group: int) -> list[_Whole]:
+    """Given the figures linked so far and the sentence group of the next figure, return those of that group (groups
+    only move forward, so the others are done with)."""
+    return wholes if not wholes or wholes[-1].group == group else []
+
+
+def _beside_a_count(zeros: list[Mention], wholes: list[_Whole]) -> list[Mention]:
+    """Given the mentions of a zero and the figures linked before it in its sentence group, return them with the
+    metrics unlinked that a figure above zero there already states (收到申请5件，均已答复，未产生依申请公开纠纷:
+    the zero is of something narrower the words do not fix)."""
+    counted = {w.metric for w in wholes if w.value > 0}
     kept = [m for m in zeros if m.metric not in counted]
     return kept or [replace(zeros[0], metric=None)]
 
@@ -670,17 +695,17 @@ class _Whole:
 
 def _breakdown_group(narrative: Narrative, sentence: tuple[int, int], spec: Spec) -> int:
     """Given a figure's sentence, return where the sentence starts whose figures it may break down: its own, or
-    the one before when it opens with a continuation word (其中，县级政府受理…)."""
+    the one before when it opens with a continuation word (其中，镇级受理…)."""
     if sentence[0] > 0 and narrative.plain.startswith(tuple(spec.continuation_words), sentence[0]):
         return narrative.sentence_bounds(sentence[0] - 1)[0]
     return sentence[0]
 
 
-def _part_of_a_whole(text: str, fig: Figure, metric: str, group: int, wholes: list[_Whole], spec: Spec) -> bool:
-    """Given a figure, the metric it would link to and the figures linked before it, return whether it is a part
-    of one of them: the same metric, a larger figure before it in its sentence group, and a breakdown word between
-    (共收到申请13件，其中通过系统收到11件: a channel's share, not the year's 收到)."""
-    return any(w.group == group and w.metric == metric and w.value > float(fig.value)
+def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], spec: Spec) -> bool:
+    """Given a figure, the metric it would link to and the figures linked before it in its sentence group, return
+    whether it is a part of one of them: the same metric, a larger figure, and a breakdown word between (共收到申请
+    25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
+    return any(w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
 
 
