@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from extraction.figures import Figure, find_figures
@@ -39,6 +40,17 @@ _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 _TITLE = re.compile(r"《[^《》]*》")
+LAST_MONTH = 12
+_RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
+# 1-11月, 1月至11月, 1月1日至2023年11月30日: the month a range ends with (group 2), with its year when named (group 1)
+_MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)?)?\s*" + _RANGE_DASH
+                          + r"\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
+_UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
+_ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
+_YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
+# 近三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
+_YEARS_SPAN = re.compile(r"(?:近|最近|过去)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
+PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 
 @dataclass
@@ -49,6 +61,8 @@ class _Link:
     after_end: int = 0  # for a cue after the figure: where it ends (its words are vetted too)
     fallback: bool = False  # read from a topic named with context only (主动公开规章13件), no event of its own
     event: bool = False  # read from an event verb, which governs a list after it (废止规章17件、规范性文件0件)
+    general: bool = False  # that verb is one any business uses (收到, 办结)
+    cue_end: int = 0  # where a cue before the figure ends
 
 
 def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
@@ -110,23 +124,26 @@ class _TopicWords:
                 return word
         return None
 
-    def after(self, start: int, end: int) -> _TopicWord | None:
+    def after(self, text: str, start: int, end: int, steps: tuple[str, ...]) -> _TopicWord | None:
         """Given a stretch [start, end) of the text, return the word in it starting nearest its start (the longer,
-        then the first topic, on a tie); a local-only word must start within NOUN_AFTER_CHARS of it."""
+        then the first topic, on a tie); a local-only word must start within NOUN_AFTER_CHARS of it, and a word
+        followed by a step word (行政复议后) is passed over."""
         for word in self.by_start[bisect_left(self.starts, start):]:
             if word.start > end:
                 return None
-            if word.end <= end and (not word.local_only or word.start - start <= NOUN_AFTER_CHARS):
+            if word.end <= end and (not word.local_only or word.start - start <= NOUN_AFTER_CHARS) \
+                    and not text.startswith(steps, word.end, end):  # 5件经行政复议后予以公开: a step, not its noun
                 return word
         return None
 
 
 def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
-              spec: Spec) -> str | None:
+              spec: Spec) -> tuple[str | None, bool]:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
-    after it in the clause. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one.
-    A topic word joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
-    right = words.after(fig.end, clause_end)
+    after it in the clause; and whether it was borrowed from the paragraph before the sentence. A 表二 topic (规章,
+    规范性文件…) must be named between the previous figure and this one. A topic word joined to another topic's
+    (行政复议、行政诉讼案件743件) names their sum: no topic."""
+    right = words.after(text, fig.end, clause_end, tuple(spec.sequence_words))
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
     paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
@@ -136,8 +153,8 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
             cand = (fig.start - left.end, -left.length, left.topic, left.start)
             best = cand if best is None or cand < best else best
         if best is not None:
-            return None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]
-    return None
+            return (None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]), left_start != sentence[0]
+    return None, False
 
 
 def _joined_to_other_topic(text: str, word_start: int, topic: str, spec: Spec) -> bool:
@@ -267,6 +284,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     found: dict[tuple[int, int, int, int], tuple[int, dict[str, Any], int]] = {}
     for cue in _cues_in(local, cues.before):
         i = local.rfind(cue.word)
+        if i >= 0 and applies(cue.rule) and _helped(local[:i], cue.rule):
+            return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
         if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
             found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
     for cue in _cues_in(right_plain, cues.after):
@@ -286,9 +305,18 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     rule = _most_specific(best[2], local)
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+    general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
     if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event)
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event)
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
+
+
+def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
+    """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
+    else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
+    exempt = rule.get("helped_exempt_before", ())
+    return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
+               for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
 
 
 def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
@@ -391,6 +419,9 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, s
         window += "\u3000" + text[fig.end:link.after_end]
     if _BROADER.search(text[local_start:fig.start]):
         return True
+    clause = _masked(text[local_start:fig.start], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
+    if any(w in clause for w in spec.clause_veto_words):
+        return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
@@ -450,12 +481,63 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if any(word in left for word in spec.sentence_veto_words):
+    if any(word in left for word in spec.sentence_veto_words) or _part_of_year(left, report_year):
+        return True
+    if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
+        return True
+    if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
         return True
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
                                                          spec.carry_words)
+
+
+def _part_of_year(text: str, report_year: int | None) -> bool:
+    """Given text before a figure, return whether it names months short of the whole report year: a range ending
+    before December (1-11月, 1月1日至11月30日, 截至11月底) or one month (12月份)."""
+    for pattern in (_MONTH_RANGE, _UNTIL_MONTH):
+        for match in pattern.finditer(text):
+            year = match.group(1)
+            if int(match.group(2)) < LAST_MONTH and (year is None or report_year is None or int(year) == report_year):
+                return True
+    return _ONE_MONTH.search(text) is not None
+
+
+def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
+    """Given the text and where the words before a figure start and end, return whether they name the year before
+    the report's by a relative word (上年度收到申请30件), other than to carry requests between the years (the carry
+    word may follow the figure's start: 上年无结转) or to compare with it."""
+    carry = (*spec.carry_words, *spec.previous_year_carry)
+    for match in _alternation(tuple(spec.previous_year_words)).finditer(text, start, end):
+        before = text[max(start, match.start() - 2):match.start()]
+        after = text[match.end():match.end() + PREVIOUS_YEAR_REACH]
+        if any(w in after for w in carry) or before.endswith(tuple(spec.carry_words)) \
+                or any(before.endswith(m) for m in spec.comparison_markers):
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Given words, return the pattern matching any of them (longest first)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:
+    """Given text before a figure, return whether it counts from another start than the report year's
+    (《条例》实施以来, 自建站以来), not from the year's own (今年以来, 2023年以来)."""
+    for word in since_words:
+        for match in re.finditer(re.escape(word), text):
+            before = text[:match.start()].rstrip(" 度")
+            if before.endswith(tuple(this_year)):
+                continue
+            year = _YEAR_AT_END.search(before)
+            if year is not None and report_year is not None and int(year.group(1)) == report_year:
+                continue
+            return True
+    return False
 
 
 def _zero_quote(text: str, fig: Figure) -> str:
@@ -476,6 +558,13 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
+    if topic in spec.zeros["published_topics"] and any(
+            v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] for v in spec.zeros["published_verbs"]):
+        return None  # 无行政许可等事项公示: none published, nothing said of decisions
+    clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    if topic in spec.disclosure["topics"] and _cause_names_another_matter(
+            plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
+        return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
@@ -586,6 +675,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
+    wholes: list[_Whole] = []  # the printed figures linked so far in the current sentence group
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
@@ -593,6 +683,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
+            wholes = _in_group(wholes, _breakdown_group(narrative, sentence, spec))
+            zeros = _beside_a_count(zeros, wholes)
             if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
                 zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
                 stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
@@ -616,7 +708,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
-        topic = _topic_at(topic_text, topic_words, fig, local_start, sentence, clause_end, spec)
+        topic, borrowed = _topic_at(topic_text, topic_words, fig, local_start, sentence, clause_end, spec)
         in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
         if topic is None and in_breakdown:
             topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
@@ -634,6 +726,21 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, topic, spec):
             continue
+        if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
+            continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
+        if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
+            continue
+        if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
+                                          or _unlinked_before(mentions[:-1], sentence[0])):
+            continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
+        if topic in spec.disjoint_event_topics and link.event \
+                and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
+            continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
+        group = _breakdown_group(narrative, sentence, spec)
+        wholes = _in_group(wholes, group)
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec):
+            continue
+        wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
@@ -641,6 +748,105 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+def _only_gaps(words: str, gaps: list[str]) -> bool:
+    """Given the words between a cue and its figure and the gap words (longest first), return whether nothing but
+    gap words (and spaces) stands there."""
+    for gap in gaps:
+        words = words.replace(gap, "")
+    return not words.strip()
+
+
+def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: list[dict[str, Any]]) -> bool:
+    """Given the words before an event verb's cue, return whether a verb of another event of the topic is joined to
+    it right before (制发、废止; 收到和办结): a figure after both counts their sum."""
+    if not before_cue or before_cue[-1] not in COORDINATORS:
+        return False
+    stem = before_cue[:-1]
+    return any(stem.endswith(cue) for r in rules if r["topic"] == topic and r.get("event") and r["metric"] != metric
+               and "needs_context" not in r for cue in r["cue"])
+
+
+def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end: int, topic: str, spec: Spec) -> bool:
+    """Given a figure of a topic counted only over disclosure work (reviews, suits), return whether its words make it
+    cases over another matter: a cause before it in its clause that names no disclosure word (因征收补偿引起的行政诉讼
+    8件), or a breakdown after it whose part names one (行政复议12件，其中涉及政府信息公开的3件: 12 is every review)."""
+    if topic not in spec.disclosure["topics"]:
+        return False
+    words = spec.disclosure["words"]
+    if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words,
+                                   spec.disclosure["other_matters"]):
+        return True
+    ahead = text[fig.end:sentence_end]
+    starts = [i for i in (ahead.find(b) for b in spec.breakdown_words) if i >= 0]
+    part = _NEXT_NUMBER.split(ahead[min(starts):], maxsplit=1)[0] if starts else ""
+    return any(w in part for w in words)
+
+
+def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:
+    """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
+    cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
+    disclosure words, or no disclosure word stands beside a word of another matter (执法工作未被申请行政复议)."""
+    if not any(w in left for w in words) and any(m in left for m in matters):
+        return True
+    at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
+    return at >= 0 and not any(w in left[at:] for w in words)
+
+
+def _unlinked_before(mentions: list[Mention], sentence_start: int) -> bool:
+    """Given the mentions so far (in text order), return whether a printed figure of the sentence that starts there
+    went unlinked."""
+    for mention in reversed(mentions):
+        if mention.span[0] < sentence_start:
+            return False
+        if mention.metric is None and not mention.implicit:
+            return True
+    return False
+
+
+def _in_group(wholes: list[_Whole], group: int) -> list[_Whole]:
+    """Given the figures linked so far and the sentence group of the next figure, return those of that group (groups
+    only move forward, so the others are done with)."""
+    return wholes if not wholes or wholes[-1].group == group else []
+
+
+def _beside_a_count(zeros: list[Mention], wholes: list[_Whole]) -> list[Mention]:
+    """Given the mentions of a zero and the figures linked before it in its sentence group, return them with the
+    metrics unlinked that a figure above zero there already states (收到申请5件，均已答复，未产生依申请公开纠纷:
+    the zero is of something narrower the words do not fix)."""
+    counted = {w.metric for w in wholes if w.value > 0}
+    kept = [m for m in zeros if m.metric not in counted]
+    return kept or [replace(zeros[0], metric=None)]
+
+
+@dataclass(frozen=True)
+class _Whole:
+    group: int  # where the sentence starts that its breakdowns (其中…) may follow
+    end: int
+    metric: str
+    value: float
+
+
+def _breakdown_group(narrative: Narrative, sentence: tuple[int, int], spec: Spec) -> int:
+    """Given a figure's sentence, return where the sentence starts whose figures it may break down: its own, or
+    the one before when it opens with a continuation word (其中，镇级受理…)."""
+    if sentence[0] > 0 and narrative.plain.startswith(tuple(spec.continuation_words), sentence[0]):
+        return narrative.sentence_bounds(sentence[0] - 1)[0]
+    return sentence[0]
+
+
+def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], spec: Spec) -> bool:
+    """Given a figure, the metric it would link to and the figures linked before it in its sentence group, return
+    whether it is a part of one of them: the same metric, a larger figure, and a breakdown word between (共收到申请
+    25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
+    return any(w.metric == metric and w.value > float(fig.value)
+               and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _names_other_topic(words: str, topic: str, spec: Spec) -> bool:
+    """Given words between a figure and a cue after it, return whether a word of another topic stands there."""
+    return any(w in words for other, ws in spec.topics.items() if other != topic for w in ws)
 
 
 def _in_parenthesis_after(text: str, fig: Figure, previous_end: int) -> bool:

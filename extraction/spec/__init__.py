@@ -101,12 +101,22 @@ class Spec:
     loose_units: list[str]
     scope_words: list[str]
     sentence_veto_words: list[str]
+    since_words: list[str]
+    previous_year_words: list[str]
+    previous_year_carry: list[str]
+    comparison_markers: list[str]
+    clause_veto_words: list[str]
+    borrowed_gaps: list[str]
+    sequence_words: list[str]
+    disjoint_event_topics: list[str]
+    disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
     veto_exempt: list[str]
     topic_masks: list[str]
     topic_vetoes: dict[str, list[str]]  # topic -> words that make a figure of it another quantity
     topic_nouns: dict[str, list[str]]  # topic -> its words joined to a case noun (依申请公开案件): no veto
     topic_loose_units: dict[str, list[str]]  # topic -> classifiers that count it only beside its word
     continuation_words: list[str]
+    breakdown_words: list[str]
     carry_words: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -212,7 +222,7 @@ def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
 
 
 def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: str,
-                 object_prefixes: list[str]) -> list[dict[str, Any]]:
+                 object_prefixes: list[str], helpers: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Given the event classes, return one cue rule per (class, topic it states a metric for). A class that takes
     its object cues only as its word right before a word of the topic (办理政府信息公开申请)."""
     out: list[dict[str, Any]] = []
@@ -225,7 +235,9 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                 rule = {"topic": topic, "cue": cues, "cue_after": event.get("words_after", []), "event": True,
                         "yields_to_categories": event.get("yields_to_categories", False),
                         "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
-                        **({"bare": event["bare"]} if "bare" in event else {}), **_versioned(event[topic], version)}
+                        "general": event.get("general", False),
+                        **({"bare": event["bare"]} if "bare" in event else {}),
+                        **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
     return out
 
@@ -256,7 +268,8 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
              topics: list[str] | None = None) -> list[dict[str, Any]]:
     """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
     topics, when given)."""
-    rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"])
+    helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"]}
+    rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"], helpers)
              + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
     return [r for r in rules if topics is None or r["topic"] in topics]
 
@@ -307,12 +320,24 @@ def _build(raw: dict[str, Any]) -> Spec:
         loose_units=raw["loose_units"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
+        since_words=raw["since_words"],
+        previous_year_words=raw["previous_year_words"],
+        previous_year_carry=raw["previous_year_carry"],
+        comparison_markers=raw["comparison_markers"],
+        clause_veto_words=raw["clause_veto_words"],
+        borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
+        sequence_words=raw["grammar"]["sequence_words"],
+        disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
+        disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
-        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]],
-        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) for t, v in topics.items()},
+        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
+        + [k + min(v["words"], key=len) for v in topics.values() for k in v.get("other_kinds", [])],
+        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
+                      for t, v in topics.items()},
         topic_loose_units={t: v.get("loose_units", []) for t, v in topics.items()},
         topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
+        breakdown_words=raw["breakdown_words"],
         carry_words=raw["carry_words"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
