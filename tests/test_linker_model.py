@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from extraction.spec import load_spec
 from models.linker.data import NONE, document_examples, synthetic_documents
 from models.linker.model import WEIGHTS, LinkerModel, Policy, load
-from models.linker.train import class_list, design, link_counts, second_opinion, train
-from extraction.spec import load_spec
+from models.linker.train import LinkCounts, class_list, design, link_counts, second_opinion, train
 
 MAX_WEIGHTS_BYTES = 1_000_000
 SAMPLE_REPORTS = 10
@@ -89,8 +89,8 @@ def test_veto_unlinks_only_grammar_links_and_leaves_worded_zeros(tmp_path: Path)
 def test_shipped_model_vetoes_few_right_links_on_synthetic_reports() -> None:
     model, _, _ = load()
     unseen = synthetic_documents(SAMPLE_REPORTS, SAMPLE_SEED + 1)  # not the training seed
-    grammar = sum((link_counts([f.mention for f in d.figures], d.gold) for d in unseen), start=type(link_counts([], []))())
-    vetoing = sum((link_counts(second_opinion(model, Policy(veto=0.9), d), d.gold) for d in unseen),
-                  start=type(link_counts([], []))())
+    grammar = sum((link_counts([f.mention for f in d.figures], d.gold) for d in unseen), start=LinkCounts())
+    vetoing = sum((link_counts(second_opinion(model, Policy(veto=0.9), d), d.gold) for d in unseen), start=LinkCounts())
     assert vetoing.predicted <= grammar.predicted
     assert vetoing.found >= 0.95 * grammar.found
+

@@ -3,16 +3,16 @@ clause, the grammar's link and the reading its gold label gives it."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from evaluation.scoring import acceptable_metrics, pair_mentions
 from extraction.pipeline import audit
-from extraction.report import Mention
 from extraction.segment import segment
 from extraction.spec import Spec, load_spec
 from models.linker.features import feature_names
+from models.linker.model import in_scope
 
 NONE = "none"  # the class of a figure that names no table metric
 GOLD_SUFFIX = ".gold.json"
@@ -37,16 +37,6 @@ class Document:
     name: str
     figures: list[Figure]
     gold: list[dict[str, Any]]
-    synthetic: bool = False
-    fold: int = field(default=0)
-
-
-def in_scope(mentions: list[Mention]) -> list[bool]:
-    """Given a document's mentions, return for each whether the model judges it: a printed figure with a span of its
-    own. A zero in words, or one naming several subjects (行政复议、行政诉讼0件), stays the grammar's alone: its
-    clause is the same for each subject, so its words cannot say which metric is which."""
-    spans = [m.span for m in mentions]
-    return [not m.implicit and spans.count(m.span) == 1 for m in mentions]
 
 
 def label_of(mention: dict[str, Any], partner: dict[str, Any] | None) -> str:
@@ -65,10 +55,13 @@ def document_examples(name: str, path: Path, data: bytes | None, gold: dict[str,
     if report.source is None:
         return Document(name, [], gold.get("mentions", []))
     narrative = segment(report.source)
+    # the version linking reads: the tables' when they were read, else the report year's
+    tables_read = report.template in spec.versions and bool(report.cells)
+    template = report.template if tables_read else spec.template_for_year(report.report_year)
     predicted = [m.to_json() for m in report.mentions]
     pairs = pair_mentions(predicted, gold.get("mentions", []))
     scope = in_scope(report.mentions)
-    figures = [Figure(p, s, feature_names(narrative, m, report.template, spec) if s else [], label_of(p, gold["mentions"][j] if j is not None else None))
+    figures = [Figure(p, s, feature_names(narrative, m, template, spec) if s else [], label_of(p, gold["mentions"][j] if j is not None else None))
                for m, p, s, j in zip(report.mentions, predicted, scope, pairs)]
     return Document(name, figures, gold.get("mentions", []))
 
@@ -94,7 +87,5 @@ def synthetic_documents(n: int = SYNTH_DOCUMENTS, seed: int = SYNTH_SEED, spec: 
     out = []
     for model in synth_models(n, seed, 0.0):
         gold = synth_gold(model, "text")
-        document = document_examples(gold["document"], Path(gold["document"]), render(model, "text"), gold, spec)
-        document.synthetic = True
-        out.append(document)
+        out.append(document_examples(gold["document"], Path(gold["document"]), render(model, "text"), gold, spec))
     return out

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from extraction.report import Mention
 from models.linker.features import hashed
 
 NONE = "none"  # the figure names no table metric
@@ -82,3 +83,11 @@ def load(path: Path = WEIGHTS) -> tuple[LinkerModel, Policy, dict]:
         meta = json.loads(str(data["meta"]))
         model = LinkerModel(tuple(str(c) for c in data["classes"]), data["weights"], data["bias"].astype(np.float64))
     return model, Policy(meta.get("veto"), meta.get("add")), meta
+
+
+def in_scope(mentions: list[Mention]) -> list[bool]:
+    """Given a report's mentions, return for each whether the model judges it: a printed figure with a span of its
+    own. A zero in words, or one naming several subjects (行政复议、行政诉讼0件), stays the grammar's alone: its
+    clause is the same for each subject, so its words cannot say which metric is which."""
+    spans = [m.span for m in mentions]
+    return [not m.implicit and spans.count(m.span) == 1 for m in mentions]
