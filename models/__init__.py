@@ -1,0 +1,1 @@
+"""Learned components of zfxxgk, each trained in-project by a script beside it (see README.md)."""
