@@ -410,13 +410,17 @@ def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
     return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
 
 
-def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, topic: str, spec: Spec) -> bool:
-    """Given a linked figure and its topic, return whether a veto word (or one of the topic's) near its cue (before
-    it, or between it and a cue after it) makes it another quantity."""
+def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
+            spec: Spec) -> bool:
+    """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
+    cue (before it, or between it and a cue after it) makes it another quantity, or a word of timeliness (按时办结)
+    makes it the part answered in time of a sentence that counts late ones too."""
     link_start = link.cue_start
     window = text[max(local_start, link_start - 6):fig.start]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
+    if any(w in window for w in spec.timely_words) and any(w in text[sentence[0]:sentence[1]] for w in spec.late_words):
+        return True
     if _BROADER.search(text[local_start:fig.start]):
         return True
     clause = _masked(text[local_start:fig.start], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
@@ -724,7 +728,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
-        if _vetoed(text, fig, link, local_start, topic, spec):
+        if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business

@@ -120,6 +120,8 @@ class Spec:
     carry_words: list[str]
     sections: dict[str, list[str]]
     metric_names: dict[str, str] = field(default_factory=dict)
+    timely_words: list[str] = field(default_factory=list)  # 按时: a part of the answered only beside late_words
+    late_words: list[str] = field(default_factory=list)
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -341,6 +343,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         carry_words=raw["carry_words"],
         sections=raw["sections"],
         metric_names=raw.get("metric_names", {}),
+        timely_words=raw["timely_words"],
+        late_words=raw["late_words"],
     )
 
 

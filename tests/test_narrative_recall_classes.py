@@ -1,0 +1,32 @@
+"""Narrative figures the grammar reads once a word joins a class, in wordings written for these tests (qualifier ×
+verb × object), each beside the wording that must stay unlinked: a class must read phrasings the tuned corpus never
+showed, and must not link what its words make another quantity."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.pipeline import audit
+
+HEAD = "淮北市相山区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+TAIL = "\n二、主动公开政府信息情况\n略。\n五、存在的主要问题及改进情况\n无。\n"
+
+
+def _linked(tmp_path: Path, sentence: str) -> list[tuple[float, str]]:
+    path = tmp_path / "report.txt"
+    path.write_text(HEAD + sentence + TAIL, encoding="utf-8")
+    return [(m.value, m.metric) for m in audit(path).mentions if m.metric is not None]
+
+
+RECEIVED = "全年共收到政府信息公开申请40件，"
+
+
+@pytest.mark.parametrize("timely", ["按时", "按期", "均按时", "已按期", "全部按时"])
+@pytest.mark.parametrize("verb", ["办结", "答复", "办理完毕"])
+def test_answered_in_time_is_the_year_s_answered_unless_late_ones_are_counted(tmp_path: Path, timely: str,
+                                                                              verb: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}{timely}{verb}38件。") == [
+        (40, "requests.new.total"), (38, "requests.result.total.total")]
+    for late in ["延期办结2件", "超期答复2件", "逾期2件"]:
+        assert _linked(tmp_path, f"{RECEIVED}{timely}{verb}38件，{late}。") == [(40, "requests.new.total")]
