@@ -17,10 +17,10 @@ from typing import Any, NamedTuple
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import Narrative
-from extraction.spec import PRE2019_LAST_YEAR, Spec
+from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims
+from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -162,6 +162,12 @@ def _joined_to_other_topic(text: str, word_start: int, topic: str, spec: Spec) -
     if word_start == 0 or text[word_start - 1] not in COORDINATORS:
         return False
     return any(text.endswith(w, 0, word_start - 1) for other, words in spec.topics.items() if other != topic for w in words)
+
+
+@per_spec
+def _masks_longest_first(spec: Spec) -> tuple[str, ...]:
+    """Given the spec, return its topic masks, longest first (a kept 行政复议申请 keeps the 复议申请 inside it)."""
+    return tuple(sorted(spec.topic_masks, key=len, reverse=True))
 
 
 def _masked(text: str, phrases: list[str]) -> str:
@@ -670,7 +676,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     """Given the narrative, the parsed tables and the report year, return every narrative figure as a mention
     with its verdict."""
     text = narrative.plain
-    topic_text = _masked(text, spec.topic_masks)
+    topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
     rules = _year_rules(view, spec, report_year)
     mentions: list[Mention] = []
@@ -742,7 +748,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         group = _breakdown_group(narrative, sentence, spec)
         wholes = _in_group(wholes, group)
-        if _part_of_a_whole(text, fig, link.metric, wholes, spec):
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec) or _timely_part(text, fig, link, local_start, wholes, spec):
             continue
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
@@ -846,6 +852,15 @@ def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], 
     25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
     return any(w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: list[_Whole], spec: Spec) -> bool:
+    """Given a linked figure and the figures linked before it in its sentence group, return whether a word of
+    timeliness by its cue makes it the part answered in time of a larger figure a breakdown word opens (受理申请40件，
+    其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in time."""
+    if not any(w in text[max(local_start, link.cue_start - 6):fig.start] for w in spec.timely_words):
+        return False
+    return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
 
 
 def _names_other_topic(words: str, topic: str, spec: Spec) -> bool:

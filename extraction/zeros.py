@@ -55,6 +55,7 @@ class _Grammar:
     post_negation: re.Pattern[str]
     topic_of: dict[str, str]
     masks: tuple[str, ...]
+    mask_exempt_after: tuple[str, ...]
     category_words: frozenset[str]
     category_verbs: frozenset[str]
     named_before_topics: frozenset[str]
@@ -91,7 +92,8 @@ def _grammar() -> _Grammar:
             map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)" + "|[：:]?(?P<direct>" + "|".join(
             map(re.escape, zeros["post_direct"])) + r")(?=[，,。；;！？!?\n]|$)"),
         topic_of=topic_of,
-        masks=tuple(spec.topic_masks),
+        masks=tuple(sorted(spec.topic_masks, key=len, reverse=True)),
+        mask_exempt_after=tuple(spec.topic_mask_exempt_after),
         category_words=frozenset(categories),
         category_verbs=frozenset(zeros["category_verbs"]),
         named_before_topics=frozenset(zeros["named_before_topics"]),
@@ -119,9 +121,20 @@ def _skip(text: str, pos: int, words: tuple[str, ...]) -> int:
     return pos
 
 
-def _masked(text: str, masks: tuple[str, ...]) -> str:
+def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ...]) -> str:
+    """Given text, the phrases whose topic word is about something else (行政复议申请) and the qualifiers that undo
+    them, return the text with each such phrase blanked out (same length, so offsets hold) unless a qualifier ends
+    right before it (政府信息公开行政复议申请); a shorter phrase inside one kept is kept with it."""
+    kept: list[tuple[int, int]] = []
     for phrase in masks:
-        text = text.replace(phrase, "\u3000" * len(phrase))
+        i = text.find(phrase)
+        while i >= 0:
+            end = i + len(phrase)
+            if exempt_after and text.endswith(exempt_after, 0, i):
+                kept.append((i, end))
+            elif not any(s <= i and end <= e for s, e in kept):
+                text = text[:i] + "\u3000" * len(phrase) + text[end:]
+            i = text.find(phrase, end)
     return text
 
 
@@ -136,7 +149,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     agent = verb is None and text.startswith(g.agents, pos)  # 没有公民向本机关申请公开: the agent's verb names it
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
     scope_end = end.start() if end else min(len(text), neg_start + g.max_chars)
-    scope = _masked(text[neg_start:scope_end], g.masks)
+    scope = masked_topics(text[neg_start:scope_end], g.masks, g.mask_exempt_after)
     if _DIGIT.search(_YEAR.sub("", scope)):
         return None  # 未受理的申请3件: the clause prints its count
     region_start = 0
@@ -208,7 +221,7 @@ def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, 
         return subject
     floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
-    named = [g.topic_of[m.group(0)] for m in g.subject.finditer(_masked(text[sentence_start:neg_start], g.masks))]
+    named = [g.topic_of[m.group(0)] for m in g.subject.finditer(masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after))]
     named = [t for t in named if t in g.named_before_topics]
     return (named[-1], start, end) if named else None
 
@@ -261,7 +274,7 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
     claim on the subjects of its clause (for a verb, those it states a zero of), or None if it names none."""
     floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
     start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
-    clause = _masked(text[start:m.start()], g.masks)
+    clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
     subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]
@@ -274,7 +287,7 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
 def find_subjects(text: str) -> list[tuple[str, int, int]]:
     """Given text, return the subjects it names as (topic, start, end), longest words first, not overlapping."""
     g = _grammar()
-    return [(g.topic_of[m.group(0)], m.start(), m.end()) for m in g.subject.finditer(_masked(text, g.masks))]
+    return [(g.topic_of[m.group(0)], m.start(), m.end()) for m in g.subject.finditer(masked_topics(text, g.masks, g.mask_exempt_after))]
 
 
 def zero_unit(claim: ZeroClaim) -> str:

@@ -30,3 +30,24 @@ def test_answered_in_time_is_the_year_s_answered_unless_late_ones_are_counted(tm
         (40, "requests.new.total"), (38, "requests.result.total.total")]
     for late in ["延期办结2件", "超期答复2件", "逾期2件"]:
         assert _linked(tmp_path, f"{RECEIVED}{timely}{verb}38件，{late}。") == [(40, "requests.new.total")]
+
+
+@pytest.mark.parametrize("negated, qualifier", [
+    (verb, q) for verb in ["未收到", "没有收到", "未发生"] for q in ["政府信息公开类", "针对本机关政府信息公开的", "有关政府信息公开", "涉及信息公开的"]
+] + [("无", "针对本机关政府信息公开的"), ("没有", "涉及信息公开的")])
+def test_a_review_application_qualified_by_disclosure_is_a_review_of_disclosure(tmp_path: Path, negated: str,
+                                                                                 qualifier: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}{negated}{qualifier}行政复议申请。") == [
+        (40, "requests.new.total"), (0, "review.total")]
+
+
+@pytest.mark.parametrize("negated", ["未收到", "没有收到"])
+def test_a_review_application_unqualified_is_the_review_organ_s_caseload(tmp_path: Path, negated: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}{negated}行政复议申请。") == [(40, "requests.new.total")]
+
+
+@pytest.mark.parametrize("timely", ["按时办结", "按期答复"])
+def test_answered_in_time_as_a_breakdown_is_a_part_unless_it_is_the_whole(tmp_path: Path, timely: str) -> None:
+    assert _linked(tmp_path, f"共受理政府信息公开申请40件，其中{timely}36件。") == [(40, "requests.new.total")]
+    assert _linked(tmp_path, f"共受理政府信息公开申请36件，其中{timely}36件。") == [
+        (36, "requests.new.total"), (36, "requests.result.total.total")]

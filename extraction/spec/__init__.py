@@ -122,6 +122,7 @@ class Spec:
     metric_names: dict[str, str] = field(default_factory=dict)
     timely_words: list[str] = field(default_factory=list)  # 按时: a part of the answered only beside late_words
     late_words: list[str] = field(default_factory=list)
+    topic_mask_exempt_after: list[str] = field(default_factory=list)  # qualifiers before a mask that undo it
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -345,6 +346,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         metric_names=raw.get("metric_names", {}),
         timely_words=raw["timely_words"],
         late_words=raw["late_words"],
+        topic_mask_exempt_after=raw["topic_mask_exempt_after"],
     )
 
 
