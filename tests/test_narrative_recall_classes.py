@@ -51,3 +51,17 @@ def test_answered_in_time_as_a_breakdown_is_a_part_unless_it_is_the_whole(tmp_pa
     assert _linked(tmp_path, f"共受理政府信息公开申请40件，其中{timely}36件。") == [(40, "requests.new.total")]
     assert _linked(tmp_path, f"共受理政府信息公开申请36件，其中{timely}36件。") == [
         (36, "requests.new.total"), (36, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("prefix", ["", "政府信息", "政务信息", "信息"])
+@pytest.mark.parametrize("noun", ["案件", "事项", "办件"])
+@pytest.mark.parametrize("verb", ["收到", "受理", "共", "承办"])
+def test_a_case_noun_after_the_requests_word_and_an_object_is_their_noun(tmp_path: Path, prefix: str, noun: str,
+                                                                         verb: str) -> None:
+    assert _linked(tmp_path, f"全年{verb}依申请公开{prefix}{noun}7件。") == [(7, "requests.new.total")]
+
+
+@pytest.mark.parametrize("noun", ["案件", "事项", "办件"])
+@pytest.mark.parametrize("verb", ["收到", "受理"])
+def test_a_case_noun_standing_alone_counts_other_business(tmp_path: Path, noun: str, verb: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}全年{verb}{noun}3000件。") == [(40, "requests.new.total")]

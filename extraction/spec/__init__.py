@@ -338,7 +338,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
                       for t, v in topics.items()},
         topic_loose_units={t: v.get("loose_units", []) for t, v in topics.items()},
-        topic_nouns={t: [w + n for w in v["words"] for n in v.get("case_nouns", [])] for t, v in topics.items()},
+        topic_nouns={t: [w + p + n for w in v["words"] for p in ("", *raw["grammar"]["object_prefixes"])
+                         for n in v.get("case_nouns", [])] for t, v in topics.items()},
         continuation_words=raw["continuation_words"],
         breakdown_words=raw["breakdown_words"],
         carry_words=raw["carry_words"],
