@@ -30,6 +30,7 @@ LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
+CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
@@ -331,6 +332,8 @@ def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> boo
     (涉及城建领域的申请5件 counts some requests)."""
     if local[:i].endswith(tuple(bare["not_after"])):
         return False
+    if "only_after" in bare and local[:i].strip(CLAUSE_OPENING_MARKS) not in ("", *bare["only_after"]):
+        return False  # 及时公开12个: the word must open its clause (公开3件; 其中公开1起)
     pos, end, gaps = i + len(cue), len(local), sorted(bare["gaps"], key=len, reverse=True)
     while pos < end:
         gap = next((g for g in gaps if local.startswith(g, pos)), None)
@@ -344,14 +347,15 @@ def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: 
     """Given the chosen rule and the words before its cue, return whether the rule yields to a disposition named
     there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
     return bool(rule.get("yields_to_categories")) and any(
-        r["topic"] == topic and r.get("category") and any(w in before_cue for w in r["cue"]) for r in rules)
+        r["topic"] == topic and r.get("category") and not r.get("bare") and any(w in before_cue for w in r["cue"])
+        for r in rules)
 
 
 def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Given the words before an answer verb that yields to a disposition and the words before the figure, return the
     rule of the disposition named nearest before the verb, or None when a 等 after its words makes them examples of
     an extent they do not fix (无对应信息等情形答复8件)."""
-    named = [(i + len(w), len(w), r) for r in rules if r["topic"] == topic and r.get("category")
+    named = [(i + len(w), len(w), r) for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare")
              for w in r["cue"] if (i := before_cue.rfind(w)) >= 0]
     if not named:
         return None

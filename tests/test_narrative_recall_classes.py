@@ -65,3 +65,18 @@ def test_a_case_noun_after_the_requests_word_and_an_object_is_their_noun(tmp_pat
 @pytest.mark.parametrize("verb", ["收到", "受理"])
 def test_a_case_noun_standing_alone_counts_other_business(tmp_path: Path, noun: str, verb: str) -> None:
     assert _linked(tmp_path, f"{RECEIVED}全年{verb}{noun}3000件。") == [(40, "requests.new.total")]
+
+
+@pytest.mark.parametrize("disclosed", ["公开3件", "其中公开3件", "其中，公开3件", "其中3件已公开", "已公开3件"])
+def test_disclosed_alone_in_a_list_of_dispositions(tmp_path: Path, disclosed: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}{disclosed}，不予公开2件。") == [
+        (40, "requests.new.total"), (3, "requests.result.disclosed.total"), (2, "requests.result.withheld.subtotal.total")]
+
+
+@pytest.mark.parametrize("other", ["主动公开3件", "及时公开3件", "依申请公开3件", "未公开3件", "不属于本机关公开的3件", "信息公开3件"])
+def test_disclosed_after_other_words_is_another_act(tmp_path: Path, other: str) -> None:
+    assert (3, "requests.result.disclosed.total") not in _linked(tmp_path, f"{RECEIVED}{other}，不予公开2件。")
+
+
+def test_an_answer_verb_after_the_requests_word_is_no_disclosed_answer(tmp_path: Path) -> None:
+    assert _linked(tmp_path, "全年政府信息依申请公开答复40件。") == [(40, "requests.result.total.total")]
