@@ -80,3 +80,33 @@ def test_disclosed_after_other_words_is_another_act(tmp_path: Path, other: str) 
 
 def test_an_answer_verb_after_the_requests_word_is_no_disclosed_answer(tmp_path: Path) -> None:
     assert _linked(tmp_path, "全年政府信息依申请公开答复40件。") == [(40, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("subjects, metrics", [
+    ("行政复议、行政诉讼", ["review.total", "litigation.total"]), ("政府信息公开行政复议和行政诉讼", ["review.total", "litigation.total"]),
+    ("因政府信息公开引起的行政诉讼", ["litigation.total"])])
+@pytest.mark.parametrize("frame", ["本年度{s}零发生。", "全年实现{s}零发生。"])
+def test_zero_happening_after_its_subjects_is_their_zero(tmp_path: Path, subjects: str, metrics: list, frame: str) -> None:
+    assert _linked(tmp_path, frame.format(s=subjects)) == [(0, m) for m in metrics]
+
+
+@pytest.mark.parametrize("sentence", ["本年度零申请。", "本年度实现依申请公开零申请。"])
+def test_zero_requests_in_one_word(tmp_path: Path, sentence: str) -> None:
+    assert _linked(tmp_path, sentence) == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("negation", ["无", "没有", "暂无"])
+@pytest.mark.parametrize("category, metric", [("不予公开", "requests.result.withheld.subtotal.total"),
+                                              ("“不予公开”", "requests.result.withheld.subtotal.total"),
+                                              ("不予处理", "requests.result.not_processed.subtotal.total")])
+@pytest.mark.parametrize("noun", ["的情况", "的政府信息", "的申请", "情形"])
+def test_a_disposition_negated_directly_is_its_zero(tmp_path: Path, negation: str, category: str, metric: str,
+                                                    noun: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}{negation}{category}{noun}。") == [(40, "requests.new.total"), (0, metric)]
+
+
+@pytest.mark.parametrize("topic, metric", [("政府信息公开申请", "requests.new.total"), ("依申请公开", "requests.new.total"),
+                                           ("行政复议", "review.total")])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_topic_and_a_colon_before_its_count(tmp_path: Path, topic: str, metric: str, colon: str) -> None:
+    assert _linked(tmp_path, f"本年度{topic}{colon}0件。") == [(0, metric)]
