@@ -110,3 +110,9 @@ def test_a_disposition_negated_directly_is_its_zero(tmp_path: Path, negation: st
 @pytest.mark.parametrize("colon", ["：", ":"])
 def test_a_topic_and_a_colon_before_its_count(tmp_path: Path, topic: str, metric: str, colon: str) -> None:
     assert _linked(tmp_path, f"本年度{topic}{colon}0件。") == [(0, metric)]
+
+
+@pytest.mark.parametrize("partial", ["部分同意公开", "同意部分公开", "予以部分公开"])
+def test_partly_agreed_disclosure_is_partial_not_disclosed(tmp_path: Path, partial: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}同意公开10件，{partial}3件。") == [
+        (40, "requests.new.total"), (10, "requests.result.disclosed.total"), (3, "requests.result.partially_disclosed.total")]
