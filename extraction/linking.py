@@ -736,6 +736,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
             link = shared if shared is not None and shared.event and not shared.fallback else link
+        if link is None:
+            link = _sum_of_parts(text, fig, local_start, sentence, _in_group(wholes, _breakdown_group(narrative, sentence, spec)), spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
@@ -856,6 +858,19 @@ def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], 
     25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
     return any(w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],
+                  spec: Spec) -> _Link | None:
+    """Given a figure with no cue, its sentence and the figures linked before it in its sentence group, return the
+    reading of a total word standing alone before it (共计61件) after figures of the sentence linked to each part of a
+    sum (新收58件，上年结转3件): that sum; None otherwise."""
+    before = text[local_start:fig.start].strip(CLAUSE_OPENING_MARKS)
+    linked = {w.metric for w in wholes if w.end > sentence[0]}
+    for total in spec.sums:
+        if before in total["words"] and all(p in linked for p in total["parts"]):
+            return _Link(total["metric"], (), local_start, cue_end=fig.start)
+    return None
 
 
 def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: list[_Whole], spec: Spec) -> bool:

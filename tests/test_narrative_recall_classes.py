@@ -116,3 +116,16 @@ def test_a_topic_and_a_colon_before_its_count(tmp_path: Path, topic: str, metric
 def test_partly_agreed_disclosure_is_partial_not_disclosed(tmp_path: Path, partial: str) -> None:
     assert _linked(tmp_path, f"{RECEIVED}同意公开10件，{partial}3件。") == [
         (40, "requests.new.total"), (10, "requests.result.disclosed.total"), (3, "requests.result.partially_disclosed.total")]
+
+
+@pytest.mark.parametrize("total", ["共计", "合计", "总计", "，共"])
+@pytest.mark.parametrize("carried", ["上年结转2件", "上年度结转申请2件", "加上上年结转2件"])
+def test_a_total_after_new_and_carried_is_their_sum(tmp_path: Path, total: str, carried: str) -> None:
+    sentence = f"全年新收政府信息公开申请21件，{carried}，{total.lstrip('，')}23件。"
+    assert _linked(tmp_path, sentence) == [
+        (21, "requests.new.total"), (2, "requests.carried_over.total"), (23, "requests.handled_pool.total")]
+
+
+@pytest.mark.parametrize("parts", ["网上申请21件，书面申请2件", "收到政府信息公开申请21件", "自然人申请21件，法人申请2件"])
+def test_a_total_after_other_parts_is_unread(tmp_path: Path, parts: str) -> None:
+    assert (23, "requests.handled_pool.total") not in _linked(tmp_path, f"全年{parts}，合计23件。")

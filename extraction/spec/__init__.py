@@ -123,6 +123,7 @@ class Spec:
     timely_words: list[str] = field(default_factory=list)  # 按时: a part of the answered only beside late_words
     late_words: list[str] = field(default_factory=list)
     topic_mask_exempt_after: list[str] = field(default_factory=list)  # qualifiers before a mask that undo it
+    sums: list[dict[str, Any]] = field(default_factory=list)  # a total word after the parts linked before it
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -348,6 +349,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         timely_words=raw["timely_words"],
         late_words=raw["late_words"],
         topic_mask_exempt_after=raw["topic_mask_exempt_after"],
+        sums=raw["grammar"]["sums"],
     )
 
 
