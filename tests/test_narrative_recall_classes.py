@@ -129,3 +129,14 @@ def test_a_total_after_new_and_carried_is_their_sum(tmp_path: Path, total: str, 
 @pytest.mark.parametrize("parts", ["网上申请21件，书面申请2件", "收到政府信息公开申请21件", "自然人申请21件，法人申请2件"])
 def test_a_total_after_other_parts_is_unread(tmp_path: Path, parts: str) -> None:
     assert (23, "requests.handled_pool.total") not in _linked(tmp_path, f"全年{parts}，合计23件。")
+
+
+@pytest.mark.parametrize("qualifier", ["政府信息公开", "信息公开类", "针对本机关信息公开的"])
+def test_a_review_application_of_disclosure_counts_reviews(tmp_path: Path, qualifier: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}收到{qualifier}行政复议申请3件。") == [(40, "requests.new.total"), (3, "review.total")]
+    assert _linked(tmp_path, f"{RECEIVED}收到行政复议申请3件。") == [(40, "requests.new.total")]
+
+
+@pytest.mark.parametrize("dismissed", ["驳回诉讼请求", "驳回原告诉讼请求", "驳回起诉"])
+def test_a_dismissed_claim_is_the_suits_other_result(tmp_path: Path, dismissed: str) -> None:
+    assert _linked(tmp_path, f"全年行政诉讼2件，法院判决{dismissed}2件。") == [(2, "litigation.total"), (2, "litigation.other")]
