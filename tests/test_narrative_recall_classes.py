@@ -140,3 +140,9 @@ def test_a_review_application_of_disclosure_counts_reviews(tmp_path: Path, quali
 @pytest.mark.parametrize("dismissed", ["驳回诉讼请求", "驳回原告诉讼请求", "驳回起诉"])
 def test_a_dismissed_claim_is_the_suits_other_result(tmp_path: Path, dismissed: str) -> None:
     assert _linked(tmp_path, f"全年行政诉讼2件，法院判决{dismissed}2件。") == [(2, "litigation.total"), (2, "litigation.other")]
+
+
+@pytest.mark.parametrize("pending", ["尚有2件在办理中", "2件办理中", "仍在办理2件", "2件在处理中", "2件正在办理"])
+def test_requests_still_being_handled_are_carried_forward(tmp_path: Path, pending: str) -> None:
+    assert _linked(tmp_path, f"{RECEIVED}办结38件，{pending}。") == [
+        (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
