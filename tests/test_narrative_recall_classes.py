@@ -146,3 +146,10 @@ def test_a_dismissed_claim_is_the_suits_other_result(tmp_path: Path, dismissed: 
 def test_requests_still_being_handled_are_carried_forward(tmp_path: Path, pending: str) -> None:
     assert _linked(tmp_path, f"{RECEIVED}办结38件，{pending}。") == [
         (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
+
+
+@pytest.mark.parametrize("unit", ["条", "篇"])
+@pytest.mark.parametrize("verb", ["制发", "印发", "出台"])
+def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: str) -> None:
+    assert _linked(tmp_path, f"全年{verb}行政规范性文件7{unit}。") == [(7, "active.normative_docs.issued")]
+    assert _linked(tmp_path, f"全年{verb}行政规范性文件解读7{unit}。") == []
