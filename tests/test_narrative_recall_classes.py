@@ -153,3 +153,12 @@ def test_requests_still_being_handled_are_carried_forward(tmp_path: Path, pendin
 def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: str) -> None:
     assert _linked(tmp_path, f"全年{verb}行政规范性文件7{unit}。") == [(7, "active.normative_docs.issued")]
     assert _linked(tmp_path, f"全年{verb}行政规范性文件解读7{unit}。") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("本年度未被行政复议或诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("本年度未被起诉。", [(0, "litigation.total")]),
+    ("本年度答复未被复议机关撤销。", [(0, "review.corrected")]),
+    ("本年度答复未被复议机关纠错。", [(0, "review.corrected")])])
+def test_a_negated_passive_before_a_review_or_suit_is_its_zero(tmp_path: Path, sentence: str, expected: list) -> None:
+    assert _linked(tmp_path, sentence) == expected
