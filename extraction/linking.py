@@ -736,8 +736,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
             link = shared if shared is not None and shared.event and not shared.fallback else link
-        if link is None:
-            link = _sum_of_parts(text, fig, local_start, sentence, _in_group(wholes, _breakdown_group(narrative, sentence, spec)), spec)
+        if link is None:  # 新收58件，上年结转3件，共计61件: a total word after the parts
+            in_group = _in_group(wholes, _breakdown_group(narrative, sentence, spec))
+            link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
@@ -754,7 +755,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         group = _breakdown_group(narrative, sentence, spec)
         wholes = _in_group(wholes, group)
-        if _part_of_a_whole(text, fig, link.metric, wholes, spec) or _timely_part(text, fig, link, local_start, wholes, spec):
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
+                or _timely_part(text, fig, link, local_start, wholes, spec):
             continue
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
@@ -879,7 +881,8 @@ def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: 
     其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in time."""
     if not any(w in text[max(local_start, link.cue_start - 6):fig.start] for w in spec.timely_words):
         return False
-    return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+    return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
+               for w in wholes)
 
 
 def _names_other_topic(words: str, topic: str, spec: Spec) -> bool:
