@@ -528,22 +528,31 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     no finding may rest on it alone."""
     # Ink the engine could not read has no value: identities holding with it as a blank confirm nothing about it.
     unreadable = {k for k, c in out.cells.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
-    doubts = {k for k, c in out.cells.items() if c.ocr_raw is not None or _unsure(c)} | unreadable
+    # A cell read from an image with a number on each of several lines straddles a rule the image lost: which of its
+    # numbers is the cell's, sums that hold around it cannot say (one of them may be the next row's).
+    straddling = {k for k, c in out.cells.items() if c.ocr_confidence is not None and _numbered_lines(c.raw) > 1}
+    doubts = {k for k, c in out.cells.items() if c.ocr_raw is not None or _unsure(c)} | unreadable | straddling
     if not doubts:  # a text layer's cells: nothing to doubt
         return
     values = {k: c.value for k, c in out.cells.items()}
     identities = list({(i.id, i.lhs, i.rhs): i for v in spec.versions.values() for i in v.identities}.values())
-    sure = vouched(identities, values, doubts) - unreadable
+    sure = vouched(identities, values, doubts) - unreadable - straddling
     for key, cell in out.cells.items():
         if cell.inferred or key not in doubts or key in sure:
             continue
         states = [status(i, values) for i in identities if key in i.keys]
         why = (f"图片中此格有字迹未能识别（置信度{cell.ocr_confidence:.2f}），其值未读" if key in unreadable
+               else "图片中此格读出多行数字，可能跨越了未识别的表格线" if key in straddling
                else f"识别置信度{cell.ocr_confidence:.2f}，所在勾稽关系不成立且无唯一更正" if 0 in states
                else f"识别置信度{cell.ocr_confidence:.2f}，无勾稽关系可确认")
         cell.confidence = min(cell.confidence, DOUBTFUL_CONFIDENCE)
         cell.placement = f"{cell.placement}；{why}" if cell.placement else why
         out.ocr_doubts[key] = why
+
+
+def _numbered_lines(text: str) -> int:
+    """Given a cell's printed text, return how many of its lines hold a number."""
+    return sum(1 for line in text.splitlines() if any(ch.isdigit() for ch in line))
 
 
 def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from extraction.document import UNREAD, IngestError, Problem, Source
-from extraction.ingest.pdf import MAX_PAGES, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, printed, snap
+from extraction.ingest.pdf import MAX_PAGES, NUMBER, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, printed, snap
 
 DPI = 300  # pages of a PDF are rendered at this resolution (measured against 200: README, "Scanned reports")
 POINTS_PER_INCH = 72
@@ -47,6 +47,10 @@ BOX_MARGIN = 0.25  # a stroke this share of a text box's height outside it is st
 ERASE_MARGIN = 2  # px around a found rule also erased: its anti-aliased edge
 CROP_PAD = 0.3  # a text box's crop gains this share of its height of paper left and right: the recogniser misreads
 # a lone narrow digit it sees edge to edge
+REREAD_BELOW = 0.9  # a box read with less mean confidence is read again (corrections.LOW_OCR_CONFIDENCE: the same bar)
+REREAD_RIM = 0.3  # the second look adds this share of the box's height of paper above and below: the recogniser,
+# trained on lines with paper around them, reads a lone digit cropped tight to its ink as o or 。 or at 0.3-0.8, and
+# at 0.9 with this rim (hongze_2023 p. 4 at 300 dpi); a rim on every box costs time and misreads some headings
 MIN_TEXT_SCORE = 0.3  # a recognised box below this mean confidence is noise, or a glyph the engine cannot read
 THREADS = 1  # onnxruntime threads: one thread sums in a fixed order, so the output is the same on every run
 CJK_CHAR = ("\u3400", "\u9fff")
@@ -313,14 +317,15 @@ def distinct(boxes: list[Box]) -> list[Box]:
     return kept
 
 
-def padded_crop(pixels: Any, box: Box) -> tuple[Any, int]:
-    """Given a page in grey and a text box, return the box's crop in colour with paper added left and right, and
-    the width added on the left."""
+def padded_crop(pixels: Any, box: Box, rim_share: float = 0.0) -> tuple[Any, int]:
+    """Given a page in grey, a text box and the share of its height of paper to add above and below, return the box's
+    crop in colour with paper added around it, and the width added on the left."""
     import cv2
 
     x0, top, x1, bottom = box
     pad = max(1, round(CROP_PAD * (bottom - top)))
-    crop = cv2.copyMakeBorder(pixels[top:bottom, x0:x1], 0, 0, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    rim = round(rim_share * (bottom - top))
+    crop = cv2.copyMakeBorder(pixels[top:bottom, x0:x1], rim, rim, pad, pad, cv2.BORDER_CONSTANT, value=255)
     return cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), pad
 
 
@@ -356,11 +361,17 @@ def box_chars(box: Box, pad: int, reading: tuple[str, float, list[Any]], dpi: fl
 
 
 def read_text(pixels: Any, boxes: list[Box], dpi: float) -> list[Char]:
-    """Given a page in grey (rules erased), its text boxes and its resolution, return the chars the engine reads."""
+    """Given a page in grey (rules erased), its text boxes and its resolution, return the chars the engine reads. A box
+    read unsure is read again with paper above and below it, and the surer reading kept (see `better`)."""
     if not boxes:
         return []
     crops = [padded_crop(pixels, box) for box in boxes]
-    readings, _ = engine().text_rec([crop for crop, _ in crops], return_word_box=True)
+    readings = recognise([crop for crop, _ in crops])
+    again = [i for i, r in enumerate(readings) if r[1] < REREAD_BELOW]
+    if again:
+        for i, reading in zip(again, recognise([padded_crop(pixels, boxes[i], REREAD_RIM)[0] for i in again])):
+            if better(readings[i], reading):
+                readings[i] = reading
     chars: list[Char] = []
     for box, (crop, pad), reading in zip(boxes, crops, readings):
         if reading[0].strip() and reading[1] >= MIN_TEXT_SCORE:
@@ -368,6 +379,19 @@ def read_text(pixels: Any, boxes: list[Box], dpi: float) -> list[Char]:
         elif (crop[:, :, 0] < INK).sum() >= MIN_INK_PIXELS:
             chars.append(unread_char(box, reading[1], dpi))
     return chars
+
+
+def better(first: tuple[str, float, list[Any]], second: tuple[str, float, list[Any]]) -> bool:
+    """Given a box's reading and its re-reading, return whether the re-reading replaces it: it is more confident, and
+    does not trade a number for something that is not one (a lone 0 re-read as a frame, [], is still a 0)."""
+    return second[1] > first[1] and not (bool(NUMBER.fullmatch(first[0].strip()))
+                                         and not NUMBER.fullmatch(second[0].strip()))
+
+
+def recognise(crops: list[Any]) -> list[tuple[str, float, list[Any]]]:
+    """Given crops of text boxes, return the recogniser's reading of each: text, mean confidence, alignment."""
+    readings, _ = engine().text_rec(crops, return_word_box=True)
+    return list(readings)
 
 
 def unread_char(box: Box, confidence: float, dpi: float) -> Char:
