@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from evaluation.fuzz import campaign, seed_inputs
 from evaluation.fuzz.mutate import TEXT_TOKENS, mutate
 from evaluation.synth import models, render
+from extraction.document import UNREAD
 from extraction.pipeline import audit
 from extraction.render import render_markdown, render_text
+from extraction.tables import DOUBTFUL_CONFIDENCE
 
 TEXT_LAYOUTS = ("text", "pipe", "markdown", "whitespace", "cells")
 KNOWN_CODES = {"empty", "too_large", "unknown_format", "corrupt", "no_text_layer", "unmapped_font", "ocr_unavailable", "unreadable",
@@ -180,3 +182,15 @@ def test_coverage_guided_engine_runs_the_audit(tmp_path) -> None:
     tally = guided("markdown", 60, 2, tmp_path, timeout=20, max_memory_mb=2048)
     assert tally.inputs >= 60  # libFuzzer's runs, seeds included, plus any input it stopped on
     assert tally.peak_rss_mb > 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_row_ending_in_undecodable_bytes_is_unread_not_a_crash(seed: int) -> None:
+    """Found by the campaign: a text row cut after a byte the decoder could not read (U+FFFD, as OCR prints ink it
+    could not read) crashed the doubt note, which assumed an OCR confidence. Such a cell is unread and doubtful."""
+    text = render(models(1, seed, 0.3)[0], "pipe").decode("utf-8")
+    row_end = text.index("\n", text.index("二、上年结转"))
+    report = audit("r.txt", (text[:row_end] + " \ufffd").encode("utf-8"))
+    assert not report.unreadable
+    for cell in (c for c in report.cells.values() if c.raw and set(c.raw) == {UNREAD}):
+        assert cell.value is None and cell.confidence <= DOUBTFUL_CONFIDENCE and "无法解码" in cell.placement
