@@ -7,6 +7,7 @@ import io
 import json
 import random
 import sys
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,9 +15,11 @@ from hypothesis import strategies as st
 
 from evaluation.fuzz import campaign, seed_inputs
 from evaluation.fuzz.mutate import TEXT_TOKENS, mutate
+from evaluation.fuzz.target import cpu_limited
 from evaluation.synth import models, render
 from extraction import digits
 from extraction.document import UNREAD
+from extraction.limits import Overtime
 from extraction.pipeline import audit
 from extraction.render import render_markdown, render_text
 from extraction.tables import DOUBTFUL_CONFIDENCE
@@ -217,3 +220,18 @@ def test_a_one_line_report_with_blanks_as_tabs_gives_up_its_digit_search_early()
         sys.setprofile(None)
     assert 0 < steps[0] <= 50_000  # search calls: each tries a reading of one row
     assert "cells_unread" in {e.code for e in report.errors}
+
+
+def test_an_input_is_limited_in_cpu_time_not_in_wall_time() -> None:
+    """On a core shared with other work an audit may wait: the campaign counts a hang by the CPU time it spent."""
+    with cpu_limited(0.05):
+        time.sleep(0.3)  # waiting costs no CPU time
+    with pytest.raises(Overtime), cpu_limited(0.05):
+        while True:
+            pass
+
+
+def test_campaign_counts_an_input_over_its_cpu_limit_as_a_hang(tmp_path) -> None:
+    tally = campaign("markdown", 6, 11, out=tmp_path, timeout=0.001)
+    assert tally.hangs >= 1 and tally.complete + tally.partial + tally.hangs + sum(tally.typed.values()) == 6
+    assert len(list((tmp_path / "hangs").glob("*.md"))) == tally.hangs
