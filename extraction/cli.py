@@ -215,7 +215,8 @@ def fuzz(
     runs: int = typer.Option(1000, "--runs", min=1, help="Inputs per format."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same inputs."),
     out: Path | None = typer.Option(None, "--out", help="Folder for each crashing, hanging or runaway input and its traceback."),
-    timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds one input may take before it counts as a hang."),
+    timeout: float = typer.Option(20.0, "--timeout", min=1, help="CPU seconds one input may take before it counts as a hang "
+                                                         "(its wall-clock limit is ten times that)."),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", min=0, help="Memory limit per input, in MB (0: none)."),
     engine: str = typer.Option("mutate", "--engine", help="mutate (structure-aware, in batch workers) or atheris (coverage-guided)."),
     json_path: Path | None = typer.Option(None, "--json", help="Write the figures per format as JSON to this file."),

@@ -523,6 +523,14 @@ def _unsure(cell: CellValue) -> bool:
     return cell.ocr_confidence is not None and cell.ocr_confidence < LOW_OCR_CONFIDENCE
 
 
+def _unread_why(cell: CellValue) -> str:
+    """Given a cell printed only with U+FFFD, return why its value is unread: ink the OCR engine could not read (with
+    its confidence), or bytes of a text layer that could not be decoded (no confidence: no OCR read it)."""
+    if cell.ocr_confidence is None:
+        return "此格只有无法解码的字符，其值未读"
+    return f"图片中此格有字迹未能识别（置信度{cell.ocr_confidence:.2f}），其值未读"
+
+
 def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     """Given the parsed cells, mark each unsure OCR reading that no identity holding around it confirms as doubtful:
     no finding may rest on it alone."""
@@ -541,7 +549,7 @@ def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
         if cell.inferred or key not in doubts or key in sure:
             continue
         states = [status(i, values) for i in identities if key in i.keys]
-        why = (f"图片中此格有字迹未能识别（置信度{cell.ocr_confidence:.2f}），其值未读" if key in unreadable
+        why = (_unread_why(cell) if key in unreadable
                else "图片中此格读出多行数字，可能跨越了未识别的表格线" if key in straddling
                else f"识别置信度{cell.ocr_confidence:.2f}，所在勾稽关系不成立且无唯一更正" if 0 in states
                else f"识别置信度{cell.ocr_confidence:.2f}，无勾稽关系可确认")

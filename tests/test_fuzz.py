@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import random
+import sys
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,9 +15,14 @@ from hypothesis import strategies as st
 
 from evaluation.fuzz import campaign, seed_inputs
 from evaluation.fuzz.mutate import TEXT_TOKENS, mutate
+from evaluation.fuzz.target import cpu_limited
 from evaluation.synth import models, render
+from extraction import digits
+from extraction.document import UNREAD
+from extraction.limits import Overtime
 from extraction.pipeline import audit
 from extraction.render import render_markdown, render_text
+from extraction.tables import DOUBTFUL_CONFIDENCE
 
 TEXT_LAYOUTS = ("text", "pipe", "markdown", "whitespace", "cells")
 KNOWN_CODES = {"empty", "too_large", "unknown_format", "corrupt", "no_text_layer", "unmapped_font", "ocr_unavailable", "unreadable",
@@ -180,3 +187,51 @@ def test_coverage_guided_engine_runs_the_audit(tmp_path) -> None:
     tally = guided("markdown", 60, 2, tmp_path, timeout=20, max_memory_mb=2048)
     assert tally.inputs >= 60  # libFuzzer's runs, seeds included, plus any input it stopped on
     assert tally.peak_rss_mb > 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_row_ending_in_undecodable_bytes_is_unread_not_a_crash(seed: int) -> None:
+    """Found by the campaign: a text row cut after a byte the decoder could not read (U+FFFD, as OCR prints ink it
+    could not read) crashed the doubt note, which assumed an OCR confidence. Such a cell is unread and doubtful."""
+    text = render(models(1, seed, 0.3)[0], "pipe").decode("utf-8")
+    row_end = text.index("\n", text.index("二、上年结转"))
+    report = audit("r.txt", (text[:row_end] + " \ufffd").encode("utf-8"))
+    assert not report.unreadable
+    for cell in (c for c in report.cells.values() if c.raw and set(c.raw) == {UNREAD}):
+        assert cell.value is None and cell.confidence <= DOUBTFUL_CONFIDENCE and "无法解码" in cell.placement
+
+
+def test_a_one_line_report_with_blanks_as_tabs_gives_up_its_digit_search_early() -> None:
+    """Found by the campaign (a hang under its 20 s limit): a report in the tab layout with every line break
+    removed prints its blank cells as runs of tabs, and the joint search over 表三's glued rows, each with two
+    readings, walked 200,000 steps (8 s) before leaving them unread. The budget is now a few times what real
+    reports need (tests/test_digits.py), and the rows are still left unread, never guessed."""
+    text = render(models(6, 20261206, 0.3)[0], "text").decode("utf-8").replace("\n", "")
+    steps = [0]
+
+    def count(frame, event, arg):  # noqa: ANN001 - sys.setprofile's signature
+        if event == "call" and frame.f_code.co_name == "search" and frame.f_code.co_filename == digits.__file__:
+            steps[0] += 1
+
+    sys.setprofile(count)
+    try:
+        report = audit("r.txt", text.encode("utf-8"))
+    finally:
+        sys.setprofile(None)
+    assert 0 < steps[0] <= 50_000  # search calls: each tries a reading of one row
+    assert "cells_unread" in {e.code for e in report.errors}
+
+
+def test_an_input_is_limited_in_cpu_time_not_in_wall_time() -> None:
+    """On a core shared with other work an audit may wait: the campaign counts a hang by the CPU time it spent."""
+    with cpu_limited(0.05):
+        time.sleep(0.3)  # waiting costs no CPU time
+    with pytest.raises(Overtime), cpu_limited(0.05):
+        while True:
+            pass
+
+
+def test_campaign_counts_an_input_over_its_cpu_limit_as_a_hang(tmp_path) -> None:
+    tally = campaign("markdown", 6, 11, out=tmp_path, timeout=0.001)
+    assert tally.hangs >= 1 and tally.complete + tally.partial + tally.hangs + sum(tally.typed.values()) == 6
+    assert len(list((tmp_path / "hangs").glob("*.md"))) == tally.hangs

@@ -2,8 +2,9 @@
 
 Seeds are the real reports (../shared/corpus/real), the bundled seed and synthetic reports, and fresh `zfxxgk synth`
 renders of the layout; each input is a structure-aware mutant of one (evaluation/fuzz/mutate.py) audited in a batch
-worker under a time and memory limit (extraction/batch.py), so a hang or a runaway allocation is counted, not
-suffered. Counted per format: inputs, typed answers by code, uncaught exceptions (unique by place), hangs, memory.
+worker under a CPU-time and memory limit (extraction/batch.py, evaluation/fuzz/target.py), so a hang or a runaway
+allocation is counted, not suffered. Counted per format: inputs, typed answers by code, uncaught exceptions (unique by
+place), hangs, memory.
 `--engine atheris` hands the same seeds and mutator to libFuzzer for coverage guidance (evaluation/fuzz/coverage.py).
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,7 +28,8 @@ FAMILY = {"pdf": "pdf", "pdf-unruled": "pdf", "html": "html", "docx": "docx", "t
 FORMATS = tuple(FAMILY)
 SYNTH_MODELS = 6  # fresh synthetic renders per layout, beside the corpus files
 FRAGMENTS = 4  # per text-like seed: prefixes of it as seeds of their own (short inputs are audited fast)
-CAMPAIGN_TIMEOUT_S = 20.0  # per input: a mutant is at most 512 KB, which the audit reads in a few seconds
+CAMPAIGN_TIMEOUT_S = 20.0  # CPU seconds per input: a mutant is at most 512 KB, which the audit reads in a few seconds
+WALL_PER_CPU = 10  # the worker's wall-clock limit, in CPU limits: room for a core shared with other work
 CAMPAIGN_MEMORY_MB = 2048
 
 
@@ -109,7 +112,7 @@ def campaign(fmt: str, runs: int, seed: int, out: Path | None = None, timeout: f
     seeds = seed_inputs(fmt, seed)
     rng = random.Random(f"{fmt}:{seed}")
     name = f"fuzz.{LAYOUTS[fmt][1]}"
-    pool = WorkerPool(1, timeout, max_memory_mb, work=fuzz_one)
+    pool = WorkerPool(1, timeout * WALL_PER_CPU, max_memory_mb, work=partial(fuzz_one, cpu_seconds=timeout))
     slot = pool.slots[0]
     started = time.monotonic()
     try:

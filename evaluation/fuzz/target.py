@@ -2,13 +2,20 @@
 
 A Report (with or without typed errors) is the only acceptable answer; anything raised is a crash, keyed by the
 exception type and the innermost frame in this project's code so that one bug found a thousand times counts once.
+An input's time limit is CPU time, not wall time: on a machine shared with other work, an audit waiting for a core
+is not a hang (the worker pool's wall limit, a multiple of it, still ends a native call that never returns).
 """
 from __future__ import annotations
 
 import json
 import resource
+import signal
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from extraction.limits import Overtime
 
 OWN_CODE = ("/extraction/", "/evaluation/")
 
@@ -27,17 +34,43 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def fuzz_one(path: str, file: str | None, data: bytes | None) -> tuple[Any, ...]:
-    """Given an input's name and bytes, return ("ok", status, error codes, peak MB), ("memory", peak MB) or
-    ("crash", key, traceback text)."""
+@contextmanager
+def cpu_limited(seconds: float | None) -> Iterator[None]:
+    """Within the block, raise Overtime once this process has spent `seconds` more CPU time (None or 0: no limit);
+    the profiling timer and its handler before are restored afterwards."""
+    if not seconds:
+        yield
+        return
+    ended: list[bool] = []
+
+    def overtime(signum: int, frame: object) -> None:
+        if not ended:
+            raise Overtime
+
+    previous = signal.signal(signal.SIGPROF, overtime)
+    try:
+        signal.setitimer(signal.ITIMER_PROF, seconds)
+        yield
+    finally:
+        ended.append(True)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def fuzz_one(path: str, file: str | None, data: bytes | None, cpu_seconds: float | None = None) -> tuple[Any, ...]:
+    """Given an input's name and bytes (and its CPU-time limit), return ("ok", status, error codes, peak MB),
+    ("memory", peak MB), ("error", "timeout", message) or ("crash", key, traceback text)."""
     from extraction.pipeline import audit
     from extraction.render import render_markdown, render_text
 
     try:
-        report = audit(path, data)
-        json.dumps(report.to_json(), ensure_ascii=False)
-        render_text(report)
-        render_markdown(report)
+        with cpu_limited(cpu_seconds):
+            report = audit(path, data)
+            json.dumps(report.to_json(), ensure_ascii=False)
+            render_text(report)
+            render_markdown(report)
+    except Overtime:
+        return ("error", "timeout", f"{path}：审核用时超过 {cpu_seconds:g} 秒 CPU")
     except MemoryError:
         return ("memory", peak_rss_mb())
     except Exception as exc:  # the finding this campaign is looking for
