@@ -7,20 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.pipeline import audit
-
-HEAD = "淮北市相山区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
-TAIL = "\n二、主动公开政府信息情况\n略。\n五、存在的主要问题及改进情况\n无。\n"
-
-
-def _links(tmp_path: Path, sentence: str) -> list[tuple[float, str | None]]:
-    path = tmp_path / "report.txt"
-    path.write_text(HEAD + sentence + TAIL, encoding="utf-8")
-    return [(m.value, m.metric) for m in audit(path).mentions]
-
-
-def _linked(tmp_path: Path, sentence: str) -> list[tuple[float, str]]:
-    return [(v, m) for v, m in _links(tmp_path, sentence) if m is not None]
+from one_sentence import linked
 
 
 VERBS = [("收到", "requests.new.total"), ("受理", "requests.new.total"), ("办结", "requests.result.total.total")]
@@ -32,47 +19,47 @@ OBJECTS = ["政府信息公开申请", "依申请公开事项"]
 @pytest.mark.parametrize("since", ["《条例》实施以来，累计", "自新《条例》施行以来，共", "本站开通以来", "平台上线以来，全区"])
 def test_a_count_since_another_start_than_the_year_links_nothing(tmp_path: Path, since: str, verb: str, metric: str,
                                                                    obj: str) -> None:
-    assert _linked(tmp_path, f"{since}{verb}{obj}1200件。") == []
-    assert _linked(tmp_path, f"全年共{verb}{obj}12件。") == [(12, metric)]
+    assert linked(tmp_path, f"{since}{verb}{obj}1200件。") == []
+    assert linked(tmp_path, f"全年共{verb}{obj}12件。") == [(12, metric)]
 
 
 @pytest.mark.parametrize("since", ["今年以来，共", "2023年以来，共", "2023年度以来", "年初以来"])
 def test_a_count_since_the_report_year_s_own_start_links(tmp_path: Path, since: str) -> None:
-    assert _linked(tmp_path, f"{since}收到政府信息公开申请15件。") == [(15, "requests.new.total")]
+    assert linked(tmp_path, f"{since}收到政府信息公开申请15件。") == [(15, "requests.new.total")]
 
 
 @pytest.mark.parametrize("months", ["1-11月，", "1至10月共", "1月至9月", "2023年1月1日至2023年11月30日，", "截至11月底，",
                                     "截止到2023年10月，", "12月份", "3月份共"])
 @pytest.mark.parametrize("verb, metric", VERBS)
 def test_months_short_of_the_whole_year_link_nothing(tmp_path: Path, months: str, verb: str, metric: str) -> None:
-    assert _linked(tmp_path, f"{months}{verb}政府信息公开申请56件。") == []
+    assert linked(tmp_path, f"{months}{verb}政府信息公开申请56件。") == []
 
 
 @pytest.mark.parametrize("months", ["1-12月，", "2023年1月1日至12月31日，", "截至2023年12月31日，", "截至12月底，"])
 def test_months_covering_the_whole_year_link(tmp_path: Path, months: str) -> None:
-    assert _linked(tmp_path, f"{months}收到政府信息公开申请56件。") == [(56, "requests.new.total")]
+    assert linked(tmp_path, f"{months}收到政府信息公开申请56件。") == [(56, "requests.new.total")]
 
 
 @pytest.mark.parametrize("helper", ["指导各镇街", "协助上级部门", "督促下属单位", "指导和", "配合市政府办公室"])
 @pytest.mark.parametrize("obj", ["", "政府信息公开申请", "依申请公开"])
 def test_handling_helped_or_overseen_is_someone_else_s(tmp_path: Path, helper: str, obj: str) -> None:
-    assert _linked(tmp_path, f"收到政府信息公开申请40件，{helper}办理{obj}30件。") == [(40, "requests.new.total")]
-    assert _linked(tmp_path, f"收到政府信息公开申请40件，办理{obj}30件。") == [
+    assert linked(tmp_path, f"收到政府信息公开申请40件，{helper}办理{obj}30件。") == [(40, "requests.new.total")]
+    assert linked(tmp_path, f"收到政府信息公开申请40件，办理{obj}30件。") == [
         (40, "requests.new.total"), (30, "requests.result.total.total")]
 
 
 @pytest.mark.parametrize("kind", ["行政审批", "低保", "临时救助", "专利", "听证", "国家赔偿"])
 @pytest.mark.parametrize("verb", ["收到", "受理", "接收"])
 def test_an_application_of_another_kind_is_no_request(tmp_path: Path, kind: str, verb: str) -> None:
-    assert _linked(tmp_path, f"全年{verb}{kind}申请1200件。") == []
+    assert linked(tmp_path, f"全年{verb}{kind}申请1200件。") == []
     # named after a request count of the same sentence, it borrows no topic from it
-    assert _linked(tmp_path, f"{verb}政府信息公开申请3件，{verb}{kind}申请50件。") == [(3, "requests.new.total")]
+    assert linked(tmp_path, f"{verb}政府信息公开申请3件，{verb}{kind}申请50件。") == [(3, "requests.new.total")]
 
 
 @pytest.mark.parametrize("sentence", ["审理行政复议案件7件。", "本机关作为复议机关审理行政复议案件56件。",
                                       "全年负责人出庭应诉行政诉讼案件8件。", "应诉行政诉讼案件12起。"])
 def test_cases_decided_as_organ_or_answered_in_court_are_every_matter_s(tmp_path: Path, sentence: str) -> None:
-    assert _linked(tmp_path, sentence) == []
+    assert linked(tmp_path, sentence) == []
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -80,53 +67,53 @@ def test_cases_decided_as_organ_or_answered_in_court_are_every_matter_s(tmp_path
     ("发生行政诉讼2件，正在审理中1件。", [(2, "litigation.total"), (1, "litigation.pending")]),
 ])
 def test_pending_words_that_hold_a_veto_word_still_link(tmp_path: Path, sentence: str, expected: list) -> None:
-    assert _linked(tmp_path, sentence) == expected
+    assert linked(tmp_path, sentence) == expected
 
 
 @pytest.mark.parametrize("topic, metric", [("行政复议", "review.total"), ("行政诉讼", "litigation.total")])
 @pytest.mark.parametrize("cause", ["因征收补偿引起的", "因行政处罚决定被提起的", "由于土地确权产生的", "因具体行政行为引发的"])
 def test_a_review_or_suit_caused_by_another_matter_links_nothing(tmp_path: Path, topic: str, metric: str,
                                                                    cause: str) -> None:
-    assert _linked(tmp_path, f"全年{cause}{topic}8件。") == []
-    assert _linked(tmp_path, f"未发生{cause}{topic}。") == []
-    assert _linked(tmp_path, f"全年因政府信息公开答复引起的{topic}8件。") == [(8, metric)]
-    assert _linked(tmp_path, f"全年因答复不当引起的{topic}8件。") == [(8, metric)]
+    assert linked(tmp_path, f"全年{cause}{topic}8件。") == []
+    assert linked(tmp_path, f"未发生{cause}{topic}。") == []
+    assert linked(tmp_path, f"全年因政府信息公开答复引起的{topic}8件。") == [(8, metric)]
+    assert linked(tmp_path, f"全年因答复不当引起的{topic}8件。") == [(8, metric)]
 
 
 @pytest.mark.parametrize("topic", ["行政复议案件", "行政诉讼案件"])
 @pytest.mark.parametrize("part", ["其中涉及政府信息公开的3件", "其中，因信息公开答复引起3件"])
 def test_every_case_broken_down_into_its_disclosure_part_links_nothing(tmp_path: Path, topic: str, part: str) -> None:
-    assert (12, "review.total") not in _linked(tmp_path, f"全年共发生{topic}12件，{part}。")
-    assert (12, "litigation.total") not in _linked(tmp_path, f"全年共发生{topic}12件，{part}。")
+    assert (12, "review.total") not in linked(tmp_path, f"全年共发生{topic}12件，{part}。")
+    assert (12, "litigation.total") not in linked(tmp_path, f"全年共发生{topic}12件，{part}。")
 
 
 @pytest.mark.parametrize("part", ["其中通过政府信息公开平台收到", "其中区政府本级受理", "其中本局直接受理", "其中，当面收到"])
 def test_a_smaller_part_after_qizhong_of_a_linked_total_is_no_total(tmp_path: Path, part: str) -> None:
-    links = _linked(tmp_path, f"全年共收到政府信息公开申请25件，{part}政府信息公开申请8件。")
+    links = linked(tmp_path, f"全年共收到政府信息公开申请25件，{part}政府信息公开申请8件。")
     assert links == [(25, "requests.new.total")]
     # after a sentence break the breakdown still belongs to the sentence before it
-    links = _linked(tmp_path, f"全年共收到政府信息公开申请25件，办结20件。其中，{part[2:].lstrip('，')}申请答复6件。")
+    links = linked(tmp_path, f"全年共收到政府信息公开申请25件，办结20件。其中，{part[2:].lstrip('，')}申请答复6件。")
     assert links == [(25, "requests.new.total"), (20, "requests.result.total.total")]
 
 
 def test_a_breakdown_into_other_metrics_still_links(tmp_path: Path) -> None:
-    assert _linked(tmp_path, "共受理政府信息公开申请15件，其中新收到14件，上年结转1件。") == [
+    assert linked(tmp_path, "共受理政府信息公开申请15件，其中新收到14件，上年结转1件。") == [
         (15, "requests.handled_pool.total"), (14, "requests.new.total"), (1, "requests.carried_over.total")]
-    assert _linked(tmp_path, "全年收到政府信息公开申请20件，其中自然人申请18件。") == [
+    assert linked(tmp_path, "全年收到政府信息公开申请20件，其中自然人申请18件。") == [
         (20, "requests.new.total"), (18, "requests.new.natural_person")]
 
 
 @pytest.mark.parametrize("service", ["政务服务大厅共受理", "通过政务服务网共受理", "答复群众咨询和", "12345热线转来",
                                      "受理群众来信来访和"])
 def test_another_service_named_in_the_clause_makes_no_request_count(tmp_path: Path, service: str) -> None:
-    assert _linked(tmp_path, f"{service}政府信息公开申请事项300件。") == []
-    assert _linked(tmp_path, f"在政务服务中心设立受理窗口，全年受理政府信息公开申请30件。") == [(30, "requests.new.total")]
+    assert linked(tmp_path, f"{service}政府信息公开申请事项300件。") == []
+    assert linked(tmp_path, f"在政务服务中心设立受理窗口，全年受理政府信息公开申请30件。") == [(30, "requests.new.total")]
 
 
 @pytest.mark.parametrize("zero", ["未产生依申请公开案例", "未发生依申请公开政府信息纠纷", "无政府信息公开申请"])
 def test_a_worded_zero_beside_a_count_of_its_metric_links_nothing(tmp_path: Path, zero: str) -> None:
-    assert _linked(tmp_path, f"全年接到政府信息公开申请5件，均已答复，{zero}。") == [(5, "requests.new.total")]
-    assert _linked(tmp_path, "全年未收到政府信息公开申请。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, f"全年接到政府信息公开申请5件，均已答复，{zero}。") == [(5, "requests.new.total")]
+    assert linked(tmp_path, "全年未收到政府信息公开申请。") == [(0, "requests.new.total")]
 
 
 @pytest.mark.parametrize("noun, first, second", [("规范性文件", "制发", "废止"), ("规章", "印发", "废止"),
@@ -134,30 +121,30 @@ def test_a_worded_zero_beside_a_count_of_its_metric_links_nothing(tmp_path: Path
 @pytest.mark.parametrize("joiner", ["、", "和", "或"])
 def test_two_disjoint_events_joined_before_one_figure_count_their_sum(tmp_path: Path, noun: str, first: str, second: str,
                                                                        joiner: str) -> None:
-    assert _linked(tmp_path, f"全年{first}{joiner}{second}{noun}共8件。") == []
-    assert len(_linked(tmp_path, f"全年{first}{noun}5件、{second}3件。")) == 2
+    assert linked(tmp_path, f"全年{first}{joiner}{second}{noun}共8件。") == []
+    assert len(linked(tmp_path, f"全年{first}{noun}5件、{second}3件。")) == 2
 
 
 def test_a_request_received_and_answered_is_one_request(tmp_path: Path) -> None:
-    assert _linked(tmp_path, "全年收到和办理政府信息公开申请9件。") == [(9, "requests.new.total")]
+    assert linked(tmp_path, "全年收到和办理政府信息公开申请9件。") == [(9, "requests.new.total")]
 
 
 @pytest.mark.parametrize("helper", ["参与", "协助市司法局", "配合上级部门"])
 def test_taking_part_in_making_a_document_is_not_making_it(tmp_path: Path, helper: str) -> None:
-    assert _linked(tmp_path, f"全年{helper}制定规范性文件3件。") == []
-    assert _linked(tmp_path, "全年制定规范性文件3件。") == [(3, "active.normative_docs.issued")]
+    assert linked(tmp_path, f"全年{helper}制定规范性文件3件。") == []
+    assert linked(tmp_path, "全年制定规范性文件3件。") == [(3, "active.normative_docs.issued")]
 
 
 @pytest.mark.parametrize("circumstance", ["在市政务公开办指导下", "在上级部门协调下"])
 def test_a_helper_as_the_circumstance_of_the_body_s_own_act_keeps_it(tmp_path: Path, circumstance: str) -> None:
-    assert _linked(tmp_path, f"{circumstance}全年受理政府信息公开申请12件。") == [(12, "requests.new.total")]
+    assert linked(tmp_path, f"{circumstance}全年受理政府信息公开申请12件。") == [(12, "requests.new.total")]
 
 
 @pytest.mark.parametrize("matter", ["行政执法工作", "本局具体行政行为", "房屋征收工作"])
 @pytest.mark.parametrize("negation", ["均无被申请", "未发生"])
 def test_a_review_zero_over_another_matter_links_nothing(tmp_path: Path, matter: str, negation: str) -> None:
-    assert _linked(tmp_path, f"2023年度{matter}{negation}行政复议和行政诉讼。") == []
-    assert _linked(tmp_path, f"2023年度政府信息公开工作{negation}行政复议和行政诉讼。") == [
+    assert linked(tmp_path, f"2023年度{matter}{negation}行政复议和行政诉讼。") == []
+    assert linked(tmp_path, f"2023年度政府信息公开工作{negation}行政复议和行政诉讼。") == [
         (0, "review.total"), (0, "litigation.total")]
 
 
@@ -168,44 +155,44 @@ def test_a_review_zero_over_another_matter_links_nothing(tmp_path: Path, matter:
 @pytest.mark.parametrize("verb", ["公开", "公示", "公布"])
 def test_a_zero_of_items_published_is_no_zero_of_decisions(tmp_path: Path, subjects: str, metrics: list[str],
                                                             verb: str) -> None:
-    assert _linked(tmp_path, f"2023年无{subjects}等事项{verb}。") == []
-    assert [m for _, m in _linked(tmp_path, f"2023年无{subjects}。")] == metrics
+    assert linked(tmp_path, f"2023年无{subjects}等事项{verb}。") == []
+    assert [m for _, m in linked(tmp_path, f"2023年无{subjects}。")] == metrics
 
 
 @pytest.mark.parametrize("rate", ["平均每月", "月均", "日均", "每季度", "人均"])
 @pytest.mark.parametrize("verb, metric", VERBS)
 def test_a_rate_per_period_or_an_average_is_no_year_count(tmp_path: Path, rate: str, verb: str, metric: str) -> None:
-    assert _linked(tmp_path, f"全年{rate}{verb}政府信息公开申请5件。") == []
-    assert _linked(tmp_path, f"全年{verb}政府信息公开申请5件。") == [(5, metric)]
+    assert linked(tmp_path, f"全年{rate}{verb}政府信息公开申请5件。") == []
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请5件。") == [(5, metric)]
 
 
 @pytest.mark.parametrize("span", ["近三年", "近5年", "三年来", "五年间", "过去两年"])
 def test_a_span_of_several_years_is_no_year_count(tmp_path: Path, span: str) -> None:
-    assert _linked(tmp_path, f"{span}共收到政府信息公开申请300件。") == []
+    assert linked(tmp_path, f"{span}共收到政府信息公开申请300件。") == []
 
 
 @pytest.mark.parametrize("previous", ["上年度", "上一年度", "上年"])
 def test_the_year_before_named_by_a_relative_word_is_another_year(tmp_path: Path, previous: str) -> None:
-    assert _linked(tmp_path, f"{previous}共收到政府信息公开申请30件。") == []
+    assert linked(tmp_path, f"{previous}共收到政府信息公开申请30件。") == []
     # carrying requests between the years, or comparing with the year before, leaves the year's figures linked
-    assert _linked(tmp_path, f"本年度收到政府信息公开申请45件，{previous}结转3件。") == [
+    assert linked(tmp_path, f"本年度收到政府信息公开申请45件，{previous}结转3件。") == [
         (45, "requests.new.total"), (3, "requests.carried_over.total")]
-    assert _linked(tmp_path, f"收到政府信息公开申请45件，较{previous}增加8件，办结40件。") == [
+    assert linked(tmp_path, f"收到政府信息公开申请45件，较{previous}增加8件，办结40件。") == [
         (45, "requests.new.total"), (40, "requests.result.total.total")]
-    assert _linked(tmp_path, f"本年度{previous}无结转申请。") == [(0, "requests.carried_over.total")]
+    assert linked(tmp_path, f"本年度{previous}无结转申请。") == [(0, "requests.carried_over.total")]
 
 
 @pytest.mark.parametrize("verb", ["接收", "受理", "办结", "答复"])
 @pytest.mark.parametrize("obj", ["公文", "各类事项", "网民提问", "民生诉求件"])
 def test_a_general_verb_with_its_own_object_takes_no_topic_from_the_sentence_before(tmp_path: Path, verb: str,
                                                                                       obj: str) -> None:
-    assert _linked(tmp_path, f"全年收到政府信息公开申请12件。全年{verb}{obj}3000件。") == [(12, "requests.new.total")]
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件。全年{verb}{obj}3000件。") == [(12, "requests.new.total")]
 
 
 @pytest.mark.parametrize("first", ["收到群众留言30条", "受理投诉举报30件", "接听热线电话30个"])
 def test_a_general_verb_after_an_unlinked_figure_of_its_sentence_takes_no_topic_from_before(tmp_path: Path,
                                                                                            first: str) -> None:
-    assert _linked(tmp_path, f"全年收到政府信息公开申请12件。{first}，办结28件。") == [(12, "requests.new.total")]
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件。{first}，办结28件。") == [(12, "requests.new.total")]
 
 
 @pytest.mark.parametrize("verb, metric", [("办结", "requests.result.total.total"), ("答复", "requests.result.total.total"),
@@ -213,11 +200,11 @@ def test_a_general_verb_after_an_unlinked_figure_of_its_sentence_takes_no_topic_
 @pytest.mark.parametrize("gap", ["", "了", "完成", "共计"])
 def test_a_general_verb_right_before_its_figure_goes_on_with_the_requests_before(tmp_path: Path, verb: str,
                                                                                   metric: str, gap: str) -> None:
-    assert _linked(tmp_path, f"全年收到政府信息公开申请12件。已{verb}{gap}10件。") == [
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件。已{verb}{gap}10件。") == [
         (12, "requests.new.total"), (10, metric)]
 
 
 @pytest.mark.parametrize("step, after", [("行政复议后", "被撤销答复"), ("经行政复议后", "予以公开"), ("行政诉讼之后", "重新答复")])
 def test_a_topic_word_naming_a_step_the_figure_went_through_is_not_its_noun(tmp_path: Path, step: str, after: str) -> None:
-    assert _linked(tmp_path, f"收到政府信息公开申请12件，其中5件{step}{after}。") == [(12, "requests.new.total")]
-    assert _linked(tmp_path, "全年共发生2件行政复议。") == [(2, "review.total")]  # the topic word as the noun
+    assert linked(tmp_path, f"收到政府信息公开申请12件，其中5件{step}{after}。") == [(12, "requests.new.total")]
+    assert linked(tmp_path, "全年共发生2件行政复议。") == [(2, "review.total")]  # the topic word as the noun

@@ -7,16 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.pipeline import audit
-
-HEAD = "淮北市相山区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
-TAIL = "\n二、主动公开政府信息情况\n略。\n五、存在的主要问题及改进情况\n无。\n"
-
-
-def _linked(tmp_path: Path, sentence: str) -> list[tuple[float, str]]:
-    path = tmp_path / "report.txt"
-    path.write_text(HEAD + sentence + TAIL, encoding="utf-8")
-    return [(m.value, m.metric) for m in audit(path).mentions if m.metric is not None]
+from one_sentence import linked
 
 
 RECEIVED = "全年共收到政府信息公开申请40件，"
@@ -26,10 +17,10 @@ RECEIVED = "全年共收到政府信息公开申请40件，"
 @pytest.mark.parametrize("verb", ["办结", "答复", "办理完毕"])
 def test_answered_in_time_is_the_year_s_answered_unless_late_ones_are_counted(tmp_path: Path, timely: str,
                                                                               verb: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}{timely}{verb}38件。") == [
+    assert linked(tmp_path, f"{RECEIVED}{timely}{verb}38件。") == [
         (40, "requests.new.total"), (38, "requests.result.total.total")]
     for late in ["延期办结2件", "超期答复2件", "逾期2件"]:
-        assert _linked(tmp_path, f"{RECEIVED}{timely}{verb}38件，{late}。") == [(40, "requests.new.total")]
+        assert linked(tmp_path, f"{RECEIVED}{timely}{verb}38件，{late}。") == [(40, "requests.new.total")]
 
 
 @pytest.mark.parametrize("negated, qualifier", [
@@ -37,19 +28,19 @@ def test_answered_in_time_is_the_year_s_answered_unless_late_ones_are_counted(tm
 ] + [("无", "针对本机关政府信息公开的"), ("没有", "涉及信息公开的")])
 def test_a_review_application_qualified_by_disclosure_is_a_review_of_disclosure(tmp_path: Path, negated: str,
                                                                                  qualifier: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}{negated}{qualifier}行政复议申请。") == [
+    assert linked(tmp_path, f"{RECEIVED}{negated}{qualifier}行政复议申请。") == [
         (40, "requests.new.total"), (0, "review.total")]
 
 
 @pytest.mark.parametrize("negated", ["未收到", "没有收到"])
 def test_a_review_application_unqualified_is_the_review_organ_s_caseload(tmp_path: Path, negated: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}{negated}行政复议申请。") == [(40, "requests.new.total")]
+    assert linked(tmp_path, f"{RECEIVED}{negated}行政复议申请。") == [(40, "requests.new.total")]
 
 
 @pytest.mark.parametrize("timely", ["按时办结", "按期答复"])
 def test_answered_in_time_as_a_breakdown_is_a_part_unless_it_is_the_whole(tmp_path: Path, timely: str) -> None:
-    assert _linked(tmp_path, f"共受理政府信息公开申请40件，其中{timely}36件。") == [(40, "requests.new.total")]
-    assert _linked(tmp_path, f"共受理政府信息公开申请36件，其中{timely}36件。") == [
+    assert linked(tmp_path, f"共受理政府信息公开申请40件，其中{timely}36件。") == [(40, "requests.new.total")]
+    assert linked(tmp_path, f"共受理政府信息公开申请36件，其中{timely}36件。") == [
         (36, "requests.new.total"), (36, "requests.result.total.total")]
 
 
@@ -58,28 +49,28 @@ def test_answered_in_time_as_a_breakdown_is_a_part_unless_it_is_the_whole(tmp_pa
 @pytest.mark.parametrize("verb", ["收到", "受理", "共", "承办"])
 def test_a_case_noun_after_the_requests_word_and_an_object_is_their_noun(tmp_path: Path, prefix: str, noun: str,
                                                                          verb: str) -> None:
-    assert _linked(tmp_path, f"全年{verb}依申请公开{prefix}{noun}7件。") == [(7, "requests.new.total")]
+    assert linked(tmp_path, f"全年{verb}依申请公开{prefix}{noun}7件。") == [(7, "requests.new.total")]
 
 
 @pytest.mark.parametrize("noun", ["案件", "事项", "办件"])
 @pytest.mark.parametrize("verb", ["收到", "受理"])
 def test_a_case_noun_standing_alone_counts_other_business(tmp_path: Path, noun: str, verb: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}全年{verb}{noun}3000件。") == [(40, "requests.new.total")]
+    assert linked(tmp_path, f"{RECEIVED}全年{verb}{noun}3000件。") == [(40, "requests.new.total")]
 
 
 @pytest.mark.parametrize("disclosed", ["公开3件", "其中公开3件", "其中，公开3件", "其中3件已公开", "已公开3件"])
 def test_disclosed_alone_in_a_list_of_dispositions(tmp_path: Path, disclosed: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}{disclosed}，不予公开2件。") == [
+    assert linked(tmp_path, f"{RECEIVED}{disclosed}，不予公开2件。") == [
         (40, "requests.new.total"), (3, "requests.result.disclosed.total"), (2, "requests.result.withheld.subtotal.total")]
 
 
 @pytest.mark.parametrize("other", ["主动公开3件", "及时公开3件", "依申请公开3件", "未公开3件", "不属于本机关公开的3件", "信息公开3件"])
 def test_disclosed_after_other_words_is_another_act(tmp_path: Path, other: str) -> None:
-    assert (3, "requests.result.disclosed.total") not in _linked(tmp_path, f"{RECEIVED}{other}，不予公开2件。")
+    assert (3, "requests.result.disclosed.total") not in linked(tmp_path, f"{RECEIVED}{other}，不予公开2件。")
 
 
 def test_an_answer_verb_after_the_requests_word_is_no_disclosed_answer(tmp_path: Path) -> None:
-    assert _linked(tmp_path, "全年政府信息依申请公开答复40件。") == [(40, "requests.result.total.total")]
+    assert linked(tmp_path, "全年政府信息依申请公开答复40件。") == [(40, "requests.result.total.total")]
 
 
 @pytest.mark.parametrize("subjects, metrics", [
@@ -87,12 +78,12 @@ def test_an_answer_verb_after_the_requests_word_is_no_disclosed_answer(tmp_path:
     ("因政府信息公开引起的行政诉讼", ["litigation.total"])])
 @pytest.mark.parametrize("frame", ["本年度{s}零发生。", "全年实现{s}零发生。"])
 def test_zero_happening_after_its_subjects_is_their_zero(tmp_path: Path, subjects: str, metrics: list, frame: str) -> None:
-    assert _linked(tmp_path, frame.format(s=subjects)) == [(0, m) for m in metrics]
+    assert linked(tmp_path, frame.format(s=subjects)) == [(0, m) for m in metrics]
 
 
 @pytest.mark.parametrize("sentence", ["本年度零申请。", "本年度实现依申请公开零申请。"])
 def test_zero_requests_in_one_word(tmp_path: Path, sentence: str) -> None:
-    assert _linked(tmp_path, sentence) == [(0, "requests.new.total")]
+    assert linked(tmp_path, sentence) == [(0, "requests.new.total")]
 
 
 @pytest.mark.parametrize("negation", ["无", "没有", "暂无"])
@@ -102,19 +93,19 @@ def test_zero_requests_in_one_word(tmp_path: Path, sentence: str) -> None:
 @pytest.mark.parametrize("noun", ["的情况", "的政府信息", "的申请", "情形"])
 def test_a_disposition_negated_directly_is_its_zero(tmp_path: Path, negation: str, category: str, metric: str,
                                                     noun: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}{negation}{category}{noun}。") == [(40, "requests.new.total"), (0, metric)]
+    assert linked(tmp_path, f"{RECEIVED}{negation}{category}{noun}。") == [(40, "requests.new.total"), (0, metric)]
 
 
 @pytest.mark.parametrize("topic, metric", [("政府信息公开申请", "requests.new.total"), ("依申请公开", "requests.new.total"),
                                            ("行政复议", "review.total")])
 @pytest.mark.parametrize("colon", ["：", ":"])
 def test_a_topic_and_a_colon_before_its_count(tmp_path: Path, topic: str, metric: str, colon: str) -> None:
-    assert _linked(tmp_path, f"本年度{topic}{colon}0件。") == [(0, metric)]
+    assert linked(tmp_path, f"本年度{topic}{colon}0件。") == [(0, metric)]
 
 
 @pytest.mark.parametrize("partial", ["部分同意公开", "同意部分公开", "予以部分公开"])
 def test_partly_agreed_disclosure_is_partial_not_disclosed(tmp_path: Path, partial: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}同意公开10件，{partial}3件。") == [
+    assert linked(tmp_path, f"{RECEIVED}同意公开10件，{partial}3件。") == [
         (40, "requests.new.total"), (10, "requests.result.disclosed.total"), (3, "requests.result.partially_disclosed.total")]
 
 
@@ -122,37 +113,37 @@ def test_partly_agreed_disclosure_is_partial_not_disclosed(tmp_path: Path, parti
 @pytest.mark.parametrize("carried", ["上年结转2件", "上年度结转申请2件", "加上上年结转2件"])
 def test_a_total_after_new_and_carried_is_their_sum(tmp_path: Path, total: str, carried: str) -> None:
     sentence = f"全年新收政府信息公开申请21件，{carried}，{total.lstrip('，')}23件。"
-    assert _linked(tmp_path, sentence) == [
+    assert linked(tmp_path, sentence) == [
         (21, "requests.new.total"), (2, "requests.carried_over.total"), (23, "requests.handled_pool.total")]
 
 
 @pytest.mark.parametrize("parts", ["网上申请21件，书面申请2件", "收到政府信息公开申请21件", "自然人申请21件，法人申请2件"])
 def test_a_total_after_other_parts_is_unread(tmp_path: Path, parts: str) -> None:
-    assert (23, "requests.handled_pool.total") not in _linked(tmp_path, f"全年{parts}，合计23件。")
+    assert (23, "requests.handled_pool.total") not in linked(tmp_path, f"全年{parts}，合计23件。")
 
 
 @pytest.mark.parametrize("qualifier", ["政府信息公开", "信息公开类", "针对本机关信息公开的"])
 def test_a_review_application_of_disclosure_counts_reviews(tmp_path: Path, qualifier: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}收到{qualifier}行政复议申请3件。") == [(40, "requests.new.total"), (3, "review.total")]
-    assert _linked(tmp_path, f"{RECEIVED}收到行政复议申请3件。") == [(40, "requests.new.total")]
+    assert linked(tmp_path, f"{RECEIVED}收到{qualifier}行政复议申请3件。") == [(40, "requests.new.total"), (3, "review.total")]
+    assert linked(tmp_path, f"{RECEIVED}收到行政复议申请3件。") == [(40, "requests.new.total")]
 
 
 @pytest.mark.parametrize("dismissed", ["驳回诉讼请求", "驳回原告诉讼请求", "驳回起诉"])
 def test_a_dismissed_claim_is_the_suits_other_result(tmp_path: Path, dismissed: str) -> None:
-    assert _linked(tmp_path, f"全年行政诉讼2件，法院判决{dismissed}2件。") == [(2, "litigation.total"), (2, "litigation.other")]
+    assert linked(tmp_path, f"全年行政诉讼2件，法院判决{dismissed}2件。") == [(2, "litigation.total"), (2, "litigation.other")]
 
 
 @pytest.mark.parametrize("pending", ["尚有2件在办理中", "2件办理中", "仍在办理2件", "2件在处理中", "2件正在办理"])
 def test_requests_still_being_handled_are_carried_forward(tmp_path: Path, pending: str) -> None:
-    assert _linked(tmp_path, f"{RECEIVED}办结38件，{pending}。") == [
+    assert linked(tmp_path, f"{RECEIVED}办结38件，{pending}。") == [
         (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
 
 
 @pytest.mark.parametrize("unit", ["条", "篇"])
 @pytest.mark.parametrize("verb", ["制发", "印发", "出台"])
 def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: str) -> None:
-    assert _linked(tmp_path, f"全年{verb}行政规范性文件7{unit}。") == [(7, "active.normative_docs.issued")]
-    assert _linked(tmp_path, f"全年{verb}行政规范性文件解读7{unit}。") == []
+    assert linked(tmp_path, f"全年{verb}行政规范性文件7{unit}。") == [(7, "active.normative_docs.issued")]
+    assert linked(tmp_path, f"全年{verb}行政规范性文件解读7{unit}。") == []
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -161,4 +152,4 @@ def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: s
     ("本年度答复未被复议机关撤销。", [(0, "review.corrected")]),
     ("本年度答复未被复议机关纠错。", [(0, "review.corrected")])])
 def test_a_negated_passive_before_a_review_or_suit_is_its_zero(tmp_path: Path, sentence: str, expected: list) -> None:
-    assert _linked(tmp_path, sentence) == expected
+    assert linked(tmp_path, sentence) == expected

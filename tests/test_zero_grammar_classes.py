@@ -6,16 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.pipeline import audit
-
-HEAD = "淮北市相山区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
-TAIL = "\n二、主动公开政府信息情况\n略。\n五、存在的主要问题及改进情况\n无。\n"
-
-
-def _zeros(tmp_path: Path, sentence: str) -> list[tuple[float, str | None]]:
-    path = tmp_path / "report.txt"
-    path.write_text(HEAD + sentence + TAIL, encoding="utf-8")
-    return [(m.value, m.metric) for m in audit(path).mentions]
+from one_sentence import mentions
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -50,7 +41,7 @@ def _zeros(tmp_path: Path, sentence: str) -> list[tuple[float, str | None]]:
     ("行政复议均未发生被纠错情况。", [(0, "review.corrected")]),
 ])
 def test_worded_zeros_compose(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
-    assert _zeros(tmp_path, sentence) == expected
+    assert mentions(tmp_path, sentence) == expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -59,7 +50,7 @@ def test_worded_zeros_compose(tmp_path: Path, sentence: str, expected: list[tupl
     "本年度未有效开展政府信息公开申请答复培训。",  # 未有效: no subject right after the negation
 ])
 def test_a_negated_verb_that_states_no_count_links_nothing(tmp_path: Path, sentence: str) -> None:
-    assert all(metric is None for _, metric in _zeros(tmp_path, sentence))
+    assert all(metric is None for _, metric in mentions(tmp_path, sentence))
 
 
 @pytest.mark.parametrize("ground, metric", [
@@ -71,7 +62,7 @@ def test_a_negated_verb_that_states_no_count_links_nothing(tmp_path: Path, sente
 ])
 def test_a_ground_in_the_regulation_s_words_names_its_leaf(tmp_path: Path, ground: str, metric: str) -> None:
     sentence = f"本年度收到申请20件，其中{ground}不予公开1件。"
-    assert _zeros(tmp_path, sentence) == [(20, "requests.new.total"), (1, metric)]
+    assert mentions(tmp_path, sentence) == [(20, "requests.new.total"), (1, metric)]
 
 
 # Class words the compositions below draw from; every product of them must read the same way.
@@ -85,7 +76,7 @@ REVIEW_LITIGATION = (("行政复议", ["review.total"]), ("行政诉讼案件", 
 
 
 def _metrics(tmp_path: Path, sentence: str) -> list[str | None]:
-    return sorted(metric for _, metric in _zeros(tmp_path, sentence) if metric is not None)
+    return sorted(metric for _, metric in mentions(tmp_path, sentence) if metric is not None)
 
 
 @pytest.mark.parametrize("scope, negation, subject", [
@@ -158,7 +149,7 @@ def test_every_event_verb_of_the_active_topics_states_their_zero(tmp_path: Path,
 @pytest.mark.parametrize("negation", ["无", "没有"])
 def test_a_carry_reads_its_direction_from_the_clause_around_the_negation(tmp_path: Path, before: str, metric: str | None,
                                                                          negation: str) -> None:
-    assert _zeros(tmp_path, f"{before}{negation}结转申请。") == [(0, metric)]
+    assert mentions(tmp_path, f"{before}{negation}结转申请。") == [(0, metric)]
 
 
 @pytest.mark.parametrize("negation", ["无", "没有"])
@@ -169,26 +160,26 @@ def test_a_carry_reads_its_direction_from_the_clause_around_the_negation(tmp_pat
 def test_a_negated_carry_needs_no_subject_word(tmp_path: Path, negation: str, carry: str, metric: str | None,
                                                quoted: bool) -> None:
     words = f"“{carry}”" if quoted else carry
-    assert _zeros(tmp_path, f"本年度{negation}{words}件。") == [(0, metric)]
+    assert mentions(tmp_path, f"本年度{negation}{words}件。") == [(0, metric)]
 
 
 @pytest.mark.parametrize("year", ["2023年", "2023年度"])
 def test_a_year_inside_a_negated_clause_is_no_count_of_it(tmp_path: Path, year: str) -> None:
-    assert _zeros(tmp_path, f"本机关未收到{year}政府信息公开申请。") == [(0, "requests.new.total")]
+    assert mentions(tmp_path, f"本机关未收到{year}政府信息公开申请。") == [(0, "requests.new.total")]
 
 
 @pytest.mark.parametrize("topic", ["行政诉讼", "行政复议", "政府信息公开申请"])
 @pytest.mark.parametrize("joint", ["相关的", "的", "方面的"])
 def test_a_subject_before_de_and_another_subject_qualifies_it(tmp_path: Path, topic: str, joint: str) -> None:
-    assert _zeros(tmp_path, f"本年度未产生{topic}{joint}费用。") == [(0, None)]
+    assert mentions(tmp_path, f"本年度未产生{topic}{joint}费用。") == [(0, None)]
 
 
 @pytest.mark.parametrize("topic, metric", [("行政诉讼", "litigation"), ("行政复议", "review")])
 @pytest.mark.parametrize("result", ["败诉", "被纠错"])
 def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str, result: str) -> None:
-    assert _zeros(tmp_path, f"发生{topic}3件，其中{result}1件。") == [(3, f"{metric}.total"), (1, f"{metric}.corrected")]
-    assert _zeros(tmp_path, f"未发生{topic}{result}的情况。") == [(0, f"{metric}.corrected")]  # the result's zero
-    assert _zeros(tmp_path, f"未发生{topic}维持和{result}的情况。") == [(0, None)]  # two results: neither alone
+    assert mentions(tmp_path, f"发生{topic}3件，其中{result}1件。") == [(3, f"{metric}.total"), (1, f"{metric}.corrected")]
+    assert mentions(tmp_path, f"未发生{topic}{result}的情况。") == [(0, f"{metric}.corrected")]  # the result's zero
+    assert mentions(tmp_path, f"未发生{topic}维持和{result}的情况。") == [(0, None)]  # two results: neither alone
 
 
 @pytest.mark.parametrize("joiner", ["或", "、", "和"])
