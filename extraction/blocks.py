@@ -22,12 +22,12 @@ Each reading of a block is a placement (extraction/placement.py), and the identi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extraction.digits import requests_rows
 from extraction.document import Cell, PrintedBlock, Where
 from extraction.labels import core, norm
-from extraction.placement import AMBIGUOUS, Candidate, Slot, consistent_readings, number
+from extraction.placement import AMBIGUOUS, Candidate, Slot, consistent_readings, number, satisfiable
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
 from extraction.tables import (V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, ParsedTables, _identities_for,
                                _note_requests_deviations, _Row, _RowMatcher)
@@ -35,8 +35,10 @@ from extraction.tables import (V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue
 BY_ROW = "标签后的数字块逐行排列（每格一个文本框）"
 BY_COLUMN = "标签后的数字块逐列排列（每列的数字为文本框，自上而下），总计列为第{n}个列块"
 AS_PRINTED = "标签后的数字块仅一行或一列，按印出顺序"
+UNSATISFIABLE = "标签后的数字块仅一行，按印出顺序；这些数字的任何排列都不满足勾稽关系"
 LABEL_MAX_CHARS = 40  # a row label's line (a wrapped one's part); longer lines are prose
 SENTENCE_END = "。"
+SECTION_END = "情况"  # a section title (四、政府信息公开行政复议、行政诉讼情况), printed before its table's headers
 REVIEW_NAMES = ("行政复议", "行政诉讼")  # both named before the block: 表四's headers
 REVIEW_WORDS = ("结果维持", "尚未审结")  # or its outcome headers, printed whole
 ROW_TOTAL = "T3.row_total"
@@ -50,6 +52,7 @@ class Placements:
 
     slot: Slot
     told: list[frozenset[str]]
+    headed: bool = False  # 表四's row right under its headers, nothing else printed between
 
 
 def _label_lines(block: PrintedBlock) -> list[str]:
@@ -183,6 +186,19 @@ def _is_review(lines: list[str]) -> bool:
     return all(name in text for name in REVIEW_NAMES) or any(word in text for word in REVIEW_WORDS)
 
 
+def _only_review_heads(lines: list[str], spec: Spec) -> bool:
+    """Given a block's label lines, return whether they are 表四's section title and headers and nothing else, every
+    column's header printed (its words may be broken over lines): the numbers right after them are 表四's row."""
+    words = sorted({w for c in spec.review_litigation_columns for w in c["label"].split("/")}, key=len, reverse=True)
+    text = norm("".join(line for line in lines if not norm(line).endswith(SECTION_END)))
+    leaves = [c["label"].rsplit("/", 1)[-1] for c in spec.review_litigation_columns]
+    if any(text.count(leaf) < leaves.count(leaf) for leaf in set(leaves)):
+        return False
+    for word in words:
+        text = text.replace(word, "")
+    return not text
+
+
 def order_free(identities: list[Identity], spec: Spec) -> list[Identity]:
     """Given the identities, return those that hold or fail alike whatever the order of 表三's part columns: the row
     totals, and those over no part column (each 总计 column's, 表四's)."""
@@ -214,6 +230,8 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
             found, into = requests_placements(block, rows, spec.column_keys), checked
         elif _is_review(lines) and len(block.values) == len(review):
             found, into = forced(block, review, 1), checked
+            if found is not None and _only_review_heads(lines, spec):
+                found.headed = True
         elif named and len(widths) == 1 and len(block.values) == len(named) * (width := widths.pop()):
             keys = [f"active.{r}.{c}" for r, columns in named for c in columns]
             found = forced(block, keys, len(named)) if len(named) == 1 or width == 1 else Placements(Slot(tuple(keys), []), [])
@@ -228,7 +246,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     identities = order_free(_identities_for(slots, spec, version), spec)
     fixed = {k: c.value for k, c in out.cells.items()}
     for placements, kept in zip(checked, consistent_readings(slots, identities, fixed)):
-        _put(out, placements, kept)
+        _put(out, placements, kept or (_unsatisfiable(placements, identities) if placements.headed else []))
     for placements in active:
         _put(out, placements, list(range(len(placements.slot.candidates))))
     for key in sorted(unplaced - set(out.cells)):
@@ -236,6 +254,19 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     seen = [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.startswith("requests.") and k.endswith(".total")]
     _note_requests_deviations(out, version, seen)
     return out
+
+
+def _unsatisfiable(placements: Placements, identities: list[Identity]) -> list[int]:
+    """Given a block with no reading under which its identities hold, return its one reading when it has one and
+    no assignment of its printed numbers to its cells satisfies them (表四's row: the failure is in the numbers, a
+    real finding, not in where pdfminer printed them); else [] (the cells stay unread)."""
+    slot = placements.slot
+    own = [i for i in identities if set(i.keys) <= set(slot.keys)]
+    row = len(slot.candidates) == 1 and all(TABLES[k.split(".", 1)[0]] == "四" for k in slot.keys)
+    if not row or not own or satisfiable(list(slot.candidates[0].numbers), own):
+        return []
+    slot.candidates[0] = replace(slot.candidates[0], note=UNSATISFIABLE)
+    return [0]
 
 
 def _put(out: ParsedTables, placements: Placements, kept: list[int]) -> None:
