@@ -3,8 +3,11 @@
 pdfminer's extract_text prints a table's row labels one a line, then its numbers one a line, one text box after
 another (a blank line ends a box). Where each cell is a box of its own, the numbers come row by row; where a column's
 cells touch, they make one box and the numbers come column by column (表三). The boxes are ordered by where they sit,
-not by the grid: a column box that starts lower is printed later (hongze's 总计 before 其他, a synthetic report's
-自然人 after 总计). So the text tells which numbers make a column, not which column each is.
+not by the grid: pdfminer groups the boxes by proximity into a tree and prints each node's two halves top-left
+first, so a column grouped with something below it (hongze's 其他 with the page number) is printed after 总计. The
+header boxes are grouped and ordered apart from the numbers and do not witness their order: huaian_2024 prints the
+header 总计 before 其他 and the numbers in grid order, a synthetic PDF prints the header 其他 right before
+商业企业's numbers. So the text tells which numbers make a column, not which column each is.
 
 Each reading of a block is a placement (extraction/placement.py), and the identities of template.yaml choose
 (shared/design/placement.md):
@@ -16,8 +19,9 @@ Each reading of a block is a placement (extraction/placement.py), and the identi
 - a placement is kept when no identity that does not depend on that unknown order fails, jointly with the blocks
   the identities tie it to (表三 over two pages is two blocks tied by T3.balance and T3.results_sum); a cell is read
   only when every kept placement reads it alike; a block with no kept placement stays unread
-  (`ambiguous_placement`), never guessed, and so does 表四's one row when it breaks its identities: 15 numbers
-  after 表四's headers may be another table's, and only the identities can tell;
+  (`ambiguous_placement`), never guessed, and so does 表四's one row when it breaks its identities, unless its label
+  lines are 表四's title and headers and nothing else and no order of its 15 numbers satisfies them: the failure is
+  then in the numbers, a real finding;
 - 表二 has no identities: a block is read only where its shape forces the order (one row, or one column).
 """
 from __future__ import annotations
