@@ -15,7 +15,9 @@ Each reading of a block is a placement (extraction/placement.py), and the identi
 - row by row, only where every number is a box of its own (numbers stacked in one box are one column's);
 - column by column, only where the boxes end at every column's end; the 总计 column is the box the identities make
   the sum of the others (any box may be it), while the part columns (自然人 … 其他) are the same to every identity
-  and stay in an unknown order: a part cell is read only where the row's part boxes all print the same number;
+  and stay in an unknown order: a part cell is read only where the row's part boxes all print the same number,
+  unless 总计 is the last box and a row label is printed right before the numbers: then no box was grouped with
+  one below or above it, and the boxes are in the grid's order (requests_placements);
 - a placement is kept when no identity that does not depend on that unknown order fails, jointly with the blocks
   the identities tie it to (表三 over two pages is two blocks tied by T3.balance and T3.results_sum); a cell is read
   only when every kept placement reads it alike; a block with no kept placement stays unread
@@ -38,6 +40,7 @@ from extraction.tables import (V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue
 
 BY_ROW = "标签后的数字块逐行排列（每格一个文本框）"
 BY_COLUMN = "标签后的数字块逐列排列（每列的数字为文本框，自上而下），总计列为第{n}个列块"
+IN_GRID = "标签后的数字块逐列排列，总计列为最后一个列块且数字块紧接行标签：各列按表格顺序"
 AS_PRINTED = "标签后的数字块仅一行或一列，按印出顺序"
 UNSATISFIABLE = "标签后的数字块仅一行，按印出顺序；这些数字的任何排列都不满足勾稽关系"
 LABEL_MAX_CHARS = 40  # a row label's line (a wrapped one's part); longer lines are prose
@@ -130,9 +133,15 @@ def column_boxes(block: PrintedBlock, height: int) -> list[list[Cell]] | None:
     return [values[start:start + height] for start in range(0, len(values), height)]
 
 
-def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str]) -> Placements:
-    """Given a 表三 block, the rows its labels name and the applicant columns, return its readings: row by row, and
-    column by column with each box as the 总计 column in turn (the part columns in an unknown order)."""
+def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str], after_label: bool = False) -> Placements:
+    """Given a 表三 block, the rows its labels name, the applicant columns and whether a row label is printed right
+    before its numbers, return its readings: row by row, and column by column with each box as the 总计 column in
+    turn (the part columns in an unknown order, but in the grid's when 总计 is the last box and a label is before).
+
+    pdfminer prints sibling boxes of one height left to right; a column is put out of that order only when its box is
+    grouped with one that is not a number. One below it (a page number) puts it after its siblings, and so after
+    the 总计 column, the grid's last: 总计 printed last tells that none was. One above it (a header) is printed
+    right before its numbers: a row label printed there tells that the first column's group holds no header."""
     keys = [f"requests.{r}.{c}" for r in rows for c in columns]
     readings: list[Candidate] = []
     told: list[frozenset[str]] = []
@@ -147,9 +156,18 @@ def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str]
         readings.append(Candidate(tuple(ordered[c][r] for r in range(len(rows)) for c in range(len(columns))), "width",
                                   BY_COLUMN.format(n=total + 1)))
         same = [r for r in range(len(rows)) if len({norm(box[r].text) for box in parts}) == 1]
+        in_grid = after_label and total == len(boxes) - 1
         told.append(frozenset(f"requests.{rows[r]}.{c}" for r in range(len(rows)) for c in columns
-                              if c == columns[-1] or r in same))
+                              if c == columns[-1] or r in same or in_grid))
+        if in_grid:
+            readings[-1] = replace(readings[-1], note=IN_GRID)
     return _distinct(Slot(tuple(keys), readings), told)
+
+
+def _label_last(lines: list[str], matcher: _RowMatcher, heads: set[str]) -> bool:
+    """Given a block's label lines, return whether the last, printed right before its numbers, is a 表三 row label
+    (not a column header, a page number or a fragment of a wrapped label)."""
+    return bool(lines) and norm(lines[-1]) not in heads and matcher.requests_row(_Row([Cell(lines[-1], Where())], [], False)) is not None
 
 
 def _distinct(slot: Slot, told: list[frozenset[str]]) -> Placements:
@@ -231,7 +249,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
         named = active_block_rows(lines, matcher, version)
         widths = {len(columns) for _, columns in named}
         if rows and len(block.values) == len(rows) * len(spec.column_keys):
-            found, into = requests_placements(block, rows, spec.column_keys), checked
+            found, into = requests_placements(block, rows, spec.column_keys, _label_last(lines, matcher, heads)), checked
         elif _is_review(lines) and len(block.values) == len(review):
             found, into = forced(block, review, 1), checked
             if found is not None and _only_review_heads(lines, spec):

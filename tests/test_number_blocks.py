@@ -38,15 +38,16 @@ def boxes_text(lines: list[list[str]]) -> list[str]:
     return [line for box in lines for line in [*box, ""]]
 
 
-def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int]) -> list[str]:
-    """Given a page's 表三 rows and the cells, return its labels, then its numbers: each number a box of its own row
-    by row (`by="rows"`), or each column one box, the columns in `column_order` (`by="columns"`)."""
+def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int], heads: list[str] = ()) -> list[str]:
+    """Given a page's 表三 rows and the cells, return its labels, then `heads` (header boxes grouped with the
+    numbers), then its numbers: each number a box of its own row by row (`by="rows"`), or each column one box, the
+    columns in `column_order` (`by="columns"`)."""
     labels: list[list[str]] = []
     for n, r in enumerate(rows):
         if GROUPS[r] and (n == 0 or GROUPS[rows[n - 1]] != GROUPS[r]):
             labels.append([GROUPS[r]])  # a group's label (（六）其他处理) once, before its rows' labels
         labels.append([LABELS[r]])
-    labels = boxes_text(labels)
+    labels = boxes_text(labels + [[h] for h in heads])
     if by == "rows":
         return labels + boxes_text([[printed(cells[f"requests.{r}.{c}"])] for r in rows for c in COLUMNS])
     return labels + boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order])
@@ -55,14 +56,14 @@ def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int]
 def report(cells: dict, by: str = "columns", orders: tuple[list[int], list[int]] = (list(range(7)), list(range(7))),
            active: list[tuple[str, list[str]]] = (("行政许可", ["active.licensing.decisions"]),),
            pages: tuple[list[str], list[str]] = (ROWS[:FIRST_PAGE], ROWS[FIRST_PAGE:]),
-           review_heads: list[str] = REVIEW_HEADS) -> bytes:
+           review_heads: list[str] = REVIEW_HEADS, heads_by_numbers: bool = False) -> bytes:
     """Given cells, return a report printed as pdfminer prints its PDF: 表二's rows, 表三 over two pages, 表四."""
     lines = boxes_text([["北京市密云区人民政府2021年政府信息公开工作年度报告"], ["一、总体情况"],
                         ["本区认真贯彻落实《中华人民共和国政府信息公开条例》。"], ["二、主动公开政府信息情况"],
                         ["第二十条第（五）项"], ["信息内容"], ["本年处理决定数量"]])
     lines += boxes_text([[label] for label, _ in active]) + boxes_text([[printed(cells[k])] for _, keys in active for k in keys])
-    lines += boxes_text([["三、收到和处理政府信息公开申请情况"], *[[h] for h in HEADS]])
-    lines += requests_page(pages[0], cells, by, orders[0]) + ["- 2 -", ""]
+    lines += boxes_text([["三、收到和处理政府信息公开申请情况"], *[[h] for h in ([] if heads_by_numbers else HEADS)]])
+    lines += requests_page(pages[0], cells, by, orders[0], HEADS if heads_by_numbers else []) + ["- 2 -", ""]
     lines += requests_page(pages[1], cells, by, orders[1]) if pages[1] else []
     lines += boxes_text([["四、政府信息公开行政复议、行政诉讼情况"], *[[h] for h in review_heads]])
     lines += boxes_text([[printed(cells[k])] for k in REVIEW])
@@ -107,6 +108,25 @@ def test_column_boxes_read_each_total_but_not_the_part_columns_order(tmp_path: P
     zero_row = next(r for r in ROWS if all(GOLD[f"requests.{r}.{c}"] == 0 for c in COLUMNS))
     assert all(f"requests.{zero_row}.{c}" in read for c in COLUMNS)  # every part box prints 0: any order reads it
     assert "第6个列块" in result.cells["requests.new.total"].placement
+
+
+def test_column_boxes_after_a_row_label_with_the_total_last_are_read_in_the_grid_order(tmp_path: Path) -> None:
+    # pdfminer prints boxes of one height left to right unless one is grouped with a box that is not a number: one
+    # below (a page number) would print its column after 总计, one above (a header) right before its numbers.
+    result = audited(report(GOLD), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
+    assert "各列按表格顺序" in result.cells["requests.new.natural_person"].placement
+
+
+def test_column_boxes_printed_right_after_header_boxes_keep_the_part_columns_unread(tmp_path: Path) -> None:
+    # 其他's header grouped with its column puts both first: the 总计 box is still last, but a header is what is
+    # printed right before the numbers, so nothing tells where the first column sits.
+    result = audited(report(GOLD, orders=([5, 0, 1, 2, 3, 4, 6], list(range(7))), heads_by_numbers=True), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert all(GOLD[k] == v for k, v in read.items())  # nothing read wrong
+    assert "requests.new.natural_person" not in read and "requests.new.total" in read
+    assert all(f"requests.{r}.natural_person" in read for r in ROWS[FIRST_PAGE:])  # the second page: a label before
 
 
 def test_a_table_block_whose_order_nothing_decides_stays_unread(tmp_path: Path) -> None:
