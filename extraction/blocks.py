@@ -28,18 +28,20 @@ Each reading of a block is a placement (extraction/placement.py), and the identi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import permutations
 
 from extraction.digits import requests_rows
 from extraction.document import Cell, PrintedBlock, Where
 from extraction.labels import core, norm
-from extraction.placement import AMBIGUOUS, Candidate, Slot, consistent_readings, number, satisfiable
+from extraction.placement import AMBIGUOUS, Candidate, Slot, consistent_readings, number, satisfiable, status
 from extraction.spec import Identity, Spec, VersionSpec, load_spec
 from extraction.tables import (V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, ParsedTables, _identities_for,
                                _note_requests_deviations, _Row, _RowMatcher)
 
 BY_ROW = "标签后的数字块逐行排列（每格一个文本框）"
 BY_COLUMN = "标签后的数字块逐列排列（每列的数字为文本框，自上而下），总计列为第{n}个列块"
+PINNED = "标签后的数字块逐列排列，各部分列的顺序由勾稽关系（与另一页已读的单元格）唯一确定"
 IN_GRID = "标签后的数字块逐列排列，总计列为最后一个列块且数字块紧接行标签：各列按表格顺序"
 AS_PRINTED = "标签后的数字块仅一行或一列，按印出顺序"
 UNSATISFIABLE = "标签后的数字块仅一行，按印出顺序；这些数字的任何排列都不满足勾稽关系"
@@ -60,6 +62,7 @@ class Placements:
     slot: Slot
     told: list[frozenset[str]]
     headed: bool = False  # 表四's row right under its headers, nothing else printed between
+    columns: list[list[list[Cell]] | None] = field(default_factory=list)  # per reading: its column boxes, parts first
 
 
 def _label_lines(block: PrintedBlock) -> list[str]:
@@ -145,14 +148,17 @@ def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str]
     keys = [f"requests.{r}.{c}" for r in rows for c in columns]
     readings: list[Candidate] = []
     told: list[frozenset[str]] = []
+    orders: list[list[list[Cell]] | None] = []
     row_wise = by_rows(block, keys)
     if row_wise is not None:
         readings.append(row_wise)
         told.append(frozenset(keys))
+        orders.append(None)
     boxes = column_boxes(block, len(rows)) if len(rows) > 1 else None
     for total in range(len(boxes or [])):
         parts = boxes[:total] + boxes[total + 1:]
         ordered = parts + [boxes[total]]
+        orders.append(ordered)
         readings.append(Candidate(tuple(ordered[c][r] for r in range(len(rows)) for c in range(len(columns))), "width",
                                   BY_COLUMN.format(n=total + 1)))
         same = [r for r in range(len(rows)) if len({norm(box[r].text) for box in parts}) == 1]
@@ -161,7 +167,7 @@ def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str]
                               if c == columns[-1] or r in same or in_grid))
         if in_grid:
             readings[-1] = replace(readings[-1], note=IN_GRID)
-    return _distinct(Slot(tuple(keys), readings), told)
+    return _distinct(Slot(tuple(keys), readings), told, orders)
 
 
 def _label_last(lines: list[str], matcher: _RowMatcher, heads: set[str]) -> bool:
@@ -170,8 +176,9 @@ def _label_last(lines: list[str], matcher: _RowMatcher, heads: set[str]) -> bool
     return bool(lines) and norm(lines[-1]) not in heads and matcher.requests_row(_Row([Cell(lines[-1], Where())], [], False)) is not None
 
 
-def _distinct(slot: Slot, told: list[frozenset[str]]) -> Placements:
-    """Given a slot and what each reading tells, return them with readings that tell the same cells alike merged."""
+def _distinct(slot: Slot, told: list[frozenset[str]], orders: list[list[list[Cell]] | None]) -> Placements:
+    """Given a slot, what each reading tells and its column boxes, return them with readings that tell the same
+    cells alike merged."""
     seen: dict[tuple, int] = {}
     kept: list[int] = []
     for n, (candidate, keys) in enumerate(zip(slot.candidates, told)):
@@ -180,7 +187,8 @@ def _distinct(slot: Slot, told: list[frozenset[str]]) -> Placements:
         if key not in seen:
             seen[key] = n
             kept.append(n)
-    return Placements(Slot(slot.keys, [slot.candidates[n] for n in kept]), [told[n] for n in kept])
+    return Placements(Slot(slot.keys, [slot.candidates[n] for n in kept]), [told[n] for n in kept],
+                      columns=[orders[n] for n in kept])
 
 
 def forced(block: PrintedBlock, keys: list[str], rows: int) -> Placements | None:
@@ -265,10 +273,14 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
             taken |= set(found.slot.keys)
             into.append(found)
     slots = [p.slot for p in checked]
-    identities = order_free(_identities_for(slots, spec, version), spec)
+    every = _identities_for(slots, spec, version)
+    identities = order_free(every, spec)
     fixed = {k: c.value for k, c in out.cells.items()}
-    for placements, kept in zip(checked, consistent_readings(slots, identities, fixed)):
+    chosen = consistent_readings(slots, identities, fixed)
+    for placements, kept in zip(checked, chosen):
         _put(out, placements, kept or (_unsatisfiable(placements, identities) if placements.headed else []))
+    for placements, kept in zip(checked, chosen):
+        _pin_parts(out, placements, kept, every)
     for placements in active:
         _put(out, placements, list(range(len(placements.slot.candidates))))
     for key in sorted(unplaced - set(out.cells)):
@@ -276,6 +288,41 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     seen = [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.startswith("requests.") and k.endswith(".total")]
     _note_requests_deviations(out, version, seen)
     return out
+
+
+def _pin_parts(out: ParsedTables, placements: Placements, kept: list[int], identities: list[Identity]) -> None:
+    """Given a 表三 block read column by column with its part columns in an unknown order, the indexes of its kept
+    readings and every identity, put the part cells that every order of its part boxes read alike under which no
+    identity fails, with the cells read elsewhere (the other page of 表三, read in the grid's order) fixed."""
+    slot = placements.slot
+    unread = [k for k in slot.keys if k not in out.cells]
+    if not unread or not kept or not placements.columns or any(placements.columns[n] is None for n in kept):
+        return
+    keys = set(slot.keys)
+    fixed = {k: c.value for k, c in out.cells.items() if k not in keys}
+    relevant = [i for i in identities if keys & set(i.keys)]
+    width = len(placements.columns[kept[0]])
+    rows = len(slot.keys) // width
+    seen: set[tuple[str, ...]] = set()
+    readings: list[dict[str, Cell]] = []
+    for n in kept:
+        boxes = placements.columns[n]
+        for order in permutations(boxes[:-1]):
+            columns = [*order, boxes[-1]]
+            cells = {slot.keys[r * width + c]: columns[c][r] for r in range(rows) for c in range(width)}
+            texts = tuple(norm(cells[k].text) for k in slot.keys)
+            if texts in seen:
+                continue
+            seen.add(texts)
+            values = {**fixed, **{k: number(cell.text) for k, cell in cells.items()}}
+            if all(status(i, values) != 0 for i in relevant):
+                readings.append(cells)
+    for key in unread:
+        texts = {norm(cells[key].text) for cells in readings}
+        if len(texts) == 1:
+            cell = readings[0][key]
+            out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, 1.0, PINNED)
+            out.unread.pop(key, None)
 
 
 def _unsatisfiable(placements: Placements, identities: list[Identity]) -> list[int]:

@@ -97,8 +97,9 @@ def test_a_number_a_box_row_by_row_reads_every_cell(tmp_path: Path) -> None:
 
 
 def test_column_boxes_read_each_total_but_not_the_part_columns_order(tmp_path: Path) -> None:
-    # The first page prints its 总计 box before 其他 (hongze_2023 in pdfminer's text).
-    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
+    # Both pages print their 总计 box before 其他 (hongze_2023's first page in pdfminer's text): nothing tells the
+    # part boxes' order on either page.
+    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], [0, 1, 2, 3, 4, 6, 5])), tmp_path)
     read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
     assert all(GOLD[k] == v for k, v in read.items())  # nothing read wrong
     assert all(f"requests.{r}.total" in read for r in ROWS)  # the identities tell the 总计 box
@@ -121,12 +122,22 @@ def test_column_boxes_after_a_row_label_with_the_total_last_are_read_in_the_grid
 
 def test_column_boxes_printed_right_after_header_boxes_keep_the_part_columns_unread(tmp_path: Path) -> None:
     # 其他's header grouped with its column puts both first: the 总计 box is still last, but a header is what is
-    # printed right before the numbers, so nothing tells where the first column sits.
-    result = audited(report(GOLD, orders=([5, 0, 1, 2, 3, 4, 6], list(range(7))), heads_by_numbers=True), tmp_path)
+    # printed right before the numbers, so nothing tells where the first column sits (nor on the second page,
+    # whose 总计 box is not last).
+    orders = ([5, 0, 1, 2, 3, 4, 6], [0, 1, 2, 3, 4, 6, 5])
+    result = audited(report(GOLD, orders=orders, heads_by_numbers=True), tmp_path)
     read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
     assert all(GOLD[k] == v for k, v in read.items())  # nothing read wrong
     assert "requests.new.natural_person" not in read and "requests.new.total" in read
-    assert all(f"requests.{r}.natural_person" in read for r in ROWS[FIRST_PAGE:])  # the second page: a label before
+
+
+def test_the_identities_place_one_pages_part_boxes_by_the_other_page_read_in_the_grid_order(tmp_path: Path) -> None:
+    # The second page is read in the grid's order; T3.balance and T3.results_sum tie each first-page part box to
+    # one of its columns (自然人 559 + 41 carried over = its results and carried forward).
+    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
+    assert "勾稽关系" in result.cells["requests.new.commercial_enterprise"].placement
 
 
 def test_a_table_block_whose_order_nothing_decides_stays_unread(tmp_path: Path) -> None:
