@@ -170,6 +170,24 @@ def requests_placements(block: PrintedBlock, rows: list[str], columns: list[str]
     return _distinct(Slot(tuple(keys), readings), told, orders)
 
 
+def _joined(blocks: list[PrintedBlock], matcher: _RowMatcher, order: list[str], heads: set[str], spec: Spec) -> list[PrintedBlock]:
+    """Given the blocks, return them with each 表三 block one column short of its rows joined to the next when
+    only column headers (and a page number) are printed between them: pdfminer prints a header box grouped with the
+    column under it (总计) right before that column's numbers, inside the table's block."""
+    out: list[PrintedBlock] = []
+    width = len(spec.column_keys)
+    for block in blocks:
+        lines = _label_lines(block)
+        if out and lines and all(norm(line) in heads or not any(ch.isalpha() for ch in line) for line in lines):
+            rows = requests_block_rows(_label_lines(out[-1]), matcher, order, heads, spec)
+            count = len(out[-1].values) + len(block.values)
+            if rows and len(out[-1].values) != len(rows) * width and count == len(rows) * width:
+                out[-1] = PrintedBlock(out[-1].labels, out[-1].boxes + block.boxes)
+                continue
+        out.append(block)
+    return out
+
+
 def _label_last(lines: list[str], matcher: _RowMatcher, heads: set[str]) -> bool:
     """Given a block's label lines, return whether the last, printed right before its numbers, is a 表三 row label
     (not a column header, a page number or a fragment of a wrapped label)."""
@@ -251,7 +269,7 @@ def read_blocks(blocks: list[PrintedBlock], report_year: int | None, out: Parsed
     active: list[Placements] = []  # 表二: read where the shape forces the order
     taken: set[str] = set()
     unplaced: set[str] = set()  # 表二 cells of rows a block names, where its numbers fit no reading
-    for block in blocks:
+    for block in _joined(blocks, matcher, order, heads, spec):
         lines = _label_lines(block)
         rows = requests_block_rows(lines, matcher, order, heads, spec)
         named = active_block_rows(lines, matcher, version)

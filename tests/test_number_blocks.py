@@ -38,10 +38,11 @@ def boxes_text(lines: list[list[str]]) -> list[str]:
     return [line for box in lines for line in [*box, ""]]
 
 
-def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int], heads: list[str] = ()) -> list[str]:
+def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int], heads: list[str] = (),
+                  before_last: list[str] = ()) -> list[str]:
     """Given a page's 表三 rows and the cells, return its labels, then `heads` (header boxes grouped with the
     numbers), then its numbers: each number a box of its own row by row (`by="rows"`), or each column one box, the
-    columns in `column_order` (`by="columns"`)."""
+    columns in `column_order` (`by="columns"`), with the lines `before_last` before the last column's box."""
     labels: list[list[str]] = []
     for n, r in enumerate(rows):
         if GROUPS[r] and (n == 0 or GROUPS[rows[n - 1]] != GROUPS[r]):
@@ -50,20 +51,22 @@ def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int]
     labels = boxes_text(labels + [[h] for h in heads])
     if by == "rows":
         return labels + boxes_text([[printed(cells[f"requests.{r}.{c}"])] for r in rows for c in COLUMNS])
-    return labels + boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order])
+    columns = boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order[:-1]])
+    last = boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[column_order[-1]]}"]) for r in rows]])
+    return labels + columns + boxes_text([[line] for line in before_last]) + last
 
 
 def report(cells: dict, by: str = "columns", orders: tuple[list[int], list[int]] = (list(range(7)), list(range(7))),
            active: list[tuple[str, list[str]]] = (("行政许可", ["active.licensing.decisions"]),),
            pages: tuple[list[str], list[str]] = (ROWS[:FIRST_PAGE], ROWS[FIRST_PAGE:]),
-           review_heads: list[str] = REVIEW_HEADS, heads_by_numbers: bool = False) -> bytes:
+           review_heads: list[str] = REVIEW_HEADS, heads_by_numbers: bool = False, before_last: list[str] = ()) -> bytes:
     """Given cells, return a report printed as pdfminer prints its PDF: 表二's rows, 表三 over two pages, 表四."""
     lines = boxes_text([["北京市密云区人民政府2021年政府信息公开工作年度报告"], ["一、总体情况"],
                         ["本区认真贯彻落实《中华人民共和国政府信息公开条例》。"], ["二、主动公开政府信息情况"],
                         ["第二十条第（五）项"], ["信息内容"], ["本年处理决定数量"]])
     lines += boxes_text([[label] for label, _ in active]) + boxes_text([[printed(cells[k])] for _, keys in active for k in keys])
     lines += boxes_text([["三、收到和处理政府信息公开申请情况"], *[[h] for h in ([] if heads_by_numbers else HEADS)]])
-    lines += requests_page(pages[0], cells, by, orders[0], HEADS if heads_by_numbers else []) + ["- 2 -", ""]
+    lines += requests_page(pages[0], cells, by, orders[0], HEADS if heads_by_numbers else [], before_last) + ["- 2 -", ""]
     lines += requests_page(pages[1], cells, by, orders[1]) if pages[1] else []
     lines += boxes_text([["四、政府信息公开行政复议、行政诉讼情况"], *[[h] for h in review_heads]])
     lines += boxes_text([[printed(cells[k])] for k in REVIEW])
@@ -138,6 +141,14 @@ def test_the_identities_place_one_pages_part_boxes_by_the_other_page_read_in_the
     read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
     assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
     assert "勾稽关系" in result.cells["requests.new.commercial_enterprise"].placement
+
+
+def test_a_header_and_page_number_printed_before_the_last_column_box_do_not_end_the_table(tmp_path: Path) -> None:
+    # pdfminer groups the 总计 header with the column under it, and the page number too: both are printed between
+    # the part columns' boxes and the 总计 box, as if a new block began.
+    result = audited(report(GOLD, before_last=["- 2 -", "总计"]), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
 
 
 def test_a_table_block_whose_order_nothing_decides_stays_unread(tmp_path: Path) -> None:
