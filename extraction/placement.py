@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import product
+from itertools import combinations, product
 
 from extraction.document import Cell
 from extraction.figures import parse_number
@@ -407,3 +407,37 @@ def alternatives(slots: list[Slot], choices: list[Choice], identities: list[Iden
                 out.append(Alternative(identity, {k: values[k] for k in identity.keys}, {k: trial[k] for k in identity.keys}, other.note, picks[i].note))
                 break
     return out
+
+
+def satisfiable(numbers: list[float | int | None], identities: list[Identity]) -> bool:
+    """Given printed numbers and identities over disjoint keys, as many keys as numbers, return whether some
+    assignment of the numbers to the keys satisfies every identity (a blank mark is taken to satisfy any).
+
+    When none does, an identity failure is in the numbers themselves, not in where a layout put them."""
+    if None in numbers or sum(len(i.keys) for i in identities) != len(numbers) or \
+            len({k for i in identities for k in i.keys}) != len(numbers):
+        return True  # a blank may make a side unchecked; identities that share keys are not this search
+    return _fills(tuple(sorted(numbers)), tuple(sorted((len(i.lhs), len(i.rhs)) for i in identities)))
+
+
+@lru_cache(maxsize=4096)
+def _fills(numbers: tuple[float | int, ...], shapes: tuple[tuple[int, int], ...]) -> bool:
+    """Given numbers (sorted) and identity shapes (terms on each side), return whether the numbers can be dealt to
+    the identities so that every one holds."""
+    if not shapes:
+        return not numbers
+    (left, right), rest = shapes[0], shapes[1:]
+    for chosen in {tuple(numbers[i] for i in c) for c in combinations(range(len(numbers)), left + right)}:
+        if _balances(chosen, left):
+            remaining = list(numbers)
+            for value in chosen:
+                remaining.remove(value)
+            if _fills(tuple(remaining), rest):
+                return True
+    return False
+
+
+def _balances(values: tuple[float | int, ...], left: int) -> bool:
+    """Given an identity's numbers and its left side's term count, return whether some split of them holds."""
+    total = sum(values)
+    return any(abs(2 * sum(values[i] for i in side) - total) < TOLERANCE for side in combinations(range(len(values)), left))

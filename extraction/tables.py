@@ -213,8 +213,23 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
     for text in cells:
         if text == "信息内容":
             continue
-        out.append(next((key for label, key in labels if label in text or text in label), None))
+        named = _labels_in(text, labels)
+        out += named if len(named) > 1 else [next((key for label, key in labels if label in text or text in label), None)]
     return out if header_words or (out and all(out)) else None
+
+
+def _labels_in(text: str, labels: list[tuple[str, str]]) -> list[str]:
+    """Given a header cell's text and the (label, key) pairs longest first, return the keys of the labels it prints
+    whole, in printed order: a text export that keeps one space between cells prints a header row as one cell."""
+    taken: list[tuple[int, int, str]] = []
+    for label, key in labels:
+        start = text.find(label)
+        while start >= 0:
+            end = start + len(label)
+            if all(end <= a or start >= b for a, b, _ in taken):
+                taken.append((start, end, key))
+            start = text.find(label, end)
+    return [key for _, _, key in sorted(taken)]
 
 
 def _column_labels(version: VersionSpec) -> list[tuple[str, str]]:

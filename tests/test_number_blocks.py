@@ -38,32 +38,37 @@ def boxes_text(lines: list[list[str]]) -> list[str]:
     return [line for box in lines for line in [*box, ""]]
 
 
-def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int]) -> list[str]:
-    """Given a page's 表三 rows and the cells, return its labels, then its numbers: each number a box of its own row
-    by row (`by="rows"`), or each column one box, the columns in `column_order` (`by="columns"`)."""
+def requests_page(rows: list[str], cells: dict, by: str, column_order: list[int], heads: list[str] = (),
+                  before_last: list[str] = ()) -> list[str]:
+    """Given a page's 表三 rows and the cells, return its labels, then `heads` (header boxes grouped with the
+    numbers), then its numbers: each number a box of its own row by row (`by="rows"`), or each column one box, the
+    columns in `column_order` (`by="columns"`), with the lines `before_last` before the last column's box."""
     labels: list[list[str]] = []
     for n, r in enumerate(rows):
         if GROUPS[r] and (n == 0 or GROUPS[rows[n - 1]] != GROUPS[r]):
             labels.append([GROUPS[r]])  # a group's label (（六）其他处理) once, before its rows' labels
         labels.append([LABELS[r]])
-    labels = boxes_text(labels)
+    labels = boxes_text(labels + [[h] for h in heads])
     if by == "rows":
         return labels + boxes_text([[printed(cells[f"requests.{r}.{c}"])] for r in rows for c in COLUMNS])
-    return labels + boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order])
+    columns = boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[c]}"]) for r in rows] for c in column_order[:-1]])
+    last = boxes_text([[printed(cells[f"requests.{r}.{COLUMNS[column_order[-1]]}"]) for r in rows]])
+    return labels + columns + boxes_text([[line] for line in before_last]) + last
 
 
 def report(cells: dict, by: str = "columns", orders: tuple[list[int], list[int]] = (list(range(7)), list(range(7))),
            active: list[tuple[str, list[str]]] = (("行政许可", ["active.licensing.decisions"]),),
-           pages: tuple[list[str], list[str]] = (ROWS[:FIRST_PAGE], ROWS[FIRST_PAGE:])) -> bytes:
+           pages: tuple[list[str], list[str]] = (ROWS[:FIRST_PAGE], ROWS[FIRST_PAGE:]),
+           review_heads: list[str] = REVIEW_HEADS, heads_by_numbers: bool = False, before_last: list[str] = ()) -> bytes:
     """Given cells, return a report printed as pdfminer prints its PDF: 表二's rows, 表三 over two pages, 表四."""
     lines = boxes_text([["北京市密云区人民政府2021年政府信息公开工作年度报告"], ["一、总体情况"],
                         ["本区认真贯彻落实《中华人民共和国政府信息公开条例》。"], ["二、主动公开政府信息情况"],
                         ["第二十条第（五）项"], ["信息内容"], ["本年处理决定数量"]])
     lines += boxes_text([[label] for label, _ in active]) + boxes_text([[printed(cells[k])] for _, keys in active for k in keys])
-    lines += boxes_text([["三、收到和处理政府信息公开申请情况"], *[[h] for h in HEADS]])
-    lines += requests_page(pages[0], cells, by, orders[0]) + ["- 2 -", ""]
+    lines += boxes_text([["三、收到和处理政府信息公开申请情况"], *[[h] for h in ([] if heads_by_numbers else HEADS)]])
+    lines += requests_page(pages[0], cells, by, orders[0], HEADS if heads_by_numbers else [], before_last) + ["- 2 -", ""]
     lines += requests_page(pages[1], cells, by, orders[1]) if pages[1] else []
-    lines += boxes_text([["四、政府信息公开行政复议、行政诉讼情况"], *[[h] for h in REVIEW_HEADS]])
+    lines += boxes_text([["四、政府信息公开行政复议、行政诉讼情况"], *[[h] for h in review_heads]])
     lines += boxes_text([[printed(cells[k])] for k in REVIEW])
     lines += boxes_text([["五、存在的主要问题及改进情况"], ["信息公开工作仍需加强。"]])
     return "\n".join(lines).encode("utf-8")
@@ -95,8 +100,9 @@ def test_a_number_a_box_row_by_row_reads_every_cell(tmp_path: Path) -> None:
 
 
 def test_column_boxes_read_each_total_but_not_the_part_columns_order(tmp_path: Path) -> None:
-    # The first page prints its 总计 box before 其他 (hongze_2023 in pdfminer's text).
-    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
+    # Both pages print their 总计 box before 其他 (hongze_2023's first page in pdfminer's text): nothing tells the
+    # part boxes' order on either page.
+    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], [0, 1, 2, 3, 4, 6, 5])), tmp_path)
     read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
     assert all(GOLD[k] == v for k, v in read.items())  # nothing read wrong
     assert all(f"requests.{r}.total" in read for r in ROWS)  # the identities tell the 总计 box
@@ -106,6 +112,43 @@ def test_column_boxes_read_each_total_but_not_the_part_columns_order(tmp_path: P
     zero_row = next(r for r in ROWS if all(GOLD[f"requests.{r}.{c}"] == 0 for c in COLUMNS))
     assert all(f"requests.{zero_row}.{c}" in read for c in COLUMNS)  # every part box prints 0: any order reads it
     assert "第6个列块" in result.cells["requests.new.total"].placement
+
+
+def test_column_boxes_after_a_row_label_with_the_total_last_are_read_in_the_grid_order(tmp_path: Path) -> None:
+    # pdfminer prints boxes of one height left to right unless one is grouped with a box that is not a number: one
+    # below (a page number) would print its column after 总计, one above (a header) right before its numbers.
+    result = audited(report(GOLD), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
+    assert "各列按表格顺序" in result.cells["requests.new.natural_person"].placement
+
+
+def test_column_boxes_printed_right_after_header_boxes_keep_the_part_columns_unread(tmp_path: Path) -> None:
+    # 其他's header grouped with its column puts both first: the 总计 box is still last, but a header is what is
+    # printed right before the numbers, so nothing tells where the first column sits (nor on the second page,
+    # whose 总计 box is not last).
+    orders = ([5, 0, 1, 2, 3, 4, 6], [0, 1, 2, 3, 4, 6, 5])
+    result = audited(report(GOLD, orders=orders, heads_by_numbers=True), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert all(GOLD[k] == v for k, v in read.items())  # nothing read wrong
+    assert "requests.new.natural_person" not in read and "requests.new.total" in read
+
+
+def test_the_identities_place_one_pages_part_boxes_by_the_other_page_read_in_the_grid_order(tmp_path: Path) -> None:
+    # The second page is read in the grid's order; T3.balance and T3.results_sum tie each first-page part box to
+    # one of its columns (自然人 559 + 41 carried over = its results and carried forward).
+    result = audited(report(GOLD, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
+    assert "勾稽关系" in result.cells["requests.new.commercial_enterprise"].placement
+
+
+def test_a_header_and_page_number_printed_before_the_last_column_box_do_not_end_the_table(tmp_path: Path) -> None:
+    # pdfminer groups the 总计 header with the column under it, and the page number too: both are printed between
+    # the part columns' boxes and the 总计 box, as if a new block began.
+    result = audited(report(GOLD, before_last=["- 2 -", "总计"]), tmp_path)
+    read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
+    assert read == {k: v for k, v in GOLD.items() if k.startswith("requests.")}
 
 
 def test_a_table_block_whose_order_nothing_decides_stays_unread(tmp_path: Path) -> None:
@@ -136,11 +179,38 @@ def test_rows_that_read_alike_both_ways_stay_unread_where_the_readings_differ(tm
 
 
 def test_numbers_that_break_an_identity_under_every_placement_give_no_identity_error(tmp_path: Path) -> None:
-    cells = {**GOLD, "requests.new.total": GOLD["requests.new.total"] + 1, "review.total": 0}
+    # 表三's 总计 box is told by the identities, which this one breaks: every column placement fails them.
+    cells = {**GOLD, "requests.new.total": GOLD["requests.new.total"] + 1}
     result = audited(report(cells, orders=([0, 1, 2, 3, 4, 6, 5], list(range(7)))), tmp_path)
     assert not [f for f in result.findings if f.rule == "table_identity"]
-    assert "requests.new.total" not in result.cells and "review.total" not in result.cells
+    assert "requests.new.total" not in result.cells
     assert "cells_unread" in unread_reasons(result)
+
+
+def test_a_review_row_under_its_headers_that_no_order_of_its_numbers_satisfies_is_read_with_its_failure(tmp_path: Path) -> None:
+    # 行政复议 prints a 总计 of 0 over parts that add up to more, and no other order of the 15 numbers holds either:
+    # the failure is in the numbers, as the report prints them in any layout (hongze_2023's 表四).
+    cells = {**GOLD, "review.total": 0}
+    result = audited(report(cells), tmp_path)
+    assert {k: result.cells[k].value for k in REVIEW} == {k: cells[k] for k in REVIEW}
+    assert [f.fields.get("identity") for f in result.findings if f.rule == "table_identity"] == ["T4.review.total"]
+    assert "任何排列都不满足" in result.cells["review.total"].placement
+
+
+def test_a_review_row_that_another_order_of_its_numbers_satisfies_stays_unread(tmp_path: Path) -> None:
+    # 总计 printed where 结果维持 goes: the identities hold with the two swapped, so the printed order is in doubt.
+    swapped = {**GOLD, "review.total": GOLD["review.maintained"], "review.maintained": GOLD["review.total"]}
+    assert swapped["review.total"] != swapped["review.maintained"]
+    result = audited(report(swapped), tmp_path)
+    assert not set(REVIEW) & set(result.cells)
+    assert not [f for f in result.findings if f.rule == "table_identity"]
+
+
+def test_numbers_after_review_headers_with_other_text_among_them_stay_unread(tmp_path: Path) -> None:
+    # A line that is no 表四 header among the headers: the 15 numbers after it may be another table's.
+    result = audited(report({**GOLD, "review.total": 0}, review_heads=REVIEW_HEADS[:4] + ["注：本表单位为件"] + REVIEW_HEADS[4:]), tmp_path)
+    assert not set(REVIEW) & set(result.cells)
+    assert not [f for f in result.findings if f.rule == "table_identity"]
 
 
 @pytest.mark.parametrize("path", [p for p in real_documents() if p.suffix == ".pdf"] or [pytest.param(None, marks=pytest.mark.skip("no real PDF"))])
