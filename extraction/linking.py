@@ -283,6 +283,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             allowed[key] = not (
                 ("needs_context" in rule and not any(w in context_left for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
+                or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
                 or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
         return allowed[key]

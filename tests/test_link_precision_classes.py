@@ -208,3 +208,30 @@ def test_a_general_verb_right_before_its_figure_goes_on_with_the_requests_before
 def test_a_topic_word_naming_a_step_the_figure_went_through_is_not_its_noun(tmp_path: Path, step: str, after: str) -> None:
     assert linked(tmp_path, f"收到政府信息公开申请12件，其中5件{step}{after}。") == [(12, "requests.new.total")]
     assert linked(tmp_path, "全年共发生2件行政复议。") == [(2, "review.total")]  # the topic word as the noun
+
+
+@pytest.mark.parametrize("topic, metric", [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+                                           ("行政强制", "active.coercion.decisions")])
+def test_items_in_xiang_are_no_decisions_in_the_2019_format(tmp_path: Path, topic: str, metric: str) -> None:
+    # the 2019 format counts both items (上一年项目数量) and decisions: 项 counts items; the 2021 format only decisions
+    assert linked(tmp_path, f"本年度公布{topic}12项。", year=2020) == []
+    assert linked(tmp_path, f"本年度公布{topic}12件。", year=2020) == [(12, metric)]
+    assert linked(tmp_path, f"本年度公布{topic}12项。", year=2023) == [(12, metric)]
+
+
+@pytest.mark.parametrize("route", ["其他途径", "其他渠道", "法定途径"])
+def test_handling_by_a_route_is_what_the_applicant_was_told(tmp_path: Path, route: str) -> None:
+    assert linked(tmp_path, f"全年收到申请30件，告知申请人通过{route}办理4件。") == [(30, "requests.new.total")]
+    assert linked(tmp_path, "全年收到申请30件，全年办理30件。") == [
+        (30, "requests.new.total"), (30, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("unit", ["个", "件", "份"])
+def test_a_figure_of_answer_documents_counts_the_documents(tmp_path: Path, unit: str) -> None:
+    assert linked(tmp_path, f"全年收到申请30件，另有3{unit}答复件附有便民提示。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("notice", ["通知公告", "公告"])
+def test_announcements_about_documents_count_announcements(tmp_path: Path, notice: str) -> None:
+    assert linked(tmp_path, f"本年度主动公开关于规范性文件的{notice}21份。", year=2020) == []
+    assert linked(tmp_path, "本年度主动公开规范性文件21份。", year=2020) == [(21, "active.normative_docs.new_published")]

@@ -214,7 +214,8 @@ def _derived(raw: list[dict[str, Any]], cells: dict[str, CellSpec], env: dict[st
 
 
 def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
-    """Given a reading (metric, alt, needs_context, with optional v2019_* variants), return it for the version."""
+    """Given a reading (metric, alt, needs_context, with optional v2019_* variants, and units it never reads in
+    2019), return it for the version."""
     out = {k: v for k, v in reading.items() if not k.startswith("v2019")}
     out.setdefault("alt", [])
     if version == "v2019" and "v2019" in reading:
@@ -222,6 +223,8 @@ def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
         out["alt"] = reading.get("v2019_alt", [])
     if version == "v2019" and "v2019_needs_context" in reading:
         out["needs_context"] = reading["v2019_needs_context"]
+    if version == "v2019" and "v2019_not_units" in reading:
+        out["not_units"] = reading["v2019_not_units"]
     return out
 
 
