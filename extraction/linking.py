@@ -757,7 +757,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         group = _breakdown_group(narrative, sentence, spec)
         wholes = _in_group(wholes, group)
         if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
-                or _timely_part(text, fig, link, local_start, wholes, spec):
+                or _timely_part(text, fig, link, local_start, wholes, spec) or _restated_otherwise(fig, link.metric, wholes):
             continue
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
@@ -861,6 +861,13 @@ def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], 
     25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
     return any(w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _restated_otherwise(fig: Figure, metric: str, wholes: list[_Whole]) -> bool:
+    """Given a figure, the metric it would link to and the figures linked before it in its sentence group, return
+    whether one of them already states that metric with another value (4件为本机关不掌握…，2件为该政府信息不存在: the
+    later one is a part the words do not mark as one; one cell has one value)."""
+    return any(w.metric == metric and w.value != float(fig.value) for w in wholes)
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

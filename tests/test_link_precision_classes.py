@@ -235,3 +235,12 @@ def test_a_figure_of_answer_documents_counts_the_documents(tmp_path: Path, unit:
 def test_announcements_about_documents_count_announcements(tmp_path: Path, notice: str) -> None:
     assert linked(tmp_path, f"本年度主动公开关于规范性文件的{notice}21份。", year=2020) == []
     assert linked(tmp_path, "本年度主动公开规范性文件21份。", year=2020) == [(21, "active.normative_docs.new_published")]
+
+
+@pytest.mark.parametrize("first, second", [("为“本机关不掌握相关政府信息”", "为“相关信息不存在”"),
+                                           ("因不属于本机关公开职责无法提供", "无法提供")])
+def test_a_cell_stated_twice_with_two_values_in_a_sentence_keeps_the_first(tmp_path: Path, first: str,
+                                                                             second: str) -> None:
+    # the second is a part the words do not mark as one (or another scope): one cell holds one value
+    got = linked(tmp_path, f"全年收到申请9件，其中6件{first}，2件{second}。")
+    assert got[0] == (9, "requests.new.total") and len(got) == 2 and got[1][0] == 6
