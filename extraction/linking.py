@@ -141,12 +141,16 @@ class _TopicWords:
 def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
               spec: Spec) -> tuple[str | None, bool]:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
-    after it in the clause; and whether it was borrowed from the paragraph before the sentence. A 表二 topic (规章,
-    规范性文件…) must be named between the previous figure and this one. A topic word joined to another topic's
-    (行政复议、行政诉讼案件743件) names their sum: no topic."""
+    after it in the clause with no list joiner between; and whether it was borrowed from the paragraph before the
+    sentence. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one. A topic word
+    joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
     right = words.after(text, fig.end, clause_end, tuple(spec.sequence_words))
+    if right is not None and any(c in LIST_JOINERS for c in text[fig.end:right.start]):
+        right = None  # 行政复议6件和行政诉讼3件: a topic word past a joiner names the list's next item
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
-    paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
+    # a sentence opening with a continuation word (其中…) goes on with the one before, past a paragraph break too
+    paragraph_end = sentence[0] - 1 if text.startswith(tuple(spec.continuation_words), sentence[0]) else sentence[0]
+    paragraph_start = max(text.rfind("\n", 0, max(paragraph_end, 0)) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
         best = after  # (distance, -length, topic, word start)
         left = words.before(left_start, fig.start, local_start)

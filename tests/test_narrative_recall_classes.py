@@ -153,3 +153,16 @@ def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: s
     ("本年度答复未被复议机关纠错。", [(0, "review.corrected")])])
 def test_a_negated_passive_before_a_review_or_suit_is_its_zero(tmp_path: Path, sentence: str, expected: list) -> None:
     assert linked(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("joiner", ["和", "、", "及"])
+def test_a_topic_word_past_a_list_joiner_after_a_figure_names_the_next_item(tmp_path: Path, joiner: str) -> None:
+    assert linked(tmp_path, f"全年发生行政复议案件3件{joiner}行政诉讼案件2件。") == [(3, "review.total"), (2, "litigation.total")]
+    assert linked(tmp_path, f"全年发生行政诉讼案件2件{joiner}行政复议案件3件。") == [(2, "litigation.total"), (3, "review.total")]
+
+
+@pytest.mark.parametrize("opening", ["其中，", "其中"])
+def test_a_breakdown_opening_a_paragraph_goes_on_with_the_sentence_before(tmp_path: Path, opening: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请25件。\n{opening}予以公开10件，不予公开3件。") == [
+        (25, "requests.new.total"), (10, "requests.result.disclosed.total"), (3, "requests.result.withheld.subtotal.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请25件。\n另外，公开3件。") == [(25, "requests.new.total")]
