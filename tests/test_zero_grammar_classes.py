@@ -186,3 +186,19 @@ def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str,
 def test_negated_verbs_joined_govern_every_subject_of_the_list(tmp_path: Path, joiner: str) -> None:
     assert sorted(_metrics(tmp_path, f"本年度未制发{joiner}废止规章、行政规范性文件。")) == [
         "active.normative_docs.issued", "active.normative_docs.repealed", "active.rules.issued", "active.rules.repealed"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 收 alone, the shorter receive verb; 收受 beside it
+    ("本年度本机关未收政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年未收受依申请公开的申请。", [(0, "requests.new.total")]),
+    # 共 between the negation and its verb
+    ("全年未共收到政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年未共受理行政复议和行政诉讼。", []),  # 受理 states no zero of those: the body as review organ
+    # 收 of fees is the fees' verb, not the requests'
+    ("本年度未收信息处理费。", [(0, None)]),
+    ("本年度未收行政事业性收费。", [(0, "active.admin_fees.amount_wan_yuan")]),
+])
+def test_the_short_receive_verb_and_a_filler_between_negation_and_verb(tmp_path: Path, sentence: str,
+                                                                        expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
