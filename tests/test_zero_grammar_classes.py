@@ -202,3 +202,16 @@ def test_negated_verbs_joined_govern_every_subject_of_the_list(tmp_path: Path, j
 def test_the_short_receive_verb_and_a_filler_between_negation_and_verb(tmp_path: Path, sentence: str,
                                                                         expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the applicant's verb states zeros of reviews and suits
+    ("全年收到申请5件，申请人均未提起行政诉讼。", [(5, "requests.new.total"), (0, "litigation.total")]),
+    ("本年度申请人未提起行政复议和行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    # 未涉及 negates directly, as 不涉及
+    ("本年度未涉及政府信息公开行政复议和行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("本年度公开的信息未涉及国家秘密。", []),
+])
+def test_the_applicant_s_verb_and_weijiyi_state_zeros(tmp_path: Path, sentence: str,
+                                                      expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
