@@ -166,3 +166,12 @@ def test_a_breakdown_opening_a_paragraph_goes_on_with_the_sentence_before(tmp_pa
     assert linked(tmp_path, f"全年收到政府信息公开申请25件。\n{opening}予以公开10件，不予公开3件。") == [
         (25, "requests.new.total"), (10, "requests.result.disclosed.total"), (3, "requests.result.withheld.subtotal.total")]
     assert linked(tmp_path, "全年收到政府信息公开申请25件。\n另外，公开3件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic, total", [("行政复议", "review"), ("行政诉讼", "litigation")])
+@pytest.mark.parametrize("result, metric", [("结果纠正", "corrected"), ("被纠正", "corrected"), ("获维持", "maintained"),
+                                            ("被维持", "maintained"), ("为其他结果", "other")])
+def test_a_result_after_the_figure_s_noun_beats_the_noun(tmp_path: Path, topic: str, total: str, result: str,
+                                                         metric: str) -> None:
+    assert linked(tmp_path, f"全年发生{topic}12件。其中3件{topic}{result}。") == [(12, f"{total}.total"), (3, f"{total}.{metric}")]
+    assert linked(tmp_path, f"全年发生3件{topic}。") == [(3, f"{total}.total")]
