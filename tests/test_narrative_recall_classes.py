@@ -175,3 +175,12 @@ def test_a_result_after_the_figure_s_noun_beats_the_noun(tmp_path: Path, topic: 
                                                          metric: str) -> None:
     assert linked(tmp_path, f"全年发生{topic}12件。其中3件{topic}{result}。") == [(12, f"{total}.total"), (3, f"{total}.{metric}")]
     assert linked(tmp_path, f"全年发生3件{topic}。") == [(3, f"{total}.total")]
+
+
+@pytest.mark.parametrize("unit", ["宗", "件", "起"])
+@pytest.mark.parametrize("topic, metric", [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+                                           ("行政强制", "active.coercion.decisions")])
+def test_decisions_made_with_their_noun_after_the_figure(tmp_path: Path, unit: str, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"本年度共作出58{unit}{topic}。") == [(58, metric)]
+    assert linked(tmp_path, f"本年度共作出58{unit}{topic}。", year=2020) == [(58, metric)]
+    assert linked(tmp_path, f"本年度共作出58项{topic}。", year=2020) == []  # items, in the 2019 format
