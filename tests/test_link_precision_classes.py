@@ -244,3 +244,12 @@ def test_a_cell_stated_twice_with_two_values_in_a_sentence_keeps_the_first(tmp_p
     # the second is a part the words do not mark as one (or another scope): one cell holds one value
     got = linked(tmp_path, f"全年收到申请9件，其中6件{first}，2件{second}。")
     assert got[0] == (9, "requests.new.total") and len(got) == 2 and got[1][0] == 6
+
+
+@pytest.mark.parametrize("verb", ["收到", "受理", "共受理"])
+@pytest.mark.parametrize("new", ["新收到", "本年新收", "其中新收"])
+def test_a_count_received_before_the_new_ones_count_is_new_plus_carried(tmp_path: Path, verb: str, new: str) -> None:
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请31件，{new}政府信息公开申请28件。") == [
+        (31, "requests.handled_pool.total"), (28, "requests.new.total")]
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请28件，上年结转3件。") == [
+        (28, "requests.new.total"), (3, "requests.carried_over.total")]
