@@ -253,3 +253,11 @@ def test_a_count_received_before_the_new_ones_count_is_new_plus_carried(tmp_path
         (31, "requests.handled_pool.total"), (28, "requests.new.total")]
     assert linked(tmp_path, f"全年{verb}政府信息公开申请28件，上年结转3件。") == [
         (28, "requests.new.total"), (3, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("every", ["各类", "各种", "各项"])
+@pytest.mark.parametrize("verb", ["收到", "受理", "办结"])
+def test_applications_of_every_kind_are_no_information_requests(tmp_path: Path, every: str, verb: str) -> None:
+    assert linked(tmp_path, f"全年共{verb}{every}申请3200件。") == []
+    metric = "requests.result.total.total" if verb == "办结" else "requests.new.total"
+    assert linked(tmp_path, f"全年共{verb}{every}政府信息公开申请32件。") == [(32, metric)]
