@@ -261,3 +261,16 @@ def test_applications_of_every_kind_are_no_information_requests(tmp_path: Path, 
     assert linked(tmp_path, f"全年共{verb}{every}申请3200件。") == []
     metric = "requests.result.total.total" if verb == "办结" else "requests.new.total"
     assert linked(tmp_path, f"全年共{verb}{every}政府信息公开申请32件。") == [(32, metric)]
+
+
+@pytest.mark.parametrize("sentence", ["全年收到行政复议决定书3份。", "全年收到行政诉讼判决书2份。", "全年收到行政诉讼裁定书2份。"])
+def test_the_documents_a_case_ends_in_count_documents(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年发生行政复议3件，行政诉讼2件。") == [(3, "review.total"), (2, "litigation.total")]
+
+
+@pytest.mark.parametrize("waived", ["减免", "免征", "减征", "退还"])
+def test_fees_waived_or_refunded_are_not_the_fees_charged(tmp_path: Path, waived: str) -> None:
+    assert linked(tmp_path, f"全年{waived}行政事业性收费86万元。") == []
+    assert linked(tmp_path, "全年收取行政事业性收费86万元。") == [(86, "active.admin_fees.amount_wan_yuan")]
+    assert linked(tmp_path, "本年度免收行政事业性收费。") == [(0, "active.admin_fees.amount_wan_yuan")]
