@@ -20,6 +20,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause (无结转2024年的申请) is no count
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
+_LABEL_COLONS = "：:"  # a label's colon: the words after it speak of what the label names
 
 
 @dataclass(frozen=True)
@@ -271,10 +272,15 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
 
 def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
     """Given a zero predicate (申请数量为0) or a negated verb ending a clause (行政复议、行政诉讼均未发生), return the
-    claim on the subjects of its clause (for a verb, those it states a zero of), or None if it names none."""
+    claim on the subjects of its clause, or of the label before its colon when the clause names none (for a verb,
+    those it states a zero of), or None if it names none."""
     floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
     start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
     clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
+    if start > floor + 1 and text[start - 1] in _LABEL_COLONS and g.subject.search(clause) is None:
+        # 依申请公开情况：本年度无 — the label before the colon names what the words after it say none of
+        start = max(floor, max(text.rfind(p, floor, start - 1) for p in _CLAUSE_PUNCTUATION) + 1)
+        clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
     subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]

@@ -215,3 +215,17 @@ def test_the_short_receive_verb_and_a_filler_between_negation_and_verb(tmp_path:
 def test_the_applicant_s_verb_and_weijiyi_state_zeros(tmp_path: Path, sentence: str,
                                                       expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a label before a colon names what the negation after it says none of
+    ("依申请公开情况：本年度无。", [(0, "requests.new.total")]),
+    ("政府信息公开行政复议、行政诉讼情况：全年均未发生。", [(0, "review.total"), (0, "litigation.total")]),
+    ("主动公开栏目调整情况：本年度无。", []),  # a label naming no subject
+    ("依申请公开情况：本年度收到申请3件，均已答复。", [(3, "requests.new.total")]),
+    # 需要 between a negation and its verb
+    ("本年度没有需要结转至下年度继续办理的申请。", [(0, "requests.carried_forward.total")]),
+])
+def test_a_label_s_colon_and_a_need_word_in_worded_zeros(tmp_path: Path, sentence: str,
+                                                         expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
