@@ -21,6 +21,7 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
 _LABEL_COLONS = "：:"  # a label's colon: the words after it speak of what the label names
+_LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects of one negation
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class _Grammar:
     category_words: frozenset[str]
     category_verbs: frozenset[str]
     named_before_topics: frozenset[str]
+    list_tails: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +100,7 @@ def _grammar() -> _Grammar:
         category_words=frozenset(categories),
         category_verbs=frozenset(zeros["category_verbs"]),
         named_before_topics=frozenset(zeros["named_before_topics"]),
+        list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
     )
 
 
@@ -168,6 +171,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     subjects = _heads(scope, subjects, neg_start)
+    if subjects and verb is not None:
+        subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
                 for s in subjects]
     verb_end = pos + len(verb) if verb else pos
@@ -179,6 +184,22 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str, int, int]]:
+    """Given where a negated clause with a verb ends, return the subject of the clause after it when a comma joins
+    them as a list: that clause is one subject, after a verb at most and before list tails only (未发生行政复议，
+    提起行政诉讼情况), with no count of its own; else nothing."""
+    if text[scope_end:scope_end + 1] not in _LIST_COMMAS:
+        return []
+    end = _SCOPE_END.search(text, scope_end + 1, min(len(text), scope_end + 1 + g.max_chars))
+    clause_end = end.start() if end else min(len(text), scope_end + 1 + g.max_chars)
+    pos = scope_end + 1
+    pos += len(next((v for v in g.verbs if text.startswith(v, pos)), ""))
+    m = g.subject.match(masked_topics(text[:clause_end], g.masks, g.mask_exempt_after), pos)
+    if m is None or m.group(0) in g.category_words or _skip(text, m.end(), g.list_tails) < clause_end:
+        return []
+    return [(g.topic_of[m.group(0)], m.start(), m.end())]
 
 
 def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> list[tuple[str, int, int]]:

@@ -229,3 +229,16 @@ def test_the_applicant_s_verb_and_weijiyi_state_zeros(tmp_path: Path, sentence: 
 def test_a_label_s_colon_and_a_need_word_in_worded_zeros(tmp_path: Path, sentence: str,
                                                          expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a comma typed for 、 between the subjects of one negation
+    ("全年未发生行政复议，行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("全年无因政府信息公开引起的行政复议，被提起行政诉讼的情况。", [(0, "review.total"), (0, "litigation.total")]),
+    # ... not when the clause after the comma has a count or a predicate of its own
+    ("全年未发生行政复议，行政诉讼1件。", [(0, "review.total"), (1, "litigation.total")]),
+    ("全年未发生行政复议，行政诉讼案件尚在审理。", [(0, "review.total")]),
+])
+def test_a_comma_typed_for_a_list_joiner_between_negated_subjects(tmp_path: Path, sentence: str,
+                                                                  expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
