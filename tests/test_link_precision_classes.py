@@ -274,3 +274,10 @@ def test_fees_waived_or_refunded_are_not_the_fees_charged(tmp_path: Path, waived
     assert linked(tmp_path, f"全年{waived}行政事业性收费86万元。") == []
     assert linked(tmp_path, "全年收取行政事业性收费86万元。") == [(86, "active.admin_fees.amount_wan_yuan")]
     assert linked(tmp_path, "本年度免收行政事业性收费。") == [(0, "active.admin_fees.amount_wan_yuan")]
+
+
+@pytest.mark.parametrize("sentence", ["全年作为复议机关受理行政复议申请30件。", "本机关作为行政复议机关共办理行政复议案件30件。",
+                                      "全年参加行政复议听证2次。", "全年组织政府信息公开听证3次。"])
+def test_the_body_as_review_organ_and_hearings_are_no_reviews_of_its_answers(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "本机关被申请行政复议3件。") == [(3, "review.total")]
