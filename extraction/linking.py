@@ -182,12 +182,15 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
-def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bool:
-    """Given text before a figure, the report year and the carry words, return whether it names another year,
-    other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转; 结转2024年 is 结转下年度)."""
+def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = ()) -> bool:
+    """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
+    names another year, other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转;
+    结转2024年 is 结转下年度) or as the year compared with (比2022年下降29%)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
+        if markers and before.endswith(markers):
+            continue
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
         forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
         if year == report_year and carry_over and not forward:
@@ -509,7 +512,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
-                                                         spec.carry_words)
+                                                         spec.carry_words, tuple(spec.year_comparison_markers))
 
 
 def _part_of_year(text: str, report_year: int | None) -> bool:

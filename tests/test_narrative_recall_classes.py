@@ -184,3 +184,11 @@ def test_decisions_made_with_their_noun_after_the_figure(tmp_path: Path, unit: s
     assert linked(tmp_path, f"本年度共作出58{unit}{topic}。") == [(58, metric)]
     assert linked(tmp_path, f"本年度共作出58{unit}{topic}。", year=2020) == [(58, metric)]
     assert linked(tmp_path, f"本年度共作出58项{topic}。", year=2020) == []  # items, in the 2019 format
+
+
+@pytest.mark.parametrize("compared", ["比2022年下降29%", "较2022年增加3件", "与2022年相比有所下降", "同2022年相比持平"])
+def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it(tmp_path: Path, compared: str) -> None:
+    assert linked(tmp_path, f"全年共收到政府信息公开申请22件，{compared}，已答复22件。") == [
+        (22, "requests.new.total"), (22, "requests.result.total.total")]
+    assert linked(tmp_path, "2022年共收到政府信息公开申请30件。") == []
+    assert linked(tmp_path, "于2022年受理政府信息公开申请30件。") == []  # 于 dates a figure

@@ -105,6 +105,7 @@ class Spec:
     previous_year_words: list[str]
     previous_year_carry: list[str]
     comparison_markers: list[str]
+    year_comparison_markers: list[str]
     clause_veto_words: list[str]
     borrowed_gaps: list[str]
     sequence_words: list[str]
@@ -331,6 +332,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         previous_year_words=raw["previous_year_words"],
         previous_year_carry=raw["previous_year_carry"],
         comparison_markers=raw["comparison_markers"],
+        year_comparison_markers=raw["year_comparison_markers"],
         clause_veto_words=raw["clause_veto_words"],
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
