@@ -192,3 +192,9 @@ def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it(tmp_path: 
         (22, "requests.new.total"), (22, "requests.result.total.total")]
     assert linked(tmp_path, "2022年共收到政府信息公开申请30件。") == []
     assert linked(tmp_path, "于2022年受理政府信息公开申请30件。") == []  # 于 dates a figure
+
+
+@pytest.mark.parametrize("word", ["继续有效", "仍然有效", "现行有效"])
+@pytest.mark.parametrize("topic, metric", [("行政规范性文件", "active.normative_docs.in_force"), ("规章", "active.rules.in_force")])
+def test_documents_still_in_force(tmp_path: Path, word: str, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"经全面梳理，确定{word}的{topic}33件。") == [(33, metric)]
