@@ -198,3 +198,14 @@ def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it(tmp_path: 
 @pytest.mark.parametrize("topic, metric", [("行政规范性文件", "active.normative_docs.in_force"), ("规章", "active.rules.in_force")])
 def test_documents_still_in_force(tmp_path: Path, word: str, topic: str, metric: str) -> None:
     assert linked(tmp_path, f"经全面梳理，确定{word}的{topic}33件。") == [(33, metric)]
+
+
+@pytest.mark.parametrize("word", ["政府信息公开申请量", "依申请公开量为", "政府信息公开申请数量为"])
+def test_the_requests_volume_named_by_itself(tmp_path: Path, word: str) -> None:
+    assert linked(tmp_path, f"本年度{word}25件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("destination", ["至下年", "至下一年度", "到下一年", "至次年"])
+def test_a_carry_whose_destination_follows_the_figure(tmp_path: Path, destination: str) -> None:
+    assert linked(tmp_path, f"本年度受理申请25件，答复22件，结转3件{destination}。") == [
+        (25, "requests.new.total"), (22, "requests.result.total.total"), (3, "requests.carried_forward.total")]
