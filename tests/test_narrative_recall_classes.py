@@ -209,3 +209,12 @@ def test_the_requests_volume_named_by_itself(tmp_path: Path, word: str) -> None:
 def test_a_carry_whose_destination_follows_the_figure(tmp_path: Path, destination: str) -> None:
     assert linked(tmp_path, f"本年度受理申请25件，答复22件，结转3件{destination}。") == [
         (25, "requests.new.total"), (22, "requests.result.total.total"), (3, "requests.carried_forward.total")]
+
+
+@pytest.mark.parametrize("words, leaf", [("申请人逾期未补正", "no_correction"), ("申请人无正当理由逾期不补正", "no_correction"),
+                                         ("申请人逾期未缴纳费用", "fee_unpaid"), ("逾期未按收费通知缴费", "fee_unpaid")])
+def test_the_2021_format_s_other_dispositions_by_their_leaves(tmp_path: Path, words: str, leaf: str) -> None:
+    assert linked(tmp_path, f"全年收到申请25件。其中，{words}2件。") == [
+        (25, "requests.new.total"), (2, f"requests.result.other.{leaf}.total")]
+    assert linked(tmp_path, f"全年收到申请25件。其中，{words}2件。", year=2020) == [(25, "requests.new.total")]
+    assert linked(tmp_path, "全年收到申请25件。其中，逾期答复2件。") == [(25, "requests.new.total")]
