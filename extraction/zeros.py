@@ -22,6 +22,8 @@ _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
 _LABEL_COLONS = "：:"  # a label's colon: the words after it speak of what the label names
 _LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects of one negation
+HEADING_MAX_CHARS = 40  # a line this short, with no sentence's end, heads the lines after it
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 @dataclass(frozen=True)
@@ -293,22 +295,38 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
 
 def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
     """Given a zero predicate (申请数量为0) or a negated verb ending a clause (行政复议、行政诉讼均未发生), return the
-    claim on the subjects of its clause, or of the label before its colon when the clause names none (for a verb,
-    those it states a zero of), or None if it names none."""
+    claim on the subjects of its clause, or of the label it answers (a colon's, a heading's) when the clause names
+    none (for a verb, those it states a zero of), or None if it names none."""
     floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
     start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
     clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
-    if start > floor + 1 and text[start - 1] in _LABEL_COLONS and g.subject.search(clause) is None:
-        # 依申请公开情况：本年度无 — the label before the colon names what the words after it say none of
-        start = max(floor, max(text.rfind(p, floor, start - 1) for p in _CLAUSE_PUNCTUATION) + 1)
-        clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
+    if start > floor + 1 and g.subject.search(clause) is None:
+        label_start = _label_before(text, start, floor)
+        if label_start is not None:  # 依申请公开情况：本年度无 — the label names what the words after it say none of
+            start = label_start
+            clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    if subjects and _is_cause(clause, subjects, start, g):  # 因政府信息公开申请行政复议的情况：无
+        subjects = [s for s in subjects if s[0] != subjects[0][0]]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
     subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(start, m.end(), unique, m.end())
+
+
+def _label_before(text: str, start: int, floor: int) -> int | None:
+    """Given where a clause starts, return where the label it answers starts: the words before a colon ending right
+    before it (依申请公开情况：), or a heading, a short line with no sentence's end, on the line before it
+    (（二）依申请公开情况 / 本年度无); None when it follows neither."""
+    if text[start - 1] in _LABEL_COLONS:
+        return max(floor, max(text.rfind(p, floor, start - 1) for p in _CLAUSE_PUNCTUATION) + 1)
+    if text[start - 1] != "\n":
+        return None
+    line_start = max(floor, text.rfind("\n", floor, start - 1) + 1)
+    line = text[line_start:start - 1]
+    return line_start if line.strip() and len(line) <= HEADING_MAX_CHARS and not _SENTENCE_END.search(line) else None
 
 
 def find_subjects(text: str) -> list[tuple[str, int, int]]:

@@ -242,3 +242,12 @@ def test_a_label_s_colon_and_a_need_word_in_worded_zeros(tmp_path: Path, sentenc
 def test_a_comma_typed_for_a_list_joiner_between_negated_subjects(tmp_path: Path, sentence: str,
                                                                   expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
+
+
+def test_a_heading_names_what_the_negation_on_the_line_after_it_says_none_of(tmp_path: Path) -> None:
+    assert mentions(tmp_path, "（二）依申请公开情况\n本年度无。") == [(0, "requests.new.total")]
+    assert mentions(tmp_path, "（四）因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无。") == [
+        (0, "review.total"), (0, "litigation.total")]  # the requests are the cause, not a subject
+    assert mentions(tmp_path, "（三）平台建设情况\n无。") == []
+    # a line ending a sentence is no heading
+    assert mentions(tmp_path, "本年度收到政府信息公开申请3件。\n其他无。") == [(3, "requests.new.total")]
