@@ -309,7 +309,13 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
     if subjects and _is_cause(clause, subjects, start, g):  # 因政府信息公开申请行政复议的情况：无
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
-    subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]
+    # a verb that states a zero only adjacent to its subject (发生 of requests) does so after its subjects too, when
+    # nothing but other subjects, joiners, fillers and list tails stand between (依申请公开、行政复议均未发生; not
+    # 依申请公开超期答复情况未发生)
+    ends = [s[1] for s in subjects[1:]] + [m.start()]
+    subjects = [s for s, end in zip(subjects, ends) if verb is None or verb in g.zero_verbs.get(s[0], ())
+                or (m.groupdict().get("verb") and verb in g.adjacent_verbs.get(s[0], ())
+                    and _skip(text, s[2], (*g.fillers, *g.list_tails, *COORDINATORS)) >= end)]
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})

@@ -251,3 +251,13 @@ def test_a_heading_names_what_the_negation_on_the_line_after_it_says_none_of(tmp
     assert mentions(tmp_path, "（三）平台建设情况\n无。") == []
     # a line ending a sentence is no heading
     assert mentions(tmp_path, "本年度收到政府信息公开申请3件。\n其他无。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("本年度依申请公开、行政复议和行政诉讼均未发生。", [(0, "requests.new.total"), (0, "review.total"), (0, "litigation.total")]),
+    ("本年度依申请公开情况未发生。", [(0, "requests.new.total")]),
+    ("本年度依申请公开超期答复情况未发生。", []),  # a kind of requests, not all of them
+])
+def test_a_verb_stating_a_zero_next_to_its_subject_does_so_after_it(tmp_path: Path, sentence: str,
+                                                                    expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
