@@ -310,11 +310,11 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
     # a verb that states a zero only adjacent to its subject (发生 of requests) does so after its subjects too, when
-    # nothing but other subjects, joiners, fillers and list tails stand between (依申请公开、行政复议均未发生; not
-    # 依申请公开超期答复情况未发生)
+    # only other subjects, joiners, fillers and list tails stand between, and some do (依申请公开、行政复议均未发生,
+    # 依申请公开情况未发生; not 依申请公开超期答复情况未发生, nor 申请均未发生: a request does not 发生)
     ends = [s[1] for s in subjects[1:]] + [m.start()]
     subjects = [s for s, end in zip(subjects, ends) if verb is None or verb in g.zero_verbs.get(s[0], ())
-                or (m.groupdict().get("verb") and verb in g.adjacent_verbs.get(s[0], ())
+                or (m.groupdict().get("verb") and verb in g.adjacent_verbs.get(s[0], ()) and end > s[2]
                     and _skip(text, s[2], (*g.fillers, *g.list_tails, *COORDINATORS)) >= end)]
     if not subjects:
         return None
