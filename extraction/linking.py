@@ -581,10 +581,11 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
-    if topic in spec.zeros["published_topics"] and any(
-            v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] for v in spec.zeros["published_verbs"]):
-        return None  # 无行政许可等事项公示: none published, nothing said of decisions
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    if topic in spec.zeros["published_topics"] and any(
+            v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] or v in plain[clause_start:claim.start]
+            for v in spec.zeros["published_verbs"]):
+        return None  # 无行政许可等事项公示, 公布行政许可28个、无行政强制: none published, nothing said of decisions
     if topic in spec.disclosure["topics"] and _cause_names_another_matter(
             plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure

@@ -261,3 +261,9 @@ def test_a_heading_names_what_the_negation_on_the_line_after_it_says_none_of(tmp
 def test_a_verb_stating_a_zero_next_to_its_subject_does_so_after_it(tmp_path: Path, sentence: str,
                                                                     expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("verb", ["公布", "公示", "公开"])
+def test_a_publication_verb_opening_the_clause_makes_a_zero_one_of_items_published(tmp_path: Path, verb: str) -> None:
+    assert mentions(tmp_path, f"本年度{verb}行政许可事项28个、无行政强制事项。") == [(28, None), (0, None)]
+    assert mentions(tmp_path, "本年度主动公开信息300条，无行政强制。") == [(300, None), (0, "active.coercion.decisions")]
