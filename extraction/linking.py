@@ -766,7 +766,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         group = _breakdown_group(narrative, sentence, spec)
         wholes = _in_group(wholes, group)
         if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
-                or _timely_part(text, fig, link, local_start, wholes, spec) or _restated_otherwise(fig, link.metric, wholes):
+                or _timely_part(text, fig, link, local_start, wholes, spec) \
+                or _restated_otherwise(fig, link.metric, wholes):
             continue
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric

@@ -164,7 +164,8 @@ def test_a_topic_word_past_a_list_joiner_after_a_figure_names_the_next_item(tmp_
 @pytest.mark.parametrize("opening", ["其中，", "其中"])
 def test_a_breakdown_opening_a_paragraph_goes_on_with_the_sentence_before(tmp_path: Path, opening: str) -> None:
     assert linked(tmp_path, f"全年收到政府信息公开申请25件。\n{opening}予以公开10件，不予公开3件。") == [
-        (25, "requests.new.total"), (10, "requests.result.disclosed.total"), (3, "requests.result.withheld.subtotal.total")]
+        (25, "requests.new.total"), (10, "requests.result.disclosed.total"),
+        (3, "requests.result.withheld.subtotal.total")]
     assert linked(tmp_path, "全年收到政府信息公开申请25件。\n另外，公开3件。") == [(25, "requests.new.total")]
 
 
@@ -173,7 +174,8 @@ def test_a_breakdown_opening_a_paragraph_goes_on_with_the_sentence_before(tmp_pa
                                             ("被维持", "maintained"), ("为其他结果", "other")])
 def test_a_result_after_the_figure_s_noun_beats_the_noun(tmp_path: Path, topic: str, total: str, result: str,
                                                          metric: str) -> None:
-    assert linked(tmp_path, f"全年发生{topic}12件。其中3件{topic}{result}。") == [(12, f"{total}.total"), (3, f"{total}.{metric}")]
+    assert linked(tmp_path, f"全年发生{topic}12件。其中3件{topic}{result}。") == [
+        (12, f"{total}.total"), (3, f"{total}.{metric}")]
     assert linked(tmp_path, f"全年发生3件{topic}。") == [(3, f"{total}.total")]
 
 
@@ -195,7 +197,8 @@ def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it(tmp_path: 
 
 
 @pytest.mark.parametrize("word", ["继续有效", "仍然有效", "现行有效"])
-@pytest.mark.parametrize("topic, metric", [("行政规范性文件", "active.normative_docs.in_force"), ("规章", "active.rules.in_force")])
+@pytest.mark.parametrize("topic, metric", [("行政规范性文件", "active.normative_docs.in_force"),
+                                           ("规章", "active.rules.in_force")])
 def test_documents_still_in_force(tmp_path: Path, word: str, topic: str, metric: str) -> None:
     assert linked(tmp_path, f"经全面梳理，确定{word}的{topic}33件。") == [(33, metric)]
 

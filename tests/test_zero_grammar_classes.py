@@ -258,8 +258,8 @@ def test_a_heading_names_what_the_negation_on_the_line_after_it_says_none_of(tmp
     ("本年度依申请公开情况未发生。", [(0, "requests.new.total")]),
     ("本年度依申请公开超期答复情况未发生。", []),  # a kind of requests, not all of them
 ])
-def test_a_verb_stating_a_zero_next_to_its_subject_does_so_after_it(tmp_path: Path, sentence: str,
-                                                                    expected: list[tuple[float, str | None]]) -> None:
+def test_a_verb_stating_a_zero_next_to_its_subject_does_so_after_it(
+        tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
 
 
