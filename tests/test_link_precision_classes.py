@@ -281,3 +281,12 @@ def test_fees_waived_or_refunded_are_not_the_fees_charged(tmp_path: Path, waived
 def test_the_body_as_review_organ_and_hearings_are_no_reviews_of_its_answers(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "本机关被申请行政复议3件。") == [(3, "review.total")]
+
+
+@pytest.mark.parametrize("compared", ["比上年", "比2022年", "较去年", "与上年相比"])
+@pytest.mark.parametrize("more", ["多", "少"])
+def test_more_or_fewer_fused_before_the_verb_is_a_difference(tmp_path: Path, compared: str, more: str) -> None:
+    assert linked(tmp_path, f"全年{compared}{more}收到政府信息公开申请5件。") == []
+    assert linked(tmp_path, f"全年{compared}{more}受理政府信息公开申请5件。") == []
+    assert linked(tmp_path, f"全年{compared}{more}办结政府信息公开申请5件。") == []
+    assert linked(tmp_path, "全年共受理多项政府信息公开申请25件。") == [(25, "requests.new.total")]
