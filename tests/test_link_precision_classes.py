@@ -290,3 +290,10 @@ def test_more_or_fewer_fused_before_the_verb_is_a_difference(tmp_path: Path, com
     assert linked(tmp_path, f"全年{compared}{more}受理政府信息公开申请5件。") == []
     assert linked(tmp_path, f"全年{compared}{more}办结政府信息公开申请5件。") == []
     assert linked(tmp_path, "全年共受理多项政府信息公开申请25件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("papers", ["申请材料", "申请资料"])
+@pytest.mark.parametrize("verb", ["收到", "接收"])
+def test_the_papers_of_requests_count_papers(tmp_path: Path, papers: str, verb: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{papers}25份。") == []
+    assert linked(tmp_path, f"全年{verb}申请25份。") == [(25, "requests.new.total")]
