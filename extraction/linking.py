@@ -141,12 +141,16 @@ class _TopicWords:
 def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
               spec: Spec) -> tuple[str | None, bool]:
     """The topic whose word is nearest to the figure: before it in the sentence (or the paragraph before), or
-    after it in the clause; and whether it was borrowed from the paragraph before the sentence. A 表二 topic (规章,
-    规范性文件…) must be named between the previous figure and this one. A topic word joined to another topic's
-    (行政复议、行政诉讼案件743件) names their sum: no topic."""
+    after it in the clause with no list joiner between; and whether it was borrowed from the paragraph before the
+    sentence. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one. A topic word
+    joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
     right = words.after(text, fig.end, clause_end, tuple(spec.sequence_words))
+    if right is not None and any(c in LIST_JOINERS for c in text[fig.end:right.start]):
+        right = None  # 行政复议6件和行政诉讼3件: a topic word past a joiner names the list's next item
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
-    paragraph_start = max(text.rfind("\n", 0, sentence[0]) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
+    # a sentence opening with a continuation word (其中…) goes on with the one before, past a paragraph break too
+    paragraph_end = sentence[0] - 1 if text.startswith(tuple(spec.continuation_words), sentence[0]) else sentence[0]
+    paragraph_start = max(text.rfind("\n", 0, max(paragraph_end, 0)) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
         best = after  # (distance, -length, topic, word start)
         left = words.before(left_start, fig.start, local_start)
@@ -178,12 +182,15 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
-def _names_other_year(text: str, report_year: int, carry_words: list[str]) -> bool:
-    """Given text before a figure, the report year and the carry words, return whether it names another year,
-    other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转; 结转2024年 is 结转下年度)."""
+def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = ()) -> bool:
+    """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
+    names another year, other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转;
+    结转2024年 is 结转下年度) or as the year compared with (比2022年下降29%)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
+        if markers and before.endswith(markers):
+            continue
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
         forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
         if year == report_year and carry_over and not forward:
@@ -283,6 +290,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             allowed[key] = not (
                 ("needs_context" in rule and not any(w in context_left for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
+                or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
                 or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
         return allowed[key]
@@ -429,8 +437,9 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     window = text[max(local_start, link_start - 6):fig.start]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    if any(w in window for w in spec.timely_words) and any(w in text[sentence[0]:sentence[1]] for w in spec.late_words):
-        return True
+    if any(w in window for w in spec.timely_words) \
+            and any(w in _masked(text[sentence[0]:sentence[1]], spec.veto_exempt) for w in spec.late_words):
+        return True  # 按时办结9件，延期办结1件 (逾期未补正 is the applicant's lateness, not the body's)
     if _BROADER.search(text[local_start:fig.start]):
         return True
     clause = _masked(text[local_start:fig.start], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
@@ -504,7 +513,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
-                                                         spec.carry_words)
+                                                         spec.carry_words, tuple(spec.year_comparison_markers))
 
 
 def _part_of_year(text: str, report_year: int | None) -> bool:
@@ -572,10 +581,11 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
-    if topic in spec.zeros["published_topics"] and any(
-            v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] for v in spec.zeros["published_verbs"]):
-        return None  # 无行政许可等事项公示: none published, nothing said of decisions
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    if topic in spec.zeros["published_topics"] and any(
+            v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] or v in plain[clause_start:claim.start]
+            for v in spec.zeros["published_verbs"]):
+        return None  # 无行政许可等事项公示, 公布行政许可28个、无行政强制: none published, nothing said of decisions
     if topic in spec.disclosure["topics"] and _cause_names_another_matter(
             plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
@@ -756,7 +766,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         group = _breakdown_group(narrative, sentence, spec)
         wholes = _in_group(wholes, group)
         if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
-                or _timely_part(text, fig, link, local_start, wholes, spec):
+                or _timely_part(text, fig, link, local_start, wholes, spec) \
+                or _restated_otherwise(fig, link.metric, wholes):
             continue
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
@@ -860,6 +871,13 @@ def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], 
     25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
     return any(w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _restated_otherwise(fig: Figure, metric: str, wholes: list[_Whole]) -> bool:
+    """Given a figure, the metric it would link to and the figures linked before it in its sentence group, return
+    whether one of them already states that metric with another value (4件为本机关不掌握…，2件为该政府信息不存在: the
+    later one is a part the words do not mark as one; one cell has one value)."""
+    return any(w.metric == metric and w.value != float(fig.value) for w in wholes)
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

@@ -20,6 +20,10 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause (无结转2024年的申请) is no count
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
+_LABEL_COLONS = "：:"  # a label's colon: the words after it speak of what the label names
+_LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects of one negation
+HEADING_MAX_CHARS = 40  # a line this short, with no sentence's end, heads the lines after it
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class _Grammar:
     category_words: frozenset[str]
     category_verbs: frozenset[str]
     named_before_topics: frozenset[str]
+    list_tails: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +102,7 @@ def _grammar() -> _Grammar:
         category_words=frozenset(categories),
         category_verbs=frozenset(zeros["category_verbs"]),
         named_before_topics=frozenset(zeros["named_before_topics"]),
+        list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
     )
 
 
@@ -167,6 +173,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     subjects = _heads(scope, subjects, neg_start)
+    if subjects and verb is not None:
+        subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
                 for s in subjects]
     verb_end = pos + len(verb) if verb else pos
@@ -178,6 +186,22 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str, int, int]]:
+    """Given where a negated clause with a verb ends, return the subject of the clause after it when a comma joins
+    them as a list: that clause is one subject, after a verb at most and before list tails only (未发生行政复议，
+    提起行政诉讼情况), with no count of its own; else nothing."""
+    if text[scope_end:scope_end + 1] not in _LIST_COMMAS:
+        return []
+    end = _SCOPE_END.search(text, scope_end + 1, min(len(text), scope_end + 1 + g.max_chars))
+    clause_end = end.start() if end else min(len(text), scope_end + 1 + g.max_chars)
+    pos = scope_end + 1
+    pos += len(next((v for v in g.verbs if text.startswith(v, pos)), ""))
+    m = g.subject.match(masked_topics(text[:clause_end], g.masks, g.mask_exempt_after), pos)
+    if m is None or m.group(0) in g.category_words or _skip(text, m.end(), g.list_tails) < clause_end:
+        return []
+    return [(g.topic_of[m.group(0)], m.start(), m.end())]
 
 
 def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> list[tuple[str, int, int]]:
@@ -271,17 +295,44 @@ def find_zero_claims(text: str) -> list[ZeroClaim]:
 
 def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | None:
     """Given a zero predicate (申请数量为0) or a negated verb ending a clause (行政复议、行政诉讼均未发生), return the
-    claim on the subjects of its clause (for a verb, those it states a zero of), or None if it names none."""
+    claim on the subjects of its clause, or of the label it answers (a colon's, a heading's) when the clause names
+    none (for a verb, those it states a zero of), or None if it names none."""
     floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
     start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
     clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
+    if start > floor + 1 and g.subject.search(clause) is None:
+        label_start = _label_before(text, start, floor)
+        if label_start is not None:  # 依申请公开情况：本年度无 — the label names what the words after it say none of
+            start = label_start
+            clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    if subjects and _is_cause(clause, subjects, start, g):  # 因政府信息公开申请行政复议的情况：无
+        subjects = [s for s in subjects if s[0] != subjects[0][0]]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)
-    subjects = [s for s in subjects if verb is None or verb in g.zero_verbs.get(s[0], ())]
+    # a verb that states a zero only adjacent to its subject (发生 of requests) does so after its subjects too, when
+    # only other subjects, joiners, fillers and list tails stand between, and some do (依申请公开、行政复议均未发生,
+    # 依申请公开情况未发生; not 依申请公开超期答复情况未发生, nor 申请均未发生: a request does not 发生)
+    ends = [s[1] for s in subjects[1:]] + [m.start()]
+    subjects = [s for s, end in zip(subjects, ends) if verb is None or verb in g.zero_verbs.get(s[0], ())
+                or (m.groupdict().get("verb") and verb in g.adjacent_verbs.get(s[0], ()) and end > s[2]
+                    and _skip(text, s[2], (*g.fillers, *g.list_tails, *COORDINATORS)) >= end)]
     if not subjects:
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(start, m.end(), unique, m.end())
+
+
+def _label_before(text: str, start: int, floor: int) -> int | None:
+    """Given where a clause starts, return where the label it answers starts: the words before a colon ending right
+    before it (依申请公开情况：), or a heading, a short line with no sentence's end, on the line before it
+    (（二）依申请公开情况 / 本年度无); None when it follows neither."""
+    if text[start - 1] in _LABEL_COLONS:
+        return max(floor, max(text.rfind(p, floor, start - 1) for p in _CLAUSE_PUNCTUATION) + 1)
+    if text[start - 1] != "\n":
+        return None
+    line_start = max(floor, text.rfind("\n", floor, start - 1) + 1)
+    line = text[line_start:start - 1]
+    return line_start if line.strip() and len(line) <= HEADING_MAX_CHARS and not _SENTENCE_END.search(line) else None
 
 
 def find_subjects(text: str) -> list[tuple[str, int, int]]:

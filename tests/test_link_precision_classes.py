@@ -208,3 +208,92 @@ def test_a_general_verb_right_before_its_figure_goes_on_with_the_requests_before
 def test_a_topic_word_naming_a_step_the_figure_went_through_is_not_its_noun(tmp_path: Path, step: str, after: str) -> None:
     assert linked(tmp_path, f"收到政府信息公开申请12件，其中5件{step}{after}。") == [(12, "requests.new.total")]
     assert linked(tmp_path, "全年共发生2件行政复议。") == [(2, "review.total")]  # the topic word as the noun
+
+
+@pytest.mark.parametrize("topic, metric", [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+                                           ("行政强制", "active.coercion.decisions")])
+def test_items_in_xiang_are_no_decisions_in_the_2019_format(tmp_path: Path, topic: str, metric: str) -> None:
+    # the 2019 format counts both items (上一年项目数量) and decisions: 项 counts items; the 2021 format only decisions
+    assert linked(tmp_path, f"本年度公布{topic}12项。", year=2020) == []
+    assert linked(tmp_path, f"本年度公布{topic}12件。", year=2020) == [(12, metric)]
+    assert linked(tmp_path, f"本年度公布{topic}12项。", year=2023) == [(12, metric)]
+
+
+@pytest.mark.parametrize("route", ["其他途径", "其他渠道", "法定途径"])
+def test_handling_by_a_route_is_what_the_applicant_was_told(tmp_path: Path, route: str) -> None:
+    assert linked(tmp_path, f"全年收到申请30件，告知申请人通过{route}办理4件。") == [(30, "requests.new.total")]
+    assert linked(tmp_path, "全年收到申请30件，全年办理30件。") == [
+        (30, "requests.new.total"), (30, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("unit", ["个", "件", "份"])
+def test_a_figure_of_answer_documents_counts_the_documents(tmp_path: Path, unit: str) -> None:
+    assert linked(tmp_path, f"全年收到申请30件，另有3{unit}答复件附有便民提示。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("notice", ["通知公告", "公告"])
+def test_announcements_about_documents_count_announcements(tmp_path: Path, notice: str) -> None:
+    assert linked(tmp_path, f"本年度主动公开关于规范性文件的{notice}21份。", year=2020) == []
+    assert linked(tmp_path, "本年度主动公开规范性文件21份。", year=2020) == [(21, "active.normative_docs.new_published")]
+
+
+@pytest.mark.parametrize("first, second", [("为“本机关不掌握相关政府信息”", "为“相关信息不存在”"),
+                                           ("因不属于本机关公开职责无法提供", "无法提供")])
+def test_a_cell_stated_twice_with_two_values_in_a_sentence_keeps_the_first(tmp_path: Path, first: str,
+                                                                             second: str) -> None:
+    # the second is a part the words do not mark as one (or another scope): one cell holds one value
+    got = linked(tmp_path, f"全年收到申请9件，其中6件{first}，2件{second}。")
+    assert got[0] == (9, "requests.new.total") and len(got) == 2 and got[1][0] == 6
+
+
+@pytest.mark.parametrize("verb", ["收到", "受理", "共受理"])
+@pytest.mark.parametrize("new", ["新收到", "本年新收", "其中新收"])
+def test_a_count_received_before_the_new_ones_count_is_new_plus_carried(tmp_path: Path, verb: str, new: str) -> None:
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请31件，{new}政府信息公开申请28件。") == [
+        (31, "requests.handled_pool.total"), (28, "requests.new.total")]
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请28件，上年结转3件。") == [
+        (28, "requests.new.total"), (3, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("every", ["各类", "各种", "各项"])
+@pytest.mark.parametrize("verb", ["收到", "受理", "办结"])
+def test_applications_of_every_kind_are_no_information_requests(tmp_path: Path, every: str, verb: str) -> None:
+    assert linked(tmp_path, f"全年共{verb}{every}申请3200件。") == []
+    metric = "requests.result.total.total" if verb == "办结" else "requests.new.total"
+    assert linked(tmp_path, f"全年共{verb}{every}政府信息公开申请32件。") == [(32, metric)]
+
+
+@pytest.mark.parametrize("sentence", ["全年收到行政复议决定书3份。", "全年收到行政诉讼判决书2份。", "全年收到行政诉讼裁定书2份。"])
+def test_the_documents_a_case_ends_in_count_documents(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年发生行政复议3件，行政诉讼2件。") == [(3, "review.total"), (2, "litigation.total")]
+
+
+@pytest.mark.parametrize("waived", ["减免", "免征", "减征", "退还"])
+def test_fees_waived_or_refunded_are_not_the_fees_charged(tmp_path: Path, waived: str) -> None:
+    assert linked(tmp_path, f"全年{waived}行政事业性收费86万元。") == []
+    assert linked(tmp_path, "全年收取行政事业性收费86万元。") == [(86, "active.admin_fees.amount_wan_yuan")]
+    assert linked(tmp_path, "本年度免收行政事业性收费。") == [(0, "active.admin_fees.amount_wan_yuan")]
+
+
+@pytest.mark.parametrize("sentence", ["全年作为复议机关受理行政复议申请30件。", "本机关作为行政复议机关共办理行政复议案件30件。",
+                                      "全年参加行政复议听证2次。", "全年组织政府信息公开听证3次。"])
+def test_the_body_as_review_organ_and_hearings_are_no_reviews_of_its_answers(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "本机关被申请行政复议3件。") == [(3, "review.total")]
+
+
+@pytest.mark.parametrize("compared", ["比上年", "比2022年", "较去年", "与上年相比"])
+@pytest.mark.parametrize("more", ["多", "少"])
+def test_more_or_fewer_fused_before_the_verb_is_a_difference(tmp_path: Path, compared: str, more: str) -> None:
+    assert linked(tmp_path, f"全年{compared}{more}收到政府信息公开申请5件。") == []
+    assert linked(tmp_path, f"全年{compared}{more}受理政府信息公开申请5件。") == []
+    assert linked(tmp_path, f"全年{compared}{more}办结政府信息公开申请5件。") == []
+    assert linked(tmp_path, "全年共受理多项政府信息公开申请25件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("papers", ["申请材料", "申请资料"])
+@pytest.mark.parametrize("verb", ["收到", "接收"])
+def test_the_papers_of_requests_count_papers(tmp_path: Path, papers: str, verb: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{papers}25份。") == []
+    assert linked(tmp_path, f"全年{verb}申请25份。") == [(25, "requests.new.total")]

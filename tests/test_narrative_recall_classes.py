@@ -153,3 +153,71 @@ def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: s
     ("本年度答复未被复议机关纠错。", [(0, "review.corrected")])])
 def test_a_negated_passive_before_a_review_or_suit_is_its_zero(tmp_path: Path, sentence: str, expected: list) -> None:
     assert linked(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("joiner", ["和", "、", "及"])
+def test_a_topic_word_past_a_list_joiner_after_a_figure_names_the_next_item(tmp_path: Path, joiner: str) -> None:
+    assert linked(tmp_path, f"全年发生行政复议案件3件{joiner}行政诉讼案件2件。") == [(3, "review.total"), (2, "litigation.total")]
+    assert linked(tmp_path, f"全年发生行政诉讼案件2件{joiner}行政复议案件3件。") == [(2, "litigation.total"), (3, "review.total")]
+
+
+@pytest.mark.parametrize("opening", ["其中，", "其中"])
+def test_a_breakdown_opening_a_paragraph_goes_on_with_the_sentence_before(tmp_path: Path, opening: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请25件。\n{opening}予以公开10件，不予公开3件。") == [
+        (25, "requests.new.total"), (10, "requests.result.disclosed.total"),
+        (3, "requests.result.withheld.subtotal.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请25件。\n另外，公开3件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic, total", [("行政复议", "review"), ("行政诉讼", "litigation")])
+@pytest.mark.parametrize("result, metric", [("结果纠正", "corrected"), ("被纠正", "corrected"), ("获维持", "maintained"),
+                                            ("被维持", "maintained"), ("为其他结果", "other")])
+def test_a_result_after_the_figure_s_noun_beats_the_noun(tmp_path: Path, topic: str, total: str, result: str,
+                                                         metric: str) -> None:
+    assert linked(tmp_path, f"全年发生{topic}12件。其中3件{topic}{result}。") == [
+        (12, f"{total}.total"), (3, f"{total}.{metric}")]
+    assert linked(tmp_path, f"全年发生3件{topic}。") == [(3, f"{total}.total")]
+
+
+@pytest.mark.parametrize("unit", ["宗", "件", "起"])
+@pytest.mark.parametrize("topic, metric", [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+                                           ("行政强制", "active.coercion.decisions")])
+def test_decisions_made_with_their_noun_after_the_figure(tmp_path: Path, unit: str, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"本年度共作出58{unit}{topic}。") == [(58, metric)]
+    assert linked(tmp_path, f"本年度共作出58{unit}{topic}。", year=2020) == [(58, metric)]
+    assert linked(tmp_path, f"本年度共作出58项{topic}。", year=2020) == []  # items, in the 2019 format
+
+
+@pytest.mark.parametrize("compared", ["比2022年下降29%", "较2022年增加3件", "与2022年相比有所下降", "同2022年相比持平"])
+def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it(tmp_path: Path, compared: str) -> None:
+    assert linked(tmp_path, f"全年共收到政府信息公开申请22件，{compared}，已答复22件。") == [
+        (22, "requests.new.total"), (22, "requests.result.total.total")]
+    assert linked(tmp_path, "2022年共收到政府信息公开申请30件。") == []
+    assert linked(tmp_path, "于2022年受理政府信息公开申请30件。") == []  # 于 dates a figure
+
+
+@pytest.mark.parametrize("word", ["继续有效", "仍然有效", "现行有效"])
+@pytest.mark.parametrize("topic, metric", [("行政规范性文件", "active.normative_docs.in_force"),
+                                           ("规章", "active.rules.in_force")])
+def test_documents_still_in_force(tmp_path: Path, word: str, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"经全面梳理，确定{word}的{topic}33件。") == [(33, metric)]
+
+
+@pytest.mark.parametrize("word", ["政府信息公开申请量", "依申请公开量为", "政府信息公开申请数量为"])
+def test_the_requests_volume_named_by_itself(tmp_path: Path, word: str) -> None:
+    assert linked(tmp_path, f"本年度{word}25件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("destination", ["至下年", "至下一年度", "到下一年", "至次年"])
+def test_a_carry_whose_destination_follows_the_figure(tmp_path: Path, destination: str) -> None:
+    assert linked(tmp_path, f"本年度受理申请25件，答复22件，结转3件{destination}。") == [
+        (25, "requests.new.total"), (22, "requests.result.total.total"), (3, "requests.carried_forward.total")]
+
+
+@pytest.mark.parametrize("words, leaf", [("申请人逾期未补正", "no_correction"), ("申请人无正当理由逾期不补正", "no_correction"),
+                                         ("申请人逾期未缴纳费用", "fee_unpaid"), ("逾期未按收费通知缴费", "fee_unpaid")])
+def test_the_2021_format_s_other_dispositions_by_their_leaves(tmp_path: Path, words: str, leaf: str) -> None:
+    assert linked(tmp_path, f"全年收到申请25件。其中，{words}2件。") == [
+        (25, "requests.new.total"), (2, f"requests.result.other.{leaf}.total")]
+    assert linked(tmp_path, f"全年收到申请25件。其中，{words}2件。", year=2020) == [(25, "requests.new.total")]
+    assert linked(tmp_path, "全年收到申请25件。其中，逾期答复2件。") == [(25, "requests.new.total")]

@@ -154,7 +154,7 @@ def test_a_list_carries_its_topic_to_the_next_figure(tmp_path: Path) -> None:
 
 
 def test_handled_pool_wording(tmp_path: Path) -> None:
-    body = "全年共收办政府信息公开申请15件，收到政府信息公开申请12件（含上年结转3件）。"
+    body = "全年共收办政府信息公开申请15件。收到政府信息公开申请12件（含上年结转3件）。"  # one cell, two values: two sentences
     assert _links(_report(tmp_path, body)) == [
         (15, "requests.handled_pool.total"), (12, "requests.handled_pool.total"), (3, "requests.carried_over.total")]
 

@@ -186,3 +186,84 @@ def test_a_lost_case_is_a_corrected_one(tmp_path: Path, topic: str, metric: str,
 def test_negated_verbs_joined_govern_every_subject_of_the_list(tmp_path: Path, joiner: str) -> None:
     assert sorted(_metrics(tmp_path, f"本年度未制发{joiner}废止规章、行政规范性文件。")) == [
         "active.normative_docs.issued", "active.normative_docs.repealed", "active.rules.issued", "active.rules.repealed"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 收 alone, the shorter receive verb; 收受 beside it
+    ("本年度本机关未收政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年未收受依申请公开的申请。", [(0, "requests.new.total")]),
+    # 共 between the negation and its verb
+    ("全年未共收到政府信息公开申请。", [(0, "requests.new.total")]),
+    ("全年未共受理行政复议和行政诉讼。", []),  # 受理 states no zero of those: the body as review organ
+    # 收 of fees is the fees' verb, not the requests'
+    ("本年度未收信息处理费。", [(0, None)]),
+    ("本年度未收行政事业性收费。", [(0, "active.admin_fees.amount_wan_yuan")]),
+])
+def test_the_short_receive_verb_and_a_filler_between_negation_and_verb(tmp_path: Path, sentence: str,
+                                                                        expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the applicant's verb states zeros of reviews and suits
+    ("全年收到申请5件，申请人均未提起行政诉讼。", [(5, "requests.new.total"), (0, "litigation.total")]),
+    ("本年度申请人未提起行政复议和行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    # 未涉及 negates directly, as 不涉及
+    ("本年度未涉及政府信息公开行政复议和行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("本年度公开的信息未涉及国家秘密。", []),
+])
+def test_the_applicant_s_verb_and_weijiyi_state_zeros(tmp_path: Path, sentence: str,
+                                                      expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a label before a colon names what the negation after it says none of
+    ("依申请公开情况：本年度无。", [(0, "requests.new.total")]),
+    ("政府信息公开行政复议、行政诉讼情况：全年均未发生。", [(0, "review.total"), (0, "litigation.total")]),
+    ("主动公开栏目调整情况：本年度无。", []),  # a label naming no subject
+    ("依申请公开情况：本年度收到申请3件，均已答复。", [(3, "requests.new.total")]),
+    # 需要 between a negation and its verb
+    ("本年度没有需要结转至下年度继续办理的申请。", [(0, "requests.carried_forward.total")]),
+])
+def test_a_label_s_colon_and_a_need_word_in_worded_zeros(tmp_path: Path, sentence: str,
+                                                         expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a comma typed for 、 between the subjects of one negation
+    ("全年未发生行政复议，行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
+    ("全年无因政府信息公开引起的行政复议，被提起行政诉讼的情况。", [(0, "review.total"), (0, "litigation.total")]),
+    # ... not when the clause after the comma has a count or a predicate of its own
+    ("全年未发生行政复议，行政诉讼1件。", [(0, "review.total"), (1, "litigation.total")]),
+    ("全年未发生行政复议，行政诉讼案件尚在审理。", [(0, "review.total")]),
+])
+def test_a_comma_typed_for_a_list_joiner_between_negated_subjects(tmp_path: Path, sentence: str,
+                                                                  expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
+
+
+def test_a_heading_names_what_the_negation_on_the_line_after_it_says_none_of(tmp_path: Path) -> None:
+    assert mentions(tmp_path, "（二）依申请公开情况\n本年度无。") == [(0, "requests.new.total")]
+    assert mentions(tmp_path, "（四）因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无。") == [
+        (0, "review.total"), (0, "litigation.total")]  # the requests are the cause, not a subject
+    assert mentions(tmp_path, "（三）平台建设情况\n无。") == []
+    # a line ending a sentence is no heading
+    assert mentions(tmp_path, "本年度收到政府信息公开申请3件。\n其他无。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("本年度依申请公开、行政复议和行政诉讼均未发生。", [(0, "requests.new.total"), (0, "review.total"), (0, "litigation.total")]),
+    ("本年度依申请公开情况未发生。", [(0, "requests.new.total")]),
+    ("本年度依申请公开超期答复情况未发生。", []),  # a kind of requests, not all of them
+])
+def test_a_verb_stating_a_zero_next_to_its_subject_does_so_after_it(
+        tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("verb", ["公布", "公示", "公开"])
+def test_a_publication_verb_opening_the_clause_makes_a_zero_one_of_items_published(tmp_path: Path, verb: str) -> None:
+    assert mentions(tmp_path, f"本年度{verb}行政许可事项28个、无行政强制事项。") == [(28, None), (0, None)]
+    assert mentions(tmp_path, "本年度主动公开信息300条，无行政强制。") == [(300, None), (0, "active.coercion.decisions")]

@@ -105,6 +105,7 @@ class Spec:
     previous_year_words: list[str]
     previous_year_carry: list[str]
     comparison_markers: list[str]
+    year_comparison_markers: list[str]
     clause_veto_words: list[str]
     borrowed_gaps: list[str]
     sequence_words: list[str]
@@ -214,7 +215,8 @@ def _derived(raw: list[dict[str, Any]], cells: dict[str, CellSpec], env: dict[st
 
 
 def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
-    """Given a reading (metric, alt, needs_context, with optional v2019_* variants), return it for the version."""
+    """Given a reading (metric, alt, needs_context, with optional v2019_* variants, and units it never reads in
+    2019), return it for the version."""
     out = {k: v for k, v in reading.items() if not k.startswith("v2019")}
     out.setdefault("alt", [])
     if version == "v2019" and "v2019" in reading:
@@ -222,6 +224,8 @@ def _versioned(reading: dict[str, Any], version: str) -> dict[str, Any]:
         out["alt"] = reading.get("v2019_alt", [])
     if version == "v2019" and "v2019_needs_context" in reading:
         out["needs_context"] = reading["v2019_needs_context"]
+    if version == "v2019" and "v2019_not_units" in reading:
+        out["not_units"] = reading["v2019_not_units"]
     return out
 
 
@@ -328,6 +332,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         previous_year_words=raw["previous_year_words"],
         previous_year_carry=raw["previous_year_carry"],
         comparison_markers=raw["comparison_markers"],
+        year_comparison_markers=raw["year_comparison_markers"],
         clause_veto_words=raw["clause_veto_words"],
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
