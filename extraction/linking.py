@@ -585,7 +585,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         link = _positive_reading(plain, claim, word_end, topic, rules, spec)
     if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
         return None  # 无结转申请: carried, but in or forward no word says
-    after = plain[word_end:region_end]
+    after = plain[word_end:region_end] + _joined_tail(plain, claim, index, spec)
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
     narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
                 and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
@@ -593,6 +593,18 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
     return metric
+
+
+def _joined_tail(plain: str, claim: ZeroClaim, index: int, spec: Spec) -> str:
+    """Given a zero claim and one of its subjects, return the words after its last subject when the subject is a
+    result topic joined to that one by coordinators alone (没有行政诉讼、行政复议败诉: a result word after the list
+    is every subject's), with a blank before them; else nothing."""
+    subjects = claim.subjects
+    if subjects[index][0] not in spec.zeros["result_topics"] or index + 1 >= len(subjects):
+        return ""
+    if any(plain[left[2]:right[1]] not in tuple(COORDINATORS) for left, right in zip(subjects[index:], subjects[index + 1:])):
+        return ""
+    return "\u3000" + plain[subjects[-1][2]:max(claim.end, claim.scope_end)]
 
 
 def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, rules: list[dict[str, Any]],
@@ -743,6 +755,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit, topic, spec):
+            continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
@@ -774,6 +788,19 @@ def _only_gaps(words: str, gaps: list[str]) -> bool:
     for gap in gaps:
         words = words.replace(gap, "")
     return not words.strip()
+
+
+def _counts_items(before: str, unit: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's sentence group before it, its unit and its topic, return whether it counts the
+    items of a power or service list rather than the decisions 表二 counts: an item noun there with no decision word
+    after it (公开政务服务事项33项，行政许可30项), or an item unit with no decision word there at all (行政许可16项，
+    较上年减少1项，处理决定数量56件)."""
+    items = spec.item_counts
+    if topic not in items.get("topics", ()):
+        return False
+    decided = max((before.rfind(w) for w in items["decision_words"]), default=-1)
+    listed = max((before.rfind(w) for w in items["nouns"]), default=-1)
+    return listed > decided or (unit in items["units"] and decided < 0)
 
 
 def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: list[dict[str, Any]]) -> bool:
