@@ -208,3 +208,51 @@ def test_a_general_verb_right_before_its_figure_goes_on_with_the_requests_before
 def test_a_topic_word_naming_a_step_the_figure_went_through_is_not_its_noun(tmp_path: Path, step: str, after: str) -> None:
     assert linked(tmp_path, f"收到政府信息公开申请12件，其中5件{step}{after}。") == [(12, "requests.new.total")]
     assert linked(tmp_path, "全年共发生2件行政复议。") == [(2, "review.total")]  # the topic word as the noun
+
+
+DECISION_TOPICS = [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+                   ("行政强制", "active.coercion.decisions")]
+
+
+@pytest.mark.parametrize("topic, metric", DECISION_TOPICS)
+@pytest.mark.parametrize("items", ["全面梳理行政权力事项，保留行政职权652项。其中，{t}18项", "在政务服务网公开办事事项清单41项，{t}18项",
+                                   "本局权责清单共列{t}18项", "公开服务事项清单40项，其中{t}18件",
+                                   "{t}18项，比上年增加2项，本年处理决定数量56件"])
+def test_items_of_a_power_or_service_list_are_no_decisions(tmp_path: Path, topic: str, metric: str, items: str) -> None:
+    assert (18, metric) not in linked(tmp_path, items.format(t=topic) + "。")
+    # a decision word after the list, or before an item unit, makes the figure the decisions 表二 counts
+    assert linked(tmp_path, f"梳理公布权力清单后，全年办理{topic}18项。") == [(18, metric)]
+    assert linked(tmp_path, f"全年作出{topic}决定18件。") == [(18, metric)]
+
+
+@pytest.mark.parametrize("noun", ["板块", "版块", "专栏", "模块"])
+@pytest.mark.parametrize("count", ["三个", "3个"])
+def test_a_count_of_a_site_s_sections_is_no_request_count(tmp_path: Path, noun: str, count: str) -> None:
+    assert linked(tmp_path, f"网站开设机构概况、政策文件、依申请公开{count}{noun}。") == []
+    assert linked(tmp_path, "依申请公开政府信息共3件。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("verb", ["办理完结", "处理完结"])
+@pytest.mark.parametrize("obj", ["政府信息公开申请", "依申请公开事项"])
+def test_requests_handled_to_completion_are_the_answered_not_the_received(tmp_path: Path, verb: str, obj: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{obj}41件（含上年度转办件）。") == [(41, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("incl", ["含", "包含"])
+@pytest.mark.parametrize("previous", ["上年", "上年度", "上一年度"])
+@pytest.mark.parametrize("count", ["本年度处理政府信息公开申请共32件", "全年依申请公开政府信息共32件"])
+def test_a_bare_request_count_said_to_hold_the_carried_in_is_the_handled_pool(tmp_path: Path, incl: str, previous: str,
+                                                                              count: str) -> None:
+    assert linked(tmp_path, f"{count}（{incl}{previous}结转2件）。") == [
+        (32, "requests.handled_pool.total"), (2, "requests.carried_over.total")]
+    assert linked(tmp_path, f"{count}。") == [(32, "requests.new.total")]
+
+
+@pytest.mark.parametrize("subjects", ["行政诉讼、行政复议", "行政复议和行政诉讼", "行政复议或行政诉讼"])
+@pytest.mark.parametrize("result", ["败诉", "被纠错", "被纠正"])
+@pytest.mark.parametrize("negation", ["没有因政府信息公开引起的", "未发生", "沒有因政府信息公開引起的"])
+def test_a_negated_result_after_joined_reviews_and_suits_is_each_one_s_result(tmp_path: Path, subjects: str, result: str,
+                                                                             negation: str) -> None:
+    links = linked(tmp_path, f"本年度{negation}{subjects}{result}。")
+    assert sorted(links) == [(0, "litigation.corrected"), (0, "review.corrected")]
+    assert sorted(linked(tmp_path, f"本年度{negation}{subjects}。")) == [(0, "litigation.total"), (0, "review.total")]
