@@ -256,3 +256,12 @@ def test_a_negated_result_after_joined_reviews_and_suits_is_each_one_s_result(tm
     links = linked(tmp_path, f"本年度{negation}{subjects}{result}。")
     assert sorted(links) == [(0, "litigation.corrected"), (0, "review.corrected")]
     assert sorted(linked(tmp_path, f"本年度{negation}{subjects}。")) == [(0, "litigation.total"), (0, "review.total")]
+
+
+@pytest.mark.parametrize("verb", ["共受理", "收到", "接收"])
+@pytest.mark.parametrize("new", ["，结转上年后新收到政府信息公开申请26件", "，新收26件", "（新收26件，上年结转4件）"])
+def test_a_receive_count_before_the_count_of_the_new_ones_is_the_handled_pool(tmp_path: Path, verb: str, new: str) -> None:
+    links = linked(tmp_path, f"全年{verb}政府信息公开申请30件{new}。")
+    assert (30, "requests.new.total") not in links and links[:2] == [
+        (30, "requests.handled_pool.total"), (26, "requests.new.total")]
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请30件，较上年新增5件。") == [(30, "requests.new.total")]
