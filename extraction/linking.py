@@ -20,7 +20,7 @@ from extraction.segment import Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
+from extraction.zeros import ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -28,7 +28,7 @@ QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
-NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
+NOUN_AFTER_CHARS = 2  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件, 新制定的6件海事规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
@@ -438,9 +438,20 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
+        return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     return _vetoed_words(window, _vetoes(spec, topic))
+
+
+def _heads_another_noun(between: str, topic: str, spec: Spec) -> bool:
+    """Given the words between a cue and its figure, return whether they end in a noun phrase in 的 whose head is
+    another noun than the topic's (有关规范性文件的通知公告38份), which the figure then counts; gap words (的数量为,
+    的政府信息, 的有) are no noun."""
+    ends = [between.rfind(w) + len(w) for w in spec.topics.get(topic, ()) if w in between]
+    tail = between[max(ends, default=0):]
+    return tail.startswith(ATTRIBUTIVE) and not _only_gaps(tail[len(ATTRIBUTIVE):], spec.head_gaps)
 
 
 def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:

@@ -265,3 +265,28 @@ def test_a_receive_count_before_the_count_of_the_new_ones_is_the_handled_pool(tm
     assert (30, "requests.new.total") not in links and links[:2] == [
         (30, "requests.handled_pool.total"), (26, "requests.new.total")]
     assert linked(tmp_path, f"全年{verb}政府信息公开申请30件，较上年新增5件。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("way", ["告知通过其他途径办理", "告知申请人通过其他渠道办理", "并告知其通过其他途径办理"])
+def test_handling_through_other_channels_is_the_applicant_s_way_not_the_body_s_answers(tmp_path: Path, way: str) -> None:
+    assert linked(tmp_path, f"收到政府信息公开申请20件，不属于本机关公开范围的{way}11件。") == [(20, "requests.new.total")]
+    assert linked(tmp_path, "收到政府信息公开申请20件，全年办理20件。") == [
+        (20, "requests.new.total"), (20, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("verb", ["制发", "印发"])
+@pytest.mark.parametrize("noun", ["行政规范性文件", "规章"])
+@pytest.mark.parametrize("head", ["通知", "解读材料", "公告"])
+def test_a_figure_after_a_phrase_in_de_counts_its_head_noun_not_the_topic(tmp_path: Path, verb: str, noun: str,
+                                                                          head: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{noun}的{head}4件。") == []
+    kind = "normative_docs" if noun != "规章" else "rules"
+    assert linked(tmp_path, f"全年{verb}{noun}的数量为4件。") == [(4, f"active.{kind}.issued")]
+    assert linked(tmp_path, f"全年{verb}的4件{noun}。") == [(4, f"active.{kind}.issued")]
+    assert linked(tmp_path, f"全年{verb}的4件本级{noun}。") == [(4, f"active.{kind}.issued")]
+
+
+@pytest.mark.parametrize("category", ["予以公开", "无法提供", "不予公开"])
+def test_a_disposition_in_de_with_you_before_its_figure_still_links(tmp_path: Path, category: str) -> None:
+    links = linked(tmp_path, f"收到政府信息公开申请12件，{category}的有6件。")
+    assert links[0] == (12, "requests.new.total") and len(links) == 2
