@@ -591,6 +591,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
             plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
+    lead = plain[region_start:word_end]
+    if _names_only_the_public(lead, rules, spec):  # 未收到公民依申请公开事项: nobody asked
+        plain = plain[:region_start] + _masked(lead, spec.zeros["public_agents"]) + plain[word_end:]
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
         link = _positive_reading(plain, claim, word_end, topic, rules, spec)
@@ -604,6 +607,16 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
     return metric
+
+
+def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:
+    """Given the words of a zero claim before its subject, return whether the only applicants they name are named by
+    a word that also names the public (公民), which a zero does not narrow to one column."""
+    public = spec.zeros["public_agents"]
+    if not any(w in words for w in public):
+        return False
+    classes = next((r["exclusive"] for r in rules if "exclusive" in r), [])
+    return classes_named(_masked(words, public), classes) == 0
 
 
 def _joined_tail(plain: str, claim: ZeroClaim, index: int, spec: Spec) -> str:

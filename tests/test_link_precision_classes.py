@@ -290,3 +290,11 @@ def test_a_figure_after_a_phrase_in_de_counts_its_head_noun_not_the_topic(tmp_pa
 def test_a_disposition_in_de_with_you_before_its_figure_still_links(tmp_path: Path, category: str) -> None:
     links = linked(tmp_path, f"收到政府信息公开申请12件，{category}的有6件。")
     assert links[0] == (12, "requests.new.total") and len(links) == 2
+
+
+@pytest.mark.parametrize("zero", ["本年度未收到公民的政府信息公开申请", "全年没有公民提出政府信息公开申请", "2023年未收到公民依申请公开事项"])
+def test_the_public_named_alone_in_a_worded_zero_is_everyone_not_the_natural_person_column(tmp_path: Path,
+                                                                                         zero: str) -> None:
+    assert linked(tmp_path, f"{zero}。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本年度未收到公民个人的政府信息公开申请。") == [(0, "requests.new.natural_person")]
+    assert linked(tmp_path, "全年收到公民申请5件。") == [(5, "requests.new.natural_person")]
