@@ -292,6 +292,12 @@ def test_a_disposition_in_de_with_you_before_its_figure_still_links(tmp_path: Pa
     assert links[0] == (12, "requests.new.total") and len(links) == 2
 
 
+@pytest.mark.parametrize("sentence, metric", [("全年被申请行政复议的案件3件。", "review.total"),
+                                              ("全年因政府信息公开被提起行政诉讼的案件3件。", "litigation.total")])
+def test_a_case_noun_after_de_is_the_topic_s_own_noun(tmp_path: Path, sentence: str, metric: str) -> None:
+    assert linked(tmp_path, sentence) == [(3, metric)]
+
+
 @pytest.mark.parametrize("zero", ["本年度未收到公民的政府信息公开申请", "全年没有公民提出政府信息公开申请", "2023年未收到公民依申请公开事项"])
 def test_the_public_named_alone_in_a_worded_zero_is_everyone_not_the_natural_person_column(tmp_path: Path,
                                                                                          zero: str) -> None:
