@@ -304,3 +304,11 @@ def test_the_public_named_alone_in_a_worded_zero_is_everyone_not_the_natural_per
     assert linked(tmp_path, f"{zero}。") == [(0, "requests.new.total")]
     assert linked(tmp_path, "本年度未收到公民个人的政府信息公开申请。") == [(0, "requests.new.natural_person")]
     assert linked(tmp_path, "全年收到公民申请5件。") == [(5, "requests.new.natural_person")]
+
+
+@pytest.mark.parametrize("sentence", ["本年度宣布废止行政规范性文件32件，提前废止行政规范性文件3件。", "全年提前办结政府信息公开申请5件。",
+                                      "全年提前制发规章2件。"])
+def test_the_part_of_an_event_done_ahead_of_time_is_no_year_count(tmp_path: Path, sentence: str) -> None:
+    assert not [v for v, _ in linked(tmp_path, sentence) if v in (3, 5, 2)]
+    # a clause of its own about planning ahead leaves the count after it
+    assert linked(tmp_path, "按照提前策划的模式，全年收到政府信息公开申请5件。") == [(5, "requests.new.total")]
