@@ -354,7 +354,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         sums=raw["grammar"]["sums"],
         item_counts=raw["grammar"]["item_counts"],
         head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
-                         key=len, reverse=True),
+                         key=lambda w: (-len(w), w)),
     )
 
 
