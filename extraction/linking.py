@@ -20,7 +20,7 @@ from extraction.segment import Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
+from extraction.zeros import ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -28,7 +28,7 @@ QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
 LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
-NOUN_AFTER_CHARS = 1  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件)
+NOUN_AFTER_CHARS = 2  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件, 新制定的6件海事规范性文件)
 LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
@@ -447,9 +447,20 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
+        return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     return _vetoed_words(window, _vetoes(spec, topic))
+
+
+def _heads_another_noun(between: str, topic: str, spec: Spec) -> bool:
+    """Given the words between a cue and its figure, return whether they end in a noun phrase in 的 whose head is
+    another noun than the topic's (有关规范性文件的通知公告38份), which the figure then counts; gap words (的数量为,
+    的政府信息, 的有) are no noun."""
+    ends = [between.rfind(w) + len(w) for w in spec.topics.get(topic, ()) if w in between]
+    tail = between[max(ends, default=0):]
+    return tail.startswith(ATTRIBUTIVE) and not _only_gaps(tail[len(ATTRIBUTIVE):], spec.head_gaps)
 
 
 def _classifies_topic(text: str, fig: Figure, topic: str, spec: Spec) -> bool:
@@ -590,12 +601,15 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
             plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
+    lead = plain[region_start:word_end]
+    if _names_only_the_public(lead, rules, spec):  # 未收到公民依申请公开事项: nobody asked
+        plain = plain[:region_start] + _masked(lead, spec.zeros["public_agents"]) + plain[word_end:]
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
         link = _positive_reading(plain, claim, word_end, topic, rules, spec)
     if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
         return None  # 无结转申请: carried, but in or forward no word says
-    after = plain[word_end:region_end]
+    after = plain[word_end:region_end] + _joined_tail(plain, claim, index, spec)
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
     narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
                 and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
@@ -603,6 +617,28 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
     return metric
+
+
+def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:
+    """Given the words of a zero claim before its subject, return whether the only applicants they name are named by
+    a word that also names the public (公民), which a zero does not narrow to one column."""
+    public = spec.zeros["public_agents"]
+    if not any(w in words for w in public):
+        return False
+    classes = next((r["exclusive"] for r in rules if "exclusive" in r), [])
+    return classes_named(_masked(words, public), classes) == 0
+
+
+def _joined_tail(plain: str, claim: ZeroClaim, index: int, spec: Spec) -> str:
+    """Given a zero claim and one of its subjects, return the words after its last subject when the subject is a
+    result topic joined to that one by coordinators alone (没有行政诉讼、行政复议败诉: a result word after the list
+    is every subject's), with a blank before them; else nothing."""
+    subjects = claim.subjects
+    if subjects[index][0] not in spec.zeros["result_topics"] or index + 1 >= len(subjects):
+        return ""
+    if any(plain[left[2]:right[1]] not in tuple(COORDINATORS) for left, right in zip(subjects[index:], subjects[index + 1:])):
+        return ""
+    return "\u3000" + plain[subjects[-1][2]:max(claim.end, claim.scope_end)]
 
 
 def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, rules: list[dict[str, Any]],
@@ -753,6 +789,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
+                         text[fig.end:sentence[1]], topic, spec):
+            continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
@@ -785,6 +824,22 @@ def _only_gaps(words: str, gaps: list[str]) -> bool:
     for gap in gaps:
         words = words.replace(gap, "")
     return not words.strip()
+
+
+def _counts_items(before: str, unit: str, after: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's sentence group before it, its unit, the rest of its sentence and its topic, return
+    whether it counts the items of a power or service list rather than the decisions 表二 counts: an item noun before
+    it with no decision word after that noun (公开政务服务事项33项，行政许可30项), or an item unit with no decision
+    word before it and one later in its sentence, where the decisions are counted apart (行政许可18项，比上年增加2项，
+    处理决定数量56件). (A figure in 项 alone is items only in the 2019 format, whose 表二 counts both: the topics'
+    `v2019_not_units`.)"""
+    items = spec.item_counts
+    if topic not in items.get("topics", ()):
+        return False
+    decided = max((before.rfind(w) for w in items["decision_words"]), default=-1)
+    listed = max((before.rfind(w) for w in items["nouns"]), default=-1)
+    decided_later = any(w in after for w in items["decision_words"])
+    return listed > decided or (unit in items["units"] and decided < 0 and decided_later)
 
 
 def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: list[dict[str, Any]]) -> bool:

@@ -297,3 +297,107 @@ def test_more_or_fewer_fused_before_the_verb_is_a_difference(tmp_path: Path, com
 def test_the_papers_of_requests_count_papers(tmp_path: Path, papers: str, verb: str) -> None:
     assert linked(tmp_path, f"全年{verb}{papers}25份。") == []
     assert linked(tmp_path, f"全年{verb}申请25份。") == [(25, "requests.new.total")]
+
+
+DECISION_TOPICS = [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+                   ("行政强制", "active.coercion.decisions")]
+
+
+@pytest.mark.parametrize("topic, metric", DECISION_TOPICS)
+@pytest.mark.parametrize("items", ["全面梳理行政权力事项，保留行政职权652项。其中，{t}18项", "在政务服务网公开办事事项清单41项，{t}18项",
+                                   "本局权责清单共列{t}18项", "公开服务事项清单40项，其中{t}18件",
+                                   "{t}18项，比上年增加2项，本年处理决定数量56件"])
+def test_items_of_a_power_or_service_list_are_no_decisions(tmp_path: Path, topic: str, metric: str, items: str) -> None:
+    assert (18, metric) not in linked(tmp_path, items.format(t=topic) + "。")
+    # a decision word after the list, or before an item unit, makes the figure the decisions 表二 counts
+    assert linked(tmp_path, f"梳理公布权力清单后，全年办理{topic}18项。") == [(18, metric)]
+    assert linked(tmp_path, f"全年作出{topic}决定18件。") == [(18, metric)]
+
+
+@pytest.mark.parametrize("noun", ["板块", "版块", "专栏", "模块"])
+@pytest.mark.parametrize("count", ["三个", "3个"])
+def test_a_count_of_a_site_s_sections_is_no_request_count(tmp_path: Path, noun: str, count: str) -> None:
+    assert linked(tmp_path, f"网站开设机构概况、政策文件、依申请公开{count}{noun}。") == []
+    assert linked(tmp_path, "依申请公开政府信息共3件。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("verb", ["办理完结", "处理完结"])
+@pytest.mark.parametrize("obj", ["政府信息公开申请", "依申请公开事项"])
+def test_requests_handled_to_completion_are_the_answered_not_the_received(tmp_path: Path, verb: str, obj: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{obj}41件（含上年度转办件）。") == [(41, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("incl", ["含", "包含"])
+@pytest.mark.parametrize("previous", ["上年", "上年度", "上一年度"])
+@pytest.mark.parametrize("count", ["本年度处理政府信息公开申请共32件", "全年依申请公开政府信息共32件"])
+def test_a_bare_request_count_said_to_hold_the_carried_in_is_the_handled_pool(tmp_path: Path, incl: str, previous: str,
+                                                                              count: str) -> None:
+    assert linked(tmp_path, f"{count}（{incl}{previous}结转2件）。") == [
+        (32, "requests.handled_pool.total"), (2, "requests.carried_over.total")]
+    assert linked(tmp_path, f"{count}。") == [(32, "requests.new.total")]
+
+
+@pytest.mark.parametrize("subjects", ["行政诉讼、行政复议", "行政复议和行政诉讼", "行政复议或行政诉讼"])
+@pytest.mark.parametrize("result", ["败诉", "被纠错", "被纠正"])
+@pytest.mark.parametrize("negation", ["没有因政府信息公开引起的", "未发生", "沒有因政府信息公開引起的"])
+def test_a_negated_result_after_joined_reviews_and_suits_is_each_one_s_result(tmp_path: Path, subjects: str, result: str,
+                                                                             negation: str) -> None:
+    links = linked(tmp_path, f"本年度{negation}{subjects}{result}。")
+    assert sorted(links) == [(0, "litigation.corrected"), (0, "review.corrected")]
+    assert sorted(linked(tmp_path, f"本年度{negation}{subjects}。")) == [(0, "litigation.total"), (0, "review.total")]
+
+
+@pytest.mark.parametrize("verb", ["共受理", "收到", "接收"])
+@pytest.mark.parametrize("new", ["，结转上年后新收到政府信息公开申请26件", "，新收26件", "（新收26件，上年结转4件）"])
+def test_a_receive_count_before_the_count_of_the_new_ones_is_the_handled_pool(tmp_path: Path, verb: str, new: str) -> None:
+    links = linked(tmp_path, f"全年{verb}政府信息公开申请30件{new}。")
+    assert (30, "requests.new.total") not in links and links[:2] == [
+        (30, "requests.handled_pool.total"), (26, "requests.new.total")]
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请30件，较上年新增5件。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("way", ["告知通过其他途径办理", "告知申请人通过其他渠道办理", "并告知其通过其他途径办理"])
+def test_handling_through_other_channels_is_the_applicant_s_way_not_the_body_s_answers(tmp_path: Path, way: str) -> None:
+    assert linked(tmp_path, f"收到政府信息公开申请20件，不属于本机关公开范围的{way}11件。") == [(20, "requests.new.total")]
+    assert linked(tmp_path, "收到政府信息公开申请20件，全年办理20件。") == [
+        (20, "requests.new.total"), (20, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("verb", ["制发", "印发"])
+@pytest.mark.parametrize("noun", ["行政规范性文件", "规章"])
+@pytest.mark.parametrize("head", ["通知", "解读材料", "公告"])
+def test_a_figure_after_a_phrase_in_de_counts_its_head_noun_not_the_topic(tmp_path: Path, verb: str, noun: str,
+                                                                          head: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{noun}的{head}4件。") == []
+    kind = "normative_docs" if noun != "规章" else "rules"
+    assert linked(tmp_path, f"全年{verb}{noun}的数量为4件。") == [(4, f"active.{kind}.issued")]
+    assert linked(tmp_path, f"全年{verb}的4件{noun}。") == [(4, f"active.{kind}.issued")]
+    assert linked(tmp_path, f"全年{verb}的4件本级{noun}。") == [(4, f"active.{kind}.issued")]
+
+
+@pytest.mark.parametrize("category", ["予以公开", "无法提供", "不予公开"])
+def test_a_disposition_in_de_with_you_before_its_figure_still_links(tmp_path: Path, category: str) -> None:
+    links = linked(tmp_path, f"收到政府信息公开申请12件，{category}的有6件。")
+    assert links[0] == (12, "requests.new.total") and len(links) == 2
+
+
+@pytest.mark.parametrize("sentence, metric", [("全年被申请行政复议的案件3件。", "review.total"),
+                                              ("全年因政府信息公开被提起行政诉讼的案件3件。", "litigation.total")])
+def test_a_case_noun_after_de_is_the_topic_s_own_noun(tmp_path: Path, sentence: str, metric: str) -> None:
+    assert linked(tmp_path, sentence) == [(3, metric)]
+
+
+@pytest.mark.parametrize("zero", ["本年度未收到公民的政府信息公开申请", "全年没有公民提出政府信息公开申请", "2023年未收到公民依申请公开事项"])
+def test_the_public_named_alone_in_a_worded_zero_is_everyone_not_the_natural_person_column(tmp_path: Path,
+                                                                                         zero: str) -> None:
+    assert linked(tmp_path, f"{zero}。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本年度未收到公民个人的政府信息公开申请。") == [(0, "requests.new.natural_person")]
+    assert linked(tmp_path, "全年收到公民申请5件。") == [(5, "requests.new.natural_person")]
+
+
+@pytest.mark.parametrize("sentence", ["本年度宣布废止行政规范性文件32件，提前废止行政规范性文件3件。", "全年提前办结政府信息公开申请5件。",
+                                      "全年提前制发规章2件。"])
+def test_the_part_of_an_event_done_ahead_of_time_is_no_year_count(tmp_path: Path, sentence: str) -> None:
+    assert not [v for v, _ in linked(tmp_path, sentence) if v in (3, 5, 2)]
+    # a clause of its own about planning ahead leaves the count after it
+    assert linked(tmp_path, "按照提前策划的模式，全年收到政府信息公开申请5件。") == [(5, "requests.new.total")]

@@ -125,6 +125,8 @@ class Spec:
     late_words: list[str] = field(default_factory=list)
     topic_mask_exempt_after: list[str] = field(default_factory=list)  # qualifiers before a mask that undo it
     sums: list[dict[str, Any]] = field(default_factory=list)  # a total word after the parts linked before it
+    item_counts: dict[str, list[str]] = field(default_factory=dict)  # 表二 topics' figures of list items, not decisions
+    head_gaps: list[str] = field(default_factory=list)  # words after a 的 that head no noun of their own, longest first
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -355,6 +357,9 @@ def _build(raw: dict[str, Any]) -> Spec:
         late_words=raw["late_words"],
         topic_mask_exempt_after=raw["topic_mask_exempt_after"],
         sums=raw["grammar"]["sums"],
+        item_counts=raw["grammar"]["item_counts"],
+        head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
+                         key=lambda w: (-len(w), w)),
     )
 
 
