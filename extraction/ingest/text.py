@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import charset_normalizer
@@ -65,6 +66,7 @@ VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
+VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
 
 
 def canonical_encoding(name: str) -> str:
@@ -185,7 +187,9 @@ def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
             starts.append((number, [line[1:].strip()]))
         else:
             starts[-1][1].append(line.strip())
-    return [Cell("\n".join(part for part in parts if part), Where(line=number)) for number, parts in starts]
+    # Most cells are one line: their text is that line (joining a one-line cell is a generator per cell).
+    return [Cell(parts[0] if len(parts) == 1 else "\n".join(part for part in parts if part), Where(line=number))
+            for number, parts in starts]
 
 
 def read_flattened(lines: list[str], source: Source) -> None:
@@ -193,9 +197,10 @@ def read_flattened(lines: list[str], source: Source) -> None:
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        blank = line.strip() == "" and not is_flattened_cell(line)
+        cell = is_flattened_cell(line)
+        blank = not cell and line.strip() == ""
         # A cell right under a prose line (no blank between) still starts a row of its own.
-        prose_above = bool(current) and is_flattened_cell(line) and not is_flattened_cell(current[0][1])
+        prose_above = cell and bool(current) and not is_flattened_cell(current[0][1])
         if (blank or prose_above) and current:
             blocks.append(current)
             current = []
@@ -226,6 +231,7 @@ def flush_flattened(run: list[list[tuple[int, str]]], source: Source) -> None:
                 source.lines.append(TextLine(cell.text.replace("\n", ""), cell.where))
 
 
+@lru_cache(maxsize=VALUE_MEMO)
 def is_value(text: str) -> bool:
     """Given a cell's text, return whether it is a value (a number, with a unit or not, a dash, "/", 无 or blank)."""
     text = unicodedata.normalize("NFKC", text).strip()
@@ -285,10 +291,14 @@ def caption_above(lines: list[TextLine], first_row: int) -> str:
 def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "") -> RawTable:
     """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
-    grid: list[list[Cell | None]] = [
-        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
-    ]
+    grid: list[list[Cell | None]] = [_row_of_cells(cells, Where(line=number), positional) for number, cells in rows]
     return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional, caption=caption)
+
+
+def _row_of_cells(cells: list[str], where: Where, positional: bool) -> list[Cell | None]:
+    """Given a row's raw cells and its line, return its Cells (empties dropped when not positional), all sharing the
+    line's one Where (it is frozen)."""
+    return [Cell(text, where) for text in cells if positional or text]
 
 
 def label_number_cells(line: str) -> list[str] | None:
