@@ -85,28 +85,10 @@ def cell_text(element: etree._Element) -> str:
 
 def _cell_lines(element: etree._Element) -> str:
     """Given a td/th with children, return its text with <br> and block children as '\\n'."""
-    if _inline_blocks(element):  # what gather reads: the text before the blocks, then each block's and its tail
-        lines = [squeeze(element.text or "")]
-        for block in element:
-            lines += (squeeze("".join(block.itertext())), squeeze(block.tail or ""))
-        return "\n".join(line for line in lines if line)
     segments: list[list[str]] = [[element.text or ""]]
     for child in element:
         gather(child, segments)
     return "\n".join(line for line in (squeeze("".join(segment)) for segment in segments if segment) if line)
-
-
-def _inline_blocks(element: etree._Element) -> bool:
-    """Given a td/th, return whether its children are all blocks holding inline elements only (Word's
-    <p><span><span>39</span></span></p>, one or several): each block's text is then one line, read in one pass."""
-    for child in element:
-        if tag_of(child) not in BLOCKS:
-            return False
-        for node in child.iterdescendants():
-            tag = node.tag
-            if not isinstance(tag, str) or tag.lower() in LINE_BREAKING:
-                return False
-    return True
 
 
 def own_rows(table: etree._Element) -> list[etree._Element]:
