@@ -67,6 +67,7 @@ CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
+LINE_MEMO = 4096  # lines whose whitespace cells and columns one report's stages ask again (kept for that report only)
 
 
 def canonical_encoding(name: str) -> str:
@@ -128,6 +129,14 @@ def is_value_token(token: str) -> bool:
 
 def whitespace_cells(line: str) -> list[str] | None:
     """Given a line, return its label cells and trailing number cells, or None when it is not a number row."""
+    cells = _whitespace_cells(line)
+    return None if cells is None else list(cells)
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _whitespace_cells(line: str) -> tuple[str, ...] | None:
+    """Given a line, return whitespace_cells' answer, kept: layout detection, the table runs and the grid each ask
+    it of the same lines."""
     tokens = line.split()
     numbers: list[str] = []
     while tokens and is_value_token(tokens[-1]):
@@ -140,7 +149,7 @@ def whitespace_cells(line: str) -> list[str] | None:
     for number in reversed(numbers):
         label = label[: label.rfind(number)].rstrip()
     labels = [part.strip() for part in LABEL_GAP.split(label) if part.strip()]
-    return labels + numbers
+    return (*labels, *numbers)
 
 
 def is_lone_value(line: str) -> bool:
@@ -363,6 +372,13 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
 def column_tokens(line: str) -> list[tuple[int, str]]:
     """Given a whitespace-aligned line, return its cells (split at gaps of two spaces or more) with the display
     column each starts at (CJK characters two wide, as the line was padded for a monospace screen)."""
+    return list(_column_tokens(line))
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _column_tokens(line: str) -> tuple[tuple[int, str], ...]:
+    """Given a line, return column_tokens' answer, kept: a whitespace table's lines are read as headers, labels and
+    grid rows in turn."""
     out: list[tuple[int, str]] = []
     column, start = 0, 0
     line = line.expandtabs()
@@ -371,7 +387,7 @@ def column_tokens(line: str) -> list[tuple[int, str]]:
         out.append((column, match.group()))
         column += display_width(match.group())
         start = match.end()
-    return out
+    return tuple(out)
 
 
 def display_width(text: str) -> int:
@@ -536,10 +552,15 @@ def value_runs(lines: list[str]) -> list[PrintedRun]:
     return runs
 
 
+LINE_MEMOS = (_whitespace_cells, _column_tokens)
+
+
 def read_text(path: Path, data: bytes, sha256: str) -> Source:
     """Given a text file's bytes, return its Source with the detected layout as format."""
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    for memo in LINE_MEMOS:  # one report's lines: a line of another report is another line
+        memo.cache_clear()
     layout = detect_layout(lines)
     source = Source(path=str(path), sha256=sha256, format=layout)
     if layout == "text-flattened":
