@@ -225,6 +225,7 @@ class _TopicCues:
     classes: list[list[str]]  # the applicant classes' words, when the topic has exclusive rules
     before: dict[str, tuple[_Cue, ...]]  # cues read before the figure
     after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
+    categories: tuple[str, ...] = ()  # the cues of the topic's dispositions (its category rules, not bare ones)
 
 
 _TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
@@ -250,7 +251,9 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
             after.setdefault(word[:1], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
             order += 1
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
-    indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()})
+    categories = tuple(w for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare") for w in r["cue"])
+    indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()},
+                         categories)
     if len(_TOPIC_CUES) >= _TOPIC_CUES_MAX:
         _TOPIC_CUES.clear()
     _TOPIC_CUES[(id(rules), topic)] = (rules, indexed)
@@ -303,7 +306,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         return None
     rank = min(found)
     best = (rank[0], *found[rank])  # (fallback, cue start, rule, after end)
-    if _after_a_category(best[2], local[:best[1] - local_start], topic, rules):
+    if _after_a_category(best[2], local[:best[1] - local_start], cues.categories):
         category = _named_category(local[:best[1] - local_start], local, topic, rules)
         if category is None:
             return None
@@ -343,12 +346,11 @@ def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> boo
     return True
 
 
-def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: list[dict[str, Any]]) -> bool:
-    """Given the chosen rule and the words before its cue, return whether the rule yields to a disposition named
-    there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
-    return bool(rule.get("yields_to_categories")) and any(
-        r["topic"] == topic and r.get("category") and not r.get("bare") and any(w in before_cue for w in r["cue"])
-        for r in rules)
+def _after_a_category(rule: dict[str, Any], before_cue: str, categories: tuple[str, ...]) -> bool:
+    """Given the chosen rule, the words before its cue and the cues of the topic's dispositions, return whether the
+    rule yields to a disposition named there (无对应信息等情形答复8件 counts some dispositions' answers, not all
+    answers)."""
+    return bool(rule.get("yields_to_categories")) and any(w in before_cue for w in categories)
 
 
 def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -465,6 +467,8 @@ def _unit_fits(topic: str, unit: str, spec: Spec) -> bool:
 
 def _scope_note(text: str, sentence: tuple[int, int], fig: Figure, spec: Spec) -> str | None:
     around = text[sentence[0]:min(len(text), sentence[1] + 12)]
+    if not _scope_words(spec).search(around):
+        return None  # most sentences name no scope: one pass instead of a search per word
     hits = {w for w in spec.scope_words if w in around}
     hits = {w for w in hits if not any(w != other and w in other for other in hits)}
     return "、".join(sorted(hits, key=around.find)) or None
@@ -509,6 +513,12 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
                                                          spec.carry_words)
+
+
+@per_spec
+def _scope_words(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern finding any of its scope words."""
+    return _any_of(spec.scope_words) or re.compile("(?!)")
 
 
 @per_spec
