@@ -300,14 +300,10 @@ def caption_above(lines: list[TextLine], first_row: int) -> str:
 def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "") -> RawTable:
     """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
-    grid: list[list[Cell | None]] = [_row_of_cells(cells, Where(line=number), positional) for number, cells in rows]
+    grid: list[list[Cell | None]] = [
+        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
+    ]
     return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional, caption=caption)
-
-
-def _row_of_cells(cells: list[str], where: Where, positional: bool) -> list[Cell | None]:
-    """Given a row's raw cells and its line, return its Cells (empties dropped when not positional), all sharing the
-    line's one Where (it is frozen)."""
-    return [Cell(text, where) for text in cells if positional or text]
 
 
 def label_number_cells(line: str) -> list[str] | None:
