@@ -12,7 +12,7 @@ import warnings
 from multiprocessing.connection import Connection
 from typing import Any, Callable
 
-from extraction.limits import failure
+from extraction.limits import failure, settle_collector
 from extraction.numerals import cn_value
 from extraction.pipeline import audit
 from extraction.store import prepare, record_of
@@ -85,6 +85,7 @@ def warm() -> None:
     above a hundred so that cn2an is too (the warm text's 10 is read without it)."""
     audit("warm.txt", _WARM_TEXT)
     cn_value(_WARM_NUMERAL, "strict")
+    settle_collector()
 
 
 warm()

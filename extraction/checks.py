@@ -35,10 +35,6 @@ def _holds(identity: Identity, values: dict[str, float]) -> bool:
     return abs(sum(values[k] for k in identity.lhs) - sum(values[k] for k in identity.rhs)) < 1e-6
 
 
-def _checkable(identity: Identity, cells: dict[str, CellValue]) -> bool:
-    return all(k in cells and cells[k].value is not None for k in identity.keys)
-
-
 def _suspect(failing: list[Identity], passing: list[Identity], values: dict[str, float]) -> str | None:
     """Return the cell whose correction (to a non-negative integer) makes every identity hold, if one stands out."""
     candidates = sorted(set.intersection(*(set(i.keys) for i in failing)))
@@ -64,8 +60,8 @@ def identity_findings(report: Report, view: TableView, spec: Spec) -> list[Findi
     """Given parsed cells, return a finding per failing strict identity; name the suspect cell when one explains all."""
     identities = [i for i in view.requests_version.identities if i.id.startswith("T3")] + \
                  [i for i in view.version.identities if i.id.startswith("T4")]
-    checkable = [i for i in identities if _checkable(i, report.cells)]
     values = {k: float(c.value) for k, c in report.cells.items() if c.value is not None}
+    checkable = [i for i in identities if values.keys() >= set(i.keys)]  # every cell of it read with a number
     holds = [_holds(i, values) for i in checkable]
     failing = [i for i, held in zip(checkable, holds) if not held]
     passing = [i for i, held in zip(checkable, holds) if held]

@@ -232,6 +232,7 @@ class _TopicCues:
     classes: list[list[str]]  # the applicant classes' words, when the topic has exclusive rules
     before: dict[str, tuple[_Cue, ...]]  # cues read before the figure
     after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
+    categories: tuple[str, ...] = ()  # the cues of the topic's dispositions (its category rules, not bare ones)
 
 
 _TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
@@ -257,7 +258,9 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
             after.setdefault(word[:1], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
             order += 1
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
-    indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()})
+    categories = tuple(w for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare") for w in r["cue"])
+    indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()},
+                         categories)
     if len(_TOPIC_CUES) >= _TOPIC_CUES_MAX:
         _TOPIC_CUES.clear()
     _TOPIC_CUES[(id(rules), topic)] = (rules, indexed)
@@ -311,7 +314,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         return None
     rank = min(found)
     best = (rank[0], *found[rank])  # (fallback, cue start, rule, after end)
-    if _after_a_category(best[2], local[:best[1] - local_start], topic, rules):
+    if _after_a_category(best[2], local[:best[1] - local_start], cues.categories):
         category = _named_category(local[:best[1] - local_start], local, topic, rules)
         if category is None:
             return None
@@ -351,12 +354,11 @@ def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> boo
     return True
 
 
-def _after_a_category(rule: dict[str, Any], before_cue: str, topic: str, rules: list[dict[str, Any]]) -> bool:
-    """Given the chosen rule and the words before its cue, return whether the rule yields to a disposition named
-    there (无对应信息等情形答复8件 counts some dispositions' answers, not all answers)."""
-    return bool(rule.get("yields_to_categories")) and any(
-        r["topic"] == topic and r.get("category") and not r.get("bare") and any(w in before_cue for w in r["cue"])
-        for r in rules)
+def _after_a_category(rule: dict[str, Any], before_cue: str, categories: tuple[str, ...]) -> bool:
+    """Given the chosen rule, the words before its cue and the cues of the topic's dispositions, return whether the
+    rule yields to a disposition named there (无对应信息等情形答复8件 counts some dispositions' answers, not all
+    answers)."""
+    return bool(rule.get("yields_to_categories")) and any(w in before_cue for w in categories)
 
 
 def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -394,6 +396,7 @@ class _Vetoes:
     any_mask: re.Pattern[str] | None
     tokens: frozenset[str]
     words: re.Pattern[str] | None
+    clause: re.Pattern[str] | None  # any clause veto word (the spec's, the same for every topic)
 
 
 def _any_of(words: list[str]) -> re.Pattern[str] | None:
@@ -411,7 +414,7 @@ def _vetoes(spec: Spec, topic: str) -> _Vetoes:
         masks = [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())]
         vetoes = [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]
         compiled = _Vetoes(tuple(masks), _any_of(masks), frozenset(v for v in vetoes if len(v) == 1),
-                           _any_of([v for v in vetoes if len(v) != 1]))
+                           _any_of([v for v in vetoes if len(v) != 1]), _any_of(spec.clause_veto_words))
         if len(_VETOES) >= _TOPIC_CUES_MAX:
             _VETOES.clear()
         hit = _VETOES[(id(spec), topic)] = (spec, compiled)
@@ -442,8 +445,11 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 按时办结9件，延期办结1件 (逾期未补正 is the applicant's lateness, not the body's)
     if _BROADER.search(text[local_start:fig.start]):
         return True
-    clause = _masked(text[local_start:fig.start], [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())])
-    if any(w in clause for w in spec.clause_veto_words):
+    vetoes = _vetoes(spec, topic)
+    clause = text[local_start:fig.start]
+    if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
+        clause = _masked(clause, list(vetoes.masks))
+    if vetoes.clause is not None and vetoes.clause.search(clause):
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
@@ -451,7 +457,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
-    return _vetoed_words(window, _vetoes(spec, topic))
+    return _vetoed_words(window, vetoes)
 
 
 def _heads_another_noun(between: str, topic: str, spec: Spec) -> bool:
@@ -481,6 +487,8 @@ def _unit_fits(topic: str, unit: str, spec: Spec) -> bool:
 
 def _scope_note(text: str, sentence: tuple[int, int], fig: Figure, spec: Spec) -> str | None:
     around = text[sentence[0]:min(len(text), sentence[1] + 12)]
+    if not _scope_words(spec).search(around):
+        return None  # most sentences name no scope: one pass instead of a search per word
     hits = {w for w in spec.scope_words if w in around}
     hits = {w for w in hits if not any(w != other and w in other for other in hits)}
     return "、".join(sorted(hits, key=around.find)) or None
@@ -515,7 +523,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if any(word in left for word in spec.sentence_veto_words) or _part_of_year(left, report_year):
+    if _sentence_veto_words(spec).search(left) or _part_of_year(left, report_year):
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
@@ -525,6 +533,18 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
                                                          spec.carry_words, tuple(spec.year_comparison_markers))
+
+
+@per_spec
+def _scope_words(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern finding any of its scope words."""
+    return _any_of(spec.scope_words) or re.compile("(?!)")
+
+
+@per_spec
+def _sentence_veto_words(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern finding any of its sentence veto words (one pass, not one per word)."""
+    return _any_of(spec.sentence_veto_words) or re.compile("(?!)")
 
 
 def _part_of_year(text: str, report_year: int | None) -> bool:

@@ -47,6 +47,9 @@ SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,�
                      r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|"
                      r"聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
 ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
+ALIAS_WORD = "以下简称"
+ALIAS_BEFORE = 40 + 1  # ALIAS: at most this many characters (the full name, its bracket) before ALIAS_WORD
+ALIAS_AFTER = 3  # ALIAS: quotes and the closing bracket around the abbreviation after ALIAS_WORD
 ORGAN_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|管委会|管理委员会|中心|院|署|所|站|队|办事处|公司|集团|会|部|处|社|馆|台|办|室)$")
 PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)$")
 PLACE_ONLY = re.compile(r"(?:(?:(?![局委办厅院署])[\u4e00-\u9fff]){1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡))+")
@@ -214,12 +217,11 @@ def _contact(narrative: Narrative) -> str | None:
     return _valid(narrative.text[m.start(1):m.end(1)], m.group(1)) if m else None
 
 
-def _full_agency(agency: str, text: str) -> str:
-    """Given an agency as found and the report text, return its fullest printed name (淮安市洪泽区人民政府): an
-    abbreviation's full name (以下简称…), a short 政府 as 人民政府, a bare place as its government, and the places
-    printed before it."""
-    plain = simplified(text)
-    alias = re.search(ALIAS.replace("ABBR", re.escape(simplified(agency))), plain)
+def _full_agency(agency: str, text: str, plain: str) -> str:
+    """Given an agency as found and the report text (as printed and simplified), return its fullest printed name
+    (淮安市洪泽区人民政府): an abbreviation's full name (以下简称…), a short 政府 as 人民政府, a bare place as its
+    government, and the places printed before it."""
+    alias = _alias(simplified(agency), plain)
     if alias:
         start = alias.start("full") + alias.group("full").rfind("由") + 1  # 本报告由XX（以下简称YY）编制
         agency = _valid(text[start:alias.end("full")], plain[start:alias.end("full")]) or agency
@@ -240,6 +242,22 @@ def _full_agency(agency: str, text: str) -> str:
     if prefixes:
         agency = max(prefixes, key=len) + agency
     return agency
+
+
+def _alias(abbreviation: str, plain: str) -> re.Match[str] | None:
+    """Given an abbreviation and the simplified text, return the first ALIAS naming it (…（以下简称“ABBR”）), or None.
+    Only the few characters around each ALIAS_WORD can hold one: a search of the whole text tries every position."""
+    pattern = re.compile(ALIAS.replace("ABBR", re.escape(abbreviation)))
+    reach = len(ALIAS_WORD) + len(abbreviation) + ALIAS_AFTER
+    at = plain.find(ALIAS_WORD)
+    while at >= 0:
+        # Each start has one possible match (its name runs to the first bracket), so matches come in the order of
+        # their ALIAS_WORD and the first window's match is the whole text's first.
+        match = pattern.search(plain, max(0, at - ALIAS_BEFORE), at + reach)
+        if match:
+            return match
+        at = plain.find(ALIAS_WORD, at + 1)
+    return None
 
 
 def _named_level(agency: str, text: str, plain: str) -> str:
@@ -309,7 +327,7 @@ def read_metadata(source: Source, narrative: Narrative) -> Metadata:
     for fallback in (_compiler, lambda _: publisher, _subject, _contact, _signature):
         agency = agency or fallback(narrative)
     if agency is not None:
-        agency = _full_agency(agency, narrative.text)
+        agency = _full_agency(agency, narrative.text, narrative.plain)
     if year is None:
         year = _year_in_preamble(narrative)
     return Metadata(agency, year, _published(source, narrative))

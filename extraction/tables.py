@@ -245,7 +245,7 @@ _COLUMN_LABELS: dict[str, list[tuple[str, str]]] = {}
 
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
     """Given raw tables, return the template version their headers follow (None when nothing tells)."""
-    text = "".join(norm(c.text) for t in tables for r in t.rows for c in r if c is not None)
+    text = "".join(map(norm, [c.text for t in tables for r in t.rows for c in r if c is not None]))
     v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
     v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
     if v19 > v21:

@@ -56,3 +56,21 @@ def test_work_derived_per_spec_is_derived_again_for_another_spec() -> None:
     assert [derived(spec), derived(spec), derived(other), derived(spec)] == [len(spec.topics), len(spec.topics),
                                                                               len(spec.topics) + 1, len(spec.topics)]
     assert calls == [id(spec), id(other), id(spec)]  # once per spec in a row, again when the spec changes
+
+
+def test_whitespace_reports_read_the_same_in_either_order(tmp_path: Path) -> None:
+    # A whitespace table's lines are read for their cells and columns once per report (kept for that report only):
+    # the reports before it, of other numbers under the same labels and headers, change nothing.
+    from evaluation.synth import generate
+
+    paths = [p for p in generate(tmp_path, 3, 5, ["whitespace"], 0.5) if p.suffix == ".txt"]
+    assert len(paths) == 3
+
+    def result(path: Path) -> str:
+        report = audit(path)
+        assert report.format == "text-whitespace" and report.cells
+        return json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True)
+
+    first = [result(path) for path in paths]
+    assert [result(path) for path in paths[::-1]][::-1] == first
+    assert len(set(first)) == len(paths)

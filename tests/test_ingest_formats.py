@@ -338,3 +338,15 @@ def test_html_cell_text_inline_markup_comments_and_skipped(tmp_path: Path) -> No
     (table,) = read_source(write(tmp_path, "cells.html", page.encode())).tables
     assert [[c.text if c else None for c in row] for row in table.rows] == [
         ["abcde", "一\n二\n三 四", ""], ["块\n尾", None, None]]
+
+
+def test_html_word_paragraph_cells_read_as_lines(tmp_path: Path) -> None:
+    # Word prints every cell as paragraphs of nested spans; text around and between them is a line of its own, and
+    # a break or a block inside a paragraph still breaks it.
+    page = ("<html><body><table><tr>"
+            "<td> 前 <p class=MsoNormal><span lang=EN-US><span>39</span><span>&nbsp;</span></span></p> 后 </td>"
+            "<td><p><span>第一</span></p>\n<p><span>行</span>二<!-- c --></p></td>"
+            "<td><p><span>上</span><br><span>下</span></p></td>"
+            "<td><p>外<div>内</div></p></td></tr></table></body></html>")
+    (table,) = read_source(write(tmp_path, "word.html", page.encode())).tables
+    assert [c.text if c else None for c in table.rows[0]] == ["前\n39\n后", "第一\n行二", "上\n下", "外\n内"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import charset_normalizer
@@ -65,6 +66,8 @@ VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
+VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
+LINE_MEMO = 4096  # lines whose whitespace cells and columns one report's stages ask again (kept for that report only)
 
 
 def canonical_encoding(name: str) -> str:
@@ -126,6 +129,14 @@ def is_value_token(token: str) -> bool:
 
 def whitespace_cells(line: str) -> list[str] | None:
     """Given a line, return its label cells and trailing number cells, or None when it is not a number row."""
+    cells = _whitespace_cells(line)
+    return None if cells is None else list(cells)
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _whitespace_cells(line: str) -> tuple[str, ...] | None:
+    """Given a line, return whitespace_cells' answer, kept: layout detection, the table runs and the grid each ask
+    it of the same lines."""
     tokens = line.split()
     numbers: list[str] = []
     while tokens and is_value_token(tokens[-1]):
@@ -138,7 +149,7 @@ def whitespace_cells(line: str) -> list[str] | None:
     for number in reversed(numbers):
         label = label[: label.rfind(number)].rstrip()
     labels = [part.strip() for part in LABEL_GAP.split(label) if part.strip()]
-    return labels + numbers
+    return (*labels, *numbers)
 
 
 def is_lone_value(line: str) -> bool:
@@ -185,7 +196,9 @@ def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
             starts.append((number, [line[1:].strip()]))
         else:
             starts[-1][1].append(line.strip())
-    return [Cell("\n".join(part for part in parts if part), Where(line=number)) for number, parts in starts]
+    # Most cells are one line: their text is that line (joining a one-line cell is a generator per cell).
+    return [Cell(parts[0] if len(parts) == 1 else "\n".join(part for part in parts if part), Where(line=number))
+            for number, parts in starts]
 
 
 def read_flattened(lines: list[str], source: Source) -> None:
@@ -193,9 +206,10 @@ def read_flattened(lines: list[str], source: Source) -> None:
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        blank = line.strip() == "" and not is_flattened_cell(line)
+        cell = is_flattened_cell(line)
+        blank = not cell and line.strip() == ""
         # A cell right under a prose line (no blank between) still starts a row of its own.
-        prose_above = bool(current) and is_flattened_cell(line) and not is_flattened_cell(current[0][1])
+        prose_above = cell and bool(current) and not is_flattened_cell(current[0][1])
         if (blank or prose_above) and current:
             blocks.append(current)
             current = []
@@ -226,6 +240,7 @@ def flush_flattened(run: list[list[tuple[int, str]]], source: Source) -> None:
                 source.lines.append(TextLine(cell.text.replace("\n", ""), cell.where))
 
 
+@lru_cache(maxsize=VALUE_MEMO)
 def is_value(text: str) -> bool:
     """Given a cell's text, return whether it is a value (a number, with a unit or not, a dash, "/", 无 or blank)."""
     text = unicodedata.normalize("NFKC", text).strip()
@@ -353,6 +368,13 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
 def column_tokens(line: str) -> list[tuple[int, str]]:
     """Given a whitespace-aligned line, return its cells (split at gaps of two spaces or more) with the display
     column each starts at (CJK characters two wide, as the line was padded for a monospace screen)."""
+    return list(_column_tokens(line))
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _column_tokens(line: str) -> tuple[tuple[int, str], ...]:
+    """Given a line, return column_tokens' answer, kept: a whitespace table's lines are read as headers, labels and
+    grid rows in turn."""
     out: list[tuple[int, str]] = []
     column, start = 0, 0
     line = line.expandtabs()
@@ -361,7 +383,7 @@ def column_tokens(line: str) -> list[tuple[int, str]]:
         out.append((column, match.group()))
         column += display_width(match.group())
         start = match.end()
-    return out
+    return tuple(out)
 
 
 def display_width(text: str) -> int:
@@ -526,10 +548,15 @@ def value_runs(lines: list[str]) -> list[PrintedRun]:
     return runs
 
 
+LINE_MEMOS = (_whitespace_cells, _column_tokens)
+
+
 def read_text(path: Path, data: bytes, sha256: str) -> Source:
     """Given a text file's bytes, return its Source with the detected layout as format."""
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    for memo in LINE_MEMOS:  # one report's lines: a line of another report is another line
+        memo.cache_clear()
     layout = detect_layout(lines)
     source = Source(path=str(path), sha256=sha256, format=layout)
     if layout == "text-flattened":
