@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -19,17 +20,22 @@ from typing import Any
 from extraction.batch import Item, WorkerPool
 
 
+OCR_MODULE = "rapidocr_onnxruntime"
+
+
 def timed(path: str, file: str | None, data: bytes | None) -> tuple[Any, ...]:
-    """Given a document, audit it; return ("ok", status, its CPU seconds, this worker's CPU seconds in all)."""
+    """Given a document, audit it; return ("ok", status, its CPU seconds, this worker's CPU seconds in all, whether
+    the OCR engine was loaded before it)."""
     from extraction.pipeline import audit
 
     def cpu() -> float:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         return usage.ru_utime + usage.ru_stime
 
+    preloaded = OCR_MODULE in sys.modules
     before = cpu()
     report = audit(file or path, data)
-    return ("ok", report.status, round(cpu() - before, 2), round(cpu(), 2))
+    return ("ok", report.status, round(cpu() - before, 2), round(cpu(), 2), preloaded)
 
 
 def answer(pool: WorkerPool, item: Item) -> tuple[float, tuple[Any, ...]]:

@@ -222,7 +222,7 @@ def fuzz(
     timeout: float = typer.Option(20.0, "--timeout", min=1, help="CPU seconds one input may take before it counts as a hang "
                                                          "(its wall-clock limit is ten times that), plus --timeout-per-ocr-page "
                                                          "for each page it sends to OCR."),
-    per_ocr_page: float = typer.Option(DEFAULT_OCR_PAGE_S, "--timeout-per-ocr-page", min=0,
+    per_ocr_page: float = typer.Option(20.0, "--timeout-per-ocr-page", min=0,
                                        help=f"CPU seconds added to --timeout for each page read by OCR (at most {MAX_OCR_PAGES})."),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", min=0, help="Memory limit per input, in MB (0: none)."),
     engine: str = typer.Option("mutate", "--engine", help="mutate (structure-aware, in batch workers) or atheris (coverage-guided)."),

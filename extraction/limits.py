@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_TIMEOUT_S = 120.0  # the base limit: a 100-page text-layer report is audited in well under a minute on one core
-DEFAULT_OCR_PAGE_S = 20.0  # added per page read by OCR: one takes 6-8 s of CPU on one core (docs/fuzzing.md, "Limits")
+DEFAULT_OCR_PAGE_S = 30.0  # wall seconds added per page read by OCR: one takes 6-10 s of CPU on one core (docs/fuzzing.md, "Limits")
 MAX_OCR_PAGES = 100  # pages read by OCR per document, the rest left unread (ocr_page_limit); a scanned report runs to 5-50
 OCR_PAGES = "ocr_pages"  # a worker's message to its parent before its answer: (OCR_PAGES, pages about to be read by OCR)
 DEFAULT_MAX_MEMORY_MB = 2048  # a worker peaks at ~400 MB on a 6-page PDF; 5x leaves room for 100-page reports

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from evaluation.fuzz.mutate import mutate
-from extraction.limits import DEFAULT_OCR_PAGE_S
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_DIRS = (REPO.parent / "shared" / "corpus" / "real", REPO / "corpus" / "seed", REPO / "corpus" / "synthetic")
@@ -30,7 +29,7 @@ FORMATS = tuple(FAMILY)
 SYNTH_MODELS = 6  # fresh synthetic renders per layout, beside the corpus files
 FRAGMENTS = 4  # per text-like seed: prefixes of it as seeds of their own (short inputs are audited fast)
 CAMPAIGN_TIMEOUT_S = 20.0  # CPU seconds per input: a mutant is at most 512 KB, which the audit reads in a few seconds
-CAMPAIGN_OCR_PAGE_S = DEFAULT_OCR_PAGE_S  # CPU seconds more for each page an input sends to OCR (6-8 s on one core)
+CAMPAIGN_OCR_PAGE_S = 20.0  # CPU seconds more for each page an input sends to OCR (6-10 s on one core)
 WALL_PER_CPU = 10  # the worker's wall-clock limit, in CPU limits: room for a core shared with other work
 CAMPAIGN_MEMORY_MB = 2048
 
