@@ -2,7 +2,7 @@
 and their enforcement inside this process for a `check` of one file.
 
 The time limit scales with the work a document needs: a base limit, plus an allowance for each page ingest sends to
-OCR (6-8 s of CPU a page on one core, where a text-layer page takes milliseconds). Ingest reads at most MAX_OCR_PAGES
+OCR (6-10 s of CPU a page on one core, where a text-layer page takes milliseconds). Ingest reads at most MAX_OCR_PAGES
 pages by OCR, so a document's limit never passes base + MAX_OCR_PAGES × allowance. Ingest announces the pages before
 it reads them (`ocr_ahead`); whoever enforces the limit listens (`on_ocr_pages`) and moves its deadline: the timers
 here, the CPU timer of a fuzzing worker, and, told over the worker's pipe, the wall clock of a batch's parent.
