@@ -5,6 +5,8 @@ each worker process and is the only writer of the SQLite store (one transaction 
 thread of its own so that handing out documents never waits on a commit). A worker that runs past the
 per-document time limit is killed and replaced; its document becomes an error row. A SIGKILL of the parent loses
 at most the documents in flight or waiting to be written: everything committed stays, and a rerun skips it.
+A worker tells the parent how many pages it is about to read by OCR; each moves that document's limit on
+(extraction.limits.TimeLimit).
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from extraction.ingest import MAX_BYTES, PDF_ENGINE_VARIABLE
-from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Overtime, bounded, can_bound_here, failure, timeout_message
+from extraction.limits import (DEFAULT_MAX_MEMORY_MB, DEFAULT_OCR_PAGE_S, DEFAULT_TIMEOUT_S, OCR_PAGES, Overtime, TimeLimit,
+                               bounded, can_bound_here, failure, on_ocr_pages)
 from extraction.store import Store
 
 MAX_MEMBER_BYTES = MAX_BYTES  # the ingest limit for one report; larger archive members are not read
@@ -37,6 +40,10 @@ ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".ta
 SKIP_SUFFIXES = {".json", ".yaml", ".yml", ".py", ".pyc", ".css", ".js", ".log", ".sqlite", ".sqlite-wal", ".sqlite-shm",
                  ".db", ".db-wal", ".db-shm", ".sha256", ".md5"}
 MEMBER_SEP = "!/"  # archive.zip!/inner/report.pdf
+# Documents that may need PDFium and OCR: their workers are forked from a forkserver that has loaded both
+SCANNABLE_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+WORKER_PRELOAD = "extraction.batch_worker"  # the pipeline, loaded and warm
+OCR_PRELOAD = "extraction.ingest.ocr_warm"  # PDFium and the OCR engine, loaded and warm
 
 
 @dataclass
@@ -168,6 +175,11 @@ def walk(targets: Iterable[str]) -> Iterator[Item | tuple[str, str, str]]:
 
 
 # -- the local process pool ----------------------------------------------------------------------------------
+def may_need_ocr(paths: Iterable[str]) -> bool:
+    """Given document paths, return whether one of them may be a PDF or an image (judged by its name)."""
+    return any(path.lower().endswith(SCANNABLE_SUFFIXES) for path in paths)
+
+
 def _worker_entry(conn: Connection, max_memory_mb: int | None, work: Callable[..., tuple[Any, ...]] | None,
                   pdf_engine: str | None = None) -> None:
     """Given a pipe, run the worker loop (imported here: the parent must not pay for loading the pipeline)."""
@@ -186,24 +198,29 @@ class _Slot:
     conn: Connection
     item: Item | None = None
     started: float = 0.0
+    limit: TimeLimit = field(default_factory=lambda: TimeLimit(0.0))
 
 
 class WorkerPool:
     """N worker processes, each auditing one document at a time under a time and memory limit.
 
-    `work(path, file, data)` is what a worker runs per document (a module-level function, so that it can be sent to
-    the forkserver): by default `batch_worker.audit_one`, which prepares store rows; `check` and the fuzzing campaign
-    pass their own.
+    The time limit is wall clock: `timeout` seconds per document, plus `per_ocr_page` for each page its worker says it
+    will read by OCR. `work(path, file, data)` is what a worker runs per document (a module-level function, so that it
+    can be sent to the forkserver): by default `batch_worker.audit_one`, which prepares store rows; `check` and the
+    fuzzing campaign pass their own. `preload_ocr`: the documents may need PDFium and OCR (see `may_need_ocr`).
     """
 
     def __init__(self, workers: int, timeout: float, max_memory_mb: int | None,
-                 work: Callable[..., tuple[Any, ...]] | None = None):
+                 work: Callable[..., tuple[Any, ...]] | None = None, per_ocr_page: float = DEFAULT_OCR_PAGE_S,
+                 preload_ocr: bool = False):
         self.timeout = timeout
+        self.per_ocr_page = per_ocr_page
         self.max_memory_mb = max_memory_mb
         self.work = work
         self.ctx = mp.get_context("forkserver")
-        # The forkserver imports (and warms) the pipeline once; every worker is forked from it already warm.
-        self.ctx.set_forkserver_preload(["extraction.batch_worker"])
+        # The forkserver imports (and warms) the pipeline once, and PDFium and OCR when documents may need them; every
+        # worker is forked from it already warm. One forkserver serves the whole process: the first pool's list holds.
+        self.ctx.set_forkserver_preload([WORKER_PRELOAD, *([OCR_PRELOAD] if preload_ocr else [])])
         self.slots = [self._spawn() for _ in range(max(1, workers))]
 
     def _spawn(self) -> _Slot:
@@ -227,7 +244,7 @@ class WorkerPool:
 
     def submit(self, slot: _Slot, item: Item) -> None:
         """Given an idle slot and an item, send the item to that worker."""
-        slot.item, slot.started = item, time.monotonic()
+        slot.item, slot.started, slot.limit = item, time.monotonic(), TimeLimit(self.timeout, self.per_ocr_page)
         try:
             slot.conn.send((item.path, item.file, item.read()))
         except (BrokenPipeError, OSError):
@@ -236,12 +253,13 @@ class WorkerPool:
             slot.conn.send((item.path, item.file, item.read()))
 
     def collect(self) -> list[tuple[Item, tuple[Any, ...]]]:
-        """Wait up to POLL_S; return (item, outcome) for each document finished, timed out or crashed."""
+        """Wait up to POLL_S; return (item, outcome) for each document finished, timed out or crashed. A worker's
+        word that it will read pages by OCR moves its document's limit on."""
         busy = [s for s in self.slots if s.item is not None]
         if not busy:
             return []
         now = time.monotonic()
-        soonest = min(s.started + self.timeout for s in busy)
+        soonest = min(s.started + s.limit.seconds for s in busy)
         ready = set(wait([s.conn for s in busy], timeout=max(0.0, min(POLL_S, soonest - now))))
         done: list[tuple[Item, tuple[Any, ...]]] = []
         for slot in busy:
@@ -250,16 +268,20 @@ class WorkerPool:
             if slot.conn in ready:
                 try:
                     outcome = slot.conn.recv()
-                    slot.item = None
                 except (EOFError, OSError):
                     code = slot.process.exitcode
                     outcome = ("error", "worker_died", f"{item.path}: the worker died while auditing it (exit {code}); "
                                                        "likely killed for memory or a crash in a native parser")
                     self._replace(slot)
+                else:
+                    if outcome[0] == OCR_PAGES:
+                        slot.limit.allow(outcome[1])
+                        continue
+                    slot.item = None
                 done.append((item, outcome))
-            elif time.monotonic() - slot.started > self.timeout:
+            elif time.monotonic() - slot.started > slot.limit.seconds:
                 self._replace(slot)
-                done.append((item, ("error", "timeout", timeout_message(item.path, self.timeout))))
+                done.append((item, ("error", "timeout", slot.limit.message(item.path))))
         return done
 
     def close(self) -> list[Item]:
@@ -279,12 +301,13 @@ class WorkerPool:
 
 def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int | None,
              on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool],
-             work: Callable[..., tuple[Any, ...]] | None = None) -> list[Item]:
+             work: Callable[..., tuple[Any, ...]] | None = None, per_ocr_page: float = DEFAULT_OCR_PAGE_S) -> list[Item]:
     """Given items, audit them on a process pool, calling on_outcome in the parent for each; return items lost to a stop."""
     if not items:
         return []
     pending = deque(items)
-    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work)
+    pool = WorkerPool(min(workers, max(1, len(items))), timeout, max_memory_mb, work, per_ocr_page,
+                      preload_ocr=may_need_ocr(item.path for item in items))
 
     def refill() -> None:
         for slot in pool.slots:
@@ -304,7 +327,7 @@ def run_pool(items: list[Item], workers: int, timeout: float, max_memory_mb: int
 
 
 def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
-                max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> list[Any]:
+                max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, per_ocr_page: float = DEFAULT_OCR_PAGE_S) -> list[Any]:
     """Given report paths, audit each under the batch's time and memory limits; return one Report per path.
 
     `check` runs here: a file that hangs a parser or runs out of memory becomes a Report with one typed error
@@ -319,7 +342,7 @@ def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
         return outcome[1] if outcome[0] == "ok" else Report(source=None, path=path, errors=[Problem(outcome[1], outcome[2])])
 
     if len(paths) == 1 and can_bound_here(max_memory_mb):
-        return [answer(paths[0], audit_here(paths[0], timeout, max_memory_mb))]
+        return [answer(paths[0], audit_here(paths[0], TimeLimit(timeout or 0.0, per_ocr_page), max_memory_mb))]
     from extraction.batch_worker import audit_report
 
     items = [Item(path, "", 0, file=path) for path in paths]
@@ -328,42 +351,49 @@ def audit_files(paths: list[str], timeout: float | None = DEFAULT_TIMEOUT_S,
     def keep(item: Item, outcome: tuple[Any, ...]) -> None:
         reports[id(item)] = answer(item.path, outcome)
 
-    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report)
+    run_pool(items, 1, timeout or math.inf, max_memory_mb or None, keep, lambda: False, work=audit_report, per_ocr_page=per_ocr_page)
     return [reports[id(item)] for item in items]
 
 
-def audit_here(path: str, timeout: float | None, max_memory_mb: int | None) -> tuple[Any, ...]:
+def audit_here(path: str, limit: TimeLimit, max_memory_mb: int | None) -> tuple[Any, ...]:
     """Given a report path and its limits, audit it in this process; return ("ok", Report) or ("error", code, msg)."""
     from extraction.pipeline import audit
 
     try:
-        with bounded(timeout, max_memory_mb, timeout_message(path, timeout or 0)):
+        with bounded(limit, max_memory_mb, path):
             report = audit(path)
     except Overtime:
-        return ("error", "timeout", timeout_message(path, timeout or 0))
+        return ("error", "timeout", limit.message(path))
     except Exception as exc:
         return failure(path, exc)
     return ("ok", report)
 
 
 # -- Dask distributed ----------------------------------------------------------------------------------------
-def audit_with_deadline(path: str, data: bytes, timeout: float) -> tuple[Any, ...]:
-    """Given a document's bytes, audit it in a watchdog thread; return its outcome, or a timeout error."""
-    import threading
-
+def audit_with_deadline(path: str, data: bytes, timeout: float, per_ocr_page: float = DEFAULT_OCR_PAGE_S) -> tuple[Any, ...]:
+    """Given a document's bytes and its limit, audit it in a watchdog thread; return its outcome, or a timeout error."""
     from extraction.batch_worker import audit_one
 
+    limit = TimeLimit(timeout, per_ocr_page)
     box: list[tuple[Any, ...]] = []
-    thread = threading.Thread(target=lambda: box.append(audit_one(path, None, data)), daemon=True)
+
+    def audit() -> None:
+        with on_ocr_pages(limit.allow):
+            box.append(audit_one(path, None, data))
+
+    started = time.monotonic()
+    thread = threading.Thread(target=audit, daemon=True)
     thread.start()
-    thread.join(timeout)
+    while thread.is_alive() and time.monotonic() < started + limit.seconds:
+        thread.join(min(POLL_S, max(0.0, started + limit.seconds - time.monotonic())))
     if not box:
-        return ("error", "timeout", f"{path}：审核超过 {timeout:g} 秒，已放弃")
+        return ("error", "timeout", limit.message(path))
     return box[0]
 
 
 def run_dask(items: list[Item], address: str, timeout: float, max_memory_mb: int | None,
-             on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool]) -> list[Item]:
+             on_outcome: Callable[[Item, tuple[Any, ...]], None], should_stop: Callable[[], bool],
+             per_ocr_page: float = DEFAULT_OCR_PAGE_S) -> list[Item]:
     """Given items and a scheduler address (or local:N), audit them on Dask; the parent stays the only store writer."""
     if not items:
         return []
@@ -384,7 +414,7 @@ def run_dask(items: list[Item], address: str, timeout: float, max_memory_mb: int
             data = item.read()
             if data is None and item.file is not None:
                 data = Path(item.file).read_bytes()  # remote workers may not see this file system: ship the bytes
-            future = client.submit(audit_with_deadline, item.path, data, timeout, key=f"audit-{item.sha256}-{len(futures)}", pure=False)
+            future = client.submit(audit_with_deadline, item.path, data, timeout, per_ocr_page, key=f"audit-{item.sha256}-{len(futures)}", pure=False)
             futures[future] = item
         for future in as_completed(list(futures)):
             item = futures.pop(future)
@@ -442,14 +472,15 @@ class Writer:
 
 def run_batch(targets: list[str], store: Store, workers: int = 1, timeout: float = DEFAULT_TIMEOUT_S,
               max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, cluster: str | None = None, retry_errors: bool = False,
-              progress: Callable[[Counts, int], None] | None = None, should_stop: Callable[[], bool] = lambda: False) -> Counts:
+              progress: Callable[[Counts, int], None] | None = None, should_stop: Callable[[], bool] = lambda: False,
+              per_ocr_page: float = DEFAULT_OCR_PAGE_S) -> Counts:
     """Given targets and a store, audit every new document into it, link series, and return the counts."""
     from extraction.series import link_stale
 
     started = time.monotonic()
     counts = Counts()
-    run_id = store.start_run({"targets": targets, "workers": workers, "timeout": timeout, "max_memory_mb": max_memory_mb,
-                              "cluster": cluster})
+    run_id = store.start_run({"targets": targets, "workers": workers, "timeout": timeout, "timeout_per_ocr_page": per_ocr_page,
+                              "max_memory_mb": max_memory_mb, "cluster": cluster})
     known = store.known_hashes(include_errors=not retry_errors)
     todo: list[Item] = []
     queued: set[str] = set()
@@ -493,9 +524,9 @@ def run_batch(targets: list[str], store: Store, workers: int = 1, timeout: float
 
     try:
         if cluster:
-            lost = run_dask(todo, cluster, timeout, max_memory_mb, writer, stop)
+            lost = run_dask(todo, cluster, timeout, max_memory_mb, writer, stop, per_ocr_page)
         else:
-            lost = run_pool(todo, workers, timeout, max_memory_mb, writer, stop)
+            lost = run_pool(todo, workers, timeout, max_memory_mb, writer, stop, per_ocr_page=per_ocr_page)
     finally:
         writer.close()
     counts.lost = len(lost)

@@ -12,7 +12,7 @@ import warnings
 from multiprocessing.connection import Connection
 from typing import Any, Callable
 
-from extraction.limits import failure, settle_collector
+from extraction.limits import MB, OCR_PAGES, address_space, failure, on_ocr_pages, settle_collector
 from extraction.numerals import cn_value
 from extraction.pipeline import audit
 from extraction.store import prepare, record_of
@@ -53,14 +53,28 @@ def audit_report(path: str, file: str | None, data: bytes | None) -> Outcome:
 
 
 def limit_memory(max_memory_mb: int | None) -> None:
-    """Given a limit in MB (or None), cap this process's address space so a hostile file raises MemoryError."""
+    """Given a limit in MB (or None), cap this process's address space at that much more than it has now, so that a
+    hostile file raises MemoryError. More than now: what the forkserver preloaded (OCR: ~700 MB of address space,
+    most of it never touched) must not eat into what an audit may use, as with `check` in its own process."""
     if not max_memory_mb:
         return
-    limit = int(max_memory_mb) * 1024 * 1024
+    limit = (address_space() or 0) + int(max_memory_mb) * MB
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def tell_parent(conn: Connection) -> Callable[[int], None]:
+    """Given the pipe to the parent, return a listener that tells it how many pages the audit will read by OCR: the
+    parent's clock for this document allows for them (extraction.limits.TimeLimit)."""
+    def tell(pages: int) -> None:
+        try:
+            conn.send((OCR_PAGES, pages))
+        except (BrokenPipeError, EOFError, OSError):
+            pass  # the parent is gone: the answer will not be sent either
+
+    return tell
 
 
 def worker_main(conn: Connection, max_memory_mb: int | None, work: Callable[..., Outcome] = audit_one) -> None:
@@ -73,7 +87,8 @@ def worker_main(conn: Connection, max_memory_mb: int | None, work: Callable[...,
             path, file, data = conn.recv()
         except (EOFError, OSError):
             return  # the parent is gone (finished, or killed): nothing left to do
-        outcome = work(path, file, data)
+        with on_ocr_pages(tell_parent(conn)):
+            outcome = work(path, file, data)
         try:
             conn.send(outcome)
         except (BrokenPipeError, EOFError, OSError):

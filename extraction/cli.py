@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
+from extraction.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_OCR_PAGE_S, DEFAULT_TIMEOUT_S, MAX_OCR_PAGES
 
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit 政府信息公开工作年度报告: every figure, every contradiction.")
@@ -34,6 +34,8 @@ class PdfEngine(str, Enum):
 
 
 PDF_ENGINE_HELP = "PDF reader: pdfium (pdfminer.six reads the files and pages PDFium cannot read alike), or pdfminer for all."
+OCR_PAGE_HELP = (f"Seconds added to --timeout for each page read by OCR (scanned pages; at most {MAX_OCR_PAGES} a report are "
+                 "read, the rest left unread with ocr_page_limit).")
 
 
 def use_pdf_engine(engine: PdfEngine) -> None:
@@ -50,7 +52,9 @@ def check(
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Human view: text or markdown."),
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", envvar="ZFXXGK_PDF_ENGINE", help=PDF_ENGINE_HELP),
     timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=0,
-                                  help="Seconds one report may take before it is stopped with error timeout (0: no limit)."),
+                                  help="Seconds one report may take before it is stopped with error timeout (0: no limit), "
+                                       "plus --timeout-per-ocr-page for each scanned page."),
+    per_ocr_page: float = typer.Option(DEFAULT_OCR_PAGE_S, "--timeout-per-ocr-page", min=0, help=OCR_PAGE_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", "--max-memory", min=0,
                                    help="Memory (address space) one audit may use, in MB, before error memory_limit (0: no limit)."),
 ) -> None:
@@ -64,7 +68,7 @@ def check(
     if not paths:
         sys.stderr.write(f"no report files under {', '.join(map(str, files))}\n")
         raise typer.Exit(2)
-    reports = audit_files(paths, timeout, max_memory)
+    reports = audit_files(paths, timeout, max_memory, per_ocr_page)
     if as_json:
         payload = [r.to_json() for r in reports]
         text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, sort_keys=True, indent=2)
@@ -216,7 +220,10 @@ def fuzz(
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same inputs."),
     out: Path | None = typer.Option(None, "--out", help="Folder for each crashing, hanging or runaway input and its traceback."),
     timeout: float = typer.Option(20.0, "--timeout", min=1, help="CPU seconds one input may take before it counts as a hang "
-                                                         "(its wall-clock limit is ten times that)."),
+                                                         "(its wall-clock limit is ten times that), plus --timeout-per-ocr-page "
+                                                         "for each page it sends to OCR."),
+    per_ocr_page: float = typer.Option(20.0, "--timeout-per-ocr-page", min=0,
+                                       help=f"CPU seconds added to --timeout for each page read by OCR (at most {MAX_OCR_PAGES})."),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", min=0, help="Memory limit per input, in MB (0: none)."),
     engine: str = typer.Option("mutate", "--engine", help="mutate (structure-aware, in batch workers) or atheris (coverage-guided)."),
     json_path: Path | None = typer.Option(None, "--json", help="Write the figures per format as JSON to this file."),
@@ -225,7 +232,8 @@ def fuzz(
     """Fuzz every ingester and the whole audit with mutants of the real and synthetic corpus. Exit 1: an uncaught exception or a hang."""
     from evaluation.fuzz import run
 
-    raise typer.Exit(run(fmt, runs, seed, out, timeout, max_memory or None, engine, json_path, minutes, echo=typer.echo))
+    raise typer.Exit(run(fmt, runs, seed, out, timeout, max_memory or None, engine, json_path, minutes, echo=typer.echo,
+                         per_ocr_page=per_ocr_page))
 
 
 @app.command()
@@ -272,9 +280,11 @@ def batch(
     targets: list[str] = typer.Argument(..., help="Files, folders, zip/tar archives or glob patterns."),
     db: Path = typer.Option(Path("audit.sqlite"), "--db", help="The SQLite store (created when missing)."),
     workers: int = typer.Option(max(1, (os.cpu_count() or 2) - 1), "--workers", min=1, help="Worker processes."),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=1, help="Seconds one document may take before it is stopped."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=1, help="Seconds one document may take before it is "
+                                                                             "stopped, plus --timeout-per-ocr-page for each scanned page."),
+    per_ocr_page: float = typer.Option(DEFAULT_OCR_PAGE_S, "--timeout-per-ocr-page", min=0, help=OCR_PAGE_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory-mb", "--max-memory", min=0,
-                                   help="Address-space limit per worker in MB (0: none)."),
+                                   help="Address space one document's audit may add to its worker's, in MB (0: none)."),
     cluster: str | None = typer.Option(None, "--cluster", help="Dask scheduler address, or local:N for a local cluster."),
     retry_errors: bool = typer.Option(False, "--retry-errors", help="Audit files again that failed in an earlier run."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
@@ -302,7 +312,8 @@ def batch(
             bar.update(task, total=total, completed=done, failed=counts.failed, rate=rate)
 
         counts = run_batch(targets, store, workers=workers, timeout=timeout, max_memory_mb=max_memory or None,
-                           cluster=cluster, retry_errors=retry_errors, progress=progress, should_stop=stop)
+                           cluster=cluster, retry_errors=retry_errors, progress=progress, should_stop=stop,
+                           per_ocr_page=per_ocr_page)
     store.close()
     done = counts.stored + counts.failed
     speed = f"{counts.seconds:.1f} s, {done / counts.seconds:.1f} docs/s" if done and counts.seconds else f"{counts.seconds:.1f} s, nothing new to audit"

@@ -15,6 +15,7 @@ ERROR_CN = {
     "empty": "空文件", "too_large": "文件过大", "unknown_format": "格式不支持", "corrupt": "文件损坏", "unreadable": "无法打开",
     "no_text_layer": "没有文字层", "unmapped_font": "字体无法映射", "ocr_unavailable": "未安装 OCR 组件", "not_a_report": "不是年度报告",
     "pages_without_text": "部分页面没有文字层", "tables_missing": "表格未读到", "rows_unread": "表格行未读", "cells_unread": "单元格未读",
+    "ocr_page_limit": "超出 OCR 页数上限的页未读",
     "ocr_corrected": "图片识别数字已按勾稽关系更正", "ocr_doubtful": "图片识别数字存疑",
     "timeout": "审核超时", "memory_limit": "超出内存上限", "bad_archive": "压缩包无法读取",
 }

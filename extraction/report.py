@@ -10,7 +10,7 @@ from extraction.placement import Alternative
 from extraction.tables import CellValue, Deviation
 
 # Problems that leave part of the tables unchecked: the audit can then not say that nothing contradicts.
-PARTIAL_CODES = frozenset({"tables_missing", "rows_unread", "cells_unread", "ocr_doubtful"})
+PARTIAL_CODES = frozenset({"tables_missing", "rows_unread", "cells_unread", "ocr_doubtful", "ocr_page_limit"})
 
 
 @dataclass

@@ -15,10 +15,12 @@ from evaluation.fuzz import hostile
 from evaluation.synth import models, render
 from extraction.batch import run_batch
 from extraction.cli import app
+from extraction.document import Problem
 from extraction.pipeline import audit
 from extraction.store import Store
 
 from conftest import SEED
+from stand_in_ocr import SECONDS_PER_PAGE, slow_ocr_audit, stand_in_ocr, text_pages
 
 runner = CliRunner()
 LIMITS = ["--timeout", "60", "--max-memory-mb", "2048"]
@@ -89,8 +91,10 @@ def test_check_stops_a_report_at_its_time_limit(tmp_path: Path) -> None:
 
 def test_check_stops_a_report_at_its_memory_limit(tmp_path: Path) -> None:
     big = tmp_path / "long.txt"
-    big.write_bytes(SEED.read_bytes() * 300)  # 8 MB of text: more than a worker may add under a 100 MB limit
-    exit_code, reports = _check("--max-memory-mb", "100", str(big), str(SEED))
+    # 27 MB of text: its bytes alone are more than a worker may add under a 20 MB limit, whatever free memory its
+    # forkserver left it (one that preloaded OCR leaves tens of MB)
+    big.write_bytes(SEED.read_bytes() * 1000)
+    exit_code, reports = _check("--max-memory-mb", "20", str(big), str(SEED))
     assert exit_code == 2
     assert _codes(reports[0]) == ["memory_limit"]
 
@@ -167,3 +171,101 @@ def test_check_of_one_file_holds_it_to_its_limits_in_process_and_restores_them(t
     assert (resource.getrlimit(resource.RLIMIT_AS), signal.getsignal(signal.SIGALRM)) == before
     exit_code, reports = _check(*LIMITS, str(SEED))
     assert len(reports[0]["findings"]) == 3
+
+
+# -- scanned pages: the time limit grows with the pages sent to OCR, which are capped --------------------------------
+def _synthetic_pdf() -> bytes:
+    return render(models(1, 20261206, 0.0)[0], "pdf")
+
+
+def test_a_scan_of_1000_pages_is_read_up_to_the_ocr_page_limit_and_answered_partial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extraction.ingest import ocr
+    from extraction.limits import MAX_OCR_PAGES, TimeLimit, on_ocr_pages
+
+    data = _synthetic_pdf()
+    pages = text_pages(data)
+    monkeypatch.setattr(ocr, "page_objects", stand_in_ocr(pages))
+    path = hostile.image_only_pdf(tmp_path, pages=1000)  # every page an image: all of them would go to OCR
+    limit = TimeLimit(120.0, 30.0)
+    with on_ocr_pages(limit.allow):
+        report = audit(path)
+    assert limit.ocr_pages == MAX_OCR_PAGES and limit.seconds == limit.bound == 120.0 + 30.0 * MAX_OCR_PAGES
+    assert report.status == "partial" and report.source is not None and report.source.pages == 1000
+    problems = {e.code: e.message for e in report.errors}
+    assert f"第 {MAX_OCR_PAGES + 1}–1000 页" in problems["ocr_page_limit"] and str(path) in problems["ocr_page_limit"]
+    assert f"第 {len(pages) + 1}, " in problems["pages_without_text"]  # the blank pages OCR did read
+    as_text = audit("text-layer.pdf", data)  # the pages read are the report, read as from its text layer
+    assert {k: c.value for k, c in report.cells.items()} == {k: c.value for k, c in as_text.cells.items()}
+    assert len(report.findings) == len(as_text.findings)
+
+
+def test_an_image_file_of_many_pages_is_read_up_to_the_ocr_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from extraction.ingest import ocr
+    from extraction.limits import MAX_OCR_PAGES, TimeLimit, on_ocr_pages
+
+    data = _synthetic_pdf()
+    monkeypatch.setattr(ocr, "page_objects", stand_in_ocr(text_pages(data)))
+    frames = [Image.new("L", (60, 30), 255) for _ in range(MAX_OCR_PAGES + 20)]
+    tiff = tmp_path / "scan.tif"
+    frames[0].save(tiff, save_all=True, append_images=frames[1:])
+    limit = TimeLimit(120.0, 30.0)
+    with on_ocr_pages(limit.allow):
+        report = audit(tiff)
+    assert limit.ocr_pages == MAX_OCR_PAGES
+    assert report.status == "partial" and report.source.pages == MAX_OCR_PAGES + 20
+    assert f"第 {MAX_OCR_PAGES + 1}–{MAX_OCR_PAGES + 20} 页" in {e.code: e.message for e in report.errors}["ocr_page_limit"]
+
+
+def _scan_of_three_pages(tmp_path: Path) -> Path:
+    return hostile.image_only_pdf(tmp_path, pages=3)
+
+
+def test_check_allows_each_page_sent_to_ocr_its_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one file: audited in this process under its timer. OCR of its 3 pages takes 4.5 s, past a 3 s base limit
+    from extraction.ingest import ocr
+
+    monkeypatch.setattr(ocr, "page_objects", stand_in_ocr(text_pages(_synthetic_pdf()), SECONDS_PER_PAGE))
+    path = _scan_of_three_pages(tmp_path)
+    _, reports = _check("--timeout", "3", "--timeout-per-ocr-page", "0", str(path))
+    assert _codes(reports[0]) == ["timeout"] and str(path) in reports[0]["errors"][0]["message"]
+    _, reports = _check("--timeout", "3", "--timeout-per-ocr-page", "10", str(path))
+    assert reports[0]["status"] == "complete"  # read whole, as from its text layer
+
+
+@pytest.mark.parametrize("per_ocr_page, code", [(0.0, "timeout"), (10.0, "no_text_layer")])
+def test_a_worker_tells_its_parent_the_pages_it_sends_to_ocr(tmp_path: Path, per_ocr_page: float, code: str) -> None:
+    # batch and check of several files: the parent holds each document to its wall-clock limit, moved on by what the
+    # worker says it will read by OCR. 3 pages at 1.5 s are past a 3 s base limit, within 3 s + 3 x 10 s
+    from extraction.batch import Item, run_pool
+
+    path = _scan_of_three_pages(tmp_path)
+    outcomes: list = []
+    run_pool([Item(str(path), "", 0, file=str(path))], 1, 3.0, None, lambda item, outcome: outcomes.append(outcome),
+             lambda: False, work=slow_ocr_audit, per_ocr_page=per_ocr_page)
+    answer = outcomes[0][1].errors[0] if outcomes[0][0] == "ok" else Problem(*outcomes[0][1:])  # check's Report, or an error
+    assert answer.code == code and str(path) in answer.message
+
+
+def test_the_fuzzing_cpu_limit_grows_with_the_pages_sent_to_ocr() -> None:
+    from evaluation.fuzz.target import cpu_limited
+    from extraction.limits import Overtime, ocr_ahead
+
+    def spin(seconds: float) -> None:
+        import resource
+
+        def cpu() -> float:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            return usage.ru_utime + usage.ru_stime
+
+        end = cpu() + seconds
+        while cpu() < end:
+            pass
+
+    with cpu_limited(0.1, per_ocr_page=1.0) as limit:
+        ocr_ahead(1)
+        spin(0.3)
+    assert limit.seconds == 1.1
+    with pytest.raises(Overtime), cpu_limited(0.1, per_ocr_page=1.0):
+        spin(0.3)

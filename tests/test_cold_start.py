@@ -122,3 +122,16 @@ def test_libyaml_reads_the_template_as_pyyaml_does():
 
     text = resources.files("extraction.spec").joinpath("template.yaml").read_text(encoding="utf-8")
     assert yaml.load(text, Loader=SAFE_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("preload", [False, True])
+def test_batch_workers_start_with_ocr_loaded_only_when_documents_may_need_it(preload: bool) -> None:
+    from extraction.batch import may_need_ocr
+
+    assert may_need_ocr(["a.txt", "scan.PDF"]) and may_need_ocr(["page.tiff"]) and not may_need_ocr(["a.txt", "b.html", "c.docx"])
+    seed = Path(__file__).resolve().parents[1] / "corpus" / "seed" / "miyun_2021.txt"
+    out = subprocess.run([sys.executable, "-m", "evaluation.worker_start", str(seed), "--repeat", "1",
+                          *(["--preload-ocr"] if preload else [])], capture_output=True, text=True, check=True).stdout
+    rows = json.loads(out)
+    assert [rows["first"][4], rows["fresh"][0][1][4]] == [preload, preload]  # a replacement worker too
+    assert rows["warm"][0][1][4] == preload  # a text report never loads the OCR engine

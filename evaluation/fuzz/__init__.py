@@ -29,6 +29,7 @@ FORMATS = tuple(FAMILY)
 SYNTH_MODELS = 6  # fresh synthetic renders per layout, beside the corpus files
 FRAGMENTS = 4  # per text-like seed: prefixes of it as seeds of their own (short inputs are audited fast)
 CAMPAIGN_TIMEOUT_S = 20.0  # CPU seconds per input: a mutant is at most 512 KB, which the audit reads in a few seconds
+CAMPAIGN_OCR_PAGE_S = 20.0  # CPU seconds more for each page an input sends to OCR (6-10 s on one core)
 WALL_PER_CPU = 10  # the worker's wall-clock limit, in CPU limits: room for a core shared with other work
 CAMPAIGN_MEMORY_MB = 2048
 
@@ -99,8 +100,11 @@ def save(out: Path, kind: str, fmt: str, data: bytes, note: str) -> Path:
 
 def campaign(fmt: str, runs: int, seed: int, out: Path | None = None, timeout: float = CAMPAIGN_TIMEOUT_S,
              max_memory_mb: int = CAMPAIGN_MEMORY_MB, echo: Callable[[str], None] = lambda _: None,
-             max_seconds: float | None = None) -> Tally:
+             max_seconds: float | None = None, per_ocr_page: float = CAMPAIGN_OCR_PAGE_S,
+             preload_ocr: bool | None = None) -> Tally:
     """Given a layout, a number of inputs and a seed, audit that many mutants in one worker; return the tally.
+    An input's limit is `timeout` CPU seconds plus `per_ocr_page` for each page it sends to OCR; `preload_ocr`
+    (by default: a PDF layout) has the worker's forkserver load PDFium and OCR.
 
     Every input that raises (or hangs, or runs out of memory) is written to `out` with its traceback, once per place.
     """
@@ -112,7 +116,10 @@ def campaign(fmt: str, runs: int, seed: int, out: Path | None = None, timeout: f
     seeds = seed_inputs(fmt, seed)
     rng = random.Random(f"{fmt}:{seed}")
     name = f"fuzz.{LAYOUTS[fmt][1]}"
-    pool = WorkerPool(1, timeout * WALL_PER_CPU, max_memory_mb, work=partial(fuzz_one, cpu_seconds=timeout))
+    pool = WorkerPool(1, timeout * WALL_PER_CPU, max_memory_mb,
+                      work=partial(fuzz_one, cpu_seconds=timeout, cpu_per_ocr_page=per_ocr_page),
+                      per_ocr_page=per_ocr_page * WALL_PER_CPU,
+                      preload_ocr=FAMILY[fmt] == "pdf" if preload_ocr is None else preload_ocr)
     slot = pool.slots[0]
     started = time.monotonic()
     try:
@@ -167,7 +174,8 @@ def record(tally: Tally, outcome: tuple[Any, ...], data: bytes, out: Path | None
 
 
 def run(formats: str, runs: int, seed: int, out: Path | None, timeout: float, max_memory_mb: int | None, engine: str,
-        json_path: Path | None, minutes: float | None = None, echo: Callable[[str], None] = print) -> int:
+        json_path: Path | None, minutes: float | None = None, echo: Callable[[str], None] = print,
+        per_ocr_page: float = CAMPAIGN_OCR_PAGE_S) -> int:
     """Given the `zfxxgk fuzz` options, run the campaign per format, print the figures; return 1 on a crash or hang."""
     chosen = list(FORMATS) if formats == "all" else [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FAMILY]
@@ -176,13 +184,15 @@ def run(formats: str, runs: int, seed: int, out: Path | None, timeout: float, ma
         return 2
     tallies = []
     seconds = minutes * 60 if minutes else None
+    scanned = any(FAMILY[f] == "pdf" for f in chosen)  # one forkserver serves every format: load OCR for all or none
     for fmt in chosen:
         if engine == "atheris":
             from evaluation.fuzz.coverage import campaign as guided
 
             tally = guided(fmt, runs, seed, out, timeout, max_memory_mb or 0, echo=echo, max_seconds=seconds)
         else:
-            tally = campaign(fmt, runs, seed, out, timeout, max_memory_mb, echo=echo, max_seconds=seconds)
+            tally = campaign(fmt, runs, seed, out, timeout, max_memory_mb, echo=echo, max_seconds=seconds,
+                             per_ocr_page=per_ocr_page, preload_ocr=scanned)
         tallies.append(tally)
         echo(f"{fmt:12} {tally.inputs:>8} inputs  {tally.uncaught:>5} uncaught ({len(tally.crashes)} unique)  {tally.hangs:>3} hangs  "
              f"{tally.memory:>3} memory  peak {tally.peak_rss_mb:.0f} MB  {tally.inputs / max(tally.seconds, 1e-9):.1f}/s")

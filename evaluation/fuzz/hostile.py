@@ -1,12 +1,14 @@
 """Adversarial inputs for the cost limits, small on disk: every one must be answered with a typed error, in bounded
 time and memory, and a batch must go on after it.
 
-Each writer takes a folder and returns the path it wrote: a PDF of 10,000 pages, PDFs whose objects refer to
-themselves, a Word zip bomb, HTML nested 100,000 deep and a sparse 1 GB file.
+Each writer takes a folder and returns the path it wrote: a PDF of 10,000 pages, a PDF of 1000 image-only pages
+(all of them for OCR), PDFs whose objects refer to themselves, a Word zip bomb, HTML nested 100,000 deep and a sparse
+1 GB file.
 """
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 PAGE_TEXT = b"BT /F1 12 Tf 72 720 Td (page) Tj ET"
@@ -46,6 +48,35 @@ def many_pages_pdf(folder: Path, pages: int = 10_000, declared: int | None = Non
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
     objects += [page] * pages
     path = folder / f"pages_{pages}.pdf"
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+def stripes(width: int = 96, height: int = 24) -> tuple[int, int, bytes]:
+    """Return a small grey image (width, height, one byte a pixel): dark vertical strokes on white paper."""
+    row = bytes(0 if x % 6 < 2 else 255 for x in range(width))
+    return width, height, row * height
+
+
+def image_only_pdf(folder: Path, pages: int = 1000, image: tuple[int, int, bytes] | None = None,
+                   size: tuple[float, float] = (144.0, 72.0)) -> Path:
+    """Given a folder, write a PDF of `pages` pages of `size` points, each drawing one grey image (width, height,
+    pixels; small stripes by default) over the whole page and nothing else: a scan with no text layer, every page for
+    OCR. The image is stored once and shared, so the file stays small; return its path."""
+    width, height, pixels = image or stripes()
+    first_page = 5
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, kids),
+        stream(b"q %g 0 0 %g 0 0 cm /Im0 Do Q" % size),
+        stream(zlib.compress(pixels), b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                                      b"/BitsPerComponent 8 /Filter /FlateDecode" % (width, height)),
+    ]
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 3 0 R /Resources << /XObject << /Im0 4 0 R >> >> >>"
+            % size)
+    objects += [page] * pages
+    path = folder / f"scanned_{pages}.pdf"
     path.write_bytes(pdf_bytes(objects))
     return path
 

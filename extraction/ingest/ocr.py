@@ -19,13 +19,16 @@ import io
 import math
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from extraction.document import UNREAD, IngestError, Problem, Source
-from extraction.ingest.pdf import MAX_PAGES, NUMBER, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, printed, snap
+from extraction.ingest.pdf import (MAX_PAGES, NUMBER, OCR_ENGINE, Char, Edge, PageObjects, add_page, dedupe_chars, ocr_page_limit,
+                                    printed, snap)
+from extraction.limits import MAX_OCR_PAGES, ocr_ahead
 
 DPI = 300  # pages of a PDF are rendered at this resolution (measured against 200: README, "Scanned reports")
 POINTS_PER_INCH = 72
@@ -105,28 +108,44 @@ def image_dpi(info: dict[str, Any]) -> float:
     return dpi if MIN_IMAGE_DPI <= dpi <= MAX_IMAGE_DPI else IMAGE_DPI
 
 
-def file_images(path: Path, data: bytes) -> Iterator[Image]:
-    """Given an image file's bytes (PNG, JPEG, TIFF; a multi-page TIFF is several pages), yield its pages in grey.
-    Raise IngestError corrupt for bytes Pillow cannot decode, too_large past MAX_PIXELS, too_many_pages past MAX_PAGES."""
-    import numpy as np
-    from PIL import Image as PilImage, ImageSequence, UnidentifiedImageError
+@contextmanager
+def decoding(path: Path) -> Iterator[None]:
+    """Within the block, what Pillow raises on bytes it cannot decode becomes IngestError corrupt or too_large."""
+    from PIL import Image as PilImage, UnidentifiedImageError
 
     try:
-        with warnings.catch_warnings():  # past MAX_PIXELS the header's size is refused below, before decoding
-            warnings.simplefilter("ignore", PilImage.DecompressionBombWarning)
-            picture = PilImage.open(io.BytesIO(data))
-        frames = getattr(picture, "n_frames", 1)
-        if frames > MAX_PAGES:
-            raise IngestError("too_many_pages", f"{path}：{frames} 页，超过单份报告 {MAX_PAGES} 页的上限")
-        for frame in ImageSequence.Iterator(picture):
-            checked_size(path, *frame.size)
-            yield Image(np.asarray(frame.convert("L")), image_dpi(frame.info))
-    except IngestError:
-        raise
-    except (PilImage.DecompressionBombError,) as exc:
+        yield
+    except PilImage.DecompressionBombError as exc:
         raise IngestError("too_large", f"{path}：图片过大（{exc}）") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise IngestError("corrupt", f"{path}：图片无法解码（{exc}）") from None
+
+
+def open_image(path: Path, data: bytes) -> Any:
+    """Given an image file's bytes (PNG, JPEG, TIFF; a multi-page TIFF is several pages), return it opened, its pages
+    not yet decoded. Raise IngestError corrupt for bytes Pillow cannot read, too_many_pages past MAX_PAGES."""
+    from PIL import Image as PilImage
+
+    with decoding(path):
+        with warnings.catch_warnings():  # past MAX_PIXELS the header's size is refused in file_images, before decoding
+            warnings.simplefilter("ignore", PilImage.DecompressionBombWarning)
+            picture = PilImage.open(io.BytesIO(data))
+        frames = getattr(picture, "n_frames", 1)
+    if frames > MAX_PAGES:
+        raise IngestError("too_many_pages", f"{path}：{frames} 页，超过单份报告 {MAX_PAGES} 页的上限")
+    return picture
+
+
+def file_images(path: Path, picture: Any, pages: int) -> Iterator[Image]:
+    """Given an opened image file and how many of its pages to read, yield them in grey. Raise IngestError corrupt for
+    a page Pillow cannot decode, too_large for one past MAX_PIXELS."""
+    import numpy as np
+    from PIL import ImageSequence
+
+    with decoding(path):
+        for _, frame in zip(range(pages), ImageSequence.Iterator(picture)):
+            checked_size(path, *frame.size)
+            yield Image(np.asarray(frame.convert("L")), image_dpi(frame.info))
 
 
 def pdf_images(path: Path, data: bytes, numbers: list[int]) -> Iterator[tuple[int, Image]]:
@@ -434,7 +453,10 @@ def read_image(path: Path, data: bytes, sha256: str) -> Source:
         raise unavailable(path, "图片文件")
     source = Source(path=str(path), sha256=sha256, format="image", pages=0, meta={"ocr": OCR_ENGINE})
     empty: list[int] = []
-    for number, image in enumerate(file_images(path, data), start=1):
+    picture = open_image(path, data)
+    frames = getattr(picture, "n_frames", 1)
+    ocr_ahead(min(frames, MAX_OCR_PAGES))
+    for number, image in enumerate(file_images(path, picture, MAX_OCR_PAGES), start=1):
         source.pages = number
         page = page_objects(image, number)
         chars = dedupe_chars(page.chars)
@@ -449,5 +471,8 @@ def read_image(path: Path, data: bytes, sha256: str) -> Source:
     if empty:
         numbers = ", ".join(map(str, empty))
         source.problems.append(Problem("pages_without_text", f"{path}：第 {numbers} 页 OCR 未识别出文字，这些页未读"))
+    if frames > MAX_OCR_PAGES:
+        source.problems.append(ocr_page_limit(path, range(MAX_OCR_PAGES + 1, frames + 1)))
+        source.pages = frames
     source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
     return source

@@ -40,6 +40,7 @@ from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
+from extraction.limits import MAX_OCR_PAGES, ocr_ahead
 
 # pdfminer logs what it tolerates in a damaged file (bad font boxes, lost bytes) to stderr; what matters reaches the
 # report as a typed error or note instead.
@@ -848,13 +849,33 @@ def printed(chars: Iterable[Char]) -> list[str]:
     return [c["text"] for c in chars if c["text"].strip()]
 
 
+def page_ranges(numbers: Sequence[int]) -> str:
+    """Given ascending page numbers, return them with runs shortened: [1, 2, 3, 7] -> "1–3, 7"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def ocr_page_limit(path: Path, skipped: Sequence[int]) -> Problem:
+    """Given the pages past the OCR page limit, return the problem that says they were not read."""
+    return Problem("ocr_page_limit", f"{path}：第 {page_ranges(skipped)} 页需要 OCR 识别，超过每份报告 {MAX_OCR_PAGES} 页的"
+                                     "上限，这些页未读")
+
+
 def scanned_pages(path: Path, data: bytes, numbers: list[int], what: str) -> dict[int, PageObjects]:
     """Given a PDF, the numbers of the pages to read from their image and what they are (for the error), return
-    each page's chars and rules as OCR reads them; raise IngestError ocr_unavailable without the OCR extra."""
+    the chars and rules of the first MAX_OCR_PAGES of them as OCR reads them, after announcing them to the time limit;
+    raise IngestError ocr_unavailable without the OCR extra."""
     from extraction.ingest import ocr
 
     if not ocr.available():
         raise ocr.unavailable(path, what)
+    numbers = numbers[:MAX_OCR_PAGES]
+    ocr_ahead(len(numbers))
     return {number: ocr.page_objects(image, number) for number, image in ocr.pdf_images(path, data, numbers)}
 
 
@@ -872,8 +893,10 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
     total = sum(map(len, texts))
     unmapped = sum(1 for text in (t for page in texts for t in page) if UNMAPPED.fullmatch(text))
     empty = [page.number for (page, _), text in zip(read, texts) if not text]
+    skipped: list[int] = []  # pages to read by OCR past MAX_OCR_PAGES: left unread
     if not total or unmapped > UNMAPPED_MAX_SHARE * total:
         what = "没有文字层（扫描件），" if not total else f"{total} 个字符中有 {unmapped} 个没有 Unicode 映射（字体缺少 ToUnicode 表），"
+        skipped = [page.number for page, _ in read[MAX_OCR_PAGES:]]
         try:
             scanned = scanned_pages(path, data, [page.number for page, _ in read], what)
         except IngestError as exc:
@@ -885,10 +908,11 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
             raise IngestError(code, f"{path}：{what}需要 OCR 识别（未安装 OCR 组件）") from None
         read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) if page.number in scanned else (page, [])
                 for page, _ in read]
-        empty = [page.number for page, chars in read if not printed(chars)]
-        if len(empty) == len(read):
+        empty = [page.number for page, chars in read if not printed(chars) and page.number not in skipped]
+        if len(empty) + len(skipped) == len(read):
             code = "no_text_layer" if not total else "unmapped_font"
-            raise IngestError(code, f"{path}：{what}OCR 识别也未读到文字")
+            first = f"（只识别了前 {MAX_OCR_PAGES} 页）" if skipped else ""
+            raise IngestError(code, f"{path}：{what}OCR 识别{first}也未读到文字")
         source.meta["ocr"] = OCR_ENGINE
     elif empty:
         from extraction.ingest import ocr
@@ -900,12 +924,13 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
                 raise
             scanned = {}
         if scanned:
+            skipped = empty[MAX_OCR_PAGES:]
             read = [(scanned[page.number], dedupe_chars(scanned[page.number].chars)) if page.number in scanned else (page, chars)
                     for page, chars in read]
-            empty = [page.number for page, chars in read if not printed(chars)]
+            empty = [page.number for page, chars in read if not printed(chars) and page.number not in skipped]
             source.meta["ocr"] = OCR_ENGINE
     for page, chars in read:
-        if page.number not in empty:
+        if page.number not in empty and page.number not in skipped:
             add_page(source, page, chars)
     try:
         title = info()
@@ -919,5 +944,7 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
         numbers = ", ".join(map(str, empty))
         why = "OCR 也未读到文字" if source.meta.get("ocr") else "图片？未安装 OCR 组件"
         source.problems.append(Problem("pages_without_text", f"{path}：第 {numbers} 页没有文字层（{why}），这些页未读"))
+    if skipped:
+        source.problems.append(ocr_page_limit(path, skipped))
     source.tables.sort(key=lambda t: (t.where.page or 0, t.line_index))
     return source
