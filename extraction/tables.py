@@ -279,9 +279,16 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
             new_header = _header_columns(row, version, header_open)
             if new_header is not None:
-                # A header broken over two rows (text-cells breaks it at an empty grid column) goes on.
-                continued = header_open and header is not None and all(header) and all(new_header) and not set(header) & set(new_header)
-                header, zone, header_open = (header + new_header) if continued else new_header, "二", True
+                # A header broken over two rows (text-cells breaks it at an empty grid column) goes on. Where positions
+                # are lost, its pieces may be lines of the same cells (本年新 / 制作数量), in no known column order: no
+                # header then (nor from the last piece alone), and rows are read by the group's columns when their
+                # count says so.
+                if header_open and header is not None and not table.positional:
+                    header = None
+                else:
+                    continued = header_open and header is not None and all(header) and all(new_header) and not set(header) & set(new_header)
+                    header = header + new_header if continued else new_header
+                zone, header_open = "二", True
                 continue
             header_open = False
             if _review_row(row, review_seen, review_headers, part, after_heads, spec):
@@ -363,10 +370,20 @@ def _review_parts(spec: Spec) -> dict[str, tuple[str, ...]]:
 
 
 def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
-    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one."""
+    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one: a caption
+    naming both 行政复议 and 行政诉讼 (四、行政复议、行政诉讼情况) heads the whole table, not a part."""
     parts = _review_parts(spec)
-    named = [name for name in parts if name in norm(caption)]
+    text = norm(caption)
+    if sum(top in text for top in _review_tops(spec)) > 1:
+        return None
+    named = [name for name in parts if name in text]
     return parts[named[0]] if len(named) == 1 else None
+
+
+@per_spec
+def _review_tops(spec: Spec) -> set[str]:
+    """Given the spec, return the top headers of 表四 (行政复议, 行政诉讼)."""
+    return {col["label"].split("/")[0] for col in spec.review_litigation_columns}
 
 
 def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:

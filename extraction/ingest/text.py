@@ -65,6 +65,9 @@ VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
+MAX_PIECE_CHARS = 3  # a piece of a header word cut by a column guessed from word positions (结果维, 商)
+CJK_PIECE = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns guessed
 
 
 def canonical_encoding(name: str) -> str:
@@ -282,8 +285,43 @@ def caption_above(lines: list[TextLine], first_row: int) -> str:
     return text if len(text) <= CAPTION_MAX_CHARS else ""
 
 
-def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "") -> RawTable:
-    """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
+def value_tokens(text: str) -> list[str] | None:
+    """Given a cell's text, return its values when it prints two or more numbers apart (51 1), else None."""
+    tokens = text.split()
+    return tokens if len(tokens) > 1 and all(NUMERIC_TOKEN.match(t) for t in tokens) else None
+
+
+def is_word_pieces(text: str) -> bool:
+    """Given a cell's text, return whether it prints pieces of words side by side (自然 商 科, 结果维 结果纠): the
+    lines of several header cells cut into one column, not a label (a label spaced for width, 总 计, is one
+    character a piece)."""
+    tokens = text.split()
+    return (len(tokens) > 1 and all(len(t) <= MAX_PIECE_CHARS and CJK_PIECE.match(t) for t in tokens)
+            and any(len(t) > 1 for t in tokens))
+
+
+def guessed_columns(lines: list[str]) -> bool:
+    """Given a pipe or markdown file's lines, return whether its table columns were guessed from where words sit on
+    a PDF page (a converter clustering word positions): a cell printing two numbers apart (| 51 1 |), or header
+    cells holding pieces of several words. There an empty cell is padding, not a blank, and positions say nothing."""
+    cells = [text for line in lines if is_pipe_row(line) for text in pipe_cells(line)]
+    return any(value_tokens(text) for text in cells) or sum(map(is_word_pieces, cells)) >= MIN_PIECE_CELLS
+
+
+def split_values(cells: list[str]) -> list[str]:
+    """Given a row's cells, return them with every cell printing several numbers split into one cell each."""
+    return [part for text in cells for part in (value_tokens(text) or [text])]
+
+
+def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "",
+               guessed: bool = False) -> RawTable:
+    """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional).
+
+    In a file whose columns were `guessed` (see guessed_columns) the table is read as its printed cells only, every
+    number its own cell."""
+    if guessed:
+        rows = [(number, [text for text in split_values(cells) if text]) for number, cells in rows]
+        layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
     grid: list[list[Cell | None]] = [
         [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
@@ -327,6 +365,7 @@ def add_loose_row(source: Source, number: int, cells: list[str]) -> None:
 
 def read_rows(lines: list[str], layout: str, source: Source) -> None:
     """Given pipe, markdown or whitespace lines, fill source with prose lines and runs of table rows."""
+    guessed = layout in ("text-pipe", "markdown") and guessed_columns(lines)
     rows: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines, start=1):
         blank = line.strip() == ""
@@ -342,12 +381,12 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
         if rows and (not blank or layout == "markdown"):
-            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
+            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
             rows = []
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
-        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
+        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
 
 
 def column_tokens(line: str) -> list[tuple[int, str]]:
