@@ -113,3 +113,27 @@ def test_header_wrapped_over_two_lines_without_positions_names_no_columns() -> N
     assert not any(t.positional for t in source.tables)
     cells = parse_tables(source.tables, 2019).cells
     assert [cells[f"active.rules.{k}"].value for k in ("new_made", "new_published", "total_published")] == [13, 13, 524]
+
+
+def test_header_of_the_table_above_does_not_place_another_groups_values() -> None:
+    """A 表二 row whose own header was printed as prose (信息内容 本年收费金额 above a pipe table) is read by its
+    group's columns, not under the header left from the table above (处理决定数量)."""
+    text = "\n".join(["| 信息内容 | 本年处理决定数量 |", "| --- | --- |", "| 行政处罚 | 12 |", "",
+                      "信息内容 本年收费金额（单位：万元）", "| 行政事业性收费 | 7730.28 |", "| --- | --- |"]).encode("utf-8")
+    cells = parse_tables(read_text(Path("r.md"), text, "0").tables, 2023).cells
+    assert cells["active.penalty.decisions"].value == 12
+    assert cells["active.admin_fees.amount_wan_yuan"].value == 7730.28
+    assert "active.admin_fees.decisions" not in cells
+
+
+def test_group_label_beside_its_first_rows_numbers_places_that_row() -> None:
+    """A 2021 表三 whose converter printed （六）其他处理 beside the numbers of its first row (that row's long label
+    wrapped around the table) reads them as that row, not as the 2019 single row, when the group's other rows print."""
+    head = "| 信息 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n| --- |" + " --- |" * 7
+    rows = ["一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 0 | 9", "（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+            "3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0"]
+    text = (head + "\n" + "\n".join(f"| {r} |" for r in rows) + "\n").encode("utf-8")
+    parsed = parse_tables(read_text(Path("r.md"), text, "0").tables, 2023)
+    assert parsed.version == "v2021"
+    assert parsed.cells["requests.result.other.no_correction.total"].value == 2
+    assert "requests.result.other.total" not in parsed.cells
