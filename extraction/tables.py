@@ -331,9 +331,13 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
     row follows a 结果维持…总计 header), return whether it holds 表四's numbers: all 15 under the two headers (where
     rows are not marked, text-cells, the last header precedes them), or one part's 5."""
     label = core(row.label_text)
-    if label and label not in heads:
+    whole = len(row.values) >= len(spec.review_litigation_columns)
+    # A header printed one character a line (结 果 维 持 … 总 计) leaves its last character as the label of the
+    # 15 values under both headers.
+    vertical = len(label) == 1 and any(label in head for head in heads)
+    if label and label not in heads and not (whole and len(seen) == 2 and vertical):
         return False
-    if len(row.values) >= len(spec.review_litigation_columns) and (len(seen) == 2 or not row.positional):
+    if whole and (len(seen) == 2 or not row.positional):
         return True
     return abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and bool(part or after_heads)
 
@@ -652,6 +656,8 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     values = [c for c in row.values if c is not None]
     if header is not None and group is not None and not {h for h in header if h} <= {c["key"] for c in group.columns}:
         header = None  # a header left from the table above (its own header printed as prose): not this row's columns
+    if header is not None and group is not None and len(header) < len(group.columns) == len(values):
+        header = None  # a header read in part (its cells wrapped over lines, or run together): the row prints them all
     expected = len(header) if header is not None else len(group.columns) if group is not None else len(values)
     if header is not None and len(values) == len(header) and len(_runs(header)) < len(header):
         header, values = _merge_repeats(out, row_key, header, values)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.content import Content, Table, content_of
+from evaluation.content import Content, Table, content_of, has_number, mentions_text
 from evaluation.mutations import TOOLS, markdown_heading, missing_tool, plain, text_lines, as_text
 from evaluation.robustness import MISSING, check_document
 from evaluation.run import load_gold
@@ -137,3 +137,75 @@ def test_group_label_beside_its_first_rows_numbers_places_that_row() -> None:
     assert parsed.version == "v2021"
     assert parsed.cells["requests.result.other.no_correction.total"].value == 2
     assert "requests.result.other.total" not in parsed.cells
+
+
+def cell_lines(content: Content, blank: str) -> bytes:
+    """Given content, return it as a scraper stores a page (every paragraph and table cell on a line of its own,
+    blank lines between them, a blank cell as `blank`, 表四's header printed one character a line)."""
+    lines: list[str] = []
+    for block in content.blocks:
+        if isinstance(block, str):
+            lines += [block, ""]
+            continue
+        vertical = mentions_text(block, "行政复议")
+        for row in block.rows:
+            heads = vertical and not has_number(row)
+            for text in row:
+                if text is None:
+                    continue
+                cell = plain(text)
+                lines += (list(cell) if heads else [cell or blank]) + [""]
+    return "\n".join(lines).encode("utf-8")
+
+
+@pytest.mark.parametrize("blank", ["", "\xa0"])
+def test_one_cell_a_line_reads_the_rows_by_their_labels(blank: str) -> None:
+    """A page stored one cell a line (BeautifulSoup's get_text("\\n"), docx2txt) reads each row as the label right
+    before its values; blank cells cannot be placed, so rows that print all their cells are read and no cell is
+    read wrong."""
+    content = content_of(read_source(SEED))
+    data = cell_lines(content, blank)
+    assert read_text(Path("seed.txt"), data, "0").format == "text-lines"
+    original, variant = cells_of(SEED), cells_of(Path("seed.txt"), data)
+    assert {k: v for k, v in variant.items() if original.get(k, "absent") != v} == {}
+    assert len(variant) >= 0.9 * len(original)
+    assert all(key in variant for key in original if key.startswith(("review.", "litigation.")))
+
+
+def test_a_pdf_librarys_text_boxes_are_not_one_cell_a_line() -> None:
+    """Labels printed as one run and numbers as another (pdfminer's text boxes) stay text-blocks."""
+    labels = [f"{n}.属于第{n}类情形" for n in range(1, 9)]
+    values = [str(n) for n in range(8 * 7)]
+    data = "\n".join(["表三", *labels, "", *values]).encode("utf-8")
+    assert read_text(Path("r.txt"), data, "0").format == "text-blocks"
+
+
+def test_partial_header_does_not_place_a_row_printing_every_column() -> None:
+    """A 表二 header read in part (its cells wrapped over lines by html2text) names fewer columns than the row prints:
+    the row is read by its group's columns."""
+    text = "\n".join(["第二十条第（一）项", "信息内容| 本年新", "制作数量| 本年新", "公开数量| 对外公开总数量",
+                      "规章| 13| 13| 524", "规范性文件| 60| 60| 368"]).encode("utf-8")
+    parsed = parse_tables(read_text(Path("r.txt"), text, "0").tables, 2019)
+    assert [parsed.cells[f"active.rules.{k}"].value for k in ("new_made", "new_published", "total_published")] == [13, 13, 524]
+    assert not [d for d in parsed.deviations if d.row.startswith("active.")]
+
+
+def borderless(content: Content) -> bytes:
+    """Given content, return it as html2text prints tables: `a| b| c`, no border pipes, a blank cell as spaces, a
+    header separator `---|---` under the first row."""
+    def rows(table: Table) -> list[str]:
+        lines = ["| ".join(plain(t) if t else " " for t in row if t is not None) for row in table.rows]
+        return lines[:1] + ["---|---"] + lines[1:] + [""]
+    return as_text(text_lines(content, rows), "md").data
+
+
+def test_borderless_rows_keep_their_empty_last_cell() -> None:
+    """A borderless row ending in a pipe (its last cell blank) keeps that cell: the row's values stay in place."""
+    grid = ((("信息", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"),
+             ("一、本年新收政府信息公开申请数量", "5", "1", "", "", "", "", "6"),
+             ("（一）予以公开", "3", "1", "", "", "", "1", "")))
+    data = borderless(Content("", (Table(grid),)))
+    assert data.decode("utf-8").split("\n")[3].endswith("|  ")
+    cells = parse_tables(read_text(Path("r.md"), data, "0").tables, 2023).cells
+    assert cells["requests.result.disclosed.other_org"].value == 1
+    assert cells["requests.result.disclosed.total"].value is None
