@@ -43,6 +43,8 @@ class Content:
     title: str
     blocks: tuple[Block, ...]
     pdf: bytes | None = None  # the report's own PDF, when it is one (mutations that export a PDF's text read it)
+    html: bytes | None = None  # the report's own HTML page, when it is one (converters of HTML read it)
+    docx: bytes | None = None  # the report's own Word file, when it is one (converters of DOCX read it)
 
     def paragraphs(self) -> list[str]:
         """Return the paragraphs in order."""

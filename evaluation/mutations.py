@@ -7,7 +7,9 @@ paragraph and every printed number is in the variant.
 """
 from __future__ import annotations
 
+import importlib.util
 import io
+import random
 import re
 import unicodedata
 from collections.abc import Callable
@@ -416,6 +418,138 @@ def pdfium_text(content: Content) -> Variant:
     return Variant("\n".join(pages).encode("utf-8"), "txt")
 
 
+# Real converters ---------------------------------------------------------------------------------------------------
+# The tools people run on a report's page, Word file or PDF (the `converters` extra): their output is what a user
+# hands us, with whatever each tool does to merged cells, escapes, wrapping and empty cells. Each reads the report's
+# own file when it is of that kind, else the content laid out as one (HTML page, Word file, printed PDF).
+
+CONVERTERS_EXTRA = "pip install -e '.[converters]'"
+DOCX_SEED = 0  # python-docx runs split the same way every time
+
+
+def report_html(content: Content) -> bytes:
+    """Given content, return its HTML page: the report's own when it is one, else the content laid out as HTML."""
+    return content.html or render_html(content)
+
+
+def render_docx(content: Content) -> bytes:
+    """Given content, return it as a Word file: paragraphs, tables with their merges (w:gridSpan, w:vMerge)."""
+    import docx
+
+    from evaluation.printing import grid_of
+    from evaluation.synth.layouts.docx import add_table, stable_zip
+
+    document = docx.Document()
+    if content.title:
+        document.add_paragraph(content.title)
+    for block in content.blocks:
+        if isinstance(block, Table):
+            add_table(document, grid_of(block), random.Random(DOCX_SEED))
+        else:
+            document.add_paragraph(block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def report_docx(content: Content) -> bytes:
+    """Given content, return its Word file: the report's own when it is one, else the content laid out as one."""
+    return content.docx or render_docx(content)
+
+
+def markitdown_of(data: bytes, extension: str) -> str:
+    """Given a file's bytes and its extension, return the markdown Microsoft's MarkItDown makes of it."""
+    from markitdown import MarkItDown, StreamInfo
+
+    return MarkItDown(enable_plugins=False).convert_stream(io.BytesIO(data), stream_info=StreamInfo(extension=extension)).markdown
+
+
+def markitdown_html(content: Content) -> Variant:
+    """MarkItDown on the report's page (markdownify): pipe tables, the first row as header, spans not repeated."""
+    return Variant(markitdown_of(report_html(content), ".html").encode("utf-8"), "md")
+
+
+def html2text_markdown(content: Content) -> Variant:
+    """html2text with its defaults on the report's page: lines wrapped at 78 columns, tables as `a | b` rows."""
+    import html2text
+
+    from extraction.ingest.text import decode
+
+    return Variant(html2text.html2text(decode(report_html(content))).encode("utf-8"), "md")
+
+
+def soup_text(content: Content) -> Variant:
+    """What a scraper stores of the report's page: BeautifulSoup's get_text("\n"), every text node its own line."""
+    from bs4 import BeautifulSoup
+
+    return Variant(BeautifulSoup(report_html(content), "lxml").get_text("\n").encode("utf-8"), "txt")
+
+
+def inscriptis_text(content: Content) -> Variant:
+    """inscriptis on the report's page: the text as a browser lays it out, tables as space-aligned columns."""
+    import inscriptis
+
+    from extraction.ingest.text import decode
+
+    return Variant(inscriptis.get_text(decode(report_html(content))).encode("utf-8"), "txt")
+
+
+def markitdown_docx(content: Content) -> Variant:
+    """MarkItDown on the report's Word file (mammoth to HTML, then markdownify)."""
+    return Variant(markitdown_of(report_docx(content), ".docx").encode("utf-8"), "md")
+
+
+def docx2txt_text(content: Content) -> Variant:
+    """docx2txt on the report's Word file: every paragraph, table cells included, its own line between blank lines."""
+    import docx2txt
+
+    return Variant(docx2txt.process(io.BytesIO(report_docx(content))).encode("utf-8"), "txt")
+
+
+def markitdown_pdf(content: Content) -> Variant:
+    """MarkItDown on the report's PDF: pages it takes for forms as pipe tables of word columns, the rest pdfminer's text."""
+    return Variant(markitdown_of(printed_pdf(content), ".pdf").encode("utf-8"), "md")
+
+
+def pdfplumber_pages(content: Content, layout: bool) -> Variant:
+    """Given content, return pdfplumber's extract_text of the report's PDF, page after page."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(printed_pdf(content))) as pdf:
+        pages = [page.extract_text(layout=layout) or "" for page in pdf.pages]
+    return Variant("\n".join(pages).encode("utf-8"), "txt")
+
+
+def pdfplumber_text(content: Content) -> Variant:
+    """pdfplumber's extract_text of the report's PDF: visual lines, a cell's words joined by single spaces."""
+    return pdfplumber_pages(content, layout=False)
+
+
+def pdfplumber_layout(content: Content) -> Variant:
+    """pdfplumber's extract_text(layout=True): the page's text placed on a character grid, columns kept by spaces."""
+    return pdfplumber_pages(content, layout=True)
+
+
+# mutation -> the modules its converter needs (installed by the `converters` extra) and the package that brings them
+TOOLS: dict[str, tuple[tuple[str, ...], str]] = {
+    "markitdown-html": (("markitdown",), "markitdown"),
+    "html2text": (("html2text",), "html2text"),
+    "soup-text": (("bs4",), "beautifulsoup4"),
+    "inscriptis": (("inscriptis",), "inscriptis"),
+    "markitdown-docx": (("markitdown", "mammoth"), "markitdown[docx]"),
+    "docx2txt": (("docx2txt",), "docx2txt"),
+    "markitdown-pdf": (("markitdown",), "markitdown[pdf]"),
+}
+
+
+def missing_tool(name: str) -> str | None:
+    """Given a mutation's name, return why it cannot run here (its converter is not installed), or None."""
+    modules, package = TOOLS.get(name, ((), ""))
+    if all(importlib.util.find_spec(module) is not None for module in modules):
+        return None
+    return f"{package} is not installed ({CONVERTERS_EXTRA})"
+
+
 MUTATIONS: dict[str, Mutation] = {
     "html": html,
     "markdown-converter": markdown_converter,
@@ -431,4 +565,13 @@ MUTATIONS: dict[str, Mutation] = {
     "pdf-from-html": pdf_from_html,
     "pdfminer-text": pdfminer_text,
     "pdfium-text": pdfium_text,
+    "markitdown-html": markitdown_html,
+    "html2text": html2text_markdown,
+    "soup-text": soup_text,
+    "inscriptis": inscriptis_text,
+    "markitdown-docx": markitdown_docx,
+    "docx2txt": docx2txt_text,
+    "markitdown-pdf": markitdown_pdf,
+    "pdfplumber-text": pdfplumber_text,
+    "pdfplumber-layout": pdfplumber_layout,
 }

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from evaluation.content import content_of
-from evaluation.mutations import MUTATIONS, Variant
+from evaluation.mutations import MUTATIONS, Variant, missing_tool
 from evaluation.run import find_documents
 from evaluation.scoring import Json, acceptable_metrics, finding_key, is_neutral, same_value
 
@@ -28,6 +28,7 @@ TABLE_IDENTITY = "table_identity"
 SHOWN_DIFFERENCES = 4  # per document in the per-document view; the JSON holds them all
 MENTION_DIGITS = 6  # a mention's value rounded to this many decimals before comparing
 Key = tuple[Any, ...]
+OWN_FILE = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}  # suffix -> the Content field it fills
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class Invariance:
 
     documents: int = 0
     not_applicable: int = 0
+    unavailable: int = 0  # documents not measured: the mutation's converter is not installed
     cells_identical: int = 0
     cells_compared: int = 0
     mentions_identical: int = 0
@@ -260,8 +262,8 @@ def variant_of(mutation: str, content: Any) -> Variant | None | Exception:
 
 
 def check_document(document: Path, gold: Json, mutations: Iterable[str]) -> tuple[list[Comparison], list[str], list[str]]:
-    """Given a labeled report and mutation names, return its comparisons, the mutations that do not apply to it,
-    and notes on mutations that failed."""
+    """Given a labeled report and mutation names, return its comparisons, the mutations that do not apply to it
+    (or whose converter is not installed), and notes on mutations that failed."""
     from extraction.document import IngestError
     from extraction.ingest import read_source
     from extraction.pipeline import audit
@@ -270,14 +272,15 @@ def check_document(document: Path, gold: Json, mutations: Iterable[str]) -> tupl
         content = content_of(read_source(document))
     except IngestError as exc:
         return [], [], [f"{document.name}: not readable ({exc.code})"]
-    if document.suffix.lower() == ".pdf":
-        content = replace(content, pdf=document.read_bytes())  # its text exports are of the report's own PDF
+    own = OWN_FILE.get(document.suffix.lower())
+    if own is not None:  # converters and text exports read the report's own file, as a user's tool would
+        content = replace(content, **{own: document.read_bytes()})
     original = reading_of(audit(document).to_json())
     comparisons: list[Comparison] = []
     skipped: list[str] = []
     notes: list[str] = []
     for mutation in mutations:
-        variant = variant_of(mutation, content)
+        variant = None if missing_tool(mutation) else variant_of(mutation, content)
         if variant is None:
             skipped.append(mutation)
             continue
@@ -309,8 +312,12 @@ class Outcome:
 def measure(documents: list[tuple[Path, Json]], mutations: list[str]) -> Outcome:
     """Given labeled reports and mutation names, return the comparisons and the per-mutation totals."""
     outcome = Outcome(totals={name: Invariance() for name in mutations})
+    absent = {name: why for name in mutations if (why := missing_tool(name))}
+    for name, why in absent.items():
+        outcome.totals[name].unavailable = len(documents)
+        outcome.notes.append(f"{name}: not measured, {why}")
     for document, gold in documents:
-        comparisons, skipped, notes = check_document(document, gold, mutations)
+        comparisons, skipped, notes = check_document(document, gold, [m for m in mutations if m not in absent])
         outcome.notes += notes
         for name in skipped:
             outcome.totals[name].not_applicable += 1
@@ -381,6 +388,8 @@ class Gate:
         out: list[str] = []
         for name in self.mutations:
             t = totals[name]
+            if t.unavailable:
+                out.append(f"{name}: not measured on {t.unavailable} documents (its converter is not installed)")
             ratios = t.ratios()
             bounds = (("cells", self.cells_of.get(name, self.min_cells)), ("mentions", self.min_mentions),
                       ("findings", self.min_findings))

@@ -294,9 +294,16 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
             new_header = _header_columns(row, version, header_open)
             if new_header is not None:
-                # A header broken over two rows (text-cells breaks it at an empty grid column) goes on.
-                continued = header_open and header is not None and all(header) and all(new_header) and not set(header) & set(new_header)
-                header, zone, header_open = (header + new_header) if continued else new_header, "二", True
+                # A header broken over two rows (text-cells breaks it at an empty grid column) goes on. Where positions
+                # are lost, its pieces may be lines of the same cells (本年新 / 制作数量), in no known column order: no
+                # header then (nor from the last piece alone), and rows are read by the group's columns when their
+                # count says so.
+                if header_open and header is not None and not table.positional:
+                    header = None
+                else:
+                    continued = header_open and header is not None and all(header) and all(new_header) and not set(header) & set(new_header)
+                    header = header + new_header if continued else new_header
+                zone, header_open = "二", True
                 continue
             header_open = False
             if _review_row(row, review_seen, review_headers, part, after_heads, spec):
@@ -339,9 +346,13 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
     row follows a 结果维持…总计 header), return whether it holds 表四's numbers: all 15 under the two headers (where
     rows are not marked, text-cells, the last header precedes them), or one part's 5."""
     label = core(row.label_text)
-    if label and label not in heads:
+    whole = len(row.values) >= len(spec.review_litigation_columns)
+    # A header printed one character a line (结 果 维 持 … 总 计) leaves its last character as the label of the
+    # 15 values under both headers.
+    vertical = len(label) == 1 and any(label in head for head in heads)
+    if label and label not in heads and not (whole and len(seen) == 2 and vertical):
         return False
-    if len(row.values) >= len(spec.review_litigation_columns) and (len(seen) == 2 or not row.positional):
+    if whole and (len(seen) == 2 or not row.positional):
         return True
     return abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and bool(part or after_heads)
 
@@ -378,10 +389,20 @@ def _review_parts(spec: Spec) -> dict[str, tuple[str, ...]]:
 
 
 def _review_part(caption: str, spec: Spec) -> tuple[str, ...] | None:
-    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one."""
+    """Given a table's caption (行政诉讼（复议后起诉）), return the cell keys of the 表四 part it names, if one: a caption
+    naming both 行政复议 and 行政诉讼 (四、行政复议、行政诉讼情况) heads the whole table, not a part."""
     parts = _review_parts(spec)
-    named = [name for name in parts if name in norm(caption)]
+    text = norm(caption)
+    if sum(top in text for top in _review_tops(spec)) > 1:
+        return None
+    named = [name for name in parts if name in text]
     return parts[named[0]] if len(named) == 1 else None
+
+
+@per_spec
+def _review_tops(spec: Spec) -> set[str]:
+    """Given the spec, return the top headers of 表四 (行政复议, 行政诉讼)."""
+    return {col["label"].split("/")[0] for col in spec.review_litigation_columns}
 
 
 def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
@@ -446,6 +467,8 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     """Given 表三 rows, return one slot per placed row. Rows placed by label; rows whose label is unreadable (a PDF
     line holding only the numbers of a wrapped label) are placed by their position when the printed rows line up
     one-to-one with a version's row order."""
+    if out.version is not None:
+        rows = _group_labels_as_first_rows(rows, spec.versions[out.version], spec)
     by_order = _order_alignment([placed for _, placed in rows], spec)
     subtotal = subtotal_column([row.values for row, _ in rows], len(spec.column_keys))
     if subtotal is not None:
@@ -610,6 +633,26 @@ def _compatible(placed: str, key: str, spec: Spec) -> bool:
     return bool(labels & groups)
 
 
+def _group_labels_as_first_rows(rows: list[tuple[_Row, tuple[str, float] | None]], version: VersionSpec, spec: Spec,
+                                ) -> list[tuple[_Row, tuple[str, float] | None]]:
+    """Given 表三 rows with their label placements and the report's version, return them with a row placed by a
+    label that is not a row of this version but the group label of some of its rows ((六)其他处理 in 2021) placed on
+    the group's first row no other row's label names, when other rows of the group are printed: a converter that
+    wraps the first row's long label around the table prints the group label beside that row's numbers."""
+    own = {r.key for r in version.requests_rows}
+    named = {placed[0] for _, placed in rows if placed is not None}
+    out: list[tuple[_Row, tuple[str, float] | None]] = []
+    for row, placed in rows:
+        if placed is not None and placed[0] not in own:
+            group = [r.key for r in version.requests_rows if _compatible(placed[0], r.key, spec)]
+            free = [key for key in group if key not in named]
+            if free and len(free) < len(group):
+                placed = (free[0], min(placed[1], ORDER_CONFIDENCE))
+                named.add(free[0])
+        out.append((row, placed))
+    return out
+
+
 def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:
     """Given the label placements of the printed 表三 rows, return a row key per printed row when their count and
     every label-placed row agree with one version's row order; None otherwise."""
@@ -626,6 +669,10 @@ def _put_active(out: ParsedTables, active: tuple[str, str], row: _Row, header: l
     row_key, printed_label = active
     group = next((g for g in version.active if any(r["key"] == row_key for r in g.rows)), None)
     values = [c for c in row.values if c is not None]
+    if header is not None and group is not None and not {h for h in header if h} <= {c["key"] for c in group.columns}:
+        header = None  # a header left from the table above (its own header printed as prose): not this row's columns
+    if header is not None and group is not None and len(header) < len(group.columns) == len(values):
+        header = None  # a header read in part (its cells wrapped over lines, or run together): the row prints them all
     expected = len(header) if header is not None else len(group.columns) if group is not None else len(values)
     if header is not None and len(values) == len(header) and len(_runs(header)) < len(header):
         header, values = _merge_repeats(out, row_key, header, values)

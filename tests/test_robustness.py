@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evaluation.content import Content, Table, content_of, filled, is_number
-from evaluation.mutations import MUTATIONS, REWRITES, pdf_from_html, plain, rewrite
+from evaluation.mutations import MUTATIONS, REWRITES, TOOLS, pdf_from_html, plain, rewrite
 from evaluation.robustness import Gate, Invariance, check_document, compare, reading_of
 from evaluation.run import load_gold
 from evaluation.synth import render
@@ -28,8 +28,9 @@ from tests.conftest import SEED
 PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HTML_MUTATIONS = ["html", *REWRITES]
 PDF_TEXT_MUTATIONS = ("pdfminer-text", "pdfium-text")  # a PDF's text export: paragraphs wrapped at the page width
-TEXT_MUTATIONS = [name for name in MUTATIONS
-                  if name not in (*HTML_MUTATIONS, "html-empty-rows-columns", "pdf-from-html", *PDF_TEXT_MUTATIONS)]
+CONVERTER_MUTATIONS = (*TOOLS, "pdfplumber-text", "pdfplumber-layout")  # real tools: tests/test_converter_layouts.py
+TEXT_MUTATIONS = [name for name in MUTATIONS if name not in
+                  (*HTML_MUTATIONS, "html-empty-rows-columns", "pdf-from-html", *PDF_TEXT_MUTATIONS, *CONVERTER_MUTATIONS)]
 NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
 GENERIC_HEADS = re.compile(r"数据\d+")
 

@@ -68,6 +68,14 @@ LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its 
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
 LINE_MEMO = 4096  # lines whose whitespace cells and columns one report's stages ask again (kept for that report only)
+MAX_PIECE_CHARS = 3  # a piece of a header word cut by a column guessed from word positions (结果维, 商)
+CJK_PIECE = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns guessed
+ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
+MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such labels to call a file text-lines
+MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
+MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
+BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 def canonical_encoding(name: str) -> str:
@@ -157,9 +165,28 @@ def is_lone_value(line: str) -> bool:
     return bool(NUMERIC_TOKEN.match(unicodedata.normalize("NFKC", line).strip()))
 
 
+def values_follow_labels(lines: list[str]) -> bool:
+    """Given the lines of a file printing numbers alone on their lines, return whether it prints every table cell on
+    a line of its own, row after row (what a scraper stores of a page, BeautifulSoup's get_text("\\n"), or docx2txt
+    of a Word file): most runs of values come right after one or two label lines, none longer than a row. A PDF
+    library's text boxes print a table's labels as one run and its numbers as others, a column's in one run."""
+    runs: list[list[int]] = []  # [is a value run, lines]
+    for line in lines:
+        if not line.strip():
+            continue
+        value = int(is_lone_value(line))
+        if runs and runs[-1][0] == value:
+            runs[-1][1] += 1
+        else:
+            runs.append([value, 1])
+    values = [n for value, n in runs if value]
+    after_labels = sum(1 for (value, _), before in zip(runs[1:], runs) if value and before[1] <= ROW_LABEL_LINES)
+    return bool(values) and max(values) <= MAX_ROW_VALUES and after_labels >= MIN_ROW_RUN_SHARE * len(values)
+
+
 def detect_layout(lines: list[str]) -> str:
     """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
-    text-blocks | text-whitespace | text."""
+    text-lines | text-blocks | text-whitespace | text."""
     if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
     if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
@@ -180,9 +207,10 @@ def detect_layout(lines: list[str]) -> str:
     if glued >= MIN_CONCAT_ROWS and 2 * glued > sum(whitespace_cells(line) is not None for line in lines):
         return "text-concat"
     rows = sum(whitespace_cells(line) is not None for line in lines)
-    # A table row printed on one line (label and numbers) is whitespace rows; numbers alone on most lines are boxes.
+    # A table row printed on one line (label and numbers) is whitespace rows; numbers alone on most lines are boxes,
+    # or cells one a line when each row's values follow its label.
     if sum(is_lone_value(line) for line in lines) >= max(MIN_BLOCK_VALUES, rows + 1):
-        return "text-blocks"
+        return "text-lines" if values_follow_labels(lines) else "text-blocks"
     if rows >= MIN_WHITESPACE_ROWS:
         return "text-whitespace"
     return "text"
@@ -277,10 +305,21 @@ def read_cell_lines(lines: list[str], source: Source) -> None:
         source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
 
 
-def row_cells(line: str, layout: str) -> list[str] | None:
-    """Given a line and the file layout, return its raw cells, or None when it is not a table row."""
+def is_borderless(lines: list[str]) -> bool:
+    """Given a pipe or markdown file's lines, return whether its rows are printed without border pipes (html2text:
+    `a| b| c`, no row starts with a pipe and some end without one): there a pipe ending a row closes an empty last
+    cell, not the table's border."""
+    rows = [line.strip() for line in lines if is_pipe_row(line) and not MARKDOWN_SEPARATOR.match(line)]
+    return bool(rows) and not any(r.startswith("|") for r in rows) and any(not r.endswith("|") for r in rows)
+
+
+def row_cells(line: str, layout: str, borderless: bool = False) -> list[str] | None:
+    """Given a line and the file layout, return its raw cells, or None when it is not a table row (a borderless
+    row ending in a pipe keeps its empty last cell)."""
     if layout in ("text-pipe", "markdown"):
-        return pipe_cells(line) if is_pipe_row(line) else None
+        if not is_pipe_row(line):
+            return None
+        return pipe_cells(line) + ([""] if borderless and line.rstrip().endswith("|") else [])
     if layout == "text-whitespace":
         return whitespace_cells(line)
     if layout == "text-tabs":
@@ -297,8 +336,43 @@ def caption_above(lines: list[TextLine], first_row: int) -> str:
     return text if len(text) <= CAPTION_MAX_CHARS else ""
 
 
-def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "") -> RawTable:
-    """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional)."""
+def value_tokens(text: str) -> list[str] | None:
+    """Given a cell's text, return its values when it prints two or more numbers apart (51 1), else None."""
+    tokens = text.split()
+    return tokens if len(tokens) > 1 and all(NUMERIC_TOKEN.match(t) for t in tokens) else None
+
+
+def is_word_pieces(text: str) -> bool:
+    """Given a cell's text, return whether it prints pieces of words side by side (自然 商 科, 结果维 结果纠): the
+    lines of several header cells cut into one column, not a label (a label spaced for width, 总 计, is one
+    character a piece)."""
+    tokens = text.split()
+    return (len(tokens) > 1 and all(len(t) <= MAX_PIECE_CHARS and CJK_PIECE.match(t) for t in tokens)
+            and any(len(t) > 1 for t in tokens))
+
+
+def guessed_columns(lines: list[str]) -> bool:
+    """Given a pipe or markdown file's lines, return whether its table columns were guessed from where words sit on
+    a PDF page (a converter clustering word positions): a cell printing two numbers apart (| 51 1 |), or header
+    cells holding pieces of several words. There an empty cell is padding, not a blank, and positions say nothing."""
+    cells = [text for line in lines if is_pipe_row(line) for text in pipe_cells(line)]
+    return any(value_tokens(text) for text in cells) or sum(map(is_word_pieces, cells)) >= MIN_PIECE_CELLS
+
+
+def split_values(cells: list[str]) -> list[str]:
+    """Given a row's cells, return them with every cell printing several numbers split into one cell each."""
+    return [part for text in cells for part in (value_tokens(text) or [text])]
+
+
+def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, caption: str = "",
+               guessed: bool = False) -> RawTable:
+    """Given numbered raw rows of one table, return the RawTable (empties dropped when not positional).
+
+    In a file whose columns were `guessed` (see guessed_columns) the table is read as its printed cells only, every
+    number its own cell."""
+    if guessed:
+        rows = [(number, [text for text in split_values(cells) if text]) for number, cells in rows]
+        layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
     grid: list[list[Cell | None]] = [
         [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
@@ -342,12 +416,14 @@ def add_loose_row(source: Source, number: int, cells: list[str]) -> None:
 
 def read_rows(lines: list[str], layout: str, source: Source) -> None:
     """Given pipe, markdown or whitespace lines, fill source with prose lines and runs of table rows."""
+    guessed = layout in ("text-pipe", "markdown") and guessed_columns(lines)
+    borderless = layout in ("text-pipe", "markdown") and is_borderless(lines)
     rows: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines, start=1):
         blank = line.strip() == ""
         if layout == "markdown" and MARKDOWN_SEPARATOR.match(line) and "|" in line:
             continue
-        cells = None if blank else row_cells(line, layout)
+        cells = None if blank else row_cells(line, layout, borderless)
         if cells is not None:
             rows.append((number, cells))
             continue
@@ -357,12 +433,12 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
         if rows and (not blank or layout == "markdown"):
-            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
+            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
             rows = []
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
-        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0])))
+        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
 
 
 def column_tokens(line: str) -> list[tuple[int, str]]:
@@ -533,6 +609,51 @@ def read_boxes(lines: list[str], source: Source) -> None:
         source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
 
 
+def is_prose_line(text: str) -> bool:
+    """Given a line of text-lines, return whether it is prose (long, or a sentence outside brackets), not a table cell
+    (（二）部分公开（区分处理的，只计这一情形，不计其他情形） is a label)."""
+    outside = BRACKETED.sub("", text)
+    return len(text) > MAX_CELL_LINE_CHARS or any(mark in outside for mark in SENTENCE_MARKS)
+
+
+def read_lines(lines: list[str], source: Source) -> None:
+    """Given text-lines (every cell on a line of its own, rows not marked), fill source with prose lines and tables.
+
+    Rows are rebuilt from the cells: the label line right before a run of values is that row's label; the label
+    lines before it are one row without values (a header's cells left to right, or a group label). Blank cells print nothing or an empty line, which
+    blank lines between cells cannot be told from: the tables keep only their printed cells (not positional).
+    Labels stay prose lines too, as the section headings among them are."""
+    rows: list[list[Cell | None]] = []
+    start = 0
+
+    def flush() -> None:
+        if any(len(row) > 1 for row in rows):
+            source.tables.append(RawTable(list(rows), rows[0][0].where, line_index=start, positional=False))
+        rows.clear()
+
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text:
+            continue
+        cell = Cell(text, Where(line=number))
+        if is_lone_value(text):
+            if rows and len(rows[-1]) > 1 and not is_lone_value(rows[-1][-1].text):
+                rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
+            if rows:
+                rows[-1].append(cell)
+            continue
+        if is_prose_line(text):
+            flush()
+        elif rows and all(not is_lone_value(c.text) for c in rows[-1] if c is not None):
+            rows[-1].append(cell)
+        else:
+            if not rows:
+                start = len(source.lines)
+            rows.append([cell])
+        source.lines.append(TextLine(text, Where(line=number)))
+    flush()
+
+
 def value_runs(lines: list[str]) -> list[PrintedRun]:
     """Given the file's lines, return its value runs in order, each with all the text printed since the previous
     run (line breaks kept: a header line, then the values on the next)."""
@@ -567,6 +688,8 @@ def read_text(path: Path, data: bytes, sha256: str) -> Source:
         read_whitespace(lines, source)
     elif layout == "text-blocks":
         read_boxes(lines, source)
+    elif layout == "text-lines":
+        read_lines(lines, source)
     elif layout == "text-concat":
         read_rows(lines, "text", source)
         source.runs = value_runs(lines)

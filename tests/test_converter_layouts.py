@@ -1,0 +1,211 @@
+"""The text real converters make of a report (issue 9): the converter mutations run on real and labeled reports
+(skipping with a reason when the `converters` extra or ../shared is absent), and the reader rules built for what those
+tools print, each on a document generated here."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from evaluation.content import Content, Table, content_of, has_number, mentions_text
+from evaluation.mutations import TOOLS, markdown_heading, missing_tool, plain, text_lines, as_text
+from evaluation.robustness import MISSING, check_document
+from evaluation.run import load_gold
+from extraction.ingest import read_source
+from extraction.ingest.text import guessed_columns, read_text
+from extraction.pipeline import audit
+from extraction.spec import load_spec
+from extraction.tables import _review_part, parse_tables
+
+from conftest import REAL, SEED
+
+CONVERTERS = [*TOOLS, "pdfplumber-text", "pdfplumber-layout"]
+
+
+def cells_of(path: Path, data: bytes | None = None) -> dict[str, object]:
+    return {k: c.value for k, c in audit(path, data).cells.items()}
+
+
+@pytest.mark.parametrize("mutation", CONVERTERS)
+def test_converter_mutation_reads_no_cell_wrong(mutation: str) -> None:
+    """Every real converter's text of the seed and of a real report is audited: no cell read differently from the
+    original, no table_identity error the original lacks (cells left unread are allowed)."""
+    if (why := missing_tool(mutation)) is not None:
+        pytest.skip(why)
+    documents = [SEED] + ([REAL / "pingtan_2021.html"] if REAL.is_dir() else [])
+    for document in documents:
+        comparisons, skipped, notes = check_document(document, load_gold(document), [mutation])
+        assert notes == [] and len(comparisons) + len(skipped) == 1, notes
+        for c in comparisons:
+            wrong = [d.line() for d in c.differences if d.kind == "cell" and d.variant is not MISSING]
+            assert wrong == [] and c.false_table_errors == 0, (document.name, wrong)
+
+def clustered_row(texts: list[str], rng: random.Random) -> list[str]:
+    """Given a row's cell texts, return them as a converter that guesses columns from word positions prints them:
+    some neighbouring numbers in one cell (51 1), empty padding cells among them, blanks not printed."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        if out and out[-1].replace(" ", "").isdigit() and text.isdigit() and rng.random() < 0.3:
+            out[-1] += " " + text
+            continue
+        out += [""] * rng.randint(0, 2) + [text]
+    return out
+
+
+def clustered_table(table: Table, rng: random.Random) -> list[str]:
+    """Given a table, return it as markdown rows whose columns were guessed: header labels cut into pieces side by
+    side (自然 商), numbers clustered, every row its own width."""
+    lines: list[str] = []
+    for row in table.rows:
+        texts = [plain(t) if t is not None else "" for t in row]
+        if not any(t.isdigit() for t in texts):
+            texts = [" ".join(t[i:i + 2] for i in range(0, len(t), 2)) if 2 < len(t) <= 6 else t for t in texts]
+        lines.append("| " + " | ".join(clustered_row(texts, rng)) + " |")
+        if len(lines) == 1:
+            lines.append("| --- |")
+    return lines + [""]
+
+
+def test_columns_guessed_from_word_positions_read_by_printed_values() -> None:
+    """A markdown file whose table columns a converter guessed from word positions (numbers two to a cell, padding
+    cells, header words in pieces) reads every cell as the report does, or leaves it unread; never another value."""
+    content = content_of(read_source(SEED))
+    rng = random.Random(9)
+    lines = text_lines(content, lambda t: clustered_table(t, rng), markdown_heading)
+    data = as_text(lines, "md").data
+    assert guessed_columns(data.decode("utf-8").split("\n"))
+    original, variant = cells_of(SEED), cells_of(Path("seed.md"), data)
+    assert {k: v for k, v in variant.items() if k in original and original[k] != v} == {}
+    assert set(variant) <= set(original)
+    assert len(variant) >= len(original) // 2  # rows that print every cell are read
+
+
+def test_two_numbers_in_one_pipe_cell_are_two_cells_not_one_number() -> None:
+    text = ("| 信息 | 自然人 | 总计 |\n| --- | --- | --- |\n"
+            "| 一、本年新收政府信息公开申请数量 | 51 1 | 0 0 | 0 | 1 | 53 |\n").encode("utf-8")
+    source = read_text(Path("r.md"), text, "0")
+    row = source.tables[0].rows[-1]
+    assert [c.text for c in row if c is not None][1:] == ["51", "1", "0", "0", "0", "1", "53"]
+    assert not source.tables[0].positional
+
+
+def test_a_label_spaced_for_width_does_not_mark_guessed_columns() -> None:
+    lines = ["| 项目 | 总 计 |", "| --- | --- |", "| 合 计 | 5 |"]
+    assert not guessed_columns(lines)
+
+
+def test_a_caption_naming_both_review_and_litigation_heads_the_whole_table() -> None:
+    spec = load_spec()
+    assert _review_part("四、政府信息公开行政复议、行政诉讼情况", spec) is None
+    assert _review_part("### 行政复议", spec) == tuple(c["key"] for c in spec.review_litigation_columns[:5])
+
+
+def test_header_wrapped_over_two_lines_without_positions_names_no_columns() -> None:
+    """A 表二 header whose cells wrap over two lines (本年新 / 制作数量), in a table that keeps no positions, says
+    nothing of its columns' order: its rows are read by the group's columns, two equal numbers stay two cells."""
+    text = "\n".join(["第二十条第（一）项", "信息内容        本年新      本年新      对外公开总数量",
+                      "            制作数量     公开数量", "规章          13       13       524",
+                      "规范性文件       60       60       368", "行政许可 5 5 5"]).encode("utf-8")
+    source = read_text(Path("r.txt"), text, "0")
+    assert not any(t.positional for t in source.tables)
+    cells = parse_tables(source.tables, 2019).cells
+    assert [cells[f"active.rules.{k}"].value for k in ("new_made", "new_published", "total_published")] == [13, 13, 524]
+
+
+def test_header_of_the_table_above_does_not_place_another_groups_values() -> None:
+    """A 表二 row whose own header was printed as prose (信息内容 本年收费金额 above a pipe table) is read by its
+    group's columns, not under the header left from the table above (处理决定数量)."""
+    text = "\n".join(["| 信息内容 | 本年处理决定数量 |", "| --- | --- |", "| 行政处罚 | 12 |", "",
+                      "信息内容 本年收费金额（单位：万元）", "| 行政事业性收费 | 7730.28 |", "| --- | --- |"]).encode("utf-8")
+    cells = parse_tables(read_text(Path("r.md"), text, "0").tables, 2023).cells
+    assert cells["active.penalty.decisions"].value == 12
+    assert cells["active.admin_fees.amount_wan_yuan"].value == 7730.28
+    assert "active.admin_fees.decisions" not in cells
+
+
+def test_group_label_beside_its_first_rows_numbers_places_that_row() -> None:
+    """A 2021 表三 whose converter printed （六）其他处理 beside the numbers of its first row (that row's long label
+    wrapped around the table) reads them as that row, not as the 2019 single row, when the group's other rows print."""
+    head = "| 信息 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n| --- |" + " --- |" * 7
+    rows = ["一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 0 | 9", "（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+            "3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0"]
+    text = (head + "\n" + "\n".join(f"| {r} |" for r in rows) + "\n").encode("utf-8")
+    parsed = parse_tables(read_text(Path("r.md"), text, "0").tables, 2023)
+    assert parsed.version == "v2021"
+    assert parsed.cells["requests.result.other.no_correction.total"].value == 2
+    assert "requests.result.other.total" not in parsed.cells
+
+
+def cell_lines(content: Content, blank: str) -> bytes:
+    """Given content, return it as a scraper stores a page (every paragraph and table cell on a line of its own,
+    blank lines between them, a blank cell as `blank`, 表四's header printed one character a line)."""
+    lines: list[str] = []
+    for block in content.blocks:
+        if isinstance(block, str):
+            lines += [block, ""]
+            continue
+        vertical = mentions_text(block, "行政复议")
+        for row in block.rows:
+            heads = vertical and not has_number(row)
+            for text in row:
+                if text is None:
+                    continue
+                cell = plain(text)
+                lines += (list(cell) if heads else [cell or blank]) + [""]
+    return "\n".join(lines).encode("utf-8")
+
+
+@pytest.mark.parametrize("blank", ["", "\xa0"])
+def test_one_cell_a_line_reads_the_rows_by_their_labels(blank: str) -> None:
+    """A page stored one cell a line (BeautifulSoup's get_text("\\n"), docx2txt) reads each row as the label right
+    before its values; blank cells cannot be placed, so rows that print all their cells are read and no cell is
+    read wrong."""
+    content = content_of(read_source(SEED))
+    data = cell_lines(content, blank)
+    assert read_text(Path("seed.txt"), data, "0").format == "text-lines"
+    original, variant = cells_of(SEED), cells_of(Path("seed.txt"), data)
+    assert {k: v for k, v in variant.items() if original.get(k, "absent") != v} == {}
+    assert len(variant) >= 0.9 * len(original)
+    assert all(key in variant for key in original if key.startswith(("review.", "litigation.")))
+
+
+def test_a_pdf_librarys_text_boxes_are_not_one_cell_a_line() -> None:
+    """Labels printed as one run and numbers as another (pdfminer's text boxes) stay text-blocks."""
+    labels = [f"{n}.属于第{n}类情形" for n in range(1, 9)]
+    values = [str(n) for n in range(8 * 7)]
+    data = "\n".join(["表三", *labels, "", *values]).encode("utf-8")
+    assert read_text(Path("r.txt"), data, "0").format == "text-blocks"
+
+
+def test_partial_header_does_not_place_a_row_printing_every_column() -> None:
+    """A 表二 header read in part (its cells wrapped over lines by html2text) names fewer columns than the row prints:
+    the row is read by its group's columns."""
+    text = "\n".join(["第二十条第（一）项", "信息内容| 本年新", "制作数量| 本年新", "公开数量| 对外公开总数量",
+                      "规章| 13| 13| 524", "规范性文件| 60| 60| 368"]).encode("utf-8")
+    parsed = parse_tables(read_text(Path("r.txt"), text, "0").tables, 2019)
+    assert [parsed.cells[f"active.rules.{k}"].value for k in ("new_made", "new_published", "total_published")] == [13, 13, 524]
+    assert not [d for d in parsed.deviations if d.row.startswith("active.")]
+
+
+def borderless(content: Content) -> bytes:
+    """Given content, return it as html2text prints tables: `a| b| c`, no border pipes, a blank cell as spaces, a
+    header separator `---|---` under the first row."""
+    def rows(table: Table) -> list[str]:
+        lines = ["| ".join(plain(t) if t else " " for t in row if t is not None) for row in table.rows]
+        return lines[:1] + ["---|---"] + lines[1:] + [""]
+    return as_text(text_lines(content, rows), "md").data
+
+
+def test_borderless_rows_keep_their_empty_last_cell() -> None:
+    """A borderless row ending in a pipe (its last cell blank) keeps that cell: the row's values stay in place."""
+    grid = ((("信息", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"),
+             ("一、本年新收政府信息公开申请数量", "5", "1", "", "", "", "", "6"),
+             ("（一）予以公开", "3", "1", "", "", "", "1", "")))
+    data = borderless(Content("", (Table(grid),)))
+    assert data.decode("utf-8").split("\n")[3].endswith("|  ")
+    cells = parse_tables(read_text(Path("r.md"), data, "0").tables, 2023).cells
+    assert cells["requests.result.disclosed.other_org"].value == 1
+    assert cells["requests.result.disclosed.total"].value is None
