@@ -186,15 +186,27 @@ def odd(pixels: float) -> int:
     return max(3, 2 * round(pixels / 2) + 1)
 
 
-def rule_contrast(pixels: Any) -> float:
-    """Given a page in grey, return how much darker than the paper beside it a run must be to be a rule: a share of
-    the page's own paper-to-ink range (a scan's paper is grey and its ink lighter than a render's), at least
-    RULE_MIN_CONTRAST."""
+def page_levels(pixels: Any) -> tuple[float, float]:
+    """Given a page in grey, return its paper's grey level and its ink's (a scan's paper is grey and its ink lighter
+    than a render's)."""
     import numpy as np
 
-    sample = pixels[::4, ::4]
-    paper, ink = np.percentile(sample, (PAPER_PERCENTILE, INK_PERCENTILE))
-    return max(RULE_MIN_CONTRAST, RULE_CONTRAST_SHARE * float(paper - ink))
+    paper, ink = np.percentile(pixels[::4, ::4], (PAPER_PERCENTILE, INK_PERCENTILE))
+    return float(paper), float(ink)
+
+
+def rule_contrast(pixels: Any) -> float:
+    """Given a page in grey, return how much darker than the paper beside it a run must be to be a rule: a share of
+    the page's own paper-to-ink range, at least RULE_MIN_CONTRAST."""
+    paper, ink = page_levels(pixels)
+    return max(RULE_MIN_CONTRAST, RULE_CONTRAST_SHARE * (paper - ink))
+
+
+def ink_level(pixels: Any) -> float:
+    """Given a page in grey, return the grey level below which a pixel is a character's ink: INK on a page of white
+    paper and black ink, as far into a scan's own paper-to-ink range."""
+    paper, ink = page_levels(pixels)
+    return paper - (255 - INK) / 255 * (paper - ink)
 
 
 def skew_degrees(pixels: Any, dpi: float) -> float:
@@ -375,16 +387,27 @@ def text_lines(pixels: Any, box: Box, dpi: float) -> list[Box]:
     return [(x0, upper, x1, lower) for upper, lower in zip(cuts, cuts[1:])]
 
 
-def split_at_rules(box: Box, down: list[Edge], dpi: float) -> list[Box]:
-    """Given a text box and the page's vertical rules, return the box cut at each rule that crosses it: the detector
-    boxes two cells' texts together, and the recogniser would read a stroke of one as a char of the other."""
+def split_at_rules(pixels: Any, box: Box, down: list[Edge], dpi: float, ink: float) -> list[Box]:
+    """Given a page in grey (rules erased), a text box, the page's vertical rules and its ink_level, return the box
+    cut at each rule that crosses it, without the pieces that hold no ink: the detector boxes two cells' texts
+    together (the recogniser would read a stroke of one as a char of the other), or runs a box a little past a rule
+    (the sliver of paper beyond it reads as a char at low confidence: 目 beside 维持 on a tilted scan)."""
     per_point = dpi / POINTS_PER_INCH
     x0, top, x1, bottom = box
     middle = (top + bottom) / 2 / per_point
     cuts = sorted(round(e["x0"] * per_point) for e in down if e["top"] <= middle <= e["bottom"])
     cuts = [x for x in cuts if x0 + ERASE_MARGIN < x < x1 - ERASE_MARGIN]
+    if not cuts:
+        return [box]
     edges = [x0] + [x for cut in cuts for x in (cut - ERASE_MARGIN, cut + ERASE_MARGIN)] + [x1]
-    return [(a, top, b, bottom) for a, b in zip(edges[::2], edges[1::2]) if b > a]
+    pieces = [(a, top, b, bottom) for a, b in zip(edges[::2], edges[1::2]) if b > a]
+    return [piece for piece in pieces if inked(pixels, piece, ink)]
+
+
+def inked(pixels: Any, box: Box, ink: float) -> bool:
+    """Given a page in grey (rules erased), a box and the page's ink_level, return whether the box holds ink: at least
+    MIN_INK_PIXELS pixels darker than the level (the detector boxes the paper beside a rule it has seen)."""
+    return int((pixels[box[1]:box[3], box[0]:box[2]] < ink).sum()) >= MIN_INK_PIXELS
 
 
 def distinct(boxes: list[Box]) -> list[Box]:
@@ -524,8 +547,9 @@ def page_objects(image: Image, number: int) -> PageObjects:
     clean = pixels.copy()
     clean[erased > 0] = 255
     boxes += unread_cells(clean, across + down, boxes, image.dpi)
-    pieces = [piece for box in boxes for piece in split_at_rules(box, down, image.dpi)]
-    lines = [line for box in pieces for line in text_lines(clean, box, image.dpi)]
+    ink = ink_level(pixels)
+    pieces = [piece for box in boxes for piece in split_at_rules(clean, box, down, image.dpi, ink)]
+    lines = [line for box in pieces for line in text_lines(clean, box, image.dpi) if inked(clean, line, ink)]
     boxes = distinct(sorted(lines, key=lambda b: (b[1], b[0])))
     return PageObjects(number=number, height=snap(height), chars=read_text(clean, boxes, image.dpi), edges=across + down)
 
