@@ -6,12 +6,15 @@ Chinese and digits better than Tesseract's chi_sim and needs no system package (
 run with one thread and fixed parameters, so the same image gives the same chars, byte for byte. Nothing here is
 imported until an image must be read: the engine, OpenCV and NumPy load with the first scanned page.
 
-Per page: text boxes are detected (on the page reduced to 2000 px on its longest side); the ruling lines are found
-with OpenCV morphology (long thin runs of pixels darker than their surroundings, not inside a text box) and erased
-from the image the recogniser reads, so that a border next to a digit is not read as a 1; a box holding two lines
-is cut into lines, and a table cell with ink but no box gets one; each box is recognised from the full-resolution
-image, and each recognised char gets its own box from the recogniser's alignment (its CTC column) and the engine's
-confidence in it.
+Per page: a page fed askew is straightened by the tilt of its horizontal rules (a rule tilted by a degree is a
+staircase of runs too short to be found; positions are then those of the straightened page); text boxes are detected
+(on the page reduced to 2000 px on its longest side); the ruling lines are found with OpenCV morphology (long thin
+runs of pixels darker than the paper on both sides, by a share of the page's own paper-to-ink range, short gaps
+closed, not inside a text box) and erased from the image the recogniser reads, so that a border next to a digit is
+not read as a 1; a box holding two lines is cut into lines, and a table cell with ink but no box gets one; each box
+is recognised from the full-resolution image, and each recognised char gets its own box from the recogniser's
+alignment (its CTC column) and the engine's confidence in it. A box read as one char a lone 0 is misread as (o, 。)
+is an unsure 0: the table's identities must confirm it.
 """
 from __future__ import annotations
 
@@ -38,10 +41,18 @@ MIN_IMAGE_DPI, MAX_IMAGE_DPI = 50, 1200  # a stated resolution outside this is a
 DETECT_BOX_SCORE = 0.3  # the detector's least mean score for a text box; at its default (0.5) it drops lone digits
 INK = 160  # a grey level darker than this is a character's ink; shaded cell backgrounds (about 200-230) are paper
 PAPER = 235  # a page with no pixel darker than this is blank
-RULE_CONTRAST = 20  # a rule is this much darker than the mean of its surroundings: light grey rules count, shading not
-RULE_WINDOW_POINTS = 3.0  # the surroundings a pixel is compared with (a square this wide)
+RULE_CONTRAST_SHARE = 0.08  # a rule is darker than the paper on both sides of it by this share of the page's
+# paper-to-ink range (20 grey levels on a clean render): light grey rules count; a scan's grey ink lowers the bar
+RULE_MIN_CONTRAST = 10  # grey levels: below this a darker run is JPEG ringing or sensor noise, not ink
+RULE_GAP_POINTS = 1.0  # a rule broken by gaps this short (noise, a faint scan) is still one rule
 RULE_MIN_POINTS = (36.0, 14.0)  # horizontal, vertical: shorter runs of ink are strokes of a character
 RULE_MAX_POINTS = 4.0  # a rule is thinner than this; a thicker run is a filled box or a bold glyph
+MAX_SKEW_DEGREES = 2.0  # a page fed askew by more than this is not straightened (nor read as a table)
+SKEW_STEPS_DEGREES = (0.25, 0.025)  # the skew is searched coarse, then fine around the best coarse angle
+MIN_SKEW_DEGREES = 0.05  # a page askew by less keeps its pixels: its rules are straight to within a pixel per 1000
+SKEW_SAMPLE = 200_000  # at most this many ink pixels vote on the skew (evenly spread; more cost time, not accuracy)
+SKEW_THICKEN_POINTS = 2.0  # a tilted rule thickened across by this is one run again (2 px tilted 1.5° is 18 pt runs)
+PAPER_PERCENTILE, INK_PERCENTILE = 50, 0.1  # a page's paper and ink grey levels: most of it is paper, some is ink
 CELL_INSET = 4  # px: a cell's ink is looked for this far inside its rules (left over from their erasure)
 MIN_INK_PIXELS = 20  # fewer dark pixels in a cell are dust, not a character
 LINE_MIN_POINTS = 5.0  # a band of ink this tall is a line of text; thinner ones are strokes (二) or specks
@@ -54,6 +65,10 @@ REREAD_BELOW = 0.9  # a box read with less mean confidence is read again (correc
 REREAD_RIM = 0.3  # the second look adds this share of the box's height of paper above and below: the recogniser,
 # trained on lines with paper around them, reads a lone digit cropped tight to its ink as o or 。 or at 0.3-0.8, and
 # at 0.9 with this rim (hongze_2023 p. 4 at 300 dpi); a rim on every box costs time and misreads some headings
+ZERO_LIKE = frozenset("oO。〇○Ｏｏ")  # what the recogniser reads a lone 0 in a wide cell as: a letter, a full stop,
+# a ring (RapidOCR's alphabet puts its letters and marks beside the digits; the zero it cannot see is one of these)
+LONE_ZERO_CONFIDENCE = 0.5  # such a char read as 0 is at most this sure: below corrections.LOW_OCR_CONFIDENCE, so the
+# table's identities must vouch for it, and doubtful (tables.DOUBTFUL_CONFIDENCE) when none does
 MIN_TEXT_SCORE = 0.3  # a recognised box below this mean confidence is noise, or a glyph the engine cannot read
 THREADS = 1  # onnxruntime threads: one thread sums in a fixed order, so the output is the same on every run
 CJK_CHAR = ("\u3400", "\u9fff")
@@ -185,19 +200,103 @@ def pdf_images(path: Path, data: bytes, numbers: list[int]) -> Iterator[tuple[in
 # --- rules -----------------------------------------------------------------------------------------------
 
 
-def rule_masks(pixels: Any, dpi: float) -> tuple[Any, Any]:
-    """Given a page in grey and its resolution, return two masks (uint8, 255 on a rule): its horizontal and its
-    vertical ruling lines, runs of ink too long for a character's stroke."""
+def odd(pixels: float) -> int:
+    """Given a length in pixels, return the nearest odd whole number of pixels, at least 3 (a kernel with a centre)."""
+    return max(3, 2 * round(pixels / 2) + 1)
+
+
+def page_levels(pixels: Any) -> tuple[float, float]:
+    """Given a page in grey, return its paper's grey level and its ink's (a scan's paper is grey and its ink lighter
+    than a render's)."""
+    import numpy as np
+
+    paper, ink = np.percentile(pixels[::4, ::4], (PAPER_PERCENTILE, INK_PERCENTILE))
+    return float(paper), float(ink)
+
+
+def rule_contrast(pixels: Any) -> float:
+    """Given a page in grey, return how much darker than the paper beside it a run must be to be a rule: a share of
+    the page's own paper-to-ink range, at least RULE_MIN_CONTRAST."""
+    paper, ink = page_levels(pixels)
+    return max(RULE_MIN_CONTRAST, RULE_CONTRAST_SHARE * (paper - ink))
+
+
+def ink_level(pixels: Any) -> float:
+    """Given a page in grey, return the grey level below which a pixel is a character's ink: INK on a page of white
+    paper and black ink, as far into a scan's own paper-to-ink range."""
+    paper, ink = page_levels(pixels)
+    return paper - (255 - INK) / 255 * (paper - ink)
+
+
+def skew_degrees(pixels: Any, dpi: float) -> float:
+    """Given a page in grey and its resolution, return the angle in degrees (clockwise on the page as seen) by which its
+    horizontal rules are tilted: the angle at which their pixels fall into the fewest, fullest rows. A tilted rule is
+    a staircase of short runs; thickened across, it is one long run that a character's strokes are not. 0.0 for a
+    page without such rules (its text needs no straightening: the detector boxes tilted lines)."""
     import cv2
+    import numpy as np
 
     per_point = dpi / POINTS_PER_INCH
-    window = 2 * round(RULE_WINDOW_POINTS * per_point / 2) + 1
-    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window, RULE_CONTRAST)
+    dark = cv2.morphologyEx(pixels, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (1, odd(RULE_MAX_POINTS * per_point))))
+    dark = np.where(dark >= rule_contrast(pixels), np.uint8(255), np.uint8(0))
+    thick = cv2.dilate(dark, cv2.getStructuringElement(cv2.MORPH_RECT, (1, odd(SKEW_THICKEN_POINTS * per_point))))
+    long = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (round(RULE_MIN_POINTS[0] * per_point), 1)))
+    ys, xs = (dark & long).nonzero()
+    if len(ys) < RULE_MIN_POINTS[0] * per_point:
+        return 0.0
+    step = max(1, len(ys) // SKEW_SAMPLE)
+    ys, xs = ys[::step].astype(np.float64), xs[::step].astype(np.float64)
+    xs -= xs.mean()
+
+    def score(degrees: float) -> float:
+        rows = np.rint(ys - xs * math.tan(math.radians(degrees))).astype(np.int64)
+        counts = np.bincount(rows - rows.min())
+        return float(np.dot(counts, counts))
+
+    best = 0.0
+    for step_degrees, span in zip(SKEW_STEPS_DEGREES, (MAX_SKEW_DEGREES, SKEW_STEPS_DEGREES[0])):
+        count = round(span / step_degrees)
+        best = max((best + k * step_degrees for k in range(-count, count + 1)), key=lambda d: (score(d), -abs(d)))
+    return best
+
+
+def straightened(pixels: Any, degrees: float) -> Any:
+    """Given a page in grey and its skew (skew_degrees), return it turned back by that angle about its centre, with
+    paper where the turn brings in pixels from outside the page."""
+    import cv2
+
+    height, width = pixels.shape
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    return cv2.warpAffine(pixels, turn, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=255)
+
+
+def rule_masks(pixels: Any, dpi: float) -> tuple[Any, Any]:
+    """Given a page in grey and its resolution, return two masks (uint8, 255 on a rule): its horizontal and its
+    vertical ruling lines. A rule's pixels are darker than the paper on both sides of it (a black top-hat across the
+    line: the edge of a shaded cell is darker on one side only), by the page's rule_contrast; short gaps in such a
+    run are closed, and runs too short for a rule (a character's stroke) dropped."""
+    import cv2
+    import numpy as np
+
+    per_point = dpi / POINTS_PER_INCH
+    contrast = rule_contrast(pixels)
+    across = odd(RULE_MAX_POINTS * per_point)
+    gap = odd(RULE_GAP_POINTS * per_point)
     masks = []
-    for index, shape in enumerate(((1, 0), (0, 1))):
-        length = max(3, round(RULE_MIN_POINTS[index] * per_point))
-        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if shape == (1, 0) else (1, length))
-        masks.append(cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel))
+    for index, horizontal in enumerate((True, False)):
+        def line(length: int) -> Any:
+            return cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+
+        def cross(length: int) -> Any:
+            return cv2.getStructuringElement(cv2.MORPH_RECT, (1, length) if horizontal else (length, 1))
+
+        darker = cv2.morphologyEx(pixels, cv2.MORPH_BLACKHAT, cross(across))
+        ink = np.where(darker >= contrast, np.uint8(255), np.uint8(0))
+        ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, line(gap))
+        masks.append(cv2.morphologyEx(ink, cv2.MORPH_OPEN, line(max(3, round(RULE_MIN_POINTS[index] * per_point)))))
     return masks[0], masks[1]
 
 
@@ -307,16 +406,27 @@ def text_lines(pixels: Any, box: Box, dpi: float) -> list[Box]:
     return [(x0, upper, x1, lower) for upper, lower in zip(cuts, cuts[1:])]
 
 
-def split_at_rules(box: Box, down: list[Edge], dpi: float) -> list[Box]:
-    """Given a text box and the page's vertical rules, return the box cut at each rule that crosses it: the detector
-    boxes two cells' texts together, and the recogniser would read a stroke of one as a char of the other."""
+def split_at_rules(pixels: Any, box: Box, down: list[Edge], dpi: float, ink: float) -> list[Box]:
+    """Given a page in grey (rules erased), a text box, the page's vertical rules and its ink_level, return the box
+    cut at each rule that crosses it, without the pieces that hold no ink: the detector boxes two cells' texts
+    together (the recogniser would read a stroke of one as a char of the other), or runs a box a little past a rule
+    (the sliver of paper beyond it reads as a char at low confidence: 目 beside 维持 on a tilted scan)."""
     per_point = dpi / POINTS_PER_INCH
     x0, top, x1, bottom = box
     middle = (top + bottom) / 2 / per_point
     cuts = sorted(round(e["x0"] * per_point) for e in down if e["top"] <= middle <= e["bottom"])
     cuts = [x for x in cuts if x0 + ERASE_MARGIN < x < x1 - ERASE_MARGIN]
+    if not cuts:
+        return [box]
     edges = [x0] + [x for cut in cuts for x in (cut - ERASE_MARGIN, cut + ERASE_MARGIN)] + [x1]
-    return [(a, top, b, bottom) for a, b in zip(edges[::2], edges[1::2]) if b > a]
+    pieces = [(a, top, b, bottom) for a, b in zip(edges[::2], edges[1::2]) if b > a]
+    return [piece for piece in pieces if inked(pixels, piece, ink)]
+
+
+def inked(pixels: Any, box: Box, ink: float) -> bool:
+    """Given a page in grey (rules erased), a box and the page's ink_level, return whether the box holds ink: at least
+    MIN_INK_PIXELS pixels darker than the level (the detector boxes the paper beside a rule it has seen)."""
+    return int((pixels[box[1]:box[3], box[0]:box[2]] < ink).sum()) >= MIN_INK_PIXELS
 
 
 def distinct(boxes: list[Box]) -> list[Box]:
@@ -394,7 +504,7 @@ def read_text(pixels: Any, boxes: list[Box], dpi: float) -> list[Char]:
     chars: list[Char] = []
     for box, (crop, pad), reading in zip(boxes, crops, readings):
         if reading[0].strip() and reading[1] >= MIN_TEXT_SCORE:
-            chars += box_chars(box, pad, reading, dpi)
+            chars += lone_zero(box_chars(box, pad, reading, dpi))
         elif (crop[:, :, 0] < INK).sum() >= MIN_INK_PIXELS:
             chars.append(unread_char(box, reading[1], dpi))
     return chars
@@ -402,9 +512,23 @@ def read_text(pixels: Any, boxes: list[Box], dpi: float) -> list[Char]:
 
 def better(first: tuple[str, float, list[Any]], second: tuple[str, float, list[Any]]) -> bool:
     """Given a box's reading and its re-reading, return whether the re-reading replaces it: it is more confident, and
-    does not trade a number for something that is not one (a lone 0 re-read as a frame, [], is still a 0)."""
-    return second[1] > first[1] and not (bool(NUMBER.fullmatch(first[0].strip()))
-                                         and not NUMBER.fullmatch(second[0].strip()))
+    does not trade a number (or a lone zero-like char) for something that is neither (a lone 0 re-read as a frame,
+    [], is still a 0)."""
+    return second[1] > first[1] and not (numeric(first[0]) and not numeric(second[0]))
+
+
+def numeric(text: str) -> bool:
+    """Given a box's text, return whether it is a number or a lone char the recogniser reads a 0 as (ZERO_LIKE)."""
+    text = text.strip()
+    return bool(NUMBER.fullmatch(text)) or text in ZERO_LIKE
+
+
+def lone_zero(chars: list[Char]) -> list[Char]:
+    """Given the chars read in one text box, return them with a lone zero-like char (ZERO_LIKE: how the recogniser
+    reads a lone 0 cropped tight) read as a 0 the engine is at most LONE_ZERO_CONFIDENCE sure of, never a sure one."""
+    if len(chars) != 1 or chars[0]["text"] not in ZERO_LIKE:
+        return chars
+    return [{**chars[0], "text": "0", "confidence": min(chars[0]["confidence"], LONE_ZERO_CONFIDENCE)}]
 
 
 def recognise(crops: list[Any]) -> list[tuple[str, float, list[Any]]]:
@@ -431,6 +555,9 @@ def page_objects(image: Image, number: int) -> PageObjects:
     height = pixels.shape[0] * POINTS_PER_INCH / image.dpi
     if not pixels.size or pixels.min() >= PAPER:
         return PageObjects(number=number, height=snap(height), chars=[], edges=[])  # blank paper
+    skew = skew_degrees(pixels, image.dpi)
+    if abs(skew) >= MIN_SKEW_DEGREES:
+        pixels = straightened(pixels, skew)
     boxes = text_boxes(pixels)
     horizontal, vertical = rule_masks(pixels, image.dpi)
     across, across_mask = mask_rules(horizontal, "h", image.dpi, boxes)
@@ -439,8 +566,9 @@ def page_objects(image: Image, number: int) -> PageObjects:
     clean = pixels.copy()
     clean[erased > 0] = 255
     boxes += unread_cells(clean, across + down, boxes, image.dpi)
-    pieces = [piece for box in boxes for piece in split_at_rules(box, down, image.dpi)]
-    lines = [line for box in pieces for line in text_lines(clean, box, image.dpi)]
+    ink = ink_level(pixels)
+    pieces = [piece for box in boxes for piece in split_at_rules(clean, box, down, image.dpi, ink)]
+    lines = [line for box in pieces for line in text_lines(clean, box, image.dpi) if inked(clean, line, ink)]
     boxes = distinct(sorted(lines, key=lambda b: (b[1], b[0])))
     return PageObjects(number=number, height=snap(height), chars=read_text(clean, boxes, image.dpi), edges=across + down)
 
