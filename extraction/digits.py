@@ -29,6 +29,7 @@ from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue,
 AMBIGUOUS = "ambiguous_digits"
 SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
 MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
+MAX_SPLIT_STEPS = 200000  # cuts tried in one run's split search before giving up on it (unread, never guessed)
 MAX_NODES = 40000  # joint-search steps per table before giving up on its undecided rows: 3x the most a real
 # report concatenated needs (12,741); at ~40 us a step, 200,000 cost 8 s of CPU on a 5 KB one-line text
 MAX_CELL_DIGITS = 9
@@ -97,17 +98,23 @@ def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 Check = Callable[[list[Piece]], bool]
 
 
+class TooManySplits(Exception):
+    """A run whose split search passed MAX_SPLIT_STEPS: its readings are unknown, so it is read as none."""
+
+
 def splits(text: str, kinds: list[str], offset: int = 0, check: Check | None = None) -> Iterator[Reading]:
     """Given a run's printed text and the column types of its cells, yield every split into exactly those cells.
 
     Chunks are cut at every position where each part is a well-formed cell (no leading zero except 0 itself);
     whitespace always ends a cell, and each whitespace character may stand for one blank cell. `check` is asked
-    after every cell with the cells so far (the row's identities prune as soon as their cells are cut).
+    after every cell with the cells so far (the row's identities prune as soon as their cells are cut). Raises
+    TooManySplits past MAX_SPLIT_STEPS cuts (a line of a whole report's digits and spaces, joined).
     """
     norm_text = unicodedata.normalize("NFKC", text).replace("．", ".")
     chunks, spaces = _segments(norm_text)
     prefix: list[Piece] = []
     width = len(kinds)
+    steps = 0
 
     def room(k: int) -> int:
         """Cells the text from whitespace stretch k on can still hold."""
@@ -121,11 +128,15 @@ def splits(text: str, kinds: list[str], offset: int = 0, check: Check | None = N
                 if k == len(chunks):
                     if len(prefix) == width:
                         yield tuple(prefix)
-                elif width - len(prefix) <= room(k + 1) + (chunks[k][1] - chunks[k][0]):
-                    yield from walk_chunk(k, chunks[k][0])
+                elif len(chunks) - k <= width - len(prefix) <= room(k + 1) + (chunks[k][1] - chunks[k][0]):
+                    yield from walk_chunk(k, chunks[k][0])  # each chunk left needs a cell of its own
             del prefix[len(prefix) - b:]
 
     def walk_chunk(k: int, pos: int) -> Iterator[Reading]:
+        nonlocal steps
+        steps += 1
+        if steps > MAX_SPLIT_STEPS:
+            raise TooManySplits(text[:40])
         if pos == chunks[k][1]:
             yield from walk_space(k + 1)
             return
@@ -144,6 +155,15 @@ def splits(text: str, kinds: list[str], offset: int = 0, check: Check | None = N
             prefix.pop()
 
     yield from walk_space(0)
+
+
+def _splits_at_all(text: str, kinds: list[str]) -> bool:
+    """Given a run's text and its cells' column types, return whether it splits into those cells at all (not when
+    the search gives up before finding one)."""
+    try:
+        return next(splits(text, kinds), None) is not None
+    except TooManySplits:
+        return False
 
 
 def _holds(identity: Identity, values: dict[str, int | float | None]) -> bool:
@@ -199,7 +219,10 @@ def _combined(runs: list[PrintedRun], kinds: list[list[str]], keys: list[str], l
     for run, k in zip(runs, kinds):
         run_keys = keys[first:first + len(k)]
         inside = [i for i in local if set(i.keys) <= set(run_keys)]
-        per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(run_keys, inside)))))
+        try:
+            per_run.append(list(_limited(splits(run.text, k, _offset(run), _row_check(run_keys, inside)))))
+        except TooManySplits:
+            return []
         first += len(k)
     combinations = 1
     for part in per_run:
@@ -214,7 +237,7 @@ def _without_next_blanks(run: PrintedRun, kinds: list[str]) -> PrintedRun:
     whitespace when its characters fill the row without it: that label may print its own blank cells first (3000000
     then the blanks before 2.重复申请), and reading them as this row's blank 总计 would merge two of its digits."""
     text = run.text.rstrip()
-    if text == run.text or next(splits(text, kinds), None) is None:
+    if text == run.text or not _splits_at_all(text, kinds):
         return run
     return PrintedRun(run.label, text, run.where)
 
@@ -228,7 +251,10 @@ def _certain(runs: list[PrintedRun], kinds: list[list[str]]) -> Reading | None:
     into its cells (as many digits as cells, or every other cut leaves a leading zero), identities unasked; else None."""
     reading: list[Piece] = []
     for run, k in zip(runs, kinds):
-        found = list(itertools.islice(splits(run.text, k, _offset(run)), 2))
+        try:
+            found = list(itertools.islice(splits(run.text, k, _offset(run)), 2))
+        except TooManySplits:
+            return None
         if len(found) != 1:
             return None
         reading += found[0]
@@ -505,7 +531,7 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     def fits(i: int, r: int) -> bool:
         # The run after 表四's column headers (…尚未审结总计) is 表四's, though its label ends as 表三's （七）总计 does.
         heads = any(w in norm(runs[i].label) for w in REVIEW_WORDS)
-        return not heads and next(splits(runs[i].text, kinds), None) is not None
+        return not heads and _splits_at_all(runs[i].text, kinds)
 
     chain = _chain(runs, rows, fits)
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
@@ -533,7 +559,7 @@ def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Sl
             wording[row["key"]] = (group.caption, row["label"], set(_labels(row.get("deviant", []))))
 
     def fits(i: int, r: int) -> bool:
-        return next(splits(runs[i].text, kinds[rows[r][0]]), None) is not None
+        return _splits_at_all(runs[i].text, kinds[rows[r][0]])
 
     chain = _chain(runs, rows, fits)
     slots = [Slot(f"active.{rows[r][0]}", [f"active.{rows[r][0]}.{c}" for c in columns[rows[r][0]]], [runs[i]]) for i, r in sorted(chain.items())]
@@ -568,7 +594,7 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
             _read_slot(slot, kinds, [i for i in identities if set(i.keys) <= set(keys)], blanks_print, glued)
             if slot.readings:
                 found.append(slot)
-            elif fallback is None and all(next(splits(run.text, k), None) is not None for run, k in zip(chosen, kinds)):
+            elif fallback is None and all(_splits_at_all(run.text, k) for run, k in zip(chosen, kinds)):
                 fallback = slot  # 表四 is printed, but no split satisfies its identities: its cells stay unread
     return _merged(found) or fallback
 

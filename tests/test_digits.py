@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,7 @@ from evaluation.synth import generate, render
 from evaluation.synth.build import blank_zero_orgs, build_report
 from evaluation.synth.model import ReportModel
 from evaluation.synth.names import make_agency
-from extraction.digits import AMBIGUOUS, read_runs, splits
+from extraction.digits import AMBIGUOUS, TooManySplits, read_runs, splits
 from extraction.ingest import read_source
 from extraction.pipeline import audit
 from extraction.tables import ParsedTables, parse_tables
@@ -207,3 +208,17 @@ def test_a_page_that_may_hide_blanks_reads_no_cell_of_a_broken_row() -> None:
     report = audit("report.concat.txt", flatten(read_source("report.txt", render(model, "text")), BLANKS["none"]).encode("utf-8"))
     assert report.format == "text-concat"
     assert not [k for k in report.cells if k.startswith(("review.", "litigation."))]
+
+
+def test_a_run_with_more_chunks_than_cells_has_no_split() -> None:
+    # each whitespace-separated chunk needs a cell of its own: the search stops at once instead of cutting further
+    assert list(splits("1 2 3", ["int", "int"])) == []
+    assert [[p.text for p in r] for r in splits("1 2", ["int", "int"])] == [["1", "2"]]
+
+
+def test_a_split_search_past_its_budget_gives_up_instead_of_running_on() -> None:
+    """Found by the campaign (a 5 KB one-line markdown mutant past 20 s of CPU): 60 digits into 8 cells with
+    identities that turn every full row down walk millions of cuts. The search raises after its budget, and the
+    readers take that as no reading (the row unread, never guessed)."""
+    with pytest.raises(TooManySplits):
+        list(splits("1" * 60, ["int"] * 8, check=lambda prefix: len(prefix) < 8))
