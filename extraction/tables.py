@@ -467,8 +467,6 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     """Given 表三 rows, return one slot per placed row. Rows placed by label; rows whose label is unreadable (a PDF
     line holding only the numbers of a wrapped label) are placed by their position when the printed rows line up
     one-to-one with a version's row order."""
-    if out.version is not None:
-        rows = _group_labels_as_first_rows(rows, spec.versions[out.version], spec)
     by_order = _order_alignment([placed for _, placed in rows], spec)
     subtotal = subtotal_column([row.values for row, _ in rows], len(spec.column_keys))
     if subtotal is not None:
@@ -631,26 +629,6 @@ def _compatible(placed: str, key: str, spec: Spec) -> bool:
     labels = {core(r.label) for v in spec.versions.values() for r in v.requests_rows if r.key == placed}
     groups = {core(r.group or "") for v in spec.versions.values() for r in v.requests_rows if r.key == key}
     return bool(labels & groups)
-
-
-def _group_labels_as_first_rows(rows: list[tuple[_Row, tuple[str, float] | None]], version: VersionSpec, spec: Spec,
-                                ) -> list[tuple[_Row, tuple[str, float] | None]]:
-    """Given 表三 rows with their label placements and the report's version, return them with a row placed by a
-    label that is not a row of this version but the group label of some of its rows ((六)其他处理 in 2021) placed on
-    the group's first row no other row's label names, when other rows of the group are printed: a converter that
-    wraps the first row's long label around the table prints the group label beside that row's numbers."""
-    own = {r.key for r in version.requests_rows}
-    named = {placed[0] for _, placed in rows if placed is not None}
-    out: list[tuple[_Row, tuple[str, float] | None]] = []
-    for row, placed in rows:
-        if placed is not None and placed[0] not in own:
-            group = [r.key for r in version.requests_rows if _compatible(placed[0], r.key, spec)]
-            free = [key for key in group if key not in named]
-            if free and len(free) < len(group):
-                placed = (free[0], min(placed[1], ORDER_CONFIDENCE))
-                named.add(free[0])
-        out.append((row, placed))
-    return out
 
 
 def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:

@@ -126,19 +126,6 @@ def test_header_of_the_table_above_does_not_place_another_groups_values() -> Non
     assert "active.admin_fees.decisions" not in cells
 
 
-def test_group_label_beside_its_first_rows_numbers_places_that_row() -> None:
-    """A 2021 表三 whose converter printed （六）其他处理 beside the numbers of its first row (that row's long label
-    wrapped around the table) reads them as that row, not as the 2019 single row, when the group's other rows print."""
-    head = "| 信息 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n| --- |" + " --- |" * 7
-    rows = ["一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 0 | 9", "（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
-            "3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0"]
-    text = (head + "\n" + "\n".join(f"| {r} |" for r in rows) + "\n").encode("utf-8")
-    parsed = parse_tables(read_text(Path("r.md"), text, "0").tables, 2023)
-    assert parsed.version == "v2021"
-    assert parsed.cells["requests.result.other.no_correction.total"].value == 2
-    assert "requests.result.other.total" not in parsed.cells
-
-
 def cell_lines(content: Content, blank: str) -> bytes:
     """Given content, return it as a scraper stores a page (every paragraph and table cell on a line of its own,
     blank lines between them, a blank cell as `blank`, 表四's header printed one character a line)."""
