@@ -245,6 +245,8 @@ def serve(
     max_upload_mb: float = typer.Option(50.0, "--max-upload-mb", help="Largest accepted file, in MB (the ingest limit by default)."),
     max_files: int = typer.Option(10, "--max-files", help="Most files in one upload request."),
     audit_timeout: float = typer.Option(60.0, "--audit-timeout", help="Seconds one audit may run before its worker is killed."),
+    per_ocr_page: float = typer.Option(DEFAULT_OCR_PAGE_S, "--audit-timeout-per-ocr-page", min=0,
+                                       help=f"Seconds added to --audit-timeout for each page read by OCR (at most {MAX_OCR_PAGES})."),
     workers: int = typer.Option(2, "--workers", help="Audit worker processes."),
 ) -> None:
     """Run the auditor service: HTTP API (/api, /openapi.json) and review pages over the store."""
@@ -253,7 +255,7 @@ def serve(
     from extraction.service import Settings, create_app
 
     settings = Settings(db=db, token=token, max_upload_mb=max_upload_mb, max_files=max_files, audit_timeout_s=audit_timeout,
-                        workers=workers)
+                        audit_timeout_per_ocr_page_s=per_ocr_page, workers=workers)
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         typer.echo("warning: listening beyond loopback without --token: anyone who can reach it can upload and review", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", server_header=False)

@@ -40,3 +40,12 @@ def slow_ocr_audit(path: str, file: str | None, data: bytes | None) -> tuple[Any
 
     ocr.page_objects = stand_in_ocr([], SECONDS_PER_PAGE)
     return audit_report(path, file, data)
+
+
+def slow_ocr_upload(path: str, shown: str) -> Any:
+    """A service worker's job: an upload's audit, with an OCR that takes SECONDS_PER_PAGE a page to read nothing."""
+    from extraction.ingest import ocr
+    from extraction.service.worker import audit_with_narrative
+
+    ocr.page_objects = stand_in_ocr([], SECONDS_PER_PAGE)
+    return audit_with_narrative(path, shown)

@@ -20,7 +20,7 @@ from extraction.pipeline import audit
 from extraction.store import Store
 
 from conftest import SEED
-from stand_in_ocr import SECONDS_PER_PAGE, slow_ocr_audit, stand_in_ocr, text_pages
+from stand_in_ocr import SECONDS_PER_PAGE, slow_ocr_audit, slow_ocr_upload, stand_in_ocr, text_pages
 
 runner = CliRunner()
 LIMITS = ["--timeout", "60", "--max-memory-mb", "2048"]
@@ -246,6 +246,26 @@ def test_a_worker_tells_its_parent_the_pages_it_sends_to_ocr(tmp_path: Path, per
              lambda: False, work=slow_ocr_audit, per_ocr_page=per_ocr_page)
     answer = outcomes[0][1].errors[0] if outcomes[0][0] == "ok" else Problem(*outcomes[0][1:])  # check's Report, or an error
     assert answer.code == code and str(path) in answer.message
+
+
+def test_the_service_allows_each_page_sent_to_ocr_its_time(tmp_path: Path) -> None:
+    # an upload: the service's worker says what it will read by OCR and the wait for its answer grows, as in batch
+    from extraction.service.worker import AuditPool, AuditTimeout
+
+    path = _scan_of_three_pages(tmp_path)
+    flat = AuditPool(1, 3.0, per_ocr_page=0.0, work=slow_ocr_upload)
+    try:
+        with pytest.raises(AuditTimeout) as overrun:
+            flat.run(str(path), "scan.pdf")
+    finally:
+        flat.close()
+    assert overrun.value.limit.ocr_pages == 3 and "scan.pdf：审核超过 3 秒" in overrun.value.limit.message("scan.pdf")
+    allowing = AuditPool(1, 3.0, per_ocr_page=10.0, work=slow_ocr_upload)
+    try:
+        outcome = allowing.run(str(path), "scan.pdf")
+    finally:
+        allowing.close()
+    assert outcome.unreadable and outcome.errors[0]["code"] == "no_text_layer"
 
 
 def test_the_fuzzing_cpu_limit_grows_with_the_pages_sent_to_ocr() -> None:

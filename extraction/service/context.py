@@ -40,7 +40,8 @@ class ServiceContext:
 
         settings.db.parent.mkdir(parents=True, exist_ok=True)
         return cls(settings, Store(settings.db), FileArea(settings.data_dir),
-                   AuditPool(settings.workers, settings.audit_timeout_s, settings.queue_timeout_s))
+                   AuditPool(settings.workers, settings.audit_timeout_s, settings.queue_timeout_s,
+                             settings.audit_timeout_per_ocr_page_s))
 
     def close(self) -> None:
         """Stop the workers and close the store."""

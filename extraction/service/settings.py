@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extraction.ingest import MAX_MB
+from extraction.limits import DEFAULT_OCR_PAGE_S
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Settings:
     max_upload_mb: float = MAX_MB  # per file: the ingest limit, as in check and batch
     max_files: int = 10  # per upload request
     audit_timeout_s: float = 60.0  # per file, in a worker process that is killed when it runs over
+    audit_timeout_per_ocr_page_s: float = DEFAULT_OCR_PAGE_S  # added to it for each page the worker reads by OCR
     workers: int = 2  # audit worker processes
     queue_timeout_s: float = 120.0  # how long an upload waits for a free worker before 503
     data_dir_override: Path | None = None

@@ -26,8 +26,8 @@ def audit_upload(ctx: ServiceContext, filename: str | None, data: bytes) -> dict
     sha, path = ctx.files.put(data)
     try:
         outcome = ctx.pool.run(str(path), shown)
-    except AuditTimeout:
-        message = f"{shown}：审核超过 {ctx.settings.audit_timeout_s:g} 秒的时限"
+    except AuditTimeout as exc:
+        message = exc.limit.message(shown)
         ctx.store.save_error(str(path), sha, "audit_timeout", message)
         raise ApiError(504, "audit_timeout", message) from None
     except AuditBusy:

@@ -1,21 +1,29 @@
 """Audits run in separate worker processes: a file that hangs or crashes the parser costs one worker, not the server.
 
-`AuditPool.run(path, shown)` hands the stored file to an idle worker and waits at most `timeout` seconds;
-a worker that runs over is killed and replaced. Workers are started with `spawn` (no forked server state).
+`AuditPool.run(path, shown)` hands the stored file to an idle worker and waits at most `timeout` seconds, plus
+`per_ocr_page` for each page the worker says it is about to read by OCR (extraction.limits.TimeLimit, as `check` and
+`batch` do); a worker that runs over is killed and replaced. Workers are started with `spawn` (no forked server state).
 """
 from __future__ import annotations
 
 import multiprocessing as mp
 import queue
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from extraction.limits import DEFAULT_OCR_PAGE_S, OCR_PAGES, TimeLimit
 
 
 class AuditTimeout(Exception):
-    """The audit ran over the per-request time limit; its worker was killed."""
+    """The audit ran over its time limit (the base and its OCR pages' allowance); its worker was killed."""
+
+    def __init__(self, limit: TimeLimit):
+        super().__init__(f"audit ran over {limit.seconds:g} s")
+        self.limit = limit
 
 
 class AuditBusy(Exception):
@@ -69,8 +77,11 @@ def audit_with_narrative_bytes(data: bytes) -> None:
         segment(report.source)
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, work: Callable[[str, str], AuditOutcome]) -> None:
     import warnings
+
+    from extraction.batch_worker import tell_parent
+    from extraction.limits import on_ocr_pages
 
     warnings.filterwarnings("ignore")
     _warm_up()
@@ -84,7 +95,9 @@ def _serve(conn: Connection) -> None:
         if job is None:
             return
         try:
-            conn.send(("ok", audit_with_narrative(*job)))
+            with on_ocr_pages(tell_parent(conn)):
+                outcome = work(*job)
+            conn.send(("ok", outcome))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, never to the client
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -103,9 +116,12 @@ class _Worker:
 class AuditPool:
     """A fixed set of audit worker processes; `run` is blocking and thread-safe."""
 
-    def __init__(self, size: int, timeout: float, queue_timeout: float = 120.0):
+    def __init__(self, size: int, timeout: float, queue_timeout: float = 120.0, per_ocr_page: float = DEFAULT_OCR_PAGE_S,
+                 work: Callable[[str, str], AuditOutcome] = audit_with_narrative):
         self.timeout = timeout
         self.queue_timeout = queue_timeout
+        self.per_ocr_page = per_ocr_page
+        self._work = work
         self._ctx = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -130,7 +146,7 @@ class AuditPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_serve, args=(child,), daemon=True, name="zfxxgk-audit")
+        process = self._ctx.Process(target=_serve, args=(child, self._work), daemon=True, name="zfxxgk-audit")
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -152,10 +168,12 @@ class AuditPool:
             raise AuditBusy("no audit worker free") from None
         try:
             worker.conn.send((path, shown))
-            if not worker.conn.poll(self.timeout):
+            limit = TimeLimit(self.timeout, self.per_ocr_page)
+            answer = self._answer(worker, limit)
+            if answer is None:
                 worker = self._replace(worker)
-                raise AuditTimeout(f"audit ran over {self.timeout:g} s")
-            status, payload = worker.conn.recv()
+                raise AuditTimeout(limit)
+            status, payload = answer
         except (EOFError, OSError) as exc:
             worker = self._replace(worker)
             raise AuditCrashed(f"worker died: {exc}") from None
@@ -165,6 +183,18 @@ class AuditPool:
         if status != "ok":
             raise AuditCrashed(payload)
         return payload
+
+    @staticmethod
+    def _answer(worker: _Worker, limit: TimeLimit) -> tuple[str, Any] | None:
+        """Given a worker holding a job and the job's time limit, return its answer, or None once the limit, moved on
+        by the OCR pages the worker announces, has passed."""
+        started = time.monotonic()
+        while worker.conn.poll(max(0.0, started + limit.seconds - time.monotonic())):
+            message = worker.conn.recv()
+            if message[0] != OCR_PAGES:
+                return message
+            limit.allow(message[1])
+        return None
 
     def close(self) -> None:
         """Stop every worker."""
