@@ -29,7 +29,10 @@ TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may b
 LIST_JOINERS = "、和及与"
 VERB_GAP_CHARS = 4  # 未制定发布、废止: at most this many characters between two negated verbs joined by 、和及与  # 废止规章17件、规范性文件0件: the verb before the first figure governs the next
 NOUN_AFTER_CHARS = 2  # a 表二 topic may follow its figure as the counted noun (制发的48件行政规范性文件, 新制定的6件海事规范性文件)
-LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after a leaf word makes it an example
+_CLAUSE_END = re.compile(r"[，,；;。：:（(]")
+# 等 closing a list after a leaf word (不掌握相关情况等, 信访举报投诉类申请及重复申请等) makes the leaf an example; 等待/等候
+# wait, 等级 is a grade
+_EXAMPLE_MARK = re.compile(r"等(?![待候级])")
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
@@ -158,8 +161,19 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
             cand = (fig.start - left.end, -left.length, left.topic, left.start)
             best = cand if best is None or cand < best else best
         if best is not None:
-            return (None if _joined_to_other_topic(text, best[3], best[2], spec) else best[2]), left_start != sentence[0]
+            if _joined_to_other_topic(text, best[3], best[2], spec) or _owned_by_another_kind(text, sentence[0], best, spec):
+                return None, left_start != sentence[0]
+            return best[2], left_start != sentence[0]
     return None, False
+
+
+def _owned_by_another_kind(text: str, sentence_start: int, word: tuple[int, int, str, int], spec: Spec) -> bool:
+    """Given the topic word chosen for a figure (distance, -length, topic, start), return whether it is the topic's
+    shortest word after a procedure of another kind named earlier in the sentence, whose applications it then
+    counts (行使的行政许可事项为1项，…，全年申请量0件)."""
+    kinds = spec.topic_kind_subjects.get(word[2])
+    return bool(kinds) and -word[1] == min(map(len, spec.topics[word[2]])) \
+        and any(k in text[sentence_start:word[3]] for k in kinds)
 
 
 def _joined_to_other_topic(text: str, word_start: int, topic: str, spec: Spec) -> bool:
@@ -382,9 +396,14 @@ def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
 
 def _names_leaf(local: str, word: str) -> bool:
     """Given the words before a figure, return whether they name the leaf word itself, not as one example of a
-    wider set (因本机关不掌握等原因无法提供 is every 无法提供)."""
+    wider set: a 等 after it in its clause (因本机关不掌握等原因无法提供, 因本机关不掌握相关情况等无法提供, 信访举报投诉类
+    申请及重复申请等不予处理 are every 无法提供, every 不予处理)."""
     i = local.rfind(word)
-    return i >= 0 and "等" not in local[i + len(word):i + len(word) + LEAF_EXAMPLE_CHARS]
+    if i < 0:
+        return False
+    tail = local[i + len(word):]
+    clause_end = _CLAUSE_END.search(tail)
+    return not _EXAMPLE_MARK.search(tail[:clause_end.start() if clause_end else len(tail)])
 
 
 @dataclass(frozen=True)

@@ -401,3 +401,37 @@ def test_the_part_of_an_event_done_ahead_of_time_is_no_year_count(tmp_path: Path
     assert not [v for v, _ in linked(tmp_path, sentence) if v in (3, 5, 2)]
     # a clause of its own about planning ahead leaves the count after it
     assert linked(tmp_path, "按照提前策划的模式，全年收到政府信息公开申请5件。") == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize("examples, node, subtotal", [
+    ("因本机关不掌握相关情况等", "无法提供", "requests.result.unable.subtotal.total"),
+    ("因没有现成信息需另行制作等原因", "无法提供", "requests.result.unable.subtotal.total"),
+    ("信访举报投诉类申请及重复申请等", "不予处理", "requests.result.not_processed.subtotal.total"),
+    ("涉及商业秘密、个人隐私等", "不予公开", "requests.result.withheld.subtotal.total"),
+])
+def test_a_ground_named_as_an_example_before_its_disposition_is_the_disposition_s_subtotal(
+        tmp_path: Path, examples: str, node: str, subtotal: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请20件，其中{examples}{node}6件。") == [
+        (20, "requests.new.total"), (6, subtotal)]
+
+
+@pytest.mark.parametrize("ground, node, leaf", [
+    ("因本机关不掌握相关政府信息", "无法提供", "requests.result.unable.not_held.total"),
+    ("属于重复申请", "不予处理", "requests.result.not_processed.repeated.total"),
+    ("因涉及个人隐私", "不予公开", "requests.result.withheld.third_party_rights.total"),
+])
+def test_a_ground_named_alone_before_its_disposition_is_its_own_leaf(tmp_path: Path, ground: str, node: str,
+                                                                      leaf: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请20件，其中{ground}{node}6件。") == [
+        (20, "requests.new.total"), (6, leaf)]
+
+
+@pytest.mark.parametrize("subject", ["行使的行政许可事项为1项，即公共体育设施拆除审核，", "本局行政审批事项共3项，",
+                                     "进驻大厅的政务服务事项12项，"])
+@pytest.mark.parametrize("counts", ["全年申请量0件，受理量0件，办结量0件", "全年收到申请45件，办结45件"])
+def test_a_bare_application_after_another_procedure_named_in_its_sentence_is_that_procedure_s(
+        tmp_path: Path, subject: str, counts: str) -> None:
+    assert linked(tmp_path, f"{subject}{counts}。") == []
+    # a word that names information requests themselves still links, as does the bare word in a sentence of its own
+    assert linked(tmp_path, f"{subject}全年收到政府信息公开申请45件。") == [(45, "requests.new.total")]
+    assert linked(tmp_path, f"{subject[:-1]}。全年收到申请45件。") == [(45, "requests.new.total")]

@@ -139,6 +139,12 @@ def test_requests_still_being_handled_are_carried_forward(tmp_path: Path, pendin
         (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
 
 
+@pytest.mark.parametrize("carry", ["转接下年度办理2件", "转接下一年度继续办理2件", "2件转接至下年度办理"])
+def test_requests_passed_on_to_the_next_year_are_carried_forward(tmp_path: Path, carry: str) -> None:
+    assert linked(tmp_path, f"{RECEIVED}办结38件，{carry}。") == [
+        (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
+
+
 @pytest.mark.parametrize("unit", ["条", "篇"])
 @pytest.mark.parametrize("verb", ["制发", "印发", "出台"])
 def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: str) -> None:

@@ -127,6 +127,8 @@ class Spec:
     sums: list[dict[str, Any]] = field(default_factory=list)  # a total word after the parts linked before it
     item_counts: dict[str, list[str]] = field(default_factory=dict)  # 表二 topics' figures of list items, not decisions
     head_gaps: list[str] = field(default_factory=list)  # words after a 的 that head no noun of their own, longest first
+    # topic -> procedures of another kind that, named earlier in a sentence, own its topic's shortest word
+    topic_kind_subjects: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -358,6 +360,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_mask_exempt_after=raw["topic_mask_exempt_after"],
         sums=raw["grammar"]["sums"],
         item_counts=raw["grammar"]["item_counts"],
+        topic_kind_subjects={t: v["kind_subjects"] for t, v in topics.items() if v.get("kind_subjects")},
         head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
                          key=lambda w: (-len(w), w)),
     )
