@@ -196,16 +196,18 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
-def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = ()) -> bool:
+def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
+                      forward_words: tuple[str, ...] = ()) -> bool:
     """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
     names another year, other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转;
-    结转2024年 is 结转下年度) or as the year compared with (比2022年下降29%)."""
+    结转2024年 is 结转下年度, and so is 转2024年 after a forward word) or as the year compared with (比2022年下降29%)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
         if markers and before.endswith(markers):
             continue
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
+        carry_forward = carry_forward or (year == report_year + 1 and before.endswith(forward_words))  # 转2025年办理
         forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
         if year == report_year and carry_over and not forward:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
@@ -542,7 +544,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if _sentence_veto_words(spec).search(left) or _part_of_year(left, report_year):
+    if _sentence_veto_words(spec).search(_masked(left, spec.veto_exempt)) or _part_of_year(left, report_year):
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
@@ -551,7 +553,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
-                                                         spec.carry_words, tuple(spec.year_comparison_markers))
+                                                         spec.carry_words, tuple(spec.year_comparison_markers),
+                                                         tuple(spec.carry_forward_words))
 
 
 @per_spec

@@ -145,6 +145,23 @@ def test_requests_passed_on_to_the_next_year_are_carried_forward(tmp_path: Path,
         (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
 
 
+@pytest.mark.parametrize("carry", ["转2024年办理2件", "转至2024年度继续办理2件", "转入2024年办理2件"])
+def test_requests_passed_on_to_the_next_year_named_by_its_number_are_carried_forward(tmp_path: Path, carry: str) -> None:
+    assert linked(tmp_path, f"{RECEIVED}办结38件，{carry}。") == [
+        (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
+    # a year after another verb than a carry's is still another year
+    assert linked(tmp_path, "2024年转发上级文件30件，收到政府信息公开申请5件。") == []
+
+
+@pytest.mark.parametrize("taken_out", ["除去上年结转的8件政府信息公开申请", "扣除上年度结转的8件申请"])
+def test_counts_net_of_the_requests_carried_in_are_the_new_ones(tmp_path: Path, taken_out: str) -> None:
+    assert linked(tmp_path, f"{taken_out}，全年共收到依申请公开783件，办结788件，结转下年继续办理3件。") == [
+        (8, "requests.carried_over.total"), (783, "requests.new.total"), (788, "requests.result.total.total"),
+        (3, "requests.carried_forward.total")]
+    # taking out anything else is arithmetic on the year's counts: nothing after it links
+    assert linked(tmp_path, "除去重复申请，全年共收到依申请公开783件。") == []
+
+
 @pytest.mark.parametrize("unit", ["条", "篇"])
 @pytest.mark.parametrize("verb", ["制发", "印发", "出台"])
 def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: str) -> None:
