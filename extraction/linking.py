@@ -690,7 +690,8 @@ def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, r
     floor = max(0, claim.start - QUOTE_MAX_CHARS)
     clause_start = max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1
     before = _masked(plain[max(clause_start, floor):claim.start], spec.zeros["this_year"])
-    positive = before + plain[claim.negation_end:word_end]
+    adverb = next((a for a in spec.zeros.get("adverbs", ()) if before.endswith(a)), "")
+    positive = before[:len(before) - len(adverb)] + plain[claim.negation_end:word_end]  # 上年度也无结转: 上年度结转
     probe = Figure(0, "", False, len(positive), len(positive), "", True)
     return _choose_rule(positive, probe, 0, (0, len(positive)), len(positive), topic, rules, 0)
 
