@@ -435,3 +435,14 @@ def test_a_bare_application_after_another_procedure_named_in_its_sentence_is_tha
     # a word that names information requests themselves still links, as does the bare word in a sentence of its own
     assert linked(tmp_path, f"{subject}全年收到政府信息公开申请45件。") == [(45, "requests.new.total")]
     assert linked(tmp_path, f"{subject[:-1]}。全年收到申请45件。") == [(45, "requests.new.total")]
+
+
+@pytest.mark.parametrize("extended", ["其中答复期限延长的3件", "其中延长答复期限3件", "经批准延长答复期限的3件"])
+def test_requests_whose_time_limit_was_extended_are_a_part(tmp_path: Path, extended: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请46件，{extended}。") == [(46, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic, metric", [("行政处罚", "active.penalty.decisions"), ("行政强制", "active.coercion.decisions")])
+def test_cases_opened_are_no_decisions_made(tmp_path: Path, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"全年{topic}案件立案120件。") == []
+    assert linked(tmp_path, f"全年作出{topic}决定120件。") == [(120, metric)]
