@@ -446,3 +446,16 @@ def test_requests_whose_time_limit_was_extended_are_a_part(tmp_path: Path, exten
 def test_cases_opened_are_no_decisions_made(tmp_path: Path, topic: str, metric: str) -> None:
     assert linked(tmp_path, f"全年{topic}案件立案120件。") == []
     assert linked(tmp_path, f"全年作出{topic}决定120件。") == [(120, metric)]
+
+
+@pytest.mark.parametrize("passed_on", ["其中转其他部门办理5件", "其中移交相关部门办理5件", "其中转由镇街办理5件",
+                                       "其中移送有权机关办理5件"])
+def test_requests_passed_on_to_another_body_are_its_handling(tmp_path: Path, passed_on: str) -> None:
+    assert linked(tmp_path, f"本年度共收到信息公开申请35件，{passed_on}。") == [(35, "requests.new.total")]
+
+
+@pytest.mark.parametrize("verb", ["处理", "收到", ""])
+@pytest.mark.parametrize("carried", ["结转上一年度2件", "上年结转2件"])
+def test_a_requests_count_broken_down_into_new_and_carried_is_the_pool(tmp_path: Path, verb: str, carried: str) -> None:
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请35件，其中本年度新收33件，{carried}。") == [
+        (35, "requests.handled_pool.total"), (33, "requests.new.total"), (2, "requests.carried_over.total")]
