@@ -459,3 +459,9 @@ def test_requests_passed_on_to_another_body_are_its_handling(tmp_path: Path, pas
 def test_a_requests_count_broken_down_into_new_and_carried_is_the_pool(tmp_path: Path, verb: str, carried: str) -> None:
     assert linked(tmp_path, f"全年{verb}政府信息公开申请35件，其中本年度新收33件，{carried}。") == [
         (35, "requests.handled_pool.total"), (33, "requests.new.total"), (2, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年作为共同被告参加行政诉讼5件。", "作为复议机关与原行政机关列为共同被告的行政诉讼案件5件。"])
+def test_suits_joined_as_co_defendant_are_the_other_body_s(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年因政府信息公开被提起行政诉讼5件。") == [(5, "litigation.total")]
