@@ -465,3 +465,18 @@ def test_a_requests_count_broken_down_into_new_and_carried_is_the_pool(tmp_path:
 def test_suits_joined_as_co_defendant_are_the_other_body_s(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "全年因政府信息公开被提起行政诉讼5件。") == [(5, "litigation.total")]
+
+
+@pytest.mark.parametrize("holds", ["（含部分公开5件）", "（包含部分公开5件）"])
+@pytest.mark.parametrize("disclosed", ["予以公开", "同意公开"])
+def test_a_disclosed_count_said_to_hold_the_partial_ones_is_both(tmp_path: Path, holds: str, disclosed: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请35件，其中{disclosed}20件{holds}。") == [
+        (35, "requests.new.total"), (20, "requests.result.disclosed_or_partial.total"),
+        (5, "requests.result.partially_disclosed.total")]
+    assert linked(tmp_path, f"全年收到政府信息公开申请35件，其中{disclosed}20件，部分公开5件。") == [
+        (35, "requests.new.total"), (20, "requests.result.disclosed.total"), (5, "requests.result.partially_disclosed.total")]
+
+
+@pytest.mark.parametrize("taken_out", ["剔除重复申请后为32件", "去除重复申请后共32件"])
+def test_a_count_left_after_taking_some_out_is_arithmetic(tmp_path: Path, taken_out: str) -> None:
+    assert linked(tmp_path, f"共收到政府信息公开申请35件，{taken_out}。") == [(35, "requests.new.total")]
