@@ -3,6 +3,7 @@ verb × object), each beside the wording that must stay unlinked: a class must r
 showed, and must not link what its words make another quantity."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,12 @@ def test_the_2021_format_s_other_dispositions_by_their_leaves(tmp_path: Path, wo
         (25, "requests.new.total"), (2, f"requests.result.other.{leaf}.total")]
     assert linked(tmp_path, f"全年收到申请25件。其中，{words}2件。", year=2020) == [(25, "requests.new.total")]
     assert linked(tmp_path, "全年收到申请25件。其中，逾期答复2件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("counts", ["发布数量0条、废止数量0条及现行有效数量0条", "发布3件、废止1件、现行有效12件"])
+def test_documents_issued_as_the_subject_s_own_verb(tmp_path: Path, counts: str) -> None:
+    values = [float(v) for v in re.findall(r"(\d+)[条件]", counts)]
+    assert linked(tmp_path, f"本年度行政规范性文件{counts}。") == list(zip(values, [
+        "active.normative_docs.issued", "active.normative_docs.repealed", "active.normative_docs.in_force"]))
+    # posted on a site, a document may be an old one
+    assert linked(tmp_path, "全年在网站发布规范性文件12件。") == []
