@@ -635,6 +635,8 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    if _others_zero(plain, clause_start, claim.start, spec):
+        return None  # 本局下属单位未收到申请, 除区住建局外，其他部门均未收到: another body's zero
     if topic in spec.zeros["published_topics"] and any(
             v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] or v in plain[clause_start:claim.start]
             for v in spec.zeros["published_verbs"]):
@@ -659,6 +661,18 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
     return metric
+
+
+_EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
+
+
+def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
+    """Given a zero claim and where its clause starts, return whether the words before the negation make it other
+    bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
+    before = plain[clause_start:claim_start]
+    sentence_start = max(plain.rfind(p, 0, claim_start) for p in "。；;！？!?\n") + 1
+    return any(w in before for w in spec.zeros.get("other_bodies", ())) \
+        or _EXCEPT.search(plain, sentence_start, claim_start) is not None
 
 
 def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:

@@ -162,6 +162,17 @@ def test_a_carry_reads_its_direction_from_the_clause_around_the_negation(tmp_pat
     assert mentions(tmp_path, f"{before}{negation}结转申请。") == [(0, metric)]
 
 
+@pytest.mark.parametrize("others", ["本局下属单位", "除区住建局外，其他部门均", "所属单位"])
+def test_a_zero_of_other_bodies_says_nothing_of_the_body_s_own(tmp_path: Path, others: str) -> None:
+    assert _metrics(tmp_path, f"本年度{others}未收到政府信息公开申请。") == []
+    assert _metrics(tmp_path, "本年度全区各部门均未收到政府信息公开申请。") == ["requests.new.total"]
+
+
+@pytest.mark.parametrize("channel", ["纸质", "当面提交的", "通过信函方式提交的"])
+def test_a_zero_of_one_channel_says_nothing_of_the_others(tmp_path: Path, channel: str) -> None:
+    assert _metrics(tmp_path, f"全年未收到{channel}政府信息公开申请。") == []
+
+
 @pytest.mark.parametrize("adverb", ["也", "亦", "同样"])
 def test_an_adverb_between_the_year_before_and_a_negated_carry_keeps_its_direction(tmp_path: Path, adverb: str) -> None:
     assert mentions(tmp_path, f"本年度未收到政府信息公开申请，上年度{adverb}无结转。") == [
