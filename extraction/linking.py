@@ -196,16 +196,18 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
-def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = ()) -> bool:
+def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
+                      forward_words: tuple[str, ...] = ()) -> bool:
     """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
     names another year, other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转;
-    结转2024年 is 结转下年度) or as the year compared with (比2022年下降29%)."""
+    结转2024年 is 结转下年度, and so is 转2024年 after a forward word) or as the year compared with (比2022年下降29%)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
         if markers and before.endswith(markers):
             continue
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
+        carry_forward = carry_forward or (year == report_year + 1 and before.endswith(forward_words))  # 转2025年办理
         forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
         if year == report_year and carry_over and not forward:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
@@ -542,7 +544,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if _sentence_veto_words(spec).search(left) or _part_of_year(left, report_year):
+    if _sentence_veto_words(spec).search(_masked(left, spec.veto_exempt)) or _part_of_year(left, report_year):
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
@@ -551,7 +553,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
-                                                         spec.carry_words, tuple(spec.year_comparison_markers))
+                                                         spec.carry_words, tuple(spec.year_comparison_markers),
+                                                         tuple(spec.carry_forward_words))
 
 
 @per_spec
@@ -632,6 +635,8 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    if _others_zero(plain, clause_start, claim.start, spec):
+        return None  # 本局下属单位未收到申请, 除区住建局外，其他部门均未收到: another body's zero
     if topic in spec.zeros["published_topics"] and any(
             v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] or v in plain[clause_start:claim.start]
             for v in spec.zeros["published_verbs"]):
@@ -656,6 +661,18 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
     return metric
+
+
+_EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
+
+
+def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
+    """Given a zero claim and where its clause starts, return whether the words before the negation make it other
+    bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
+    before = plain[clause_start:claim_start]
+    sentence_start = max(plain.rfind(p, 0, claim_start) for p in "。；;！？!?\n") + 1
+    return any(w in before for w in spec.zeros.get("other_bodies", ())) \
+        or _EXCEPT.search(plain, sentence_start, claim_start) is not None
 
 
 def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:
@@ -687,7 +704,8 @@ def _positive_reading(plain: str, claim: ZeroClaim, word_end: int, topic: str, r
     floor = max(0, claim.start - QUOTE_MAX_CHARS)
     clause_start = max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1
     before = _masked(plain[max(clause_start, floor):claim.start], spec.zeros["this_year"])
-    positive = before + plain[claim.negation_end:word_end]
+    adverb = next((a for a in spec.zeros.get("adverbs", ()) if before.endswith(a)), "")
+    positive = before[:len(before) - len(adverb)] + plain[claim.negation_end:word_end]  # 上年度也无结转: 上年度结转
     probe = Figure(0, "", False, len(positive), len(positive), "", True)
     return _choose_rule(positive, probe, 0, (0, len(positive)), len(positive), topic, rules, 0)
 

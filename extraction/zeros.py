@@ -64,6 +64,7 @@ class _Grammar:
     category_verbs: frozenset[str]
     named_before_topics: frozenset[str]
     list_tails: tuple[str, ...]
+    subset_modifiers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +104,7 @@ def _grammar() -> _Grammar:
         category_verbs=frozenset(zeros["category_verbs"]),
         named_before_topics=frozenset(zeros["named_before_topics"]),
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
+        subset_modifiers=tuple(zeros.get("subset_modifiers", ())),
     )
 
 
@@ -180,6 +182,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     verb_end = pos + len(verb) if verb else pos
     subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
                                                          or _adjacent(text, verb_end, s, how, g))]
+    if verb is not None and subjects and _picks_out_some(text[verb_end:subjects[0][1]], g):
+        return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
     if not subjects and verb in g.implied_subjects:
         subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:
@@ -213,6 +217,12 @@ def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> lis
         if not (ATTRIBUTIVE in between and not any(c in between for c in COORDINATORS)):
             out.append(s)
     return out
+
+
+def _picks_out_some(between: str, g: _Grammar) -> bool:
+    """Given the words between a negated event verb and its first subject, return whether they are a modifier in 的
+    whose words pick out some of the subject (要求更正政府信息的, 需要征求第三方意见的), not all of it."""
+    return ATTRIBUTIVE in between and any(w in between for w in g.subset_modifiers)
 
 
 def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str, g: _Grammar) -> bool:

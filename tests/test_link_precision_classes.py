@@ -435,3 +435,48 @@ def test_a_bare_application_after_another_procedure_named_in_its_sentence_is_tha
     # a word that names information requests themselves still links, as does the bare word in a sentence of its own
     assert linked(tmp_path, f"{subject}全年收到政府信息公开申请45件。") == [(45, "requests.new.total")]
     assert linked(tmp_path, f"{subject[:-1]}。全年收到申请45件。") == [(45, "requests.new.total")]
+
+
+@pytest.mark.parametrize("extended", ["其中答复期限延长的3件", "其中延长答复期限3件", "经批准延长答复期限的3件"])
+def test_requests_whose_time_limit_was_extended_are_a_part(tmp_path: Path, extended: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请46件，{extended}。") == [(46, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic, metric", [("行政处罚", "active.penalty.decisions"), ("行政强制", "active.coercion.decisions")])
+def test_cases_opened_are_no_decisions_made(tmp_path: Path, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"全年{topic}案件立案120件。") == []
+    assert linked(tmp_path, f"全年作出{topic}决定120件。") == [(120, metric)]
+
+
+@pytest.mark.parametrize("passed_on", ["其中转其他部门办理5件", "其中移交相关部门办理5件", "其中转由镇街办理5件",
+                                       "其中移送有权机关办理5件"])
+def test_requests_passed_on_to_another_body_are_its_handling(tmp_path: Path, passed_on: str) -> None:
+    assert linked(tmp_path, f"本年度共收到信息公开申请35件，{passed_on}。") == [(35, "requests.new.total")]
+
+
+@pytest.mark.parametrize("verb", ["处理", "收到", ""])
+@pytest.mark.parametrize("carried", ["结转上一年度2件", "上年结转2件"])
+def test_a_requests_count_broken_down_into_new_and_carried_is_the_pool(tmp_path: Path, verb: str, carried: str) -> None:
+    assert linked(tmp_path, f"全年{verb}政府信息公开申请35件，其中本年度新收33件，{carried}。") == [
+        (35, "requests.handled_pool.total"), (33, "requests.new.total"), (2, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年作为共同被告参加行政诉讼5件。", "作为复议机关与原行政机关列为共同被告的行政诉讼案件5件。"])
+def test_suits_joined_as_co_defendant_are_the_other_body_s(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年因政府信息公开被提起行政诉讼5件。") == [(5, "litigation.total")]
+
+
+@pytest.mark.parametrize("holds", ["（含部分公开5件）", "（包含部分公开5件）"])
+@pytest.mark.parametrize("disclosed", ["予以公开", "同意公开"])
+def test_a_disclosed_count_said_to_hold_the_partial_ones_is_both(tmp_path: Path, holds: str, disclosed: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请35件，其中{disclosed}20件{holds}。") == [
+        (35, "requests.new.total"), (20, "requests.result.disclosed_or_partial.total"),
+        (5, "requests.result.partially_disclosed.total")]
+    assert linked(tmp_path, f"全年收到政府信息公开申请35件，其中{disclosed}20件，部分公开5件。") == [
+        (35, "requests.new.total"), (20, "requests.result.disclosed.total"), (5, "requests.result.partially_disclosed.total")]
+
+
+@pytest.mark.parametrize("taken_out", ["剔除重复申请后为32件", "去除重复申请后共32件"])
+def test_a_count_left_after_taking_some_out_is_arithmetic(tmp_path: Path, taken_out: str) -> None:
+    assert linked(tmp_path, f"共收到政府信息公开申请35件，{taken_out}。") == [(35, "requests.new.total")]

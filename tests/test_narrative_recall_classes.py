@@ -3,6 +3,7 @@ verb × object), each beside the wording that must stay unlinked: a class must r
 showed, and must not link what its words make another quantity."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,23 @@ def test_requests_passed_on_to_the_next_year_are_carried_forward(tmp_path: Path,
         (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
 
 
+@pytest.mark.parametrize("carry", ["转2024年办理2件", "转至2024年度继续办理2件", "转入2024年办理2件"])
+def test_requests_passed_on_to_the_next_year_named_by_its_number_are_carried_forward(tmp_path: Path, carry: str) -> None:
+    assert linked(tmp_path, f"{RECEIVED}办结38件，{carry}。") == [
+        (40, "requests.new.total"), (38, "requests.result.total.total"), (2, "requests.carried_forward.total")]
+    # a year after another verb than a carry's is still another year
+    assert linked(tmp_path, "2024年转发上级文件30件，收到政府信息公开申请5件。") == []
+
+
+@pytest.mark.parametrize("taken_out", ["除去上年结转的8件政府信息公开申请", "扣除上年度结转的8件申请"])
+def test_counts_net_of_the_requests_carried_in_are_the_new_ones(tmp_path: Path, taken_out: str) -> None:
+    assert linked(tmp_path, f"{taken_out}，全年共收到依申请公开783件，办结788件，结转下年继续办理3件。") == [
+        (8, "requests.carried_over.total"), (783, "requests.new.total"), (788, "requests.result.total.total"),
+        (3, "requests.carried_forward.total")]
+    # taking out anything else is arithmetic on the year's counts: nothing after it links
+    assert linked(tmp_path, "除去重复申请，全年共收到依申请公开783件。") == []
+
+
 @pytest.mark.parametrize("unit", ["条", "篇"])
 @pytest.mark.parametrize("verb", ["制发", "印发", "出台"])
 def test_documents_counted_as_items_or_pieces(tmp_path: Path, unit: str, verb: str) -> None:
@@ -227,3 +245,12 @@ def test_the_2021_format_s_other_dispositions_by_their_leaves(tmp_path: Path, wo
         (25, "requests.new.total"), (2, f"requests.result.other.{leaf}.total")]
     assert linked(tmp_path, f"全年收到申请25件。其中，{words}2件。", year=2020) == [(25, "requests.new.total")]
     assert linked(tmp_path, "全年收到申请25件。其中，逾期答复2件。") == [(25, "requests.new.total")]
+
+
+@pytest.mark.parametrize("counts", ["发布数量0条、废止数量0条及现行有效数量0条", "发布3件、废止1件、现行有效12件"])
+def test_documents_issued_as_the_subject_s_own_verb(tmp_path: Path, counts: str) -> None:
+    values = [float(v) for v in re.findall(r"(\d+)[条件]", counts)]
+    assert linked(tmp_path, f"本年度行政规范性文件{counts}。") == list(zip(values, [
+        "active.normative_docs.issued", "active.normative_docs.repealed", "active.normative_docs.in_force"]))
+    # posted on a site, a document may be an old one
+    assert linked(tmp_path, "全年在网站发布规范性文件12件。") == []

@@ -98,6 +98,16 @@ def test_a_modifier_that_makes_the_subject_a_subset_links_nothing(tmp_path: Path
     assert _metrics(tmp_path, sentence) == []
 
 
+@pytest.mark.parametrize("verb", ["收到", "接到", "受理"])
+@pytest.mark.parametrize("modifier", ["要求更正政府信息的", "需要征求第三方意见的", "超期办理的", "需要补正的"])
+def test_a_modifier_after_a_negated_verb_that_picks_out_some_requests_links_nothing(tmp_path: Path, verb: str,
+                                                                                      modifier: str) -> None:
+    assert _metrics(tmp_path, f"本年度未{verb}{modifier}政府信息公开申请。") == []
+    # a modifier that says who asked, or how, is every request
+    for every in ["公民、法人或其他组织提出的", "任何形式的", "要求公开政府信息的"]:
+        assert _metrics(tmp_path, f"本年度未{verb}{every}政府信息公开申请。") == ["requests.new.total"]
+
+
 @pytest.mark.parametrize("verb", ["发生", "产生", "出现"])
 @pytest.mark.parametrize("scope", SCOPES[:3])
 def test_an_occurrence_verb_states_no_requests_only_right_before_them(tmp_path: Path, verb: str, scope: str) -> None:
@@ -150,6 +160,23 @@ def test_every_event_verb_of_the_active_topics_states_their_zero(tmp_path: Path,
 def test_a_carry_reads_its_direction_from_the_clause_around_the_negation(tmp_path: Path, before: str, metric: str | None,
                                                                          negation: str) -> None:
     assert mentions(tmp_path, f"{before}{negation}结转申请。") == [(0, metric)]
+
+
+@pytest.mark.parametrize("others", ["本局下属单位", "除区住建局外，其他部门均", "所属单位"])
+def test_a_zero_of_other_bodies_says_nothing_of_the_body_s_own(tmp_path: Path, others: str) -> None:
+    assert _metrics(tmp_path, f"本年度{others}未收到政府信息公开申请。") == []
+    assert _metrics(tmp_path, "本年度全区各部门均未收到政府信息公开申请。") == ["requests.new.total"]
+
+
+@pytest.mark.parametrize("channel", ["纸质", "当面提交的", "通过信函方式提交的"])
+def test_a_zero_of_one_channel_says_nothing_of_the_others(tmp_path: Path, channel: str) -> None:
+    assert _metrics(tmp_path, f"全年未收到{channel}政府信息公开申请。") == []
+
+
+@pytest.mark.parametrize("adverb", ["也", "亦", "同样"])
+def test_an_adverb_between_the_year_before_and_a_negated_carry_keeps_its_direction(tmp_path: Path, adverb: str) -> None:
+    assert mentions(tmp_path, f"本年度未收到政府信息公开申请，上年度{adverb}无结转。") == [
+        (0, "requests.new.total"), (0, "requests.carried_over.total")]
 
 
 @pytest.mark.parametrize("negation", ["无", "没有"])

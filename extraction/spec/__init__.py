@@ -129,6 +129,7 @@ class Spec:
     head_gaps: list[str] = field(default_factory=list)  # words after a 的 that head no noun of their own, longest first
     # topic -> procedures of another kind that, named earlier in a sentence, own its topic's shortest word
     topic_kind_subjects: dict[str, list[str]] = field(default_factory=dict)
+    carry_forward_words: list[str] = field(default_factory=list)  # 转: before the next year's number, its carry-forward
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -360,6 +361,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_mask_exempt_after=raw["topic_mask_exempt_after"],
         sums=raw["grammar"]["sums"],
         item_counts=raw["grammar"]["item_counts"],
+        carry_forward_words=raw.get("carry_forward_words", []),
         topic_kind_subjects={t: v["kind_subjects"] for t, v in topics.items() if v.get("kind_subjects")},
         head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
                          key=lambda w: (-len(w), w)),
