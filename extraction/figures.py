@@ -84,8 +84,8 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 
-# The groups that can end a figure (trailing spaces are not part of it).
-_SPAN_GROUPS = ("pct_d", "pct_c", "num", "cn", "suf1", "mul", "suf2", "unit", "post")
+# What _SP matches: no group of _FIGURE holds one, so a figure ends where its match does, less these.
+_SPACES = " \u00a0\u3000"
 
 # Words that a unit character starts, so that the figure is not a count:
 # 一件事, 一次性, 条例, 两个月, 四个意识, 八项规定, 一元化 ...
@@ -199,7 +199,9 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     unit = m["unit"] or ""
     if unit == "％":
         unit = "%"
-    end = max(m.end(g) for g in _SPAN_GROUPS if m[g] is not None)
+    end = m.end()
+    while text[end - 1] in _SPACES:  # trailing spaces are not part of it
+        end -= 1
     if m["pct_d"] is not None:
         value, unit = _decimal(m["pct_d"]), "%"
     elif m["pct_c"] is not None:

@@ -41,6 +41,7 @@ _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 _TITLE = re.compile(r"《[^《》]*》")
+_LINE_BREAK = re.compile(r"\s*\n\s*")  # a quote runs on over the line breaks of its text
 LAST_MONTH = 12
 _RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
 # 1-11月, 1月至11月, 1月1日至2023年11月30日: the month a range ends with (group 2), with its year when named (group 1)
@@ -504,7 +505,7 @@ def _compare(value: float, approx: bool, raw: str, table: float) -> bool:
 
 def _quote(text: str, clause_start: int, fig: Figure) -> str:
     start = max(clause_start, fig.end - QUOTE_MAX_CHARS)
-    return re.sub(r"\s*\n\s*", "", text[start:fig.end]).strip()
+    return _LINE_BREAK.sub("", text[start:fig.end]).strip()
 
 
 def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:

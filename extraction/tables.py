@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,6 +16,7 @@ from extraction.document import UNREAD, Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
 from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
+from extraction.lazy import cached
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
@@ -106,7 +107,7 @@ class _Row:
     positional: bool
     aligned: list[Cell] | None = None  # the cells under the table's 自然人 … 总计 headers, when it prints them
 
-    @cached_property
+    @cached
     def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
         return norm("".join(c.text for c in self.labels))
 
