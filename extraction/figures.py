@@ -127,6 +127,7 @@ SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
 MAX_FIGURE = Decimal(10) ** 15  # no count or 万元 amount in these reports comes near; floats stay exact below it
+MAX_FIGURE_DIGITS = 15  # digits of the longest integer below MAX_FIGURE
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
 
@@ -135,14 +136,24 @@ def _decimal(digits: str) -> Decimal:
     return Decimal(digits.translate(_FULL_WIDTH).replace("－", "-"))
 
 
-def _credible(value: Decimal) -> bool:
+def _count(digits: str) -> Decimal | int:
+    """Given a figure's digit string, return its value: an int for plain ASCII digits short of MAX_FIGURE (most
+    figures: no Decimal to build and test), else the Decimal."""
+    if len(digits) <= MAX_FIGURE_DIGITS and digits.isascii() and digits.isdigit():
+        return int(digits)
+    return _decimal(digits)
+
+
+def _credible(value: Decimal | int) -> bool:
     """Given a parsed number, return whether a report can print it as a count or an amount: a run of hundreds of
     digits is no figure (and no float can hold it)."""
-    return value.is_finite() and abs(value) < MAX_FIGURE
+    return (isinstance(value, int) or value.is_finite()) and abs(value) < MAX_FIGURE
 
 
-def _plain(d: Decimal) -> float | int:
-    """Given a Decimal, return an int when it is integral, else a float."""
+def _plain(d: Decimal | int) -> float | int:
+    """Given a Decimal (or an int), return an int when it is integral, else a float."""
+    if isinstance(d, int):
+        return d
     return int(d) if d == d.to_integral_value() else float(d)
 
 
@@ -217,7 +228,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         if m["num"] is not None:
             if not unit and not m["mul"] and not _bare_count(text, m):
                 return None
-            value = _decimal(m["num"])
+            value = _count(m["num"])
         else:
             if m["cn"] in ("零", "〇") or text[end:end + 1] in _CN_CHARS:
                 return None  # 零件; 一人一档, 一事一议

@@ -583,9 +583,11 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:
     """Given text before a figure, return whether it counts from another start than the report year's
     (《条例》实施以来, 自建站以来), not from the year's own (今年以来, 2023年以来)."""
-    for word in since_words:
-        for match in re.finditer(re.escape(word), text):
-            before = text[:match.start()].rstrip(" 度")
+    for word in filter(None, since_words):  # each printing of it, left to right
+        start = text.find(word)
+        while start >= 0:
+            before = text[:start].rstrip(" 度")
+            start = text.find(word, start + len(word))
             if before.endswith(tuple(this_year)):
                 continue
             year = _YEAR_AT_END.search(before)

@@ -171,6 +171,8 @@ def collapse_repeats(values: list[Cell], width: int) -> list[Candidate]:
 
 def distinct(candidates: list[Candidate]) -> list[Candidate]:
     """Given readings, return those that read different numbers, the first of each kept."""
+    if len(candidates) < 2:
+        return list(candidates)
     seen: set[tuple] = set()
     out: list[Candidate] = []
     for c in candidates:
