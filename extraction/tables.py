@@ -604,7 +604,7 @@ def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list
     """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
     rows = set().union(*(_requests_rows_of(s.keys) for s in slots))
     printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
-    return list(_table_identities(spec)[(printed, version.id)])
+    return list(table_identities(spec)[(printed, version.id)])
 
 
 @lru_cache(maxsize=1024)
@@ -614,7 +614,7 @@ def _requests_rows_of(keys: tuple[str, ...]) -> frozenset[str]:
 
 
 @per_spec
-def _table_identities(spec: Spec) -> dict[tuple[str, str], tuple[Identity, ...]]:
+def table_identities(spec: Spec) -> dict[tuple[str, str], tuple[Identity, ...]]:
     """Given the spec, return for each (version of the printed 表三 rows, report version) the T3 identities of
     the one and the T4 identities of the other."""
     return {(rows, report): tuple([i for i in spec.versions[rows].identities if i.id.startswith("T3")]
