@@ -6,7 +6,7 @@ from typing import Any
 from extraction.placement import Alternative
 from extraction.report import Finding, Mention, Report
 from extraction.spec import Identity, Spec, cell_name
-from extraction.tables import DOUBTFUL_CONFIDENCE, CellValue
+from extraction.tables import DOUBTFUL_CONFIDENCE, CellValue, table_identities
 from extraction.values import TableView, tidy
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -58,10 +58,9 @@ def _suspect(failing: list[Identity], passing: list[Identity], values: dict[str,
 
 def identity_findings(report: Report, view: TableView, spec: Spec) -> list[Finding]:
     """Given parsed cells, return a finding per failing strict identity; name the suspect cell when one explains all."""
-    identities = [i for i in view.requests_version.identities if i.id.startswith("T3")] + \
-                 [i for i in view.version.identities if i.id.startswith("T4")]
+    identities = table_identities(spec)[(view.requests_version.id, view.version.id)]  # 表三's T3, the report's T4
     values = {k: float(c.value) for k, c in report.cells.items() if c.value is not None}
-    checkable = [i for i in identities if values.keys() >= set(i.keys)]  # every cell of it read with a number
+    checkable = [i for i in identities if values.keys() >= i.key_set]  # every cell of it read with a number
     holds = [_holds(i, values) for i in checkable]
     failing = [i for i, held in zip(checkable, holds) if not held]
     passing = [i for i, held in zip(checkable, holds) if held]

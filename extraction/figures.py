@@ -84,8 +84,8 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 
-# The groups that can end a figure (trailing spaces are not part of it).
-_SPAN_GROUPS = ("pct_d", "pct_c", "num", "cn", "suf1", "mul", "suf2", "unit", "post")
+# What _SP matches: no group of _FIGURE holds one, so a figure ends where its match does, less these.
+_SPACES = " \u00a0\u3000"
 
 # Words that a unit character starts, so that the figure is not a count:
 # 一件事, 一次性, 条例, 两个月, 四个意识, 八项规定, 一元化 ...
@@ -127,6 +127,7 @@ SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
 MAX_FIGURE = Decimal(10) ** 15  # no count or 万元 amount in these reports comes near; floats stay exact below it
+MAX_FIGURE_DIGITS = 15  # digits of the longest integer below MAX_FIGURE
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
 
@@ -135,14 +136,24 @@ def _decimal(digits: str) -> Decimal:
     return Decimal(digits.translate(_FULL_WIDTH).replace("－", "-"))
 
 
-def _credible(value: Decimal) -> bool:
+def _count(digits: str) -> Decimal | int:
+    """Given a figure's digit string, return its value: an int for plain ASCII digits short of MAX_FIGURE (most
+    figures: no Decimal to build and test), else the Decimal."""
+    if len(digits) <= MAX_FIGURE_DIGITS and digits.isascii() and digits.isdigit():
+        return int(digits)
+    return _decimal(digits)
+
+
+def _credible(value: Decimal | int) -> bool:
     """Given a parsed number, return whether a report can print it as a count or an amount: a run of hundreds of
     digits is no figure (and no float can hold it)."""
-    return value.is_finite() and abs(value) < MAX_FIGURE
+    return (isinstance(value, int) or value.is_finite()) and abs(value) < MAX_FIGURE
 
 
-def _plain(d: Decimal) -> float | int:
-    """Given a Decimal, return an int when it is integral, else a float."""
+def _plain(d: Decimal | int) -> float | int:
+    """Given a Decimal (or an int), return an int when it is integral, else a float."""
+    if isinstance(d, int):
+        return d
     return int(d) if d == d.to_integral_value() else float(d)
 
 
@@ -199,7 +210,9 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     unit = m["unit"] or ""
     if unit == "％":
         unit = "%"
-    end = max(m.end(g) for g in _SPAN_GROUPS if m[g] is not None)
+    end = m.end()
+    while text[end - 1] in _SPACES:  # trailing spaces are not part of it
+        end -= 1
     if m["pct_d"] is not None:
         value, unit = _decimal(m["pct_d"]), "%"
     elif m["pct_c"] is not None:
@@ -215,7 +228,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         if m["num"] is not None:
             if not unit and not m["mul"] and not _bare_count(text, m):
                 return None
-            value = _decimal(m["num"])
+            value = _count(m["num"])
         else:
             if m["cn"] in ("零", "〇") or text[end:end + 1] in _CN_CHARS:
                 return None  # 零件; 一人一档, 一事一议

@@ -44,6 +44,7 @@ _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 _TITLE = re.compile(r"《[^《》]*》")
+_LINE_BREAK = re.compile(r"\s*\n\s*")  # a quote runs on over the line breaks of its text
 LAST_MONTH = 12
 _RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
 # 1-11月, 1月至11月, 1月1日至2023年11月30日: the month a range ends with (group 2), with its year when named (group 1)
@@ -525,7 +526,7 @@ def _compare(value: float, approx: bool, raw: str, table: float) -> bool:
 
 def _quote(text: str, clause_start: int, fig: Figure) -> str:
     start = max(clause_start, fig.end - QUOTE_MAX_CHARS)
-    return re.sub(r"\s*\n\s*", "", text[start:fig.end]).strip()
+    return _LINE_BREAK.sub("", text[start:fig.end]).strip()
 
 
 def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
@@ -604,9 +605,11 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:
     """Given text before a figure, return whether it counts from another start than the report year's
     (《条例》实施以来, 自建站以来), not from the year's own (今年以来, 2023年以来)."""
-    for word in since_words:
-        for match in re.finditer(re.escape(word), text):
-            before = text[:match.start()].rstrip(" 度")
+    for word in filter(None, since_words):  # each printing of it, left to right
+        start = text.find(word)
+        while start >= 0:
+            before = text[:start].rstrip(" 度")
+            start = text.find(word, start + len(word))
             if before.endswith(tuple(this_year)):
                 continue
             year = _YEAR_AT_END.search(before)

@@ -13,12 +13,13 @@ rows are then chosen jointly under the template's strict identities (shared/desi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import combinations, product
 
 from extraction.document import Cell
 from extraction.figures import parse_number
 from extraction.labels import norm
+from extraction.lazy import cached
 from extraction.spec import Identity
 
 NULL_MARKS = {"", "/", "／", "-", "—", "－", "–", "——", "无", "\\"}
@@ -61,7 +62,7 @@ class Candidate:
         """How strongly the layout and the OCR reading support this reading."""
         return EVIDENCE[self.evidence] - SLIP_COST * self.slips - MISS_COST * self.misses
 
-    @cached_property
+    @cached
     def numbers(self) -> tuple[float | int | None, ...]:  # read under every assignment the placement weighs
         return tuple(None if c is None else number(c.text) for c in self.cells)
 
@@ -170,6 +171,8 @@ def collapse_repeats(values: list[Cell], width: int) -> list[Candidate]:
 
 def distinct(candidates: list[Candidate]) -> list[Candidate]:
     """Given readings, return those that read different numbers, the first of each kept."""
+    if len(candidates) < 2:
+        return list(candidates)
     seen: set[tuple] = set()
     out: list[Candidate] = []
     for c in candidates:

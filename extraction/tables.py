@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,6 +16,7 @@ from extraction.document import UNREAD, Cell, RawTable, Where
 from extraction.figures import parse_number
 from extraction.labels import core, norm
 from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
+from extraction.lazy import cached
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
@@ -106,7 +107,7 @@ class _Row:
     positional: bool
     aligned: list[Cell] | None = None  # the cells under the table's 自然人 … 总计 headers, when it prints them
 
-    @cached_property
+    @cached
     def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
         return norm("".join(c.text for c in self.labels))
 
@@ -603,7 +604,7 @@ def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list
     """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
     rows = set().union(*(_requests_rows_of(s.keys) for s in slots))
     printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
-    return list(_table_identities(spec)[(printed, version.id)])
+    return list(table_identities(spec)[(printed, version.id)])
 
 
 @lru_cache(maxsize=1024)
@@ -613,7 +614,7 @@ def _requests_rows_of(keys: tuple[str, ...]) -> frozenset[str]:
 
 
 @per_spec
-def _table_identities(spec: Spec) -> dict[tuple[str, str], tuple[Identity, ...]]:
+def table_identities(spec: Spec) -> dict[tuple[str, str], tuple[Identity, ...]]:
     """Given the spec, return for each (version of the printed 表三 rows, report version) the T3 identities of
     the one and the T4 identities of the other."""
     return {(rows, report): tuple([i for i in spec.versions[rows].identities if i.id.startswith("T3")]

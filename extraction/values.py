@@ -24,6 +24,8 @@ class TableView:
         self.spec = spec
         self.version: VersionSpec = spec.versions[version]
         self.requests_version: VersionSpec = spec.versions[requests_layout(cells, version)]
+        # The cells are final once a view is made; linking, checks and the summary ask the same sums again.
+        self._resolved: dict[str, tuple[Number | None, list[str]]] = {}
 
     def printed(self, key: str) -> Number | None:
         cell = self.cells.get(key)
@@ -36,7 +38,14 @@ class TableView:
         return value
 
     def resolve(self, key: str) -> tuple[Number | None, list[str]]:
-        """Given a key, return its value and the printed cell keys it was computed from."""
+        """Given a key, return its value and the printed cell keys it was computed from (not to be changed: kept)."""
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            resolved = self._resolved[key] = self._resolve(key)
+        return resolved
+
+    def _resolve(self, key: str) -> tuple[Number | None, list[str]]:
+        """Given a key, return resolve's answer, computed."""
         if self.printed(key) is not None:
             return self.printed(key), [key]
         terms = self._terms(key)

@@ -1,6 +1,7 @@
 """HTML reports: paragraphs as lines, `<table>` grids with rowspan/colspan expanded."""
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +10,7 @@ import lxml.html
 from lxml import etree
 
 from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where
-from extraction.ingest.text import decode
+from extraction.ingest.text import BOMS, canonical_encoding, decode
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -29,6 +30,9 @@ META_LABELS = (
 LABELLED = re.compile(rf"^({'|'.join(META_LABELS)})\s*[:：]\s*(\S.*)$")
 MAX_LABELLED_LINE = 60  # a longer line is prose that happens to start with a label word
 PARSER = etree.HTMLParser()  # plain elements: lxml.html's parser adds a Python class lookup to every element access
+UTF8_PARSER = etree.HTMLParser(encoding="utf-8")  # for UTF-8 bytes as they are (the page's own <meta> is not read)
+LEADING_SPACE = re.compile(rb"[ \t\n\r\f\v]*")
+UTF8_HEAD_BYTES = 4096  # a page in another encoding most often shows it here: one parse, not two
 LABEL_NOISE = re.compile(r"[\s:：]")
 MAY_BE_LABELLED = re.compile(rf"[\s:：]*[{''.join(sorted({label[0] for label in META_LABELS}))}]")  # cheap pre-check
 LEADING_DIGITS = re.compile(r"\s*(\d+)")
@@ -241,14 +245,61 @@ def charset_of(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def read_html(path: Path, data: bytes, sha256: str) -> Source:
-    """Given an HTML page's bytes, return its Source: paragraphs as lines, grids as RawTables, metadata."""
+def _names_utf8(charset: str) -> bool:
+    """Given a declared charset, return whether decode() reads the page as UTF-8 under it (an unknown name too)."""
+    try:
+        return codecs.lookup(canonical_encoding(charset)).name == "utf-8"
+    except LookupError:
+        return True
+
+
+def utf8_as_is(data: bytes) -> bool:
+    """Given page bytes, return whether libxml2 may read them as they are, as UTF-8, for the text decode() would
+    give: no byte-order mark, no charset declared but UTF-8, no XML declaration (the first printed byte is ASCII and
+    opens none), and UTF-8 as far as the head shows (libxml2 reports where the rest is not)."""
+    declared = charset_of(data)
+    if data.startswith(tuple(bom for bom, _ in BOMS)) or (declared is not None and not _names_utf8(declared)):
+        return False
+    start = LEADING_SPACE.match(data).end()
+    if not (start < len(data) and 0x21 <= data[start] <= 0x7E) or data.startswith(b"<?xml", start):
+        return False
+    try:
+        codecs.utf_8_decode(data[:UTF8_HEAD_BYTES], "strict", False)  # a sequence cut at the head's end is no error
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse_utf8(data: bytes) -> etree._Element | None:
+    """Given page bytes that utf8_as_is admits, return the parsed page, or None when libxml2 found bytes that are not
+    UTF-8 or could not parse them (the page is then decoded and parsed as text)."""
+    try:
+        root = lxml.html.document_fromstring(data, parser=UTF8_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    if any(entry.type == etree.ErrorTypes.ERR_INVALID_ENCODING for entry in UTF8_PARSER.error_log):
+        return None
+    return root
+
+
+def parse_page(path: Path, data: bytes) -> tuple[etree._Element, etree._ListErrorLog]:
+    """Given page bytes, return the parsed page and its parser's log. UTF-8 bytes go to libxml2 as they are: decoding
+    them first is a third of the parse again, and libxml2 converts the decoded text back to UTF-8."""
+    root = parse_utf8(data) if utf8_as_is(data) else None
+    if root is not None:
+        return root, UTF8_PARSER.error_log
     text = XML_DECLARATION.sub("", decode(data, charset_of(data)))
     try:
         root = lxml.html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError("corrupt", f"{path}：无法按 HTML 解析（{exc}）") from None
-    if too_deep(PARSER.error_log):
+    return root, PARSER.error_log
+
+
+def read_html(path: Path, data: bytes, sha256: str) -> Source:
+    """Given an HTML page's bytes, return its Source: paragraphs as lines, grids as RawTables, metadata."""
+    root, log = parse_page(path, data)
+    if too_deep(log):
         raise IngestError("too_deep", f"{path}：元素嵌套超过 HTML 解析器的上限（{MAX_DEPTH} 层），更深处印出的内容会丢失")
     source = Source(path=str(path), sha256=sha256, format="html")
     title = root.find(".//title")

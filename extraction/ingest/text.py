@@ -107,17 +107,24 @@ def is_flattened_cell(line: str) -> bool:
 
 def pipe_cells(line: str) -> list[str]:
     """Given a pipe row, return its stripped cells without the empties made by leading/trailing pipes."""
+    return list(_pipe_cells(line))
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _pipe_cells(line: str) -> tuple[str, ...]:
+    """Given a line, return pipe_cells' answer, kept: layout detection, the column guess and the rows each ask it of
+    the same lines."""
     parts = [part.strip() for part in line.strip().split("|")]
     if parts and parts[0] == "":
         parts = parts[1:]
     if parts and parts[-1] == "":
         parts = parts[:-1]
-    return parts
+    return tuple(parts)
 
 
 def is_pipe_row(line: str) -> bool:
     """Given a line, return whether it reads as a pipe-separated table row."""
-    return line.count("|") >= 2 or (line.count("|") == 1 and len([c for c in pipe_cells(line) if c]) >= 2)
+    return line.count("|") >= 2 or (line.count("|") == 1 and len([c for c in _pipe_cells(line) if c]) >= 2)
 
 
 def is_tab_row(line: str, led: bool = False) -> bool:
@@ -194,7 +201,7 @@ def detect_layout(lines: list[str]) -> str:
     if sum(is_tab_row(line) for line in lines) >= MIN_WHITESPACE_ROWS:
         return "text-tabs"
     single = sum(bool(CELL_LINE.match(line)) for line in lines)
-    if single >= MIN_CELL_LINES and single > 3 * sum(len([c for c in pipe_cells(line) if c]) >= 2 for line in lines):
+    if single >= MIN_CELL_LINES and single > 3 * sum(len([c for c in _pipe_cells(line) if c]) >= 2 for line in lines):
         return "text-cells"
     if sum(is_pipe_row(line) for line in lines) >= 2:
         return "text-pipe"
@@ -355,7 +362,7 @@ def guessed_columns(lines: list[str]) -> bool:
     """Given a pipe or markdown file's lines, return whether its table columns were guessed from where words sit on
     a PDF page (a converter clustering word positions): a cell printing two numbers apart (| 51 1 |), or header
     cells holding pieces of several words. There an empty cell is padding, not a blank, and positions say nothing."""
-    cells = [text for line in lines if is_pipe_row(line) for text in pipe_cells(line)]
+    cells = [text for line in lines if is_pipe_row(line) for text in _pipe_cells(line)]
     return any(value_tokens(text) for text in cells) or sum(map(is_word_pieces, cells)) >= MIN_PIECE_CELLS
 
 
@@ -669,7 +676,7 @@ def value_runs(lines: list[str]) -> list[PrintedRun]:
     return runs
 
 
-LINE_MEMOS = (_whitespace_cells, _column_tokens)
+LINE_MEMOS = (_whitespace_cells, _column_tokens, _pipe_cells)
 
 
 def read_text(path: Path, data: bytes, sha256: str) -> Source:

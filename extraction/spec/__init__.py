@@ -68,6 +68,10 @@ class Identity:
     def keys(self) -> tuple[str, ...]:  # read for every identity of every assignment the placement weighs
         return self.lhs + self.rhs
 
+    @cached_property
+    def key_set(self) -> frozenset[str]:  # an identity is checked when every one of its cells was read
+        return frozenset(self.keys)
+
 
 @dataclass
 class VersionSpec:
