@@ -33,6 +33,8 @@ LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
+FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
+LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
@@ -798,6 +800,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
+        if _in_attribute_list(text, fig, sentence, topic, spec):
+            continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
@@ -816,6 +820,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
             continue
+        if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
+                                                                   topic, mentions[:-1], spec):
+            continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
                                           or _unlinked_before(mentions[:-1], sentence[0])):
             continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
@@ -836,6 +843,57 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return mentions
+
+
+@per_spec
+def _attribute_counts(spec: Spec) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given the spec, return the patterns finding an opening and a closing disclosure attribute counted (the word,
+    only gap words, then a number): 主动公开信息数7条, 不予公开的15件."""
+    lists = spec.attribute_lists
+    gaps = "|".join(map(re.escape, sorted(lists["gaps"], key=len, reverse=True)))
+    counted = rf"(?:{gaps}|\s)*(?=[0-9０-９零一二两三四五六七八九十])"
+    return (re.compile(f"(?:{_alternation(tuple(lists['opening'])).pattern}){counted}"),
+            re.compile(f"(?:{_alternation(tuple(lists['closing'])).pattern}){counted}"))
+
+
+def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic: str, spec: Spec) -> bool:
+    """Given a figure, its sentence and its topic, return whether it is an item of a list counting documents by their
+    disclosure attribute (全年制发文件120件，其中主动公开85件，依申请公开20件，不予公开15件): an opening attribute
+    counted before it, a closing one counted at or after it, both in its sentence read across semicolons (the list
+    may run 主动公开信息数7条；依申请公开信息数59条；…), and no request word between the two but inside the attribute
+    依申请公开 itself."""
+    lists = spec.attribute_lists
+    if topic not in lists["topics"]:
+        return False
+    opening, closing = _attribute_counts(spec)
+    start = max(sentence[0] - LIST_REACH_CHARS, max(text.rfind(c, 0, fig.start) for c in FULL_STOPS) + 1)
+    stops = [i for i in (text.find(c, fig.start) for c in FULL_STOPS) if i >= 0]
+    end = min(sentence[1] + LIST_REACH_CHARS, min(stops, default=len(text)))
+    first = opening.search(text, start, fig.start)
+    last = [m.end() for m in closing.finditer(text, start, end) if m.end() >= fig.start]
+    if first is None or not last:
+        return False
+    between = text[first.start():max(last)]
+    for word in lists["exempt"]:
+        between = between.replace(word, "")
+    return lists["request_word"] not in between
+
+
+def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
+                          topic: str, mentions: list[Mention], spec: Spec) -> bool:
+    """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
+    it, return whether that word named another printed figure, right after it past owner gaps only (申请量1200件),
+    which went unlinked, with no figure of the sentence linked before: the word was that figure's noun, of some other
+    business, not this figure's topic (after 收到申请44件（网上申请42件）, 办结39件 goes on with the requests)."""
+    word = words.before(sentence[0], fig.start, local_start)
+    if word is None or word.topic != topic:
+        return False
+    if any(m.metric is not None for m in mentions if m.span[0] >= sentence[0]):
+        return False
+    owner = next((m for m in mentions if m.span[0] >= word.end and not m.implicit), None)
+    if owner is None or owner.metric is not None or owner.span[0] >= fig.start:
+        return False
+    return _only_gaps(text[word.end:owner.span[0]], spec.owner_gaps)
 
 
 def _only_gaps(words: str, gaps: list[str]) -> bool:

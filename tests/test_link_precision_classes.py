@@ -401,3 +401,28 @@ def test_the_part_of_an_event_done_ahead_of_time_is_no_year_count(tmp_path: Path
     assert not [v for v, _ in linked(tmp_path, sentence) if v in (3, 5, 2)]
     # a clause of its own about planning ahead leaves the count after it
     assert linked(tmp_path, "按照提前策划的模式，全年收到政府信息公开申请5件。") == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize("made", ["全年共制发文件120件，其中", "全年共形成公文120件，经公开属性审查，", "本年度共制作信息120条；"])
+@pytest.mark.parametrize("items", ["主动公开85件，依申请公开20件，不予公开15件", "主动公开的85件，依申请公开的20件，不予公开的15件",
+                                   "主动公开信息数85条；依申请公开信息数20条；不予公开信息数15条", "主动公开类85件、不公开类15件"])
+def test_documents_counted_by_disclosure_attribute_are_no_requests(tmp_path: Path, made: str, items: str) -> None:
+    assert linked(tmp_path, f"{made}{items}。") == []
+    # the dispositions of requests, and a withheld answer after the body's active disclosure, still link
+    assert linked(tmp_path, "收到政府信息公开申请20件，其中予以公开12件，不予公开3件。") == [
+        (20, "requests.new.total"), (12, "requests.result.disclosed.total"), (3, "requests.result.withheld.subtotal.total")]
+    assert linked(tmp_path, "全年主动公开政府信息568条；收到政府信息公开申请5件，其中不予公开1件。") == [
+        (5, "requests.new.total"), (1, "requests.result.withheld.subtotal.total")]
+
+
+@pytest.mark.parametrize("service", ["行政审批窗口全年", "本局行政许可事项12项，进驻政务服务网后全年", "大厅全年"])
+@pytest.mark.parametrize("volumes", ["申请量1200件，受理量1190件，办结量1180件", "申请数量1200件，受理1190件，办结1180件",
+                                     "申请总数为1200件，受理1190件，办结1180件"])
+def test_a_request_word_that_names_an_unlinked_volume_lends_no_topic(tmp_path: Path, service: str, volumes: str) -> None:
+    assert not [v for v, _ in linked(tmp_path, f"{service}{volumes}。") if v in (1190, 1180)]
+    # the requests' own volume links, and the verbs after it go on with it
+    assert linked(tmp_path, "全年政府信息公开申请量5件，办结5件。") == [
+        (5, "requests.new.total"), (5, "requests.result.total.total")]
+    # a channel's share unlinked after a linked count takes nothing from the verbs after it
+    assert linked(tmp_path, "全年收到政府信息公开申请44件，其中网上申请42件，邮寄2件，本年度办结39件。")[-1] == (
+        39, "requests.result.total.total")

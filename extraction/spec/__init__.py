@@ -127,6 +127,8 @@ class Spec:
     sums: list[dict[str, Any]] = field(default_factory=list)  # a total word after the parts linked before it
     item_counts: dict[str, list[str]] = field(default_factory=dict)  # 表二 topics' figures of list items, not decisions
     head_gaps: list[str] = field(default_factory=list)  # words after a 的 that head no noun of their own, longest first
+    attribute_lists: dict[str, Any] = field(default_factory=dict)  # documents counted by disclosure attribute
+    owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -360,6 +362,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         item_counts=raw["grammar"]["item_counts"],
         head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
                          key=lambda w: (-len(w), w)),
+        attribute_lists=raw["grammar"]["attribute_lists"],
+        owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
     )
 
 
