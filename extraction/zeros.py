@@ -64,6 +64,7 @@ class _Grammar:
     category_verbs: frozenset[str]
     named_before_topics: frozenset[str]
     list_tails: tuple[str, ...]
+    noun_vetoes: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +104,7 @@ def _grammar() -> _Grammar:
         category_verbs=frozenset(zeros["category_verbs"]),
         named_before_topics=frozenset(zeros["named_before_topics"]),
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
+        noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
     )
 
 
@@ -172,7 +174,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
-    subjects = _heads(scope, subjects, neg_start)
+    subjects = [s for s in _heads(scope, subjects, neg_start) if not _names_other_noun(text, s, g)]
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
@@ -213,6 +215,16 @@ def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> lis
         if not (ATTRIBUTIVE in between and not any(c in between for c in COORDINATORS)):
             out.append(s)
     return out
+
+
+def _names_other_noun(text: str, subject: tuple[str, int, int], g: _Grammar) -> bool:
+    """Given a subject of a worded zero, return whether it is part of a noun its topic's vetoes name, or qualifies
+    one right after it (in 的): 未收到行政复议决定书, 申请材料, 对申请的投诉 are zeros of documents or complaints."""
+    topic, start, end = subject
+    after = end + (text.startswith(ATTRIBUTIVE, end) and len(ATTRIBUTIVE))
+    words = g.noun_vetoes.get(topic, ())
+    return text.startswith(words, after) or any(start <= i < end < i + len(w)  # 政府信息公开申请材料
+                                                for w in words for i in [text.find(w, start, end + len(w))])
 
 
 def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str, g: _Grammar) -> bool:

@@ -426,3 +426,21 @@ def test_a_request_word_that_names_an_unlinked_volume_lends_no_topic(tmp_path: P
     # a channel's share unlinked after a linked count takes nothing from the verbs after it
     assert linked(tmp_path, "全年收到政府信息公开申请44件，其中网上申请42件，邮寄2件，本年度办结39件。")[-1] == (
         39, "requests.result.total.total")
+
+
+@pytest.mark.parametrize("helped", ["协办政府信息公开申请", "收到协办的政府信息公开申请", "协查政府信息公开申请",
+                                    "收到其他机关征求意见的政府信息公开申请"])
+def test_another_body_s_requests_it_helps_with_are_no_requests_of_its_own(tmp_path: Path, helped: str) -> None:
+    assert linked(tmp_path, f"全年{helped}5件。") == []
+    assert linked(tmp_path, f"本年度没有{helped}。") == []
+    # its own requests, answered after asking a third party's view, still link
+    assert linked(tmp_path, "全年收到政府信息公开申请30件，征求意见后均已答复。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("zero", ["本年度未收到行政复议决定书", "本年度未收到行政诉讼判决书", "本年度未收到行政诉讼裁定书",
+                                  "本年度未收到政府信息公开申请材料", "本年度未收到对政府信息公开申请的投诉", "全年没有收到申请资料"])
+def test_a_worded_zero_of_a_case_s_papers_or_complaints_is_no_zero_of_the_topic(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, f"{zero}。") == []
+    # the topic itself, or beside complaints as a list, keeps its zero
+    assert linked(tmp_path, "本年度未收到政府信息公开申请、投诉和举报。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本年度未发生行政复议和行政诉讼案件。") == [(0, "review.total"), (0, "litigation.total")]

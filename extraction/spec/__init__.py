@@ -129,6 +129,7 @@ class Spec:
     head_gaps: list[str] = field(default_factory=list)  # words after a 的 that head no noun of their own, longest first
     attribute_lists: dict[str, Any] = field(default_factory=dict)  # documents counted by disclosure attribute
     owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
+    noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -364,6 +365,7 @@ def _build(raw: dict[str, Any]) -> Spec:
                          key=lambda w: (-len(w), w)),
         attribute_lists=raw["grammar"]["attribute_lists"],
         owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
+        noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
     )
 
 
