@@ -444,3 +444,17 @@ def test_a_worded_zero_of_a_case_s_papers_or_complaints_is_no_zero_of_the_topic(
     # the topic itself, or beside complaints as a list, keeps its zero
     assert linked(tmp_path, "本年度未收到政府信息公开申请、投诉和举报。") == [(0, "requests.new.total")]
     assert linked(tmp_path, "本年度未发生行政复议和行政诉讼案件。") == [(0, "review.total"), (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年起草并提请区政府印发规范性文件3件。", "全年报请市政府制定规章3件。"])
+def test_a_document_another_body_was_asked_to_issue_is_not_the_body_s_own(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年起草并印发规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("sentence", ["全年行政许可受理1200件。", "全年行政处罚立案1200件。", "全年行政处罚案件立案1200件。",
+                                      "全年行政许可立案1200件。"])
+def test_applications_accepted_or_cases_filed_are_no_decisions(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年受理并办结行政许可1200件。") == [(1200, "active.licensing.decisions")]
+    assert linked(tmp_path, "全年作出行政处罚决定1200件。") == [(1200, "active.penalty.decisions")]
