@@ -455,6 +455,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
+        return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
     if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
         return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):

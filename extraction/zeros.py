@@ -65,6 +65,8 @@ class _Grammar:
     named_before_topics: frozenset[str]
     list_tails: tuple[str, ...]
     noun_vetoes: dict[str, tuple[str, ...]]
+    predicate_words: tuple[str, ...]
+    rate_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,8 @@ def _grammar() -> _Grammar:
         named_before_topics=frozenset(zeros["named_before_topics"]),
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
+        predicate_words=tuple(zeros["predicates"]),
+        rate_words=tuple(zeros["rate_words"]),
     )
 
 
@@ -318,6 +322,9 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
             start = label_start
             clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    if subjects and m.group(0).startswith(g.predicate_words) \
+            and any(w in text[subjects[-1][2]:m.start()] for w in g.rate_words):
+        return None  # 行政诉讼败诉率为0: a rate, not a count
     if subjects and _is_cause(clause, subjects, start, g):  # 因政府信息公开申请行政复议的情况：无
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)

@@ -458,3 +458,11 @@ def test_applications_accepted_or_cases_filed_are_no_decisions(tmp_path: Path, s
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "全年受理并办结行政许可1200件。") == [(1200, "active.licensing.decisions")]
     assert linked(tmp_path, "全年作出行政处罚决定1200件。") == [(1200, "active.penalty.decisions")]
+
+
+@pytest.mark.parametrize("rate", ["行政诉讼败诉率为0", "行政复议纠错率为0", "行政诉讼败诉率为零", "行政复议纠错率为零",
+                                  "政府信息公开申请办结率为100"])
+def test_a_rate_is_no_count(tmp_path: Path, rate: str) -> None:
+    assert linked(tmp_path, f"全年政府信息公开{rate}。") == []
+    assert linked(tmp_path, "全年政府信息公开行政诉讼为0。") == [(0, "litigation.total")]
+    assert linked(tmp_path, "全年行政复议被纠错0件。") == [(0, "review.corrected")]
