@@ -166,7 +166,7 @@ def test_a_rate_per_period_or_an_average_is_no_year_count(tmp_path: Path, rate: 
     assert linked(tmp_path, f"全年{verb}政府信息公开申请5件。") == [(5, metric)]
 
 
-@pytest.mark.parametrize("span", ["近三年", "近5年", "三年来", "五年间", "过去两年"])
+@pytest.mark.parametrize("span", ["近三年", "近5年", "三年来", "五年间", "过去两年", "前三年", "前2年"])
 def test_a_span_of_several_years_is_no_year_count(tmp_path: Path, span: str) -> None:
     assert linked(tmp_path, f"{span}共收到政府信息公开申请300件。") == []
 
@@ -466,3 +466,9 @@ def test_a_rate_is_no_count(tmp_path: Path, rate: str) -> None:
     assert linked(tmp_path, f"全年政府信息公开{rate}。") == []
     assert linked(tmp_path, "全年政府信息公开行政诉讼为0。") == [(0, "litigation.total")]
     assert linked(tmp_path, "全年行政复议被纠错0件。") == [(0, "review.corrected")]
+
+
+def test_last_year_in_a_report_written_the_next_year_is_the_report_s_own(tmp_path: Path) -> None:
+    # 去年 names the report's year when the report was written early the year after: no other year
+    assert linked(tmp_path, "去年全年，我委共收到依申请公开事项17条。") == [(17, "requests.new.total")]
+    assert linked(tmp_path, "上年度共收到政府信息公开申请30件。") == []
