@@ -472,3 +472,21 @@ def test_last_year_in_a_report_written_the_next_year_is_the_report_s_own(tmp_pat
     # 去年 names the report's year when the report was written early the year after: no other year
     assert linked(tmp_path, "去年全年，我委共收到依申请公开事项17条。") == [(17, "requests.new.total")]
     assert linked(tmp_path, "上年度共收到政府信息公开申请30件。") == []
+
+
+@pytest.mark.parametrize("sentence", ["全年办理民事诉讼案件12件。", "全年发生刑事诉讼12件。", "全年参与各类诉讼12件。",
+                                      "全年代理行政诉讼案件12件。", "全年审核行政复议决定12件。"])
+def test_suits_of_other_law_of_every_kind_or_acted_in_for_others_are_no_disclosure_suits(tmp_path: Path,
+                                                                                       sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "本年度未发生民事诉讼。") == []
+    assert linked(tmp_path, "全年被提起行政诉讼2件，行政复议3件，复议机关审核后维持2件。") == [
+        (2, "litigation.total"), (3, "review.total"), (2, "review.maintained")]
+
+
+@pytest.mark.parametrize("service", ["企业开办", "户籍业务", "不动产登记", "社保", "公积金", "营业执照注册"])
+@pytest.mark.parametrize("verb", ["收到", "受理"])
+def test_applications_for_a_service_the_body_runs_are_no_information_requests(tmp_path: Path, service: str,
+                                                                               verb: str) -> None:
+    assert linked(tmp_path, f"全年共{verb}{service}申请1200件。") == []
+    assert linked(tmp_path, f"全年共{verb}企业申请3件。") == [(3, "requests.new.commercial_enterprise")]
