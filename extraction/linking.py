@@ -33,6 +33,7 @@ LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
+CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
 FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
@@ -825,6 +826,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
                                                                    topic, mentions[:-1], spec):
             continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
+        if link.general and not borrowed and _after_another_matter(text, topic_words, fig, local_start, sentence,
+                                                                   topic, mentions[:-1], spec):
+            continue  # 收到申请12件，另收到信箱来信30件，办结30件: the letters answered
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
                                           or _unlinked_before(mentions[:-1], sentence[0])):
             continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
@@ -896,6 +900,21 @@ def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_star
     if owner is None or owner.metric is not None or owner.span[0] >= fig.start:
         return False
     return _only_gaps(text[word.end:owner.span[0]], spec.owner_gaps)
+
+
+def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
+                          topic: str, mentions: list[Mention], spec: Spec) -> bool:
+    """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
+    it, return whether a clause opened by another matter's word (另, 此外…) stands between that word and the figure,
+    and the printed figure right before this one, in that clause or after, went unlinked: the verb goes on with that
+    matter (收到申请12件，另收到信箱来信30件，办结30件), not with the topic."""
+    word = words.before(sentence[0], fig.start, local_start)
+    if word is None or word.topic != topic:
+        return False
+    opened = max((i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS
+                  and text.startswith(tuple(spec.other_matter_openers), i + 1)), default=-1)
+    previous = next((m for m in reversed(mentions) if not m.implicit), None)
+    return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
 
 
 def _only_gaps(words: str, gaps: list[str]) -> bool:

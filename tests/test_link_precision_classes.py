@@ -490,3 +490,18 @@ def test_applications_for_a_service_the_body_runs_are_no_information_requests(tm
                                                                                verb: str) -> None:
     assert linked(tmp_path, f"全年共{verb}{service}申请1200件。") == []
     assert linked(tmp_path, f"全年共{verb}企业申请3件。") == [(3, "requests.new.commercial_enterprise")]
+
+
+@pytest.mark.parametrize("other", ["另收到市长信箱来信30件", "此外，收到群众咨询30件", "另外受理投诉举报30件", "同时收到人大建议30件"])
+@pytest.mark.parametrize("verb", ["办结", "均已答复"])
+def test_a_general_verb_after_another_matter_s_unlinked_count_goes_on_with_that_matter(tmp_path: Path, other: str,
+                                                                                    verb: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{other}，{verb}30件。") == [(12, "requests.new.total")]
+    # another clause whose figure links (a carry) leaves the requests' verbs after it
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，另有上年结转3件，共办结15件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_over.total"), (15, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("extended", ["其中答复期限延长的2件", "其中依法延长答复期限2件", "其中延期答复2件"])
+def test_requests_whose_answer_was_extended_are_a_part_not_the_answered(tmp_path: Path, extended: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{extended}。") == [(12, "requests.new.total")]

@@ -130,6 +130,7 @@ class Spec:
     attribute_lists: dict[str, Any] = field(default_factory=dict)  # documents counted by disclosure attribute
     owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
     noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
+    other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -366,6 +367,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         attribute_lists=raw["grammar"]["attribute_lists"],
         owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
         noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
+        other_matter_openers=raw["grammar"]["other_matter_openers"],
     )
 
 
