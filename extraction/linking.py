@@ -832,6 +832,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
                                           or _unlinked_before(mentions[:-1], sentence[0])):
             continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
+        if link.general and not borrowed and not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) \
+                and _topic_of_an_earlier_clause(topic_words, fig, local_start, sentence, clause_start, topic):
+            continue  # 收到申请12件，办结工单300件: the verb's own object, not the requests of the clause before
         if topic in spec.disjoint_event_topics and link.event \
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
@@ -900,6 +903,14 @@ def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_star
     if owner is None or owner.metric is not None or owner.span[0] >= fig.start:
         return False
     return _only_gaps(text[word.end:owner.span[0]], spec.owner_gaps)
+
+
+def _topic_of_an_earlier_clause(words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
+                                clause_start: int, topic: str) -> bool:
+    """Given a figure and its topic, return whether the topic's word nearest before it stands in an earlier clause of
+    its sentence, not in its own (收到申请12件，办结工单300件: 申请 is the clause before's)."""
+    word = words.before(sentence[0], fig.start, local_start)
+    return word is not None and word.topic == topic and word.end <= clause_start
 
 
 def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],

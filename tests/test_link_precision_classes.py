@@ -183,10 +183,14 @@ def test_the_year_before_named_by_a_relative_word_is_another_year(tmp_path: Path
 
 
 @pytest.mark.parametrize("verb", ["接收", "受理", "办结", "答复"])
-@pytest.mark.parametrize("obj", ["公文", "各类事项", "网民提问", "民生诉求件"])
-def test_a_general_verb_with_its_own_object_takes_no_topic_from_the_sentence_before(tmp_path: Path, verb: str,
-                                                                                      obj: str) -> None:
-    assert linked(tmp_path, f"全年收到政府信息公开申请12件。全年{verb}{obj}3000件。") == [(12, "requests.new.total")]
+@pytest.mark.parametrize("obj", ["公文", "各类事项", "网民提问", "民生诉求件", "工单", "批示", "函件"])
+@pytest.mark.parametrize("joint", ["。全年", "，"])
+def test_a_general_verb_with_its_own_object_takes_no_topic_from_the_clause_before(tmp_path: Path, verb: str,
+                                                                                    obj: str, joint: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件{joint}{verb}{obj}3000件。") == [(12, "requests.new.total")]
+    # its own gap words, or the applicant answered, leave it going on with the requests
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，已答复申请人12件，办结完毕12件。") == [
+        (12, "requests.new.total"), (12, "requests.result.total.total"), (12, "requests.result.total.total")]
 
 
 @pytest.mark.parametrize("first", ["收到群众留言30条", "受理投诉举报30件", "接听热线电话30个"])
