@@ -973,6 +973,10 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
                                    spec.disclosure["other_matters"]):
         return True
     ahead = text[fig.end:sentence_end]
+    qualifier = _SCOPE_END.split(ahead.lstrip("，,"), maxsplit=1)[0]
+    if qualifier.startswith(tuple(spec.disclosure["qualifiers_after"])) \
+            and _cause_names_another_matter(qualifier, [], words, spec.disclosure["other_matters"]):
+        return True  # 行政诉讼2件，均为征收补偿类: every one over another matter
     starts = [i for i in (ahead.find(b) for b in spec.breakdown_words) if i >= 0]
     part = _NEXT_NUMBER.split(ahead[min(starts):], maxsplit=1)[0] if starts else ""
     return any(w in part for w in words)

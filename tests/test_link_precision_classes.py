@@ -509,3 +509,13 @@ def test_a_general_verb_after_another_matter_s_unlinked_count_goes_on_with_that_
 @pytest.mark.parametrize("extended", ["其中答复期限延长的2件", "其中依法延长答复期限2件", "其中延期答复2件"])
 def test_requests_whose_answer_was_extended_are_a_part_not_the_answered(tmp_path: Path, extended: str) -> None:
     assert linked(tmp_path, f"全年收到政府信息公开申请12件，{extended}。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic", ["行政复议", "行政诉讼"])
+@pytest.mark.parametrize("qualifier", ["均为征收补偿类", "均系对行政处罚决定不服", "全部为房屋拆迁纠纷"])
+def test_cases_all_said_to_be_over_another_matter_are_no_disclosure_cases(tmp_path: Path, topic: str,
+                                                                          qualifier: str) -> None:
+    assert linked(tmp_path, f"本年度发生{topic}2件，{qualifier}。") == []
+    metric = "review.total" if topic == "行政复议" else "litigation.total"
+    assert linked(tmp_path, f"本年度发生{topic}2件，均为申请人对政府信息公开答复不服。") == [(2, metric)]
+    assert linked(tmp_path, f"本年度发生{topic}2件，均已审结。") == [(2, metric)]
