@@ -816,6 +816,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if _names_another_kind(text, fig, link, topic, spec):
+            continue  # 受理公租房申请300件: applications of that kind, not for information
         if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
                          text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
@@ -903,6 +905,23 @@ def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_star
     if owner is None or owner.metric is not None or owner.span[0] >= fig.start:
         return False
     return _only_gaps(text[word.end:owner.span[0]], spec.owner_gaps)
+
+
+def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: Spec) -> bool:
+    """Given a figure read from a general verb, return whether the topic's bare shortest word between the verb and the figure
+    follows a noun of its own (受理公租房申请300件, 宅基地申请): a kind of application, not the topic. Only the topic's
+    kind-free words (applicants, 新, 有效, object prefixes, gaps) may stand between the verb and the word; a phrase in
+    的 there is read elsewhere, a longer topic word ending there (政府信息公开申请, 依申请) names the topic itself."""
+    free = spec.kind_free.get(topic)
+    if not free or not link.general or not link.cue_end:
+        return False
+    words = spec.topics[topic]
+    bare = min(words, key=len)
+    at = text.find(bare, link.cue_end, fig.start)
+    if at <= link.cue_end or any(text.endswith(w, 0, at + len(bare)) for w in words if w != bare):
+        return False
+    between = text[link.cue_end:at]
+    return "的" not in between and not _only_gaps(between, free)
 
 
 def _topic_of_an_earlier_clause(words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],

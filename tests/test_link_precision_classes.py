@@ -519,3 +519,15 @@ def test_cases_all_said_to_be_over_another_matter_are_no_disclosure_cases(tmp_pa
     metric = "review.total" if topic == "行政复议" else "litigation.total"
     assert linked(tmp_path, f"本年度发生{topic}2件，均为申请人对政府信息公开答复不服。") == [(2, metric)]
     assert linked(tmp_path, f"本年度发生{topic}2件，均已审结。") == [(2, metric)]
+
+
+@pytest.mark.parametrize("kind", ["公租房", "宅基地", "公证", "法律援助", "高龄津贴", "档案查阅", "职称", "采伐"])
+@pytest.mark.parametrize("verb", ["收到", "受理", "共接收"])
+def test_any_noun_between_a_verb_and_the_bare_request_word_names_another_kind(tmp_path: Path, kind: str,
+                                                                              verb: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{kind}申请300件。") == []
+    # applicants, the disclosure's own words and kind-free words before it keep it a request
+    for words, metric in [("公民", "requests.new.natural_person"), ("新", "requests.new.total"),
+                          ("公开政府信息", "requests.new.total"), ("有效", "requests.new.total"),
+                          ("法人或其他组织", "requests.new.org_sum")]:
+        assert linked(tmp_path, f"全年{verb}{words}申请5件。") == [(5, metric)]

@@ -131,6 +131,7 @@ class Spec:
     owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
     noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
     other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
+    kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -368,6 +369,9 @@ def _build(raw: dict[str, Any]) -> Spec:
         owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
         noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
         other_matter_openers=raw["grammar"]["other_matter_openers"],
+        kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
+                              *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]}, key=len, reverse=True)
+                   for t, v in topics.items() if "kind_free" in v},
     )
 
 
