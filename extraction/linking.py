@@ -33,6 +33,7 @@ LEAF_EXAMPLE_CHARS = 4  # 不掌握相关政府信息等: a 等 this close after
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
+CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
 CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
 FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
@@ -814,6 +815,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
+        if link.metric == CARRIED_FORWARD and _carried_into(text[local_start:fig.start], report_year, spec.carry_words):
+            link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
         if _names_another_kind(text, fig, link, topic, spec):
@@ -905,6 +908,15 @@ def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_star
     if owner is None or owner.metric is not None or owner.span[0] >= fig.start:
         return False
     return _only_gaps(text[word.end:owner.span[0]], spec.owner_gaps)
+
+
+def _carried_into(before: str, report_year: int | None, carry_words: list[str]) -> bool:
+    """Given the words before a figure read as carried forward, return whether they carry it into the report's own
+    year (结转至2023年 in the 2023 report): carried over from the year before, not forward."""
+    if report_year is None:
+        return False
+    into = rf"(?:{'|'.join(map(re.escape, carry_words))})\s*(?:至|到|入)?\s*{report_year}\s*年"
+    return re.search(into, before) is not None
 
 
 def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: Spec) -> bool:

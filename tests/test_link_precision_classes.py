@@ -531,3 +531,15 @@ def test_any_noun_between_a_verb_and_the_bare_request_word_names_another_kind(tm
                           ("公开政府信息", "requests.new.total"), ("有效", "requests.new.total"),
                           ("法人或其他组织", "requests.new.org_sum")]:
         assert linked(tmp_path, f"全年{verb}{words}申请5件。") == [(5, metric)]
+
+
+def test_a_carry_into_the_report_s_own_year_is_carried_over_not_forward(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，另有2022年结转至2023年办理的申请3件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_over.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，2023年结转至2024年的申请3件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_forward.total")]
+
+
+@pytest.mark.parametrize("future", ["其中3件将于2024年办结", "预计2024年1月办结3件", "其中3件拟于次年答复"])
+def test_requests_to_be_answered_later_are_not_the_answered(tmp_path: Path, future: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{future}。") == [(12, "requests.new.total")]
