@@ -761,6 +761,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
+    zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
     wholes: list[_Whole] = []  # the printed figures linked so far in the current sentence group
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
@@ -774,6 +775,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
                 zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
                 stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
+                said = text[sentence[0]:sentence[1]]
+                for m in zeros:  # 我镇2016年度无申请, again under the heading of reviews: a copy, no claim of its own
+                    if m.metric is not None and (said, m.metric) in zero_sentences:
+                        m.metric = None
+                zero_sentences |= {(said, m.metric) for m in zeros if m.metric is not None}
             for mention in zeros:
                 _set_verdict(mention, fig, view)
             mentions.extend(zeros)

@@ -543,3 +543,13 @@ def test_a_carry_into_the_report_s_own_year_is_carried_over_not_forward(tmp_path
 @pytest.mark.parametrize("future", ["其中3件将于2024年办结", "预计2024年1月办结3件", "其中3件拟于次年答复"])
 def test_requests_to_be_answered_later_are_not_the_answered(tmp_path: Path, future: str) -> None:
     assert linked(tmp_path, f"全年收到政府信息公开申请12件，{future}。") == [(12, "requests.new.total")]
+
+
+def test_a_worded_zero_copied_under_a_later_heading_makes_no_claim_of_its_own(tmp_path: Path) -> None:
+    from extraction.pipeline import audit
+    path = tmp_path / "report.txt"
+    path.write_text("某镇2016年政府信息公开工作年度报告\n一、概述\n略。\n二、主动公开政府信息情况\n我镇主动公开信息568条。\n"
+                    "三、依申请公开政府信息情况\n我镇2016年度无申请。\n四、因政府信息公开申请行政复议、提起行政诉讼的情况\n"
+                    "我镇2016年度无申请。\n五、存在的主要问题及改进措施\n无。\n", encoding="utf-8")
+    links = [(m.value, m.metric) for m in audit(path).mentions if m.metric is not None]
+    assert links == [(0, "requests.new.total")]  # the copy under 四 is no zero of requests, nor of reviews
