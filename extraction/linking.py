@@ -825,6 +825,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if link.event and link.cue_end and text.startswith("的", link.cue_end) \
+                and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
+            continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing
         if _names_another_kind(text, fig, link, topic, spec):
             continue  # 受理公租房申请300件: applications of that kind, not for information
         if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,

@@ -553,3 +553,12 @@ def test_a_worded_zero_copied_under_a_later_heading_makes_no_claim_of_its_own(tm
                     "我镇2016年度无申请。\n五、存在的主要问题及改进措施\n无。\n", encoding="utf-8")
     links = [(m.value, m.metric) for m in audit(path).mentions if m.metric is not None]
     assert links == [(0, "requests.new.total")]  # the copy under 四 is no zero of requests, nor of reviews
+
+
+@pytest.mark.parametrize("sentence", ["全年集中公开现行有效规范性文件，涉及以区政府办名义印发的行政规范性文件25件。",
+                                      "全年对以区政府名义印发的行政规范性文件25件进行了清理。",
+                                      "全年梳理出以本局名义制发的规范性文件25件。"])
+def test_documents_described_by_the_name_they_went_out_under_are_no_year_s_event(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年以区政府名义印发规范性文件3件。") == [(3, "active.normative_docs.issued")]
+    assert linked(tmp_path, "全年印发的行政规范性文件3件。") == [(3, "active.normative_docs.issued")]

@@ -132,6 +132,7 @@ class Spec:
     noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
     other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
     kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
+    issuer_marks: list[str] = field(default_factory=list)  # 以…名义V的: a description of documents, not an event
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -369,6 +370,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
         noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
         other_matter_openers=raw["grammar"]["other_matter_openers"],
+        issuer_marks=raw["grammar"]["issuer_marks"],
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]}, key=len, reverse=True)
                    for t, v in topics.items() if "kind_free" in v},
