@@ -67,6 +67,8 @@ class _Grammar:
     noun_vetoes: dict[str, tuple[str, ...]]
     predicate_words: tuple[str, ...]
     rate_words: tuple[str, ...]
+    restricted_topics: frozenset[str]
+    whole_modifiers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,8 @@ def _grammar() -> _Grammar:
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
         predicate_words=tuple(zeros["predicates"]),
         rate_words=tuple(zeros["rate_words"]),
+        restricted_topics=frozenset(zeros["restricted_topics"]),
+        whole_modifiers=tuple(zeros["whole_modifiers"]),
     )
 
 
@@ -185,7 +189,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
                 for s in subjects]
     verb_end = pos + len(verb) if verb else pos
     subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
-                                                         or _adjacent(text, verb_end, s, how, g))]
+                                                         or _adjacent(text, verb_end, s, how, g))
+                and not _restricted(text, verb_end, s, g)]
     if not subjects and verb in g.implied_subjects:
         subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:
@@ -219,6 +224,19 @@ def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> lis
         if not (ATTRIBUTIVE in between and not any(c in between for c in COORDINATORS)):
             out.append(s)
     return out
+
+
+def _restricted(text: str, verb_end: int, subject: tuple[str, int, int], g: _Grammar) -> bool:
+    """Given a subject of a topic a phrase in 的 may restrict and the end of the verb before it, return whether such a
+    phrase stands between them saying which of them, not all (未制定涉及市场主体的规范性文件: none of some)."""
+    if subject[0] not in g.restricted_topics:
+        return False
+    between = text[verb_end:subject[1]]
+    k = between.rfind(ATTRIBUTIVE)
+    if k < 0:
+        return False
+    phrase = between[_skip(between, 0, g.fillers):k]
+    return bool(phrase.strip()) and not phrase.startswith(g.whole_modifiers)
 
 
 def _names_other_noun(text: str, subject: tuple[str, int, int], g: _Grammar) -> bool:

@@ -562,3 +562,18 @@ def test_documents_described_by_the_name_they_went_out_under_are_no_year_s_event
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "全年以区政府名义印发规范性文件3件。") == [(3, "active.normative_docs.issued")]
     assert linked(tmp_path, "全年印发的行政规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("sentence", ["全年代收行政事业性收费300万元。", "全年行政事业性收费预算300万元。"])
+def test_fees_collected_for_another_body_or_budgeted_are_not_the_fees_charged(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年收取行政事业性收费300万元。") == [(300, "active.admin_fees.amount_wan_yuan")]
+
+
+@pytest.mark.parametrize("zero", ["本年度未制定与政府信息公开相关的规范性文件", "本年度未制定涉及市场主体的规范性文件",
+                                  "本年度未出台有关优化营商环境的规章", "本年度未印发规范性文件解读", "本年度未制发规章解读"])
+def test_a_zero_of_some_documents_or_of_their_readings_is_no_zero_of_the_year_s(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, f"{zero}。") == []
+    assert linked(tmp_path, "本年度未制定新的规范性文件。") == [(0, "active.normative_docs.issued")]
+    assert linked(tmp_path, "本年度未制发任何规范性文件和规章。") == [
+        (0, "active.normative_docs.issued"), (0, "active.rules.issued")]
