@@ -929,10 +929,11 @@ def _carried_into(before: str, report_year: int | None, carry_words: list[str]) 
 
 
 def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: Spec) -> bool:
-    """Given a figure read from a general verb, return whether the topic's bare shortest word between the verb and the figure
-    follows a noun of its own (受理公租房申请300件, 宅基地申请): a kind of application, not the topic. Only the topic's
-    kind-free words (applicants, 新, 有效, object prefixes, gaps) may stand between the verb and the word; a phrase in
-    的 there is read elsewhere, a longer topic word ending there (政府信息公开申请, 依申请) names the topic itself."""
+    """Given a figure read from a general verb, return whether the topic's bare shortest word between the verb and
+    the figure follows a noun of its own (受理公租房申请300件, 宅基地申请): a kind of application, not the topic. Only
+    the topic's kind-free words (applicants, 新, 有效, object prefixes, gaps) may stand between the verb and the word;
+    a phrase in 的 there is read elsewhere, a longer topic word ending there (政府信息公开申请, 依申请) names the topic
+    itself."""
     free = spec.kind_free.get(topic)
     if not free or not link.general or not link.cue_end:
         return False

@@ -414,7 +414,8 @@ def test_documents_counted_by_disclosure_attribute_are_no_requests(tmp_path: Pat
     assert linked(tmp_path, f"{made}{items}。") == []
     # the dispositions of requests, and a withheld answer after the body's active disclosure, still link
     assert linked(tmp_path, "收到政府信息公开申请20件，其中予以公开12件，不予公开3件。") == [
-        (20, "requests.new.total"), (12, "requests.result.disclosed.total"), (3, "requests.result.withheld.subtotal.total")]
+        (20, "requests.new.total"), (12, "requests.result.disclosed.total"),
+        (3, "requests.result.withheld.subtotal.total")]
     assert linked(tmp_path, "全年主动公开政府信息568条；收到政府信息公开申请5件，其中不予公开1件。") == [
         (5, "requests.new.total"), (1, "requests.result.withheld.subtotal.total")]
 
@@ -422,7 +423,8 @@ def test_documents_counted_by_disclosure_attribute_are_no_requests(tmp_path: Pat
 @pytest.mark.parametrize("service", ["行政审批窗口全年", "本局行政许可事项12项，进驻政务服务网后全年", "大厅全年"])
 @pytest.mark.parametrize("volumes", ["申请量1200件，受理量1190件，办结量1180件", "申请数量1200件，受理1190件，办结1180件",
                                      "申请总数为1200件，受理1190件，办结1180件"])
-def test_a_request_word_that_names_an_unlinked_volume_lends_no_topic(tmp_path: Path, service: str, volumes: str) -> None:
+def test_a_request_word_that_names_an_unlinked_volume_lends_no_topic(tmp_path: Path, service: str,
+                                                                     volumes: str) -> None:
     assert not [v for v, _ in linked(tmp_path, f"{service}{volumes}。") if v in (1190, 1180)]
     # the requests' own volume links, and the verbs after it go on with it
     assert linked(tmp_path, "全年政府信息公开申请量5件，办结5件。") == [

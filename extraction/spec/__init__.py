@@ -372,7 +372,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         other_matter_openers=raw["grammar"]["other_matter_openers"],
         issuer_marks=raw["grammar"]["issuer_marks"],
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
-                              *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]}, key=len, reverse=True)
+                              *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
+                             key=len, reverse=True)
                    for t, v in topics.items() if "kind_free" in v},
     )
 
