@@ -542,6 +542,11 @@ def test_a_carry_into_the_report_s_own_year_is_carried_over_not_forward(tmp_path
         (12, "requests.new.total"), (3, "requests.carried_forward.total")]
 
 
+def test_an_inspection_of_answer_documents_counts_inspections(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年依申请公开答复文书评查2次。") == []
+    assert linked(tmp_path, "全年依申请公开答复2件。") == [(2, "requests.result.total.total")]
+
+
 @pytest.mark.parametrize("future", ["其中3件将于2024年办结", "预计2024年1月办结3件", "其中3件拟于次年答复"])
 def test_requests_to_be_answered_later_are_not_the_answered(tmp_path: Path, future: str) -> None:
     assert linked(tmp_path, f"全年收到政府信息公开申请12件，{future}。") == [(12, "requests.new.total")]
