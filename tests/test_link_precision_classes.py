@@ -584,3 +584,13 @@ def test_a_zero_of_some_documents_or_of_their_readings_is_no_zero_of_the_year_s(
     assert linked(tmp_path, "本年度未制定新的规范性文件。") == [(0, "active.normative_docs.issued")]
     assert linked(tmp_path, "本年度未制发任何规范性文件和规章。") == [
         (0, "active.normative_docs.issued"), (0, "active.rules.issued")]
+
+
+@pytest.mark.parametrize("noun, kind", [("规范性文件", "normative_docs"), ("规章", "rules")])
+def test_the_2019_format_counts_no_repealed_documents_and_those_in_force_as_published(tmp_path: Path, noun: str,
+                                                                                       kind: str) -> None:
+    assert linked(tmp_path, f"全年废止{noun}2件，现行有效{noun}10件。", year=2020) == [
+        (10, f"active.{kind}.total_published")]
+    assert linked(tmp_path, f"本年度未废止{noun}。", year=2020) == []
+    assert linked(tmp_path, f"全年废止{noun}2件，现行有效{noun}10件。", year=2023) == [
+        (2, f"active.{kind}.repealed"), (10, f"active.{kind}.in_force")]
