@@ -865,6 +865,28 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         previous_link = (fig.end, local_start)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
+    return _within_format(mentions, _format_keys(view, spec, report_year))
+
+
+def _format_keys(view: TableView | None, spec: Spec, report_year: int | None) -> frozenset[str] | None:
+    """Given the tables (or, without them, the report year), return every key the report's format has (cells and
+    the quantities derived from them), or None when the year's format does not hold them all (before 2019)."""
+    if view is not None:
+        version = view.version
+    elif report_year is not None and report_year > PRE2019_LAST_YEAR:
+        version = spec.versions[spec.version_for_year(report_year)]
+    else:
+        return None
+    return frozenset(version.cells) | frozenset(version.derived)
+
+
+def _within_format(mentions: list[Mention], keys: frozenset[str] | None) -> list[Mention]:
+    """Given the mentions and the keys of the report's format, return them with every link to a key the format has
+    not unlinked: a figure states no cell its report's tables cannot hold (行政事业性收费300万元 in a 2020 report,
+    whose 2019 format counts fee items, not amounts)."""
+    for mention in mentions:
+        if keys is not None and mention.metric is not None and mention.metric not in keys:
+            mention.metric, mention.alternatives, mention.verdict = None, (), "unlinked"
     return mentions
 
 

@@ -594,3 +594,12 @@ def test_the_2019_format_counts_no_repealed_documents_and_those_in_force_as_publ
     assert linked(tmp_path, f"本年度未废止{noun}。", year=2020) == []
     assert linked(tmp_path, f"全年废止{noun}2件，现行有效{noun}10件。", year=2023) == [
         (2, f"active.{kind}.repealed"), (10, f"active.{kind}.in_force")]
+
+
+@pytest.mark.parametrize("sentence", ["全年收取行政事业性收费300万元。", "本年度未收取行政事业性收费。", "本年度无行政事业性收费。"])
+def test_a_figure_states_no_cell_its_report_s_format_lacks(tmp_path: Path, sentence: str) -> None:
+    # the 2019 format counts fee items, not amounts: no fee amount to state in a 2020 report
+    assert linked(tmp_path, sentence, year=2020) == []
+    assert [m for _, m in linked(tmp_path, sentence, year=2023)] == ["active.admin_fees.amount_wan_yuan"]
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，其中其他处理2件。", year=2020) == [
+        (12, "requests.new.total"), (2, "requests.result.other.total")]
