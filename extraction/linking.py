@@ -36,6 +36,10 @@ _EXAMPLE_MARK = re.compile(r"等(?![待候级])")
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
+CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
+CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
+FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
+LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
@@ -53,8 +57,8 @@ _MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)
 _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
-# 近三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
-_YEARS_SPAN = re.compile(r"(?:近|最近|过去)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
+# 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
+_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 
@@ -475,6 +479,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
+        return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
     if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
         return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
@@ -795,6 +801,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
+    zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
     wholes: list[_Whole] = []  # the printed figures linked so far in the current sentence group
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
@@ -808,6 +815,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
                 zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
                 stated_zeros |= {(sentence[0], m.metric) for m in zeros if m.metric is not None}
+                said = text[sentence[0]:sentence[1]]
+                for m in zeros:  # 我镇2016年度无申请, again under the heading of reviews: a copy, no claim of its own
+                    if m.metric is not None and (said, m.metric) in zero_sentences:
+                        m.metric = None
+                zero_sentences |= {(said, m.metric) for m in zeros if m.metric is not None}
             for mention in zeros:
                 _set_verdict(mention, fig, view)
             mentions.extend(zeros)
@@ -838,6 +850,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
+        if _in_attribute_list(text, fig, sentence, topic, spec):
+            continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
@@ -847,8 +861,15 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
+        if link.metric == CARRIED_FORWARD and _carried_into(text[local_start:fig.start], report_year, spec.carry_words):
+            link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if link.event and link.cue_end and text.startswith("的", link.cue_end) \
+                and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
+            continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing
+        if _names_another_kind(text, fig, link, topic, spec):
+            continue  # 受理公租房申请300件: applications of that kind, not for information
         if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
                          text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
@@ -856,9 +877,18 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
             continue
+        if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
+                                                                   topic, mentions[:-1], spec):
+            continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
+        if link.general and not borrowed and _after_another_matter(text, topic_words, fig, local_start, sentence,
+                                                                   topic, mentions[:-1], spec):
+            continue  # 收到申请12件，另收到信箱来信30件，办结30件: the letters answered
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
                                           or _unlinked_before(mentions[:-1], sentence[0])):
             continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
+        if link.general and not borrowed and not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) \
+                and _topic_of_an_earlier_clause(topic_words, fig, local_start, sentence, clause_start, topic):
+            continue  # 收到申请12件，办结工单300件: the verb's own object, not the requests of the clause before
         if topic in spec.disjoint_event_topics and link.event \
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
@@ -875,7 +905,130 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         previous_link = (fig.end, local_start)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
+    return _within_format(mentions, _format_keys(view, spec, report_year))
+
+
+def _format_keys(view: TableView | None, spec: Spec, report_year: int | None) -> frozenset[str] | None:
+    """Given the tables (or, without them, the report year), return every key the report's format has (cells and
+    the quantities derived from them), or None when the year's format does not hold them all (before 2019)."""
+    if view is not None:
+        version = view.version
+    elif report_year is not None and report_year > PRE2019_LAST_YEAR:
+        version = spec.versions[spec.version_for_year(report_year)]
+    else:
+        return None
+    return frozenset(version.cells) | frozenset(version.derived)
+
+
+def _within_format(mentions: list[Mention], keys: frozenset[str] | None) -> list[Mention]:
+    """Given the mentions and the keys of the report's format, return them with every link to a key the format has
+    not unlinked: a figure states no cell its report's tables cannot hold (行政事业性收费300万元 in a 2020 report,
+    whose 2019 format counts fee items, not amounts)."""
+    for mention in mentions:
+        if keys is not None and mention.metric is not None and mention.metric not in keys:
+            mention.metric, mention.alternatives, mention.verdict = None, (), "unlinked"
     return mentions
+
+
+@per_spec
+def _attribute_counts(spec: Spec) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given the spec, return the patterns finding an opening and a closing disclosure attribute counted (the word,
+    only gap words, then a number): 主动公开信息数7条, 不予公开的15件."""
+    lists = spec.attribute_lists
+    gaps = "|".join(map(re.escape, sorted(lists["gaps"], key=len, reverse=True)))
+    counted = rf"(?:{gaps}|\s)*(?=[0-9０-９零一二两三四五六七八九十])"
+    return (re.compile(f"(?:{_alternation(tuple(lists['opening'])).pattern}){counted}"),
+            re.compile(f"(?:{_alternation(tuple(lists['closing'])).pattern}){counted}"))
+
+
+def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic: str, spec: Spec) -> bool:
+    """Given a figure, its sentence and its topic, return whether it is an item of a list counting documents by their
+    disclosure attribute (全年制发文件120件，其中主动公开85件，依申请公开20件，不予公开15件): an opening attribute
+    counted before it, a closing one counted at or after it, both in its sentence read across semicolons (the list
+    may run 主动公开信息数7条；依申请公开信息数59条；…), and no request word between the two but inside the attribute
+    依申请公开 itself."""
+    lists = spec.attribute_lists
+    if topic not in lists["topics"]:
+        return False
+    opening, closing = _attribute_counts(spec)
+    start = max(sentence[0] - LIST_REACH_CHARS, max(text.rfind(c, 0, fig.start) for c in FULL_STOPS) + 1)
+    stops = [i for i in (text.find(c, fig.start) for c in FULL_STOPS) if i >= 0]
+    end = min(sentence[1] + LIST_REACH_CHARS, min(stops, default=len(text)))
+    first = opening.search(text, start, fig.start)
+    last = [m.end() for m in closing.finditer(text, start, end) if m.end() >= fig.start]
+    if first is None or not last:
+        return False
+    between = text[first.start():max(last)]
+    for word in lists["exempt"]:
+        between = between.replace(word, "")
+    return lists["request_word"] not in between
+
+
+def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
+                          topic: str, mentions: list[Mention], spec: Spec) -> bool:
+    """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
+    it, return whether that word named another printed figure, right after it past owner gaps only (申请量1200件),
+    which went unlinked, with no figure of the sentence linked before: the word was that figure's noun, of some other
+    business, not this figure's topic (after 收到申请44件（网上申请42件）, 办结39件 goes on with the requests)."""
+    word = words.before(sentence[0], fig.start, local_start)
+    if word is None or word.topic != topic:
+        return False
+    if any(m.metric is not None for m in mentions if m.span[0] >= sentence[0]):
+        return False
+    owner = next((m for m in mentions if m.span[0] >= word.end and not m.implicit), None)
+    if owner is None or owner.metric is not None or owner.span[0] >= fig.start:
+        return False
+    return _only_gaps(text[word.end:owner.span[0]], spec.owner_gaps)
+
+
+def _carried_into(before: str, report_year: int | None, carry_words: list[str]) -> bool:
+    """Given the words before a figure read as carried forward, return whether they carry it into the report's own
+    year (结转至2023年 in the 2023 report): carried over from the year before, not forward."""
+    if report_year is None:
+        return False
+    into = rf"(?:{'|'.join(map(re.escape, carry_words))})\s*(?:至|到|入)?\s*{report_year}\s*年"
+    return re.search(into, before) is not None
+
+
+def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: Spec) -> bool:
+    """Given a figure read from a general verb, return whether the topic's bare shortest word between the verb and
+    the figure follows a noun of its own (受理公租房申请300件, 宅基地申请): a kind of application, not the topic. Only
+    the topic's kind-free words (applicants, 新, 有效, object prefixes, gaps) may stand between the verb and the word;
+    a phrase in 的 there is read elsewhere, a longer topic word ending there (政府信息公开申请, 依申请) names the topic
+    itself."""
+    free = spec.kind_free.get(topic)
+    if not free or not link.general or not link.cue_end:
+        return False
+    words = spec.topics[topic]
+    bare = min(words, key=len)
+    at = text.find(bare, link.cue_end, fig.start)
+    if at <= link.cue_end or any(text.endswith(w, 0, at + len(bare)) for w in words if w != bare):
+        return False
+    between = text[link.cue_end:at]
+    return "的" not in between and not _only_gaps(between, free)
+
+
+def _topic_of_an_earlier_clause(words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
+                                clause_start: int, topic: str) -> bool:
+    """Given a figure and its topic, return whether the topic's word nearest before it stands in an earlier clause of
+    its sentence, not in its own (收到申请12件，办结工单300件: 申请 is the clause before's)."""
+    word = words.before(sentence[0], fig.start, local_start)
+    return word is not None and word.topic == topic and word.end <= clause_start
+
+
+def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
+                          topic: str, mentions: list[Mention], spec: Spec) -> bool:
+    """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
+    it, return whether a clause opened by another matter's word (另, 此外…) stands between that word and the figure,
+    and the printed figure right before this one, in that clause or after, went unlinked: the verb goes on with that
+    matter (收到申请12件，另收到信箱来信30件，办结30件), not with the topic."""
+    word = words.before(sentence[0], fig.start, local_start)
+    if word is None or word.topic != topic:
+        return False
+    opened = max((i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS
+                  and text.startswith(tuple(spec.other_matter_openers), i + 1)), default=-1)
+    previous = next((m for m in reversed(mentions) if not m.implicit), None)
+    return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
 
 
 def _only_gaps(words: str, gaps: list[str]) -> bool:
@@ -923,6 +1076,10 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
                                    spec.disclosure["other_matters"]):
         return True
     ahead = text[fig.end:sentence_end]
+    qualifier = _SCOPE_END.split(ahead.lstrip("，,"), maxsplit=1)[0]
+    if qualifier.startswith(tuple(spec.disclosure["qualifiers_after"])) \
+            and _cause_names_another_matter(qualifier, [], words, spec.disclosure["other_matters"]):
+        return True  # 行政诉讼2件，均为征收补偿类: every one over another matter
     starts = [i for i in (ahead.find(b) for b in spec.breakdown_words) if i >= 0]
     part = _NEXT_NUMBER.split(ahead[min(starts):], maxsplit=1)[0] if starts else ""
     return any(w in part for w in words)

@@ -65,6 +65,11 @@ class _Grammar:
     named_before_topics: frozenset[str]
     list_tails: tuple[str, ...]
     subset_modifiers: tuple[str, ...]
+    noun_vetoes: dict[str, tuple[str, ...]]
+    predicate_words: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    restricted_topics: frozenset[str]
+    whole_modifiers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +110,11 @@ def _grammar() -> _Grammar:
         named_before_topics=frozenset(zeros["named_before_topics"]),
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
         subset_modifiers=tuple(zeros.get("subset_modifiers", ())),
+        noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
+        predicate_words=tuple(zeros["predicates"]),
+        rate_words=tuple(zeros["rate_words"]),
+        restricted_topics=frozenset(zeros["restricted_topics"]),
+        whole_modifiers=tuple(zeros["whole_modifiers"]),
     )
 
 
@@ -174,14 +184,15 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
-    subjects = _heads(scope, subjects, neg_start)
+    subjects = [s for s in _heads(scope, subjects, neg_start) if not _names_other_noun(text, s, g)]
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
                 for s in subjects]
     verb_end = pos + len(verb) if verb else pos
     subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
-                                                         or _adjacent(text, verb_end, s, how, g))]
+                                                         or _adjacent(text, verb_end, s, how, g))
+                and not _restricted(text, verb_end, s, g)]
     if verb is not None and subjects and _picks_out_some(text[verb_end:subjects[0][1]], g):
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
     if not subjects and verb in g.implied_subjects:
@@ -223,6 +234,29 @@ def _picks_out_some(between: str, g: _Grammar) -> bool:
     """Given the words between a negated event verb and its first subject, return whether they are a modifier in 的
     whose words pick out some of the subject (要求更正政府信息的, 需要征求第三方意见的), not all of it."""
     return ATTRIBUTIVE in between and any(w in between for w in g.subset_modifiers)
+
+
+def _restricted(text: str, verb_end: int, subject: tuple[str, int, int], g: _Grammar) -> bool:
+    """Given a subject of a topic a phrase in 的 may restrict and the end of the verb before it, return whether such a
+    phrase stands between them saying which of them, not all (未制定涉及市场主体的规范性文件: none of some)."""
+    if subject[0] not in g.restricted_topics:
+        return False
+    between = text[verb_end:subject[1]]
+    k = between.rfind(ATTRIBUTIVE)
+    if k < 0:
+        return False
+    phrase = between[_skip(between, 0, g.fillers):k]
+    return bool(phrase.strip()) and not phrase.startswith(g.whole_modifiers)
+
+
+def _names_other_noun(text: str, subject: tuple[str, int, int], g: _Grammar) -> bool:
+    """Given a subject of a worded zero, return whether it is part of a noun its topic's vetoes name, or qualifies
+    one right after it (in 的): 未收到行政复议决定书, 申请材料, 对申请的投诉 are zeros of documents or complaints."""
+    topic, start, end = subject
+    after = end + (text.startswith(ATTRIBUTIVE, end) and len(ATTRIBUTIVE))
+    words = g.noun_vetoes.get(topic, ())
+    return text.startswith(words, after) or any(start <= i < end < i + len(w)  # 政府信息公开申请材料
+                                                for w in words for i in [text.find(w, start, end + len(w))])
 
 
 def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str, g: _Grammar) -> bool:
@@ -316,6 +350,9 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
             start = label_start
             clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
+    if subjects and m.group(0).startswith(g.predicate_words) \
+            and any(w in text[subjects[-1][2]:m.start()] for w in g.rate_words):
+        return None  # 行政诉讼败诉率为0: a rate, not a count
     if subjects and _is_cause(clause, subjects, start, g):  # 因政府信息公开申请行政复议的情况：无
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     verb = m.groupdict().get("verb") or ("无" if m.groupdict().get("direct") else None)

@@ -166,7 +166,7 @@ def test_a_rate_per_period_or_an_average_is_no_year_count(tmp_path: Path, rate: 
     assert linked(tmp_path, f"全年{verb}政府信息公开申请5件。") == [(5, metric)]
 
 
-@pytest.mark.parametrize("span", ["近三年", "近5年", "三年来", "五年间", "过去两年"])
+@pytest.mark.parametrize("span", ["近三年", "近5年", "三年来", "五年间", "过去两年", "前三年", "前2年"])
 def test_a_span_of_several_years_is_no_year_count(tmp_path: Path, span: str) -> None:
     assert linked(tmp_path, f"{span}共收到政府信息公开申请300件。") == []
 
@@ -183,10 +183,14 @@ def test_the_year_before_named_by_a_relative_word_is_another_year(tmp_path: Path
 
 
 @pytest.mark.parametrize("verb", ["接收", "受理", "办结", "答复"])
-@pytest.mark.parametrize("obj", ["公文", "各类事项", "网民提问", "民生诉求件"])
-def test_a_general_verb_with_its_own_object_takes_no_topic_from_the_sentence_before(tmp_path: Path, verb: str,
-                                                                                      obj: str) -> None:
-    assert linked(tmp_path, f"全年收到政府信息公开申请12件。全年{verb}{obj}3000件。") == [(12, "requests.new.total")]
+@pytest.mark.parametrize("obj", ["公文", "各类事项", "网民提问", "民生诉求件", "工单", "批示", "函件"])
+@pytest.mark.parametrize("joint", ["。全年", "，"])
+def test_a_general_verb_with_its_own_object_takes_no_topic_from_the_clause_before(tmp_path: Path, verb: str,
+                                                                                    obj: str, joint: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件{joint}{verb}{obj}3000件。") == [(12, "requests.new.total")]
+    # its own gap words, or the applicant answered, leave it going on with the requests
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，已答复申请人12件，办结完毕12件。") == [
+        (12, "requests.new.total"), (12, "requests.result.total.total"), (12, "requests.result.total.total")]
 
 
 @pytest.mark.parametrize("first", ["收到群众留言30条", "受理投诉举报30件", "接听热线电话30个"])
@@ -480,3 +484,201 @@ def test_a_disclosed_count_said_to_hold_the_partial_ones_is_both(tmp_path: Path,
 @pytest.mark.parametrize("taken_out", ["剔除重复申请后为32件", "去除重复申请后共32件"])
 def test_a_count_left_after_taking_some_out_is_arithmetic(tmp_path: Path, taken_out: str) -> None:
     assert linked(tmp_path, f"共收到政府信息公开申请35件，{taken_out}。") == [(35, "requests.new.total")]
+
+
+@pytest.mark.parametrize("made", ["全年共制发文件120件，其中", "全年共形成公文120件，经公开属性审查，", "本年度共制作信息120条；"])
+@pytest.mark.parametrize("items", ["主动公开85件，依申请公开20件，不予公开15件", "主动公开的85件，依申请公开的20件，不予公开的15件",
+                                   "主动公开信息数85条；依申请公开信息数20条；不予公开信息数15条", "主动公开类85件、不公开类15件"])
+def test_documents_counted_by_disclosure_attribute_are_no_requests(tmp_path: Path, made: str, items: str) -> None:
+    assert linked(tmp_path, f"{made}{items}。") == []
+    # the dispositions of requests, and a withheld answer after the body's active disclosure, still link
+    assert linked(tmp_path, "收到政府信息公开申请20件，其中予以公开12件，不予公开3件。") == [
+        (20, "requests.new.total"), (12, "requests.result.disclosed.total"),
+        (3, "requests.result.withheld.subtotal.total")]
+    assert linked(tmp_path, "全年主动公开政府信息568条；收到政府信息公开申请5件，其中不予公开1件。") == [
+        (5, "requests.new.total"), (1, "requests.result.withheld.subtotal.total")]
+
+
+@pytest.mark.parametrize("service", ["行政审批窗口全年", "本局行政许可事项12项，进驻政务服务网后全年", "大厅全年"])
+@pytest.mark.parametrize("volumes", ["申请量1200件，受理量1190件，办结量1180件", "申请数量1200件，受理1190件，办结1180件",
+                                     "申请总数为1200件，受理1190件，办结1180件"])
+def test_a_request_word_that_names_an_unlinked_volume_lends_no_topic(tmp_path: Path, service: str,
+                                                                     volumes: str) -> None:
+    assert not [v for v, _ in linked(tmp_path, f"{service}{volumes}。") if v in (1190, 1180)]
+    # the requests' own volume links, and the verbs after it go on with it
+    assert linked(tmp_path, "全年政府信息公开申请量5件，办结5件。") == [
+        (5, "requests.new.total"), (5, "requests.result.total.total")]
+    # a channel's share unlinked after a linked count takes nothing from the verbs after it
+    assert linked(tmp_path, "全年收到政府信息公开申请44件，其中网上申请42件，邮寄2件，本年度办结39件。")[-1] == (
+        39, "requests.result.total.total")
+
+
+@pytest.mark.parametrize("helped", ["协办政府信息公开申请", "收到协办的政府信息公开申请", "协查政府信息公开申请",
+                                    "收到其他机关征求意见的政府信息公开申请"])
+def test_another_body_s_requests_it_helps_with_are_no_requests_of_its_own(tmp_path: Path, helped: str) -> None:
+    assert linked(tmp_path, f"全年{helped}5件。") == []
+    assert linked(tmp_path, f"本年度没有{helped}。") == []
+    # its own requests, answered after asking a third party's view, still link
+    assert linked(tmp_path, "全年收到政府信息公开申请30件，征求意见后均已答复。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("zero", ["本年度未收到行政复议决定书", "本年度未收到行政诉讼判决书", "本年度未收到行政诉讼裁定书",
+                                  "本年度未收到政府信息公开申请材料", "本年度未收到对政府信息公开申请的投诉", "全年没有收到申请资料"])
+def test_a_worded_zero_of_a_case_s_papers_or_complaints_is_no_zero_of_the_topic(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, f"{zero}。") == []
+    # the topic itself, or beside complaints as a list, keeps its zero
+    assert linked(tmp_path, "本年度未收到政府信息公开申请、投诉和举报。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本年度未发生行政复议和行政诉讼案件。") == [(0, "review.total"), (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年起草并提请区政府印发规范性文件3件。", "全年报请市政府制定规章3件。"])
+def test_a_document_another_body_was_asked_to_issue_is_not_the_body_s_own(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年起草并印发规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("sentence", ["全年行政许可受理1200件。", "全年行政处罚立案1200件。", "全年行政处罚案件立案1200件。",
+                                      "全年行政许可立案1200件。"])
+def test_applications_accepted_or_cases_filed_are_no_decisions(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年受理并办结行政许可1200件。") == [(1200, "active.licensing.decisions")]
+    assert linked(tmp_path, "全年作出行政处罚决定1200件。") == [(1200, "active.penalty.decisions")]
+
+
+@pytest.mark.parametrize("rate", ["行政诉讼败诉率为0", "行政复议纠错率为0", "行政诉讼败诉率为零", "行政复议纠错率为零",
+                                  "政府信息公开申请办结率为100"])
+def test_a_rate_is_no_count(tmp_path: Path, rate: str) -> None:
+    assert linked(tmp_path, f"全年政府信息公开{rate}。") == []
+    assert linked(tmp_path, "全年政府信息公开行政诉讼为0。") == [(0, "litigation.total")]
+    assert linked(tmp_path, "全年行政复议被纠错0件。") == [(0, "review.corrected")]
+
+
+def test_last_year_in_a_report_written_the_next_year_is_the_report_s_own(tmp_path: Path) -> None:
+    # 去年 names the report's year when the report was written early the year after: no other year
+    assert linked(tmp_path, "去年全年，我委共收到依申请公开事项17条。") == [(17, "requests.new.total")]
+    assert linked(tmp_path, "上年度共收到政府信息公开申请30件。") == []
+
+
+@pytest.mark.parametrize("sentence", ["全年办理民事诉讼案件12件。", "全年发生刑事诉讼12件。", "全年参与各类诉讼12件。",
+                                      "全年代理行政诉讼案件12件。", "全年审核行政复议决定12件。"])
+def test_suits_of_other_law_of_every_kind_or_acted_in_for_others_are_no_disclosure_suits(tmp_path: Path,
+                                                                                       sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "本年度未发生民事诉讼。") == []
+    assert linked(tmp_path, "全年被提起行政诉讼2件，行政复议3件，复议机关审核后维持2件。") == [
+        (2, "litigation.total"), (3, "review.total"), (2, "review.maintained")]
+
+
+@pytest.mark.parametrize("service", ["企业开办", "户籍业务", "不动产登记", "社保", "公积金", "营业执照注册"])
+@pytest.mark.parametrize("verb", ["收到", "受理"])
+def test_applications_for_a_service_the_body_runs_are_no_information_requests(tmp_path: Path, service: str,
+                                                                               verb: str) -> None:
+    assert linked(tmp_path, f"全年共{verb}{service}申请1200件。") == []
+    assert linked(tmp_path, f"全年共{verb}企业申请3件。") == [(3, "requests.new.commercial_enterprise")]
+
+
+@pytest.mark.parametrize("other", ["另收到市长信箱来信30件", "此外，收到群众咨询30件", "另外受理投诉举报30件", "同时收到人大建议30件"])
+@pytest.mark.parametrize("verb", ["办结", "均已答复"])
+def test_a_general_verb_after_another_matter_s_unlinked_count_goes_on_with_that_matter(tmp_path: Path, other: str,
+                                                                                    verb: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{other}，{verb}30件。") == [(12, "requests.new.total")]
+    # another clause whose figure links (a carry) leaves the requests' verbs after it
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，另有上年结转3件，共办结15件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_over.total"), (15, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("extended", ["其中答复期限延长的2件", "其中依法延长答复期限2件", "其中延期答复2件"])
+def test_requests_whose_answer_was_extended_are_a_part_not_the_answered(tmp_path: Path, extended: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{extended}。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("topic", ["行政复议", "行政诉讼"])
+@pytest.mark.parametrize("qualifier", ["均为征收补偿类", "均系对行政处罚决定不服", "全部为房屋拆迁纠纷"])
+def test_cases_all_said_to_be_over_another_matter_are_no_disclosure_cases(tmp_path: Path, topic: str,
+                                                                          qualifier: str) -> None:
+    assert linked(tmp_path, f"本年度发生{topic}2件，{qualifier}。") == []
+    metric = "review.total" if topic == "行政复议" else "litigation.total"
+    assert linked(tmp_path, f"本年度发生{topic}2件，均为申请人对政府信息公开答复不服。") == [(2, metric)]
+    assert linked(tmp_path, f"本年度发生{topic}2件，均已审结。") == [(2, metric)]
+
+
+@pytest.mark.parametrize("kind", ["公租房", "宅基地", "公证", "法律援助", "高龄津贴", "档案查阅", "职称", "采伐"])
+@pytest.mark.parametrize("verb", ["收到", "受理", "共接收"])
+def test_any_noun_between_a_verb_and_the_bare_request_word_names_another_kind(tmp_path: Path, kind: str,
+                                                                              verb: str) -> None:
+    assert linked(tmp_path, f"全年{verb}{kind}申请300件。") == []
+    # applicants, the disclosure's own words and kind-free words before it keep it a request
+    for words, metric in [("公民", "requests.new.natural_person"), ("新", "requests.new.total"),
+                          ("公开政府信息", "requests.new.total"), ("有效", "requests.new.total"),
+                          ("法人或其他组织", "requests.new.org_sum")]:
+        assert linked(tmp_path, f"全年{verb}{words}申请5件。") == [(5, metric)]
+
+
+def test_a_carry_into_the_report_s_own_year_is_carried_over_not_forward(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，另有2022年结转至2023年办理的申请3件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_over.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，2023年结转至2024年的申请3件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_forward.total")]
+
+
+def test_an_inspection_of_answer_documents_counts_inspections(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年依申请公开答复文书评查2次。") == []
+    assert linked(tmp_path, "全年依申请公开答复2件。") == [(2, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("future", ["其中3件将于2024年办结", "预计2024年1月办结3件", "其中3件拟于次年答复"])
+def test_requests_to_be_answered_later_are_not_the_answered(tmp_path: Path, future: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{future}。") == [(12, "requests.new.total")]
+
+
+def test_a_worded_zero_copied_under_a_later_heading_makes_no_claim_of_its_own(tmp_path: Path) -> None:
+    from extraction.pipeline import audit
+    path = tmp_path / "report.txt"
+    path.write_text("某镇2016年政府信息公开工作年度报告\n一、概述\n略。\n二、主动公开政府信息情况\n我镇主动公开信息568条。\n"
+                    "三、依申请公开政府信息情况\n我镇2016年度无申请。\n四、因政府信息公开申请行政复议、提起行政诉讼的情况\n"
+                    "我镇2016年度无申请。\n五、存在的主要问题及改进措施\n无。\n", encoding="utf-8")
+    links = [(m.value, m.metric) for m in audit(path).mentions if m.metric is not None]
+    assert links == [(0, "requests.new.total")]  # the copy under 四 is no zero of requests, nor of reviews
+
+
+@pytest.mark.parametrize("sentence", ["全年集中公开现行有效规范性文件，涉及以区政府办名义印发的行政规范性文件25件。",
+                                      "全年对以区政府名义印发的行政规范性文件25件进行了清理。",
+                                      "全年梳理出以本局名义制发的规范性文件25件。"])
+def test_documents_described_by_the_name_they_went_out_under_are_no_year_s_event(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年以区政府名义印发规范性文件3件。") == [(3, "active.normative_docs.issued")]
+    assert linked(tmp_path, "全年印发的行政规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("sentence", ["全年代收行政事业性收费300万元。", "全年行政事业性收费预算300万元。"])
+def test_fees_collected_for_another_body_or_budgeted_are_not_the_fees_charged(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年收取行政事业性收费300万元。") == [(300, "active.admin_fees.amount_wan_yuan")]
+
+
+@pytest.mark.parametrize("zero", ["本年度未制定与政府信息公开相关的规范性文件", "本年度未制定涉及市场主体的规范性文件",
+                                  "本年度未出台有关优化营商环境的规章", "本年度未印发规范性文件解读", "本年度未制发规章解读"])
+def test_a_zero_of_some_documents_or_of_their_readings_is_no_zero_of_the_year_s(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, f"{zero}。") == []
+    assert linked(tmp_path, "本年度未制定新的规范性文件。") == [(0, "active.normative_docs.issued")]
+    assert linked(tmp_path, "本年度未制发任何规范性文件和规章。") == [
+        (0, "active.normative_docs.issued"), (0, "active.rules.issued")]
+
+
+@pytest.mark.parametrize("noun, kind", [("规范性文件", "normative_docs"), ("规章", "rules")])
+def test_the_2019_format_counts_no_repealed_documents_and_those_in_force_as_published(tmp_path: Path, noun: str,
+                                                                                       kind: str) -> None:
+    assert linked(tmp_path, f"全年废止{noun}2件，现行有效{noun}10件。", year=2020) == [
+        (10, f"active.{kind}.total_published")]
+    assert linked(tmp_path, f"本年度未废止{noun}。", year=2020) == []
+    assert linked(tmp_path, f"全年废止{noun}2件，现行有效{noun}10件。", year=2023) == [
+        (2, f"active.{kind}.repealed"), (10, f"active.{kind}.in_force")]
+
+
+@pytest.mark.parametrize("sentence", ["全年收取行政事业性收费300万元。", "本年度未收取行政事业性收费。", "本年度无行政事业性收费。"])
+def test_a_figure_states_no_cell_its_report_s_format_lacks(tmp_path: Path, sentence: str) -> None:
+    # the 2019 format counts fee items, not amounts: no fee amount to state in a 2020 report
+    assert linked(tmp_path, sentence, year=2020) == []
+    assert [m for _, m in linked(tmp_path, sentence, year=2023)] == ["active.admin_fees.amount_wan_yuan"]
+    assert linked(tmp_path, "全年收到政府信息公开申请12件，其中其他处理2件。", year=2020) == [
+        (12, "requests.new.total"), (2, "requests.result.other.total")]

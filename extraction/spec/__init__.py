@@ -134,6 +134,12 @@ class Spec:
     # topic -> procedures of another kind that, named earlier in a sentence, own its topic's shortest word
     topic_kind_subjects: dict[str, list[str]] = field(default_factory=dict)
     carry_forward_words: list[str] = field(default_factory=list)  # 转: before the next year's number, its carry-forward
+    attribute_lists: dict[str, Any] = field(default_factory=dict)  # documents counted by disclosure attribute
+    owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
+    noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
+    other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
+    kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
+    issuer_marks: list[str] = field(default_factory=list)  # 以…名义V的: a description of documents, not an event
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -369,6 +375,15 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_kind_subjects={t: v["kind_subjects"] for t, v in topics.items() if v.get("kind_subjects")},
         head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
                          key=lambda w: (-len(w), w)),
+        attribute_lists=raw["grammar"]["attribute_lists"],
+        owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
+        noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
+        other_matter_openers=raw["grammar"]["other_matter_openers"],
+        issuer_marks=raw["grammar"]["issuer_marks"],
+        kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
+                              *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
+                             key=len, reverse=True)
+                   for t, v in topics.items() if "kind_free" in v},
     )
 
 
