@@ -5,10 +5,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extraction.document import IngestError, RawTable, Source
 from extraction.ingest import read_source
-from extraction.ingest.pdf import FOOTER, read_pdf
+from extraction.ingest.pdf import FOOTER, dedupe_chars, first_drawn, read_pdf
 
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
@@ -239,6 +241,21 @@ def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     assert [line.text for line in read(path).lines] == ["政府信息公开工作年度报告", "正文 2024 年"]
+
+
+# chars on a quarter-point grid with a few thousandths added, so that pairs fall at, within and just past the tolerance
+NEAR = st.builds(lambda q, jitter: q / 4 + jitter, st.integers(-12, 12), st.sampled_from([0.0, 0.001, -0.001]))
+CHARS = st.lists(st.fixed_dictionaries({"text": st.sampled_from(["政", "1", " "]), "x0": NEAR, "top": NEAR,
+                                        "size": st.sampled_from([10.0, 10.04, 10.2]), "fontname": st.sampled_from(["F", "G"])}),
+                 max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHARS, st.data())
+def test_dedupe_keeps_what_the_search_over_every_char_keeps(chars: list, data: st.DataObject) -> None:
+    """The twin suspects found in NumPy only narrow the search: the chars kept are those first_drawn keeps of all."""
+    chars = chars + [dict(c) for c in data.draw(st.lists(st.sampled_from(chars), max_size=5))] if chars else chars
+    assert [id(c) for c in dedupe_chars(chars)] == [id(chars[i]) for i in first_drawn(chars)]
 
 
 def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:

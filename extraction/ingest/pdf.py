@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+import numpy as np
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument
@@ -50,6 +51,12 @@ Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, botto
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
 DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
+# twin suspects are coded (text, column, row) in one int64: squares within FAR pt of the origin, SQUARE_SPAN per axis
+FAR = 1e6
+SQUARE_SPAN = 1 << 21
+SQUARE_OFFSET = 1 << 20  # added to a square's index to make it positive
+MAX_SQUARED_CHARS = 1 << 20  # more chars (texts) on one page would overflow the code: every char is a suspect
+NEIGHBOUR_SHIFTS = tuple(column * SQUARE_SPAN + row for column in (-1, 0, 1) for row in (-1, 0, 1) if column or row)
 LINE_OVERLAP_SHARE = 0.5  # chars whose vertical extents overlap by this share of the smaller one share a line
 WORD_GAP_RATIO = 0.2  # x gap (in font sizes) that separates two words
 CJK_SPACE_RATIO = 0.45  # in running text, narrower gaps between CJK chars are justification, not a space
@@ -170,6 +177,7 @@ def segment_edges(points: Sequence[tuple[float, float]], left: float, top: float
     """Given a path's points (bottom-up page coordinates) and the page's left/top, return its horizontal and
     vertical segments as edges."""
     edges = []
+    floor = math.floor  # snap(), written out: this runs once per segment of every path
     for (ax, ay), (bx, by) in zip(points, points[1:]):
         if abs(ax - bx) <= AXIS_TOLERANCE:
             orientation = "v"
@@ -177,13 +185,18 @@ def segment_edges(points: Sequence[tuple[float, float]], left: float, top: float
             orientation = "h"
         else:
             continue
-        x0, x1 = sorted((ax - left, bx - left))
-        t, b = sorted((top - ay, top - by))
+        x0, x1 = ax - left, bx - left
+        if x1 < x0:
+            x0, x1 = x1, x0
+        t, b = top - ay, top - by
+        if b < t:
+            t, b = b, t
         if orientation == "v":
-            x0 = x1 = (x0 + x1) / 2
+            x0 = x1 = floor((x0 + x1) / 2 * SNAP + 0.5) / SNAP
+            t, b = floor(t * SNAP + 0.5) / SNAP, floor(b * SNAP + 0.5) / SNAP
         else:
-            t = b = (t + b) / 2
-        x0, x1, t, b = snap(x0), snap(x1), snap(t), snap(b)
+            t = b = floor((t + b) / 2 * SNAP + 0.5) / SNAP
+            x0, x1 = floor(x0 * SNAP + 0.5) / SNAP, floor(x1 * SNAP + 0.5) / SNAP
         edges.append({"object_type": "path_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t})
     return edges
 
@@ -300,13 +313,51 @@ def too_many_pages(path: Path, pages: int) -> IngestError:
 
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
-    kept: list[Char] = []
+    suspects = twin_suspects(chars)
+    if not suspects:
+        return list(chars)
+    # a char that is no suspect is nobody's twin: the twins among the suspects are those among all the chars
+    dropped = set(suspects).difference(suspects[j] for j in first_drawn([chars[i] for i in suspects]))
+    return [char for i, char in enumerate(chars) if i not in dropped] if dropped else list(chars)
+
+
+def twin_suspects(chars: Sequence[Char]) -> list[int]:
+    """Given chars, return the indexes of those that may have a twin: another char of the same text in the same
+    or a neighbouring square twice DEDUPE_TOLERANCE wide (a twin, within the tolerance both ways, always is one).
+    Found with sorted integer codes in NumPy: most pages have none, and their chars then need no search of their own."""
+    count = len(chars)
+    if count < 2:
+        return []
+    if count >= MAX_SQUARED_CHARS:
+        return list(range(count))
+    texts: dict[str, int] = {}
+    text_ids = np.fromiter((texts.setdefault(c["text"], len(texts)) for c in chars), np.int64, count)
+    xs, tops = np.fromiter(map(BY_X0, chars), float, count), np.fromiter(map(BY_TOP, chars), float, count)
+    if not (np.abs(xs).max() < FAR and np.abs(tops).max() < FAR):
+        return list(range(count))
+    side = 2 * DEDUPE_TOLERANCE
+    columns = np.floor(xs / side).astype(np.int64) + SQUARE_OFFSET
+    rows = np.floor(tops / side).astype(np.int64) + SQUARE_OFFSET
+    codes = (text_ids * SQUARE_SPAN + columns) * SQUARE_SPAN + rows
+    unique, counts = np.unique(codes, return_counts=True)
+    suspect = counts[np.searchsorted(unique, codes)] > 1
+    last = len(unique) - 1
+    for shift in NEIGHBOUR_SHIFTS:
+        shifted = codes + shift
+        suspect |= unique[np.minimum(np.searchsorted(unique, shifted), last)] == shifted
+    return np.flatnonzero(suspect).tolist()
+
+
+def first_drawn(chars: Sequence[Char]) -> list[int]:
+    """Given chars in stream order, return the indexes of those to keep: all but those drawn within DEDUPE_TOLERANCE
+    of a kept char of the same glyph (text, font and size), the copies "fake bold" draws."""
+    kept: list[int] = []
     # the kept chars by glyph and square twice the tolerance wide: a twin lies in one of the (at most) four squares
     # the char's tolerance box touches
     side, tolerance, floor = 2 * DEDUPE_TOLERANCE, DEDUPE_TOLERANCE, math.floor
     seen: dict[tuple[tuple[str, str, float], int, int], list[Char]] = {}
     squares = seen.get
-    for char in chars:
+    for index, char in enumerate(chars):
         x, top = char["x0"], char["top"]
         glyph = (char["text"], char["fontname"], round(char["size"], 1))
         left, right = floor((x - tolerance) / side), floor((x + tolerance) / side)
@@ -319,7 +370,7 @@ def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
         if twin:
             continue
         seen.setdefault((glyph, floor(x / side), floor(top / side)), []).append(char)
-        kept.append(char)
+        kept.append(index)
     return kept
 
 

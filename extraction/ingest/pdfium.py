@@ -164,8 +164,6 @@ def bare(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
 class C:
     """The PDFium functions called per char, per text object and per path segment, with int handles."""
 
-    text_object = bare(pdfium_c.FPDFText_GetTextObject)
-    char_origin = bare(pdfium_c.FPDFText_GetCharOrigin)
     map_error = bare(pdfium_c.FPDFText_HasUnicodeMapError)
     char_matrix = bare(pdfium_c.FPDFText_GetMatrix)
     font_size = bare(pdfium_c.FPDFText_GetFontSize)
@@ -191,6 +189,28 @@ class C:
     segment_close = bare(pdfium_c.FPDFPathSegment_GetClose)
 
 
+class Opaque(ctypes.c_void_p):
+    """A PDFium handle returned by an unchecked function: a c_void_p subclass, so ctypes keeps it an object (not an int)
+    that the next unchecked call takes as a pointer."""
+
+
+def unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
+    """Given a PDFium function, return it without argument types: ctypes then converts no argument through a
+    from_param method, which costs several times the call itself. Its caller passes each handle as a ctypes pointer
+    (c_void_p, Opaque, a typed handle), each int argument as a Python int that fits a C int (the function's
+    parameter is an int), each out-parameter with byref; a handle it returns is an Opaque."""
+    restype = Opaque if is_handle(function.restype) else function.restype
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+class Unchecked:
+    """The PDFium functions called per char, unchecked (see unchecked): all their parameters are handles, ints and
+    pointers to outputs."""
+
+    text_object = unchecked(pdfium_c.FPDFText_GetTextObject)  # (text page, int index) -> text object
+    char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (text page, int index, double* x, double* y)
+
+
 def address(handle: ctypes._Pointer) -> int:
     """Given a PDFium handle (a typed pointer), return it as an int."""
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
@@ -205,7 +225,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     handle = address(textpage)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_object, get_origin, map_error = C.text_object, C.char_origin, C.map_error
+    get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, C.map_error
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
     fonts: dict[int, Font] = {}
     placements: dict[int, Placement] = {}
@@ -214,10 +234,10 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     for i in range(count):
-        key = get_object(handle, i)
+        key = get_object(textpage, i).value
         if not key:
             continue  # a space or line break PDFium generated between words
-        get_origin(handle, i, x_ref, y_ref)
+        get_origin(textpage, i, x_ref, y_ref)
         ox, oy = x.value, y.value
         if key != last_key:  # the first char of a text object: its placement, once per object
             placed = placements.get(key)
