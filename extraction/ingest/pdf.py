@@ -31,12 +31,8 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
-from pdfplumber.table import (
-    DEFAULT_JOIN_TOLERANCE,
-    DEFAULT_SNAP_TOLERANCE,
-    cells_to_tables,
-    merge_edges,
-)
+from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE, cells_to_tables
+from pdfplumber.utils.clustering import make_cluster_dict
 from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
@@ -504,17 +500,61 @@ def grid_rows(cells: Sequence[BBox]) -> list[list[BBox | None]]:
 def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
     """Given a page's visible rules, return its ruled tables (as rows of cells) with two or more columns;
     a one-column grid is a text box."""
-    edges = merge_edges(
-        list(edges) + closing_rules(edges),
-        snap_x_tolerance=DEFAULT_SNAP_TOLERANCE,
-        snap_y_tolerance=DEFAULT_SNAP_TOLERANCE,
-        join_x_tolerance=DEFAULT_JOIN_TOLERANCE,
-        join_y_tolerance=DEFAULT_JOIN_TOLERANCE,
-    )
-    edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
+    edges = filter_edges(merge_rules(list(edges) + closing_rules(edges)), min_length=EDGE_MIN_LENGTH)
     intersections = edges_to_intersections(edges)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
+
+
+def merge_rules(edges: Sequence[Edge]) -> list[Edge]:
+    """Given rules, return them merged as pdfplumber's merge_edges merges them with its default tolerances, to the
+    same numbers and in the same order: each orientation's rules snapped to the average position of their cluster,
+    then the rules on one line joined where they meet or nearly meet. Each rule is copied once, not once per key."""
+    snapped = snap_rules([e for e in edges if e["orientation"] == "v"], "x0", "x1")
+    snapped += snap_rules([e for e in edges if e["orientation"] == "h"], "top", "bottom")
+    merged: list[Edge] = []
+    for (orientation, _), line in groupby(sorted(snapped, key=line_of), key=line_of):
+        merged += join_rules(list(line), *(("x0", "x1") if orientation == "h" else ("top", "bottom")))
+    return merged
+
+
+def line_of(edge: Edge) -> tuple[str, float]:
+    """Given a rule, return its orientation and the position of the line it lies on."""
+    return ("h", edge["top"]) if edge["orientation"] == "h" else ("v", edge["x0"])
+
+
+def snap_rules(rules: list[Edge], low: str, high: str) -> list[Edge]:
+    """Given rules of one orientation and their position keys across it, return them moved to the average position
+    of their cluster (positions within DEFAULT_SNAP_TOLERANCE of the next), cluster by cluster: pdfplumber's
+    snap_objects, by the same arithmetic."""
+    clusters = make_cluster_dict([rule[low] for rule in rules], DEFAULT_SNAP_TOLERANCE)
+    snapped: list[Edge] = []
+    for _, group in groupby(sorted(rules, key=lambda rule: clusters[rule[low]]), key=lambda rule: clusters[rule[low]]):
+        cluster = list(group)
+        average = sum(rule[low] for rule in cluster) / len(cluster)
+        for rule in cluster:
+            shift = average - rule[low]
+            snapped.append({**rule, low: rule[low] + shift, high: rule[high] + shift})
+    return snapped
+
+
+def join_rules(line: list[Edge], start: str, end: str) -> list[Edge]:
+    """Given the rules on one line and their keys along it, return them joined where one starts within
+    DEFAULT_JOIN_TOLERANCE of where the previous ends: pdfplumber's join_edge_group, by the same arithmetic."""
+    ordered = sorted(line, key=itemgetter(start))
+    joined = [ordered[0]]
+    for rule in ordered[1:]:
+        last = joined[-1]
+        if rule[start] <= last[end] + DEFAULT_JOIN_TOLERANCE:
+            if rule[end] > last[end]:
+                value = rule[end]
+                if end == "x1":
+                    joined[-1] = {**last, "x1": value, "width": value - last["x0"]}
+                else:
+                    joined[-1] = {**last, "bottom": value, "height": last["height"] + (value - last["bottom"])}
+        else:
+            joined.append(rule)
+    return joined
 
 
 def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], dict[str, list[Edge]]]:
