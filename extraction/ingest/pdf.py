@@ -17,7 +17,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -44,6 +44,7 @@ from extraction.limits import MAX_OCR_PAGES, ocr_ahead
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname (+ confidence if OCR read it)
+Point = tuple[float, float]  # x, top
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
 DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
@@ -79,6 +80,7 @@ UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
 BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
+BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
@@ -405,7 +407,7 @@ def to_words(line: Sequence[Char]) -> list[Word]:
                     bottom=max(map(BY_BOTTOM, current)),
                     size=max(map(BY_SIZE, current)),
                     gap=gap,
-                    confidence=least_confidence(current),
+                    confidence=char_confidence(current),
                 )
             )
             current.clear()
@@ -422,10 +424,15 @@ def to_words(line: Sequence[Char]) -> list[Word]:
     return words
 
 
-def least_confidence(items: Iterable[Char | Word]) -> float | None:
-    """Given chars (or words), return the least OCR confidence among them; None when none was read by OCR."""
-    values = [c.get("confidence") if isinstance(c, dict) else c.confidence for c in items]
-    known = [v for v in values if v is not None]
+def char_confidence(chars: Iterable[Char]) -> float | None:
+    """Given chars, return the least OCR confidence among them; None when none was read by OCR."""
+    known = [value for value in map(BY_CONFIDENCE, chars) if value is not None]
+    return min(known) if known else None
+
+
+def least_confidence(words: Iterable[Word]) -> float | None:
+    """Given words, return the least OCR confidence among them; None when none was read by OCR."""
+    known = [w.confidence for w in words if w.confidence is not None]
     return min(known) if known else None
 
 
@@ -453,12 +460,6 @@ def union(boxes: Iterable[BBox]) -> BBox:
     """Given bboxes, return the smallest bbox holding them all."""
     x0s, tops, x1s, bottoms = zip(*boxes)
     return (min(x0s), min(tops), max(x1s), max(bottoms))
-
-
-def centre_inside(char: Char, bbox: BBox) -> bool:
-    """Given a char and a bbox, return whether the char's centre lies inside it."""
-    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
 def is_footer(line: Line, page_height: float) -> bool:
@@ -609,12 +610,15 @@ def cell_text(chars: Sequence[Char]) -> str:
     return "\n".join(join_words(line.words, cjk_space=float("inf")) for line in char_lines(chars))
 
 
-def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], page: int) -> RawTable:
-    """Given a ruled table's rows of cell bboxes and the page's chars, return it as a RawTable."""
+def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point], page: int) -> RawTable:
+    """Given a ruled table's rows of cell bboxes and the page's chars with their centres, return it as a RawTable."""
     bbox = union(cell for row in rows for cell in row if cell is not None)
-    inside = sorted((c for c in chars if centre_inside(c, bbox)), key=lambda c: (c["top"] + c["bottom"]) / 2)
-    centres = [(c["top"] + c["bottom"]) / 2 for c in inside]
-    middles = [(c["x0"] + c["x1"]) / 2 for c in inside]
+    left, top, right, bottom = bbox
+    found = sorted(((c, x, y) for c, (x, y) in zip(chars, centres_of) if left <= x <= right and top <= y <= bottom),
+                   key=itemgetter(2))
+    inside = [c for c, _, _ in found]
+    middles = [x for _, x, _ in found]
+    centres = [y for _, _, y in found]
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -625,7 +629,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
             # the chars whose centre lies in the box: in its band of rows, then between its sides
             low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
             own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
-            cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=least_confidence(own)))
+            cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox))
 
@@ -853,9 +857,13 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
 def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list[tuple[int, RawTable]]]:
     """Given a page and its deduplicated chars, return its text lines and its tables, each table with
     the count of the page's lines printed before it."""
-    ruled = [ruled_table(rows, chars, page.number) for rows in find_grids(page.edges)]
+    grids = find_grids(page.edges)
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
+    ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
-    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)] if boxes else chars
+    covered = {i for left, top, right, bottom in boxes
+               for i, (x, y) in enumerate(centres) if left <= x <= right and top <= y <= bottom}
+    free = [c for i, c in enumerate(chars) if i not in covered] if covered else chars
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
     if ruled:
