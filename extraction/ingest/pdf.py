@@ -948,6 +948,14 @@ def printed(chars: Iterable[Char]) -> list[str]:
     return [c["text"] for c in chars if c["text"].strip()]
 
 
+def unmapped_count(texts: list[str]) -> int:
+    """Given chars' texts, return how many are a (cid:N) or a private-use char: none when their concatenation
+    holds no such thing, which one search of it tells (the common case) without a match per char."""
+    if not UNMAPPED.search("".join(texts)):
+        return 0
+    return sum(1 for text in texts if UNMAPPED.fullmatch(text))
+
+
 def page_ranges(numbers: Sequence[int]) -> str:
     """Given ascending page numbers, return them with runs shortened: [1, 2, 3, 7] -> "1–3, 7"."""
     runs: list[list[int]] = []
@@ -990,7 +998,7 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
     source.pages = read[-1][0].number
     texts = [printed(chars) for _, chars in read]
     total = sum(map(len, texts))
-    unmapped = sum(1 for text in (t for page in texts for t in page) if UNMAPPED.fullmatch(text))
+    unmapped = unmapped_count([t for page in texts for t in page])
     empty = [page.number for (page, _), text in zip(read, texts) if not text]
     skipped: list[int] = []  # pages to read by OCR past MAX_OCR_PAGES: left unread
     if not total or unmapped > UNMAPPED_MAX_SHARE * total:
