@@ -5,10 +5,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extraction.document import IngestError, RawTable, Source
 from extraction.ingest import read_source
-from extraction.ingest.pdf import FOOTER, read_pdf
+from extraction.ingest.pdf import FOOTER, dedupe_chars, first_drawn, merge_rules, read_pdf
 
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
@@ -239,6 +241,43 @@ def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     assert [line.text for line in read(path).lines] == ["政府信息公开工作年度报告", "正文 2024 年"]
+
+
+# chars on a quarter-point grid with a few thousandths added, so that pairs fall at, within and just past the tolerance
+NEAR = st.builds(lambda q, jitter: q / 4 + jitter, st.integers(-12, 12), st.sampled_from([0.0, 0.001, -0.001]))
+CHARS = st.lists(st.fixed_dictionaries({"text": st.sampled_from(["政", "1", " "]), "x0": NEAR, "top": NEAR,
+                                        "size": st.sampled_from([10.0, 10.04, 10.2]), "fontname": st.sampled_from(["F", "G"])}),
+                 max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHARS, st.data())
+def test_dedupe_keeps_what_the_search_over_every_char_keeps(chars: list, data: st.DataObject) -> None:
+    """The twin suspects found in NumPy only narrow the search: the chars kept are those first_drawn keeps of all."""
+    chars = chars + [dict(c) for c in data.draw(st.lists(st.sampled_from(chars), max_size=5))] if chars else chars
+    assert [id(c) for c in dedupe_chars(chars)] == [id(chars[i]) for i in first_drawn(chars)]
+
+
+def rule(orientation: str, at: float, start: float, length: float) -> dict:
+    """A pdfplumber edge: horizontal at top `at` or vertical at x0 `at`, from `start` over `length`."""
+    if orientation == "h":
+        return {"object_type": "path_edge", "orientation": "h", "x0": start, "x1": start + length, "top": at, "bottom": at,
+                "width": length, "height": 0.0}
+    return {"object_type": "path_edge", "orientation": "v", "x0": at, "x1": at, "top": start, "bottom": start + length,
+            "width": 0.0, "height": length}
+
+
+# rules on and between a few lines, a few points apart: within, at and past the snap and join tolerances (3 pt)
+RULES = st.lists(st.builds(rule, st.sampled_from(["h", "v"]), NEAR.map(lambda v: 4 * v), NEAR.map(lambda v: 8 * v),
+                           st.sampled_from([0.0, 2.5, 3.0, 10.0, 40.0])), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RULES)
+def test_rules_merge_as_pdfplumber_merges_them(rules: list) -> None:
+    from pdfplumber.table import merge_edges
+
+    assert merge_rules(rules) == merge_edges(rules, 3, 3, 3, 3)
 
 
 def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:

@@ -17,10 +17,11 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+import numpy as np
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument
@@ -30,12 +31,8 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
-from pdfplumber.table import (
-    DEFAULT_JOIN_TOLERANCE,
-    DEFAULT_SNAP_TOLERANCE,
-    cells_to_tables,
-    merge_edges,
-)
+from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE, cells_to_tables
+from pdfplumber.utils.clustering import make_cluster_dict
 from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
@@ -47,9 +44,16 @@ from extraction.limits import MAX_OCR_PAGES, ocr_ahead
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname (+ confidence if OCR read it)
+Point = tuple[float, float]  # x, top
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
 DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
+# twin suspects are coded (text, column, row) in one int64: squares within FAR pt of the origin, SQUARE_SPAN per axis
+FAR = 1e6
+SQUARE_SPAN = 1 << 21
+SQUARE_OFFSET = 1 << 20  # added to a square's index to make it positive
+MAX_SQUARED_CHARS = 1 << 20  # more chars (texts) on one page would overflow the code: every char is a suspect
+NEIGHBOUR_SHIFTS = tuple(column * SQUARE_SPAN + row for column in (-1, 0, 1) for row in (-1, 0, 1) if column or row)
 LINE_OVERLAP_SHARE = 0.5  # chars whose vertical extents overlap by this share of the smaller one share a line
 WORD_GAP_RATIO = 0.2  # x gap (in font sizes) that separates two words
 CJK_SPACE_RATIO = 0.45  # in running text, narrower gaps between CJK chars are justification, not a space
@@ -76,6 +80,7 @@ UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
 BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
+BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
@@ -170,6 +175,7 @@ def segment_edges(points: Sequence[tuple[float, float]], left: float, top: float
     """Given a path's points (bottom-up page coordinates) and the page's left/top, return its horizontal and
     vertical segments as edges."""
     edges = []
+    floor = math.floor  # snap(), written out: this runs once per segment of every path
     for (ax, ay), (bx, by) in zip(points, points[1:]):
         if abs(ax - bx) <= AXIS_TOLERANCE:
             orientation = "v"
@@ -177,13 +183,18 @@ def segment_edges(points: Sequence[tuple[float, float]], left: float, top: float
             orientation = "h"
         else:
             continue
-        x0, x1 = sorted((ax - left, bx - left))
-        t, b = sorted((top - ay, top - by))
+        x0, x1 = ax - left, bx - left
+        if x1 < x0:
+            x0, x1 = x1, x0
+        t, b = top - ay, top - by
+        if b < t:
+            t, b = b, t
         if orientation == "v":
-            x0 = x1 = (x0 + x1) / 2
+            x0 = x1 = floor((x0 + x1) / 2 * SNAP + 0.5) / SNAP
+            t, b = floor(t * SNAP + 0.5) / SNAP, floor(b * SNAP + 0.5) / SNAP
         else:
-            t = b = (t + b) / 2
-        x0, x1, t, b = snap(x0), snap(x1), snap(t), snap(b)
+            t = b = floor((t + b) / 2 * SNAP + 0.5) / SNAP
+            x0, x1 = floor(x0 * SNAP + 0.5) / SNAP, floor(x1 * SNAP + 0.5) / SNAP
         edges.append({"object_type": "path_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t})
     return edges
 
@@ -300,13 +311,51 @@ def too_many_pages(path: Path, pages: int) -> IngestError:
 
 def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
     """Given chars in stream order, return them without the copies drawn at nearly the same place."""
-    kept: list[Char] = []
+    suspects = twin_suspects(chars)
+    if not suspects:
+        return list(chars)
+    # a char that is no suspect is nobody's twin: the twins among the suspects are those among all the chars
+    dropped = set(suspects).difference(suspects[j] for j in first_drawn([chars[i] for i in suspects]))
+    return [char for i, char in enumerate(chars) if i not in dropped] if dropped else list(chars)
+
+
+def twin_suspects(chars: Sequence[Char]) -> list[int]:
+    """Given chars, return the indexes of those that may have a twin: another char of the same text in the same
+    or a neighbouring square twice DEDUPE_TOLERANCE wide (a twin, within the tolerance both ways, always is one).
+    Found with sorted integer codes in NumPy: most pages have none, and their chars then need no search of their own."""
+    count = len(chars)
+    if count < 2:
+        return []
+    if count >= MAX_SQUARED_CHARS:
+        return list(range(count))
+    texts: dict[str, int] = {}
+    text_ids = np.fromiter((texts.setdefault(c["text"], len(texts)) for c in chars), np.int64, count)
+    xs, tops = np.fromiter(map(BY_X0, chars), float, count), np.fromiter(map(BY_TOP, chars), float, count)
+    if not (np.abs(xs).max() < FAR and np.abs(tops).max() < FAR):
+        return list(range(count))
+    side = 2 * DEDUPE_TOLERANCE
+    columns = np.floor(xs / side).astype(np.int64) + SQUARE_OFFSET
+    rows = np.floor(tops / side).astype(np.int64) + SQUARE_OFFSET
+    codes = (text_ids * SQUARE_SPAN + columns) * SQUARE_SPAN + rows
+    unique, counts = np.unique(codes, return_counts=True)
+    suspect = counts[np.searchsorted(unique, codes)] > 1
+    last = len(unique) - 1
+    for shift in NEIGHBOUR_SHIFTS:
+        shifted = codes + shift
+        suspect |= unique[np.minimum(np.searchsorted(unique, shifted), last)] == shifted
+    return np.flatnonzero(suspect).tolist()
+
+
+def first_drawn(chars: Sequence[Char]) -> list[int]:
+    """Given chars in stream order, return the indexes of those to keep: all but those drawn within DEDUPE_TOLERANCE
+    of a kept char of the same glyph (text, font and size), the copies "fake bold" draws."""
+    kept: list[int] = []
     # the kept chars by glyph and square twice the tolerance wide: a twin lies in one of the (at most) four squares
     # the char's tolerance box touches
     side, tolerance, floor = 2 * DEDUPE_TOLERANCE, DEDUPE_TOLERANCE, math.floor
     seen: dict[tuple[tuple[str, str, float], int, int], list[Char]] = {}
     squares = seen.get
-    for char in chars:
+    for index, char in enumerate(chars):
         x, top = char["x0"], char["top"]
         glyph = (char["text"], char["fontname"], round(char["size"], 1))
         left, right = floor((x - tolerance) / side), floor((x + tolerance) / side)
@@ -319,7 +368,7 @@ def dedupe_chars(chars: Sequence[Char]) -> list[Char]:
         if twin:
             continue
         seen.setdefault((glyph, floor(x / side), floor(top / side)), []).append(char)
-        kept.append(char)
+        kept.append(index)
     return kept
 
 
@@ -358,7 +407,7 @@ def to_words(line: Sequence[Char]) -> list[Word]:
                     bottom=max(map(BY_BOTTOM, current)),
                     size=max(map(BY_SIZE, current)),
                     gap=gap,
-                    confidence=least_confidence(current),
+                    confidence=char_confidence(current),
                 )
             )
             current.clear()
@@ -375,10 +424,15 @@ def to_words(line: Sequence[Char]) -> list[Word]:
     return words
 
 
-def least_confidence(items: Iterable[Char | Word]) -> float | None:
-    """Given chars (or words), return the least OCR confidence among them; None when none was read by OCR."""
-    values = [c.get("confidence") if isinstance(c, dict) else c.confidence for c in items]
-    known = [v for v in values if v is not None]
+def char_confidence(chars: Iterable[Char]) -> float | None:
+    """Given chars, return the least OCR confidence among them; None when none was read by OCR."""
+    known = [value for value in map(BY_CONFIDENCE, chars) if value is not None]
+    return min(known) if known else None
+
+
+def least_confidence(words: Iterable[Word]) -> float | None:
+    """Given words, return the least OCR confidence among them; None when none was read by OCR."""
+    known = [w.confidence for w in words if w.confidence is not None]
     return min(known) if known else None
 
 
@@ -406,12 +460,6 @@ def union(boxes: Iterable[BBox]) -> BBox:
     """Given bboxes, return the smallest bbox holding them all."""
     x0s, tops, x1s, bottoms = zip(*boxes)
     return (min(x0s), min(tops), max(x1s), max(bottoms))
-
-
-def centre_inside(char: Char, bbox: BBox) -> bool:
-    """Given a char and a bbox, return whether the char's centre lies inside it."""
-    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
 def is_footer(line: Line, page_height: float) -> bool:
@@ -453,17 +501,61 @@ def grid_rows(cells: Sequence[BBox]) -> list[list[BBox | None]]:
 def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
     """Given a page's visible rules, return its ruled tables (as rows of cells) with two or more columns;
     a one-column grid is a text box."""
-    edges = merge_edges(
-        list(edges) + closing_rules(edges),
-        snap_x_tolerance=DEFAULT_SNAP_TOLERANCE,
-        snap_y_tolerance=DEFAULT_SNAP_TOLERANCE,
-        join_x_tolerance=DEFAULT_JOIN_TOLERANCE,
-        join_y_tolerance=DEFAULT_JOIN_TOLERANCE,
-    )
-    edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
+    edges = filter_edges(merge_rules(list(edges) + closing_rules(edges)), min_length=EDGE_MIN_LENGTH)
     intersections = edges_to_intersections(edges)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
+
+
+def merge_rules(edges: Sequence[Edge]) -> list[Edge]:
+    """Given rules, return them merged as pdfplumber's merge_edges merges them with its default tolerances, to the
+    same numbers and in the same order: each orientation's rules snapped to the average position of their cluster,
+    then the rules on one line joined where they meet or nearly meet. Each rule is copied once, not once per key."""
+    snapped = snap_rules([e for e in edges if e["orientation"] == "v"], "x0", "x1")
+    snapped += snap_rules([e for e in edges if e["orientation"] == "h"], "top", "bottom")
+    merged: list[Edge] = []
+    for (orientation, _), line in groupby(sorted(snapped, key=line_of), key=line_of):
+        merged += join_rules(list(line), *(("x0", "x1") if orientation == "h" else ("top", "bottom")))
+    return merged
+
+
+def line_of(edge: Edge) -> tuple[str, float]:
+    """Given a rule, return its orientation and the position of the line it lies on."""
+    return ("h", edge["top"]) if edge["orientation"] == "h" else ("v", edge["x0"])
+
+
+def snap_rules(rules: list[Edge], low: str, high: str) -> list[Edge]:
+    """Given rules of one orientation and their position keys across it, return them moved to the average position
+    of their cluster (positions within DEFAULT_SNAP_TOLERANCE of the next), cluster by cluster: pdfplumber's
+    snap_objects, by the same arithmetic."""
+    clusters = make_cluster_dict([rule[low] for rule in rules], DEFAULT_SNAP_TOLERANCE)
+    snapped: list[Edge] = []
+    for _, group in groupby(sorted(rules, key=lambda rule: clusters[rule[low]]), key=lambda rule: clusters[rule[low]]):
+        cluster = list(group)
+        average = sum(rule[low] for rule in cluster) / len(cluster)
+        for rule in cluster:
+            shift = average - rule[low]
+            snapped.append({**rule, low: rule[low] + shift, high: rule[high] + shift})
+    return snapped
+
+
+def join_rules(line: list[Edge], start: str, end: str) -> list[Edge]:
+    """Given the rules on one line and their keys along it, return them joined where one starts within
+    DEFAULT_JOIN_TOLERANCE of where the previous ends: pdfplumber's join_edge_group, by the same arithmetic."""
+    ordered = sorted(line, key=itemgetter(start))
+    joined = [ordered[0]]
+    for rule in ordered[1:]:
+        last = joined[-1]
+        if rule[start] <= last[end] + DEFAULT_JOIN_TOLERANCE:
+            if rule[end] > last[end]:
+                value = rule[end]
+                if end == "x1":
+                    joined[-1] = {**last, "x1": value, "width": value - last["x0"]}
+                else:
+                    joined[-1] = {**last, "bottom": value, "height": last["height"] + (value - last["bottom"])}
+        else:
+            joined.append(rule)
+    return joined
 
 
 def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], dict[str, list[Edge]]]:
@@ -518,12 +610,15 @@ def cell_text(chars: Sequence[Char]) -> str:
     return "\n".join(join_words(line.words, cjk_space=float("inf")) for line in char_lines(chars))
 
 
-def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], page: int) -> RawTable:
-    """Given a ruled table's rows of cell bboxes and the page's chars, return it as a RawTable."""
+def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point], page: int) -> RawTable:
+    """Given a ruled table's rows of cell bboxes and the page's chars with their centres, return it as a RawTable."""
     bbox = union(cell for row in rows for cell in row if cell is not None)
-    inside = sorted((c for c in chars if centre_inside(c, bbox)), key=lambda c: (c["top"] + c["bottom"]) / 2)
-    centres = [(c["top"] + c["bottom"]) / 2 for c in inside]
-    middles = [(c["x0"] + c["x1"]) / 2 for c in inside]
+    left, top, right, bottom = bbox
+    found = sorted(((c, x, y) for c, (x, y) in zip(chars, centres_of) if left <= x <= right and top <= y <= bottom),
+                   key=itemgetter(2))
+    inside = [c for c, _, _ in found]
+    middles = [x for _, x, _ in found]
+    centres = [y for _, _, y in found]
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -534,7 +629,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], pa
             # the chars whose centre lies in the box: in its band of rows, then between its sides
             low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
             own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
-            cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=least_confidence(own)))
+            cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox))
 
@@ -762,9 +857,13 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
 def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list[tuple[int, RawTable]]]:
     """Given a page and its deduplicated chars, return its text lines and its tables, each table with
     the count of the page's lines printed before it."""
-    ruled = [ruled_table(rows, chars, page.number) for rows in find_grids(page.edges)]
+    grids = find_grids(page.edges)
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
+    ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
-    free = [c for c in chars if not any(centre_inside(c, box) for box in boxes)] if boxes else chars
+    covered = {i for left, top, right, bottom in boxes
+               for i, (x, y) in enumerate(centres) if left <= x <= right and top <= y <= bottom}
+    free = [c for i, c in enumerate(chars) if i not in covered] if covered else chars
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
     if ruled:
@@ -849,6 +948,14 @@ def printed(chars: Iterable[Char]) -> list[str]:
     return [c["text"] for c in chars if c["text"].strip()]
 
 
+def unmapped_count(texts: list[str]) -> int:
+    """Given chars' texts, return how many are a (cid:N) or a private-use char: none when their concatenation
+    holds no such thing, which one search of it tells (the common case) without a match per char."""
+    if not UNMAPPED.search("".join(texts)):
+        return 0
+    return sum(1 for text in texts if UNMAPPED.fullmatch(text))
+
+
 def page_ranges(numbers: Sequence[int]) -> str:
     """Given ascending page numbers, return them with runs shortened: [1, 2, 3, 7] -> "1–3, 7"."""
     runs: list[list[int]] = []
@@ -891,7 +998,7 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
     source.pages = read[-1][0].number
     texts = [printed(chars) for _, chars in read]
     total = sum(map(len, texts))
-    unmapped = sum(1 for text in (t for page in texts for t in page) if UNMAPPED.fullmatch(text))
+    unmapped = unmapped_count([t for page in texts for t in page])
     empty = [page.number for (page, _), text in zip(read, texts) if not text]
     skipped: list[int] = []  # pages to read by OCR past MAX_OCR_PAGES: left unread
     if not total or unmapped > UNMAPPED_MAX_SHARE * total:

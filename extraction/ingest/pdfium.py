@@ -34,6 +34,7 @@ Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in P
 WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white paper (pdf.WHITE)
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
+UNIT_SIZE = ctypes.c_float(1.0)  # a font size of 1, as an unchecked call takes a float
 IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
 
 
@@ -45,7 +46,7 @@ class Unsupported(Exception):
 class Font:
     """What the char boxes need of a font: its handle, its name and its descent."""
 
-    handle: int
+    handle: ctypes.c_void_p  # as unchecked calls take it
     name: str
     descent: float  # below the baseline, as a (negative) share of the font size
 
@@ -102,30 +103,30 @@ def mediabox(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
 # --- chars -----------------------------------------------------------------------------------------------
 
 
-def font_of(handle: int) -> Font:
+def font_of(handle: ctypes.c_void_p) -> Font:
     """Given a PDFium font, return its name and descent: pdfminer's Adobe metrics for a standard font name
     (Helvetica, Arial, Times-Roman...), else the font's own."""
     buffer = ctypes.create_string_buffer(NAME_BUFFER)
-    C.font_name(handle, buffer, NAME_BUFFER)
+    C.font_name(handle.value, buffer, NAME_BUFFER)
     name = buffer.value.decode("latin-1")
     standard = FONT_METRICS.get(name)
     if standard is not None:
         return Font(handle, name, standard[0].get("Descent", 0) / 1000)
     descent = ctypes.c_float()
-    C.font_descent(handle, 1.0, ctypes.byref(descent))
+    C.font_descent(handle.value, 1.0, ctypes.byref(descent))
     # pdfminer forces the descent negative: some writers store it positive (PDF 32000 9.8.1)
     return Font(handle, name, -abs(descent.value))
 
 
-def placement(text_object: int, textpage: int, index: int, fonts: dict[int, Font]) -> Placement:
+def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
     """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
-    handle = C.object_font(text_object)
-    font = fonts.get(handle) or fonts.setdefault(handle, font_of(handle))
+    handle = Unchecked.object_font(ctypes.c_void_p(text_object))
+    font = fonts.get(handle.value) or fonts.setdefault(handle.value, font_of(handle))
     matrix = pdfium_c.FS_MATRIX()
-    C.char_matrix(textpage, index, ctypes.byref(matrix))
+    Unchecked.char_matrix(textpage, index, ctypes.byref(matrix))
     if matrix.a * matrix.d - matrix.b * matrix.c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
-    size = C.font_size(textpage, index)
+    size = Unchecked.font_size(textpage, index)
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
 
@@ -134,7 +135,7 @@ def advance(font: Font, code_point: int) -> float:
     """Given a font and a char's code point, return the char's advance width at font size 1."""
     width = ctypes.c_float()
     # PDFium's FPDFFont_GetGlyphWidth takes the char's Unicode value and maps it back to its char code
-    if not C.glyph_width(font.handle, code_point, 1.0, ctypes.byref(width)):
+    if not Unchecked.glyph_width(font.handle, code_point, UNIT_SIZE, ctypes.byref(width)):
         raise Unsupported("a char whose width PDFium cannot give")
     return width.value
 
@@ -162,17 +163,10 @@ def bare(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
 
 
 class C:
-    """The PDFium functions called per char, per text object and per path segment, with int handles."""
+    """The PDFium functions called per page object and per path segment, with int handles."""
 
-    text_object = bare(pdfium_c.FPDFText_GetTextObject)
-    char_origin = bare(pdfium_c.FPDFText_GetCharOrigin)
-    map_error = bare(pdfium_c.FPDFText_HasUnicodeMapError)
-    char_matrix = bare(pdfium_c.FPDFText_GetMatrix)
-    font_size = bare(pdfium_c.FPDFText_GetFontSize)
-    object_font = bare(pdfium_c.FPDFTextObj_GetFont)
     font_name = bare(pdfium_c.FPDFFont_GetBaseFontName)
     font_descent = bare(pdfium_c.FPDFFont_GetDescent)
-    glyph_width = bare(pdfium_c.FPDFFont_GetGlyphWidth)
     page_object = bare(pdfium_c.FPDFPage_GetObject)
     object_type = bare(pdfium_c.FPDFPageObj_GetType)
     object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix)
@@ -191,6 +185,32 @@ class C:
     segment_close = bare(pdfium_c.FPDFPathSegment_GetClose)
 
 
+class Opaque(ctypes.c_void_p):
+    """A PDFium handle returned by an unchecked function: a c_void_p subclass, so ctypes keeps it an object (not an int)
+    that the next unchecked call takes as a pointer."""
+
+
+def unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
+    """Given a PDFium function, return it without argument types: ctypes then converts no argument through a
+    from_param method, which costs several times the call itself. Its caller passes each handle as a ctypes pointer
+    (c_void_p, Opaque, a typed handle), each int argument as a Python int that fits a C int (the function's
+    parameter is an int), each float as a c_float, each out-parameter with byref; a handle it returns is an Opaque."""
+    restype = Opaque if is_handle(function.restype) else function.restype
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+class Unchecked:
+    """The PDFium functions called per char and per text object, unchecked (see unchecked)."""
+
+    text_object = unchecked(pdfium_c.FPDFText_GetTextObject)  # (text page, int index) -> text object
+    char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (text page, int index, double* x, double* y)
+    map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
+    char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix)  # (text page, int index, FS_MATRIX* matrix)
+    font_size = unchecked(pdfium_c.FPDFText_GetFontSize)  # (text page, int index) -> double
+    object_font = unchecked(pdfium_c.FPDFTextObj_GetFont)  # (text object) -> font
+    glyph_width = unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # (font, uint32 code point, float size, float* width)
+
+
 def address(handle: ctypes._Pointer) -> int:
     """Given a PDFium handle (a typed pointer), return it as an int."""
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
@@ -202,10 +222,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     addresses of the text objects they come from."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = page_text(textpage, count)
-    handle = address(textpage)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_object, get_origin, map_error = C.text_object, C.char_origin, C.map_error
+    get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, Unchecked.map_error
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
     fonts: dict[int, Font] = {}
     placements: dict[int, Placement] = {}
@@ -214,17 +233,17 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     for i in range(count):
-        key = get_object(handle, i)
+        key = get_object(textpage, i).value
         if not key:
             continue  # a space or line break PDFium generated between words
-        get_origin(handle, i, x_ref, y_ref)
+        get_origin(textpage, i, x_ref, y_ref)
         ox, oy = x.value, y.value
         if key != last_key:  # the first char of a text object: its placement, once per object
             placed = placements.get(key)
             if placed is None:
-                placed = placements[key] = placement(key, handle, i, fonts)
+                placed = placements[key] = placement(key, textpage, i, fonts)
             font = placed.font
-            font_widths = widths.setdefault(font.handle, {})
+            font_widths = widths.setdefault(font.handle.value, {})
             last_key = key
         elif ox == last_x and oy == last_y:
             raise Unsupported("a char PDFium split in several (a ligature)")
@@ -232,7 +251,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         char = text[i] if text is not None else chr(get_unicode(textpage, i))
         width = font_widths.get(char)
         if width is None:
-            if map_error(handle, i):
+            if map_error(textpage, i):
                 raise Unsupported("a char without a Unicode map")
             width = font_widths[char] = advance(font, ord(char))
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
