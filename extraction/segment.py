@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extraction.document import WRAPPED_FORMATS, Source, TextLine, Where
+from extraction.ingest.text import display_width
 from extraction.labels import norm
 from extraction.script import simplified, without_reading_aids
 from extraction.spec import load_spec
@@ -29,6 +30,16 @@ GLUED_FORMAT = "text-concat"  # a scraper's text export: section headings run on
 _GLUED_HEADING = re.compile(r"(?:^|(?<=[。；;！？!?\n0-9０-９]))\s*([一二三四五六])、")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]$")
 _ASCII_HEAD = re.compile(r"^[A-Za-z0-9]")
+# A text file of a PDF (a converter's markdown, html2text) keeps the page's hard line breaks: a line that reaches the
+# line width and stops mid-sentence goes on in the next line (制\n发行政规范性文件58件 is 制发…). The width is the
+# file's own: the third-longest line (one or two overlong ones, a title or a URL, say nothing), and a line within
+# WRAP_SHARE of it reaches it (digits and punctuation are narrower than a character's box).
+WRAP_SHARE = 0.85
+WRAP_RANK = 3  # the line width is the third-longest line's
+MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a file hard-wrapped
+_LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
+_ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
+_CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”’%％]")  # cannot start a line of its own: the line above wrapped
 
 
 @dataclass
@@ -119,11 +130,13 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
+    hard = set() if wrapped else hard_wraps(lines)
     for line in lines:
         text = without_reading_aids(line.text)
         if parts:
             sep = "\n"
-            if wrapped and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
+            joined = wrapped or len(starts) - 1 in hard
+            if joined and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
                 sep = " " if _ASCII_TAIL.search(parts[-1]) and _ASCII_HEAD.search(text) else ""
             parts.append(sep)
             pos += len(sep)
@@ -131,6 +144,26 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
         parts.append(text)
         pos += len(text)
     return Narrative("".join(parts), starts, lines)
+
+
+def hard_wraps(lines: list[TextLine]) -> set[int]:
+    """Given the running-text lines of a text file, return the indices of those that a hard line break cut mid-sentence
+    (the next file line goes on with the sentence): a line that starts with a mark no line starts with (、其他结果4件)
+    ends the one above it; in a hard-wrapped file (MIN_WRAPPED_LINES lines or more reach its line width and stop
+    mid-sentence, and they are most of the lines that reach it) so does a line that reaches the width and stops
+    mid-sentence. Lines of other kinds (paragraphs, cells) have no file line numbers to be next to each other."""
+    nexts = [i for i in range(len(lines) - 1)
+             if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
+    out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())}
+    widths = sorted((display_width(line.text.rstrip()) for line in lines), reverse=True)
+    if len(widths) < WRAP_RANK:
+        return out
+    full = [i for i, line in enumerate(lines) if display_width(line.text.rstrip()) >= WRAP_SHARE * widths[WRAP_RANK - 1]]
+    open_ended = [i for i in full if not _LINE_END.search(lines[i].text)]
+    if len(open_ended) >= MIN_WRAPPED_LINES and 2 * len(open_ended) > len(full):
+        # A full line ending its sentence at the margin goes on with its paragraph too, unless the next opens an item.
+        out |= {i for i in set(full) & set(nexts) if i in open_ended or not _ITEM_HEAD.match(lines[i + 1].text.strip())}
+    return out
 
 
 def _is_heading_like(text: str) -> bool:

@@ -76,6 +76,8 @@ MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such la
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+# What follows a number in running text: a counting unit, a date's 年月日, an approximation (5500余条).
+NUMBER_FOLLOWERS = "件条个次期场份项元名家轮篇天人起宗例批册倍户台部%％余多万亿年月日号"
 
 
 def canonical_encoding(name: str) -> str:
@@ -433,12 +435,105 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
         if rows and (not blank or layout == "markdown"):
-            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
+            add_rows(rows, layout, source, guessed)
             rows = []
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
-        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
+        add_rows(rows, layout, source, guessed)
+
+
+def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, guessed: bool) -> None:
+    """Given the numbered rows of one run of pipe rows, add them as a table, or as the prose line they print when
+    most of them are sentences cut into columns (a PDF converter taking the word gaps of justified prose for a form's
+    columns: | 和针对性。2024 | | 年，全市共受理政府信息公开申请 | 3119 | 件，答 |)."""
+    if layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
+        source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), Where(line=rows[0][0])))
+        return
+    source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
+
+
+def outside_brackets(text: str) -> str:
+    """Given text, return what it prints outside brackets, a bracket cut open by the row's edge included (（区分处理的，
+    只计这一情 at a row's end, 形，不计其他情形） at its start)."""
+    text = BRACKETED.sub("", text)
+    closing = max(text.rfind("）"), text.rfind(")"))
+    if closing >= 0 and "（" not in text[:closing] and "(" not in text[:closing]:
+        text = text[closing + 1:]
+    opening = min((i for i in (text.find("（"), text.find("(")) if i >= 0), default=-1)
+    return text if opening < 0 else text[:opening]
+
+
+def is_sentence_row(cells: list[str]) -> bool:
+    """Given a row's cells, return whether they print a sentence: a sentence mark outside brackets (a table's labels
+    carry theirs only inside a note: （二）部分公开（区分处理的，只计这一情形，不计其他情形）), and not a label's line
+    ending in its row's numbers (处理的，只计这一情形 | 90 | 5 0 |: a note cut by the converter's lines)."""
+    outside = outside_brackets("".join(cells))
+    tokens = " ".join(cells).split()
+    trailing = len(tokens) - next((i + 1 for i in range(len(tokens) - 1, -1, -1) if not NUMERIC_TOKEN.match(tokens[i])), 0)
+    return any(mark in outside for mark in SENTENCE_MARKS + ("。",)) and trailing < 2
+
+
+def is_number_row(cells: list[str]) -> bool:
+    """Given a row's cells, return whether it prints numbers only (a line's digits set in another font, which a
+    converter grouping words by height put on a row of their own)."""
+    printed = [part for text in cells for part in text.split()]
+    return bool(printed) and all(NUMERIC_TOKEN.match(part) for part in printed) and any(ch.isdigit() for ch in "".join(printed))
+
+
+def is_prose_grid(rows: list[list[str]]) -> bool:
+    """Given a run of pipe rows, return whether it is prose cut into columns: half or more of its rows with words
+    are sentences."""
+    worded = [cells for cells in rows if not is_number_row(cells) and "".join(cells).strip()]
+    return bool(worded) and 2 * sum(map(is_sentence_row, worded)) >= len(worded)
+
+
+def takes_numbers(numbers: list[str], words: list[str]) -> bool:
+    """Given a row of numbers and a row of words cut into the same columns, return whether every number reads before
+    the words at or after its column (72 before 件，结果纠正): the numbers were printed in that line."""
+    for j, text in enumerate(numbers):
+        if not text.strip():
+            continue
+        after = next((w.strip() for w in words[j:] if w.strip()), "")
+        if not after or after[0] not in NUMBER_FOLLOWERS:
+            return False
+    return True
+
+
+def interleaved(numbers: list[str], words: list[str]) -> list[str]:
+    """Given a row of numbers and the row of words they were printed in, return the line's cells: each number before
+    the words of its column."""
+    return [" ".join(part for part in (n.strip(), w.strip()) if part) for n, w in zip(numbers, words)]
+
+
+def prose_of_grid(rows: list[list[str]]) -> str:
+    """Given pipe rows that print prose, return its text: rows in order, a row of numbers put back into the line above
+    or below whose words it reads before (else kept where it is), cells apart by a space as the words were."""
+    lines: list[list[str]] = []
+    pending: list[str] | None = None  # a row of numbers the line above did not take
+    for cells in rows:
+        if is_number_row(cells) and len(cells) == len(lines[-1] if lines else cells):
+            if lines and takes_numbers(cells, lines[-1]):
+                lines[-1] = interleaved(cells, lines[-1])
+                continue
+            if pending is not None:
+                lines.append(pending)
+            pending = cells
+            continue
+        if pending is not None and len(pending) == len(cells) and takes_numbers(pending, cells):
+            cells, pending = interleaved(pending, cells), None
+        elif pending is not None:
+            lines.append(pending)
+            pending = None
+        lines.append(cells)
+    if pending is not None:
+        lines.append(pending)
+    text = ""
+    for cells in lines:  # the rows are a paragraph's lines: they join as a wrapped line does, words apart by a space
+        line = " ".join(part.strip() for part in cells if part.strip())
+        text += " " if text and text[-1].isascii() and text[-1].isalnum() and line[:1].isascii() and line[:1].isalnum() else ""
+        text += line
+    return text
 
 
 def column_tokens(line: str) -> list[tuple[int, str]]:

@@ -1,0 +1,122 @@
+"""The running text a PDF converter makes of a report (issue 9): lines hard-wrapped at the page width, and prose a
+converter took for a form (MarkItDown cuts justified lines into pipe-table columns at their word gaps and puts digits
+set in another font on a row of their own). Each rule on text generated here from the seed report."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from evaluation.content import content_of
+from evaluation.mutations import as_text, markdown_heading, markdown_table, text_lines
+from extraction.ingest import read_source
+from extraction.ingest.text import display_width, is_prose_grid, pipe_cells, prose_of_grid, read_text
+from extraction.pipeline import audit
+from extraction.segment import segment
+
+from conftest import SEED
+
+WIDTH = 80  # display columns of a wrapped line: 40 characters, an A4 page at 10.5 pt
+
+
+def linked(path: Path, data: bytes) -> Counter[tuple[float, str]]:
+    """Given a file's name and bytes, return its linked mentions as (value, metric)."""
+    return Counter((m.value, m.metric) for m in audit(path, data).mentions if m.metric)
+
+
+def hard_wrapped(paragraph: str, width: int = WIDTH) -> list[str]:
+    """Given a paragraph, return it broken into lines of at most `width` display columns, wherever the width falls
+    (mid-word, mid-number kept whole as a PDF line breaker does)."""
+    lines, line = [], ""
+    for token in _tokens(paragraph):
+        if line and display_width(line + token) > width:
+            lines.append(line)
+            line = ""
+        line += token
+    return lines + [line] if line else lines
+
+
+def _tokens(text: str) -> list[str]:
+    """Given text, return its characters with each run of digits kept as one token."""
+    out: list[str] = []
+    for ch in text:
+        if out and ch.isdigit() and out[-1][-1].isdigit():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def seed_markdown(wrap: bool) -> bytes:
+    """Given whether to hard-wrap its paragraphs, return the seed report as markdown (tables as pipe tables)."""
+    content = content_of(read_source(SEED))
+    lines: list[str] = []
+    for line in text_lines(content, markdown_table, markdown_heading):
+        lines += hard_wrapped(line) if wrap and line and not line.startswith(("|", "#")) else [line]
+    return as_text(lines, "md").data
+
+
+def test_hard_wrapped_paragraphs_link_as_the_unwrapped_text() -> None:
+    """The seed's paragraphs broken at 40 characters wherever the width falls (制\\n发, 结转\\n17件) link every figure as
+    the same paragraphs on one line each, and the tables read the same."""
+    wrapped, whole = seed_markdown(wrap=True), seed_markdown(wrap=False)
+    assert max(display_width(line) for line in wrapped.decode("utf-8").split("\n") if not line.startswith("|")) <= WIDTH
+    assert linked(Path("seed.md"), wrapped) == linked(Path("seed.md"), whole)
+    assert sum(linked(Path("seed.md"), whole).values()) >= 10
+
+
+def test_a_short_line_ending_mid_sentence_is_not_joined_in_a_file_of_paragraphs() -> None:
+    """A file whose lines are paragraphs (most long lines end their sentence) is not hard-wrapped: a heading-less
+    line stays its own sentence."""
+    text = "\n".join(["全年共受理政府信息公开申请120件，办结118件。" * 3, "上年结转", "2件，本年度办结。" * 4,
+                      "依申请公开情况良好，全年共受理申请120件。" * 3])
+    assert "上年结转\n2件" in segment(read_text(Path("r.md"), text.encode("utf-8"), "0")).text
+
+
+def test_a_line_starting_with_an_enumeration_comma_goes_on_the_line_above() -> None:
+    """、其他结果4件 cannot start a line of its own: the line above was cut before it."""
+    text = "全年被申请行政复议6件，其中结果维持2件\n、其他结果4件。\n"
+    assert "结果维持2件、其他结果4件" in segment(read_text(Path("r.txt"), text.encode("utf-8"), "0")).text
+
+
+# A paragraph as MarkItDown prints a PDF page it takes for a form: the line's words cut into columns at their gaps,
+# the digits (another font, another height) on a row of their own under the words they precede.
+PROSE_GRID = [
+    "| 和针对性。2024 |  | 年，全市共受理政府信息公开申请 | 3119 | 件，答 |  |  |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| 复 3050 | 件（含上年度结转申请 |  | 34 | 件）。政府信息公开行政复议 |  | 351 |",
+    "| 件，其中结果维持 |  | 件，结果纠正 |  | 件，其他结果 |  | 件，尚 |",
+    "|  | 72 |  | 64 |  | 178 |  |",
+    "| 未审结 | 37 件。 |  |  |  |  |  |",
+]
+PROSE_TEXT = ("和针对性。2024年，全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件）。政府信息公开行政复议351件，"
+              "其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。")
+
+
+def test_prose_cut_into_columns_is_read_as_its_sentence() -> None:
+    """A run of pipe rows most of which are sentences is prose: read as one line, each row of digits put back before
+    the words of its column in the line above (72 件，结果纠正), never as a table."""
+    rows = [pipe_cells(line) for line in PROSE_GRID if "---" not in line]
+    assert is_prose_grid(rows)
+    text = prose_of_grid(rows)
+    assert "结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件。" in text
+    source = read_text(Path("r.md"), "\n".join(PROSE_GRID).encode("utf-8"), "0")
+    assert source.tables == [] and len(source.lines) == 1
+
+
+def test_prose_cut_into_columns_links_as_the_printed_paragraph() -> None:
+    """The paragraph's figures link from the prose grid as from the paragraph printed plainly."""
+    grid = "\n".join(["二、依申请公开情况", *PROSE_GRID]).encode("utf-8")
+    plain = "\n".join(["二、依申请公开情况", PROSE_TEXT]).encode("utf-8")
+    found = linked(Path("r.md"), grid)
+    expected = linked(Path("r.txt"), plain)
+    assert found == expected and sum(expected.values()) >= 5
+
+
+def test_table_rows_with_notes_stay_a_table() -> None:
+    """表三 rows whose label carries a note with commas (in brackets, or cut by the converter's line and followed by
+    the row's numbers) are table rows, not prose."""
+    rows = [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "56", "", "56"],
+            ["处理的，只计这一情形", "90", "5 0", "98"],
+            ["（本列数据的勾稽关系为：第一项加第二项之和，", "", "法人或其他组织"],
+            ["形，不计其他情形）", "", ""]]
+    assert not is_prose_grid(rows)
