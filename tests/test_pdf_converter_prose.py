@@ -9,7 +9,7 @@ from pathlib import Path
 from evaluation.content import content_of
 from evaluation.mutations import as_text, markdown_heading, markdown_table, text_lines
 from extraction.ingest import read_source
-from extraction.ingest.text import display_width, is_prose_grid, pipe_cells, prose_of_grid, read_text
+from extraction.ingest.text import display_width, is_prose_grid, pipe_cells, prose_of_grid, read_text, whitespace_cells
 from extraction.pipeline import audit
 from extraction.segment import segment
 
@@ -120,3 +120,30 @@ def test_table_rows_with_notes_stay_a_table() -> None:
             ["（本列数据的勾稽关系为：第一项加第二项之和，", "", "法人或其他组织"],
             ["形，不计其他情形）", "", ""]]
     assert not is_prose_grid(rows)
+
+
+def spaced_digits(paragraph: str) -> str:
+    """Given a paragraph, return it with a space either side of each run of digits (a PDF's digits set in a Latin
+    font, which a text export parts from the characters around them: 申请 3119 件)."""
+    return "".join(f" {t} " if t[0].isdigit() else t for t in _tokens(paragraph)).strip()
+
+
+def seed_page_text() -> bytes:
+    """Return the seed report as a PDF library's text export prints its pages: paragraphs wrapped at the width with
+    digits spaced, table rows as one line each, the cells apart by single spaces."""
+    content = content_of(read_source(SEED))
+    table_lines = lambda table: [" ".join(t.replace("\n", "") for t in row if t) for row in table.rows]  # noqa: E731
+    lines: list[str] = []
+    for line in text_lines(content, table_lines, gap=False):
+        lines += hard_wrapped(spaced_digits(line)) if "。" in line or "，" in line else [line]
+    return as_text(lines).data
+
+
+def test_wrapped_prose_ending_in_a_figure_is_not_a_table_row() -> None:
+    """In a page's text export, a wrapped line of prose that ends in a figure (…政府信息公开行政复议 351) is prose, not
+    a whitespace row: the seed's figures link as in the seed itself. A label with a note and its numbers stays a row."""
+    data = seed_page_text()
+    assert read_text(Path("seed.txt"), data, "0").format == "text-whitespace"
+    assert linked(Path("seed.txt"), data) == linked(SEED, SEED.read_bytes())
+    assert whitespace_cells("答复），均在法定期限内予以答复。政府信息公开行政复议 351") is None
+    assert whitespace_cells("的，只计这一情形，不计其 0 0 0 0 0 0 0") is not None

@@ -158,6 +158,8 @@ def _whitespace_cells(line: str) -> tuple[str, ...] | None:
     label = line.strip()
     for number in reversed(numbers):
         label = label[: label.rfind(number)].rstrip()
+    if len(numbers) < 2 and is_sentence(label):
+        return None  # a wrapped line of prose that ends in a figure (…政府信息公开行政复议 351), not a row
     labels = [part.strip() for part in LABEL_GAP.split(label) if part.strip()]
     return (*labels, *numbers)
 
@@ -464,14 +466,19 @@ def outside_brackets(text: str) -> str:
     return text if opening < 0 else text[:opening]
 
 
+def is_sentence(text: str) -> bool:
+    """Given text, return whether it prints a sentence: a sentence mark outside brackets (a table's labels carry
+    theirs only inside a note: （二）部分公开（区分处理的，只计这一情形，不计其他情形）)."""
+    outside = outside_brackets(text)
+    return any(mark in outside for mark in SENTENCE_MARKS + ("。",))
+
+
 def is_sentence_row(cells: list[str]) -> bool:
-    """Given a row's cells, return whether they print a sentence: a sentence mark outside brackets (a table's labels
-    carry theirs only inside a note: （二）部分公开（区分处理的，只计这一情形，不计其他情形）), and not a label's line
-    ending in its row's numbers (处理的，只计这一情形 | 90 | 5 0 |: a note cut by the converter's lines)."""
-    outside = outside_brackets("".join(cells))
+    """Given a row's cells, return whether they print a sentence, and not a label's line ending in its row's numbers
+    (处理的，只计这一情形 | 90 | 5 0 |: a note cut by the converter's lines)."""
     tokens = " ".join(cells).split()
     trailing = len(tokens) - next((i + 1 for i in range(len(tokens) - 1, -1, -1) if not NUMERIC_TOKEN.match(tokens[i])), 0)
-    return any(mark in outside for mark in SENTENCE_MARKS + ("。",)) and trailing < 2
+    return is_sentence("".join(cells)) and trailing < 2
 
 
 def is_number_row(cells: list[str]) -> bool:
