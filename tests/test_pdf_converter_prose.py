@@ -6,14 +6,18 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from evaluation.content import content_of
 from evaluation.mutations import as_text, markdown_heading, markdown_table, text_lines
 from extraction.ingest import read_source
 from extraction.ingest.text import display_width, is_prose_grid, pipe_cells, prose_of_grid, read_text, whitespace_cells
 from extraction.pipeline import audit
 from extraction.segment import segment
+from extraction.spec import load_spec
+from extraction.tables import parse_tables
 
-from conftest import SEED
+from conftest import SEED, gold_of
 
 WIDTH = 80  # display columns of a wrapped line: 40 characters, an A4 page at 10.5 pt
 
@@ -147,3 +151,53 @@ def test_wrapped_prose_ending_in_a_figure_is_not_a_table_row() -> None:
     assert linked(Path("seed.txt"), data) == linked(SEED, SEED.read_bytes())
     assert whitespace_cells("答复），均在法定期限内予以答复。政府信息公开行政复议 351") is None
     assert whitespace_cells("的，只计这一情形，不计其 0 0 0 0 0 0 0") is not None
+
+
+SPEC = load_spec()
+REQUESTS_HEADER = ["申请人情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+
+
+def requests_lines(cells: dict[str, object], wrap_at: int, numbers_alone: bool, left_out: str) -> list[str]:
+    """Given a report's cells, return its 表三 as a PDF library prints a narrow label column: a label longer than
+    `wrap_at` characters on two lines, its numbers on the second (or on a line of their own between the two when
+    `numbers_alone`), the group labels on lines of their own, one row (`left_out`) not printed."""
+    lines = list(REQUESTS_HEADER)
+    groups: list[str] = []
+    for row in SPEC.versions["v2021"].requests_rows:
+        if row.group and row.group not in groups:
+            groups.append(row.group)
+            lines.append(row.group)
+        if row.key == left_out:
+            continue
+        numbers = " ".join(str(cells[f"requests.{row.key}.{col}"]) for col in SPEC.column_keys)
+        head, tail = row.label[:wrap_at], row.label[wrap_at:]
+        lines += ([f"{row.label} {numbers}"] if not tail else [head, numbers, tail] if numbers_alone
+                  else [head, f"{tail} {numbers}"])
+    return lines
+
+
+@pytest.mark.parametrize("numbers_alone", [False, True])
+def test_a_label_wrapped_over_its_numbers_places_its_row(numbers_alone: bool) -> None:
+    """A 表三 label wrapped in a narrow column (一、本年新收政府 / 信息公开申请数量 21 0 …, or its numbers alone between
+    its two lines) names its row by its lines joined, where the printed rows do not line up with the national order
+    (a row left out): every printed row is read, none wrong."""
+    gold = gold_of(SEED)["cells"]
+    left_out = "result.other.other"
+    data = "\n".join(requests_lines(gold, 8, numbers_alone, left_out)).encode("utf-8")
+    source = read_text(Path("r.txt"), data, "0")
+    assert source.format == "text-whitespace"
+    cells = {k: c.value for k, c in parse_tables(source.tables, 2021).cells.items()}
+    printed = {k: v for k, v in gold.items() if k.startswith("requests.") and f".{left_out}." not in k}
+    assert {k: v for k, v in cells.items() if k in printed and v != printed[k]} == {}
+    assert set(printed) <= set(cells)
+
+
+def test_numbers_printed_before_a_whole_label_are_not_its_rows() -> None:
+    """Numbers printed above their label (10 … / 1.本机关不掌握相关政府信息 / 3 … / 2.没有现成信息需要另行制作): a whole
+    label above a row of numbers alone may be the row above's, so it places nothing; the rows stay unread, never
+    read one row down."""
+    lines = [*REQUESTS_HEADER, "（四）无法提供", "10 0 0 0 0 0 10", "1.本机关不掌握相关政府信息", "3 0 0 0 0 0 3",
+             "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确 0 0 0 0 0 0 0"]
+    cells = parse_tables(read_text(Path("r.txt"), "\n".join(lines).encode("utf-8"), "0").tables, 2021).cells
+    assert cells.get("requests.result.unable.not_held.total") is None
+    assert cells.get("requests.result.unable.needs_creation.total") is None
