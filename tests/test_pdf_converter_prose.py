@@ -11,7 +11,8 @@ import pytest
 from evaluation.content import content_of
 from evaluation.mutations import as_text, markdown_heading, markdown_table, text_lines
 from extraction.ingest import read_source
-from extraction.ingest.text import display_width, is_prose_grid, pipe_cells, prose_of_grid, read_text, whitespace_cells
+from extraction.ingest.text import (display_width, is_prose_grid, number_row_cells, pipe_cells, prose_of_grid, read_text,
+                                    whitespace_cells)
 from extraction.pipeline import audit
 from extraction.segment import segment
 from extraction.spec import load_spec
@@ -201,3 +202,36 @@ def test_numbers_printed_before_a_whole_label_are_not_its_rows() -> None:
     cells = parse_tables(read_text(Path("r.txt"), "\n".join(lines).encode("utf-8"), "0").tables, 2021).cells
     assert cells.get("requests.result.unable.not_held.total") is None
     assert cells.get("requests.result.unable.needs_creation.total") is None
+
+
+def test_a_row_printed_as_a_line_under_its_header_table_is_read() -> None:
+    """A converter's table that stops at its header, the row printed under it as a line (行政事业性收费 3957.82), reads
+    that row under the header."""
+    text = "\n".join(["第二十条第（八）项", "| 信息内容 |     | 本年收费金额（单位：万元） |     |", "| --- | --- | --- | --- |",
+                      "行政事业性收费 3957.82", "三、收到和处理政府信息公开申请情况"]).encode("utf-8")
+    cells = parse_tables(read_text(Path("r.md"), text, "0").tables, 2023).cells
+    assert cells["active.admin_fees.amount_wan_yuan"].value == 3957.82
+
+
+def test_review_numbers_under_a_scattered_header_are_read_as_the_whole_table() -> None:
+    """表四's header cut by a converter into lines of word pieces, its 15 numbers on one line of their own: the line is
+    the table's one row; a sentence that lists a few numbers is not."""
+    gold = gold_of(SEED)["cells"]
+    keys = [c["key"] for c in SPEC.review_litigation_columns]
+    numbers = " ".join(str(gold[k]) for k in keys)
+    text = "\n".join(["| 信息内容 | 本年处理决定数量 |", "| --- | --- |", "| 行政许可 | 5 |", "",
+                      "四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼", "结 其 尚", "结果维 果 他 未 总",
+                      numbers, "五、存在的主要问题及改进情况"]).encode("utf-8")
+    cells = parse_tables(read_text(Path("r.md"), text, "0").tables, 2021).cells
+    assert {k: cells[k].value for k in keys} == {k: gold[k] for k in keys}
+    assert number_row_cells("2 0 2 1 年") is None and number_row_cells("1 2 3") is None
+
+
+def test_a_labelled_row_of_null_marks_is_a_row_of_blanks() -> None:
+    """A 表二 row that reports nothing (规章 / / /) is read as blank cells, not as prose; a page footer is no row."""
+    text = "\n".join(["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章 / / /",
+                      "行政规范性文件 25 12 90", "第二十条第（五）项", "信息内容 本年处理决定数量", "行政许可 53272"])
+    cells = parse_tables(read_text(Path("r.txt"), text.encode("utf-8"), "0").tables, 2023).cells
+    assert [cells[f"active.rules.{k}"].value for k in ("issued", "repealed", "in_force")] == [None, None, None]
+    assert cells["active.normative_docs.in_force"].value == 90
+    assert whitespace_cells("- 4 -") is None and whitespace_cells("规章 /") is None

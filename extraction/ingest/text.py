@@ -64,6 +64,8 @@ CONCAT_NUMBERED = re.compile(r"[\u4e00-\u9fff）)”\"]\d+(?:[一二三四五六
 # cells is whitespace only: two characters or more, as one is the space between words).
 VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
+MIN_NULL_ROW = 2  # null marks after a label that make a row of blanks (a prose line may end in one dash)
+MIN_NUMBER_ROW = 10  # numbers alone on a line that make a table row without its label (表四 prints 15)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
@@ -152,8 +154,10 @@ def _whitespace_cells(line: str) -> tuple[str, ...] | None:
     while tokens and is_value_token(tokens[-1]):
         numbers.insert(0, tokens.pop())
     with_digits = sum(any(ch.isdigit() for ch in number) for number in numbers)
-    # A bare "- 4 -" page footer must not read as a row: unlabelled rows need two real numbers.
-    if with_digits == 0 or (not tokens and with_digits < 2):
+    # A bare "- 4 -" page footer must not read as a row: unlabelled rows need two real numbers. A labelled row of
+    # null marks alone (规章 / / /: nothing to report in any column) is a row.
+    blank_row = bool(tokens) and len(numbers) >= MIN_NULL_ROW and not any(mark in line for mark in SENTENCE_MARKS)
+    if (with_digits == 0 and not blank_row) or (not tokens and with_digits < 2):
         return None
     label = line.strip()
     for number in reversed(numbers):
@@ -398,6 +402,15 @@ def label_number_cells(line: str) -> list[str] | None:
     return [label] + numbers
 
 
+def number_row_cells(line: str) -> list[str] | None:
+    """Given a prose line, return its numbers when it prints a table row's values alone, more than a sentence lists
+    (表四's 15 under a header a converter scattered over lines of word pieces), else None."""
+    tokens = line.split()
+    if len(tokens) < MIN_NUMBER_ROW or not all(NUMERIC_TOKEN.match(t) for t in tokens):
+        return None
+    return tokens
+
+
 def column_header_cells(text: str) -> list[str] | None:
     """Given a prose line, return its words when it reads as a row of column headers (信息内容 本年制发件数 …)."""
     words = text.split()
@@ -431,8 +444,11 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         if cells is not None:
             rows.append((number, cells))
             continue
-        loose = None if blank or layout != "markdown" or rows else label_number_cells(line)
+        loose = None if blank or layout != "markdown" else label_number_cells(line) or number_row_cells(line)
         if loose is not None:
+            if rows:  # a converter's table ended at the header, its row printed as a line (行政事业性收费 3957.82)
+                add_rows(rows, layout, source, guessed)
+                rows = []
             add_loose_row(source, number, loose)
             continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
