@@ -214,11 +214,19 @@ def _placed_row(matcher: _RowMatcher, above: list[Cell], row: _Row, own: tuple[s
     label is a group's label in the other version (（六）其他处理, printed beside the group's first row) is the row
     the lines above name in that group."""
     if own is None:
-        return _wrapped_label(matcher, above, "".join(c.text for c in row.labels), row)
+        label = "".join(c.text for c in row.labels)
+        # A group's label printed beside its row's wrapped label (1.信访举报投诉类 / （五）不予处理 0 0 …) is not the row's.
+        return _wrapped_label(matcher, above, "" if core(label) in _group_labels(spec) else label, row)
     wrapped = _wrapped_label(matcher, above, "", row)
     if wrapped is not None and wrapped[0] != own[0] and _compatible(own[0], wrapped[0], spec):
         return wrapped
     return own
+
+
+@per_spec
+def _group_labels(spec: Spec) -> frozenset[str]:
+    """Given the spec, return the labels of 表三's row groups in core form (三、本年度办理结果, （五）不予处理)."""
+    return frozenset(core(r.group) for v in spec.versions.values() for r in v.requests_rows if r.group)
 
 
 def _wrapped_label(matcher: _RowMatcher, above: list[Cell], own: str, row: _Row) -> tuple[str, float] | None:

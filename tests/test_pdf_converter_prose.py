@@ -235,3 +235,13 @@ def test_a_labelled_row_of_null_marks_is_a_row_of_blanks() -> None:
     assert [cells[f"active.rules.{k}"].value for k in ("issued", "repealed", "in_force")] == [None, None, None]
     assert cells["active.normative_docs.in_force"].value == 90
     assert whitespace_cells("- 4 -") is None and whitespace_cells("规章 /") is None
+
+
+def test_a_group_label_beside_a_wrapped_row_label_is_not_the_rows() -> None:
+    """A group's label printed on the line of its first row's numbers, the row's own label wrapped around them
+    (1.信访举报投诉类 / （五）不予处理 2 0 0 0 0 0 2 / 申请), places the row by its wrapped label."""
+    lines = [*REQUESTS_HEADER, "1.信访举报投诉类", "（五）不予处理 2 0 0 0 0 0 2", "申请", "2.重复申请 1 0 0 0 0 0 1",
+             "3.要求提供公开出版物 0 0 0 0 0 0 0"]
+    cells = parse_tables(read_text(Path("r.txt"), "\n".join(lines).encode("utf-8"), "0").tables, 2021).cells
+    assert cells["requests.result.not_processed.petition_complaint.total"].value == 2
+    assert cells["requests.result.not_processed.repeated.total"].value == 1
