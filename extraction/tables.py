@@ -329,9 +329,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
         under_heads = False
         positions = _applicant_positions(table, spec) if table.positional else None
         blank: _Row | None = None  # a row printing nothing where 表四's numbers go: spacing, unless no row prints them
-        # Label lines since the last row of values (the caption first: a converter prints a label's first line above
-        # the table of its numbers): the lines of a label its numbers were printed under.
-        above: list[Cell] = [Cell(table.caption, table.where)] if table.caption else []
+        # Label lines since the last row of values (the lines right above the table first: a converter prints a
+        # label's first lines above the table of its numbers): the lines of a label its numbers were printed under.
+        above = ([Cell(line.text, line.where) for line in table.label_lines]
+                 or ([Cell(table.caption, table.where)] if table.caption else []))
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)

@@ -64,6 +64,7 @@ CONCAT_NUMBERED = re.compile(r"[\u4e00-\u9fff）)”\"]\d+(?:[一二三四五六
 # cells is whitespace only: two characters or more, as one is the space between words).
 VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
+MAX_LABEL_LINES = 4  # short lines right above a converter's table that may begin a row label wrapped over its numbers
 MIN_NULL_ROW = 2  # null marks after a label that make a row of blanks (a prose line may end in one dash)
 MIN_NUMBER_ROW = 10  # numbers alone on a line that make a table row without its label (表四 prints 15)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
@@ -468,7 +469,20 @@ def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, gue
     if layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
         source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), Where(line=rows[0][0])))
         return
-    source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
+    table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
+    table.label_lines = label_lines_above(source.lines, rows[0][0])
+    source.tables.append(table)
+
+
+def label_lines_above(lines: list[TextLine], first_row: int) -> list[TextLine]:
+    """Given the prose lines so far and a table's first line number, return the short lines printed right above the
+    table with no line between (at most MAX_LABEL_LINES, none a sentence), in printed order."""
+    out: list[TextLine] = []
+    for line in reversed(lines[-MAX_LABEL_LINES:]):
+        if line.where.line != first_row - len(out) - 1 or len(line.text) > CAPTION_MAX_CHARS or is_sentence(line.text):
+            break
+        out.insert(0, line)
+    return out
 
 
 def outside_brackets(text: str) -> str:
