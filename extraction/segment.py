@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -150,20 +151,35 @@ def hard_wraps(lines: list[TextLine]) -> set[int]:
     """Given the running-text lines of a text file, return the indices of those that a hard line break cut mid-sentence
     (the next file line goes on with the sentence): a line that starts with a mark no line starts with (、其他结果4件)
     ends the one above it; in a hard-wrapped file (MIN_WRAPPED_LINES lines or more reach its line width and stop
-    mid-sentence, and they are most of the lines that reach it) so does a line that reaches the width and stops
-    mid-sentence. Lines of other kinds (paragraphs, cells) have no file line numbers to be next to each other."""
+    mid-sentence, half or more of the lines that reach it) so does a line that reaches the width. The width is
+    measured as a page measures it (display columns: a PDF converter's lines) or as a text wrapper counts it
+    (characters: html2text). Lines of other kinds (paragraphs, cells) have no file line numbers to be next to each
+    other."""
     nexts = [i for i in range(len(lines) - 1)
              if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
     out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())}
-    widths = sorted((display_width(line.text.rstrip()) for line in lines), reverse=True)
-    if len(widths) < WRAP_RANK:
-        return out
-    full = [i for i, line in enumerate(lines) if display_width(line.text.rstrip()) >= WRAP_SHARE * widths[WRAP_RANK - 1]]
-    open_ended = [i for i in full if not _LINE_END.search(lines[i].text)]
-    if len(open_ended) >= MIN_WRAPPED_LINES and 2 * len(open_ended) > len(full):
-        # A full line ending its sentence at the margin goes on with its paragraph too, unless the next opens an item.
-        out |= {i for i in set(full) & set(nexts) if i in open_ended or not _ITEM_HEAD.match(lines[i + 1].text.strip())}
+    for width in (display_width, len):
+        out |= _full_lines(lines, width) & set(nexts)
     return out
+
+
+def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:
+    """Given running-text lines and how to measure them, return those that reach the file's line width when the file
+    is hard-wrapped at it (see hard_wraps), else none: a full line ending its sentence at the margin goes on with its
+    paragraph too, unless the next line opens an item; a line stopping mid-sentence short of the width goes on when
+    the next line's first word would not have fitted after it (a wrapper breaking at spaces: 申请 57 / 件。上年结转…)."""
+    widths = [width(line.text.rstrip()) for line in lines]
+    if len(widths) < WRAP_RANK:
+        return set()
+    line_width = sorted(widths, reverse=True)[WRAP_RANK - 1]
+    full = [i for i, w in enumerate(widths) if w >= WRAP_SHARE * line_width]
+    open_ended = [i for i in full if not _LINE_END.search(lines[i].text)]
+    if len(open_ended) < MIN_WRAPPED_LINES or 2 * len(open_ended) < len(full):
+        return set()
+    opens_item = {i for i in full if i + 1 < len(lines) and _ITEM_HEAD.match(lines[i + 1].text.strip())}
+    pushed = {i for i in range(len(lines) - 1) if not _LINE_END.search(lines[i].text) and " " in lines[i + 1].text.strip()
+              and widths[i] + 1 + width(lines[i + 1].text.strip().split(" ")[0]) > line_width}
+    return {i for i in full if i in open_ended or i not in opens_item} | pushed
 
 
 def _is_heading_like(text: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.content import content_of
-from evaluation.mutations import as_text, markdown_heading, markdown_table, text_lines
+from evaluation.mutations import as_text, html2text_markdown, markdown_heading, markdown_table, missing_tool, text_lines
 from extraction.ingest import read_source
 from extraction.ingest.text import (display_width, is_prose_grid, number_row_cells, pipe_cells, prose_of_grid, read_text,
                                     whitespace_cells)
@@ -259,3 +259,17 @@ def test_a_label_wrapped_over_lines_above_a_converters_table_names_its_row() -> 
     assert cells["requests.result.other.no_correction.total"].value == 6
     assert cells["requests.result.other.fee_unpaid.total"].value == 1
     assert not [k for k in cells if k.startswith("requests.result.other.") and k.count(".") == 3]
+
+
+SYNTHETIC = Path(__file__).resolve().parents[1] / "corpus" / "synthetic"
+
+
+@pytest.mark.parametrize("name", ["synth_2_000.pdf", "synth_2_010.txt"])
+def test_html2text_wrapping_by_characters_links_as_the_report(name: str) -> None:
+    """html2text wraps a page's paragraphs at 78 characters, breaking only at the spaces around figures: lines of
+    unequal display width. They join where they reach the character count: every figure links as in the report."""
+    if (why := missing_tool("html2text")) is not None:
+        pytest.skip(why)
+    document = SYNTHETIC / name
+    variant = html2text_markdown(content_of(read_source(document)))
+    assert linked(Path("r.md"), variant.data) == linked(document, document.read_bytes())
