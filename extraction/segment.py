@@ -37,6 +37,7 @@ _ASCII_HEAD = re.compile(r"^[A-Za-z0-9]")
 # WRAP_SHARE of it reaches it (digits and punctuation are narrower than a character's box).
 WRAP_SHARE = 0.85
 WRAP_RANK = 3  # the line width is the third-longest line's
+MIN_LINE_CHARS = 20  # the narrowest line width a page wraps at, in characters (an A5 page holds 25)
 MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a file hard-wrapped
 _LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
 _ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
@@ -168,10 +169,12 @@ def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:
     is hard-wrapped at it (see hard_wraps), else none: a full line ending its sentence at the margin goes on with its
     paragraph too, unless the next line opens an item; a line stopping mid-sentence short of the width goes on when
     the next line's first word would not have fitted after it (a wrapper breaking at spaces: 申请 57 / 件。上年结转…)."""
-    widths = [width(line.text.rstrip()) for line in lines]
+    widths = [0 if _is_heading_like(line.text) else width(line.text.rstrip()) for line in lines]  # headings never wrap
     if len(widths) < WRAP_RANK:
         return set()
     line_width = sorted(widths, reverse=True)[WRAP_RANK - 1]
+    if line_width < width("字" * MIN_LINE_CHARS):
+        return set()
     full = [i for i, w in enumerate(widths) if w >= WRAP_SHARE * line_width]
     open_ended = [i for i in full if not _LINE_END.search(lines[i].text)]
     if len(open_ended) < MIN_WRAPPED_LINES or 2 * len(open_ended) < len(full):
