@@ -71,7 +71,8 @@ class RawTable:
     `positional` is False when empty cells may have been dropped (pipe text), so a value's column
     cannot be read from its position. `line_index` is the number of `Source.lines` printed before
     the table, which places it inside a section. `caption` is the short line printed right above the table
-    (### 行政复议), when the layout shows one.
+    (### 行政复议), when the layout shows one. `label_lines` are the short lines printed right above it with no
+    break, the caption last: where a converter printed the first lines of a row label wrapped over its numbers.
     """
 
     rows: list[list[Cell | None]]
@@ -79,6 +80,7 @@ class RawTable:
     line_index: int = 0
     positional: bool = True
     caption: str = ""
+    label_lines: list[TextLine] = field(default_factory=list)
 
 
 @dataclass

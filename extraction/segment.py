@@ -4,11 +4,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from extraction.document import WRAPPED_FORMATS, Source, TextLine, Where
+from extraction.ingest.text import display_width
 from extraction.labels import norm
 from extraction.script import simplified, without_reading_aids
 from extraction.spec import load_spec
@@ -29,6 +31,17 @@ GLUED_FORMAT = "text-concat"  # a scraper's text export: section headings run on
 _GLUED_HEADING = re.compile(r"(?:^|(?<=[。；;！？!?\n0-9０-９]))\s*([一二三四五六])、")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]$")
 _ASCII_HEAD = re.compile(r"^[A-Za-z0-9]")
+# A text file of a PDF (a converter's markdown, html2text) keeps the page's hard line breaks: a line that reaches the
+# line width and stops mid-sentence goes on in the next line (制\n发行政规范性文件58件 is 制发…). The width is the
+# file's own: the third-longest line (one or two overlong ones, a title or a URL, say nothing), and a line within
+# WRAP_SHARE of it reaches it (digits and punctuation are narrower than a character's box).
+WRAP_SHARE = 0.85
+WRAP_RANK = 3  # the line width is the third-longest line's
+MIN_LINE_CHARS = 20  # the narrowest line width a page wraps at, in characters (an A5 page holds 25)
+MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a file hard-wrapped
+_LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
+_ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
+_CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”’%％]")  # cannot start a line of its own: the line above wrapped
 
 
 @dataclass
@@ -119,11 +132,13 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
+    hard = set() if wrapped else hard_wraps(lines)
     for line in lines:
         text = without_reading_aids(line.text)
         if parts:
             sep = "\n"
-            if wrapped and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
+            joined = wrapped or len(starts) - 1 in hard
+            if joined and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
                 sep = " " if _ASCII_TAIL.search(parts[-1]) and _ASCII_HEAD.search(text) else ""
             parts.append(sep)
             pos += len(sep)
@@ -131,6 +146,43 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
         parts.append(text)
         pos += len(text)
     return Narrative("".join(parts), starts, lines)
+
+
+def hard_wraps(lines: list[TextLine]) -> set[int]:
+    """Given the running-text lines of a text file, return the indices of those that a hard line break cut mid-sentence
+    (the next file line goes on with the sentence): a line that starts with a mark no line starts with (、其他结果4件)
+    ends the one above it; in a hard-wrapped file (MIN_WRAPPED_LINES lines or more reach its line width and stop
+    mid-sentence, half or more of the lines that reach it) so does a line that reaches the width. The width is
+    measured as a page measures it (display columns: a PDF converter's lines) or as a text wrapper counts it
+    (characters: html2text). Lines of other kinds (paragraphs, cells) have no file line numbers to be next to each
+    other."""
+    nexts = [i for i in range(len(lines) - 1)
+             if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
+    out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())}
+    for width in (display_width, len):
+        out |= _full_lines(lines, width) & set(nexts)
+    return out
+
+
+def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:
+    """Given running-text lines and how to measure them, return those that reach the file's line width when the file
+    is hard-wrapped at it (see hard_wraps), else none: a full line ending its sentence at the margin goes on with its
+    paragraph too, unless the next line opens an item; a line stopping mid-sentence short of the width goes on when
+    the next line's first word would not have fitted after it (a wrapper breaking at spaces: 申请 57 / 件。上年结转…)."""
+    widths = [0 if _is_heading_like(line.text) else width(line.text.rstrip()) for line in lines]  # headings never wrap
+    if len(widths) < WRAP_RANK:
+        return set()
+    line_width = sorted(widths, reverse=True)[WRAP_RANK - 1]
+    if line_width < width("字" * MIN_LINE_CHARS):
+        return set()
+    full = [i for i, w in enumerate(widths) if w >= WRAP_SHARE * line_width]
+    open_ended = [i for i in full if not _LINE_END.search(lines[i].text)]
+    if len(open_ended) < MIN_WRAPPED_LINES or 2 * len(open_ended) < len(full):
+        return set()
+    opens_item = {i for i in full if i + 1 < len(lines) and _ITEM_HEAD.match(lines[i + 1].text.strip())}
+    pushed = {i for i in range(len(lines) - 1) if not _LINE_END.search(lines[i].text) and " " in lines[i + 1].text.strip()
+              and widths[i] + 1 + width(lines[i + 1].text.strip().split(" ")[0]) > line_width}
+    return {i for i in full if i in open_ended or i not in opens_item} | pushed
 
 
 def _is_heading_like(text: str) -> bool:

@@ -23,6 +23,9 @@ from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
 FUZZY_ROW_SCORE = 80
 WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row when this long and unique
+_INNER_NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+\.|（[一二三四五六七八九十]+）|(?<![\d.])\d{1,2}\.)(?=[^\d.])")  # in norm() form
+MAX_WRAPPED_LINES = 4  # label lines above a row of values that may be the start of its label
+WRAPPED_LABEL_CONFIDENCE = 0.9  # a wrapped label places its row by its whole words or its start, not by likeness
 ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label
 PAIR_CONFIDENCE = 0.6  # 自然人 and 总计 read from two equal numbers of a row whose blanks were dropped
 DOUBTFUL_CONFIDENCE = 0.5  # at or below: a cell narrative checks do not judge by (placement unconfirmed)
@@ -185,6 +188,11 @@ class _RowMatcher:
                 return self.requests[best], round(score / 100, 2)
         return None
 
+    def cut_short(self, label: str, key: str) -> bool:
+        """Given a printed label and the 表三 row it placed, return whether it is only the start of that row's label."""
+        text = core(label)
+        return any(full != text and full.startswith(text) for full, k in self.requests.items() if k == key)
+
     def active_row(self, row: _Row) -> tuple[str, str] | None:
         """Given a row, return the 表二 row its last label names (the label as printed, or the longest label it
         starts with before a note or colon) and that label."""
@@ -198,6 +206,47 @@ class _RowMatcher:
 
 
 _matcher = per_spec(_RowMatcher)
+
+
+def _placed_row(matcher: _RowMatcher, above: list[Cell], row: _Row, own: tuple[str, float] | None,
+                spec: Spec) -> tuple[str, float] | None:
+    """Given the label lines printed since the last row of values, a row of values and where its own label places
+    it, return the 表三 row it is: by its own label, else by its label wrapped over the lines above. A row whose own
+    label is a group's label in the other version (（六）其他处理, printed beside the group's first row) is the row
+    the lines above name in that group."""
+    if own is None:
+        label = "".join(c.text for c in row.labels)
+        # A group's label printed beside its row's wrapped label (1.信访举报投诉类 / （五）不予处理 0 0 …) is not the row's.
+        return _wrapped_label(matcher, above, "" if core(label) in _group_labels(spec) else label, row)
+    wrapped = _wrapped_label(matcher, above, "", row)
+    if wrapped is not None and wrapped[0] != own[0] and _compatible(own[0], wrapped[0], spec):
+        return wrapped
+    return own
+
+
+@per_spec
+def _group_labels(spec: Spec) -> frozenset[str]:
+    """Given the spec, return the labels of 表三's row groups in core form (三、本年度办理结果, （五）不予处理)."""
+    return frozenset(core(r.group) for v in spec.versions.values() for r in v.requests_rows if r.group)
+
+
+def _wrapped_label(matcher: _RowMatcher, above: list[Cell], own: str, row: _Row) -> tuple[str, float] | None:
+    """Given the label lines printed since the last row of values, the row's own label text and the row, return the
+    表三 row named by its label wrapped over those lines: the fewest lines above that, joined to its own label, name
+    one row by its whole label or its start (a fuzzy likeness is no evidence here). The numbers were printed inside
+    that label only where the label goes on past them: their line ends it (一、本年新收政府 / 信息公开申请数量 56 0
+    …), or the lines above stop short of it (二、上年结转政府 over a row of numbers alone). A whole label above a row
+    of numbers alone may be the row above's, its numbers printed before it."""
+    for k in range(1, min(len(above), MAX_WRAPPED_LINES) + 1):
+        text = norm("".join(c.text for c in above[-k:]) + own)
+        starts = [m.start() for m in _INNER_NUMBERING.finditer(text)]
+        # A line may print a group's label before the row's (（六）其他处理 2.申请人逾期未按收费通知要): the row's
+        # label starts at the last numbering.
+        for label in ([text[starts[-1]:]] if starts and starts[-1] > 0 else []) + [text]:
+            placed = matcher.requests_row(_Row([Cell(label, above[-k].where)], row.values, row.positional))
+            if placed is not None and placed[1] >= WRAPPED_LABEL_CONFIDENCE and (own or matcher.cut_short(label, placed[0])):
+                return placed
+    return None
 
 
 def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -> list[str | None] | None:
@@ -272,7 +321,8 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     review_seen: set[str] = set()  # 行政复议 / 行政诉讼 seen in header labels (one row, or one row each)
     review_headers = _review_headers(spec)
     zone: str | None = None  # the table the stream is in, once a header says so
-    requests_rows: list[tuple[_Row, tuple[str, float] | None]] = []  # 表三 data rows in printed order
+    # 表三 data rows in printed order: the row, where it is placed, where its own label alone places it
+    requests_rows: list[tuple[_Row, tuple[str, float] | None, tuple[str, float] | None]] = []
     review_slots: list[Slot] = []  # 表四's data row, or its three parts printed as tables of their own
     loose_parts: list[_Row] = []  # a part's numbers under its own 结果维持…总计 header, with no caption naming it
     for table in tables:
@@ -280,6 +330,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
         under_heads = False
         positions = _applicant_positions(table, spec) if table.positional else None
         blank: _Row | None = None  # a row printing nothing where 表四's numbers go: spacing, unless no row prints them
+        # Label lines since the last row of values (the lines right above the table first: a converter prints a
+        # label's first lines above the table of its numbers): the lines of a label its numbers were printed under.
+        above = ([Cell(line.text, line.where) for line in table.label_lines]
+                 or ([Cell(table.caption, table.where)] if table.caption else []))
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)
@@ -324,14 +378,17 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if row.positional and len(row.values) < len(spec.column_keys) - 1 and sum(_value(c) is not None for c in row.values) >= 2:
                 row = _unplaced(row)
             if not printed and not (row.positional and len(row.values) >= 7):
+                above += [c for c in row.labels if norm(c.text)]
                 continue
-            placed = matcher.requests_row(row)
-            if zone == "二" and active is None and placed is None and len(row.values) <= 3 and core(row.last_label):
+            own = matcher.requests_row(row)
+            placed = _placed_row(matcher, above, row, own, spec)
+            above = []
+            if zone == "二" and active is None and own is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
                 continue
             bare_pair = not row.positional and equal_pair(row.values)  # 自然人 and 总计 with the blanks dropped
             if len(row.values) == len(spec.column_keys) or bare_pair or (placed is not None and (len(row.values) >= 2 or not row.positional)):
-                requests_rows.append((row, placed))
+                requests_rows.append((row, placed, own))
                 zone = "三"
         if blank is not None:
             review_seen = _add_review_row(blank, part, review_slots, loose_parts, review_seen, spec)
@@ -464,19 +521,22 @@ def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[
     return [Slot(keys, row_candidates(row.values, REVIEW_PART_WIDTH, row.positional), ORDER_CONFIDENCE) for keys, row in zip(missing, rows)]
 
 
-def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None]], spec: Spec) -> list[Slot]:
-    """Given 表三 rows, return one slot per placed row. Rows placed by label; rows whose label is unreadable (a PDF
-    line holding only the numbers of a wrapped label) are placed by their position when the printed rows line up
-    one-to-one with a version's row order."""
-    by_order = _order_alignment([placed for _, placed in rows], spec)
-    subtotal = subtotal_column([row.values for row, _ in rows], len(spec.column_keys))
+def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None, tuple[str, float] | None]],
+                    spec: Spec) -> list[Slot]:
+    """Given 表三 rows (each with where it is placed and where its own label alone places it), return one slot per
+    placed row. Rows placed by their own label; rows whose label is unreadable (a PDF line holding only the numbers
+    of a wrapped label) are placed by their position when the printed rows line up one-to-one with a version's row
+    order, else by their label wrapped over the lines above."""
+    by_order = _order_alignment([own for _, _, own in rows], spec)
+    subtotal = subtotal_column([row.values for row, _, _ in rows], len(spec.column_keys))
     if subtotal is not None:
         out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
     width = len(spec.column_keys)
-    empty = None if subtotal is not None else empty_column([row.values for row, _ in rows], width)
+    empty = None if subtotal is not None else empty_column([row.values for row, _, _ in rows], width)
     seen: set[str] = set()
     slots: list[Slot] = []
-    for i, (row, placed) in enumerate(rows):
+    for i, (row, placed, own) in enumerate(rows):
+        placed = own if by_order is not None else placed
         if by_order is not None and (placed is None or placed[0] != by_order[i]):
             placed = (by_order[i], ORDER_CONFIDENCE)
         if placed is None or placed[0] in seen:

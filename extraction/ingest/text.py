@@ -64,6 +64,9 @@ CONCAT_NUMBERED = re.compile(r"[\u4e00-\u9fff）)”\"]\d+(?:[一二三四五六
 # cells is whitespace only: two characters or more, as one is the space between words).
 VALUE_RUN = re.compile(r"[ \t\xa0\u3000]*[0-9０-９/／\-—－–][0-9０-９.．/／\-—－–\s]*|[ \t\xa0\u3000]{2,}")
 CAPTION_MAX_GAP = 2  # lines between a caption and its table (a blank line under a markdown heading)
+MAX_LABEL_LINES = 4  # short lines right above a converter's table that may begin a row label wrapped over its numbers
+MIN_NULL_ROW = 2  # null marks after a label that make a row of blanks (a prose line may end in one dash)
+MIN_NUMBER_ROW = 10  # numbers alone on a line that make a table row without its label (表四 prints 15)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
@@ -76,6 +79,8 @@ MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such la
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+# What follows a number in running text: a counting unit, a date's 年月日, an approximation (5500余条).
+NUMBER_FOLLOWERS = "件条个次期场份项元名家轮篇天人起宗例批册倍户台部%％余多万亿年月日号"
 
 
 def canonical_encoding(name: str) -> str:
@@ -157,12 +162,16 @@ def _whitespace_cells(line: str) -> tuple[str, ...] | None:
     while tokens and is_value_token(tokens[-1]):
         numbers.insert(0, tokens.pop())
     with_digits = sum(any(ch.isdigit() for ch in number) for number in numbers)
-    # A bare "- 4 -" page footer must not read as a row: unlabelled rows need two real numbers.
-    if with_digits == 0 or (not tokens and with_digits < 2):
+    # A bare "- 4 -" page footer must not read as a row: unlabelled rows need two real numbers. A labelled row of
+    # null marks alone (规章 / / /: nothing to report in any column) is a row.
+    blank_row = bool(tokens) and len(numbers) >= MIN_NULL_ROW and not any(mark in line for mark in SENTENCE_MARKS)
+    if (with_digits == 0 and not blank_row) or (not tokens and with_digits < 2):
         return None
     label = line.strip()
     for number in reversed(numbers):
         label = label[: label.rfind(number)].rstrip()
+    if len(numbers) < 2 and is_sentence(label):
+        return None  # a wrapped line of prose that ends in a figure (…政府信息公开行政复议 351), not a row
     labels = [part.strip() for part in LABEL_GAP.split(label) if part.strip()]
     return (*labels, *numbers)
 
@@ -401,6 +410,15 @@ def label_number_cells(line: str) -> list[str] | None:
     return [label] + numbers
 
 
+def number_row_cells(line: str) -> list[str] | None:
+    """Given a prose line, return its numbers when it prints a table row's values alone, more than a sentence lists
+    (表四's 15 under a header a converter scattered over lines of word pieces), else None."""
+    tokens = line.split()
+    if len(tokens) < MIN_NUMBER_ROW or not all(NUMERIC_TOKEN.match(t) for t in tokens):
+        return None
+    return tokens
+
+
 def column_header_cells(text: str) -> list[str] | None:
     """Given a prose line, return its words when it reads as a row of column headers (信息内容 本年制发件数 …)."""
     words = text.split()
@@ -434,18 +452,132 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         if cells is not None:
             rows.append((number, cells))
             continue
-        loose = None if blank or layout != "markdown" or rows else label_number_cells(line)
+        loose = None if blank or layout != "markdown" else label_number_cells(line) or number_row_cells(line)
         if loose is not None:
+            if rows:  # a converter's table ended at the header, its row printed as a line (行政事业性收费 3957.82)
+                add_rows(rows, layout, source, guessed)
+                rows = []
             add_loose_row(source, number, loose)
             continue
         # Blank lines sit between rows of one table, except in markdown where they end it.
         if rows and (not blank or layout == "markdown"):
-            source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
+            add_rows(rows, layout, source, guessed)
             rows = []
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
-        source.tables.append(make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed))
+        add_rows(rows, layout, source, guessed)
+
+
+def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, guessed: bool) -> None:
+    """Given the numbered rows of one run of pipe rows, add them as a table, or as the prose line they print when
+    most of them are sentences cut into columns (a PDF converter taking the word gaps of justified prose for a form's
+    columns: | 和针对性。2024 | | 年，全市共受理政府信息公开申请 | 3119 | 件，答 |)."""
+    if layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
+        source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), Where(line=rows[0][0])))
+        return
+    table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
+    table.label_lines = label_lines_above(source.lines, rows[0][0])
+    source.tables.append(table)
+
+
+def label_lines_above(lines: list[TextLine], first_row: int) -> list[TextLine]:
+    """Given the prose lines so far and a table's first line number, return the short lines printed right above the
+    table with no line between (at most MAX_LABEL_LINES, none a sentence), in printed order."""
+    out: list[TextLine] = []
+    for line in reversed(lines[-MAX_LABEL_LINES:]):
+        if line.where.line != first_row - len(out) - 1 or len(line.text) > CAPTION_MAX_CHARS or is_sentence(line.text):
+            break
+        out.insert(0, line)
+    return out
+
+
+def outside_brackets(text: str) -> str:
+    """Given text, return what it prints outside brackets, a bracket cut open by the row's edge included (（区分处理的，
+    只计这一情 at a row's end, 形，不计其他情形） at its start)."""
+    text = BRACKETED.sub("", text)
+    closing = max(text.rfind("）"), text.rfind(")"))
+    if closing >= 0 and "（" not in text[:closing] and "(" not in text[:closing]:
+        text = text[closing + 1:]
+    opening = min((i for i in (text.find("（"), text.find("(")) if i >= 0), default=-1)
+    return text if opening < 0 else text[:opening]
+
+
+def is_sentence(text: str) -> bool:
+    """Given text, return whether it prints a sentence: a sentence mark outside brackets (a table's labels carry
+    theirs only inside a note: （二）部分公开（区分处理的，只计这一情形，不计其他情形）)."""
+    outside = outside_brackets(text)
+    return any(mark in outside for mark in SENTENCE_MARKS + ("。",))
+
+
+def is_sentence_row(cells: list[str]) -> bool:
+    """Given a row's cells, return whether they print a sentence, and not a label's line ending in its row's numbers
+    (处理的，只计这一情形 | 90 | 5 0 |: a note cut by the converter's lines)."""
+    tokens = " ".join(cells).split()
+    trailing = len(tokens) - next((i + 1 for i in range(len(tokens) - 1, -1, -1) if not NUMERIC_TOKEN.match(tokens[i])), 0)
+    return is_sentence("".join(cells)) and trailing < 2
+
+
+def is_number_row(cells: list[str]) -> bool:
+    """Given a row's cells, return whether it prints numbers only (a line's digits set in another font, which a
+    converter grouping words by height put on a row of their own)."""
+    printed = [part for text in cells for part in text.split()]
+    return bool(printed) and all(NUMERIC_TOKEN.match(part) for part in printed) and any(ch.isdigit() for ch in "".join(printed))
+
+
+def is_prose_grid(rows: list[list[str]]) -> bool:
+    """Given a run of pipe rows, return whether it is prose cut into columns: half or more of its rows with words
+    are sentences."""
+    worded = [cells for cells in rows if not is_number_row(cells) and "".join(cells).strip()]
+    return bool(worded) and 2 * sum(map(is_sentence_row, worded)) >= len(worded)
+
+
+def takes_numbers(numbers: list[str], words: list[str]) -> bool:
+    """Given a row of numbers and a row of words cut into the same columns, return whether every number reads before
+    the words at or after its column (72 before 件，结果纠正): the numbers were printed in that line."""
+    for j, text in enumerate(numbers):
+        if not text.strip():
+            continue
+        after = next((w.strip() for w in words[j:] if w.strip()), "")
+        if not after or after[0] not in NUMBER_FOLLOWERS:
+            return False
+    return True
+
+
+def interleaved(numbers: list[str], words: list[str]) -> list[str]:
+    """Given a row of numbers and the row of words they were printed in, return the line's cells: each number before
+    the words of its column."""
+    return [" ".join(part for part in (n.strip(), w.strip()) if part) for n, w in zip(numbers, words)]
+
+
+def prose_of_grid(rows: list[list[str]]) -> str:
+    """Given pipe rows that print prose, return its text: rows in order, a row of numbers put back into the line above
+    or below whose words it reads before (else kept where it is), cells apart by a space as the words were."""
+    lines: list[list[str]] = []
+    pending: list[str] | None = None  # a row of numbers the line above did not take
+    for cells in rows:
+        if is_number_row(cells) and len(cells) == len(lines[-1] if lines else cells):
+            if lines and takes_numbers(cells, lines[-1]):
+                lines[-1] = interleaved(cells, lines[-1])
+                continue
+            if pending is not None:
+                lines.append(pending)
+            pending = cells
+            continue
+        if pending is not None and len(pending) == len(cells) and takes_numbers(pending, cells):
+            cells, pending = interleaved(pending, cells), None
+        elif pending is not None:
+            lines.append(pending)
+            pending = None
+        lines.append(cells)
+    if pending is not None:
+        lines.append(pending)
+    text = ""
+    for cells in lines:  # the rows are a paragraph's lines: they join as a wrapped line does, words apart by a space
+        line = " ".join(part.strip() for part in cells if part.strip())
+        text += " " if text and text[-1].isascii() and text[-1].isalnum() and line[:1].isascii() and line[:1].isalnum() else ""
+        text += line
+    return text
 
 
 def column_tokens(line: str) -> list[tuple[int, str]]:
