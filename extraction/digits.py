@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
-from extraction.spec import Identity, Spec, VersionSpec, load_spec
+from extraction.spec import Bound, Identity, Spec, VersionSpec, load_spec
 from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
 
 AMBIGUOUS = "ambiguous_digits"
@@ -44,6 +44,8 @@ FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor
 FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
 FULL_WIDTH_ZERO = 0xFF10
+BOUND_NOTE = "连写数字的拆分由{}选定"
+ALIKE_NOTE = "连写数字的每种拆分此格数值相同，所据字符不唯一"
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
 
 
@@ -71,6 +73,7 @@ class Slot:
     splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
     certain: bool = False  # the characters admit one split only, the page printing every blank
     broken: bool = False  # the page prints every blank and every split breaks the row's identities: all are kept
+    note: str = ""  # what chose among its splits beyond the identities (a bound of 表二)
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -372,17 +375,33 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
 
 
 def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
-    """Given a slot and the readings that survive, put every cell they agree on (value and characters), and mark the
-    others unread."""
+    """Given a slot and the readings that survive, put every cell they agree on, and mark the others unread. A cell
+    every reading gives the same value from different characters (0 0 0 0 0 in 1010000000050000, wherever the one
+    two-digit cell falls) is read, citing the characters of all of them, at SPLIT_CONFIDENCE."""
     confidence = 1.0 if slot.splits == 1 else SPLIT_CONFIDENCE
     for j, key in enumerate(slot.keys):
-        options = {(r[j].value, r[j].start, r[j].end, r[j].text) for r in readings}
-        if len(options) != 1 or key in out.cells:
-            if key not in out.cells:
-                out.unread[key] = AMBIGUOUS
+        if key in out.cells:
             continue
-        value, start, end, text = options.pop()
-        out.cells[key] = CellValue(key, value, text.strip(), Where(line=line, chars=(start, end)), confidence)
+        values = {r[j].value for r in readings}
+        if len(values) != 1:
+            out.unread[key] = AMBIGUOUS
+            continue
+        spans = {(r[j].start, r[j].end) for r in readings}
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        text = readings[0][j].text if len(spans) == 1 else _printed(slot, start, end, readings[0][j].text)
+        alike = len(spans) > 1
+        note = "；".join(n for n in (slot.note, ALIKE_NOTE if alike else "") if n)
+        out.cells[key] = CellValue(key, values.pop(), text.strip(), Where(line=line, chars=(start, end)),
+                                   SPLIT_CONFIDENCE if alike else confidence, placement=note)
+
+
+def _printed(slot: Slot, start: int, end: int, default: str) -> str:
+    """Given a slot and a span of its line, return the characters its runs print there (default outside them)."""
+    for run in slot.runs:
+        first = _offset(run)
+        if first <= start and end <= first + len(run.text):
+            return run.text[start - first:end - first]
+    return default
 
 
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
@@ -544,17 +563,19 @@ def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
     return spec.versions[version] if not fitting or spec.versions[version] in fitting else fitting[0]
 
 
-def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]], list[Deviation]]:
-    """Given the runs, return 表二's slots, their column types, and the rows printed with a label of another version
-    (规范性文件 for 行政规范性文件)."""
+def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]], dict[str, tuple[Bound, ...]], list[Deviation]]:
+    """Given the runs, return 表二's slots, their column types, their rows' bounds, and the rows printed with a label
+    of another version (规范性文件 for 行政规范性文件)."""
     rows: list[tuple[str, list[str]]] = []
     kinds: dict[str, list[str]] = {}
+    bounds: dict[str, tuple[Bound, ...]] = {}
     columns: dict[str, list[str]] = {}
     wording: dict[str, tuple[str, str, set[str]]] = {}  # row key -> caption, label, deviant labels
     for group in version.active:
         for row in group.rows:
             rows.append((row["key"], _labels([row["label"], *row.get("also", []), *row.get("deviant", [])])))
             kinds[row["key"]] = [c.get("type", "int") for c in group.columns]
+            bounds[row["key"]] = group.bounds
             columns[row["key"]] = [c["key"] for c in group.columns]
             wording[row["key"]] = (group.caption, row["label"], set(_labels(row.get("deviant", []))))
 
@@ -571,7 +592,31 @@ def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Sl
         printed = next((lab for lab in labels if text.endswith(lab)), None) or next(lab for lab in labels if _ends_with(text, lab))
         if printed in deviant:
             deviations.append(Deviation(f"active.{key}", f"表二 {caption}: row label printed as {printed} instead of {label} ({version.id} wording)"))
-    return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}, deviations
+    keys = {s.name: s.name.split(".", 1)[1] for s in slots}
+    return slots, {s.name: kinds[keys[s.name]] for s in slots}, {s.name: bounds[keys[s.name]] for s in slots}, deviations
+
+
+def _within(slot: Slot, reading: Reading, bounds: tuple[Bound, ...]) -> bool:
+    """Given a 表二 slot, one of its readings and its row's bounds, return whether the reading keeps every bound whose
+    cells it prints (a blank cell leaves its bound open)."""
+    values = {key.rsplit(".", 1)[1]: p.value for key, p in zip(slot.keys, reading)}
+    for bound in bounds:
+        cells = [values.get(c) for c in bound.below + bound.above]
+        if any(v is None for v in cells):
+            continue
+        if sum(values[c] or 0 for c in bound.below) > sum(values[c] or 0 for c in bound.above):
+            return False
+    return True
+
+
+def _bounded(slot: Slot, bounds: tuple[Bound, ...]) -> None:
+    """Given a 表二 slot read and its row's bounds, keep the readings within them where some are: a bound only chooses
+    among the splits of the printed characters (1011 is 1 0 11, not 10 1 1: ten issued would be neither in force nor
+    repealed); a row every split of which breaks one keeps them all, its cells read only where they agree."""
+    kept = [r for r in slot.readings if _within(slot, r, bounds)]
+    if kept and len(kept) < len(slot.readings) and not slot.certain:
+        slot.readings = kept
+        slot.note = BOUND_NOTE.format("；".join(b.text for b in bounds))
 
 
 def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity], blanks_print: bool,
@@ -638,7 +683,7 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     glued = glued_runs(runs)
     types = {k: c.type for k, c in version.cells.items()}
     requests = _requests_slots(runs, version.id, spec)
-    active, kinds, deviations = _active_slots(runs, version)
+    active, kinds, bounds, deviations = _active_slots(runs, version)
     blanks_print = prints_blanks([run for slot in requests + active for run in slot.runs])
     layout = _layout_version(requests, version.id, spec)
     local, _ = _local_and_joint(requests, layout.identities)
@@ -653,6 +698,7 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     blanks_print = blanks_print or fills_every_cell(requests, layout)
     for slot in active:
         _read_slot(slot, [kinds[slot.name]], [], blanks_print, glued)
+        _bounded(slot, bounds[slot.name])
     _resolve(out, active, [], types)
     if active:
         out.found.add("二")

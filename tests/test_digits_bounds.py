@@ -1,0 +1,82 @@
+"""Concatenated digits chosen beyond the identities, on generated reports: 表二's bounds (a document issued this year is
+at year end in force or repealed; 对外公开总数量 counts this year's published) choose among a row's splits, never
+against the characters; a cell every split reads alike is read though its characters differ."""
+from __future__ import annotations
+
+import random
+
+from evaluation.synth import render
+from evaluation.synth.build import build_report
+from evaluation.synth.model import ReportModel
+from evaluation.synth.names import make_agency
+from extraction.digits import ALIKE_NOTE, AMBIGUOUS, SPLIT_CONFIDENCE
+from extraction.ingest import read_source
+from extraction.pipeline import audit
+from extraction.tables import ParsedTables
+from extraction.digits import read_runs
+
+
+def _report(year: int, seed: int = 5) -> ReportModel:
+    return build_report(random.Random(seed), f"bounds_{year}", make_agency(random.Random(seed)), year, 0.0)
+
+
+def _read(model: ReportModel) -> ParsedTables:
+    source = read_source("report.txt", render(model, "concat"))
+    assert source.format == "text-concat"
+    return read_runs(source.runs, model.year, ParsedTables())
+
+
+def _row(parsed: ParsedTables, row: str, columns: tuple[str, ...]) -> tuple:
+    return tuple(parsed.cells[f"{row}.{c}"].value if f"{row}.{c}" in parsed.cells else parsed.unread.get(f"{row}.{c}")
+                 for c in columns)
+
+
+V2021 = ("issued", "repealed", "in_force")
+V2019 = ("new_made", "new_published", "total_published")
+
+
+def test_issued_documents_bound_the_split_of_a_2021_row() -> None:
+    """1011 is 1 0 11 or 10 1 1: ten issued this year with one in force and one repealed would leave eight neither."""
+    model = _report(2022)
+    model.cells.update({"active.normative_docs.issued": 1, "active.normative_docs.repealed": 0, "active.normative_docs.in_force": 11})
+    parsed = _read(model)
+    assert _row(parsed, "active.normative_docs", V2021) == (1, 0, 11)
+    cell = parsed.cells["active.normative_docs.in_force"]
+    assert cell.confidence == SPLIT_CONFIDENCE and "本年制发件数≤现行有效件数＋本年废止件数" in cell.placement
+
+
+def test_a_bound_that_leaves_several_splits_reads_only_what_they_share() -> None:
+    """82666: 8 2 666 and 8 26 66 both keep the bound (82 6 66 does not): 8 issued is read, the rest stays unread."""
+    model = _report(2022)
+    model.cells.update({"active.normative_docs.issued": 8, "active.normative_docs.repealed": 26, "active.normative_docs.in_force": 66})
+    assert _row(_read(model), "active.normative_docs", V2021) == (8, AMBIGUOUS, AMBIGUOUS)
+
+
+def test_published_within_the_total_bounds_a_2019_row() -> None:
+    """0910 under 新制作/新公开/对外公开总数量 is 0 9 10, not 0 91 0: the total counts this year's published too."""
+    model = _report(2019)
+    model.cells.update({"active.normative_docs.new_made": 0, "active.normative_docs.new_published": 9,
+                        "active.normative_docs.total_published": 10})
+    assert _row(_read(model), "active.normative_docs", V2019) == (0, 9, 10)
+
+
+def test_a_cell_every_split_reads_alike_is_read_citing_all_its_characters() -> None:
+    """表四 printed against its own identities on a page that writes 0 in every cell: 1010000000050000 splits as
+    10 1 0 0 0|0 0 0 0 0|5 0 0 0 0, 1 0 10 0 0|…|5 … or 1 0 1 0 0|…|0 50 …; 未经复议直接起诉 reads 0 0 0 0 0 under
+    each, from different characters; the cells the splits disagree on stay unread."""
+    model = _report(2022, seed=3)
+    assert all(v is not None for k, v in model.cells.items() if k.startswith("requests."))
+    review = {f"{group}.{outcome}": 0 for group in ("review", "litigation.direct", "litigation.after_review")
+              for outcome in ("maintained", "corrected", "other", "pending", "total")}
+    model.cells.update(review | {"review.maintained": 10, "review.corrected": 1, "litigation.after_review.maintained": 5})
+    data = render(model, "concat")
+    report = audit("report.concat.txt", data)
+    direct = [report.cells[f"litigation.direct.{o}"] for o in ("maintained", "corrected", "other", "pending", "total")]
+    assert [c.value for c in direct] == [0] * 5
+    lines = data.decode("utf-8").split("\n")
+    for cell in direct:
+        start, end = cell.where.chars
+        assert lines[cell.where.line - 1][start:end].strip() == cell.raw and set(cell.raw) == {"0"}
+        assert ALIKE_NOTE in cell.placement and cell.confidence == SPLIT_CONFIDENCE
+    assert not {"review.maintained", "review.corrected", "litigation.after_review.maintained"} & set(report.cells)
+    assert not any(f.rule == "table_identity" for f in report.findings)
