@@ -279,10 +279,12 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
         under_heads = False
         positions = _applicant_positions(table, spec) if table.positional else None
         blank: _Row | None = None  # a row printing nothing where 表四's numbers go: spacing, unless no row prints them
+        label_only = ""  # the label text of the row just before, when it printed no value: a label's first lines
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)
             text = row.label_text
+            wrapped, label_only = label_only, ("" if row.values else text)
             if not text and not any(norm(c.text) for c in row.values):
                 width = len(spec.review_litigation_columns)
                 whole = len(row.values) >= width and (len(review_seen) == 2 or not table.positional)
@@ -324,7 +326,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 row = _unplaced(row)
             if not printed and not (row.positional and len(row.values) >= 7):
                 continue
-            placed = matcher.requests_row(row)
+            placed = _wrapped_row(matcher, row, wrapped)
             if zone == "二" and active is None and placed is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
                 continue
@@ -339,6 +341,17 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     _doubt_unsure(out, spec)
     return out
+
+
+def _wrapped_row(matcher: _RowMatcher, row: _Row, wrapped: str) -> tuple[str, float] | None:
+    """Given a row, and the label text of the value-less row right before it, return the 表三 row it names: its own
+    label's, or, where that names none or less surely, the one both labels name together (a long label wrapped over
+    lines, its values after its last: 2.其他法律行政法规禁止公 / 开 / 0 / 0)."""
+    alone = matcher.requests_row(row)
+    if not wrapped or (alone is not None and alone[1] >= 1.0):
+        return alone
+    joined = matcher.placed(wrapped + norm(row.last_label), wrapped + row.label_text)
+    return joined if joined is not None and (alone is None or joined[1] > alone[1]) else alone
 
 
 def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...] | None, after_heads: bool, spec: Spec) -> bool:

@@ -76,6 +76,10 @@ MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such la
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+# A label wrapped inside its bracket leaves it open at the end of one line and closes it on the next:
+# （二）部分公开（区分处理的，只计这一情 / 形，不计其他情形）.
+OPEN_TO_END = re.compile(r"[（(][^（）()]*$")
+START_TO_CLOSE = re.compile(r"^[^（）()]*[）)]")
 
 
 def canonical_encoding(name: str) -> str:
@@ -611,8 +615,8 @@ def read_boxes(lines: list[str], source: Source) -> None:
 
 def is_prose_line(text: str) -> bool:
     """Given a line of text-lines, return whether it is prose (long, or a sentence outside brackets), not a table cell
-    (（二）部分公开（区分处理的，只计这一情形，不计其他情形） is a label)."""
-    outside = BRACKETED.sub("", text)
+    (（二）部分公开（区分处理的，只计这一情形，不计其他情形） is a label, and so are its two halves when it wraps)."""
+    outside = START_TO_CLOSE.sub("", OPEN_TO_END.sub("", BRACKETED.sub("", text)))
     return len(text) > MAX_CELL_LINE_CHARS or any(mark in outside for mark in SENTENCE_MARKS)
 
 
