@@ -24,7 +24,8 @@ from rapidfuzz import fuzz
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
 from extraction.spec import Bound, Identity, Spec, VersionSpec, load_spec
-from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
+from extraction.tables import (PAIR_CONFIDENCE, PAIR_NOTE, V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables,
+                               _note_requests_deviations)
 
 AMBIGUOUS = "ambiguous_digits"
 SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
@@ -74,6 +75,7 @@ class Slot:
     certain: bool = False  # the characters admit one split only, the page printing every blank
     broken: bool = False  # the page prints every blank and every split breaks the row's identities: all are kept
     note: str = ""  # what chose among its splits beyond the identities (a bound of 表二)
+    pair: bool = False  # read as 自然人 and 总计 from one number printed twice, its blank cells printing nothing
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -271,6 +273,20 @@ def glued_runs(runs: list[PrintedRun]) -> frozenset[Where]:
                      if run.text != run.text.rstrip() and not following.label.startswith("\n"))
 
 
+def equal_halves(run: PrintedRun, width: int) -> Reading | None:
+    """Given a 表三 run and its column count, return it read as 自然人 and 总计 when its characters are one number
+    printed twice and nothing else (2626, 00), the cells between blank: a page whose blank cells print nothing
+    glues a row of 自然人 26 and 总计 26 into 2626, as a pipe text drops them (placement's equal pair); else None."""
+    text = unicodedata.normalize("NFKC", run.text)
+    half = len(text) // 2
+    if not text or len(text) % 2 or text[:half] != text[half:] or not INT.match(text[:half]) or len(text[:half]) > MAX_CELL_DIGITS:
+        return None
+    first = _offset(run)
+    blank = Piece("", first + half, first + half, None)
+    return (Piece(run.text[:half], first, first + half, int(text[:half])), *[blank] * (width - 2),
+            Piece(run.text[half:], first + half, first + len(text), int(text[half:])))
+
+
 def prints_blanks(runs: list[PrintedRun]) -> bool:
     """Given a document's table runs, return whether its blank cells print as whitespace: some run shows whitespace
     between two values. A page whose empty cells print nothing shows none, and any run may then hide a blank."""
@@ -281,7 +297,7 @@ def fills_every_cell(slots: list[Slot], layout: VersionSpec) -> bool:
     """Given 表三's slots once read and the version whose rows they are, return whether the page writes its empty
     cells as 0: every row of the table is printed and each splits whole into its cells under its identities, no
     whitespace standing for a blank. A page whose empty cells print nothing leaves 表三's rows short of digits."""
-    return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken for s in slots)
+    return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken and not s.pair for s in slots)
 
 
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
@@ -391,8 +407,8 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
         text = readings[0][j].text if len(spans) == 1 else _printed(slot, start, end, readings[0][j].text)
         alike = len(spans) > 1
         note = "；".join(n for n in (slot.note, ALIKE_NOTE if alike else "") if n)
-        out.cells[key] = CellValue(key, values.pop(), text.strip(), Where(line=line, chars=(start, end)),
-                                   SPLIT_CONFIDENCE if alike else confidence, placement=note)
+        sure = PAIR_CONFIDENCE if slot.pair else SPLIT_CONFIDENCE if alike else confidence
+        out.cells[key] = CellValue(key, values.pop(), text.strip(), Where(line=line, chars=(start, end)), sure, placement=note)
 
 
 def _printed(slot: Slot, start: int, end: int, default: str) -> str:
@@ -418,7 +434,8 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
         if slot.name in used:
             survivors = [slot.readings[r] for r in sorted(used[slot.name])]
         else:
-            survivors = slot.readings if len(slot.readings) == 1 else []
+            # A pair is a guess at the blanks a page dropped: believed only where the identities across rows agree.
+            survivors = slot.readings if len(slot.readings) == 1 and not slot.pair else []
         if survivors:
             _emit(out, slot, survivors, line)
         else:
@@ -550,7 +567,7 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     def fits(i: int, r: int) -> bool:
         # The run after 表四's column headers (…尚未审结总计) is 表四's, though its label ends as 表三's （七）总计 does.
         heads = any(w in norm(runs[i].label) for w in REVIEW_WORDS)
-        return not heads and _splits_at_all(runs[i].text, kinds)
+        return not heads and (_splits_at_all(runs[i].text, kinds) or equal_halves(runs[i], len(kinds)) is not None)
 
     chain = _chain(runs, rows, fits)
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
@@ -689,6 +706,9 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     local, _ = _local_and_joint(requests, layout.identities)
     for slot in requests:
         _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], blanks_print, glued)
+        pair = None if blanks_print or slot.readings else equal_halves(slot.runs[0], len(slot.keys))
+        if pair is not None:  # too few digits for the row's cells: its blanks printed nothing
+            slot.readings, slot.splits, slot.pair, slot.note = [pair], 1, True, PAIR_NOTE
     _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")

@@ -1,18 +1,20 @@
 """Concatenated digits chosen beyond the identities, on generated reports: 表二's bounds (a document issued this year is
 at year end in force or repealed; 对外公开总数量 counts this year's published) choose among a row's splits, never
-against the characters; a cell every split reads alike is read though its characters differ."""
+against the characters; a cell every split reads alike is read though its characters differ; one number printed twice where the blank cells
+print nothing is 自然人 and 总计 (2626) where the column identities agree."""
 from __future__ import annotations
 
 import random
 
+from evaluation.concat_digits import BLANKS, flatten
 from evaluation.synth import render
-from evaluation.synth.build import build_report
+from evaluation.synth.build import blank_zero_orgs, build_report
 from evaluation.synth.model import ReportModel
 from evaluation.synth.names import make_agency
 from extraction.digits import ALIKE_NOTE, AMBIGUOUS, SPLIT_CONFIDENCE
 from extraction.ingest import read_source
 from extraction.pipeline import audit
-from extraction.tables import ParsedTables
+from extraction.tables import PAIR_CONFIDENCE, ParsedTables
 from extraction.digits import read_runs
 
 
@@ -80,3 +82,43 @@ def test_a_cell_every_split_reads_alike_is_read_citing_all_its_characters() -> N
         assert ALIKE_NOTE in cell.placement and cell.confidence == SPLIT_CONFIDENCE
     assert not {"review.maintained", "review.corrected", "litigation.after_review.maintained"} & set(report.cells)
     assert not any(f.rule == "table_identity" for f in report.findings)
+
+
+def _glued_without_blanks(model: ReportModel) -> bytes:
+    """A generated report's grids flattened the way a scraper prints a page whose blank cells hold nothing."""
+    return flatten(read_source("report.txt", render(model, "text")), BLANKS["none"]).encode("utf-8")
+
+
+def test_one_number_printed_twice_is_natural_person_and_total_where_blanks_print_nothing() -> None:
+    """2626 in a row of seven cells on a page whose blank cells print nothing: too few digits for seven cells, so
+    the blanks were dropped; one number twice is 自然人 and 总计, as a pipe text's equal pair, at PAIR_CONFIDENCE."""
+    model = _report(2022, seed=3)
+    blank_zero_orgs(model.cells)
+    pairs = [row for row in {k.rsplit(".", 1)[0] for k in model.cells if k.startswith("requests.")}
+             if model.cells[f"{row}.commercial_enterprise"] is None]
+    assert pairs
+    report = audit("report.concat.txt", _glued_without_blanks(model))
+    assert report.format == "text-concat"
+    wrong = {k: (c.value, model.cells.get(k)) for k, c in report.cells.items() if c.value != model.cells.get(k)}
+    assert wrong == {}
+    for row in pairs:
+        cell = report.cells[f"{row}.natural_person"]
+        assert cell.value == report.cells[f"{row}.total"].value and cell.confidence == PAIR_CONFIDENCE
+        assert report.cells[f"{row}.other_org"].value is None
+
+
+def test_a_pair_the_column_identities_refuse_stays_unread() -> None:
+    """商业企业 5 and 总计 5 with 自然人 blank print 55 as 自然人 5 and 总计 5 would: the column sums (三（七） =
+    Σ 三（一）…（六）, 一＋二＝三（七）＋四) then fail for 自然人, and the pair is not believed."""
+    model = _report(2022, seed=3)
+    blank_zero_orgs(model.cells)
+    row = "requests.result.withheld.state_secret"
+    model.cells.update({f"{row}.{c}": None for c in ("natural_person", "research_institution", "social_welfare_org",
+                                                       "legal_service_org", "other_org")})
+    model.cells.update({f"{row}.commercial_enterprise": 5, f"{row}.total": 5})
+    for total_row in ("requests.result.total", "requests.new"):
+        for c in ("commercial_enterprise", "total"):
+            model.cells[f"{total_row}.{c}"] = (model.cells[f"{total_row}.{c}"] or 0) + 5
+    report = audit("report.concat.txt", _glued_without_blanks(model))
+    assert f"{row}.natural_person" not in report.cells
+    assert {k: c.value for k, c in report.cells.items() if c.value != model.cells.get(k)} == {}
