@@ -8,8 +8,11 @@ them (T3.balance, T3.results_sum). The identities are read from template.yaml. A
 readings disagree is left unread (`ambiguous_digits`), never guessed. Where the page shows how it prints a blank cell
 (whitespace between two values, or a 0 in every cell of 表三) and a run's characters admit one split only, that split
 is what was printed and is read even against the identities: the failure is the report's own, and the checks report it
-as for any layout; where every split breaks them, the cells all splits read alike are read. The narrative is never
-consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
+as for any layout; where every split breaks them, the cells all splits read alike are read. 表二 has no identity:
+its splits are chosen only by the `bounds` template.yaml gives its rows (本年制发 ≤ 现行有效 + 本年废止). Where blank
+cells print nothing, a 表三 run too short for its cells that is one number printed twice is 自然人 and 总计 (the
+equal pair), believed only where the identities across rows hold. The narrative is never consulted to choose a
+split: it is what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
