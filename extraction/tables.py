@@ -346,8 +346,9 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
 def _wrapped_row(matcher: _RowMatcher, row: _Row, wrapped: str) -> tuple[str, float] | None:
     """Given a row, and the label text of the value-less row right before it, return the 表三 row it names: its own
     label's, or, where that names none or less surely, the one both labels joined name exactly (a long label wrapped
-    over lines, its values after its last: 2.其他法律行政法规禁止公 / 开 / 0 / 0), the first not a whole label itself (三2.其他法律行政止公开 after 1.属于国家秘密, which
-    pdfplumber's text prints above its numbers, is not 1.属于国家秘密 again). Only where rows were rebuilt from lines
+    over lines, its values after its last: 2.其他法律行政法规禁止公 / 开 / 0 / 0), the first not a whole label itself
+    (三2.其他法律行政止公开 after 1.属于国家秘密, which pdfplumber's text prints above its numbers, is not
+    1.属于国家秘密 again). Only where rows were rebuilt from lines
     of cells (not positional): in a grid a label-only row is a row of its own."""
     alone = matcher.requests_row(row)
     if not wrapped or row.positional or (alone is not None and alone[1] >= 1.0) or _exact(matcher.placed(wrapped, wrapped)):
