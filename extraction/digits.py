@@ -8,8 +8,11 @@ them (T3.balance, T3.results_sum). The identities are read from template.yaml. A
 readings disagree is left unread (`ambiguous_digits`), never guessed. Where the page shows how it prints a blank cell
 (whitespace between two values, or a 0 in every cell of 表三) and a run's characters admit one split only, that split
 is what was printed and is read even against the identities: the failure is the report's own, and the checks report it
-as for any layout; where every split breaks them, the cells all splits read alike are read. The narrative is never
-consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
+as for any layout; where every split breaks them, the cells all splits read alike are read. 表二 has no identity:
+its splits are chosen only by the `bounds` template.yaml gives its rows (本年制发 ≤ 现行有效 + 本年废止). Where blank
+cells print nothing, a 表三 run too short for its cells that is one number printed twice is 自然人 and 总计 (the
+equal pair), believed only where the identities across rows hold. The narrative is never consulted to choose a
+split: it is what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
@@ -23,11 +26,15 @@ from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
 from extraction.labels import core, norm
-from extraction.spec import Identity, Spec, VersionSpec, load_spec
-from extraction.tables import V2019_HEADER_WORDS, V2021_HEADER_WORDS, CellValue, Deviation, ParsedTables, _note_requests_deviations
+from extraction.spec import Bound, Identity, Spec, VersionSpec, load_spec
+from extraction.tables import (DOUBTFUL_CONFIDENCE, PAIR_CONFIDENCE, PAIR_NOTE, V2019_HEADER_WORDS, V2021_HEADER_WORDS,
+                               CellValue, Deviation, ParsedTables, _note_requests_deviations)
 
 AMBIGUOUS = "ambiguous_digits"
 SPLIT_CONFIDENCE = 0.9  # a cell whose run had other splits, all ruled out by the identities
+# A cell whose value only a bound of 表二 decided: read and shown, but doubtful, so that no narrative check judges by it
+# — a report may break a bound (12 0 5 printed, documents that expired unrepealed: 1205 read as 1 20 5).
+BOUND_CONFIDENCE = DOUBTFUL_CONFIDENCE
 MAX_SPLITS = 20000  # splits enumerated per row before giving up on it (unread, never guessed)
 MAX_SPLIT_STEPS = 200000  # cuts tried in one run's split search before giving up on it (unread, never guessed)
 MAX_NODES = 40000  # joint-search steps per table before giving up on its undecided rows: 3x the most a real
@@ -44,6 +51,8 @@ FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor
 FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
 FULL_WIDTH_ZERO = 0xFF10
+BOUND_NOTE = "连写数字的拆分由{}选定"
+ALIKE_NOTE = "连写数字的每种拆分此格数值相同，所据字符不唯一"
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
 
 
@@ -71,6 +80,9 @@ class Slot:
     splits: int = 0  # how many splits satisfied the row's own identities (1: the cells are certain)
     certain: bool = False  # the characters admit one split only, the page printing every blank
     broken: bool = False  # the page prints every blank and every split breaks the row's identities: all are kept
+    note: str = ""  # what chose among its splits beyond the identities (a bound of 表二)
+    bound_keys: frozenset[str] = frozenset()  # the cells whose value only that choice decided
+    pair: bool = False  # read as 自然人 and 总计 from one number printed twice, its blank cells printing nothing
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -268,6 +280,20 @@ def glued_runs(runs: list[PrintedRun]) -> frozenset[Where]:
                      if run.text != run.text.rstrip() and not following.label.startswith("\n"))
 
 
+def equal_halves(run: PrintedRun, width: int) -> Reading | None:
+    """Given a 表三 run and its column count, return it read as 自然人 and 总计 when its characters are one number
+    printed twice and nothing else (2626, 00), the cells between blank: a page whose blank cells print nothing
+    glues a row of 自然人 26 and 总计 26 into 2626, as a pipe text drops them (placement's equal pair); else None."""
+    text = unicodedata.normalize("NFKC", run.text)
+    half = len(text) // 2
+    if not text or len(text) % 2 or text[:half] != text[half:] or not INT.match(text[:half]) or len(text[:half]) > MAX_CELL_DIGITS:
+        return None
+    first = _offset(run)
+    blank = Piece("", first + half, first + half, None)
+    return (Piece(run.text[:half], first, first + half, int(text[:half])), *[blank] * (width - 2),
+            Piece(run.text[half:], first + half, first + len(text), int(text[half:])))
+
+
 def prints_blanks(runs: list[PrintedRun]) -> bool:
     """Given a document's table runs, return whether its blank cells print as whitespace: some run shows whitespace
     between two values. A page whose empty cells print nothing shows none, and any run may then hide a blank."""
@@ -278,7 +304,7 @@ def fills_every_cell(slots: list[Slot], layout: VersionSpec) -> bool:
     """Given 表三's slots once read and the version whose rows they are, return whether the page writes its empty
     cells as 0: every row of the table is printed and each splits whole into its cells under its identities, no
     whitespace standing for a blank. A page whose empty cells print nothing leaves 表三's rows short of digits."""
-    return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken for s in slots)
+    return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken and not s.pair for s in slots)
 
 
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
@@ -372,17 +398,34 @@ def choose(slots: list[Slot], joint: list[Identity], signed: set[str]) -> dict[s
 
 
 def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | None) -> None:
-    """Given a slot and the readings that survive, put every cell they agree on (value and characters), and mark the
-    others unread."""
+    """Given a slot and the readings that survive, put every cell they agree on, and mark the others unread. A cell
+    every reading gives the same value from different characters (0 0 0 0 0 in 1010000000050000, wherever the one
+    two-digit cell falls) is read, citing the characters of all of them, at SPLIT_CONFIDENCE."""
     confidence = 1.0 if slot.splits == 1 else SPLIT_CONFIDENCE
     for j, key in enumerate(slot.keys):
-        options = {(r[j].value, r[j].start, r[j].end, r[j].text) for r in readings}
-        if len(options) != 1 or key in out.cells:
-            if key not in out.cells:
-                out.unread[key] = AMBIGUOUS
+        if key in out.cells:
             continue
-        value, start, end, text = options.pop()
-        out.cells[key] = CellValue(key, value, text.strip(), Where(line=line, chars=(start, end)), confidence)
+        values = {r[j].value for r in readings}
+        if len(values) != 1:
+            out.unread[key] = AMBIGUOUS
+            continue
+        spans = {(r[j].start, r[j].end) for r in readings}
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        text = readings[0][j].text if len(spans) == 1 else _printed(slot, start, end, readings[0][j].text)
+        alike = len(spans) > 1
+        bound = key in slot.bound_keys
+        note = "；".join(n for n in (slot.note if bound else "", ALIKE_NOTE if alike else "") if n)
+        sure = BOUND_CONFIDENCE if bound else PAIR_CONFIDENCE if slot.pair else SPLIT_CONFIDENCE if alike else confidence
+        out.cells[key] = CellValue(key, values.pop(), text.strip(), Where(line=line, chars=(start, end)), sure, placement=note)
+
+
+def _printed(slot: Slot, start: int, end: int, default: str) -> str:
+    """Given a slot and a span of its line, return the characters its runs print there (default outside them)."""
+    for run in slot.runs:
+        first = _offset(run)
+        if first <= start and end <= first + len(run.text):
+            return run.text[start - first:end - first]
+    return default
 
 
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
@@ -399,7 +442,8 @@ def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], s
         if slot.name in used:
             survivors = [slot.readings[r] for r in sorted(used[slot.name])]
         else:
-            survivors = slot.readings if len(slot.readings) == 1 else []
+            # A pair is a guess at the blanks a page dropped: believed only where the identities across rows agree.
+            survivors = slot.readings if len(slot.readings) == 1 and not slot.pair else []
         if survivors:
             _emit(out, slot, survivors, line)
         else:
@@ -531,7 +575,7 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     def fits(i: int, r: int) -> bool:
         # The run after 表四's column headers (…尚未审结总计) is 表四's, though its label ends as 表三's （七）总计 does.
         heads = any(w in norm(runs[i].label) for w in REVIEW_WORDS)
-        return not heads and _splits_at_all(runs[i].text, kinds)
+        return not heads and (_splits_at_all(runs[i].text, kinds) or equal_halves(runs[i], len(kinds)) is not None)
 
     chain = _chain(runs, rows, fits)
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
@@ -544,17 +588,19 @@ def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
     return spec.versions[version] if not fitting or spec.versions[version] in fitting else fitting[0]
 
 
-def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]], list[Deviation]]:
-    """Given the runs, return 表二's slots, their column types, and the rows printed with a label of another version
-    (规范性文件 for 行政规范性文件)."""
+def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Slot], dict[str, list[str]], dict[str, tuple[Bound, ...]], list[Deviation]]:
+    """Given the runs, return 表二's slots, their column types, their rows' bounds, and the rows printed with a label
+    of another version (规范性文件 for 行政规范性文件)."""
     rows: list[tuple[str, list[str]]] = []
     kinds: dict[str, list[str]] = {}
+    bounds: dict[str, tuple[Bound, ...]] = {}
     columns: dict[str, list[str]] = {}
     wording: dict[str, tuple[str, str, set[str]]] = {}  # row key -> caption, label, deviant labels
     for group in version.active:
         for row in group.rows:
             rows.append((row["key"], _labels([row["label"], *row.get("also", []), *row.get("deviant", [])])))
             kinds[row["key"]] = [c.get("type", "int") for c in group.columns]
+            bounds[row["key"]] = group.bounds
             columns[row["key"]] = [c["key"] for c in group.columns]
             wording[row["key"]] = (group.caption, row["label"], set(_labels(row.get("deviant", []))))
 
@@ -571,7 +617,34 @@ def _active_slots(runs: list[PrintedRun], version: VersionSpec) -> tuple[list[Sl
         printed = next((lab for lab in labels if text.endswith(lab)), None) or next(lab for lab in labels if _ends_with(text, lab))
         if printed in deviant:
             deviations.append(Deviation(f"active.{key}", f"表二 {caption}: row label printed as {printed} instead of {label} ({version.id} wording)"))
-    return slots, {s.name: kinds[s.name.split(".", 1)[1]] for s in slots}, deviations
+    keys = {s.name: s.name.split(".", 1)[1] for s in slots}
+    return slots, {s.name: kinds[keys[s.name]] for s in slots}, {s.name: bounds[keys[s.name]] for s in slots}, deviations
+
+
+def _within(slot: Slot, reading: Reading, bounds: tuple[Bound, ...]) -> bool:
+    """Given a 表二 slot, one of its readings and its row's bounds, return whether the reading keeps every bound whose
+    cells it prints (a blank cell leaves its bound open)."""
+    values = {key.rsplit(".", 1)[1]: p.value for key, p in zip(slot.keys, reading)}
+    for bound in bounds:
+        cells = [values.get(c) for c in bound.below + bound.above]
+        if any(v is None for v in cells):
+            continue
+        if sum(values[c] or 0 for c in bound.below) > sum(values[c] or 0 for c in bound.above):
+            return False
+    return True
+
+
+def _bounded(slot: Slot, bounds: tuple[Bound, ...]) -> None:
+    """Given a 表二 slot read and its row's bounds, keep the readings within them where some are: a bound only chooses
+    among the splits of the printed characters (1011 is 1 0 11, not 10 1 1: ten issued would be neither in force nor
+    repealed); a row every split of which breaks one keeps them all, its cells read only where they agree. The cells
+    whose value the bound alone decided are marked (`bound_keys`)."""
+    kept = [r for r in slot.readings if _within(slot, r, bounds)]
+    if kept and len(kept) < len(slot.readings) and not slot.certain:
+        slot.bound_keys = frozenset(key for j, key in enumerate(slot.keys)
+                                    if len({r[j].value for r in slot.readings}) > 1 and len({r[j].value for r in kept}) == 1)
+        slot.readings = kept
+        slot.note = BOUND_NOTE.format("；".join(b.text for b in bounds))
 
 
 def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: list[Identity], blanks_print: bool,
@@ -638,12 +711,15 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     glued = glued_runs(runs)
     types = {k: c.type for k, c in version.cells.items()}
     requests = _requests_slots(runs, version.id, spec)
-    active, kinds, deviations = _active_slots(runs, version)
+    active, kinds, bounds, deviations = _active_slots(runs, version)
     blanks_print = prints_blanks([run for slot in requests + active for run in slot.runs])
     layout = _layout_version(requests, version.id, spec)
     local, _ = _local_and_joint(requests, layout.identities)
     for slot in requests:
         _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], blanks_print, glued)
+        pair = None if blanks_print or slot.readings else equal_halves(slot.runs[0], len(slot.keys))
+        if pair is not None:  # too few digits for the row's cells: its blanks printed nothing
+            slot.readings, slot.splits, slot.pair, slot.note = [pair], 1, True, PAIR_NOTE
     _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
@@ -653,6 +729,7 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
     blanks_print = blanks_print or fills_every_cell(requests, layout)
     for slot in active:
         _read_slot(slot, [kinds[slot.name]], [], blanks_print, glued)
+        _bounded(slot, bounds[slot.name])
     _resolve(out, active, [], types)
     if active:
         out.found.add("二")

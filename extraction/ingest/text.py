@@ -82,6 +82,11 @@ BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 # What follows a number in running text: a counting unit, a date's 年月日, an approximation (5500余条).
 NUMBER_FOLLOWERS = "件条个次期场份项元名家轮篇天人起宗例批册倍户台部%％余多万亿年月日号"
 
+# A label wrapped inside its bracket leaves it open at the end of one line and closes it on the next:
+# （二）部分公开（区分处理的，只计这一情 / 形，不计其他情形）.
+OPEN_TO_END = re.compile(r"[（(][^（）()]*$")
+START_TO_CLOSE = re.compile(r"^[^（）()]*[）)]")
+
 
 def canonical_encoding(name: str) -> str:
     """Given an encoding name, return the codec to decode with (GB2312/GBK widened to GB18030)."""
@@ -750,8 +755,8 @@ def read_boxes(lines: list[str], source: Source) -> None:
 
 def is_prose_line(text: str) -> bool:
     """Given a line of text-lines, return whether it is prose (long, or a sentence outside brackets), not a table cell
-    (（二）部分公开（区分处理的，只计这一情形，不计其他情形） is a label)."""
-    outside = BRACKETED.sub("", text)
+    (（二）部分公开（区分处理的，只计这一情形，不计其他情形） is a label, and so are its two halves when it wraps)."""
+    outside = START_TO_CLOSE.sub("", OPEN_TO_END.sub("", BRACKETED.sub("", text)))
     return len(text) > MAX_CELL_LINE_CHARS or any(mark in outside for mark in SENTENCE_MARKS)
 
 

@@ -49,10 +49,21 @@ class RequestsRow:
 
 
 @dataclass(frozen=True)
+class Bound:
+    """One inequality between the columns of a 表二 row that holds by the definitions: sum(below) <= sum(above)."""
+
+    id: str
+    text: str
+    below: tuple[str, ...]
+    above: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ActiveGroup:
     caption: str
     rows: tuple[dict[str, Any], ...]
     columns: tuple[dict[str, Any], ...]
+    bounds: tuple[Bound, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,6 +219,10 @@ def _identities(raw: list[dict[str, Any]], env: dict[str, list[str]]) -> list[Id
     return out
 
 
+def _bounds(raw: list[dict[str, Any]]) -> tuple[Bound, ...]:
+    return tuple(Bound(b["id"], b["text"], tuple(b["below"]), tuple(b["above"])) for b in raw)
+
+
 def _derived(raw: list[dict[str, Any]], cells: dict[str, CellSpec], env: dict[str, list[str]], version: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for item in raw:
@@ -303,7 +318,7 @@ def _build(raw: dict[str, Any]) -> Spec:
     for vid in VERSIONS:
         v = raw["versions"][vid]
         rows = _requests_rows(raw, v["requests_other"])
-        active = [ActiveGroup(g["caption"], tuple(g["rows"]), tuple(g["columns"])) for g in v["active"]]
+        active = [ActiveGroup(g["caption"], tuple(g["rows"]), tuple(g["columns"]), _bounds(g.get("bounds", []))) for g in v["active"]]
         cells = _cells(rows, active, raw)
         env = {
             "c": column_keys,
