@@ -36,6 +36,7 @@ GIVE_UP_GRACE_S = 5.0  # past the time limit, a native call that let no signal h
 GIVE_UP_EXIT = 2  # `check`'s exit status for a report that could not be read
 STATM = "/proc/self/statm"  # Linux: this process's sizes in pages, the address space first
 MB = 1024 * 1024
+NATIVE_OUT_OF_MEMORY = "std::bad_alloc"  # how a C++ library (the OCR's ONNX runtime) reports an allocation refused
 GC_YOUNG_THRESHOLD = 20_000  # tracked allocations between young collections (Python's default: 700)
 
 
@@ -102,7 +103,7 @@ def on_ocr_pages(listener: Callable[[int], Any]) -> Iterator[None]:
 
 def failure(path: str, exc: Exception) -> tuple[str, str, str]:
     """Given an exception that escaped the audit, return its ("error", code, message)."""
-    if isinstance(exc, MemoryError):
+    if isinstance(exc, MemoryError) or NATIVE_OUT_OF_MEMORY in str(exc):
         return ("error", "memory_limit", f"{path}：审核超出内存上限")
     if isinstance(exc, RecursionError):
         return ("error", "crash", f"{path}：文档嵌套过深，超出递归上限")

@@ -81,6 +81,32 @@ def test_a_pdf_that_understates_its_page_count_is_stopped_at_the_limit(tmp_path:
     assert audit(path).unreadable
 
 
+def test_a_font_declaring_widths_for_every_code_there_could_be_is_read_within_bounds(tmp_path: Path) -> None:
+    # pdfminer expands a /W range one entry per code: 0 to 10^11 took 2 GB before the memory limit answered. The ranges
+    # are kept inside the CID space, so the page is read like any other, in a small memory limit
+    from extraction.ingest.pdf import CID_SPACE, bounded_widths
+
+    path = hostile.wide_font_pdf(tmp_path)
+    _, reports = _check("--timeout", "60", "--max-memory-mb", "1024", "--pdf-engine", "pdfminer", str(path))
+    assert _codes(reports[0]) == ["not_a_report"]  # read whole: two letters, no report words
+    assert bounded_widths([0, 10**11, 500, 7, [300, 400]], 3) == [0, CID_SPACE - 1, 500, 7, [300, 400]]
+    assert bounded_widths([0, 10**11, 500, 3, 9, 600], 3) == [0, CID_SPACE - 1, 500, 3, 2, 600]  # the budget spent
+    assert bounded_widths([-10**11, 5, 500], 3) == [0, 5, 500]
+
+
+def test_a_native_library_refusing_memory_is_the_memory_limit() -> None:
+    # the OCR's ONNX runtime raises its own error for an allocation the address-space limit refused: memory_limit, not crash
+    from extraction.limits import failure
+
+    refused = RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Non-zero status code returned while running Clip"
+                           " node. Status Message: std::bad_alloc")
+    for exc, code in [(refused, "memory_limit"), (RuntimeError("shape mismatch"), "crash")]:
+        try:
+            raise exc
+        except RuntimeError as raised:
+            assert failure("scan.pdf", raised)[1] == code
+
+
 def test_check_stops_a_report_at_its_time_limit(tmp_path: Path) -> None:
     # no audit of a whole report takes 10 ms: each is stopped, answered with timeout, and the next one still runs
     exit_code, reports = _check("--timeout", "0.01", str(SEED), str(SEED))

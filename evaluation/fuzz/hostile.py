@@ -2,8 +2,8 @@
 time and memory, and a batch must go on after it.
 
 Each writer takes a folder and returns the path it wrote: a PDF of 10,000 pages, a PDF of 1000 image-only pages
-(all of them for OCR), PDFs whose objects refer to themselves, a Word zip bomb, HTML nested 100,000 deep and a sparse
-1 GB file.
+(all of them for OCR), PDFs whose objects refer to themselves, a PDF whose font declares widths for 100 billion codes,
+a Word zip bomb, HTML nested 100,000 deep and a sparse 1 GB file.
 """
 from __future__ import annotations
 
@@ -48,6 +48,25 @@ def many_pages_pdf(folder: Path, pages: int = 10_000, declared: int | None = Non
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
     objects += [page] * pages
     path = folder / f"pages_{pages}.pdf"
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+def wide_font_pdf(folder: Path, last_code: int = 99_999_999_999) -> Path:
+    """Given a folder, write a one-page PDF drawing text in a CID font whose /W array gives one width to the codes 0 to
+    `last_code` (the campaign's memory failure: pdfminer expands such a range one entry per code); return its path."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream(b"BT /F1 12 Tf 72 720 Td <00410042> Tj ET"),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Wide /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Wide /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
+        b" /Supplement 0 >> /W [0 %d 500] /W2 [0 %d 880 500 -1000] >>" % (last_code, last_code),
+        stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF>"
+               b" endcodespacerange 1 beginbfrange <0041> <0042> <0041> endbfrange endcmap end end"),
+    ]
+    path = folder / "wide_font.pdf"
     path.write_bytes(pdf_bytes(objects))
     return path
 

@@ -64,6 +64,8 @@ AXIS_TOLERANCE = 0.5  # pt: a path segment this close to horizontal/vertical is 
 EDGE_MIN_LENGTH = 3.0  # pt: shorter rules are dots, not table borders (pdfplumber's default)
 INTERSECTION_TOLERANCE = 3.0  # pt: pdfplumber's default
 FOOTER_ZONE = 0.88  # share of the page height below which a lone page number is a footer
+CID_SPACE = 0x10000  # character ids of a CID font are two bytes
+MAX_WIDTH_CODES = CID_SPACE  # codes a font's /W or /W2 ranges may expand to, all ranges together: each code once
 UNMAPPED_MAX_SHARE = 0.5  # above this share of (cid:N)/private-use chars the text is unreadable
 ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+条|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])")
 MAX_ROW_GAP_LINES = 3.0  # unruled rows further apart (in line heights) belong to different tables
@@ -221,9 +223,46 @@ def page_objects(layout: LTPage, number: int) -> PageObjects:
     return PageObjects(number=number, height=snap(layout.height), chars=chars, edges=edges)
 
 
+def bounded_widths(seq: Any, group: int) -> Any:
+    """Given a CID font's /W array (ranges of `group` 3 numbers: first last width) or /W2 array (5), return it with each
+    range inside the CID space and all of them expanding to at most MAX_WIDTH_CODES codes (the rest dropped); anything
+    else unchanged. pdfminer expands a range one dict entry per code: a damaged `0 99999999999 500` allocated
+    gigabytes before any limit could answer."""
+    seq = resolve1(seq)
+    if not isinstance(seq, list):
+        return seq
+    out: list[Any] = []
+    run: list[Any] = []
+    budget = MAX_WIDTH_CODES
+    for item in seq:
+        value = resolve1(item)
+        if not isinstance(value, (int, float)):
+            out += run + [item]
+            run = []
+            continue
+        run.append(value)
+        if len(run) == group:
+            first, last = run[0], run[1]
+            if isinstance(first, int) and isinstance(last, int):
+                first, last = max(first, 0), min(last, CID_SPACE - 1, max(first, 0) + budget - 1)
+                budget -= max(0, last - first + 1)
+            out += [first, last, *run[2:]]
+            run = []
+    return out + run
+
+
+class BoundedFonts(PDFResourceManager):
+    """pdfminer's resource manager, each font's width ranges kept inside the CID space (see `bounded_widths`)."""
+
+    def get_font(self, objid: object, spec: Any) -> Any:
+        if isinstance(spec, dict) and ("W" in spec or "W2" in spec):
+            spec = {**spec, **{key: bounded_widths(spec[key], group) for key, group in (("W", 3), ("W2", 5)) if key in spec}}
+        return super().get_font(objid, spec)
+
+
 def read_pages(document: PDFDocument, only: set[int] | None = None) -> Iterator[PageObjects]:
     """Given a parsed PDF document (and the numbers of the pages wanted, all by default), yield each page's chars and rules."""
-    resources = PDFResourceManager(caching=True)
+    resources = BoundedFonts(caching=True)
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
