@@ -94,6 +94,21 @@ def test_a_font_declaring_widths_for_every_code_there_could_be_is_read_within_bo
     assert bounded_widths([-10**11, 5, 500], 3) == [0, 5, 500]
 
 
+def test_a_font_mapping_four_billion_codes_in_one_range_is_read_within_bounds(tmp_path: Path) -> None:
+    # pdfminer adds a ToUnicode range one code at a time: <00000000> <FFFFFFFF> ran past any time limit. The ranges
+    # spend a bounded budget of codes, the rest dropped
+    from extraction.ingest.pdf import MAX_MAP_CODES, BoundedCMapParser
+
+    path = hostile.wide_map_pdf(tmp_path)
+    _, reports = _check("--timeout", "60", "--max-memory-mb", "1024", "--pdf-engine", "pdfminer", str(path))
+    assert _codes(reports[0]) == ["not_a_report"]  # read whole: two letters, no report words
+    parser = BoundedCMapParser(None, io.BytesIO(b""))
+    ranges = [(0, b"\x00\x00"), (1, b"\xff\xff"), (2, b"\x00A"), (3, b"\x01\x00"), (4, b"\x01\x01"), (5, b"\x00B")]
+    assert parser._bounded(ranges) == ranges and parser.budget == MAX_MAP_CODES - 0x10000 - 2
+    parser.budget = 5
+    assert parser._bounded(ranges) == [(0, b"\x00\x00"), (1, b"\x00\x04"), (2, b"\x00A")]
+
+
 def test_a_native_library_refusing_memory_is_the_memory_limit() -> None:
     # the OCR's ONNX runtime raises its own error for an allocation the address-space limit refused: memory_limit, not crash
     from extraction.limits import failure

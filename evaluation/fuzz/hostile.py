@@ -2,7 +2,8 @@
 time and memory, and a batch must go on after it.
 
 Each writer takes a folder and returns the path it wrote: a PDF of 10,000 pages, a PDF of 1000 image-only pages
-(all of them for OCR), PDFs whose objects refer to themselves, a PDF whose font declares widths for 100 billion codes,
+(all of them for OCR), PDFs whose objects refer to themselves, a PDF whose font declares widths for 100 billion codes
+or maps four billion codes in one range,
 a Word zip bomb, HTML nested 100,000 deep and a sparse 1 GB file.
 """
 from __future__ import annotations
@@ -55,6 +56,19 @@ def many_pages_pdf(folder: Path, pages: int = 10_000, declared: int | None = Non
 def wide_font_pdf(folder: Path, last_code: int = 99_999_999_999) -> Path:
     """Given a folder, write a one-page PDF drawing text in a CID font whose /W array gives one width to the codes 0 to
     `last_code` (the campaign's memory failure: pdfminer expands such a range one entry per code); return its path."""
+    return _cid_font_pdf(folder / "wide_font.pdf", b"/W [0 %d 500] /W2 [0 %d 880 500 -1000]" % (last_code, last_code),
+                         b"<0041> <0042> <0041>")
+
+
+def wide_map_pdf(folder: Path) -> Path:
+    """Given a folder, write a one-page PDF whose font's ToUnicode map gives the codes 0 to FFFFFFFF one range (four
+    billion entries, one by one, in pdfminer); return its path."""
+    return _cid_font_pdf(folder / "wide_map.pdf", b"/W [65 [500 500]]", b"<00000000> <FFFFFFFF> <0041>")
+
+
+def _cid_font_pdf(path: Path, widths: bytes, bfrange: bytes) -> Path:
+    """Given a path, a CID font's width entries and one ToUnicode bfrange, write a one-page PDF drawing AB in that
+    font; return the path."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
@@ -62,11 +76,10 @@ def wide_font_pdf(folder: Path, last_code: int = 99_999_999_999) -> Path:
         stream(b"BT /F1 12 Tf 72 720 Td <00410042> Tj ET"),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /Wide /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Wide /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
-        b" /Supplement 0 >> /W [0 %d 500] /W2 [0 %d 880 500 -1000] >>" % (last_code, last_code),
+        b" /Supplement 0 >> %s >>" % widths,
         stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF>"
-               b" endcodespacerange 1 beginbfrange <0041> <0042> <0041> endbfrange endcmap end end"),
+               b" endcodespacerange 1 beginbfrange %s endbfrange endcmap end end" % bfrange),
     ]
-    path = folder / "wide_font.pdf"
     path.write_bytes(pdf_bytes(objects))
     return path
 

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
+from pdfminer import pdffont
+from pdfminer.cmapdb import CMapParser
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument
@@ -66,6 +68,7 @@ INTERSECTION_TOLERANCE = 3.0  # pt: pdfplumber's default
 FOOTER_ZONE = 0.88  # share of the page height below which a lone page number is a footer
 CID_SPACE = 0x10000  # character ids of a CID font are two bytes
 MAX_WIDTH_CODES = CID_SPACE  # codes a font's /W or /W2 ranges may expand to, all ranges together: each code once
+MAX_MAP_CODES = 4 * CID_SPACE  # codes a font's ToUnicode ranges may expand to, all together (codes may be 1-4 bytes)
 UNMAPPED_MAX_SHARE = 0.5  # above this share of (cid:N)/private-use chars the text is unreadable
 ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+条|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])")
 MAX_ROW_GAP_LINES = 3.0  # unruled rows further apart (in line heights) belong to different tables
@@ -249,6 +252,46 @@ def bounded_widths(seq: Any, group: int) -> Any:
             out += [first, last, *run[2:]]
             run = []
     return out + run
+
+
+class BoundedCMapParser(CMapParser):
+    """pdfminer's ToUnicode map parser, its bfrange and cidrange entries expanding to at most MAX_MAP_CODES codes in
+    all (the rest dropped): pdfminer adds a range one code at a time, and <00000000> <FFFFFFFF> is four billion."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget = MAX_MAP_CODES
+
+    def do_keyword(self, pos: int, token: Any) -> None:
+        if token is self.KEYWORD_ENDBFRANGE or token is self.KEYWORD_ENDCIDRANGE:
+            self.curstack = self._bounded(self.curstack)
+        super().do_keyword(pos, token)
+
+    def _bounded(self, stack: list[Any]) -> list[Any]:
+        """Given the operands of a range block ((pos, object) pairs, three a range), return them with each range's
+        end moved in to spend no more than the budget left, and the ranges past it dropped."""
+        kept: list[Any] = []
+        for start in range(0, len(stack) - len(stack) % 3, 3):
+            first, last, code = stack[start:start + 3]
+            low, high = first[1], last[1]
+            if isinstance(low, bytes) and isinstance(high, bytes) and len(low) == len(high) and low:
+                width = min(len(high), 4)
+                if low[:-width] != high[:-width]:  # a range runs over its last four bytes only
+                    high = low[:-width] + high[-width:]
+                    last = (last[0], high)
+                begin, end = int.from_bytes(low[-width:], "big"), int.from_bytes(high[-width:], "big")
+                if self.budget <= 0:
+                    continue
+                if end - begin + 1 > self.budget:
+                    end = begin + self.budget - 1
+                    last = (last[0], high[:-width] + end.to_bytes(width, "big"))
+                self.budget -= max(0, end - begin + 1)
+            kept += [first, last, code]
+        return kept + stack[len(stack) - len(stack) % 3:]
+
+
+# pdfminer's fonts build their ToUnicode maps with the parser its font module names: this one keeps them bounded.
+pdffont.CMapParser = BoundedCMapParser
 
 
 class BoundedFonts(PDFResourceManager):
