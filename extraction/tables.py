@@ -334,12 +334,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
         # label's first lines above the table of its numbers): the lines of a label its numbers were printed under.
         above = ([Cell(line.text, line.where) for line in table.label_lines]
                  or ([Cell(table.caption, table.where)] if table.caption else []))
-        label_only = ""  # the label text of the row just before, when it printed no value: a label's first lines
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)
             text = row.label_text
-            wrapped, label_only = label_only, ("" if row.values else text)
             if not text and not any(norm(c.text) for c in row.values):
                 width = len(spec.review_litigation_columns)
                 whole = len(row.values) >= width and (len(review_seen) == 2 or not table.positional)
@@ -382,7 +380,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             if not printed and not (row.positional and len(row.values) >= 7):
                 above += [c for c in row.labels if norm(c.text)]
                 continue
-            own = _wrapped_row(matcher, row, wrapped)
+            own = matcher.requests_row(row)
             placed = _placed_row(matcher, above, row, own, spec)
             above = []
             if zone == "二" and active is None and own is None and len(row.values) <= 3 and core(row.last_label):
@@ -399,24 +397,6 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     _doubt_unsure(out, spec)
     return out
-
-
-def _wrapped_row(matcher: _RowMatcher, row: _Row, wrapped: str) -> tuple[str, float] | None:
-    """Given a row, and the label text of the value-less row right before it, return the 表三 row it names: its own
-    label's, or, where that names none or less surely, the one both labels joined name exactly (a long label wrapped
-    over lines, its values after its last: 2.其他法律行政法规禁止公 / 开 / 0 / 0), the first not a whole label itself
-    (三2.其他法律行政止公开 after 1.属于国家秘密, which pdfplumber's text prints above its numbers, is not
-    1.属于国家秘密 again). Only where rows were rebuilt from lines
-    of cells (not positional): in a grid a label-only row is a row of its own."""
-    alone = matcher.requests_row(row)
-    if not wrapped or row.positional or (alone is not None and alone[1] >= 1.0) or _exact(matcher.placed(wrapped, wrapped)):
-        return alone
-    joined = matcher.placed(wrapped + norm(row.last_label), wrapped + row.label_text)
-    return joined if _exact(joined) else alone
-
-
-def _exact(placed: tuple[str, float] | None) -> bool:
-    return placed is not None and placed[1] >= 1.0
 
 
 def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...] | None, after_heads: bool, spec: Spec) -> bool:
