@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from extraction.spec import load_spec
-from models.linker.data import NONE, document_examples, synthetic_documents
+from models.linker.data import NONE, document_examples, grammar_examples, synthetic_documents
 from models.linker.model import WEIGHTS, LinkerModel, Policy, load
 from models.linker.train import LinkCounts, class_list, design, link_counts, second_opinion, train
 
@@ -94,3 +94,30 @@ def test_shipped_model_vetoes_few_right_links_on_synthetic_reports() -> None:
     assert vetoing.predicted <= grammar.predicted
     assert vetoing.found >= 0.95 * grammar.found
 
+
+
+def test_another_grammars_links_replace_the_pipelines_on_judged_figures_only(tmp_path: Path) -> None:
+    spec = load_spec()
+    body = "本年度共收到政府信息公开申请12件，办结12件。本年度未发生政府信息公开行政复议、行政诉讼。"
+    path = _sentences(tmp_path, body)
+    today, silent, other = grammar_examples(path.name, path, None, {"mentions": []}, spec,
+                                            (None, {}, {(0, 0): ("requests.new.total", ())}), decision=True)
+    assert [f.features for f in today.figures if not f.in_scope] == [[] for f in today.figures if not f.in_scope]
+    first = next(f for f in today.figures if f.in_scope)
+    assert first.mention["metric"] == "requests.new.total" and "grammar:requests.new.total" in first.features
+    for figure, unlinked in zip(today.figures, silent.figures):
+        # a grammar that links nothing: every judged figure unlinked, and its decision features say so
+        assert unlinked.mention.get("metric") == (None if figure.in_scope else figure.mention.get("metric"))
+        assert ("grammar:None" in unlinked.features) == figure.in_scope
+    assert [f.mention.get("metric") for f in other.figures] == [f.mention.get("metric") for f in silent.figures]
+
+
+def test_decision_features_name_another_year_and_the_cue_of_the_grammars_metric(tmp_path: Path) -> None:
+    spec = load_spec()
+    path = _sentences(tmp_path, "本年度共收到政府信息公开申请12件。2022年收到申请9件。")
+    document = grammar_examples(path.name, path, None, {"mentions": []}, spec, (None,), decision=True)[0]
+    judged = [f for f in document.figures if f.in_scope]
+    assert "other_year" not in judged[0].features and "other_year" in judged[1].features
+    linked = [f for f in judged if f.mention.get("metric")]
+    assert linked and all(any(n.startswith("cue_distance:") for n in f.features) for f in linked)
+    assert all("cue:none" not in f.features for f in linked)

@@ -3,21 +3,23 @@ clause, the grammar's link and the reading its gold label gives it."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from evaluation.scoring import acceptable_metrics, pair_mentions
 from extraction.pipeline import audit
 from extraction.segment import segment
 from extraction.spec import Spec, load_spec
-from models.linker.features import feature_names
+from models.linker.features import decision_features, feature_names
 from models.linker.model import in_scope
 
 NONE = "none"  # the class of a figure that names no table metric
 GOLD_SUFFIX = ".gold.json"
 SYNTH_SEED = 20261206
 SYNTH_DOCUMENTS = 80
+# a grammar's links by figure span: (metric, alternatives); None stands for the pipeline's own grammar
+Links = dict[tuple[int, int], tuple[str | None, tuple[str, ...]]]
 
 
 @dataclass
@@ -51,19 +53,36 @@ def label_of(mention: dict[str, Any], partner: dict[str, Any] | None) -> str:
 
 def document_examples(name: str, path: Path, data: bytes | None, gold: dict[str, Any], spec: Spec) -> Document:
     """Given a labeled document (its bytes, when not on disk) and the spec, return its examples."""
+    return grammar_examples(name, path, data, gold, spec, (None,), decision=False)[0]
+
+
+def grammar_examples(name: str, path: Path, data: bytes | None, gold: dict[str, Any], spec: Spec,
+                     grammars: Sequence[Links | None], decision: bool) -> list[Document]:
+    """Given a labeled document, the spec and grammars (None: the pipeline's; else another grammar's links, which
+    replace the pipeline's on every figure the model judges), return its examples as each grammar links it; with
+    decision, each figure's features include the grammar's decision (decision_features)."""
     report = audit(path, data)
     if report.source is None:
-        return Document(name, [], gold.get("mentions", []))
+        return [Document(name, [], gold.get("mentions", [])) for _ in grammars]
     narrative = segment(report.source)
     # the version linking reads: the tables' when they were read, else the report year's
     tables_read = report.template in spec.versions and bool(report.cells)
     template = report.template if tables_read else spec.template_for_year(report.report_year)
-    predicted = [m.to_json() for m in report.mentions]
-    pairs = pair_mentions(predicted, gold.get("mentions", []))
+    pairs = pair_mentions([m.to_json() for m in report.mentions], gold.get("mentions", []))
     scope = in_scope(report.mentions)
-    figures = [Figure(p, s, feature_names(narrative, m, template, spec) if s else [], label_of(p, gold["mentions"][j] if j is not None else None))
-               for m, p, s, j in zip(report.mentions, predicted, scope, pairs)]
-    return Document(name, figures, gold.get("mentions", []))
+    out = []
+    for links in grammars:
+        figures = []
+        for m, s, j in zip(report.mentions, scope, pairs):
+            if links is not None and s:
+                metric, alternatives = links.get(m.span, (None, ()))
+                m = replace(m, metric=metric, alternatives=tuple(alternatives))
+            features = feature_names(narrative, m, template, spec) if s else []
+            features += decision_features(narrative, m, template, spec, report.report_year) if s and decision else []
+            p = m.to_json()
+            figures.append(Figure(p, s, features, label_of(p, gold["mentions"][j] if j is not None else None)))
+        out.append(Document(name, figures, gold.get("mentions", [])))
+    return out
 
 
 def corpus_documents(folder: Path, spec: Spec | None = None) -> list[Document]:
@@ -77,9 +96,11 @@ def corpus_documents(folder: Path, spec: Spec | None = None) -> list[Document]:
     return out
 
 
-def synthetic_documents(n: int = SYNTH_DOCUMENTS, seed: int = SYNTH_SEED, spec: Spec | None = None) -> list[Document]:
+def synthetic_documents(n: int = SYNTH_DOCUMENTS, seed: int = SYNTH_SEED, spec: Spec | None = None,
+                        decision: bool = False) -> list[Document]:
     """Given a count and a seed, return the examples of that many synthetic reports in plain text (their narratives
-    are the generator's phrase templates, with distractor figures no table states)."""
+    are the generator's phrase templates, with distractor figures no table states); with decision, their features
+    include the grammar's decision."""
     from evaluation.synth import models as synth_models, render
     from evaluation.synth.gold import gold as synth_gold
 
@@ -87,5 +108,5 @@ def synthetic_documents(n: int = SYNTH_DOCUMENTS, seed: int = SYNTH_SEED, spec: 
     out = []
     for model in synth_models(n, seed, 0.0):
         gold = synth_gold(model, "text")
-        out.append(document_examples(gold["document"], Path(gold["document"]), render(model, "text"), gold, spec))
+        out += grammar_examples(gold["document"], Path(gold["document"]), render(model, "text"), gold, spec, (None,), decision)
     return out
