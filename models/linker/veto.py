@@ -28,9 +28,10 @@ RIGHT, WRONG = "right", "wrong"
 
 
 def page_links(past: dict[str, dict[str, list]], page: str) -> list[Links]:
-    """Given past_links.json and a page's name, return each earlier grammar's links on it, by span."""
-    return [{(start, end): (metric, tuple(alternatives)) for start, end, metric, alternatives in links.get(page, [])}
-            for links in past.values()]
+    """Given past_links.json and a page's name, return each earlier grammar's links on it, by span (none for a page
+    added since the file was written: no earlier grammar was run on it)."""
+    return [{(start, end): (metric, tuple(alternatives)) for start, end, metric, alternatives in links[page]}
+            for links in past.values() if page in links]
 
 
 def changed(today: Document, earlier: Document) -> Document:
