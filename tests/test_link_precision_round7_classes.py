@@ -1,0 +1,54 @@
+"""False-link classes found on the seventh round's fresh pages and on wordings written for these tests: each class
+unlinks (or reads otherwise) figures whose words make them another quantity, beside the wording that still links, so
+that the class holds for phrasings the corpus never showed and costs the plain reading nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("verb", ["共办理", "办理", "全年办理"])
+@pytest.mark.parametrize("carry", ["含上年结转", "含上年度结转", "含2022年结转", "含2022年度结转", "包含上一年度结转"])
+def test_handling_that_holds_the_carried_in_is_the_handled_pool(tmp_path: Path, verb: str, carry: str) -> None:
+    found = linked(tmp_path, f"{verb}政府信息公开申请114件（{carry}18件），办结113件。")
+    assert found[0] == (114, "requests.handled_pool.total")
+    assert (113, "requests.result.total.total") in found
+    assert linked(tmp_path, f"{verb}政府信息公开申请114件。") == [(114, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("sentence", ["主动公开计划总结信息1条、行政规范性文件信息3条、工作动态信息32条。",
+                                      "全年主动公开规范性文件信息12条。", "公开规章信息2条、规范性文件信息5条。"])
+def test_items_posted_about_documents_are_no_documents(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年制发行政规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("topic, metric", [("行政复议", "review.total"), ("行政诉讼", "litigation.total")])
+@pytest.mark.parametrize("role", ["以区政府为被告的", "本机关作为被告的", "区政府作为被申请人的", "以本局为被申请人的"])
+def test_cases_against_the_body_over_every_matter_link_nothing(tmp_path: Path, topic: str, metric: str,
+                                                                 role: str) -> None:
+    assert linked(tmp_path, f"全年{role}{topic}案件21件。") == []
+    assert linked(tmp_path, f"全年{role}政府信息公开{topic}案件2件。") == [(2, metric)]
+
+
+@pytest.mark.parametrize("others", ["本局所属单位共", "局属各单位", "其他部门", "直属单位", "其余科室共"])
+@pytest.mark.parametrize("verb, metric", [("收到", "requests.new.total"), ("办结", "requests.result.total.total")])
+def test_other_bodies_counts_are_theirs(tmp_path: Path, others: str, verb: str, metric: str) -> None:
+    assert linked(tmp_path, f"{others}{verb}政府信息公开申请8件。") == []
+    assert linked(tmp_path, f"本局及所属单位共{verb}政府信息公开申请8件。") == [(8, metric)]
+
+
+@pytest.mark.parametrize("topic, metric", [("行政复议", "review.total"), ("行政诉讼", "litigation.total")])
+@pytest.mark.parametrize("part", ["其中2件因政府信息公开引起", "其中2件由于信息公开答复引发", "其中，涉及政府信息公开的2件"])
+def test_a_total_whose_part_is_the_disclosure_cases_is_every_case(tmp_path: Path, topic: str, metric: str,
+                                                                    part: str) -> None:
+    assert linked(tmp_path, f"全年{topic}案件5件，{part}。") == []
+    assert linked(tmp_path, f"全年因政府信息公开引起的{topic}案件5件。") == [(5, metric)]
+
+
+def test_a_part_naming_the_answer_an_outcome_kept_is_no_disclosure_part(tmp_path: Path) -> None:
+    assert linked(tmp_path, "行政复议3件，其中维持原答复2件，责令重新答复1件。") == [
+        (3, "review.total"), (2, "review.maintained"), (1, "review.corrected")]
