@@ -649,6 +649,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
     if _others_zero(plain, clause_start, claim.start, spec):
         return None  # 本局下属单位未收到申请, 除区住建局外，其他部门均未收到: another body's zero
+    tail = _SCOPE_END.split(plain[claim.subjects[-1][2]:], maxsplit=1)[0]
+    if topic in spec.zeros["result_topics"] and any(ATTRIBUTIVE + head in tail for head in spec.zeros["news_heads"]):
+        return None  # 没有收到…提起行政复议被纠正的信息: the subjects only say what news, none came of them
     if topic in spec.zeros["published_topics"] and any(
             v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] or v in plain[clause_start:claim.start]
             for v in spec.zeros["published_verbs"]):

@@ -52,3 +52,20 @@ def test_a_total_whose_part_is_the_disclosure_cases_is_every_case(tmp_path: Path
 def test_a_part_naming_the_answer_an_outcome_kept_is_no_disclosure_part(tmp_path: Path) -> None:
     assert linked(tmp_path, "行政复议3件，其中维持原答复2件，责令重新答复1件。") == [
         (3, "review.total"), (2, "review.maintained"), (1, "review.corrected")]
+
+
+@pytest.mark.parametrize("topics", ["行政复议", "行政复议或行政诉讼", "行政诉讼"])
+@pytest.mark.parametrize("head", ["信息", "消息", "线索"])
+def test_no_news_of_reviews_or_suits_is_no_zero_of_them(tmp_path: Path, topics: str, head: str) -> None:
+    assert linked(tmp_path, f"没有收到任何申请人提起{topics}被纠正行政行为的{head}。") == []
+    assert linked(tmp_path, f"未发生{topics}被纠正的情况。") != []
+    # the information requests ask for is what they are about: still no requests
+    assert linked(tmp_path, "全年未收到依申请公开的信息。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("carry", ["上年结转申请", "上年度结转的申请", "上一年度结转的政府信息公开申请"])
+@pytest.mark.parametrize("done", ["已办结", "于本年答复", "已全部办理完毕"])
+def test_carried_requests_named_after_their_figure_are_the_carried(tmp_path: Path, carry: str, done: str) -> None:
+    assert linked(tmp_path, f"2件{carry}{done}。") == [(2, "requests.carried_over.total")]
+    assert linked(tmp_path, "收到政府信息公开申请12件，上年结转3件。") == [
+        (12, "requests.new.total"), (3, "requests.carried_over.total")]
