@@ -60,7 +60,8 @@ _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
-_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
+_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)"
+                         r"|十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)")  # “十三五”期间: a plan's five years
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 

@@ -69,3 +69,23 @@ def test_carried_requests_named_after_their_figure_are_the_carried(tmp_path: Pat
     assert linked(tmp_path, f"2件{carry}{done}。") == [(2, "requests.carried_over.total")]
     assert linked(tmp_path, "收到政府信息公开申请12件，上年结转3件。") == [
         (12, "requests.new.total"), (3, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("span", ["“十三五”期间共", "十三五时期", "“十四五”以来累计"])
+def test_a_count_over_a_plan_s_five_years_links_nothing(tmp_path: Path, span: str) -> None:
+    assert linked(tmp_path, f"{span}收到政府信息公开申请300件。") == []
+    assert linked(tmp_path, "围绕“十四五”开局，全年收到政府信息公开申请30件。") == [(30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("disputed", ["其中1件申请人不服答复提起行政复议", "其中1件申请人因不服答复向法院起诉"])
+def test_a_request_whose_answer_was_disputed_is_no_answer_counted(tmp_path: Path, disputed: str) -> None:
+    assert linked(tmp_path, f"收到政府信息公开申请12件，{disputed}。") == [(12, "requests.new.total")]
+    assert linked(tmp_path, "收到政府信息公开申请12件，其中1件已答复。") == [
+        (12, "requests.new.total"), (1, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("verb", ["引起", "引发"])
+@pytest.mark.parametrize("lead", ["均未", "本年度未", "未因政府信息公开"])
+def test_reviews_and_suits_the_answers_gave_no_rise_to_are_zeros(tmp_path: Path, verb: str, lead: str) -> None:
+    assert linked(tmp_path, f"{lead}{verb}行政复议和行政诉讼。") == [(0, "review.total"), (0, "litigation.total")]
+    assert linked(tmp_path, f"{lead}{verb}舆情。") == []
