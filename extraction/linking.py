@@ -676,6 +676,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
+    if any(w in after for w in spec.carry_words):
+        return None  # 未发生申请结转(情况): a zero of carrying, in or forward no word says; not of the requests
+    if after.lstrip().startswith(tuple(spec.zeros["subject_predicates"])):
+        return None  # 没有申请被驳回, 无申请转办情况: a zero of what befell them, not of the subject
     return metric
 
 

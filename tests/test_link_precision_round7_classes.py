@@ -89,3 +89,16 @@ def test_a_request_whose_answer_was_disputed_is_no_answer_counted(tmp_path: Path
 def test_reviews_and_suits_the_answers_gave_no_rise_to_are_zeros(tmp_path: Path, verb: str, lead: str) -> None:
     assert linked(tmp_path, f"{lead}{verb}行政复议和行政诉讼。") == [(0, "review.total"), (0, "litigation.total")]
     assert linked(tmp_path, f"{lead}{verb}舆情。") == []
+
+
+@pytest.mark.parametrize("sentence", ["本年度未发生政府信息公开申请结转情况。", "未发生申请结转。", "全年无依申请公开结转。"])
+def test_a_zero_of_carrying_with_no_direction_is_no_zero_of_requests(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "没有结转到下一年度的申请。") == [(0, "requests.carried_forward.total")]
+
+
+@pytest.mark.parametrize("sentence", ["没有申请被驳回。", "无申请转办情况。", "未收到申请补正材料。", "没有申请需要征求第三方意见。",
+                                      "全年没有政府信息公开申请延期答复。"])
+def test_a_zero_of_what_befell_some_requests_is_no_zero_of_them(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年没有收到政府信息公开申请。") == [(0, "requests.new.total")]
