@@ -886,7 +886,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
-        if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
+        if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
+                or _part_of_another_matter(text[_breakdown_group(narrative, sentence, spec):fig.start], topic, spec):
             continue
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
                                                                    topic, mentions[:-1], spec):
@@ -1102,6 +1103,14 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     if after.startswith(tuple(spec.zeros["cause_openers"])):
         part += after  # 其中2件因政府信息公开引起: the part's cause, after its figure
     return any(w in part for w in spec.disclosure["part_words"])
+
+
+def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's breakdown group before it (its sentence, or the one a 其中 sentence goes on from),
+    return whether it is a part (after 其中) of cases over another matter (共办理行政复议案件20件，其中维持15件: the
+    organ's decisions, as the total is the organ's cases)."""
+    return topic in spec.disclosure["topics"] and any(b in group for b in spec.breakdown_words) \
+        and _cause_names_another_matter(group, [], spec.disclosure["words"], spec.disclosure["other_matters"])
 
 
 def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:

@@ -102,3 +102,14 @@ def test_a_zero_of_carrying_with_no_direction_is_no_zero_of_requests(tmp_path: P
 def test_a_zero_of_what_befell_some_requests_is_no_zero_of_them(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "全年没有收到政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("verb", ["共办理", "全年受理", "审结"])
+def test_reviews_the_body_handles_over_every_matter_link_nothing_nor_their_parts(tmp_path: Path, verb: str) -> None:
+    assert linked(tmp_path, f"{verb}行政复议案件20件，其中维持15件，撤销2件。") == []
+    assert linked(tmp_path, f"{verb}政府信息公开行政复议案件3件，其中维持2件，纠正1件。") == [
+        (3, "review.total"), (2, "review.maintained"), (1, "review.corrected")]
+
+
+def test_parts_of_suits_against_the_body_over_every_matter_link_nothing(tmp_path: Path) -> None:
+    assert linked(tmp_path, "以区政府为被告的行政诉讼案件21件，其中败诉2件。") == []
