@@ -57,8 +57,11 @@ _MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)
 _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
+_LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
+_CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
-_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
+_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)"
+                         r"|十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)")  # “十三五”期间: a plan's five years
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 
@@ -345,7 +348,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
-    if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
+    if switch and (any(w in _CARRY_YEAR.sub("上年", right) for w in switch["words"])
+                   or any(w in ahead for w in switch.get("ahead", []))):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
 
@@ -646,6 +650,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
     if _others_zero(plain, clause_start, claim.start, spec):
         return None  # 本局下属单位未收到申请, 除区住建局外，其他部门均未收到: another body's zero
+    tail = _SCOPE_END.split(plain[claim.subjects[-1][2]:], maxsplit=1)[0]
+    if topic in spec.zeros["result_topics"] and any(ATTRIBUTIVE + head in tail for head in spec.zeros["news_heads"]):
+        return None  # 没有收到…提起行政复议被纠正的信息: the subjects only say what news, none came of them
     if topic in spec.zeros["published_topics"] and any(
             v in plain[claim.subjects[-1][2]:max(claim.end, claim.scope_end)] or v in plain[clause_start:claim.start]
             for v in spec.zeros["published_verbs"]):
@@ -669,6 +676,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
+    if any(w in after for w in spec.carry_words):
+        return None  # 未发生申请结转(情况): a zero of carrying, in or forward no word says; not of the requests
+    if after.lstrip().startswith(tuple(spec.zeros["subject_predicates"])):
+        return None  # 没有申请被驳回, 无申请转办情况: a zero of what befell them, not of the subject
     return metric
 
 
@@ -875,7 +886,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
-        if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec):
+        if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
+                or _part_of_another_matter(text[_breakdown_group(narrative, sentence, spec):fig.start], topic, spec):
             continue
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
                                                                    topic, mentions[:-1], spec):
@@ -1068,7 +1080,8 @@ def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: li
 def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end: int, topic: str, spec: Spec) -> bool:
     """Given a figure of a topic counted only over disclosure work (reviews, suits), return whether its words make it
     cases over another matter: a cause before it in its clause that names no disclosure word (因征收补偿引起的行政诉讼
-    8件), or a breakdown after it whose part names one (行政复议12件，其中涉及政府信息公开的3件: 12 is every review)."""
+    8件), or a breakdown after it whose part names disclosure as its kind (行政复议12件，其中涉及政府信息公开的3件,
+    其中3件因政府信息公开引起: 12 is every review), not as the answer an outcome names (其中维持原答复2件)."""
     if topic not in spec.disclosure["topics"]:
         return False
     words = spec.disclosure["words"]
@@ -1080,9 +1093,24 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     if qualifier.startswith(tuple(spec.disclosure["qualifiers_after"])) \
             and _cause_names_another_matter(qualifier, [], words, spec.disclosure["other_matters"]):
         return True  # 行政诉讼2件，均为征收补偿类: every one over another matter
-    starts = [i for i in (ahead.find(b) for b in spec.breakdown_words) if i >= 0]
-    part = _NEXT_NUMBER.split(ahead[min(starts):], maxsplit=1)[0] if starts else ""
-    return any(w in part for w in words)
+    starts = [(i, len(b)) for b in spec.breakdown_words for i in [ahead.find(b)] if i >= 0]
+    if not starts:
+        return False
+    at, length = min(starts)
+    clause = _SCOPE_END.split(ahead[at + length:].lstrip("，,：: "), maxsplit=1)[0]
+    part = _NEXT_NUMBER.split(clause, maxsplit=1)[0]
+    after = _LEADING_COUNT.sub("", clause[len(part):])
+    if after.startswith(tuple(spec.zeros["cause_openers"])):
+        part += after  # 其中2件因政府信息公开引起: the part's cause, after its figure
+    return any(w in part for w in spec.disclosure["part_words"])
+
+
+def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's breakdown group before it (its sentence, or the one a 其中 sentence goes on from),
+    return whether it is a part (after 其中) of cases over another matter (共办理行政复议案件20件，其中维持15件: the
+    organ's decisions, as the total is the organ's cases)."""
+    return topic in spec.disclosure["topics"] and any(b in group for b in spec.breakdown_words) \
+        and _cause_names_another_matter(group, [], spec.disclosure["words"], spec.disclosure["other_matters"])
 
 
 def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:
