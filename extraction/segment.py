@@ -218,6 +218,7 @@ def find_sections(narrative: Narrative, table_positions: set[int] = frozenset(),
         no = _heading_number(line.text)
         if no is not None:
             candidates.append((i, no))
+    candidates = _drop_unnumbered_after_numbered(narrative.lines, candidates)
     headings = {narrative.line_starts[i]: (i, no, narrative.lines[i].text.strip())
                 for i, no in _first_section_by_number(narrative.lines, _drop_table_of_contents(candidates, table_positions))}
     chosen = _in_order(headings)
@@ -260,6 +261,21 @@ def _glued_headings(narrative: Narrative) -> list[tuple[int, int, str, str]]:
         if ends:
             i = max(0, bisect.bisect_right(narrative.line_starts, match.start(1)) - 1)
             out.append((match.start(1), i, no, narrative.text[match.start(1):match.end() + min(ends)]))
+    return out
+
+
+def _drop_unnumbered_after_numbered(lines: list[TextLine], candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Given the lines and the headings found by their words, return them without the unnumbered ones that follow a
+    numbered one: a report that numbers its sections numbers them all, so 主动公开情况 on its own line under
+    一、总体情况 is a subheading of 一 (its number dropped), not the start of section 二."""
+    out: list[tuple[int, str]] = []
+    numbered = False
+    for i, no in candidates:
+        printed = _TOP_NUMBERING.match(norm(simplified(_MARKDOWN.sub("", without_reading_aids(lines[i].text))))) is not None
+        if numbered and not printed:
+            continue
+        numbered = numbered or printed
+        out.append((i, no))
     return out
 
 

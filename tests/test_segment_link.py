@@ -43,6 +43,12 @@ def test_sections_with_lost_numbering_variant_heading_and_full_width_spaces(tmp_
     assert [(m.section, m.value) for m in report.mentions] == [("一", 12)]
 
 
+def test_an_unnumbered_section_name_under_a_numbered_heading_is_a_subheading(tmp_path: Path) -> None:
+    body = "主动公开情况\n全年主动公开信息222条。\n依申请公开情况\n全年受理政府信息公开申请12件。"
+    report = audit(_report(tmp_path, body))
+    assert [(m.section, m.value, m.metric) for m in report.mentions] == [("一", 222, None), ("一", 12, "requests.new.total")]
+
+
 def test_table_of_contents_does_not_swallow_the_body(tmp_path: Path) -> None:
     toc = "\n".join(SECTIONS.values())
     path = _report(tmp_path, "全年受理政府信息公开申请12件。")
