@@ -15,19 +15,25 @@ from extraction.ingest.docx_package import read_package
 MAX_SPAN = 1000  # a garbled gridSpan must not build a huge grid
 BODY = etree.XSLT(etree.parse(str(Path(__file__).with_name("docx_body.xsl"))),
                   access_control=etree.XSLTAccessControl.DENY_ALL)
-P, TABLE = "p", "table"  # the flattened tree's paragraph and table (docx_body.xsl)
+P = "p"  # the flattened tree's paragraph (docx_body.xsl)
+NESTED = "row/cell/table"  # a table in one of a table's cells
 
 
 def squeezed(text: str) -> str:
     """Given a paragraph's text, return its printed lines with runs of blanks (U+3000 too) as one space, blank lines
     dropped (numbers may be split across runs: they are joined before this)."""
+    if "\n" not in text:  # most paragraphs: one line
+        return " ".join(text.replace("\u3000", " ").split())
     lines = (" ".join(line.replace("\u3000", " ").split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
 def cell_text(cell: etree._Element) -> str:
     """Given a flattened cell, return its own paragraphs joined with '\\n' (text of nested tables excluded)."""
-    texts = (squeezed(p.text or "") for p in cell.iterchildren(P))
+    paragraphs = cell.findall(P)
+    if len(paragraphs) == 1:  # most cells
+        return squeezed(paragraphs[0].text or "")
+    texts = (squeezed(p.text or "") for p in paragraphs)
     return "\n".join(text for text in texts if text)
 
 
@@ -99,7 +105,7 @@ class Reader:
     def read_table(self, table: etree._Element) -> None:
         """Given a table, emit it as a RawTable, or walk it as layout when it has one column or nested tables."""
         slots, height, width = place(table)
-        if width < 2 or any(next(slot.cell.iterchildren(TABLE), None) is not None for slot in slots):
+        if width < 2 or table.find(NESTED) is not None:
             for slot in slots:
                 self.walk(slot.cell)
             return
