@@ -51,10 +51,10 @@ def extract_html(path: Path) -> None:
 
 
 def extract_docx(path: Path) -> None:
-    """Given a DOCX file, open it with python-docx."""
-    import docx
+    """Given a DOCX file, find its main document part and parse it with lxml (what the reader does before it reads)."""
+    from extraction.ingest.docx_package import read_package
 
-    docx.Document(str(path))
+    read_package(path, path.read_bytes())
 
 
 def extract_text(path: Path) -> None:

@@ -105,10 +105,11 @@ def main(argv: list[str]) -> int:
         env["PYTHONPATH"] = os.pathsep.join([str(args.code.resolve()), env.get("PYTHONPATH", "")])
     with tempfile.TemporaryDirectory() as folder:
         out_file = Path(folder) / "callgrind.out"
+        # `python -m` puts its working directory first on sys.path: the child runs in the checkout it counts
         run = subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no", f"--toggle-collect={TOTAL_SYMBOL}",
                               f"--callgrind-out-file={out_file}", sys.executable, "-m", "evaluation.bench_instructions",
-                              CHILD_FLAG, str(args.repeat), *args.paths],
-                             capture_output=True, text=True, env=env)
+                              CHILD_FLAG, str(args.repeat), *map(os.path.abspath, args.paths)],
+                             capture_output=True, text=True, env=env, cwd=args.code)
         audits = re.search(r"^audits (\d+)$", run.stdout, re.MULTILINE)
         if run.returncode != 0 or audits is None or not int(audits.group(1)):
             print(run.stdout[-2000:] + run.stderr[-2000:], file=sys.stderr)
