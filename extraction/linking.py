@@ -345,9 +345,29 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
-    if switch and (any(w in right for w in switch["words"]) or any(w in ahead for w in switch.get("ahead", []))):
+    if switch and (_says_carried_in(right, switch) or any(w in ahead for w in switch.get("ahead", []))
+                   or _part_carried_in(text[fig.end:sentence[1]], switch)):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
+
+
+def _says_carried_in(right: str, switch: dict[str, Any]) -> bool:
+    """Given the words after a figure, return whether they say it holds the requests carried in (含上年结转3件), not
+    that it leaves them out (不含上年结转5件: a `not_after` word right before the switch word)."""
+    negators = tuple(switch.get("not_after", ()))
+    return any(not right[:i].endswith(negators)
+               for w in switch["words"] for i in (m.start() for m in re.finditer(re.escape(w), right)))
+
+
+def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
+    """Given the words after a figure to its sentence end, return whether a breakdown opening next names a part of
+    it carried in from the year before by the words after that part's figure (共受理455件，其中4件来自上一年度结转)."""
+    part = switch.get("part_after")
+    number = _NEXT_NUMBER.search(after)
+    if not part or number is None or not after[:number.start()].strip(CLAUSE_OPENING_MARKS).endswith(tuple(part["opening"])):
+        return False
+    clause = _CLAUSE_END.split(after[number.start():], maxsplit=1)[0]
+    return any(w in clause for w in part["words"])
 
 
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
