@@ -341,7 +341,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             return None
         best = (best[0], best[1], category, best[3])  # 本机关不掌握政府信息答复4条: that disposition's answers
     event = bool(best[2].get("event"))
-    rule = _most_specific(best[2], local)
+    # a row named by its own words joined with 、 (逾期不补正、行政机关不再处理其政府信息公开申请) names its leaf before the 、
+    rule = _most_specific(best[2], listed if best[2].get("leaves_in_list") else local)
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
