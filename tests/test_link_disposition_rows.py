@@ -28,3 +28,4 @@ def test_a_row_of_other_handling_named_by_its_words_is_that_row(tmp_path: Path, 
 def test_the_phrase_without_its_row_s_words_is_other_handling(tmp_path: Path) -> None:
     assert linked(tmp_path, "行政机关不再处理其政府信息公开申请4件。") == [(4, "requests.result.other.subtotal.total")]
     assert linked(tmp_path, "全年收到政府信息公开申请4件。") == [(4, "requests.new.total")]
+
