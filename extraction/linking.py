@@ -58,6 +58,8 @@ _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
+# 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
+_RANGE_FIRST_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
 _YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)")
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
@@ -578,6 +580,9 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True
     if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
         return True
+    if report_year is not None and any(int(m.group(1)) != report_year
+                                       for m in _RANGE_FIRST_YEAR.finditer(_TITLE.sub("", _PARENTHESIS.sub("", left)))):
+        return True  # 2021-2023年共收到申请58件: several years' count
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
