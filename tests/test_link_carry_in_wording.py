@@ -36,3 +36,12 @@ def test_a_part_carried_in_named_after_its_figure_makes_the_count_the_pool(tmp_p
         (455, NEW), (4, "requests.result.disclosed.total")]
     # and a carry in the next clause, not a part, is no such sign (收到12件，上年结转3件 are two parts)
     assert linked(tmp_path, f"全年{verb}政府信息公开申请455件，{previous}结转4件。") == [(455, NEW), (4, CARRIED)]
+
+
+@pytest.mark.parametrize("joiner", ["来自", "为", "系", ""])
+@pytest.mark.parametrize("previous", ["上年", "上年度", "上一年度"])
+def test_the_part_carried_in_is_the_carry_over(tmp_path: Path, joiner: str, previous: str) -> None:
+    assert linked(tmp_path, f"全年共受理政府信息公开申请30件，其中2件{joiner}{previous}结转。") == [
+        (30, POOL), (2, CARRIED)]
+    # a cue before a figure still outranks the carry word after it
+    assert linked(tmp_path, f"本年新收的申请23件、{previous}结转2件。") == [(23, NEW), (2, CARRIED)]
