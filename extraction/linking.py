@@ -60,6 +60,8 @@ _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
+# 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
+_RANGE_FIRST_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
 _YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)"
                          r"|十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)")  # “十三五”期间: a plan's five years
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
@@ -344,14 +346,34 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             return None
         best = (best[0], best[1], category, best[3])  # 本机关不掌握政府信息答复4条: that disposition's answers
     event = bool(best[2].get("event"))
-    rule = _most_specific(best[2], local)
+    # a row named by its own words joined with 、 (逾期不补正、行政机关不再处理其政府信息公开申请) names its leaf before the 、
+    rule = _most_specific(best[2], listed if best[2].get("leaves_in_list") else local)
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
-    if switch and (any(w in _CARRY_YEAR.sub("上年", right) for w in switch["words"])
-                   or any(w in ahead for w in switch.get("ahead", []))):
+    if switch and (_says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", []))
+                   or _part_carried_in(text[fig.end:sentence[1]], switch)):
         return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
+
+
+def _says_carried_in(right: str, switch: dict[str, Any]) -> bool:
+    """Given the words after a figure, return whether they say it holds the requests carried in (含上年结转3件), not
+    that it leaves them out (不含上年结转5件: a `not_after` word right before the switch word)."""
+    negators = tuple(switch.get("not_after", ()))
+    return any(not right[:i].endswith(negators)
+               for w in switch["words"] for i in (m.start() for m in re.finditer(re.escape(w), right)))
+
+
+def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
+    """Given the words after a figure to its sentence end, return whether a breakdown opening next names a part of
+    it carried in from the year before by the words after that part's figure (共受理455件，其中4件来自上一年度结转)."""
+    part = switch.get("part_after")
+    number = _NEXT_NUMBER.search(after)
+    if not part or number is None or not after[:number.start()].strip(CLAUSE_OPENING_MARKS).endswith(tuple(part["opening"])):
+        return False
+    clause = _CLAUSE_END.split(after[number.start():], maxsplit=1)[0]
+    return any(w in clause for w in part["words"])
 
 
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
@@ -561,6 +583,9 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True
     if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
         return True
+    if report_year is not None and any(int(m.group(1)) != report_year
+                                       for m in _RANGE_FIRST_YEAR.finditer(_TITLE.sub("", _PARENTHESIS.sub("", left)))):
+        return True  # 2021-2023年共收到申请58件: several years' count
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
