@@ -21,6 +21,13 @@ BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "center", "form", "fieldset", "address",
     "figure", "figcaption", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "body", "html",
 }
+LINE_EDGES = BLOCKS | {"br"}  # a cell child with one of these tags starts a line and ends one
+# Inline markup, which a cell's text reads through: stripped from a data table in one C pass (its text and tail joined
+# to its neighbours', as cell_text would join them) so that most cells are leaves, read without a Python walk.
+INLINE = (
+    "span", "font", "b", "i", "u", "s", "strike", "a", "strong", "em", "sup", "sub", "small", "big", "o:p", "ins", "del",
+    "label", "code", etree.Comment, etree.ProcessingInstruction,
+)
 MAX_SPAN = 1000  # a typo like colspan="10000" must not build a huge grid
 META_LABELS = (
     "名称", "标题", "索引号", "分类", "主题分类", "发布机构", "发文机关", "公开日期", "发布日期",
@@ -28,8 +35,6 @@ META_LABELS = (
 )
 LABELLED = re.compile(rf"^({'|'.join(META_LABELS)})\s*[:：]\s*(\S.*)$")
 MAX_LABELLED_LINE = 60  # a longer line is prose that happens to start with a label word
-TABLES = etree.XSLT(etree.parse(str(Path(__file__).with_name("html_tables.xsl"))),
-                    access_control=etree.XSLTAccessControl.DENY_ALL)
 PARSER = etree.HTMLParser()  # plain elements: lxml.html's parser adds a Python class lookup to every element access
 UTF8_PARSER = etree.HTMLParser(encoding="utf-8")  # for UTF-8 bytes as they are (the page's own <meta> is not read)
 LEADING_SPACE = re.compile(rb"[ \t\n\r\f\v]*")
@@ -38,7 +43,6 @@ LABEL_NOISE = re.compile(r"[\s:：]")
 MAY_BE_LABELLED = re.compile(rf"[\s:：]*[{''.join(sorted({label[0] for label in META_LABELS}))}]")  # cheap pre-check
 LEADING_DIGITS = re.compile(r"\s*(\d+)")
 TABLE_SECTIONS = ("thead", "tbody", "tfoot")
-LAST_LINE = 65535  # libxml2 keeps a node's line in 16 bits: past it the line is sought around the node, not in a copy
 MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE: deeper content is dropped, and that must be said
 
 
@@ -55,13 +59,48 @@ def tag_of(element: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def cell_text(cell: etree._Element) -> str:
-    """Given a cell of the flattened tables (html_tables.xsl: text with <s/> at line edges), return its text with
-    each line squeezed, empty lines dropped, joined by '\\n'."""
-    if not len(cell):
-        return squeeze(cell.text or "")
-    lines = (squeeze(part) for part in (cell.text or "", *(edge.tail or "" for edge in cell)))
-    return "\n".join(line for line in lines if line)
+def gather(node: etree._Element, segments: list[list[str]]) -> None:
+    """Given a node inside a cell, append its text and tail to the last segment, opening a new one at <br> and block edges."""
+    tag = tag_of(node)
+    if tag and tag not in SKIPPED:
+        block = tag in LINE_EDGES
+        if block:
+            segments.append([])
+        if node.text:
+            segments[-1].append(node.text)
+        for child in node:
+            gather(child, segments)
+        if block:
+            segments.append([])
+    if node.tail:
+        segments[-1].append(node.tail)
+
+
+def cell_text(element: etree._Element) -> str:
+    """Given a td/th, return its text with <br> and block children as '\\n'."""
+    if not len(element):
+        return squeeze(element.text or "")
+    # With inline markup stripped, most cells hold leaves only (Word's <p>39</p>): one loop, no recursive walk.
+    segments = [element.text or ""]
+    for child in element:
+        if len(child):
+            return _cell_lines(element)
+        tag = tag_of(child)
+        if tag in LINE_EDGES:
+            segments += (child.text or "", child.tail or "")
+        else:
+            if tag and tag not in SKIPPED:
+                segments[-1] += child.text or ""
+            segments[-1] += child.tail or ""
+    return "\n".join(line for line in map(squeeze, segments) if line)
+
+
+def _cell_lines(element: etree._Element) -> str:
+    """Given a td/th with children, return its text with <br> and block children as '\\n'."""
+    segments: list[list[str]] = [[element.text or ""]]
+    for child in element:
+        gather(child, segments)
+    return "\n".join(line for line in (squeeze("".join(segment)) for segment in segments if segment) if line)
 
 
 def own_rows(table: etree._Element) -> list[etree._Element]:
@@ -128,8 +167,6 @@ class Reader:
     """Walks the parsed page in document order, collecting lines, grids and metadata."""
 
     source: Source
-    flat: dict[etree._Element, etree._Element]  # each <table> of the page -> its flattened copy (html_tables.xsl)
-    long_page: bool  # lines may pass LAST_LINE: a cell's line is read from the page's element, not the copy
     buffer: list[str] = field(default_factory=list)
     buffer_line: int | None = None
 
@@ -180,26 +217,22 @@ class Reader:
         """Given a <table>, emit it as a RawTable, or walk it as layout when it has one column or nested tables."""
         for caption in table.iterchildren("caption"):
             self.walk_inside(caption)
-        if next(table.iterdescendants("table"), None) is not None:
-            return self.walk_layout(table)
-        grid = expand([list(row) for row in self.flat[table]])
-        if not grid or len(grid[0]) < 2:
-            return self.walk_layout(table)
+        grid = table_grid(table)
+        if not grid or len(grid[0]) < 2 or next(table.iterdescendants("table"), None) is not None:
+            for cell in (cell for row in grid for cell in row if cell is not None):
+                self.walk_inside(cell)
+            return
+        etree.strip_tags(table, *INLINE)
         t = len(self.source.tables) + 1
         rows: list[list[Cell | None]] = []
-        for r, (row, origins) in enumerate(zip(grid, table_grid(table) if self.long_page else grid), start=1):
+        for r, row in enumerate(grid, start=1):
             rows.append([
-                None if cell is None else Cell(cell_text(cell), Where(line=origin.sourceline, address=f"table {t} row {r} col {c}"))
-                for c, (cell, origin) in enumerate(zip(row, origins), start=1)
+                None if cell is None else Cell(cell_text(cell), Where(line=cell.sourceline, address=f"table {t} row {r} col {c}"))
+                for c, cell in enumerate(row, start=1)
             ])
             self.add_meta(labelled_pairs([cell.text for cell in rows[-1] if cell is not None]))
         where = Where(line=table.sourceline, address=f"table {t}")
         self.source.tables.append(RawTable(rows, where, line_index=len(self.source.lines)))
-
-    def walk_layout(self, table: etree._Element) -> None:
-        """Given a layout <table> (one column, or tables nested in it), emit its cells' content in grid order."""
-        for cell in (cell for row in table_grid(table) for cell in row if cell is not None):
-            self.walk_inside(cell)
 
     def walk_inside(self, element: etree._Element) -> None:
         """Given a layout cell or caption, emit its content (not its tail) as paragraphs and tables."""
@@ -281,9 +314,7 @@ def read_html(path: Path, data: bytes, sha256: str) -> Source:
     title = root.find(".//title")
     if title is not None and squeeze(title.xpath("string()")):
         source.meta["title"] = squeeze(title.xpath("string()"))
-    tables = list(root.iter("table"))  # held, so that each keeps the element object the walk will meet
-    flat = dict(zip(tables, TABLES(root.getroottree()).getroot(), strict=True))
-    reader = Reader(source, flat, long_page=data.count(b"\n") + data.count(b"\r") >= LAST_LINE - 1)
+    reader = Reader(source)
     reader.walk(root)
     reader.flush()
     return source
