@@ -92,7 +92,7 @@ def cell_text(element: etree._Element) -> str:
             if tag and tag not in SKIPPED:
                 segments[-1] += child.text or ""
             segments[-1] += child.tail or ""
-    return "\n".join(line for line in map(squeeze, segments) if line)
+    return "\n".join(line for line in map(squeeze, filter(None, segments)) if line)
 
 
 def _cell_lines(element: etree._Element) -> str:
