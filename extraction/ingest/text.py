@@ -192,14 +192,19 @@ def values_follow_labels(lines: list[str]) -> bool:
     of a Word file): most runs of values come right after one or two label lines, none longer than a row. A PDF
     library's text boxes print a table's labels as one run and its numbers as others, a column's in one run."""
     runs: list[list[int]] = []  # [is a value run, lines]
+    cut = False  # a blank cell printed (its &nbsp;) since the last line: a row of blanks ends between two labels
     for line in lines:
+        if is_blank_cell(line):
+            cut = True
+            continue
         if not line.strip():
             continue
         value = int(is_lone_value(line))
-        if runs and runs[-1][0] == value:
+        if runs and runs[-1][0] == value and (value or not cut):
             runs[-1][1] += 1
         else:
             runs.append([value, 1])
+        cut = False
     values = [n for value, n in runs if value]
     after_labels = sum(1 for (value, _), before in zip(runs[1:], runs) if value and before[1] <= ROW_LABEL_LINES)
     return bool(values) and max(values) <= MAX_ROW_VALUES and after_labels >= MIN_ROW_RUN_SHARE * len(values)
@@ -619,9 +624,11 @@ def is_column_header(line: str) -> bool:
 
 
 def is_row_label(line: str) -> bool:
-    """Given a line, return whether it can be a row label printed alone (its cells blank): short, no sentence."""
+    """Given a line, return whether it can be a row label printed alone (its cells blank): no longer than a table cell's
+    line, no sentence outside brackets (2021's 三（六）1 label runs to 40 characters with its group's beside it, and
+    三（二）'s note carries its commas inside brackets)."""
     text = line.strip()
-    return 0 < len(text) <= CAPTION_MAX_CHARS and len(column_tokens(line)) <= 3 and not any(mark in text for mark in SENTENCE_MARKS)
+    return 0 < len(text) <= MAX_CELL_LINE_CHARS and len(column_tokens(line)) <= 3 and not is_sentence(text)
 
 
 def value_starts(line: str) -> list[tuple[int, str]]:
@@ -702,6 +709,8 @@ def read_whitespace(lines: list[str], source: Source) -> None:
         else:
             if segment:
                 add_whitespace_table(segment, source)
+                source.tables[-1].trailing_lines = [TextLine(text.strip(), Where(line=n)) for n, text in pending
+                                                    if is_row_label(text)]
             prose(pending + [(number, line)])
             segment, pending = [], []
     if segment:
@@ -769,6 +778,8 @@ def read_lines(lines: list[str], source: Source) -> None:
     Labels stay prose lines too, as the section headings among them are."""
     rows: list[list[Cell | None]] = []
     start = 0
+    counts_blanks = any(map(is_blank_cell, lines))
+    blanks = 0  # blank cells printed since the last cell
 
     def flush() -> None:
         if any(len(row) > 1 for row in rows):
@@ -778,14 +789,21 @@ def read_lines(lines: list[str], source: Source) -> None:
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
+            blanks += is_blank_cell(line)
             continue
         cell = Cell(text, Where(line=number))
+        last = rows[-1][-1] if rows and rows[-1] else None
+        if counts_blanks and last is not None and is_lone_value(last.text):
+            last.blanks_after = blanks
         if is_lone_value(text):
             if rows and len(rows[-1]) > 1 and not is_lone_value(rows[-1][-1].text):
                 rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
             if rows:
                 rows[-1].append(cell)
+                cell.blanks_before = blanks if counts_blanks else None
+            blanks = 0
             continue
+        blanks = 0
         if is_prose_line(text):
             flush()
         elif rows and all(not is_lone_value(c.text) for c in rows[-1] if c is not None):
@@ -796,6 +814,12 @@ def read_lines(lines: list[str], source: Source) -> None:
             rows.append([cell])
         source.lines.append(TextLine(text, Where(line=number)))
     flush()
+
+
+def is_blank_cell(line: str) -> bool:
+    """Given a line, return whether it prints a blank cell: only no-break or ideographic spaces (a page's &nbsp;, kept
+    by a scraper as a text node of its own), not an empty line."""
+    return bool(line) and not line.strip() and any(ch in "\xa0\u3000" for ch in line)
 
 
 def value_runs(lines: list[str]) -> list[PrintedRun]:
