@@ -119,3 +119,49 @@ def test_a_row_placed_by_its_position_takes_the_reports_own_rows() -> None:
     assert len(placed) == len(spec.versions["v2019"].requests_rows)
     assert _order_alignment(placed, spec, spec.versions["v2021"]) is None
     assert _order_alignment(placed, spec, spec.versions["v2019"]) == [r.key for r in spec.versions["v2019"].requests_rows]
+
+
+def test_numbers_printed_inside_a_wrapped_label_are_its_row() -> None:
+    """A PDF converter prints a tall cell's numbers between the lines of its wrapped label, outside the pipe rows
+    (（二）部分公开（区分处理的，只计这 / 3 / 一情形，不计其他情形）, its blank cells printing nothing): they are that
+    row's numbers, placed by the identities."""
+    model = build_report(random.Random(6), "inside_6", make_agency(random.Random(6)), 2022, 0.0)
+    content = rewrite(content_of(read_source("report.html", render(model, "html"))), lambda p: p, blank_zero)
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+
+    def table_lines(table: Table) -> list[str]:
+        rows = grid_texts(table)
+        cut = next((i for i, row in enumerate(rows) if label in row), None)
+        if cut is None:
+            return markdown_table(table)
+        numbers = " ".join(t for t in rows[cut] if t and t != label and not t.startswith("三"))
+        return markdown_table(Table(tuple(table.rows[:cut]))) + [label[:17], numbers, label[17:]] + \
+            markdown_table(Table(tuple(table.rows[cut + 1:])))
+
+    report = audit("report.md", as_text(text_lines(content, table_lines, markdown_heading, gap=False), "md").data)
+    page = {k: c.value for k, c in audit("report.html", render_html(content)).cells.items()}
+    row = {k: v for k, v in page.items() if k.startswith("requests.result.partially_disclosed.")}
+    assert any(v is not None for v in row.values()) and any(v is None for v in row.values())
+    assert {k: report.cells[k].value for k in row if k in report.cells} == row
+
+
+def test_a_blank_total_over_parts_read_in_part_is_no_sum() -> None:
+    """A row total left blank stands for the sum of its parts; where one part was left unread (a number no column
+    could be told for), the row's total and every sum over it are unknown, not the parts read (a false 不予公开小计)."""
+    from extraction.document import Where
+    from extraction.tables import CellValue
+    from extraction.values import TableView
+
+    def cell(key: str, value: int | None) -> CellValue:
+        return CellValue(key, value, "" if value is None else str(value), Where(line=1))
+
+    rows = [r.key.rsplit(".", 1)[1] for r in load_spec().versions["v2021"].requests_rows if r.key.startswith("result.withheld.")]
+    columns = load_spec().column_keys
+    cells = {f"requests.result.withheld.{r}.{c}": cell(f"requests.result.withheld.{r}.{c}", None) for r in rows for c in columns}
+    del cells["requests.result.withheld.process_info.commercial_enterprise"]  # left unread
+    cells["requests.result.withheld.state_secret.natural_person"] = cell("requests.result.withheld.state_secret.natural_person", 14)
+    cells["requests.result.withheld.process_info.natural_person"] = cell("requests.result.withheld.process_info.natural_person", 3)
+    view = TableView(cells, load_spec(), "v2021")
+    assert view.value("requests.result.withheld.state_secret.total") == 14
+    assert view.value("requests.result.withheld.process_info.total") is None
+    assert view.value("requests.result.withheld.subtotal.total") is None

@@ -473,6 +473,13 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         if rows and (not blank or layout == "markdown"):
             add_rows(rows, layout, source, guessed)
             rows = []
+        if layout == "markdown" and not blank and inside_label(lines, number, source):
+            # A row's number printed inside its wrapped label (（二）部分公开（区分处理的，只计这 / 3 / 一情形，不计其他
+            # 情形）): a row of that number, the label's first line above it (the table stage checks it is a start).
+            above = source.lines[-1]
+            source.tables.append(RawTable([[Cell(value, Where(line=number)) for value in line.split()]], above.where,
+                                          line_index=len(source.lines), positional=False, label_lines=[above]))
+            continue
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
@@ -489,6 +496,18 @@ def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, gue
     table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
     table.label_lines = label_lines_above(source.lines, rows[0][0])
     source.tables.append(table)
+
+
+def inside_label(lines: list[str], number: int, source: Source) -> bool:
+    """Given the file's lines, a line's number and the prose so far, return whether the line prints numbers only
+    between two short lines that are no sentence, right above and below it: a row label wrapped around its numbers."""
+    above = source.lines[-1] if source.lines else None
+    below = lines[number].strip() if number < len(lines) else ""
+    tokens = lines[number - 1].split()
+    return (bool(tokens) and all(NUMERIC_TOKEN.match(t) for t in tokens) and above is not None
+            and above.where.line == number - 1
+            and all(0 < len(text) <= CAPTION_MAX_CHARS and not is_sentence(text) and not is_lone_value(text)
+                    and not is_pipe_row(text) for text in (above.text, below)))
 
 
 def label_lines_above(lines: list[TextLine], first_row: int) -> list[TextLine]:
