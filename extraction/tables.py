@@ -224,6 +224,12 @@ def _placed_row(matcher: _RowMatcher, above: list[Cell], row: _Row, own: tuple[s
     return own
 
 
+@per_spec
+def _version_rows(spec: Spec) -> dict[str, frozenset[str]]:
+    """Given the spec, return the keys of each version's 表三 rows."""
+    return {v.id: frozenset(r.key for r in v.requests_rows) for v in spec.versions.values()}
+
+
 def _named_rows(matcher: _RowMatcher, labels: list[Cell]) -> list[tuple[Cell, str, float]]:
     """Given label cells printed with no number, return each that names a 表三 row by itself, with the row and how
     sure (a text-lines row keeps a run of label lines as one row's labels: 2.… / 3.… / 4.…)."""
@@ -402,6 +408,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 continue
             own = matcher.requests_row(row)
             placed = _placed_row(matcher, above, row, own, spec)
+            if placed is not None and placed[1] < 1.0 and placed[0] not in _version_rows(spec)[version.id]:
+                # Only part of a longer label names a row this version has not (2021's group label （六）其他处理 run
+                # into its row's wrapped label): not 2019's row. Its exact label would be (the old table reprinted).
+                placed = None
             above = []
             if zone == "二" and active is None and own is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
@@ -592,13 +602,16 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
 
 def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
     """Given a row's printed numbers and the grid's width, return the column of each as the blank cells printed around
-    them say, when they were printed before, between and after all of them and fill the grid exactly; else None."""
-    if any(c.blanks_before is None for c in values) or values[-1].blanks_after is None:
+    them say, when they were printed before and between all of them and, where the layout shows the blanks after
+    them too (&nbsp; lines), fill the grid exactly; else None. Where the blanks are only a rhythm of empty lines
+    (docx2txt), those after the row may be the next row's merged cells: the numbers must then fit in the grid."""
+    if any(c.blanks_before is None for c in values):
         return None
     columns = [values[0].blanks_before]
     for cell in values[1:]:
         columns.append(columns[-1] + 1 + cell.blanks_before)
-    return tuple(columns) if columns[-1] + 1 + values[-1].blanks_after == width else None
+    after = values[-1].blanks_after
+    return tuple(columns) if (columns[-1] < width if after is None else columns[-1] + 1 + after == width) else None
 
 
 def _read_sparse(slots: list[Slot], sparse: list[tuple[Slot, SparseRow]], label_only: list[tuple[Cell, str, float]],

@@ -165,3 +165,36 @@ def test_a_blank_total_over_parts_read_in_part_is_no_sum() -> None:
     assert view.value("requests.result.withheld.state_secret.total") == 14
     assert view.value("requests.result.withheld.process_info.total") is None
     assert view.value("requests.result.withheld.subtotal.total") is None
+
+
+@pytest.mark.parametrize("seed", [2, 3, 8])
+def test_a_word_files_empty_paragraphs_place_every_number(seed: int) -> None:
+    """docx2txt prints every cell of a Word table as a paragraph, a blank one as an empty paragraph: the empty lines
+    between a row's numbers count its blank cells, so every 表三 cell is read as the page prints it."""
+    pytest.importorskip("docx2txt")
+    from evaluation.mutations import docx2txt_text
+
+    model = build_report(random.Random(seed), f"word_{seed}", make_agency(random.Random(seed)), 2022, 0.0)
+    content = rewrite(content_of(read_source("report.html", render(model, "html"))), lambda p: p, blank_zero)
+    page = {k: v for k, c in audit("report.html", render_html(content)).cells.items() if k.startswith("requests.")
+            for v in [c.value]}
+    report = audit("report.txt", docx2txt_text(content).data)
+    assert report.format == "text-lines"
+    assert {k: report.cells[k].value if k in report.cells else "unread" for k in page} == page
+
+
+def test_a_2019_row_named_only_inside_a_longer_label_is_not_read_in_2021() -> None:
+    """A 2021 report whose cell text reflowed around its group's label (a PDF's cells: 2.申请人逾期未按收费通知要求缴纳
+    and its numbers, then （六）其他 / 处理 / 费用、…信 / 息公开申请 and a row of numbers) does not get 2019's 三（六）
+    row from the label that only contains （六）其他处理: in 2021 that is a group's label, so those numbers stay unread."""
+    from evaluation.mutations import soup_text
+
+    model = build_report(random.Random(3), "group_3", make_agency(random.Random(3)), 2022, 0.0)
+    lines = soup_text(content_of(read_source("report.html", render(model, "html")))).data.decode("utf-8").split("\n")
+    at = lines.index("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")
+    values = [line for line in lines[at + 1:at + 8]]
+    assert all(v.strip().isdigit() for v in values)
+    lines[at:at + 8] = ["2.申请人逾期未按收费通知要求缴纳", *values, "（六）其他", "处理", "费用、行政机关不再处理其政府信", "息公开申请", *values]
+    report = audit("report.txt", "\n".join(lines).encode("utf-8"))
+    assert report.template == "v2021"
+    assert not [k for k in report.cells if k.startswith("requests.result.other.") and k.count(".") == 3]

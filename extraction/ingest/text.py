@@ -192,13 +192,18 @@ def values_follow_labels(lines: list[str]) -> bool:
     of a Word file): most runs of values come right after one or two label lines, none longer than a row. A PDF
     library's text boxes print a table's labels as one run and its numbers as others, a column's in one run."""
     runs: list[list[int]] = []  # [is a value run, lines]
-    cut = False  # a blank cell printed (its &nbsp;) since the last line: a row of blanks ends between two labels
+    rhythm = cell_rhythm(lines)
+    cut = False  # a blank cell printed (its &nbsp;, or an empty paragraph) since the last line: a row of blanks ends
+    empties = 0
     for line in lines:
         if is_blank_cell(line):
             cut = True
             continue
         if not line.strip():
+            empties += not line
+            cut = cut or (rhythm is not None and empties > rhythm)
             continue
+        empties = 0
         value = int(is_lone_value(line))
         if runs and runs[-1][0] == value and (value or not cut):
             runs[-1][1] += 1
@@ -798,7 +803,9 @@ def read_lines(lines: list[str], source: Source) -> None:
     rows: list[list[Cell | None]] = []
     start = 0
     counts_blanks = any(map(is_blank_cell, lines))
+    rhythm = None if counts_blanks else cell_rhythm(lines)
     blanks = 0  # blank cells printed since the last cell
+    empties = 0  # empty lines since the last cell
 
     def flush() -> None:
         if any(len(row) > 1 for row in rows):
@@ -809,6 +816,7 @@ def read_lines(lines: list[str], source: Source) -> None:
         text = line.strip()
         if not text:
             blanks += is_blank_cell(line)
+            empties += not line
             continue
         cell = Cell(text, Where(line=number))
         last = rows[-1][-1] if rows and rows[-1] else None
@@ -819,10 +827,10 @@ def read_lines(lines: list[str], source: Source) -> None:
                 rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
             if rows:
                 rows[-1].append(cell)
-                cell.blanks_before = blanks if counts_blanks else None
-            blanks = 0
+                cell.blanks_before = blanks if counts_blanks else None if rhythm is None else blank_cells(empties, rhythm)
+            blanks = empties = 0
             continue
-        blanks = 0
+        blanks = empties = 0
         if is_prose_line(text):
             flush()
         elif rows and all(not is_lone_value(c.text) for c in rows[-1] if c is not None):
@@ -833,6 +841,31 @@ def read_lines(lines: list[str], source: Source) -> None:
             rows.append([cell])
         source.lines.append(TextLine(text, Where(line=number)))
     flush()
+
+
+def cell_rhythm(lines: list[str]) -> int | None:
+    """Given text-lines, return how many empty lines follow every cell (docx2txt: one, as each cell is a paragraph),
+    when every gap between two values of a row is that many lines and a whole number of blank cells; else None."""
+    gaps: list[int] = []
+    empties, after_value = 0, False
+    for line in lines:
+        if not line.strip():
+            empties += not line
+            continue
+        value = is_lone_value(line)
+        if value and after_value:
+            gaps.append(empties)
+        empties, after_value = 0, value
+    base = min(gaps, default=0)
+    # Every gap a whole number of cells: adjacent values one rhythm apart, each blank cell between one more paragraph.
+    return base if base > 0 and all(blank_cells(gap, base) is not None for gap in gaps) else None
+
+
+def blank_cells(empties: int, rhythm: int) -> int | None:
+    """Given the empty lines before a cell and the file's rhythm, return the blank cells they print (each an empty
+    paragraph: rhythm + 1 lines), None when they are no whole number of cells."""
+    extra = empties - rhythm
+    return extra // (rhythm + 1) if extra >= 0 and extra % (rhythm + 1) == 0 else None
 
 
 def is_blank_cell(line: str) -> bool:
