@@ -602,16 +602,15 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
 
 def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
     """Given a row's printed numbers and the grid's width, return the column of each as the blank cells printed around
-    them say, when they were printed before and between all of them and, where the layout shows the blanks after
-    them too (&nbsp; lines), fill the grid exactly; else None. Where the blanks are only a rhythm of empty lines
-    (docx2txt), those after the row may be the next row's merged cells: the numbers must then fit in the grid."""
-    if any(c.blanks_before is None for c in values):
+    them say, when they were printed before, between and after all of them and fill the grid exactly; else None (a
+    blank cell printed as nothing, or an empty cell that is no column of the grid — a label column, the next row's
+    merged cell — would shift every number of the row, and the identities cannot see a whole table shifted)."""
+    if any(c.blanks_before is None for c in values) or values[-1].blanks_after is None:
         return None
     columns = [values[0].blanks_before]
     for cell in values[1:]:
         columns.append(columns[-1] + 1 + cell.blanks_before)
-    after = values[-1].blanks_after
-    return tuple(columns) if (columns[-1] < width if after is None else columns[-1] + 1 + after == width) else None
+    return tuple(columns) if columns[-1] + 1 + values[-1].blanks_after == width else None
 
 
 def _read_sparse(slots: list[Slot], sparse: list[tuple[Slot, SparseRow]], label_only: list[tuple[Cell, str, float]],

@@ -820,8 +820,8 @@ def read_lines(lines: list[str], source: Source) -> None:
             continue
         cell = Cell(text, Where(line=number))
         last = rows[-1][-1] if rows and rows[-1] else None
-        if counts_blanks and last is not None and is_lone_value(last.text):
-            last.blanks_after = blanks
+        if last is not None and is_lone_value(last.text) and (counts_blanks or rhythm is not None):
+            last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
         if is_lone_value(text):
             if rows and len(rows[-1]) > 1 and not is_lone_value(rows[-1][-1].text):
                 rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
