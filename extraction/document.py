@@ -61,6 +61,10 @@ class Cell:
     text: str
     where: Where
     confidence: float | None = None
+    # Blank cells printed (as a line of no-break spaces) right before and after it in its row, where a layout that
+    # keeps no positions prints them: what says which columns a row's numbers fill. None: not printed.
+    blanks_before: int | None = None
+    blanks_after: int | None = None
 
 
 @dataclass
@@ -73,6 +77,8 @@ class RawTable:
     the table, which places it inside a section. `caption` is the short line printed right above the table
     (### 行政复议), when the layout shows one. `label_lines` are the short lines printed right above it with no
     break, the caption last: where a converter printed the first lines of a row label wrapped over its numbers.
+    `trailing_lines` are the row labels printed alone right under it, kept as prose too: its last rows, where blank
+    cells print nothing.
     """
 
     rows: list[list[Cell | None]]
@@ -81,6 +87,7 @@ class RawTable:
     positional: bool = True
     caption: str = ""
     label_lines: list[TextLine] = field(default_factory=list)
+    trailing_lines: list[TextLine] = field(default_factory=list)  # short lines right under it: rows printing their label alone
 
 
 @dataclass

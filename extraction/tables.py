@@ -19,6 +19,7 @@ from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.lazy import cached
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
+from extraction.sparse import PAIR_CONFIDENCE, Row as SparseRow, sparse_slots
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
 FUZZY_ROW_SCORE = 80
@@ -27,7 +28,6 @@ _INNER_NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+\.|（[一�
 MAX_WRAPPED_LINES = 4  # label lines above a row of values that may be the start of its label
 WRAPPED_LABEL_CONFIDENCE = 0.9  # a wrapped label places its row by its whole words or its start, not by likeness
 ORDER_CONFIDENCE = 0.7  # a row placed by its position among the printed rows, not by its label
-PAIR_CONFIDENCE = 0.6  # 自然人 and 总计 read from two equal numbers of a row whose blanks were dropped
 DOUBTFUL_CONFIDENCE = 0.5  # at or below: a cell narrative checks do not judge by (placement unconfirmed)
 INFERRED_CONFIDENCE = 0.8  # at most, for an OCR reading the identities replaced: proven by them, yet not printed as read
 AMBIGUOUS_CORRECTION = "ambiguous_correction"  # more than one OCR cell could be re-read to make the identities hold
@@ -225,6 +225,27 @@ def _placed_row(matcher: _RowMatcher, above: list[Cell], row: _Row, own: tuple[s
 
 
 @per_spec
+def _version_rows(spec: Spec) -> dict[str, frozenset[str]]:
+    """Given the spec, return the keys of each version's 表三 rows."""
+    return {v.id: frozenset(r.key for r in v.requests_rows) for v in spec.versions.values()}
+
+
+def _named_rows(matcher: _RowMatcher, labels: list[Cell]) -> list[tuple[Cell, str, float]]:
+    """Given label cells printed with no number, return each that names a 表三 row by itself, with the row and how
+    sure (a text-lines row keeps a run of label lines as one row's labels: 2.… / 3.… / 4.…)."""
+    out: list[tuple[Cell, str, float]] = []
+    for cell in labels:
+        text = norm(cell.text)
+        starts = [m.start() for m in _INNER_NUMBERING.finditer(text)]
+        # A group's label printed beside the row's (处理 4.无正当理由大量反复): the row's label starts at the last numbering.
+        for label in ([text[starts[-1]:]] if starts and starts[-1] > 0 else []) + [text]:
+            if label and (placed := matcher.requests_row(_Row([Cell(label, cell.where)], [], False))) is not None:
+                out.append((cell, *placed))
+                break
+    return out
+
+
+@per_spec
 def _group_labels(spec: Spec) -> frozenset[str]:
     """Given the spec, return the labels of 表三's row groups in core form (三、本年度办理结果, （五）不予处理)."""
     return frozenset(core(r.group) for v in spec.versions.values() for r in v.requests_rows if r.group)
@@ -325,6 +346,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     requests_rows: list[tuple[_Row, tuple[str, float] | None, tuple[str, float] | None]] = []
     review_slots: list[Slot] = []  # 表四's data row, or its three parts printed as tables of their own
     loose_parts: list[_Row] = []  # a part's numbers under its own 结果维持…总计 header, with no caption naming it
+    label_only: list[tuple[Cell, str, float]] = []  # 表三 labels printed with no number where blanks print nothing
     for table in tables:
         part = _review_part(table.caption, spec)
         under_heads = False
@@ -334,6 +356,8 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
         # label's first lines above the table of its numbers): the lines of a label its numbers were printed under.
         above = ([Cell(line.text, line.where) for line in table.label_lines]
                  or ([Cell(table.caption, table.where)] if table.caption else []))
+        if not table.positional:
+            label_only += _named_rows(matcher, above)
         for raw_row in table.rows:
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)
@@ -379,9 +403,15 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 row = _unplaced(row)
             if not printed and not (row.positional and len(row.values) >= 7):
                 above += [c for c in row.labels if norm(c.text)]
+                if not row.positional:
+                    label_only += _named_rows(matcher, row.labels)
                 continue
             own = matcher.requests_row(row)
             placed = _placed_row(matcher, above, row, own, spec)
+            if placed is not None and placed[1] < 1.0 and placed[0] not in _version_rows(spec)[version.id]:
+                # Only part of a longer label names a row this version has not (2021's group label （六）其他处理 run
+                # into its row's wrapped label): not 2019's row. Its exact label would be (the old table reprinted).
+                placed = None
             above = []
             if zone == "二" and active is None and own is None and len(row.values) <= 3 and core(row.last_label):
                 out.deviations.append(Deviation(f"active.local:{core(row.last_label)}", f"表二 prints a local row {row.last_label.strip()} that is not in the {version.id} format (not read into cells)"))
@@ -392,8 +422,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 zone = "三"
         if blank is not None:
             review_seen = _add_review_row(blank, part, review_slots, loose_parts, review_seen, spec)
+        if not table.positional:
+            label_only += _named_rows(matcher, [Cell(line.text, line.where) for line in table.trailing_lines])
     review_slots += _ordered_parts(loose_parts, review_slots, spec)
-    _place_rows(out, _requests_slots(out, requests_rows, spec) + review_slots, spec, version)
+    _place_rows(out, _requests_slots(out, requests_rows, label_only, spec, version) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     _doubt_unsure(out, spec)
     return out
@@ -522,12 +554,14 @@ def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[
 
 
 def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None, tuple[str, float] | None]],
-                    spec: Spec) -> list[Slot]:
-    """Given 表三 rows (each with where it is placed and where its own label alone places it), return one slot per
-    placed row. Rows placed by their own label; rows whose label is unreadable (a PDF line holding only the numbers
-    of a wrapped label) are placed by their position when the printed rows line up one-to-one with a version's row
-    order, else by their label wrapped over the lines above."""
-    by_order = _order_alignment([own for _, _, own in rows], spec)
+                    label_only: list[tuple[Cell, str, float]], spec: Spec, version: VersionSpec) -> list[Slot]:
+    """Given 表三 rows (each with where it is placed and where its own label alone places it) and the labels printed
+    with no number where blanks print nothing, return one slot per placed row. Rows placed by their own label; rows
+    whose label is unreadable (a PDF line holding only the numbers of a wrapped label) are placed by their position
+    when the printed rows line up one-to-one with a version's row order, else by their label wrapped over the lines
+    above. Rows printing fewer numbers than the grid with their blanks not printed are read jointly by the
+    identities (extraction/sparse.py)."""
+    by_order = _order_alignment([own for _, _, own in rows], spec, version)
     subtotal = subtotal_column([row.values for row, _, _ in rows], len(spec.column_keys))
     if subtotal is not None:
         out.deviations.append(Deviation("requests.*.org_sum", "表三 prints a 法人或其他组织小计 column, which is not in the national grid (left out of the cells)"))
@@ -535,6 +569,7 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     empty = None if subtotal is not None else empty_column([row.values for row, _, _ in rows], width)
     seen: set[str] = set()
     slots: list[Slot] = []
+    sparse: list[tuple[Slot, SparseRow]] = []  # rows whose numbers do not say which columns they fill
     for i, (row, placed, own) in enumerate(rows):
         placed = own if by_order is not None else placed
         if by_order is not None and (placed is None or placed[0] != by_order[i]):
@@ -554,9 +589,50 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
             candidates = distinct(_requests_candidates(values[:cut] + values[cut + 1:], row.positional, width) + candidates)
         if candidates and candidates[0].note == PAIR_NOTE:
             confidence = min(confidence, PAIR_CONFIDENCE)
-        if candidates:
-            slots.append(Slot(tuple(f"requests.{placed[0]}.{col}" for col in spec.column_keys), candidates, confidence))
-    return slots
+        keys = tuple(f"requests.{placed[0]}.{col}" for col in spec.column_keys)
+        if not row.positional and 0 < len(values) < width:
+            sparse.append((Slot(keys, candidates, confidence),
+                           SparseRow(keys, tuple(values), row.values[0].where, columns=_printed_columns(values, width))))
+        elif candidates:
+            slots.append(Slot(keys, candidates, confidence))
+    if not sparse:
+        return slots
+    return slots + _read_sparse(slots, sparse, label_only, seen, spec, version)
+
+
+def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
+    """Given a row's printed numbers and the grid's width, return the column of each as the blank cells printed around
+    them say, when they were printed before, between and after all of them and fill the grid exactly; else None (a
+    blank cell printed as nothing, or an empty cell that is no column of the grid — a label column, the next row's
+    merged cell — would shift every number of the row, and the identities cannot see a whole table shifted)."""
+    if any(c.blanks_before is None for c in values) or values[-1].blanks_after is None:
+        return None
+    columns = [values[0].blanks_before]
+    for cell in values[1:]:
+        columns.append(columns[-1] + 1 + cell.blanks_before)
+    return tuple(columns) if columns[-1] + 1 + values[-1].blanks_after == width else None
+
+
+def _read_sparse(slots: list[Slot], sparse: list[tuple[Slot, SparseRow]], label_only: list[tuple[Cell, str, float]],
+                 seen: set[str], spec: Spec, version: VersionSpec) -> list[Slot]:
+    """Given the 表三 slots read by their layout, the rows printed without their blanks, the labels printed with no
+    number and the rows already placed, return the slots of the rows read by the identities: the printed ones, and
+    a blank one for each row of the version whose label alone was printed (none where the table cannot be read)."""
+    placed = slots + [s for s, _ in sparse]
+    identities = _identities_for(placed, spec, version)
+    rows_of_version = {r.key for r in spec.versions[_printed_version(placed, version)].requests_rows}
+    blank: dict[str, tuple[Slot, SparseRow]] = {}
+    for label, key, confidence in label_only:
+        if key in rows_of_version and key not in seen and key not in blank:
+            keys = tuple(f"requests.{key}.{col}" for col in spec.column_keys)
+            blank[key] = (Slot(keys, [], confidence), SparseRow(keys, (), label.where))
+    fixed = [SparseRow(s.keys, None, None, s.candidates) for s in slots if s.keys[0].startswith("requests.")]
+    every = sparse + list(blank.values())
+    total = f".{spec.column_keys[-1]}"
+    blankable = frozenset(k for _, r in every for k in r.keys if k.endswith(total)) | frozenset(
+        k for r in fixed for k in r.keys if k.endswith(total))
+    read = sparse_slots([s for s, _ in every], [r for _, r in every], fixed, identities, len(spec.column_keys), blankable)
+    return [s for s in read if s.candidates]
 
 
 HEADER_ALIGNED = "按表头列对齐"
@@ -662,9 +738,13 @@ def _numbered_lines(text: str) -> int:
 
 def _identities_for(slots: list[Slot], spec: Spec, version: VersionSpec) -> list[Identity]:
     """Given the slots, return the T3 identities of the 表三 rows as printed (one 三（六） row is 2019's) and 表四's."""
+    return list(table_identities(spec)[(_printed_version(slots, version), version.id)])
+
+
+def _printed_version(slots: list[Slot], version: VersionSpec) -> str:
+    """Given the slots, return the version whose 表三 rows they print (one 三（六） row is 2019's), else the report's."""
     rows = set().union(*(_requests_rows_of(s.keys) for s in slots))
-    printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
-    return list(table_identities(spec)[(printed, version.id)])
+    return "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else version.id
 
 
 @lru_cache(maxsize=1024)
@@ -692,14 +772,18 @@ def _compatible(placed: str, key: str, spec: Spec) -> bool:
     return bool(labels & groups)
 
 
-def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec) -> list[str] | None:
-    """Given the label placements of the printed 表三 rows, return a row key per printed row when their count and
-    every label-placed row agree with one version's row order; None otherwise."""
+def _order_alignment(placed: list[tuple[str, float] | None], spec: Spec, report: VersionSpec) -> list[str] | None:
+    """Given the label placements of the printed 表三 rows and the report's version, return a row key per printed row
+    when their count and every label-placed row agree with one version's row order; None otherwise. A row only
+    another version has (2019's 三（六）) is placed there by its label, never by its position: a 2021 table that lost
+    two of its rows prints as many as 2019's, and its （六）其他处理 is a group's label, not a row."""
     if all(p is not None for p in placed):
         return None
+    own = {r.key for r in report.requests_rows}
     for version in spec.versions.values():
         order = [r.key for r in version.requests_rows]
-        if len(order) == len(placed) and all(p is None or _compatible(p[0], key, spec) for p, key in zip(placed, order)):
+        if len(order) == len(placed) and all(p is None or _compatible(p[0], key, spec) for p, key in zip(placed, order)) \
+                and all(p is not None for p, key in zip(placed, order) if key not in own):
             return order
     return None
 

@@ -54,13 +54,22 @@ class TableView:
         total: Number = 0
         used: list[str] = []
         for term in terms:
-            if term not in self.cells and not self._terms(term):
+            if self._rests_on_unread(term):
                 return None, []  # an unread cell is not a blank one: summing without it would invent a total
             value, sources = self.resolve(term)
             if value is not None:
                 total += value
                 used.extend(sources)
         return (tidy(total), used) if used else (None, [])
+
+    def _rests_on_unread(self, key: str) -> bool:
+        """Given a term of a sum, return whether its value is unknown for a cell not read at all: the cell itself, or
+        a part of a row total left blank (its parts read in part: 总计 blank over 自然人 3 and a 1 no column holds)."""
+        if key not in self.cells:
+            return not self._terms(key)
+        if self.cells[key].value is not None:
+            return False
+        return any(self._rests_on_unread(t) for t in self._terms(key))
 
     def unread(self, key: str) -> bool:
         """Given a key, return whether its value rests on a cell that was not read at all (left unread, not blank)."""

@@ -192,14 +192,24 @@ def values_follow_labels(lines: list[str]) -> bool:
     of a Word file): most runs of values come right after one or two label lines, none longer than a row. A PDF
     library's text boxes print a table's labels as one run and its numbers as others, a column's in one run."""
     runs: list[list[int]] = []  # [is a value run, lines]
+    rhythm = cell_rhythm(lines)
+    cut = False  # a blank cell printed (its &nbsp;, or an empty paragraph) since the last line: a row of blanks ends
+    empties = 0
     for line in lines:
-        if not line.strip():
+        if is_blank_cell(line):
+            cut = True
             continue
+        if not line.strip():
+            empties += not line
+            cut = cut or (rhythm is not None and empties > rhythm)
+            continue
+        empties = 0
         value = int(is_lone_value(line))
-        if runs and runs[-1][0] == value:
+        if runs and runs[-1][0] == value and (value or not cut):
             runs[-1][1] += 1
         else:
             runs.append([value, 1])
+        cut = False
     values = [n for value, n in runs if value]
     after_labels = sum(1 for (value, _), before in zip(runs[1:], runs) if value and before[1] <= ROW_LABEL_LINES)
     return bool(values) and max(values) <= MAX_ROW_VALUES and after_labels >= MIN_ROW_RUN_SHARE * len(values)
@@ -468,6 +478,13 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         if rows and (not blank or layout == "markdown"):
             add_rows(rows, layout, source, guessed)
             rows = []
+        if layout == "markdown" and not blank and inside_label(lines, number, source):
+            # A row's number printed inside its wrapped label (（二）部分公开（区分处理的，只计这 / 3 / 一情形，不计其他
+            # 情形）): a row of that number, the label's first line above it (the table stage checks it is a start).
+            above = source.lines[-1]
+            source.tables.append(RawTable([[Cell(value, Where(line=number)) for value in line.split()]], above.where,
+                                          line_index=len(source.lines), positional=False, label_lines=[above]))
+            continue
         if not blank:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
@@ -484,6 +501,18 @@ def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, gue
     table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
     table.label_lines = label_lines_above(source.lines, rows[0][0])
     source.tables.append(table)
+
+
+def inside_label(lines: list[str], number: int, source: Source) -> bool:
+    """Given the file's lines, a line's number and the prose so far, return whether the line prints numbers only
+    between two short lines that are no sentence, right above and below it: a row label wrapped around its numbers."""
+    above = source.lines[-1] if source.lines else None
+    below = lines[number].strip() if number < len(lines) else ""
+    tokens = lines[number - 1].split()
+    return (bool(tokens) and all(NUMERIC_TOKEN.match(t) for t in tokens) and above is not None
+            and above.where.line == number - 1
+            and all(0 < len(text) <= CAPTION_MAX_CHARS and not is_sentence(text) and not is_lone_value(text)
+                    and not is_pipe_row(text) for text in (above.text, below)))
 
 
 def label_lines_above(lines: list[TextLine], first_row: int) -> list[TextLine]:
@@ -619,9 +648,11 @@ def is_column_header(line: str) -> bool:
 
 
 def is_row_label(line: str) -> bool:
-    """Given a line, return whether it can be a row label printed alone (its cells blank): short, no sentence."""
+    """Given a line, return whether it can be a row label printed alone (its cells blank): no longer than a table cell's
+    line, no sentence outside brackets (2021's 三（六）1 label runs to 40 characters with its group's beside it, and
+    三（二）'s note carries its commas inside brackets)."""
     text = line.strip()
-    return 0 < len(text) <= CAPTION_MAX_CHARS and len(column_tokens(line)) <= 3 and not any(mark in text for mark in SENTENCE_MARKS)
+    return 0 < len(text) <= MAX_CELL_LINE_CHARS and len(column_tokens(line)) <= 3 and not is_sentence(text)
 
 
 def value_starts(line: str) -> list[tuple[int, str]]:
@@ -702,6 +733,8 @@ def read_whitespace(lines: list[str], source: Source) -> None:
         else:
             if segment:
                 add_whitespace_table(segment, source)
+                source.tables[-1].trailing_lines = [TextLine(text.strip(), Where(line=n)) for n, text in pending
+                                                    if is_row_label(text)]
             prose(pending + [(number, line)])
             segment, pending = [], []
     if segment:
@@ -769,6 +802,10 @@ def read_lines(lines: list[str], source: Source) -> None:
     Labels stay prose lines too, as the section headings among them are."""
     rows: list[list[Cell | None]] = []
     start = 0
+    counts_blanks = any(map(is_blank_cell, lines))
+    rhythm = None if counts_blanks else cell_rhythm(lines)
+    blanks = 0  # blank cells printed since the last cell
+    empties = 0  # empty lines since the last cell
 
     def flush() -> None:
         if any(len(row) > 1 for row in rows):
@@ -778,14 +815,22 @@ def read_lines(lines: list[str], source: Source) -> None:
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
+            blanks += is_blank_cell(line)
+            empties += not line
             continue
         cell = Cell(text, Where(line=number))
+        last = rows[-1][-1] if rows and rows[-1] else None
+        if last is not None and is_lone_value(last.text) and (counts_blanks or rhythm is not None):
+            last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
         if is_lone_value(text):
             if rows and len(rows[-1]) > 1 and not is_lone_value(rows[-1][-1].text):
                 rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
             if rows:
                 rows[-1].append(cell)
+                cell.blanks_before = blanks if counts_blanks else None if rhythm is None else blank_cells(empties, rhythm)
+            blanks = empties = 0
             continue
+        blanks = empties = 0
         if is_prose_line(text):
             flush()
         elif rows and all(not is_lone_value(c.text) for c in rows[-1] if c is not None):
@@ -796,6 +841,37 @@ def read_lines(lines: list[str], source: Source) -> None:
             rows.append([cell])
         source.lines.append(TextLine(text, Where(line=number)))
     flush()
+
+
+def cell_rhythm(lines: list[str]) -> int | None:
+    """Given text-lines, return how many empty lines follow every cell (docx2txt: one, as each cell is a paragraph),
+    when every gap between two values of a row is that many lines and a whole number of blank cells; else None."""
+    gaps: list[int] = []
+    empties, after_value = 0, False
+    for line in lines:
+        if not line.strip():
+            empties += not line
+            continue
+        value = is_lone_value(line)
+        if value and after_value:
+            gaps.append(empties)
+        empties, after_value = 0, value
+    base = min(gaps, default=0)
+    # Every gap a whole number of cells: adjacent values one rhythm apart, each blank cell between one more paragraph.
+    return base if base > 0 and all(blank_cells(gap, base) is not None for gap in gaps) else None
+
+
+def blank_cells(empties: int, rhythm: int) -> int | None:
+    """Given the empty lines before a cell and the file's rhythm, return the blank cells they print (each an empty
+    paragraph: rhythm + 1 lines), None when they are no whole number of cells."""
+    extra = empties - rhythm
+    return extra // (rhythm + 1) if extra >= 0 and extra % (rhythm + 1) == 0 else None
+
+
+def is_blank_cell(line: str) -> bool:
+    """Given a line, return whether it prints a blank cell: only no-break or ideographic spaces (a page's &nbsp;, kept
+    by a scraper as a text node of its own), not an empty line."""
+    return bool(line) and not line.strip() and any(ch in "\xa0\u3000" for ch in line)
 
 
 def value_runs(lines: list[str]) -> list[PrintedRun]:
