@@ -20,7 +20,8 @@ from extraction.segment import Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
+from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics,
+                              negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -806,7 +807,7 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
     scope_end = _SCOPE_END.search(plain, fig.end, sentence_end)
     return ZeroClaim(claim.start + start, claim.end + start,
                      tuple((t, s + start, e + start) for t, s, e in claim.subjects),
-                     scope_end.start() if scope_end else sentence_end,
+                     negated_item_end(plain, fig.end, scope_end.start() if scope_end else sentence_end),
                      claim.negation_end + start if claim.negation_end else 0)
 
 
