@@ -349,6 +349,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     event = bool(best[2].get("event"))
     # a row named by its own words joined with 、 (逾期不补正、行政机关不再处理其政府信息公开申请) names its leaf before the 、
     rule = _most_specific(best[2], listed if best[2].get("leaves_in_list") else local)
+    if _names_a_part_only(rule, listed):
+        return None  # 涉及商业秘密0件；涉及个人隐私0件: each a part of 保护第三方合法权益, neither its count
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
@@ -426,6 +428,16 @@ def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
     name (属于三类内部事务信息不予公开的1件 is 内部事务, not 不予公开), else the rule itself."""
     named = [leaf for leaf in rule.get("leaves", []) if any(_names_leaf(local, w) for w in leaf["words"])]
     return named[0] if len(named) == 1 else rule
+
+
+def _names_a_part_only(rule: dict[str, Any], local: str) -> bool:
+    """Given the chosen rule and the words before the figure, return whether they name it only by some of its
+    `parts` (涉及商业秘密1件, apart from 个人隐私: some of 保护第三方合法权益), none of its words for the whole."""
+    parts = rule.get("parts", [])
+    if not parts or any(_names_leaf(local, w) for w in rule["words"] if w not in parts):
+        return False
+    named = [w for w in parts if _names_leaf(local, w)]
+    return 0 < len(named) < len(parts)
 
 
 def _names_leaf(local: str, word: str) -> bool:

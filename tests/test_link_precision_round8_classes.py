@@ -32,3 +32,13 @@ def test_subjects_of_one_negation_stay_one_zero_each(tmp_path: Path, joined: str
     assert linked(tmp_path, f"全年未发生{joined}。") == [(0, "review.total"), (0, "litigation.total")]
     assert linked(tmp_path, f"全年未收到申请、未发生{joined}。") == [(0, "requests.new.total"), (0, "review.total"),
                                                                (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("parts", ["其中涉及商业秘密1件，涉及个人隐私2件", "其中，涉及商业秘密1件；涉及个人隐私2件",
+                                   "其中因涉及个人隐私不予公开1件，因涉及商业秘密不予公开2件"])
+def test_a_part_of_a_disposition_named_alone_links_nothing(tmp_path: Path, parts: str) -> None:
+    found = linked(tmp_path, f"收到政府信息公开申请5件，不予公开3件，{parts}。")
+    assert found == [(5, "requests.new.total"), (3, "requests.result.withheld.subtotal.total")]
+    third_party = "requests.result.withheld.third_party_rights.total"
+    assert (3, third_party) in linked(tmp_path, "收到政府信息公开申请5件，其中因涉及商业秘密、个人隐私不予公开3件。")
+    assert (1, third_party) in linked(tmp_path, "收到政府信息公开申请5件，不予公开2件，其中1件因涉及第三方合法权益，1件属于内部事务信息。")
