@@ -349,7 +349,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     event = bool(best[2].get("event"))
     # a row named by its own words joined with 、 (逾期不补正、行政机关不再处理其政府信息公开申请) names its leaf before the 、
     rule = _most_specific(best[2], listed if best[2].get("leaves_in_list") else local)
-    if _names_a_part_only(rule, listed):
+    if _names_a_part_only(rule, listed, _period_around(text, fig)):
         return None  # 涉及商业秘密0件；涉及个人隐私0件: each a part of 保护第三方合法权益, neither its count
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
@@ -430,14 +430,23 @@ def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
     return named[0] if len(named) == 1 else rule
 
 
-def _names_a_part_only(rule: dict[str, Any], local: str) -> bool:
-    """Given the chosen rule and the words before the figure, return whether they name it only by some of its
-    `parts` (涉及商业秘密1件, apart from 个人隐私: some of 保护第三方合法权益), none of its words for the whole."""
+def _names_a_part_only(rule: dict[str, Any], local: str, period: str) -> bool:
+    """Given the chosen rule, the words before the figure and the period around it, return whether they count a part
+    of the rule apart: the words name it only by some of its `parts`, none of its words for the whole, and the period
+    names the others as items of their own (涉及商业秘密1件；涉及个人隐私2件: each some of 保护第三方合法权益). A part
+    named alone in its period (因涉及个人隐私不予公开2件) stands for its leaf."""
     parts = rule.get("parts", [])
     if not parts or any(_names_leaf(local, w) for w in rule["words"] if w not in parts):
         return False
     named = [w for w in parts if _names_leaf(local, w)]
-    return 0 < len(named) < len(parts)
+    return 0 < len(named) < len(parts) and all(w in period for w in parts)
+
+
+def _period_around(text: str, fig: Figure) -> str:
+    """Given a figure, return the text of its period: from the last 。 or line break before it to the next after it."""
+    start = max(text.rfind("。", 0, fig.start), text.rfind("\n", 0, fig.start)) + 1
+    ends = [i for i in (text.find("。", fig.end), text.find("\n", fig.end)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _names_leaf(local: str, word: str) -> bool:

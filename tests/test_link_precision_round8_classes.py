@@ -41,4 +41,5 @@ def test_a_part_of_a_disposition_named_alone_links_nothing(tmp_path: Path, parts
     assert found == [(5, "requests.new.total"), (3, "requests.result.withheld.subtotal.total")]
     third_party = "requests.result.withheld.third_party_rights.total"
     assert (3, third_party) in linked(tmp_path, "收到政府信息公开申请5件，其中因涉及商业秘密、个人隐私不予公开3件。")
+    assert (2, third_party) in linked(tmp_path, "收到政府信息公开申请5件，其中因涉及个人隐私不予公开2件。")
     assert (1, third_party) in linked(tmp_path, "收到政府信息公开申请5件，不予公开2件，其中1件因涉及第三方合法权益，1件属于内部事务信息。")
