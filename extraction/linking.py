@@ -20,7 +20,8 @@ from extraction.segment import Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics
+from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics,
+                              negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -348,6 +349,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     event = bool(best[2].get("event"))
     # a row named by its own words joined with 、 (逾期不补正、行政机关不再处理其政府信息公开申请) names its leaf before the 、
     rule = _most_specific(best[2], listed if best[2].get("leaves_in_list") else local)
+    if _names_a_part_only(rule, listed, _period_around(text, fig)):
+        return None  # 涉及商业秘密0件；涉及个人隐私0件: each a part of 保护第三方合法权益, neither its count
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
@@ -425,6 +428,25 @@ def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
     name (属于三类内部事务信息不予公开的1件 is 内部事务, not 不予公开), else the rule itself."""
     named = [leaf for leaf in rule.get("leaves", []) if any(_names_leaf(local, w) for w in leaf["words"])]
     return named[0] if len(named) == 1 else rule
+
+
+def _names_a_part_only(rule: dict[str, Any], local: str, period: str) -> bool:
+    """Given the chosen rule, the words before the figure and the period around it, return whether they count a part
+    of the rule apart: the words name it only by some of its `parts`, none of its words for the whole, and the period
+    names the others as items of their own (涉及商业秘密1件；涉及个人隐私2件: each some of 保护第三方合法权益). A part
+    named alone in its period (因涉及个人隐私不予公开2件) stands for its leaf."""
+    parts = rule.get("parts", [])
+    if not parts or any(_names_leaf(local, w) for w in rule["words"] if w not in parts):
+        return False
+    named = [w for w in parts if _names_leaf(local, w)]
+    return 0 < len(named) < len(parts) and all(w in period for w in parts)
+
+
+def _period_around(text: str, fig: Figure) -> str:
+    """Given a figure, return the text of its period: from the last 。 or line break before it to the next after it."""
+    start = max(text.rfind("。", 0, fig.start), text.rfind("\n", 0, fig.start)) + 1
+    ends = [i for i in (text.find("。", fig.end), text.find("\n", fig.end)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _names_leaf(local: str, word: str) -> bool:
@@ -806,7 +828,7 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
     scope_end = _SCOPE_END.search(plain, fig.end, sentence_end)
     return ZeroClaim(claim.start + start, claim.end + start,
                      tuple((t, s + start, e + start) for t, s, e in claim.subjects),
-                     scope_end.start() if scope_end else sentence_end,
+                     negated_item_end(plain, fig.end, scope_end.start() if scope_end else sentence_end),
                      claim.negation_end + start if claim.negation_end else 0)
 
 

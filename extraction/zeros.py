@@ -22,6 +22,7 @@ _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
 _LABEL_COLONS = "：:"  # a label's colon: the words after it speak of what the label names
 _LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects of one negation
+_ITEM_MARKS = "、"  # the mark between the items of a list: a negation after it negates an item of its own
 HEADING_MAX_CHARS = 40  # a line this short, with no sentence's end, heads the lines after it
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
@@ -166,7 +167,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None
     agent = verb is None and text.startswith(g.agents, pos)  # 没有公民向本机关申请公开: the agent's verb names it
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
-    scope_end = end.start() if end else min(len(text), neg_start + g.max_chars)
+    scope_end = _next_negated_item(text, pos, end.start() if end else min(len(text), neg_start + g.max_chars), g)
     scope = masked_topics(text[neg_start:scope_end], g.masks, g.mask_exempt_after)
     if _DIGIT.search(_YEAR.sub("", scope)):
         return None  # 未受理的申请3件: the clause prints its count
@@ -201,6 +202,22 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _next_negated_item(text: str, pos: int, scope_end: int, g: _Grammar) -> int:
+    """Given where a negated clause's words start and end, return where its scope ends: at a list mark (、) that a
+    negation of its own follows, which opens the next zero (没有受理申请情况、没有“不予公开”的情况: two zeros, each of
+    its own subject), else at scope_end."""
+    for m in g.negation.finditer(text, pos, scope_end):
+        if text[m.start() - 1] in _ITEM_MARKS and _is_negation(text, m.start(), m.group(0), g.not_negations):
+            return m.start() - 1
+    return scope_end
+
+
+def negated_item_end(text: str, start: int, end: int) -> int:
+    """Given a worded zero's end and where its clause ends, return where the zero's words end: at the list mark that
+    opens the next negated item, if one does (…申请情况、没有“不予公开”的情况), else at the clause's end."""
+    return _next_negated_item(text, start, end, _grammar())
 
 
 def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str, int, int]]:
