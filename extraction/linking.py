@@ -767,6 +767,9 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         mention = Mention(section, quote, 0, fig.unit, False, (fig.start, fig.end), narrative.where(fig.start),
                           implicit=fig.implicit, sentence_end=sentence[1])
         metric = None if vetoed else _zero_metric(plain, claim, index, rules, spec)
+        if metric == CARRIED_FORWARD and _carried_into(plain[claim.start:max(claim.end, claim.scope_end)], report_year,
+                                                       spec.carry_words):
+            metric = CARRIED_OVER  # 未转结2023年政府信息公开申请, in the 2024 report: none carried in
         if metric is not None and metric not in {m.metric for m in out}:
             mention.metric = metric
         out.append(mention)
@@ -1020,11 +1023,14 @@ def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_star
 
 def _carried_into(before: str, report_year: int | None, carry_words: list[str]) -> bool:
     """Given the words before a figure read as carried forward, return whether they carry it into the report's own
-    year (结转至2023年 in the 2023 report): carried over from the year before, not forward."""
+    year (结转至2023年 in the 2023 report) or from the year before it, named with no destination word (未转结2023年
+    申请, 结转2023年的申请 in the 2024 report): carried over from the year before, not forward."""
     if report_year is None:
         return False
-    into = rf"(?:{'|'.join(map(re.escape, carry_words))})\s*(?:至|到|入)?\s*{report_year}\s*年"
-    return re.search(into, before) is not None
+    carry = "|".join(map(re.escape, carry_words))
+    into = rf"(?:{carry})\s*(?:至|到|入)?\s*{report_year}\s*年"
+    from_before = rf"(?:{carry})\s*{report_year - 1}\s*年"
+    return re.search(into, before) is not None or re.search(from_before, before) is not None
 
 
 def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: Spec) -> bool:

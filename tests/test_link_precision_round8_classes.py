@@ -1,0 +1,38 @@
+"""False-link classes found on the eighth round's fresh pages (rn8b), each checked on wordings written for these
+tests: the wording that misled the grammar beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.ingest import read_source
+from extraction.metadata import read_metadata
+from extraction.segment import segment
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("zero", ["未转结2023年政府信息公开申请", "无结转2023年的政府信息公开申请", "没有转结2023年度的申请"])
+def test_no_carry_from_the_year_before_is_a_zero_carried_in(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, f"本年度共受理申请3件，{zero}。", year=2024) == [
+        (3, "requests.new.total"), (0, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("zero", ["无转结至2025年的申请", "未转结2025年政府信息公开申请", "无结转下年度的申请"])
+def test_no_carry_into_the_next_year_is_still_a_zero_carried_forward(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, f"本年度共受理申请3件，{zero}。", year=2024) == [
+        (3, "requests.new.total"), (0, "requests.carried_forward.total")]
+
+
+@pytest.mark.parametrize("count", ["1条", "1篇", "2份"])
+def test_an_earlier_report_listed_as_posted_is_not_the_title(tmp_path: Path, count: str) -> None:
+    text = ("一、总体情况\n2022年，我局认真贯彻落实《条例》。\n（一）主动公开方面\n2022年我局主动公开政府信息154条，其中人事任免8条、"
+            f"江城市建设局2021年度政府信息公开工作年度报告{count}。\n（二）依申请公开方面\n2022年，我局办理政府信息公开申请47件。\n"
+            "二、主动公开政府信息情况\n见下表。\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path)
+    assert read_metadata(source, segment(source)).report_year == 2022
+    path.write_text("江城市建设局2021年度政府信息公开工作年度报告\n" + text.replace("2022", "2021"), encoding="utf-8")
+    source = read_source(path)
+    assert read_metadata(source, segment(source)).report_year == 2021
