@@ -36,3 +36,17 @@ def test_an_earlier_report_listed_as_posted_is_not_the_title(tmp_path: Path, cou
     path.write_text("江城市建设局2021年度政府信息公开工作年度报告\n" + text.replace("2022", "2021"), encoding="utf-8")
     source = read_source(path)
     assert read_metadata(source, segment(source)).report_year == 2021
+
+
+@pytest.mark.parametrize("head", ["程序", "案件"])
+def test_a_printed_zero_of_listed_subjects_with_their_head_nouns_is_each_ones(tmp_path: Path, head: str) -> None:
+    assert linked(tmp_path, f"进入行政复议{head}和行政诉讼{head}均为0件。") == [(0, "review.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "行政复议和行政诉讼均为0件。") == [(0, "review.total"), (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("carry", ["未转结2023年政府信息公开申请", "2023年未转结政府信息公开申请", "2023年没有结转的申请"])
+def test_the_year_before_named_with_a_denied_carry_vetoes_no_sentence(tmp_path: Path, carry: str) -> None:
+    found = linked(tmp_path, f"本镇共受理申请2件，{carry}，行政复议和行政诉讼均为0件。", year=2024)
+    assert found[0] == (2, "requests.new.total")
+    assert found[-2:] == [(0, "review.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "本镇2023年共受理申请2件。", year=2024) == []
