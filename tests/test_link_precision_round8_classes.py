@@ -50,3 +50,10 @@ def test_the_year_before_named_with_a_denied_carry_vetoes_no_sentence(tmp_path: 
     assert found[0] == (2, "requests.new.total")
     assert found[-2:] == [(0, "review.total"), (0, "litigation.total")]
     assert linked(tmp_path, "本镇2023年共受理申请2件。", year=2024) == []
+
+
+@pytest.mark.parametrize("sentence", ["去年同期收到申请8件。", "去年同期共办结申请7件。", "去年同期行政复议2件。"])
+def test_the_same_period_last_year_is_the_year_before(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "去年全年，我委共收到申请17件。") == [(17, "requests.new.total")]
+    assert linked(tmp_path, "收到申请10件，与去年同期持平。") == [(10, "requests.new.total")]
