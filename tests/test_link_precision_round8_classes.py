@@ -57,3 +57,10 @@ def test_the_same_period_last_year_is_the_year_before(tmp_path: Path, sentence: 
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "去年全年，我委共收到申请17件。") == [(17, "requests.new.total")]
     assert linked(tmp_path, "收到申请10件，与去年同期持平。") == [(10, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["区法院受理行政诉讼案件120件。", "市中级人民法院审结行政诉讼15件。", "全年受理行政诉讼案件30件。"])
+def test_suits_a_court_takes_in_or_closes_are_its_caseload(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "申请人向法院提起行政诉讼1件。") == [(1, "litigation.total")]
+    assert linked(tmp_path, "法院受理涉及政府信息公开的行政诉讼2件。") == [(2, "litigation.total")]
