@@ -66,8 +66,9 @@ def test_suits_a_court_takes_in_or_closes_are_its_caseload(tmp_path: Path, sente
     assert linked(tmp_path, "法院受理涉及政府信息公开的行政诉讼2件。") == [(2, "litigation.total")]
 
 
-@pytest.mark.parametrize("sentence", ["更新行政处罚裁量基准12项。", "梳理行政许可职权56项。", "公布行政强制权力事项8项。"])
-def test_the_standards_and_powers_behind_decisions_are_no_decisions(tmp_path: Path, sentence: str) -> None:
+@pytest.mark.parametrize("sentence", ["更新行政处罚裁量基准12项。", "制定行政许可裁量标准56项。", "细化行政强制裁量权基准8项。"])
+def test_the_discretion_standards_behind_decisions_are_no_decisions(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "依法行使职权作出行政处罚决定15件。") == [(15, "active.penalty.decisions")]
+    assert linked(tmp_path, "本单位无行政处罚职权。") == [(0, "active.penalty.decisions")]
     assert linked(tmp_path, "严格执行行政处罚裁量基准，全年作出行政处罚决定15件。") == [(15, "active.penalty.decisions")]
