@@ -36,6 +36,7 @@ _CLAUSE_END = re.compile(r"[，,；;。：:（(]")
 _EXAMPLE_MARK = re.compile(r"等(?![待候级])")
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
+_CARRY_NEGATIONS = ("没有", "未", "无")  # between a year and its carry word (2021年未转结申请): none carried in from it
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
 CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
@@ -210,11 +211,12 @@ def _masked(text: str, phrases: list[str]) -> str:
 def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
                       forward_words: tuple[str, ...] = ()) -> bool:
     """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
-    names another year, other than as the carry-over between years (2022年结转 in the 2023 report is 上年结转;
-    结转2024年 is 结转下年度, and so is 转2024年 after a forward word) or as the year compared with (比2022年下降29%)."""
+    names another year, other than as the carry-over between years (2022年结转 and 转结2022年的申请 in the 2023 report
+    are 上年结转; 结转2024年 is 结转下年度, and so is 转2024年 after a forward word) or as the year compared with (比2022年下降29%)."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
-        after, before = text[match.end():match.end() + 4].lstrip("度"), text[:match.start()].rstrip("至到")
+        after, before = text[match.end():match.end() + 6].lstrip("度"), text[:match.start()].rstrip("至到")
+        after = after.removeprefix(next((n for n in _CARRY_NEGATIONS if after.startswith(n)), ""))  # 2021年未转结
         if markers and before.endswith(markers):
             continue
         carry_over, carry_forward = after.startswith(tuple(carry_words)), before.endswith(tuple(carry_words))
@@ -222,7 +224,9 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str], marke
         forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
         if year == report_year and carry_over and not forward:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
-        if year == report_year or (year == report_year - 1 and carry_over) or (year == report_year + 1 and carry_forward):
+        carry_from = text[:match.start()].endswith(tuple(carry_words))  # 未转结2023年的申请, in the 2024 report
+        if year == report_year or (year == report_year - 1 and (carry_over or carry_from)) \
+                or (year == report_year + 1 and carry_forward):
             continue
         return True
     return False
@@ -789,6 +793,9 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         mention = Mention(section, quote, 0, fig.unit, False, (fig.start, fig.end), narrative.where(fig.start),
                           implicit=fig.implicit, sentence_end=sentence[1])
         metric = None if vetoed else _zero_metric(plain, claim, index, rules, spec)
+        if metric == CARRIED_FORWARD and _carried_into(plain[claim.start:max(claim.end, claim.scope_end)], report_year,
+                                                       spec.carry_words):
+            metric = CARRIED_OVER  # 未转结2023年政府信息公开申请, in the 2024 report: none carried in
         if metric is not None and metric not in {m.metric for m in out}:
             mention.metric = metric
         out.append(mention)
@@ -832,13 +839,14 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
                      claim.negation_end + start if claim.negation_end else 0)
 
 
-def _joined_zero_claim(plain: str, fig: Figure, start: int) -> ZeroClaim | None:
-    """Given a printed zero (行政复议、行政诉讼案件0件), return a claim on the subjects joined right before it, or None
-    unless two topics are joined: their sum is 0, so each of them is."""
+def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ...]) -> ZeroClaim | None:
+    """Given a printed zero (行政复议、行政诉讼案件0件) and the head nouns a listed subject may take, return a claim on
+    the subjects joined right before it, or None unless two topics are joined: their sum is 0, so each of them is."""
     subjects = find_subjects(plain[start:fig.start])
     run = subjects[-1:]
     for before in reversed(subjects[:-1]):
-        if plain[start + before[2]:start + run[0][1]] not in tuple(COORDINATORS):
+        gap = plain[start + before[2]:start + run[0][1]]
+        if gap.removeprefix(next((h for h in heads if gap.startswith(h)), "")) not in tuple(COORDINATORS):
             break
         run.insert(0, before)
     if len({t for t, _, _ in run}) < 2 or fig.start - (start + run[-1][2]) > JOINED_ZERO_GAP_CHARS:
@@ -865,7 +873,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
         if claim is None and fig.value == 0:
-            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]))
+            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]), tuple(spec.zeros["joined_heads"]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
             wholes = _in_group(wholes, _breakdown_group(narrative, sentence, spec))
@@ -1042,11 +1050,14 @@ def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_star
 
 def _carried_into(before: str, report_year: int | None, carry_words: list[str]) -> bool:
     """Given the words before a figure read as carried forward, return whether they carry it into the report's own
-    year (结转至2023年 in the 2023 report): carried over from the year before, not forward."""
+    year (结转至2023年 in the 2023 report) or from the year before it, named with no destination word (未转结2023年
+    申请, 结转2023年的申请 in the 2024 report): carried over from the year before, not forward."""
     if report_year is None:
         return False
-    into = rf"(?:{'|'.join(map(re.escape, carry_words))})\s*(?:至|到|入)?\s*{report_year}\s*年"
-    return re.search(into, before) is not None
+    carry = "|".join(map(re.escape, carry_words))
+    into = rf"(?:{carry})\s*(?:至|到|入)?\s*{report_year}\s*年"
+    from_before = rf"(?:{carry})\s*{report_year - 1}\s*年"
+    return re.search(into, before) is not None or re.search(from_before, before) is not None
 
 
 def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: Spec) -> bool:

@@ -19,6 +19,9 @@ REPORT_NAME = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。
 TITLE_CUT = re.compile(r"(?P<year>\d{4})\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
                        r"(?:政府|政务)?信息公?开?(?:工作)?(?:年度)?$")
 NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
+# A report name with a count right after it is an item posted this year (…2021年度政府信息公开工作年度报告1条, in
+# a list of what was published), an earlier report, not this one's title.
+POSTED_COUNT = re.compile(r"\s*[0-9０-９]+\s*(?:条|篇|份|件|个|期)")
 # Words that precede the agency in a preamble: 现公布XX…报告, 特编制并向社会公布XX…, 由XX编制的….
 # A verb inside a name's segment ends what came before it: …年度报告现将兰州市人民政府2020年….
 INNER_LEAD = re.compile(r".*(?:现将|现公布|现发布|现公开|向社会公布|特编制|予以公布)")
@@ -88,7 +91,7 @@ def _printed_names(plain: str, printed: str, pattern: re.Pattern[str] = REPORT_N
     found = []
     for m in pattern.finditer(plain):
         year = int(m.group("year"))
-        if year not in REPORT_YEARS or _inside_notice(plain, m.start()):
+        if year not in REPORT_YEARS or _inside_notice(plain, m.start()) or POSTED_COUNT.match(plain, m.end()):
             continue
         after = slice(m.start("after"), m.end("after"))  # 2015年武汉市硚口区政府信息公开…: the agency after the year
         agency = _agency_before(plain, printed, m.start()) or _valid(printed[after], plain[after])
@@ -340,7 +343,7 @@ def _year_in_preamble(narrative: Narrative) -> int | None:
     head = _head(narrative)
     for pattern, window in ((STAT_PERIOD, narrative.plain), (PREAMBLE_YEAR, narrative.plain[:head]),
                             (OPENING_YEAR, narrative.plain[:head + PREAMBLE_CHARS])):
-        m = pattern.search(window)
+        m = next((m for m in pattern.finditer(window) if not POSTED_COUNT.match(window, m.end())), None)
         if m and int(m.group(1)) in REPORT_YEARS:
             return int(m.group(1))
     return None
