@@ -23,6 +23,7 @@ from extraction.limits import Overtime
 from extraction.pipeline import audit
 from extraction.render import render_markdown, render_text
 from extraction.tables import DOUBTFUL_CONFIDENCE
+from word_tables import add_merged_table
 
 TEXT_LAYOUTS = ("text", "pipe", "markdown", "whitespace", "cells")
 KNOWN_CODES = {"empty", "too_large", "unknown_format", "corrupt", "no_text_layer", "unmapped_font", "ocr_unavailable", "unreadable",
@@ -107,14 +108,7 @@ def word_document(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(0, 4))):
         document.add_paragraph(draw(xml_text))
     n_rows, n_cols = draw(st.integers(1, 6)), draw(st.integers(1, 6))
-    table = document.add_table(rows=n_rows, cols=n_cols)
-    for _ in range(draw(st.integers(0, 3))):
-        r0, c0 = draw(st.integers(0, n_rows - 1)), draw(st.integers(0, n_cols - 1))
-        r1, c1 = draw(st.integers(r0, n_rows - 1)), draw(st.integers(c0, n_cols - 1))
-        try:
-            table.cell(r0, c0).merge(table.cell(r1, c1))
-        except Exception:  # python-docx refuses merges that cross an earlier one: keep the table as it is
-            pass
+    table = add_merged_table(draw, document, n_rows, n_cols)
     for r in range(n_rows):
         for c in range(n_cols):
             table.cell(r, c).text = draw(xml_text)
