@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
-from extraction.segment import Narrative
+from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
@@ -353,7 +354,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     event = bool(best[2].get("event"))
     # a row named by its own words joined with 、 (逾期不补正、行政机关不再处理其政府信息公开申请) names its leaf before the 、
     rule = _most_specific(best[2], listed if best[2].get("leaves_in_list") else local)
-    if _names_a_part_only(rule, listed, _period_around(text, fig)):
+    if _names_a_part_only(rule, listed, lambda: _period_around(text, fig)):
         return None  # 涉及商业秘密0件；涉及个人隐私0件: each a part of 保护第三方合法权益, neither its count
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
@@ -434,8 +435,8 @@ def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
     return named[0] if len(named) == 1 else rule
 
 
-def _names_a_part_only(rule: dict[str, Any], local: str, period: str) -> bool:
-    """Given the chosen rule, the words before the figure and the period around it, return whether they count a part
+def _names_a_part_only(rule: dict[str, Any], local: str, period: Callable[[], str]) -> bool:
+    """Given the chosen rule, the words before the figure and the period around it (read only when needed), return whether they count a part
     of the rule apart: the words name it only by some of its `parts`, none of its words for the whole, and the period
     names the others as items of their own (涉及商业秘密1件；涉及个人隐私2件: each some of 保护第三方合法权益). A part
     named alone in its period (因涉及个人隐私不予公开2件) stands for its leaf."""
@@ -443,14 +444,16 @@ def _names_a_part_only(rule: dict[str, Any], local: str, period: str) -> bool:
     if not parts or any(_names_leaf(local, w) for w in rule["words"] if w not in parts):
         return False
     named = [w for w in parts if _names_leaf(local, w)]
-    return 0 < len(named) < len(parts) and all(w in period for w in parts)
+    return 0 < len(named) < len(parts) and all(w in period() for w in parts)
 
 
 def _period_around(text: str, fig: Figure) -> str:
-    """Given a figure, return the text of its period: from the last 。 or line break before it to the next after it."""
-    start = max(text.rfind("。", 0, fig.start), text.rfind("\n", 0, fig.start)) + 1
-    ends = [i for i in (text.find("。", fig.end), text.find("\n", fig.end)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    """Given a figure, return the text of its period: from the last 。 or line break before it to the next after it,
+    at most SENTENCE_WINDOW_CHARS each side (a text without them is read in windows, so linking stays linear)."""
+    low, high = max(0, fig.start - SENTENCE_WINDOW_CHARS), fig.end + SENTENCE_WINDOW_CHARS
+    start = max(low, text.rfind("。", low, fig.start) + 1, text.rfind("\n", low, fig.start) + 1)
+    ends = [i for i in (text.find("。", fig.end, high), text.find("\n", fig.end, high)) if i >= 0]
+    return text[start:min(ends, default=min(high, len(text)))]
 
 
 def _names_leaf(local: str, word: str) -> bool:
@@ -1018,9 +1021,10 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
     if topic not in lists["topics"]:
         return False
     opening, closing = _attribute_counts(spec)
-    start = max(sentence[0] - LIST_REACH_CHARS, max(text.rfind(c, 0, fig.start) for c in FULL_STOPS) + 1)
-    stops = [i for i in (text.find(c, fig.start) for c in FULL_STOPS) if i >= 0]
-    end = min(sentence[1] + LIST_REACH_CHARS, min(stops, default=len(text)))
+    reach = max(0, sentence[0] - LIST_REACH_CHARS), sentence[1] + LIST_REACH_CHARS  # no scan past it: linear linking
+    start = max(reach[0], max(text.rfind(c, reach[0], fig.start) for c in FULL_STOPS) + 1)
+    stops = [i for i in (text.find(c, fig.start, reach[1]) for c in FULL_STOPS) if i >= 0]
+    end = min(reach[1], min(stops, default=len(text)))
     first = opening.search(text, start, fig.start)
     last = [m.end() for m in closing.finditer(text, start, end) if m.end() >= fig.start]
     if first is None or not last:
