@@ -939,6 +939,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing
         if _names_another_kind(text, fig, link, topic, spec):
             continue  # 受理公租房申请300件: applications of that kind, not for information
+        if _names_a_subject(text[sentence[0]:_list_clause_start(text, fig.start, sentence[0])],
+                            text[_list_clause_start(text, fig.start, sentence[0]):fig.start], topic, spec):
+            continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
         if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
                          text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
@@ -1165,6 +1168,28 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     if after.startswith(tuple(spec.zeros["cause_openers"])):
         part += after  # 其中2件因政府信息公开引起: the part's cause, after its figure
     return any(w in part for w in spec.disclosure["part_words"])
+
+
+def _list_clause_start(text: str, end: int, floor: int) -> int:
+    """Given an offset and its sentence's start, return where its clause starts with the list items before it in it
+    (a 、 joins items of one clause: 涉及规范性文件3件、行政处罚2件)."""
+    return max(floor, *(text.rfind(p, floor, end) + 1 for p in "，,。；;：:\n"))
+
+
+def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's sentence before its clause, those of its clause before it and its topic, return
+    whether they name the subject of requests the sentence counts: after a word of requests, the clause's last subject
+    marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the topic (not
+    requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息公开的
+    行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own)."""
+    if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
+        return False
+    markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
+    at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
+    opened = at >= 0 and clause[:at].strip() not in markers  # a marker opening its clause names no subject
+    subject = clause[at:] if opened else ""
+    return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
+        and not any(c in subject for c in "：:")
 
 
 def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:

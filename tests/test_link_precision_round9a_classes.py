@@ -18,3 +18,25 @@ def test_the_next_year_named_before_the_carry_word_carries_forward(tmp_path: Pat
     for last_year in ("上年结转", "上年度结转", "上一年度结转", "2022年度结转"):
         assert linked(tmp_path, f"全年收到申请10件，{last_year}2件。") == [(10, "requests.new.total"),
                                                                       (2, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("subject", ["其中涉及行政复议的2件", "其中关于行政许可的4件", "主要涉及行政处罚2件",
+                                     "申请内容涉及规范性文件3件、行政处罚2件", "内容涉及行政处罚决定2件"])
+def test_what_requests_were_about_names_no_other_table(tmp_path: Path, subject: str) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请12件，{subject}。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence, link", [
+    ("全年收到申请5件，发生涉及信息公开的行政复议1件。", (1, "review.total")),
+    ("全年办理涉及政府信息公开的行政复议案件2件。", (2, "review.total")),
+    ("全年收到申请5件，办结5件。涉及行政诉讼案件2件，均驳回。", (2, "litigation.total")),
+    ("关于行政复议情况：本年度发生行政复议1件。", (1, "review.total")),
+    ("全年共作出行政处罚12件，行政许可30件。", (30, "active.licensing.decisions"))])
+def test_the_topics_own_cases_still_link(tmp_path: Path, sentence: str, link: tuple[int, str]) -> None:
+    assert link in linked(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("joined", ["作为第三人参加行政诉讼1件", "以第三人身份参加行政诉讼1件", "作为第三人参加行政复议1件"])
+def test_cases_joined_as_a_third_party_are_another_bodys(tmp_path: Path, joined: str) -> None:
+    assert linked(tmp_path, f"全年{joined}。") == []
+    assert linked(tmp_path, "全年因政府信息公开被提起行政诉讼1件。") == [(1, "litigation.total")]
