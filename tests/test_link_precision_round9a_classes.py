@@ -40,3 +40,15 @@ def test_the_topics_own_cases_still_link(tmp_path: Path, sentence: str, link: tu
 def test_cases_joined_as_a_third_party_are_another_bodys(tmp_path: Path, joined: str) -> None:
     assert linked(tmp_path, f"全年{joined}。") == []
     assert linked(tmp_path, "全年因政府信息公开被提起行政诉讼1件。") == [(1, "litigation.total")]
+
+
+@pytest.mark.parametrize("when", ["当场答复3件", "当天答复3件", "当日回复3件", "即时办结3件"])
+def test_requests_answered_at_once_are_a_part(tmp_path: Path, when: str) -> None:
+    assert linked(tmp_path, f"全年收到申请15件，{when}。") == [(15, "requests.new.total")]
+    assert linked(tmp_path, "全年收到申请15件，办结15件。") == [(15, "requests.new.total"),
+                                                         (15, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("place", ["依申请公开受理点3个", "政府信息依申请公开查阅点3个"])
+def test_places_requests_are_taken_in_are_no_requests(tmp_path: Path, place: str) -> None:
+    assert linked(tmp_path, f"全年设立{place}。") == []
