@@ -66,6 +66,7 @@ class _Grammar:
     named_before_topics: frozenset[str]
     list_tails: tuple[str, ...]
     subset_modifiers: tuple[str, ...]
+    subject_predicates: tuple[str, ...]
     noun_vetoes: dict[str, tuple[str, ...]]
     predicate_words: tuple[str, ...]
     rate_words: tuple[str, ...]
@@ -111,6 +112,7 @@ def _grammar() -> _Grammar:
         named_before_topics=frozenset(zeros["named_before_topics"]),
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
         subset_modifiers=tuple(zeros.get("subset_modifiers", ())),
+        subject_predicates=tuple(zeros["subject_predicates"]),
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
         predicate_words=tuple(zeros["predicates"]),
         rate_words=tuple(zeros["rate_words"]),
@@ -196,6 +198,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
                 and not _restricted(text, verb_end, s, g)]
     if verb is not None and subjects and _picks_out_some(text[verb_end:subjects[0][1]], g):
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
+    if agent and subjects and any(w in text[pos:subjects[0][1]] for w in g.subject_predicates):
+        return None  # 没有申请人撤回申请的情况: what the agent did to some requests, not that none came
     if not subjects and verb in g.implied_subjects:
         subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:

@@ -52,3 +52,10 @@ def test_requests_answered_at_once_are_a_part(tmp_path: Path, when: str) -> None
 @pytest.mark.parametrize("place", ["依申请公开受理点3个", "政府信息依申请公开查阅点3个"])
 def test_places_requests_are_taken_in_are_no_requests(tmp_path: Path, place: str) -> None:
     assert linked(tmp_path, f"全年设立{place}。") == []
+
+
+@pytest.mark.parametrize("some", ["全年未收到上级转办的政府信息公开申请", "全年未收到上级转来的申请",
+                                  "全年没有申请人撤回申请的情况", "全年没有申请人需要补正申请的情况"])
+def test_a_zero_of_some_requests_is_no_zero_of_all(tmp_path: Path, some: str) -> None:
+    assert linked(tmp_path, f"{some}。") == []
+    assert linked(tmp_path, "全年没有申请人提出政府信息公开申请。") == [(0, "requests.new.total")]
