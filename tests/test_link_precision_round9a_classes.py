@@ -59,3 +59,14 @@ def test_places_requests_are_taken_in_are_no_requests(tmp_path: Path, place: str
 def test_a_zero_of_some_requests_is_no_zero_of_all(tmp_path: Path, some: str) -> None:
     assert linked(tmp_path, f"{some}。") == []
     assert linked(tmp_path, "全年没有申请人提出政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("plan", ["下一步，计划制定规范性文件3件", "明年计划印发规范性文件3件", "拟出台规范性文件3件"])
+def test_a_plan_is_no_act_of_the_year(tmp_path: Path, plan: str) -> None:
+    assert linked(tmp_path, f"{plan}。") == []
+    assert linked(tmp_path, "按计划制定规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("carry", ["结转至明年办理2件", "2件转明年办理"])
+def test_next_year_called_明年_takes_the_carry_forward(tmp_path: Path, carry: str) -> None:
+    assert (2, "requests.carried_forward.total") in linked(tmp_path, f"全年收到申请12件，办结10件，{carry}。")
