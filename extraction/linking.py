@@ -1121,15 +1121,16 @@ def _counts_items(before: str, unit: str, after: str, topic: str, spec: Spec) ->
     whether it counts the items of a power or service list rather than the decisions 表二 counts: an item noun before
     it with no decision word after that noun (公开政务服务事项33项，行政许可30项), or an item unit with no decision
     word before it and one later in its sentence, where the decisions are counted apart (行政许可18项，比上年增加2项，
-    处理决定数量56件). (A figure in 项 alone is items only in the 2019 format, whose 表二 counts both: the topics'
-    `v2019_not_units`.)"""
+    处理决定数量56件), or after a verb acting on a list with no decision word after it (梳理行政许可12项). (A figure in
+    项 alone is items only in the 2019 format, whose 表二 counts both: the topics' `v2019_not_units`.)"""
     items = spec.item_counts
     if topic not in items.get("topics", ()):
         return False
     decided = max((before.rfind(w) for w in items["decision_words"]), default=-1)
     listed = max((before.rfind(w) for w in items["nouns"]), default=-1)
     decided_later = any(w in after for w in items["decision_words"])
-    return listed > decided or (unit in items["units"] and decided < 0 and decided_later)
+    acted_on = max((before.rfind(w) for w in items.get("item_verbs", ())), default=-1)
+    return listed > decided or (unit in items["units"] and (acted_on > decided or decided < 0 and decided_later))
 
 
 def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: list[dict[str, Any]]) -> bool:

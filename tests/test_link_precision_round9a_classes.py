@@ -70,3 +70,9 @@ def test_a_plan_is_no_act_of_the_year(tmp_path: Path, plan: str) -> None:
 @pytest.mark.parametrize("carry", ["结转至明年办理2件", "2件转明年办理"])
 def test_next_year_called_明年_takes_the_carry_forward(tmp_path: Path, carry: str) -> None:
     assert (2, "requests.carried_forward.total") in linked(tmp_path, f"全年收到申请12件，办结10件，{carry}。")
+
+
+@pytest.mark.parametrize("listed", ["本年度梳理行政许可12项、行政处罚86项", "全年取消行政许可12项", "承接下放行政处罚事权12项"])
+def test_items_a_list_verb_acts_on_are_no_decisions(tmp_path: Path, listed: str) -> None:
+    assert [metric for _, metric in linked(tmp_path, f"{listed}。")] == []
+    assert linked(tmp_path, "梳理权责清单后，全年作出行政处罚决定12项。") == [(12, "active.penalty.decisions")]
