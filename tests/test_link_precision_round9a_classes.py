@@ -76,3 +76,9 @@ def test_next_year_called_明年_takes_the_carry_forward(tmp_path: Path, carry: 
 def test_items_a_list_verb_acts_on_are_no_decisions(tmp_path: Path, listed: str) -> None:
     assert [metric for _, metric in linked(tmp_path, f"{listed}。")] == []
     assert linked(tmp_path, "梳理权责清单后，全年作出行政处罚决定12项。") == [(12, "active.penalty.decisions")]
+
+
+@pytest.mark.parametrize("bodies", ["全区规范性文件制定主体12个", "全区规章制定主体1个"])
+def test_the_bodies_entitled_to_make_documents_are_no_documents(tmp_path: Path, bodies: str) -> None:
+    assert linked(tmp_path, f"{bodies}。") == []
+    assert linked(tmp_path, "全年制定规范性文件3件。") == [(3, "active.normative_docs.issued")]
