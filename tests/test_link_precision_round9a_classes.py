@@ -82,3 +82,9 @@ def test_items_a_list_verb_acts_on_are_no_decisions(tmp_path: Path, listed: str)
 def test_the_bodies_entitled_to_make_documents_are_no_documents(tmp_path: Path, bodies: str) -> None:
     assert linked(tmp_path, f"{bodies}。") == []
     assert linked(tmp_path, "全年制定规范性文件3件。") == [(3, "active.normative_docs.issued")]
+
+
+@pytest.mark.parametrize("answered", ["回复办理40件", "答复办理40件", "已回复办理40件"])
+def test_answered_and_handled_joined_are_the_answers(tmp_path: Path, answered: str) -> None:
+    assert linked(tmp_path, f"全年受理公开申请40件，{answered}。") == [(40, "requests.new.total"),
+                                                                 (40, "requests.result.total.total")]
