@@ -88,3 +88,10 @@ def test_the_bodies_entitled_to_make_documents_are_no_documents(tmp_path: Path, 
 def test_answered_and_handled_joined_are_the_answers(tmp_path: Path, answered: str) -> None:
     assert linked(tmp_path, f"全年受理公开申请40件，{answered}。") == [(40, "requests.new.total"),
                                                                  (40, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("breakdown", ["（其中新收10件，上年结转2件）", "，其中新收10件，上年结转2件"])
+def test_requests_handled_broken_into_new_and_carried_in_are_the_pool(tmp_path: Path, breakdown: str) -> None:
+    assert linked(tmp_path, f"全年办理政府信息公开申请12件{breakdown}。") == [
+        (12, "requests.handled_pool.total"), (10, "requests.new.total"), (2, "requests.carried_over.total")]
+    assert (12, "requests.result.total.total") in linked(tmp_path, "全年办理申请12件，其中予以公开10件。")
