@@ -942,6 +942,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _names_a_subject(text[sentence[0]:_list_clause_start(text, fig.start, sentence[0])],
                             text[_list_clause_start(text, fig.start, sentence[0]):fig.start], topic, spec):
             continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
+        if _summed_with_another_kind(text[_list_clause_start(text, fig.start, sentence[0]):fig.start], topic, spec):
+            continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
         if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
                          text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
@@ -1169,6 +1171,14 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     if after.startswith(tuple(spec.zeros["cause_openers"])):
         part += after  # 其中2件因政府信息公开引起: the part's cause, after its figure
     return any(w in part for w in spec.disclosure["part_words"])
+
+
+def _summed_with_another_kind(clause: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's clause (with its list) before it and its topic, return whether a word of another
+    kind stands joined right before a word of the topic (主动公开和依申请公开, 主动、依申请): the figure sums both."""
+    kinds = spec.summed_with.get(topic, ())
+    return any(kind + mark + word in clause for kind in kinds for mark in COORDINATORS
+               for word in spec.topics.get(topic, ()))
 
 
 def _list_clause_start(text: str, end: int, floor: int) -> int:

@@ -95,3 +95,9 @@ def test_requests_handled_broken_into_new_and_carried_in_are_the_pool(tmp_path: 
     assert linked(tmp_path, f"全年办理政府信息公开申请12件{breakdown}。") == [
         (12, "requests.handled_pool.total"), (10, "requests.new.total"), (2, "requests.carried_over.total")]
     assert (12, "requests.result.total.total") in linked(tmp_path, "全年办理申请12件，其中予以公开10件。")
+
+
+@pytest.mark.parametrize("summed", ["主动公开和依申请公开信息共120条", "主动公开、依申请公开政府信息共120条"])
+def test_items_posted_proactively_and_on_request_summed_are_no_requests(tmp_path: Path, summed: str) -> None:
+    assert linked(tmp_path, f"全年{summed}。") == []
+    assert linked(tmp_path, "全年主动公开信息100条，收到依申请公开申请20件。") == [(20, "requests.new.total")]
