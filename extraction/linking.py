@@ -612,6 +612,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True
     if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
         return True
+    if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
+        return True  # 去年收到申请8件，今年收到12件: the year before's
     if report_year is not None and any(int(m.group(1)) != report_year
                                        for m in _RANGE_FIRST_YEAR.finditer(_TITLE.sub("", _PARENTHESIS.sub("", left)))):
         return True  # 2021-2023年共收到申请58件: several years' count
@@ -620,6 +622,16 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
                                                          spec.carry_words, tuple(spec.year_comparison_markers),
                                                          tuple(spec.carry_forward_words))
+
+
+def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
+    """Given the words of a sentence before a figure and the whole sentence, return whether the last year word before
+    the figure is 去年 (not after a comparison marker: 比去年) in a sentence that names the report's own year too."""
+    words = spec.contrasted_years
+    last = max(((left.rfind(w), w) for w in (*words["previous"], *words["this"]) if w in left), default=(-1, ""))
+    if last[1] not in words["previous"] or left[:last[0]].endswith(tuple(spec.comparison_markers)):
+        return False
+    return any(w in sentence for w in words["this"])
 
 
 @per_spec

@@ -101,3 +101,9 @@ def test_requests_handled_broken_into_new_and_carried_in_are_the_pool(tmp_path: 
 def test_items_posted_proactively_and_on_request_summed_are_no_requests(tmp_path: Path, summed: str) -> None:
     assert linked(tmp_path, f"全年{summed}。") == []
     assert linked(tmp_path, "全年主动公开信息100条，收到依申请公开申请20件。") == [(20, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["去年收到申请8件，今年收到12件。", "去年共收到申请8件，本年度收到12件。"])
+def test_去年_set_against_the_years_own_is_the_year_before(tmp_path: Path, sentence: str) -> None:
+    assert (8, "requests.new.total") not in linked(tmp_path, sentence)
+    assert linked(tmp_path, "去年全年，我委共收到申请17件。") == [(17, "requests.new.total")]
