@@ -532,6 +532,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
+    if _topic_clause_vetoed(clause, topic, spec):
+        return True  # 审理政府信息公开类行政复议案件45件: the review organ's cases
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
@@ -541,6 +543,14 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     return _vetoed_words(window, vetoes)
+
+
+def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's clause before it (veto_exempt phrases masked) and its topic, return whether one of
+    the topic's clause vetoes stands before the last word of the topic there (审理…行政复议案件: the organ's)."""
+    words = spec.topic_clause_vetoes.get(topic, ())
+    last = max((clause.rfind(w) for w in spec.topics.get(topic, ())), default=-1)
+    return last > 0 and any(w in clause[:last] for w in words)
 
 
 def _heads_another_noun(between: str, topic: str, spec: Spec) -> bool:

@@ -154,6 +154,7 @@ class Spec:
     subject_matter: dict[str, list[str]] = field(default_factory=dict)  # 涉及行政处罚2件: what requests were about
     summed_with: dict[str, list[str]] = field(default_factory=dict)  # topic -> kinds joined before it (主动公开和依申请)
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
+    topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -400,6 +401,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         issuer_marks=raw["grammar"]["issuer_marks"],
         subject_matter=raw["grammar"]["subject_matter"],
         contrasted_years=raw["contrasted_years"],
+        topic_clause_vetoes={t: v["clause_vetoes"] for t, v in topics.items() if v.get("clause_vetoes")},
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
