@@ -109,7 +109,7 @@ def test_去年_set_against_the_years_own_is_the_year_before(tmp_path: Path, sen
     assert linked(tmp_path, "去年全年，我委共收到申请17件。") == [(17, "requests.new.total")]
 
 
-@pytest.mark.parametrize("organ", ["全年审理政府信息公开类行政复议案件45件", "全年审结涉及政府信息公开的行政诉讼案件45件",
+@pytest.mark.parametrize("organ", ["全年审理政府信息公开类行政复议案件45件", "全年审理涉及政府信息公开的行政诉讼案件45件",
                                    "区政府作为复议机关，全年收到涉及政府信息公开的行政复议申请45件",
                                    "全年收到行政复议机关的答复通知书45份"])
 def test_the_review_organs_cases_and_papers_are_no_reviews_of_the_body(tmp_path: Path, organ: str) -> None:
