@@ -961,10 +961,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing
         if _names_another_kind(text, fig, link, topic, spec):
             continue  # 受理公租房申请300件: applications of that kind, not for information
-        if _names_a_subject(text[sentence[0]:_list_clause_start(text, fig.start, sentence[0])],
-                            text[_list_clause_start(text, fig.start, sentence[0]):fig.start], topic, spec):
+        listed_from = _list_clause_start(text, fig.start, sentence[0])
+        if _names_a_subject(text[sentence[0]:listed_from], text[listed_from:fig.start], topic, spec):
             continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
-        if _summed_with_another_kind(text[_list_clause_start(text, fig.start, sentence[0]):fig.start], topic, spec):
+        if _summed_with_another_kind(text[listed_from:fig.start], topic, spec):
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
         if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
                          text[fig.end:sentence[1]], topic, spec):
