@@ -5,6 +5,7 @@ from pathlib import Path
 
 from extraction.blocks import read_blocks
 from extraction.checks import run_checks
+from extraction.column_major import read_column_major
 from extraction.digits import read_runs
 from extraction.document import IngestError, Problem, Source
 from extraction.ingest import read_source
@@ -40,6 +41,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         read_runs(source.runs, meta.report_year, parsed)
     if source.blocks:
         read_blocks(source.blocks, meta.report_year, parsed)
+        read_column_major(source.blocks, parsed)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,

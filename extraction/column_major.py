@@ -1,0 +1,224 @@
+"""表三 printed column by column over a whole text (pdfminer's extract_text of a ruled table) -> template cells.
+
+pdfminer groups a ruled table's text boxes by proximity: the row labels come as one run of lines (a wrapped label
+over several), then each numeric column as a run of values one a line, top to bottom. The runs are not the text
+boxes extraction/blocks.py reads: a browser-printed page makes every cell a box of its own (a blank line after each),
+the first column's values may come among the row labels (printed right beside them) and a caption, the 总计 header
+or the next section's title may come between two columns. So this reader ignores the boxes and the lines between
+the numbers and reads the table's numbers as one stream in printed order:
+
+- the rows are those the label lines name, in the template's order (hongze prints 2019's single 三（六） row in a
+  2021 report); a table over two pages prints each page's rows as a segment of its own (its labels, then its
+  columns), so the rows are cut into at most two segments at every point;
+- a segment of r rows is a window of 7 × r consecutive numbers read column by column: its 总计 column is any of
+  the seven (pdfminer prints a column grouped with a page number after its siblings: hongze's 其他 after 总计), the
+  six part columns in printed order around it; or row by row, in the grid's order;
+- a reading is kept when every row total holds and no other identity of template.yaml fails (T3.balance,
+  T3.results_sum), the cells already read elsewhere fixed; every start of the window in the stream is tried, so a
+  table of zeros shifted by one can hold too: a cell is read only when every kept reading reads it alike
+  (shared/design/placement.md), the others stay unread (`ambiguous_placement`).
+
+The part columns are alike to every identity: their order is the printed one, which pdfminer keeps for sibling
+column boxes of one height. Nothing is read when no reading holds or the search runs past its step budget.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extraction.blocks import TABLES, _column_heads, _label_lines, requests_block_rows
+from extraction.digits import requests_rows
+from extraction.document import Cell, PrintedBlock
+from extraction.ingest.text import is_lone_value
+from extraction.labels import norm
+from extraction.placement import AMBIGUOUS, number, status
+from extraction.spec import Identity, Spec, load_spec
+from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_requests_deviations, table_identities
+
+BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间的列块，其余部分列按印出顺序"
+UNORDERED = "（没有印在行标签间的列块，各部分列顺序未知，只读总计列和各部分列读数相同的行）"
+BY_ROW = "全文数字按行读出（每行{width}个数）"
+AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
+MAX_SEGMENTS = 2  # a 表三 over two pages; pdfminer prints each page's labels, then its columns
+MAX_STEPS = 200_000  # segment readings weighed; past it nothing is read
+ROW_TOTAL = "T3.row_total"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number of the stream, with how many 表三 row labels were printed before it (its column is the one beside
+    the labels when labels are printed among its numbers)."""
+
+    cell: Cell
+    labels_before: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of 表三 or a segment of it: its cells by key, the keys it tells (a part column's cells are not
+    told where the order of the part columns is unknown and their numbers differ), and how it was read."""
+
+    cells: dict[str, Cell]
+    told: frozenset[str]
+    note: str
+
+
+def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
+    """Given the number blocks of a text, return every number they print, in printed order: a 表三 row label's
+    line may end with its first column's number (3.危及“三安全一稳定” 0: the label box and the cell beside it
+    on one line), printed before the block's own numbers."""
+    out: list[Number] = []
+    labels = 0
+    for block in blocks:
+        for line in block.labels:
+            text = line.text.strip()
+            label, _, last = text.rpartition(" ")
+            if not is_lone_value(last):
+                label = text
+            if norm(label) in heads or not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
+                continue
+            labels += 1
+            if label != text:
+                out.append(Number(Cell(last, line.where), labels))
+        out += [Number(cell, labels) for cell in block.values]
+    return out
+
+
+def table_rows(blocks: list[PrintedBlock], matcher: _RowMatcher, spec: Spec, version: str) -> list[str]:
+    """Given the blocks, return the 表三 rows their label lines name, in the template's order; [] when they name
+    them out of order or not at all."""
+    order = [key for key, _ in requests_rows(spec, version)]
+    lines = [line for block in blocks for line in _label_lines(block)]
+    return requests_block_rows(lines, matcher, order, _column_heads(spec), spec)
+
+
+def column_order(runs: list[list[Number]], total: int) -> tuple[list[int], bool]:
+    """Given a window's column runs and which is 总计, return the runs in the grid's order and whether that order
+    is known: the one run printed among the row labels is 自然人, the column beside them (pdfminer groups the
+    labels with it, and prints the group before or after the other columns), the other parts follow in printed
+    order. Without such a run the parts' order is unknown (pdfminer puts a column grouped with a page number or a
+    header out of it)."""
+    beside = [n for n, run in enumerate(runs) if run[0].labels_before != run[-1].labels_before]
+    parts = [n for n in range(len(runs)) if n != total]
+    if len(beside) != 1 or beside[0] == total:
+        return parts + [total], False
+    return beside + [n for n in parts if n != beside[0]] + [total], True
+
+
+def segment_readings(numbers: list[Number], start: int, rows: list[str], columns: list[str]) -> list[Reading]:
+    """Given the number stream, a window's start, a segment's rows and the applicant columns, return the readings
+    of the window under which every row total holds: column by column with each column as 总计 in turn, and row by
+    row."""
+    height, width = len(rows), len(columns)
+    window = numbers[start:start + height * width]
+    keys = [[f"requests.{r}.{c}" for c in columns] for r in rows]
+    runs = [window[c * height:(c + 1) * height] for c in range(width)]
+    out = []
+    for total in range(width):
+        order, known = column_order(runs, total)
+        grid = [[runs[c][r].cell for c in order] for r in range(height)]
+        if not all(_row_holds(row) for row in grid):
+            continue
+        same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1]
+        told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
+        note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED)
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note))
+    if height > 1:
+        grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
+        if all(_row_holds(row) for row in grid):
+            out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
+                               frozenset(k for row in keys for k in row), BY_ROW.format(width=width)))
+    return out
+
+
+def _row_holds(row: list[Cell]) -> bool:
+    """Given a row's cells, parts first and 总计 last, return whether the parts add up to the total."""
+    values = [number(cell.text) for cell in row]
+    if values[-1] is None or any(v is None for v in values[:-1]):
+        return False
+    return abs(sum(values[:-1]) - values[-1]) < 1e-6
+
+
+def splits(rows: list[str]) -> list[list[list[str]]]:
+    """Given the table's rows, return the ways to cut them into at most MAX_SEGMENTS runs (pages), whole first."""
+    out = [[rows]]
+    if MAX_SEGMENTS > 1:
+        out += [[rows[:cut], rows[cut:]] for cut in range(1, len(rows))]
+    return out
+
+
+def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
+                     fixed: dict[str, float | int | None]) -> list[Reading] | None:
+    """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
+    every joint reading of the table under which no identity fails; None when the search runs past its budget."""
+    width = len(columns)
+    found: list[Reading] = []
+    steps = 0
+    for segments in splits(rows):
+        need = width * len(rows)
+        for start in range(len(numbers) - need + 1):
+            partial: list[Reading] = [Reading({}, frozenset(), "")]
+            at = start
+            for segment in segments:
+                readings = segment_readings(numbers, at, segment, columns)
+                steps += 1 + len(partial) * len(readings)
+                partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))))
+                           for p in partial for r in readings]
+                at += width * len(segment)
+                if not partial:
+                    break
+            if steps > MAX_STEPS:
+                return None
+            for reading in partial:
+                values = {**fixed, **{k: number(c.text) for k, c in reading.cells.items()}}
+                if all(status(i, values) != 0 for i in identities) and _agrees(reading, fixed):
+                    found.append(reading)
+    return found
+
+
+def _agrees(reading: Reading, fixed: dict[str, float | int | None]) -> bool:
+    """Given a reading and the cells read elsewhere, return whether it reads those cells alike."""
+    return all(number(cell.text) == fixed[key] for key, cell in reading.cells.items() if key in fixed)
+
+
+def read_column_major(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedTables:
+    """Given the number blocks of a text and the tables read so far, add the 表三 cells every reading of the whole
+    number stream under the identities reads alike; mark the others of its rows unread."""
+    if not blocks or out.version is None:
+        return out
+    spec = load_spec()
+    matcher = _RowMatcher(spec)
+    rows = table_rows(blocks, matcher, spec, out.version)
+    columns = spec.column_keys
+    keys = [f"requests.{r}.{c}" for r in rows for c in columns]
+    if len(rows) < 2 or all(k in out.cells for k in keys):
+        return out
+    printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else out.version
+    identities = [i for i in table_identities(spec)[(printed, out.version)] if i.id.startswith("T3")]
+    fixed = {k: c.value for k, c in out.cells.items() if k.startswith("requests.")}
+    found = holding_readings(stream(blocks, matcher, _column_heads(spec)), rows, columns, identities, fixed)
+    if not found:
+        return out
+    _put(out, found, keys)
+    seen = sorted({k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.startswith("requests.") and k.endswith(".total")})
+    before = list(out.deviations)
+    _note_requests_deviations(out, spec.versions[out.version], seen)
+    out.deviations = before + [d for d in out.deviations[len(before):] if all(d.row != b.row for b in before)]
+    return out
+
+
+def _put(out: ParsedTables, found: list[Reading], keys: list[str]) -> None:
+    """Given the holding readings and the table's keys, put each unread cell they all read alike; mark the rest
+    unread."""
+    note = found[0].note if len(found) == 1 else AGREED.format(n=len(found))
+    for key in keys:
+        if key in out.cells:
+            continue
+        texts = {norm(reading.cells[key].text) for reading in found}
+        if len(texts) != 1 or not all(key in reading.told for reading in found):
+            out.unread.setdefault(key, AMBIGUOUS)
+            continue
+        cell = found[0].cells[key]
+        out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, CONFIDENCE, note)
+        out.unread.pop(key, None)
+        out.found.add(TABLES["requests"])

@@ -1,0 +1,131 @@
+"""表三 printed column by column (pdfminer's extract_text of a ruled table): the column-major reader.
+
+The texts are written the way pdfminer prints a browser-printed page's table (every box a paragraph of its own):
+the title and column headers, the row labels one a line, then each column's numbers top to bottom. The 自然人
+column sits beside the labels, so pdfminer may print its numbers among them; the other columns follow.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from extraction.pipeline import audit
+from extraction.spec import load_spec
+
+REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "real"
+HEADERS = ["申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+ROWS = [r for r in load_spec().versions["v2021"].requests_rows]
+COLUMNS = load_spec().column_keys
+
+
+def consistent_grid(seed: int) -> list[list[int]]:
+    """Given a seed, return a v2021 表三 (25 rows × 7 columns, parts then 总计) whose identities hold."""
+    rng = random.Random(seed)
+    keys = [r.key for r in ROWS]
+    grid = {k: [0] * 6 for k in keys}
+    for key in keys:
+        if key.startswith("result.") and key != "result.total":
+            grid[key] = [rng.choice([0, 0, 1, 2, 5, 11]) if c in (0, 1, 5) else 0 for c in range(6)]
+    grid["result.total"] = [sum(grid[k][c] for k in keys if k.startswith("result.") and k != "result.total") for c in range(6)]
+    grid["carried_forward"] = [rng.choice([0, 1, 3]) for _ in range(6)]
+    grid["carried_over"] = [rng.choice([0, 2]) for _ in range(6)]
+    # 一 + 二 = 三（七） + 四, column by column
+    grid["carried_over"] = [min(grid["carried_over"][c], grid["result.total"][c] + grid["carried_forward"][c]) for c in range(6)]
+    grid["new"] = [grid["result.total"][c] + grid["carried_forward"][c] - grid["carried_over"][c] for c in range(6)]
+    return [grid[k] + [sum(grid[k])] for k in keys]
+
+
+def pdfminer_text(grid: list[list[int]], beside_labels: bool = True, natural_last: bool = False) -> str:
+    """Given a 表三 grid, return a report's text as pdfminer prints it: the 自然人 column's numbers among the row
+    labels (beside_labels) or after them, the other columns as runs, the 总计 header over its run."""
+    lines = ["XX区人民政府2021年政府信息公开工作年度报告", "", "一、总体情况", "",
+             "2021年，本区共受理政府信息公开申请若干件，均已按时答复。", "",
+             "三、收到和处理政府信息公开申请情况", ""]
+    lines += [line for h in HEADERS for line in (h, "")]
+    natural = [str(row[0]) for row in grid]
+    labelled: list[str] = []
+    for n, row in enumerate(ROWS):
+        labelled += [row.label, ""]
+        if beside_labels and n % 3 == 2:  # pdfminer prints the column's boxes as it meets them beside the labels
+            labelled += [line for value in natural[n - 2:n + 1] for line in (value, "")]
+    if beside_labels:
+        labelled += [line for value in natural[len(ROWS) - len(ROWS) % 3:] for line in (value, "")]
+    others = [line for c in range(1, 6) for row in grid for line in (str(row[c]), "")]
+    totals = ["总计", ""] + [line for row in grid for line in (str(row[6]), "")]
+    first = [] if beside_labels else ["- 3 -", ""] + [line for v in natural for line in (v, "")]
+    # pingtan_2022's PDF: the labels and the column beside them printed after the other columns
+    lines += others + totals + labelled + first if natural_last else labelled + first + others + totals
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "五、存在的主要问题及改进情况", "", "无。", ""]
+    return "\n".join(lines)
+
+
+def requests_cells(text: str, tmp_path: Path) -> dict[str, float | int | None]:
+    """Given a report's text, return its audit's 表三 cells by key."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = audit(path)
+    assert report.format == "text-blocks"
+    return {k: c.value for k, c in report.cells.items() if k.startswith("requests.")}
+
+
+def expected(grid: list[list[int]]) -> dict[str, int]:
+    """Given a 表三 grid, return its cells by key."""
+    return {f"requests.{row.key}.{c}": grid[r][n] for r, row in enumerate(ROWS) for n, c in enumerate(COLUMNS)}
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("natural_last", [False, True])
+def test_a_column_printed_among_the_labels_orders_the_parts(seed: int, natural_last: bool, tmp_path: Path) -> None:
+    grid = consistent_grid(seed)
+    text = pdfminer_text(grid, natural_last=natural_last)
+    assert requests_cells(text, tmp_path) == expected(grid)
+
+
+def test_without_a_column_among_the_labels_only_totals_and_equal_parts_are_read(tmp_path: Path) -> None:
+    grid = consistent_grid(7)
+    cells = requests_cells(pdfminer_text(grid, beside_labels=False), tmp_path)
+    want = expected(grid)
+    assert cells, "the total column is read"
+    for key, value in cells.items():
+        assert value == want[key]
+    for r, row in enumerate(ROWS):
+        assert cells[f"requests.{row.key}.total"] == grid[r][6]
+        if len(set(grid[r][:6])) > 1:
+            assert f"requests.{row.key}.natural_person" not in cells
+
+
+def test_two_readings_that_hold_leave_the_cells_they_differ_on_unread(tmp_path: Path) -> None:
+    # Only 自然人 prints numbers, each its row's total: 自然人's run read as 总计 (the other runs shifted one part
+    # to the right, 总计's read as 其他) holds as well as the grid's order, and reads 自然人 and 其他 differently.
+    grid = [[0] * 7 for _ in ROWS]
+    keys = [r.key for r in ROWS]
+    for key, value in (("new", 3), ("result.disclosed", 2), ("result.unable.not_held", 1), ("result.total", 3)):
+        grid[keys.index(key)][0] = grid[keys.index(key)][6] = value
+    path_text = pdfminer_text(grid)
+    cells = requests_cells(path_text, tmp_path)
+    assert "requests.new.natural_person" not in cells and "requests.new.other_org" not in cells
+    assert cells["requests.new.total"] == 3
+    assert cells["requests.carried_over.natural_person"] == 0  # a row of zeros reads alike under both
+
+
+def test_numbers_that_fit_no_reading_are_not_read(tmp_path: Path) -> None:
+    grid = consistent_grid(3)
+    grid[0][6] += 1  # 一's total no longer the sum of its parts: no window of the stream reads every row total
+    cells = requests_cells(pdfminer_text(grid), tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real is absent")
+def test_pingtan_2022_printed_to_pdf_reads_its_table(tmp_path: Path) -> None:
+    from evaluation.content import content_of
+    from evaluation.mutations import pdfminer_text as export
+    from extraction.ingest import read_source
+
+    document = REAL / "pingtan_2022.html"
+    gold = __import__("json").loads((REAL / "pingtan_2022.gold.json").read_text(encoding="utf-8"))["cells"]
+    text = export(content_of(read_source(document))).data.decode("utf-8")
+    cells = requests_cells(text, tmp_path)
+    assert len(cells) == 175
+    assert all(gold[key] == value for key, value in cells.items())
