@@ -24,12 +24,13 @@ column boxes of one height. Nothing is read when no reading holds or the search 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
-from extraction.blocks import TABLES, _column_heads, _label_lines, requests_block_rows
+from extraction.blocks import TABLES, _column_heads, _label_lines
 from extraction.digits import requests_rows
-from extraction.document import Cell, PrintedBlock
+from extraction.document import Cell, PrintedBlock, Where
 from extraction.ingest.text import is_lone_value
-from extraction.labels import norm
+from extraction.labels import core, norm
 from extraction.placement import AMBIGUOUS, number, status
 from extraction.spec import Identity, Spec, load_spec
 from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_requests_deviations, table_identities
@@ -39,6 +40,7 @@ UNORDERED = "（没有印在行标签间的列块，各部分列顺序未知，�
 BY_ROW = "全文数字按行读出（每行{width}个数）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
+FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
 MAX_SEGMENTS = 2  # a 表三 over two pages; pdfminer prints each page's labels, then its columns
 MAX_STEPS = 200_000  # segment readings weighed; past it nothing is read
 ROW_TOTAL = "T3.row_total"
@@ -85,45 +87,64 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
 
 
 def table_rows(blocks: list[PrintedBlock], matcher: _RowMatcher, spec: Spec, version: str) -> list[str]:
-    """Given the blocks, return the 表三 rows their label lines name, in the template's order; [] when they name
-    them out of order or not at all."""
-    order = [key for key, _ in requests_rows(spec, version)]
-    lines = [line for block in blocks for line in _label_lines(block)]
-    return requests_block_rows(lines, matcher, order, _column_heads(spec), spec)
+    """Given the blocks, return the 表三 rows their label lines name, in the template's order: pdfminer prints a
+    wrapped label's lines and a group label (（六）其他处理, printed beside its first sub-row) where their boxes
+    fall, not in the rows' order. A row of one version whose label is the group label of rows printed with it
+    (2019's （六）其他处理 over 2021's three) is that group's label, not a row."""
+    heads = _column_heads(spec)
+    named = {placed[0] for block in blocks for line in _label_lines(block) if norm(line) not in heads
+             and (placed := matcher.requests_row(_Row([Cell(line, Where())], [], False))) is not None}
+    template = [r for v in spec.versions.values() for r in v.requests_rows]
+    groups = {core(r.group) for r in template if r.key in named and r.group}
+    labels = {r.key: core(r.label) for r in template}
+    return [key for key, _ in requests_rows(spec, version) if key in named and labels[key] not in groups]
 
 
-def column_order(runs: list[list[Number]], total: int) -> tuple[list[int], bool]:
+def column_order(runs: list[list[Number]], total: int) -> tuple[list[int], bool] | None:
     """Given a window's column runs and which is 总计, return the runs in the grid's order and whether that order
-    is known: the one run printed among the row labels is 自然人, the column beside them (pdfminer groups the
-    labels with it, and prints the group before or after the other columns), the other parts follow in printed
-    order. Without such a run the parts' order is unknown (pdfminer puts a column grouped with a page number or a
-    header out of it)."""
+    is known, or None when the run printed among the row labels is 总计 (the part columns sit between the labels
+    and 总计). The one run printed among the labels is 自然人, the column beside them (pdfminer groups the labels
+    with it, and prints the group before or after the other columns); the other parts follow in printed order.
+    Without such a run the parts' order is unknown (pdfminer puts a column grouped with a page number or a header
+    out of it)."""
     beside = [n for n, run in enumerate(runs) if run[0].labels_before != run[-1].labels_before]
     parts = [n for n in range(len(runs)) if n != total]
-    if len(beside) != 1 or beside[0] == total:
+    if len(beside) != 1:
         return parts + [total], False
+    if beside[0] == total:
+        return None
     return beside + [n for n in parts if n != beside[0]] + [total], True
 
 
-def segment_readings(numbers: list[Number], start: int, rows: list[str], columns: list[str]) -> list[Reading]:
-    """Given the number stream, a window's start, a segment's rows and the applicant columns, return the readings
-    of the window under which every row total holds: column by column with each column as 总计 in turn, and row by
-    row."""
+def segment_readings(numbers: list[Number], start: int, rows: list[str], columns: list[str], filled: int) -> list[Reading]:
+    """Given the number stream, a window's start, a segment's rows, the applicant columns and how many of them print
+    numbers, return the readings of the window under which every row total holds: column by column with each
+    column as 总计 in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers, the part
+    columns that print nothing are blank: read only where the 自然人 run is printed among the row labels."""
     height, width = len(rows), len(columns)
-    window = numbers[start:start + height * width]
+    window = numbers[start:start + height * filled]
+    if not any(number(n.cell.text) for n in window):
+        return []  # nothing but zeros: every identity holds of any such run, so none witnesses this one
     keys = [[f"requests.{r}.{c}" for c in columns] for r in rows]
-    runs = [window[c * height:(c + 1) * height] for c in range(width)]
+    runs = [window[c * height:(c + 1) * height] for c in range(filled)]
     out = []
-    for total in range(width):
-        order, known = column_order(runs, total)
+    for total in range(filled):
+        ordered = column_order(runs, total)
+        if ordered is None:
+            continue
+        order, known = ordered
+        if filled < width and not known:
+            continue  # two equal runs anywhere (two part columns alike) would hold: only the labels place them
         grid = [[runs[c][r].cell for c in order] for r in range(height)]
+        if filled < width:  # 自然人 and 总计 only
+            grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
         if not all(_row_holds(row) for row in grid):
             continue
-        same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1]
+        same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1 and filled == width]
         told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
         note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED)
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note))
-    if height > 1:
+    if height > 1 and filled == width:
         grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
         if all(_row_holds(row) for row in grid):
             out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
@@ -132,11 +153,12 @@ def segment_readings(numbers: list[Number], start: int, rows: list[str], columns
 
 
 def _row_holds(row: list[Cell]) -> bool:
-    """Given a row's cells, parts first and 总计 last, return whether the parts add up to the total."""
+    """Given a row's cells, parts first and 总计 last, return whether the parts add up to the total (a blank part
+    adds nothing)."""
     values = [number(cell.text) for cell in row]
-    if values[-1] is None or any(v is None for v in values[:-1]):
+    if values[-1] is None:
         return False
-    return abs(sum(values[:-1]) - values[-1]) < 1e-6
+    return abs(sum(v for v in values[:-1] if v is not None) - values[-1]) < 1e-6
 
 
 def splits(rows: list[str]) -> list[list[list[str]]]:
@@ -151,20 +173,19 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
                      fixed: dict[str, float | int | None]) -> list[Reading] | None:
     """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
     every joint reading of the table under which no identity fails; None when the search runs past its budget."""
-    width = len(columns)
     found: list[Reading] = []
     steps = 0
-    for segments in splits(rows):
-        need = width * len(rows)
+    for filled, segments in product(FILLED, splits(rows)):
+        need = filled * len(rows)
         for start in range(len(numbers) - need + 1):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
             at = start
             for segment in segments:
-                readings = segment_readings(numbers, at, segment, columns)
+                readings = segment_readings(numbers, at, segment, columns, filled)
                 steps += 1 + len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))))
                            for p in partial for r in readings]
-                at += width * len(segment)
+                at += filled * len(segment)
                 if not partial:
                     break
             if steps > MAX_STEPS:
