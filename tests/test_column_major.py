@@ -140,3 +140,50 @@ def test_pingtan_2022_printed_to_pdf_reads_its_table(tmp_path: Path) -> None:
     cells = requests_cells(text, tmp_path)
     assert len(cells) == 175
     assert all(gold[key] == value for key, value in cells.items())
+
+
+REVIEW_KEYS = [c["key"] for c in load_spec().review_litigation_columns]
+OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def review_text(values: list[int], headers_first: int = 0, broken: bool = False) -> str:
+    """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed header, number,
+    header, number (the first headers_first headers printed together before their numbers, a narrow header's
+    characters one a line when broken), after a 表三 whose numbers follow 表四's title."""
+    def header(text: str) -> list[str]:
+        return [line for ch in text for line in (ch, "")] if broken else [text, ""]
+
+    grid = consistent_grid(1)
+    lines = pdfminer_text(grid).split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    table = ["行政复议", "", "行政诉讼", ""]
+    pairs = [(OUTCOMES[n % 5], str(v)) for n, v in enumerate(values)]
+    table += [line for text, _ in pairs[:headers_first] for line in header(text)]
+    table += [line for _, value in pairs[:headers_first] for line in (value, "")]
+    for n, (text, value) in enumerate(pairs[headers_first:], start=headers_first):
+        if n == 5:
+            table += ["未经复议直接起诉", "", "复议后起诉", ""]
+        table += header(text) + [value, ""]
+    return "\n".join(lines[:at + 2] + table + lines[at + 2:])
+
+
+def review_cells(text: str, tmp_path: Path) -> dict[str, float | int | None]:
+    """Given a report's text, return its audit's 表四 cells by key."""
+    path = tmp_path / "review.txt"
+    path.write_text(text, encoding="utf-8")
+    return {k: c.value for k, c in audit(path).cells.items() if k.startswith(("review.", "litigation."))}
+
+
+@pytest.mark.parametrize("headers_first,broken", [(0, False), (0, True), (5, False)])
+def test_review_numbers_printed_under_their_headers_are_read(headers_first: int, broken: bool, tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(review_text(values, headers_first, broken), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_review_numbers_that_break_its_identities_are_not_read(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 4, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]  # 行政复议's outcomes add to 3, its 总计 prints 4
+    assert review_cells(review_text(values), tmp_path) == {}
+
+
+def test_review_of_zeros_is_not_read_by_its_headers(tmp_path: Path) -> None:
+    assert review_cells(review_text([0] * 15), tmp_path) == {}
