@@ -11,15 +11,19 @@ the numbers and reads the table's numbers as one stream in printed order:
   2021 report); a table over two pages prints each page's rows as a segment of its own (its labels, then its
   columns), so the rows are cut into at most two segments at every point;
 - a segment of r rows is a window of 7 × r consecutive numbers read column by column: its 总计 column is any of
-  the seven (pdfminer prints a column grouped with a page number after its siblings: hongze's 其他 after 总计), the
-  six part columns in printed order around it; or row by row, in the grid's order;
+  the seven runs but the one beside the labels; 自然人 is the run printed among the row labels (pdfminer groups the
+  labels with the column beside them: pingtan_2022 prints that group after the other columns), else the one run
+  printed right after labels; the other parts follow in printed order when none is printed after 总计 (a column
+  grouped with a page number is printed after its siblings: hongze's 其他), else their order is unknown and only 总计
+  and rows whose parts all print one number are told; or row by row, in the grid's order. A table printing only
+  自然人 and 总计 (the other parts blank, printing nothing) is a window of 2 × r, read only where 自然人's run is
+  placed by the labels: any two equal runs would hold;
 - a reading is kept when every row total holds and no other identity of template.yaml fails (T3.balance,
-  T3.results_sum), the cells already read elsewhere fixed; every start of the window in the stream is tried, so a
-  table of zeros shifted by one can hold too: a cell is read only when every kept reading reads it alike
-  (shared/design/placement.md), the others stay unread (`ambiguous_placement`).
-
-The part columns are alike to every identity: their order is the printed one, which pdfminer keeps for sibling
-column boxes of one height. Nothing is read when no reading holds or the search runs past its step budget.
+  T3.results_sum), the cells already read elsewhere fixed; a window of nothing but zeros witnesses nothing (every
+  identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
+  hold too: a cell is read only when every kept reading reads and tells it alike (shared/design/placement.md), the
+  others stay unread (`ambiguous_placement`). Nothing is read when no reading holds or the search runs past its
+  step budget.
 """
 from __future__ import annotations
 
@@ -35,15 +39,15 @@ from extraction.placement import AMBIGUOUS, number, status
 from extraction.spec import Identity, Spec, load_spec
 from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_requests_deviations, table_identities
 
-BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间的列块，其余部分列按印出顺序"
-UNORDERED = "（没有印在行标签间的列块，各部分列顺序未知，只读总计列和各部分列读数相同的行）"
+BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
+UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
 BY_ROW = "全文数字按行读出（每行{width}个数）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
 MAX_SEGMENTS = 2  # a 表三 over two pages; pdfminer prints each page's labels, then its columns
-MAX_STEPS = 200_000  # segment readings weighed; past it nothing is read
-ROW_TOTAL = "T3.row_total"
+MAX_STEPS = 30_000  # windows weighed (under a second); past it nothing is read
+TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收到和处理政府信息公开申请情况)
 
 
 @dataclass(frozen=True)
@@ -66,23 +70,30 @@ class Reading:
 
 
 def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
-    """Given the number blocks of a text, return every number they print, in printed order: a 表三 row label's
-    line may end with its first column's number (3.危及“三安全一稳定” 0: the label box and the cell beside it
-    on one line), printed before the block's own numbers."""
+    """Given the number blocks of a text, return the numbers they print from 表三's first line on (its title, a
+    column header or a row label: 表三's columns may come before its row labels, never before its headers), in
+    printed order: a 表三 row label's line may end with its first column's number (3.危及“三安全一稳定” 0: the
+    label box and the cell beside it on one line), printed before the block's own numbers."""
     out: list[Number] = []
     labels = 0
+    started = False
     for block in blocks:
         for line in block.labels:
             text = line.text.strip()
             label, _, last = text.rpartition(" ")
             if not is_lone_value(last):
                 label = text
-            if norm(label) in heads or not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
+            if norm(label) in heads or TITLE in norm(label):
+                started = True
                 continue
+            if not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
+                continue
+            started = True
             labels += 1
             if label != text:
                 out.append(Number(Cell(last, line.where), labels))
-        out += [Number(cell, labels) for cell in block.values]
+        if started:
+            out += [Number(cell, labels) for cell in block.values]
     return out
 
 
@@ -100,36 +111,48 @@ def table_rows(blocks: list[PrintedBlock], matcher: _RowMatcher, spec: Spec, ver
     return [key for key, _ in requests_rows(spec, version) if key in named and labels[key] not in groups]
 
 
-def column_order(runs: list[list[Number]], total: int) -> tuple[list[int], bool] | None:
-    """Given a window's column runs and which is 总计, return the runs in the grid's order and whether that order
-    is known, or None when the run printed among the row labels is 总计 (the part columns sit between the labels
-    and 总计). The one run printed among the labels is 自然人, the column beside them (pdfminer groups the labels
-    with it, and prints the group before or after the other columns); the other parts follow in printed order.
-    Without such a run the parts' order is unknown (pdfminer puts a column grouped with a page number or a header
-    out of it)."""
+def column_order(runs: list[list[Number]], total: int, labels_before: int) -> tuple[list[int], bool] | None:
+    """Given a window's column runs, which is 总计 and how many row labels were printed before the window, return
+    the runs in the grid's order and whether that order is known, or None when the run beside the row labels is
+    总计 (the part columns sit between the labels and 总计).
+
+    pdfminer groups the row labels with the column beside them, 自然人, and prints the group before or after the
+    other columns: the one run printed among the labels, else the one run printed right after labels, is 自然人.
+    The other parts follow in printed order when 总计 is printed last of them (a column grouped with a page number
+    or a header is put out of that order, after 总计: hongze's 其他); else their order is unknown."""
     beside = [n for n, run in enumerate(runs) if run[0].labels_before != run[-1].labels_before]
+    after = [n for n, run in enumerate(runs) if run[0].labels_before > (runs[n - 1][-1].labels_before if n else labels_before)]
     parts = [n for n in range(len(runs)) if n != total]
-    if len(beside) != 1:
+    natural = beside if beside else after
+    if len(natural) != 1:
         return parts + [total], False
-    if beside[0] == total:
+    if natural[0] == total:
         return None
-    return beside + [n for n in parts if n != beside[0]] + [total], True
+    rest = [n for n in parts if n != natural[0]]
+    if not beside and rest and rest[-1] > total:
+        return parts + [total], False
+    return natural + rest + [total], True
 
 
-def segment_readings(numbers: list[Number], start: int, rows: list[str], columns: list[str], filled: int) -> list[Reading]:
-    """Given the number stream, a window's start, a segment's rows, the applicant columns and how many of them print
-    numbers, return the readings of the window under which every row total holds: column by column with each
-    column as 总计 in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers, the part
-    columns that print nothing are blank: read only where the 自然人 run is printed among the row labels."""
+def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
+                     columns: list[str], filled: int) -> list[Reading]:
+    """Given the number stream and its values, a window's start, a segment's rows, the applicant columns and how
+    many of them print numbers, return the readings of the window under which every row total holds: column by
+    column with each column as 总计 in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers,
+    the part columns that print nothing are blank: read only where the 自然人 run is placed by the labels."""
     height, width = len(rows), len(columns)
-    window = numbers[start:start + height * filled]
-    if not any(number(n.cell.text) for n in window):
+    totals = [t for t in range(filled) if _totals_hold(values, [start + c * height for c in range(filled) if c != t],
+                                                       start + t * height, height, 1)]
+    by_row = height > 1 and filled == width and _totals_hold(values, [start + c for c in range(width - 1)],
+                                                              start + width - 1, height, width)
+    if not (totals or by_row) or not any(values[start:start + height * filled]):
         return []  # nothing but zeros: every identity holds of any such run, so none witnesses this one
+    window = numbers[start:start + height * filled]
     keys = [[f"requests.{r}.{c}" for c in columns] for r in rows]
     runs = [window[c * height:(c + 1) * height] for c in range(filled)]
     out = []
-    for total in range(filled):
-        ordered = column_order(runs, total)
+    for total in totals:
+        ordered = column_order(runs, total, numbers[start - 1].labels_before if start else 0)
         if ordered is None:
             continue
         order, known = ordered
@@ -138,27 +161,26 @@ def segment_readings(numbers: list[Number], start: int, rows: list[str], columns
         grid = [[runs[c][r].cell for c in order] for r in range(height)]
         if filled < width:  # 自然人 and 总计 only
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
-        if not all(_row_holds(row) for row in grid):
-            continue
         same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1 and filled == width]
         told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
         note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED)
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note))
-    if height > 1 and filled == width:
+    if by_row:
         grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
-        if all(_row_holds(row) for row in grid):
-            out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
-                               frozenset(k for row in keys for k in row), BY_ROW.format(width=width)))
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
+                           frozenset(k for row in keys for k in row), BY_ROW.format(width=width)))
     return out
 
 
-def _row_holds(row: list[Cell]) -> bool:
-    """Given a row's cells, parts first and 总计 last, return whether the parts add up to the total (a blank part
+def _totals_hold(values: list[float | int | None], parts: list[int], total: int, height: int, step: int) -> bool:
+    """Given the stream's values, where each part column's and the 总计 column's first cell sits, the rows and the
+    distance from a cell to the one below it, return whether every row's parts add up to its total (a blank part
     adds nothing)."""
-    values = [number(cell.text) for cell in row]
-    if values[-1] is None:
-        return False
-    return abs(sum(v for v in values[:-1] if v is not None) - values[-1]) < 1e-6
+    for r in range(height):
+        value = values[total + r * step]
+        if value is None or abs(sum(values[p + r * step] or 0 for p in parts) - value) > 1e-6:
+            return False
+    return True
 
 
 def splits(rows: list[str]) -> list[list[list[str]]]:
@@ -174,15 +196,17 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
     """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
     every joint reading of the table under which no identity fails; None when the search runs past its budget."""
     found: list[Reading] = []
+    printed = [number(n.cell.text) for n in numbers]
     steps = 0
     for filled, segments in product(FILLED, splits(rows)):
         need = filled * len(rows)
         for start in range(len(numbers) - need + 1):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
+            steps += 1
             at = start
             for segment in segments:
-                readings = segment_readings(numbers, at, segment, columns, filled)
-                steps += 1 + len(partial) * len(readings)
+                readings = segment_readings(numbers, printed, at, segment, columns, filled)
+                steps += len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))))
                            for p in partial for r in readings]
                 at += filled * len(segment)

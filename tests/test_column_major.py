@@ -38,10 +38,10 @@ def consistent_grid(seed: int) -> list[list[int]]:
 
 
 def pdfminer_text(grid: list[list[int]], beside_labels: bool = True, natural_last: bool = False,
-                  printed_parts: int = 5) -> str:
+                  printed_parts: int = 5, other_after_total: bool = False) -> str:
     """Given a 表三 grid, return a report's text as pdfminer prints it: the 自然人 column's numbers among the row
     labels (beside_labels) or after them, the other columns as runs (the first printed_parts of them: the others
-    blank, printing nothing), the 总计 header over its run."""
+    blank, printing nothing; 其他 after 总计 where other_after_total), the 总计 header over its run."""
     lines = ["XX区人民政府2021年政府信息公开工作年度报告", "", "一、总体情况", "",
              "2021年，本区共受理政府信息公开申请若干件，均已按时答复。", "",
              "三、收到和处理政府信息公开申请情况", ""]
@@ -54,8 +54,10 @@ def pdfminer_text(grid: list[list[int]], beside_labels: bool = True, natural_las
             labelled += [line for value in natural[n - 2:n + 1] for line in (value, "")]
     if beside_labels:
         labelled += [line for value in natural[len(ROWS) - len(ROWS) % 3:] for line in (value, "")]
-    others = [line for c in range(1, 1 + printed_parts) for row in grid for line in (str(row[c]), "")]
-    totals = ["总计", ""] + [line for row in grid for line in (str(row[6]), "")]
+    parts = list(range(1, 1 + printed_parts))
+    moved = parts[-1:] if other_after_total else []
+    others = [line for c in parts if c not in moved for row in grid for line in (str(row[c]), "")]
+    totals = ["总计", ""] + [line for c in [6] + moved for row in grid for line in (str(row[c]), "")]
     first = [] if beside_labels else ["- 3 -", ""] + [line for v in natural for line in (v, "")]
     # pingtan_2022's PDF: the labels and the column beside them printed after the other columns
     lines += others + totals + labelled + first if natural_last else labelled + first + others + totals
@@ -85,9 +87,16 @@ def test_a_column_printed_among_the_labels_orders_the_parts(seed: int, natural_l
     assert requests_cells(text, tmp_path) == expected(grid)
 
 
-def test_without_a_column_among_the_labels_only_totals_and_equal_parts_are_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("natural_last", [False, True])
+def test_the_column_printed_right_after_the_labels_orders_the_parts(natural_last: bool, tmp_path: Path) -> None:
+    grid = consistent_grid(6)
+    assert requests_cells(pdfminer_text(grid, beside_labels=False, natural_last=natural_last), tmp_path) == expected(grid)
+
+
+def test_a_part_printed_after_the_total_leaves_the_parts_order_unknown(tmp_path: Path) -> None:
+    # hongze's PDF: 其他 grouped with the page number under it, printed after 总计; any part could have been moved
     grid = consistent_grid(7)
-    cells = requests_cells(pdfminer_text(grid, beside_labels=False), tmp_path)
+    cells = requests_cells(pdfminer_text(grid, beside_labels=False, other_after_total=True), tmp_path)
     want = expected(grid)
     assert cells, "the total column is read"
     for key, value in cells.items():
@@ -106,7 +115,8 @@ def test_a_table_printing_only_natural_persons_and_totals_reads_the_other_parts_
 
 def test_two_equal_runs_away_from_the_labels_are_not_read_as_such_a_table(tmp_path: Path) -> None:
     grid = [row[:1] + [0] * 5 + row[:1] for row in consistent_grid(5)]
-    cells = requests_cells(pdfminer_text(grid, beside_labels=False, printed_parts=0), tmp_path)
+    text = pdfminer_text(grid, beside_labels=False, printed_parts=0).replace("- 3 -\n", "- 3 -\n\n1\n")  # a stray number
+    cells = requests_cells(text, tmp_path)
     assert not any(k.endswith(".natural_person") for k in cells)
 
 
