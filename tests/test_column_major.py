@@ -225,3 +225,14 @@ def test_one_column_groups_of_the_active_table_are_read_under_their_headers(capt
     assert cells["active.admin_fees.amount_wan_yuan"] == 9116.36
     # 规章 and 行政规范性文件 × three columns: pdfminer may print the columns in any order, so not read by the order
     assert "active.normative_docs.repealed" not in cells and "active.rules.in_force" not in cells
+
+
+def test_a_stream_too_long_to_search_reads_nothing() -> None:
+    from extraction.column_major import Number, holding_readings
+    from extraction.document import Cell, Where
+    from extraction.tables import table_identities
+
+    spec = load_spec()
+    numbers = [Number(Cell(str(n % 7), Where(line=n)), 0) for n in range(3000)]
+    identities = [i for i in table_identities(spec)[("v2021", "v2021")] if i.id.startswith("T3")]
+    assert holding_readings(numbers, [r.key for r in ROWS], COLUMNS, identities, {}) is None
