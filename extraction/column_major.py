@@ -45,7 +45,6 @@ BY_ROW = "全文数字按行读出（每行{width}个数）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
-MAX_SEGMENTS = 2  # a 表三 over two pages; pdfminer prints each page's labels, then its columns
 MAX_STEPS = 30_000  # windows weighed (under a second); past it nothing is read
 TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收到和处理政府信息公开申请情况)
 
@@ -186,11 +185,9 @@ def _totals_hold(values: list[float | int | None], parts: list[int], total: int,
 
 
 def splits(rows: list[str]) -> list[list[list[str]]]:
-    """Given the table's rows, return the ways to cut them into at most MAX_SEGMENTS runs (pages), whole first."""
-    out = [[rows]]
-    if MAX_SEGMENTS > 1:
-        out += [[rows[:cut], rows[cut:]] for cut in range(1, len(rows))]
-    return out
+    """Given the table's rows, return them whole and cut in two at every row (a table over two pages: pdfminer
+    prints each page's labels, then its columns)."""
+    return [[rows]] + [[rows[:cut], rows[cut:]] for cut in range(1, len(rows))]
 
 
 def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
