@@ -241,3 +241,28 @@ def test_a_stream_too_long_to_search_reads_nothing() -> None:
     numbers = [Number(Cell(str(n % 7), Where(line=n)), 0) for n in range(3000)]
     identities = [i for i in table_identities(spec)[("v2021", "v2021")] if i.id.startswith("T3")]
     assert holding_readings(numbers, [r.key for r in ROWS], COLUMNS, identities, {}) is None
+
+
+@pytest.mark.parametrize("seed", [4, 17, 23])
+def test_generated_reports_through_pdfminer_read_no_cell_wrong(seed: int, tmp_path: Path) -> None:
+    # A synthetic report printed to PDF from its HTML page, and that PDF through pdfminer's extract_text: whatever
+    # the readers read must be the report's own cell, and the column-major readers must read some of them.
+    from evaluation.content import content_of
+    from evaluation.mutations import MUTATIONS
+    from evaluation.synth import render
+    from evaluation.synth.build import build_report
+    from evaluation.synth.names import make_agency
+    from extraction.ingest import read_source
+
+    rng = random.Random(seed)
+    model = build_report(rng, f"colmaj_{seed}", make_agency(rng), 2022, 0.0)
+    content = content_of(read_source("report.html", render(model, "html")))
+    path = tmp_path / "report.txt"
+    path.write_bytes(MUTATIONS["pdfminer-text"](content).data)
+    report = audit(path)
+    assert report.format == "text-blocks"
+    assert {k: c.value for k, c in report.cells.items()} == {k: model.cells[k] for k in report.cells}
+    from extraction import active_stream, column_major, headed_cells
+
+    ours = (column_major.BY_COLUMN[:4], column_major.AGREED[3:], headed_cells.NOTE, active_stream.NOTE)
+    assert any(any(note in c.placement for note in ours) for c in report.cells.values())
