@@ -40,7 +40,7 @@ from extraction.spec import Identity, Spec, load_spec
 from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_requests_deviations, table_identities
 
 BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
-UNORDERED = "（其余部分列顺序未知，只读总计列、由行标签定位的自然人列和其余部分列读数相同的行）"
+UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
 BY_ROW = "全文数字按行读出（每行{width}个数）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
@@ -110,27 +110,27 @@ def table_rows(blocks: list[PrintedBlock], matcher: _RowMatcher, spec: Spec, ver
     return [key for key, _ in requests_rows(spec, version) if key in named and labels[key] not in groups]
 
 
-def column_order(runs: list[list[Number]], total: int, labels_before: int) -> tuple[list[int], bool, bool] | None:
+def column_order(runs: list[list[Number]], total: int, labels_before: int) -> tuple[list[int], bool] | None:
     """Given a window's column runs, which is 总计 and how many row labels were printed before the window, return
-    the runs in the grid's order, whether that order is known and whether its first is known to be 自然人 (the
-    others' order unknown), or None when the run beside the row labels is 总计 (the part columns sit between the
-    labels and 总计).
+    the runs in the grid's order and whether that order is known, or None when the run beside the row labels is
+    总计 (the part columns sit between the labels and 总计).
 
     pdfminer groups the row labels with the column beside them, 自然人, and prints the group before or after the
     other columns: the one run printed among the labels, else the one run printed right after labels, is 自然人.
     The other parts follow in printed order when 总计 is printed last of them (a column grouped with a page number
-    or a header is put out of that order, after 总计: hongze's 其他); else their order is unknown, 自然人's still
-    known."""
+    or a header is put out of that order, after 总计: hongze's 其他); else their order is unknown."""
     beside = [n for n, run in enumerate(runs) if run[0].labels_before != run[-1].labels_before]
     after = [n for n, run in enumerate(runs) if run[0].labels_before > (runs[n - 1][-1].labels_before if n else labels_before)]
     parts = [n for n in range(len(runs)) if n != total]
     natural = beside if beside else after
     if len(natural) != 1:
-        return parts + [total], False, False
+        return parts + [total], False
     if natural[0] == total:
         return None
     rest = [n for n in parts if n != natural[0]]
-    return natural + rest + [total], beside != [] or not rest or rest[-1] < total, True
+    if not beside and rest and rest[-1] > total:
+        return parts + [total], False
+    return natural + rest + [total], True
 
 
 def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
@@ -154,16 +154,14 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         ordered = column_order(runs, total, numbers[start - 1].labels_before if start else 0)
         if ordered is None:
             continue
-        order, known, placed = ordered
+        order, known = ordered
         if filled < width and not known:
             continue  # two equal runs anywhere (two part columns alike) would hold: only the labels place them
         grid = [[runs[c][r].cell for c in order] for r in range(height)]
         if filled < width:  # 自然人 and 总计 only
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
-        first = 1 if placed else 0  # 自然人 placed by the labels: only the other parts' order is unknown
-        same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][first:-1]}) == 1 and filled == width]
-        told = frozenset(keys[r][c] for r in range(height) for c in range(width)
-                         if known or c == width - 1 or c < first or r in same)
+        same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1 and filled == width]
+        told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
         note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED)
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note))
     if by_row:
