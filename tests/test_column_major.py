@@ -38,7 +38,7 @@ def consistent_grid(seed: int) -> list[list[int]]:
 
 
 def pdfminer_text(grid: list[list[int]], beside_labels: bool = True, natural_last: bool = False,
-                  printed_parts: int = 5, other_after_total: bool = False) -> str:
+                  printed_parts: int = 5, other_after_total: bool = False, natural_after_total: bool = False) -> str:
     """Given a 表三 grid, return a report's text as pdfminer prints it: the 自然人 column's numbers among the row
     labels (beside_labels) or after them, the other columns as runs (the first printed_parts of them: the others
     blank, printing nothing; 其他 after 总计 where other_after_total), the 总计 header over its run."""
@@ -60,7 +60,10 @@ def pdfminer_text(grid: list[list[int]], beside_labels: bool = True, natural_las
     totals = ["总计", ""] + [line for c in [6] + moved for row in grid for line in (str(row[c]), "")]
     first = [] if beside_labels else ["- 3 -", ""] + [line for v in natural for line in (v, "")]
     # pingtan_2022's PDF: the labels and the column beside them printed after the other columns
-    lines += others + totals + labelled + first if natural_last else labelled + first + others + totals
+    if natural_after_total:  # 自然人 grouped with something under it, printed after its siblings
+        lines += labelled + others + totals + first[2:]
+    else:
+        lines += others + totals + labelled + first if natural_last else labelled + first + others + totals
     lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "五、存在的主要问题及改进情况", "", "无。", ""]
     return "\n".join(lines)
 
@@ -105,6 +108,14 @@ def test_a_part_printed_after_the_total_leaves_the_parts_order_unknown(tmp_path:
         assert cells[f"requests.{row.key}.total"] == grid[r][6]
         if len(set(grid[r][:6])) > 1:
             assert f"requests.{row.key}.natural_person" not in cells
+
+
+def test_a_natural_persons_column_printed_after_the_total_is_not_taken_for_the_run_after_the_labels(tmp_path: Path) -> None:
+    grid = consistent_grid(8)
+    cells = requests_cells(pdfminer_text(grid, beside_labels=False, natural_after_total=True), tmp_path)
+    assert {k: v for k, v in expected(grid).items() if k in cells} == cells
+    assert any(len(set(row[:6])) > 1 for row in grid)
+    assert all(f"requests.{row.key}.natural_person" not in cells for row, values in zip(ROWS, grid) if len(set(values[:6])) > 1)
 
 
 def test_a_table_printing_only_natural_persons_and_totals_reads_the_other_parts_blank(tmp_path: Path) -> None:
