@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extraction.active_stream import read_active_stream
 from extraction.blocks import read_blocks
 from extraction.checks import run_checks
+from extraction.column_major import read_column_major
 from extraction.digits import read_runs
 from extraction.document import IngestError, Problem, Source
+from extraction.headed_cells import read_headed_review
 from extraction.ingest import read_source
 from extraction.linking import link_mentions
 from extraction.metadata import read_metadata
@@ -40,6 +43,9 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         read_runs(source.runs, meta.report_year, parsed)
     if source.blocks:
         read_blocks(source.blocks, meta.report_year, parsed)
+        read_column_major(source.blocks, parsed)
+        read_headed_review(source.blocks, parsed)
+        read_active_stream(source.blocks, parsed)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,

@@ -172,7 +172,7 @@ def test_rows_that_read_alike_both_ways_stay_unread_where_the_readings_differ(tm
     result = audited(report(cells, by="rows", pages=(rows, [])), tmp_path)
     read = {k: c.value for k, c in result.cells.items() if k.startswith("requests.")}
     assert f"requests.{rows[0]}.total" not in read  # 3 row by row, 1 column by column
-    assert f"requests.{rows[0]}.natural_person" not in read
+    assert f"requests.{rows[0]}.commercial_enterprise" not in read  # 2 row by row, 0 column by column
     assert {k: cells[k] for k in read} == read
     assert all(f"requests.{rows[2]}.{c}" in read for c in COLUMNS)  # a row of 0 both ways
     assert "种排列均满足勾稽关系" in result.cells[f"requests.{rows[2]}.total"].placement

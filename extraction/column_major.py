@@ -1,0 +1,266 @@
+"""表三 printed column by column over a whole text (pdfminer's extract_text of a ruled table) -> template cells.
+
+pdfminer groups a ruled table's text boxes by proximity: the row labels come as one run of lines (a wrapped label
+over several), then each numeric column as a run of values one a line, top to bottom. The runs are not the text
+boxes extraction/blocks.py reads: a browser-printed page makes every cell a box of its own (a blank line after each),
+the first column's values may come among the row labels (printed right beside them) and a caption, the 总计 header
+or the next section's title may come between two columns. So this reader ignores the boxes and the lines between
+the numbers and reads the table's numbers as one stream in printed order:
+
+- the rows are those the label lines name, in the template's order (hongze prints 2019's single 三（六） row in a
+  2021 report); a table over two pages prints each page's rows as a segment of its own (its labels, then its
+  columns), so the rows are cut into at most two segments at every point;
+- a segment of r rows is a window of 7 × r consecutive numbers read column by column: its 总计 column is any of
+  the seven runs but the one beside the labels; 自然人 is the run printed among the row labels (pdfminer groups the
+  labels with the column beside them: pingtan_2022 prints that group after the other columns), else the one run
+  printed right after labels; the other parts follow in printed order when none is printed after 总计 (a column
+  grouped with a page number is printed after its siblings: hongze's 其他), else their order is unknown and only 总计
+  and rows whose parts all print one number are told; or row by row, in the grid's order. A table printing only
+  自然人 and 总计 (the other parts blank, printing nothing) is a window of 2 × r, read only where 自然人's run is
+  placed by the labels: any two equal runs would hold;
+- a reading is kept when every row total holds and no other identity of template.yaml fails (T3.balance,
+  T3.results_sum), the cells already read elsewhere fixed; a window of nothing but zeros witnesses nothing (every
+  identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
+  hold too: a cell is read only when every kept reading reads and tells it alike (shared/design/placement.md), the
+  others stay unread (`ambiguous_placement`). Nothing is read when no reading holds or the search runs past its
+  step budget.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from extraction.blocks import TABLES, _column_heads, _label_lines
+from extraction.digits import requests_rows
+from extraction.document import Cell, PrintedBlock, Where
+from extraction.ingest.text import is_lone_value
+from extraction.labels import core, norm
+from extraction.placement import AMBIGUOUS, number, status
+from extraction.spec import Identity, Spec, load_spec
+from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_requests_deviations, table_identities
+
+BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
+UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
+BY_ROW = "全文数字按行读出（每行{width}个数）"
+AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
+FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
+MAX_STEPS = 30_000  # windows weighed (under a second); past it nothing is read
+TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收到和处理政府信息公开申请情况)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number of the stream, with how many 表三 row labels were printed before it (its column is the one beside
+    the labels when labels are printed among its numbers)."""
+
+    cell: Cell
+    labels_before: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of 表三 or a segment of it: its cells by key, the keys it tells (a part column's cells are not
+    told where the order of the part columns is unknown and their numbers differ), and how it was read."""
+
+    cells: dict[str, Cell]
+    told: frozenset[str]
+    note: str
+
+
+def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
+    """Given the number blocks of a text, return the numbers they print from 表三's first line on (its title, a
+    column header or a row label: 表三's columns may come before its row labels, never before its headers), in
+    printed order: a 表三 row label's line may end with its first column's number (3.危及“三安全一稳定” 0: the
+    label box and the cell beside it on one line), printed before the block's own numbers."""
+    out: list[Number] = []
+    labels = 0
+    started = False
+    for block in blocks:
+        for line in block.labels:
+            text = line.text.strip()
+            label, _, last = text.rpartition(" ")
+            if not is_lone_value(last):
+                label = text
+            if norm(label) in heads or TITLE in norm(label):
+                started = True
+                continue
+            if not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
+                continue
+            started = True
+            labels += 1
+            if label != text:
+                out.append(Number(Cell(last, line.where), labels))
+        if started:
+            out += [Number(cell, labels) for cell in block.values]
+    return out
+
+
+def table_rows(blocks: list[PrintedBlock], matcher: _RowMatcher, spec: Spec, version: str) -> list[str]:
+    """Given the blocks, return the 表三 rows their label lines name, in the template's order: pdfminer prints a
+    wrapped label's lines and a group label (（六）其他处理, printed beside its first sub-row) where their boxes
+    fall, not in the rows' order. A row of one version whose label is the group label of rows printed with it
+    (2019's （六）其他处理 over 2021's three) is that group's label, not a row."""
+    heads = _column_heads(spec)
+    named = {placed[0] for block in blocks for line in _label_lines(block) if norm(line) not in heads
+             and (placed := matcher.requests_row(_Row([Cell(line, Where())], [], False))) is not None}
+    template = [r for v in spec.versions.values() for r in v.requests_rows]
+    groups = {core(r.group) for r in template if r.key in named and r.group}
+    labels = {r.key: core(r.label) for r in template}
+    return [key for key, _ in requests_rows(spec, version) if key in named and labels[key] not in groups]
+
+
+def column_order(runs: list[list[Number]], total: int, labels_before: int) -> tuple[list[int], bool] | None:
+    """Given a window's column runs, which is 总计 and how many row labels were printed before the window, return
+    the runs in the grid's order and whether that order is known, or None when the run beside the row labels is
+    总计 (the part columns sit between the labels and 总计).
+
+    pdfminer groups the row labels with the column beside them, 自然人, and prints the group before or after the
+    other columns: the one run printed among the labels, else the one run printed right after labels, is 自然人.
+    The other parts follow in printed order when 总计 is printed last of them (a column grouped with a page number
+    or a header is put out of that order, after 总计: hongze's 其他); else their order is unknown."""
+    beside = [n for n, run in enumerate(runs) if run[0].labels_before != run[-1].labels_before]
+    after = [n for n, run in enumerate(runs) if run[0].labels_before > (runs[n - 1][-1].labels_before if n else labels_before)]
+    parts = [n for n in range(len(runs)) if n != total]
+    natural = beside if beside else after
+    if len(natural) != 1:
+        return parts + [total], False
+    if natural[0] == total:
+        return None
+    rest = [n for n in parts if n != natural[0]]
+    if not beside and rest and rest[-1] > total:
+        return parts + [total], False
+    return natural + rest + [total], True
+
+
+def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
+                     columns: list[str], filled: int) -> list[Reading]:
+    """Given the number stream and its values, a window's start, a segment's rows, the applicant columns and how
+    many of them print numbers, return the readings of the window under which every row total holds: column by
+    column with each column as 总计 in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers,
+    the part columns that print nothing are blank: read only where the 自然人 run is placed by the labels."""
+    height, width = len(rows), len(columns)
+    totals = [t for t in range(filled) if _totals_hold(values, [start + c * height for c in range(filled) if c != t],
+                                                       start + t * height, height, 1)]
+    by_row = height > 1 and filled == width and _totals_hold(values, [start + c for c in range(width - 1)],
+                                                              start + width - 1, height, width)
+    if not (totals or by_row) or not any(values[start:start + height * filled]):
+        return []  # nothing but zeros: every identity holds of any such run, so none witnesses this one
+    window = numbers[start:start + height * filled]
+    keys = [[f"requests.{r}.{c}" for c in columns] for r in rows]
+    runs = [window[c * height:(c + 1) * height] for c in range(filled)]
+    out = []
+    for total in totals:
+        ordered = column_order(runs, total, numbers[start - 1].labels_before if start else 0)
+        if ordered is None:
+            continue
+        order, known = ordered
+        if filled < width and not known:
+            continue  # two equal runs anywhere (two part columns alike) would hold: only the labels place them
+        grid = [[runs[c][r].cell for c in order] for r in range(height)]
+        if filled < width:  # 自然人 and 总计 only
+            grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
+        same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1 and filled == width]
+        told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
+        note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED)
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note))
+    if by_row:
+        grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
+                           frozenset(k for row in keys for k in row), BY_ROW.format(width=width)))
+    return out
+
+
+def _totals_hold(values: list[float | int | None], parts: list[int], total: int, height: int, step: int) -> bool:
+    """Given the stream's values, where each part column's and the 总计 column's first cell sits, the rows and the
+    distance from a cell to the one below it, return whether every row's parts add up to its total (a blank part
+    adds nothing)."""
+    for r in range(height):
+        value = values[total + r * step]
+        if value is None or abs(sum(values[p + r * step] or 0 for p in parts) - value) > 1e-6:
+            return False
+    return True
+
+
+def splits(rows: list[str]) -> list[list[list[str]]]:
+    """Given the table's rows, return them whole and cut in two at every row (a table over two pages: pdfminer
+    prints each page's labels, then its columns)."""
+    return [[rows]] + [[rows[:cut], rows[cut:]] for cut in range(1, len(rows))]
+
+
+def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
+                     fixed: dict[str, float | int | None]) -> list[Reading] | None:
+    """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
+    every joint reading of the table under which no identity fails; None when the search runs past its budget."""
+    found: list[Reading] = []
+    printed = [number(n.cell.text) for n in numbers]
+    steps = 0
+    for filled, segments in product(FILLED, splits(rows)):
+        need = filled * len(rows)
+        for start in range(len(numbers) - need + 1):
+            partial: list[Reading] = [Reading({}, frozenset(), "")]
+            steps += 1
+            at = start
+            for segment in segments:
+                readings = segment_readings(numbers, printed, at, segment, columns, filled)
+                steps += len(partial) * len(readings)
+                partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))))
+                           for p in partial for r in readings]
+                at += filled * len(segment)
+                if not partial:
+                    break
+            if steps > MAX_STEPS:
+                return None
+            for reading in partial:
+                values = {**fixed, **{k: number(c.text) for k, c in reading.cells.items()}}
+                if all(status(i, values) != 0 for i in identities) and _agrees(reading, fixed):
+                    found.append(reading)
+    return found
+
+
+def _agrees(reading: Reading, fixed: dict[str, float | int | None]) -> bool:
+    """Given a reading and the cells read elsewhere, return whether it reads those cells alike."""
+    return all(number(cell.text) == fixed[key] for key, cell in reading.cells.items() if key in fixed)
+
+
+def read_column_major(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedTables:
+    """Given the number blocks of a text and the tables read so far, add the 表三 cells every reading of the whole
+    number stream under the identities reads alike; mark the others of its rows unread."""
+    if not blocks or out.version is None:
+        return out
+    spec = load_spec()
+    matcher = _RowMatcher(spec)
+    rows = table_rows(blocks, matcher, spec, out.version)
+    columns = spec.column_keys
+    keys = [f"requests.{r}.{c}" for r in rows for c in columns]
+    if len(rows) < 2 or all(k in out.cells for k in keys):
+        return out
+    printed = "v2019" if "result.other" in rows else "v2021" if any(r.startswith("result.other.") for r in rows) else out.version
+    identities = [i for i in table_identities(spec)[(printed, out.version)] if i.id.startswith("T3")]
+    fixed = {k: c.value for k, c in out.cells.items() if k.startswith("requests.")}
+    found = holding_readings(stream(blocks, matcher, _column_heads(spec)), rows, columns, identities, fixed)
+    if not found:
+        return out
+    _put(out, found, keys)
+    seen = sorted({k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.startswith("requests.") and k.endswith(".total")})
+    before = list(out.deviations)
+    _note_requests_deviations(out, spec.versions[out.version], seen)
+    out.deviations = before + [d for d in out.deviations[len(before):] if all(d.row != b.row for b in before)]
+    return out
+
+
+def _put(out: ParsedTables, found: list[Reading], keys: list[str]) -> None:
+    """Given the holding readings and the table's keys, put each unread cell they all read alike; mark the rest
+    unread."""
+    note = found[0].note if len(found) == 1 else AGREED.format(n=len(found))
+    for key in keys:
+        if key in out.cells:
+            continue
+        texts = {norm(reading.cells[key].text) for reading in found}
+        if len(texts) != 1 or not all(key in reading.told for reading in found):
+            out.unread.setdefault(key, AMBIGUOUS)
+            continue
+        cell = found[0].cells[key]
+        out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, CONFIDENCE, note)
+        out.unread.pop(key, None)
+        out.found.add(TABLES["requests"])

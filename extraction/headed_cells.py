@@ -1,0 +1,124 @@
+"""表四 printed as header, number, header, number (pdfminer's extract_text of a browser-printed page) -> cells.
+
+Where every cell of a ruled table is a text box of its own, pdfminer groups each outcome header with the number
+right under it and prints the header first: 结果维持 / 1 / 结果纠正 / 0 … (a header's characters may come one a line,
+结 / 果 / 维 / 持, where its cell is narrow). Where the headers of a whole row come first, the numbers follow in the
+same order (miyun's 结果维持 … 总计 / 6 4 2 3 15). So each number takes the oldest outcome header printed since the
+numbers before it that no number has taken yet, and a number printed with no header waiting is not 表四's (表三's
+numbers may come after 表四's title). The k-th header of an outcome is that outcome of the k-th group (行政复议,
+未经复议直接起诉, 复议后起诉: the grid's order, left to right). The cells are read only when every outcome is printed
+three times, fifteen numbers taken, and every T4 identity of template.yaml holds of them with a number other than
+0 among them (of zeros every identity holds, whatever went where).
+"""
+from __future__ import annotations
+
+from extraction.document import Cell, PrintedBlock
+from extraction.labels import norm
+from extraction.placement import number, status
+from extraction.spec import Spec, load_spec
+from extraction.tables import CellValue, ParsedTables
+
+NOTE = "表四各数字按其上方印出的结果表头（结果维持、结果纠正、其他结果、尚未审结、总计）读出，第k次印出的表头属第k组"
+CONFIDENCE = 0.7  # placed by the headers printed before it and the identities, not by a grid
+TITLE = "行政复议"  # 表四's top-left header, printed before its outcome headers (not the section title 四、…行政复议…情况)
+LABEL_MAX_CHARS = 40  # longer lines are prose
+
+
+def outcome_headers(spec: Spec) -> list[str]:
+    """Given the spec, return 表四's outcome headers (结果维持 … 总计), one per column of a group."""
+    leaves: list[str] = []
+    for column in spec.review_litigation_columns:
+        leaf = norm(column["label"].rsplit("/", 1)[-1])
+        if leaf not in leaves:
+            leaves.append(leaf)
+    return leaves
+
+
+def headers_in(text: str, leaves: list[str]) -> list[str]:
+    """Given the text printed between two numbers (lines joined) and the outcome headers, return the headers it
+    prints, in printed order."""
+    found: list[tuple[int, str]] = []
+    for leaf in leaves:
+        at = text.find(leaf)
+        while at >= 0:
+            found.append((at, leaf))
+            at = text.find(leaf, at + len(leaf))
+    return [leaf for _, leaf in sorted(found)]
+
+
+def is_header_line(text: str, words: list[str]) -> bool:
+    """Given a normalised line and 表四's header words, return whether it is 表四's top-left header: it opens with
+    行政复议 and prints header words only (not prose that begins with the word)."""
+    if not text.startswith(TITLE):
+        return False
+    for word in words:
+        text = text.replace(word, "")
+    return not text
+
+
+def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wanted: int) -> list[tuple[str, Cell]]:
+    """Given the number blocks, the outcome headers and how many cells 表四 has, return its numbers from its title
+    on, each with the header it takes; fewer when the text runs out first."""
+    words = sorted({w for c in spec.review_litigation_columns for w in norm(c["label"]).split("/")}, key=len, reverse=True)
+    taken: list[tuple[str, Cell]] = []
+    waiting: list[str] = []
+    text = ""
+    started = False
+    for block in blocks:
+        for line in block.labels:
+            if len(norm(line.text)) > LABEL_MAX_CHARS:
+                continue
+            if not started and is_header_line(norm(line.text), words):
+                started, text = True, ""
+            text += norm(line.text)
+        for cell in block.values:
+            if not started:
+                continue
+            waiting += headers_in(text, leaves)
+            text = ""
+            if waiting:
+                taken.append((waiting.pop(0), cell))
+                if len(taken) == wanted:
+                    return taken
+    return taken
+
+
+def review_cells(taken: list[tuple[str, Cell]], spec: Spec, leaves: list[str]) -> dict[str, Cell] | None:
+    """Given the numbers with their headers, return them by cell key (the k-th of a header in the k-th group), or
+    None when a header is not printed once per group."""
+    groups = [c["key"].rsplit(".", 1)[0] for c in spec.review_litigation_columns]
+    groups = list(dict.fromkeys(groups))
+    seen: dict[str, int] = {}
+    out: dict[str, Cell] = {}
+    for leaf, cell in taken:
+        n = seen.get(leaf, 0)
+        if n >= len(groups):
+            return None
+        seen[leaf] = n + 1
+        key = next(c["key"] for c in spec.review_litigation_columns
+                   if c["key"].startswith(groups[n] + ".") and norm(c["label"].rsplit("/", 1)[-1]) == leaf)
+        out[key] = cell
+    return out if len(out) == len(spec.review_litigation_columns) else None
+
+
+def read_headed_review(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedTables:
+    """Given the number blocks of a text and the tables read so far, add 表四's cells when each of its numbers is
+    printed under its outcome header and the identities hold."""
+    spec = load_spec()
+    keys = [c["key"] for c in spec.review_litigation_columns]
+    if not blocks or out.version is None or any(k in out.cells for k in keys):
+        return out
+    leaves = outcome_headers(spec)
+    cells = review_cells(headed_numbers(blocks, spec, leaves, len(keys)), spec, leaves)
+    if cells is None:
+        return out
+    values = {k: number(c.text) for k, c in cells.items()}
+    identities = [i for i in spec.versions[out.version].identities if i.id.startswith("T4")]
+    if not any(values.values()) or not identities or any(status(i, values) != 1 for i in identities):
+        return out
+    for key in keys:
+        cell = cells[key]
+        out.cells[key] = CellValue(key, values[key], cell.text.strip(), cell.where, CONFIDENCE, NOTE)
+        out.unread.pop(key, None)
+    out.found.add("四")
+    return out

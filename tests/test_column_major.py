@@ -1,0 +1,274 @@
+"""表三 printed column by column (pdfminer's extract_text of a ruled table): the column-major reader.
+
+The texts are written the way pdfminer prints a browser-printed page's table (every box a paragraph of its own):
+the title and column headers, the row labels one a line, then each column's numbers top to bottom. The 自然人
+column sits beside the labels, so pdfminer may print its numbers among them; the other columns follow.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from extraction.pipeline import audit
+from extraction.spec import load_spec
+
+REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "real"
+HEADERS = ["申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+ROWS = [r for r in load_spec().versions["v2021"].requests_rows]
+COLUMNS = load_spec().column_keys
+
+
+def consistent_grid(seed: int) -> list[list[int]]:
+    """Given a seed, return a v2021 表三 (25 rows × 7 columns, parts then 总计) whose identities hold."""
+    rng = random.Random(seed)
+    keys = [r.key for r in ROWS]
+    grid = {k: [0] * 6 for k in keys}
+    for key in keys:
+        if key.startswith("result.") and key != "result.total":
+            grid[key] = [rng.choice([0, 0, 1, 2, 5, 11]) if c in (0, 1, 5) else 0 for c in range(6)]
+    grid["result.total"] = [sum(grid[k][c] for k in keys if k.startswith("result.") and k != "result.total") for c in range(6)]
+    grid["carried_forward"] = [rng.choice([0, 1, 3]) for _ in range(6)]
+    grid["carried_over"] = [rng.choice([0, 2]) for _ in range(6)]
+    # 一 + 二 = 三（七） + 四, column by column
+    grid["carried_over"] = [min(grid["carried_over"][c], grid["result.total"][c] + grid["carried_forward"][c]) for c in range(6)]
+    grid["new"] = [grid["result.total"][c] + grid["carried_forward"][c] - grid["carried_over"][c] for c in range(6)]
+    return [grid[k] + [sum(grid[k])] for k in keys]
+
+
+def pdfminer_text(grid: list[list[int]], beside_labels: bool = True, natural_last: bool = False,
+                  printed_parts: int = 5, other_after_total: bool = False, natural_after_total: bool = False) -> str:
+    """Given a 表三 grid, return a report's text as pdfminer prints it: the 自然人 column's numbers among the row
+    labels (beside_labels) or after them, the other columns as runs (the first printed_parts of them: the others
+    blank, printing nothing; 其他 after 总计 where other_after_total), the 总计 header over its run."""
+    lines = ["XX区人民政府2021年政府信息公开工作年度报告", "", "一、总体情况", "",
+             "2021年，本区共受理政府信息公开申请若干件，均已按时答复。", "",
+             "三、收到和处理政府信息公开申请情况", ""]
+    lines += [line for h in HEADERS for line in (h, "")]
+    natural = [str(row[0]) for row in grid]
+    labelled: list[str] = []
+    for n, row in enumerate(ROWS):
+        labelled += [row.label, ""]
+        if beside_labels and n % 3 == 2:  # pdfminer prints the column's boxes as it meets them beside the labels
+            labelled += [line for value in natural[n - 2:n + 1] for line in (value, "")]
+    if beside_labels:
+        labelled += [line for value in natural[len(ROWS) - len(ROWS) % 3:] for line in (value, "")]
+    parts = list(range(1, 1 + printed_parts))
+    moved = parts[-1:] if other_after_total else []
+    others = [line for c in parts if c not in moved for row in grid for line in (str(row[c]), "")]
+    totals = ["总计", ""] + [line for c in [6] + moved for row in grid for line in (str(row[c]), "")]
+    first = [] if beside_labels else ["- 3 -", ""] + [line for v in natural for line in (v, "")]
+    # pingtan_2022's PDF: the labels and the column beside them printed after the other columns
+    if natural_after_total:  # 自然人 grouped with something under it, printed after its siblings
+        lines += labelled + others + totals + first[2:]
+    else:
+        lines += others + totals + labelled + first if natural_last else labelled + first + others + totals
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "五、存在的主要问题及改进情况", "", "无。", ""]
+    return "\n".join(lines)
+
+
+def requests_cells(text: str, tmp_path: Path) -> dict[str, float | int | None]:
+    """Given a report's text, return its audit's 表三 cells by key."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = audit(path)
+    assert report.format == "text-blocks"
+    return {k: c.value for k, c in report.cells.items() if k.startswith("requests.")}
+
+
+def expected(grid: list[list[int]]) -> dict[str, int]:
+    """Given a 表三 grid, return its cells by key."""
+    return {f"requests.{row.key}.{c}": grid[r][n] for r, row in enumerate(ROWS) for n, c in enumerate(COLUMNS)}
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("natural_last", [False, True])
+def test_a_column_printed_among_the_labels_orders_the_parts(seed: int, natural_last: bool, tmp_path: Path) -> None:
+    grid = consistent_grid(seed)
+    text = pdfminer_text(grid, natural_last=natural_last)
+    assert requests_cells(text, tmp_path) == expected(grid)
+
+
+@pytest.mark.parametrize("natural_last", [False, True])
+def test_the_column_printed_right_after_the_labels_orders_the_parts(natural_last: bool, tmp_path: Path) -> None:
+    grid = consistent_grid(6)
+    assert requests_cells(pdfminer_text(grid, beside_labels=False, natural_last=natural_last), tmp_path) == expected(grid)
+
+
+def test_a_part_printed_after_the_total_leaves_the_parts_order_unknown(tmp_path: Path) -> None:
+    # hongze's PDF: 其他 grouped with the page number under it, printed after 总计; any part could have been moved
+    grid = consistent_grid(7)
+    cells = requests_cells(pdfminer_text(grid, beside_labels=False, other_after_total=True), tmp_path)
+    want = expected(grid)
+    assert cells, "the total column is read"
+    for key, value in cells.items():
+        assert value == want[key]
+    for r, row in enumerate(ROWS):
+        assert cells[f"requests.{row.key}.total"] == grid[r][6]
+        if len(set(grid[r][:6])) > 1:
+            assert f"requests.{row.key}.natural_person" not in cells
+
+
+def test_a_natural_persons_column_printed_after_the_total_is_not_taken_for_the_run_after_the_labels(tmp_path: Path) -> None:
+    grid = consistent_grid(8)
+    cells = requests_cells(pdfminer_text(grid, beside_labels=False, natural_after_total=True), tmp_path)
+    assert {k: v for k, v in expected(grid).items() if k in cells} == cells
+    assert any(len(set(row[:6])) > 1 for row in grid)
+    assert all(f"requests.{row.key}.natural_person" not in cells for row, values in zip(ROWS, grid) if len(set(values[:6])) > 1)
+
+
+def test_a_table_printing_only_natural_persons_and_totals_reads_the_other_parts_blank(tmp_path: Path) -> None:
+    grid = [row[:1] + [0] * 5 + row[:1] for row in consistent_grid(5)]
+    want = {k: (None if k.rsplit(".", 1)[1] not in ("natural_person", "total") else v) for k, v in expected(grid).items()}
+    assert requests_cells(pdfminer_text(grid, printed_parts=0), tmp_path) == want
+
+
+def test_two_equal_runs_away_from_the_labels_are_not_read_as_such_a_table(tmp_path: Path) -> None:
+    grid = [row[:1] + [0] * 5 + row[:1] for row in consistent_grid(5)]
+    text = pdfminer_text(grid, beside_labels=False, printed_parts=0).replace("- 3 -\n", "- 3 -\n\n1\n")  # a stray number
+    cells = requests_cells(text, tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
+
+
+def test_two_readings_that_hold_leave_the_cells_they_differ_on_unread(tmp_path: Path) -> None:
+    # The table printed twice with other numbers (a draft pasted under the final page): each copy's window holds
+    # every identity, so only the cells both copies print alike are read.
+    first, second = consistent_grid(11), consistent_grid(12)
+    cells = requests_cells(pdfminer_text(first) + "\n\n" + pdfminer_text(second), tmp_path)
+    want, other = expected(first), expected(second)
+    differ = [k for k in want if want[k] != other[k]]
+    assert differ and all(k not in cells for k in differ)
+    assert {k: v for k, v in want.items() if k not in differ} == cells
+
+
+def test_numbers_that_fit_no_reading_are_not_read(tmp_path: Path) -> None:
+    grid = consistent_grid(3)
+    grid[0][6] += 1  # 一's total no longer the sum of its parts: no window of the stream reads every row total
+    cells = requests_cells(pdfminer_text(grid), tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real is absent")
+def test_pingtan_2022_printed_to_pdf_reads_its_table(tmp_path: Path) -> None:
+    from evaluation.content import content_of
+    from evaluation.mutations import pdfminer_text as export
+    from extraction.ingest import read_source
+
+    document = REAL / "pingtan_2022.html"
+    gold = __import__("json").loads((REAL / "pingtan_2022.gold.json").read_text(encoding="utf-8"))["cells"]
+    text = export(content_of(read_source(document))).data.decode("utf-8")
+    cells = requests_cells(text, tmp_path)
+    assert len(cells) == 175
+    assert all(gold[key] == value for key, value in cells.items())
+
+
+REVIEW_KEYS = [c["key"] for c in load_spec().review_litigation_columns]
+OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def review_text(values: list[int], headers_first: int = 0, broken: bool = False) -> str:
+    """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed header, number,
+    header, number (the first headers_first headers printed together before their numbers, a narrow header's
+    characters one a line when broken), after a 表三 whose numbers follow 表四's title."""
+    def header(text: str) -> list[str]:
+        return [line for ch in text for line in (ch, "")] if broken else [text, ""]
+
+    grid = consistent_grid(1)
+    lines = pdfminer_text(grid).split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    table = ["行政复议", "", "行政诉讼", ""]
+    pairs = [(OUTCOMES[n % 5], str(v)) for n, v in enumerate(values)]
+    table += [line for text, _ in pairs[:headers_first] for line in header(text)]
+    table += [line for _, value in pairs[:headers_first] for line in (value, "")]
+    for n, (text, value) in enumerate(pairs[headers_first:], start=headers_first):
+        if n == 5:
+            table += ["未经复议直接起诉", "", "复议后起诉", ""]
+        table += header(text) + [value, ""]
+    return "\n".join(lines[:at + 2] + table + lines[at + 2:])
+
+
+def review_cells(text: str, tmp_path: Path) -> dict[str, float | int | None]:
+    """Given a report's text, return its audit's 表四 cells by key."""
+    path = tmp_path / "review.txt"
+    path.write_text(text, encoding="utf-8")
+    return {k: c.value for k, c in audit(path).cells.items() if k.startswith(("review.", "litigation."))}
+
+
+@pytest.mark.parametrize("headers_first,broken", [(0, False), (0, True), (5, False)])
+def test_review_numbers_printed_under_their_headers_are_read(headers_first: int, broken: bool, tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(review_text(values, headers_first, broken), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_review_numbers_that_break_its_identities_are_not_read(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 4, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]  # 行政复议's outcomes add to 3, its 总计 prints 4
+    assert review_cells(review_text(values), tmp_path) == {}
+
+
+def test_review_of_zeros_is_not_read_by_its_headers(tmp_path: Path) -> None:
+    assert review_cells(review_text([0] * 15), tmp_path) == {}
+
+
+def active_text(caption_inside: bool) -> str:
+    """Given whether a caption comes between a group's numbers, return a report whose 表二 pdfminer printed as its
+    captions, labels and headers, then each group's numbers after its column header (the browser-printed page's
+    layout), followed by a 表三."""
+    table = ["二、主动公开政府信息情况", "", "信息内容", "", "规章", "", "行政规范性文件", "", "信息内容", "", "行政许可", "",
+             "信息内容", "", "行政处罚", "", "行政强制", "", "信息内容", "", "行政事业性收费", "",
+             "第二十条第（一）项", "", "本年制发件数", "", "本年废止件数", "", "现行有效件数", "",
+             "0", "", "88", "", "0", "", "55", "", "0", "", "698", "",
+             "第二十条第（五）项", "", "本年处理决定数量", "", "10690", "", "第二十条第（六）项", "", "本年处理决定数量", "",
+             "2113", "", "- 2 -" if caption_inside else "", "", "7", "",
+             "第二十条第（八）项", "", "本年收费金额（单位：万元）", "", "9116.36", ""]
+    lines = pdfminer_text(consistent_grid(2)).split("\n")
+    at = lines.index("三、收到和处理政府信息公开申请情况")
+    return "\n".join(lines[:at] + table + lines[at:])
+
+
+@pytest.mark.parametrize("caption_inside", [False, True])
+def test_one_column_groups_of_the_active_table_are_read_under_their_headers(caption_inside: bool, tmp_path: Path) -> None:
+    path = tmp_path / "active.txt"
+    path.write_text(active_text(caption_inside), encoding="utf-8")
+    cells = {k: c.value for k, c in audit(path).cells.items() if k.startswith("active.")}
+    assert cells["active.licensing.decisions"] == 10690
+    assert cells["active.penalty.decisions"] == 2113 and cells["active.coercion.decisions"] == 7
+    assert cells["active.admin_fees.amount_wan_yuan"] == 9116.36
+    # 规章 and 行政规范性文件 × three columns: pdfminer may print the columns in any order, so not read by the order
+    assert "active.normative_docs.repealed" not in cells and "active.rules.in_force" not in cells
+
+
+def test_a_stream_too_long_to_search_reads_nothing() -> None:
+    from extraction.column_major import Number, holding_readings
+    from extraction.document import Cell, Where
+    from extraction.tables import table_identities
+
+    spec = load_spec()
+    numbers = [Number(Cell(str(n % 7), Where(line=n)), 0) for n in range(3000)]
+    identities = [i for i in table_identities(spec)[("v2021", "v2021")] if i.id.startswith("T3")]
+    assert holding_readings(numbers, [r.key for r in ROWS], COLUMNS, identities, {}) is None
+
+
+@pytest.mark.parametrize("seed", [4, 17, 23])
+def test_generated_reports_through_pdfminer_read_no_cell_wrong(seed: int, tmp_path: Path) -> None:
+    # A synthetic report printed to PDF from its HTML page, and that PDF through pdfminer's extract_text: whatever
+    # the readers read must be the report's own cell, and the column-major readers must read some of them.
+    from evaluation.content import content_of
+    from evaluation.mutations import MUTATIONS
+    from evaluation.synth import render
+    from evaluation.synth.build import build_report
+    from evaluation.synth.names import make_agency
+    from extraction.ingest import read_source
+
+    rng = random.Random(seed)
+    model = build_report(rng, f"colmaj_{seed}", make_agency(rng), 2022, 0.0)
+    content = content_of(read_source("report.html", render(model, "html")))
+    path = tmp_path / "report.txt"
+    path.write_bytes(MUTATIONS["pdfminer-text"](content).data)
+    report = audit(path)
+    assert report.format == "text-blocks"
+    assert {k: c.value for k, c in report.cells.items()} == {k: model.cells[k] for k in report.cells}
+    from extraction import active_stream, column_major, headed_cells
+
+    ours = (column_major.BY_COLUMN[:4], column_major.AGREED[3:], headed_cells.NOTE, active_stream.NOTE)
+    assert any(any(note in c.placement for note in ours) for c in report.cells.values())
