@@ -206,7 +206,8 @@ def _masks_longest_first(spec: Spec) -> tuple[str, ...]:
 def _masked(text: str, phrases: list[str]) -> str:
     """Given text, return it with each phrase blanked out (same length, so offsets hold)."""
     for phrase in phrases:
-        text = text.replace(phrase, "\u3000" * len(phrase))
+        if phrase in text:  # most are not printed: no blank made for them
+            text = text.replace(phrase, "\u3000" * len(phrase))
     return text
 
 
@@ -388,6 +389,8 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
     else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
+    if "helped_by" not in rule:  # most rules: no helper verb to look for
+        return False
     exempt = rule.get("helped_exempt_before", ())
     return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
