@@ -166,7 +166,8 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
     # a sentence opening with a continuation word (其中…) goes on with the one before, past a paragraph break too
     paragraph_end = sentence[0] - 1 if text.startswith(tuple(spec.continuation_words), sentence[0]) else sentence[0]
-    paragraph_start = max(text.rfind("\n", 0, max(paragraph_end, 0)) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
+    lookback = max(0, sentence[0] - TOPIC_LOOKBACK_CHARS)  # no line break looked for before it: linear linking
+    paragraph_start = max(text.rfind("\n", lookback, max(paragraph_end, 0)) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
         best = after  # (distance, -length, topic, word start)
         left = words.before(left_start, fig.start, local_start)
@@ -205,7 +206,8 @@ def _masks_longest_first(spec: Spec) -> tuple[str, ...]:
 def _masked(text: str, phrases: list[str]) -> str:
     """Given text, return it with each phrase blanked out (same length, so offsets hold)."""
     for phrase in phrases:
-        text = text.replace(phrase, "\u3000" * len(phrase))
+        if phrase in text:  # most are not printed: no blank made for them
+            text = text.replace(phrase, "\u3000" * len(phrase))
     return text
 
 
@@ -387,6 +389,8 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
     else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
+    if "helped_by" not in rule:  # most rules: no helper verb to look for
+        return False
     exempt = rule.get("helped_exempt_before", ())
     return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
@@ -723,10 +727,12 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
-    clause_start = max(plain.rfind(p, 0, claim.start) for p in "，,。；;：:\n") + 1
+    floor = max(0, claim.start - SENTENCE_WINDOW_CHARS)  # a clause is looked for inside its sentence's window
+    clause_start = max(floor, max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1)
     if _others_zero(plain, clause_start, claim.start, spec):
         return None  # 本局下属单位未收到申请, 除区住建局外，其他部门均未收到: another body's zero
-    tail = _SCOPE_END.split(plain[claim.subjects[-1][2]:], maxsplit=1)[0]
+    tail_end = _SCOPE_END.search(plain, claim.subjects[-1][2])  # not the text's whole rest cut: linear linking
+    tail = plain[claim.subjects[-1][2]:tail_end.start() if tail_end else len(plain)]
     if topic in spec.zeros["result_topics"] and any(ATTRIBUTIVE + head in tail for head in spec.zeros["news_heads"]):
         return None  # 没有收到…提起行政复议被纠正的信息: the subjects only say what news, none came of them
     if topic in spec.zeros["published_topics"] and any(
@@ -766,7 +772,8 @@ def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) ->
     """Given a zero claim and where its clause starts, return whether the words before the negation make it other
     bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
     before = plain[clause_start:claim_start]
-    sentence_start = max(plain.rfind(p, 0, claim_start) for p in "。；;！？!?\n") + 1
+    floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
+    sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \
         or _EXCEPT.search(plain, sentence_start, claim_start) is not None
 
@@ -974,14 +981,15 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
                 or _part_of_another_matter(text[_breakdown_group(narrative, sentence, spec):fig.start], topic, spec):
             continue
+        earlier = _earlier_in_sentence(mentions, sentence[0]) if link.general else []
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
-                                                                   topic, mentions[:-1], spec):
+                                                                   topic, earlier, spec):
             continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
         if link.general and not borrowed and _after_another_matter(text, topic_words, fig, local_start, sentence,
-                                                                   topic, mentions[:-1], spec):
+                                                                   topic, earlier, spec):
             continue  # 收到申请12件，另收到信箱来信30件，办结30件: the letters answered
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
-                                          or _unlinked_before(mentions[:-1], sentence[0])):
+                                          or _unlinked_before(earlier, sentence[0])):
             continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
         if link.general and not borrowed and not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) \
                 and _topic_of_an_earlier_clause(topic_words, fig, local_start, sentence, clause_start, topic):
@@ -1241,6 +1249,19 @@ def _cause_names_another_matter(left: str, openers: list[str], words: list[str],
         return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
+
+
+def _earlier_in_sentence(mentions: list[Mention], sentence_start: int) -> list[Mention]:
+    """Given the mentions so far, in text order, the last one the current figure's, return those before it that start
+    in its sentence: found by bisection, so a figure's checks read its sentence's mentions, not all before it (a long
+    text without 。 would link in quadratic time)."""
+    last = len(mentions) - 1
+    return mentions[bisect_left(mentions, sentence_start, 0, last, key=_mention_start):last]
+
+
+def _mention_start(mention: Mention) -> int:
+    """Given a mention, return where its figure starts."""
+    return mention.span[0]
 
 
 def _unlinked_before(mentions: list[Mention], sentence_start: int) -> bool:

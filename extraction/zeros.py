@@ -25,6 +25,7 @@ _LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects 
 _ITEM_MARKS = "、"  # the mark between the items of a list: a negation after it negates an item of its own
 HEADING_MAX_CHARS = 40  # a line this short, with no sentence's end, heads the lines after it
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+MASK_CHAR = "\u3000"  # what a masked phrase's characters become
 
 
 @dataclass(frozen=True)
@@ -146,17 +147,47 @@ def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ..
     """Given text, the phrases whose topic word is about something else (行政复议申请) and the qualifiers that undo
     them, return the text with each such phrase blanked out (same length, so offsets hold) unless a qualifier ends
     right before it (政府信息公开行政复议申请); a shorter phrase inside one kept is kept with it."""
+    if not masks or _any_of(masks).search(text) is None:
+        return text
     kept: list[tuple[int, int]] = []
     for phrase in masks:
+        blanked: list[int] = []  # this phrase's printings blanked out, by start: the text is rebuilt once per phrase
         i = text.find(phrase)
         while i >= 0:
             end = i + len(phrase)
-            if exempt_after and text.endswith(exempt_after, 0, i):
+            if exempt_after and _qualified(text, i, exempt_after, blanked[-1] + len(phrase) if blanked else 0):
                 kept.append((i, end))
             elif not any(s <= i and end <= e for s, e in kept):
-                text = text[:i] + "\u3000" * len(phrase) + text[end:]
+                blanked.append(i)
             i = text.find(phrase, end)
+        if blanked:
+            text = _blanked(text, blanked, len(phrase))
     return text
+
+
+@lru_cache(maxsize=8)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Given phrases, return the pattern finding any of them: one pass tells whether a text holds one at all."""
+    return re.compile("|".join(map(re.escape, phrases)))
+
+
+def _qualified(text: str, i: int, qualifiers: tuple[str, ...], blanked_end: int) -> bool:
+    """Given text, an offset, the qualifiers and where the last stretch blanked out before it (not yet in the text)
+    ends, return whether a qualifier ends right at the offset, none of its characters blanked (a qualifier holds no
+    blank)."""
+    return any(text.endswith(q, 0, i) and blanked_end <= i - len(q) for q in qualifiers)
+
+
+def _blanked(text: str, starts: list[int], length: int) -> str:
+    """Given text and the starts of stretches of this length (in order, not overlapping), return the text with each
+    stretch blanked out (same length, so offsets hold)."""
+    pieces: list[str] = []
+    previous = 0
+    for start in starts:
+        pieces += [text[previous:start], MASK_CHAR * length]
+        previous = start + length
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
 def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None:
@@ -234,10 +265,28 @@ def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str
     clause_end = end.start() if end else min(len(text), scope_end + 1 + g.max_chars)
     pos = scope_end + 1
     pos += len(next((v for v in g.verbs if text.startswith(v, pos)), ""))
-    m = g.subject.match(masked_topics(text[:clause_end], g.masks, g.mask_exempt_after), pos)
-    if m is None or m.group(0) in g.category_words or _skip(text, m.end(), g.list_tails) < clause_end:
+    cut = _mask_cut(text, pos, g)
+    m = g.subject.match(masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after), pos - cut)
+    if m is None or m.group(0) in g.category_words or _skip(text, cut + m.end(), g.list_tails) < clause_end:
         return []
-    return [(g.topic_of[m.group(0)], m.start(), m.end())]
+    return [(g.topic_of[m.group(0)], cut + m.start(), cut + m.end())]
+
+
+def _mask_cut(text: str, pos: int, g: _Grammar) -> int:
+    """Given an offset, return the nearest offset at or before it right after a character no mask phrase or
+    qualifier holds: no phrase printed across it, so masking the text from there masks the text after it as masking
+    all of it would (a clause's masking costs its own length, not the text's)."""
+    held = _mask_characters(g.masks, g.mask_exempt_after)
+    pos = min(pos, len(text))
+    while pos > 0 and text[pos - 1] in held:
+        pos -= 1
+    return pos
+
+
+@lru_cache(maxsize=4)
+def _mask_characters(masks: tuple[str, ...], qualifiers: tuple[str, ...]) -> frozenset[str]:
+    """Given the mask phrases and their qualifiers, return every character they hold."""
+    return frozenset("".join(masks) + "".join(qualifiers))
 
 
 def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> list[tuple[str, int, int]]:

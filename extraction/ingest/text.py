@@ -637,6 +637,8 @@ def _column_tokens(line: str) -> tuple[tuple[int, str], ...]:
 
 def display_width(text: str) -> int:
     """Given text, return its width in monospace columns (wide and full-width characters count two)."""
+    if text.isascii():  # no ASCII character is wide: most of a text table's gaps and numbers
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
