@@ -1,0 +1,22 @@
+"""False-link classes found on the ninth round's fresh pages (rn9b), each checked on wordings written for these
+tests: the wording that misled the grammar beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("item", ["行政复议(指南)1条", "行政复议（指南）1条", "行政复议指南1份", "依申请公开指南1份"])
+def test_a_guide_to_a_topic_is_a_document_posted_about_it(tmp_path: Path, item: str) -> None:
+    assert linked(tmp_path, f"其中政策类文件8条，公示公告26条，{item}，年度报告1条。") == []
+    assert linked(tmp_path, "因政府信息公开引起的行政复议1件。") == [(1, "review.total")]
+    assert linked(tmp_path, "根据依申请公开指南，收到申请5件。") == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize("item", ["行政复议信息2条", "行政复议案件信息2条", "行政诉讼信息2条", "行政诉讼案件信息2条"])
+def test_items_posted_about_reviews_and_suits_are_no_reviews_or_suits(tmp_path: Path, item: str) -> None:
+    assert linked(tmp_path, f"全年发布工作动态35条、{item}。") == []
+    assert linked(tmp_path, "全年发生行政复议2件、行政诉讼1件。") == [(2, "review.total"), (1, "litigation.total")]
