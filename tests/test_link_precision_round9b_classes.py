@@ -20,3 +20,11 @@ def test_a_guide_to_a_topic_is_a_document_posted_about_it(tmp_path: Path, item: 
 def test_items_posted_about_reviews_and_suits_are_no_reviews_or_suits(tmp_path: Path, item: str) -> None:
     assert linked(tmp_path, f"全年发布工作动态35条、{item}。") == []
     assert linked(tmp_path, "全年发生行政复议2件、行政诉讼1件。") == [(2, "review.total"), (1, "litigation.total")]
+
+
+@pytest.mark.parametrize("part", ["区直部门", "区直各部门", "区级部门", "镇街", "各镇街"])
+def test_a_governments_departments_or_towns_taken_together_are_a_part_of_its_count(tmp_path: Path, part: str) -> None:
+    assert linked(tmp_path, f"全区共收到申请120件。{part}收到申请84件。") == [(120, "requests.new.total")]
+    assert linked(tmp_path, f"{part}共制发规范性文件20件。") == []
+    assert linked(tmp_path, "区政府办公室受理申请30件。") == [(30, "requests.new.total")]
+    assert linked(tmp_path, "本街道收到申请3件。") == [(3, "requests.new.total")]
