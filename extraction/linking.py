@@ -512,6 +512,22 @@ def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
     return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
 
 
+_NEXT_IN_LIST = re.compile(r"\s*(?:、|和|及|与|，|,)\s*[0-9０-９]")
+
+
+def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -> bool:
+    """Given a linked figure and its clause start, return whether a respective word hands it out with others in
+    order: past the cue before it (收到、办结申请分别为12件、10件), or before a cue that figures listed right after it
+    share (区人社局、区住建局分别受理申请20件、15件). A cue of each figure's own after it (分别来自自然人10件、法人2件)
+    is no such list."""
+    if not link.cue_end or not spec.respective_words:
+        return False
+    if any(w in text[link.cue_start:fig.start] for w in spec.respective_words):
+        return True
+    return any(w in text[local_start:link.cue_start] for w in spec.respective_words) \
+        and bool(_NEXT_IN_LIST.match(text, fig.end))
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
             spec: Spec) -> bool:
     """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
@@ -536,6 +552,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
         return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
+    if _handed_out_in_order(text, fig, link, local_start, spec):
+        return True  # 收到、办结申请分别为12件、10件: which listed verb is the figure's, the order says
     if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
         return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):

@@ -28,3 +28,13 @@ def test_a_governments_departments_or_towns_taken_together_are_a_part_of_its_cou
     assert linked(tmp_path, f"{part}共制发规范性文件20件。") == []
     assert linked(tmp_path, "区政府办公室受理申请30件。") == [(30, "requests.new.total")]
     assert linked(tmp_path, "本街道收到申请3件。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["收到、办结申请分别为12件和10件。", "区人社局、区住建局分别受理申请20件、15件。",
+                                      "自然人、法人分别提出申请10件、2件。"])
+def test_figures_handed_out_in_order_to_a_list_take_no_nearest_cue(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "共收到申请12件，分别来自自然人10件、法人或其他组织2件。") == [
+        (12, "requests.new.total"), (10, "requests.new.natural_person"), (2, "requests.new.org_sum")]
+    assert linked(tmp_path, "因政府信息公开被申请行政复议、提起行政诉讼分别为0件。") == [(0, "review.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "收到申请12件，分别予以答复。") == [(12, "requests.new.total")]

@@ -151,6 +151,7 @@ class Spec:
     other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
     kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
     issuer_marks: list[str] = field(default_factory=list)  # 以…名义V的: a description of documents, not an event
+    respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -395,6 +396,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
         other_matter_openers=raw["grammar"]["other_matter_openers"],
         issuer_marks=raw["grammar"]["issuer_marks"],
+        respective_words=raw["grammar"].get("respective_words", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
                              key=len, reverse=True)
