@@ -890,6 +890,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
     wholes: list[_Whole] = []  # the printed figures linked so far in the current sentence group
+    other_matter = -1  # start of the sentence whose last review or suit was over another matter
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
@@ -964,7 +965,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
                 or _part_of_another_matter(text[_breakdown_group(narrative, sentence, spec):fig.start], topic, spec):
+            other_matter = sentence[0]
             continue
+        if other_matter == sentence[0] and _item_of_the_list(text[local_start:fig.start], topic, spec):
+            continue  # 共办理行政复议案件8件，行政诉讼案件5件: the list goes on with the organ's cases
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
                                                                    topic, mentions[:-1], spec):
             continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
@@ -1183,6 +1187,16 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     if after.startswith(tuple(spec.zeros["cause_openers"])):
         part += after  # 其中2件因政府信息公开引起: the part's cause, after its figure
     return any(w in part for w in spec.disclosure["part_words"])
+
+
+def _item_of_the_list(clause: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's clause before it, right after a review or suit of its sentence found over another
+    matter, return whether the clause only names a topic counted over disclosure work, with no verb or disclosure
+    word of its own: a next item of the same list, of the same matter (共办理行政复议案件8件，行政诉讼案件5件)."""
+    if topic not in spec.disclosure["topics"]:
+        return False
+    words = clause.lstrip("，,、；;和及与 ")
+    return words.startswith(tuple(spec.topics[topic])) and not any(w in words for w in spec.disclosure["words"])
 
 
 def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:

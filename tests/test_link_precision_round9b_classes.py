@@ -38,3 +38,10 @@ def test_figures_handed_out_in_order_to_a_list_take_no_nearest_cue(tmp_path: Pat
         (12, "requests.new.total"), (10, "requests.new.natural_person"), (2, "requests.new.org_sum")]
     assert linked(tmp_path, "因政府信息公开被申请行政复议、提起行政诉讼分别为0件。") == [(0, "review.total"), (0, "litigation.total")]
     assert linked(tmp_path, "收到申请12件，分别予以答复。") == [(12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["2023年，我局共办理行政复议案件8件，行政诉讼案件5件。", "共办理行政复议案件8件，其中维持6件，行政诉讼5件。"])
+def test_a_list_of_cases_over_another_matter_goes_on_with_the_same_matter(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "全年行政复议8件，行政诉讼5件。") == [(8, "review.total"), (5, "litigation.total")]
+    assert linked(tmp_path, "因征收补偿引起的行政复议3件，因政府信息公开引起的行政诉讼1件。") == [(1, "litigation.total")]
