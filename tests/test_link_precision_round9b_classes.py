@@ -45,3 +45,10 @@ def test_a_list_of_cases_over_another_matter_goes_on_with_the_same_matter(tmp_pa
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "全年行政复议8件，行政诉讼5件。") == [(8, "review.total"), (5, "litigation.total")]
     assert linked(tmp_path, "因征收补偿引起的行政复议3件，因政府信息公开引起的行政诉讼1件。") == [(1, "litigation.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年受理行政处罚案件120件。", "全年受理行政许可1200件。", "受理行政强制案件3件。"])
+def test_cases_taken_in_before_the_topic_word_are_no_decisions(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "受理并办结行政许可1200件。") == [(1200, "active.licensing.decisions")]
+    assert linked(tmp_path, "全年作出行政处罚决定120件。") == [(120, "active.penalty.decisions")]
