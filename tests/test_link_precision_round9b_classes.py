@@ -52,3 +52,10 @@ def test_cases_taken_in_before_the_topic_word_are_no_decisions(tmp_path: Path, s
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "受理并办结行政许可1200件。") == [(1200, "active.licensing.decisions")]
     assert linked(tmp_path, "全年作出行政处罚决定120件。") == [(120, "active.penalty.decisions")]
+
+
+@pytest.mark.parametrize("sentence", ["未收到上级转办的政府信息公开申请。", "收到上级转来的申请3件。", "未收到市政府转交的申请。"])
+def test_requests_passed_on_by_another_body_are_some_not_all(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+    assert linked(tmp_path, "本年度未收到政府信息公开申请。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "收到申请30件，上年度结转办理1件。") == [(30, "requests.new.total"), (1, "requests.carried_over.total")]
