@@ -336,6 +336,9 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         i = local.rfind(cue.word)
         if i >= 0 and applies(cue.rule) and _helped(local[:i], cue.rule):
             return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
+        if i >= 0 and "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
+                                                   or local.startswith("信息", i + len(cue.word))):
+            continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
         if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
             found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
     for cue in _cues_in(right_plain, cues.after):

@@ -59,3 +59,11 @@ def test_requests_passed_on_by_another_body_are_some_not_all(tmp_path: Path, sen
     assert linked(tmp_path, sentence) == []
     assert linked(tmp_path, "本年度未收到政府信息公开申请。") == [(0, "requests.new.total")]
     assert linked(tmp_path, "收到申请30件，上年度结转办理1件。") == [(30, "requests.new.total"), (1, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("part", ["其中关于企业的2件", "其中涉及企业信息的2件", "申请公开个人信息的2件", "有关法人的2件"])
+def test_an_applicant_class_that_requests_are_about_is_not_who_asked(tmp_path: Path, part: str) -> None:
+    assert linked(tmp_path, f"收到申请12件，{part}。") == [(12, "requests.new.total")]
+    assert linked(tmp_path, "收到申请12件，其中自然人申请10件，企业申请2件。") == [
+        (12, "requests.new.total"), (10, "requests.new.natural_person"), (2, "requests.new.commercial_enterprise")]
+    assert linked(tmp_path, "收到申请100件，涉及自然人72件。") == [(100, "requests.new.total"), (72, "requests.new.natural_person")]
