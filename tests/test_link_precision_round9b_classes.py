@@ -67,3 +67,10 @@ def test_an_applicant_class_that_requests_are_about_is_not_who_asked(tmp_path: P
     assert linked(tmp_path, "收到申请12件，其中自然人申请10件，企业申请2件。") == [
         (12, "requests.new.total"), (10, "requests.new.natural_person"), (2, "requests.new.commercial_enterprise")]
     assert linked(tmp_path, "收到申请100件，涉及自然人72件。") == [(100, "requests.new.total"), (72, "requests.new.natural_person")]
+
+
+@pytest.mark.parametrize("zero", ["区直部门均未收到申请。", "各镇街均未收到政府信息公开申请。", "市直各部门均未制发规范性文件。"])
+def test_a_worded_zero_of_a_governments_departments_or_towns_is_theirs(tmp_path: Path, zero: str) -> None:
+    assert linked(tmp_path, zero) == []
+    assert linked(tmp_path, "全区各部门均未收到申请。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本街道未收到申请。") == [(0, "requests.new.total")]
