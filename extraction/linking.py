@@ -338,6 +338,9 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         i = local.rfind(cue.word)
         if i >= 0 and applies(cue.rule) and _helped(local[:i], cue.rule):
             return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
+        if i >= 0 and "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
+                                                   or local.startswith("信息", i + len(cue.word))):
+            continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
         if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
             found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
     for cue in _cues_in(right_plain, cues.after):
@@ -516,6 +519,22 @@ def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
     return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
 
 
+_NEXT_IN_LIST = re.compile(r"\s*(?:、|和|及|与|，|,)\s*[0-9０-９]")
+
+
+def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, spec: Spec) -> bool:
+    """Given a linked figure and its clause start, return whether a respective word hands it out with others in
+    order: past the cue before it (收到、办结申请分别为12件、10件), or before a cue that figures listed right after it
+    share (区人社局、区住建局分别受理申请20件、15件). A cue of each figure's own after it (分别来自自然人10件、法人2件)
+    is no such list."""
+    if not link.cue_end or not spec.respective_words:
+        return False
+    if any(w in text[link.cue_start:fig.start] for w in spec.respective_words):
+        return True
+    return any(w in text[local_start:link.cue_start] for w in spec.respective_words) \
+        and bool(_NEXT_IN_LIST.match(text, fig.end))
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
             spec: Spec) -> bool:
     """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
@@ -542,6 +561,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
         return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
+    if _handed_out_in_order(text, fig, link, local_start, spec):
+        return True  # 收到、办结申请分别为12件、10件: which listed verb is the figure's, the order says
     if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
         return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
@@ -901,6 +922,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
     wholes: list[_Whole] = []  # the printed figures linked so far in the current sentence group
+    other_matter = -1  # start of the sentence whose last review or suit was over another matter
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
@@ -980,8 +1002,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
                 or _part_of_another_matter(text[_breakdown_group(narrative, sentence, spec):fig.start], topic, spec):
+            other_matter = sentence[0]
             continue
         earlier = _earlier_in_sentence(mentions, sentence[0]) if link.general else []
+        if other_matter == sentence[0] and _item_of_the_list(text[local_start:fig.start], topic, spec):
+            continue  # 共办理行政复议案件8件，行政诉讼案件5件: the list goes on with the organ's cases
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
                                                                    topic, earlier, spec):
             continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
@@ -1231,6 +1256,16 @@ def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")
+
+
+def _item_of_the_list(clause: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's clause before it, right after a review or suit of its sentence found over another
+    matter, return whether the clause only names a topic counted over disclosure work, with no verb or disclosure
+    word of its own: a next item of the same list, of the same matter (共办理行政复议案件8件，行政诉讼案件5件)."""
+    if topic not in spec.disclosure["topics"]:
+        return False
+    words = clause.lstrip("，,、；;和及与 ")
+    return words.startswith(tuple(spec.topics[topic])) and not any(w in words for w in spec.disclosure["words"])
 
 
 def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:

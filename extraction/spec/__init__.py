@@ -155,6 +155,7 @@ class Spec:
     summed_with: dict[str, list[str]] = field(default_factory=dict)  # topic -> kinds joined before it (主动公开和依申请)
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
+    respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -298,12 +299,13 @@ def _category_rules(categories: list[dict[str, Any]], version: str, with_leaves:
     return out
 
 
-def _applicant_rules(applicants: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Given the applicant classes, return their cue rules; each knows every class word (two classes named is none)."""
+def _applicant_rules(applicants: list[dict[str, Any]], subject_markers: list[str]) -> list[dict[str, Any]]:
+    """Given the applicant classes and the words after which a class word is what requests are about, return their
+    cue rules; each knows every class word (two classes named is none)."""
     # longest words first, class by class: linking.classes_named blanks a class's words out before the next is sought
     every = sorted((sorted(a["words"], key=len, reverse=True) for a in applicants), key=lambda ws: -len(ws[0]))
-    return [{"topic": "requests", "cue": a["words"], "metric": a["metric"], "alt": a.get("alt", []), "exclusive": every}
-            for a in applicants if a["metric"] is not None]
+    return [{"topic": "requests", "cue": a["words"], "metric": a["metric"], "alt": a.get("alt", []), "exclusive": every,
+             "not_after": subject_markers} for a in applicants if a["metric"] is not None]
 
 
 def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
@@ -312,7 +314,7 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
     topics, when given)."""
     helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"]}
     rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"], helpers)
-             + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"]))
+             + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"], grammar.get("applicant_subject_markers", [])))
     return [r for r in rules if topics is None or r["topic"] in topics]
 
 
@@ -403,6 +405,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         contrasted_years=raw["contrasted_years"],
         topic_clause_vetoes={t: v["clause_vetoes"] for t, v in topics.items() if v.get("clause_vetoes")},
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
+        respective_words=raw["grammar"].get("respective_words", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
                              key=len, reverse=True)
