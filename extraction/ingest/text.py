@@ -186,6 +186,13 @@ def is_lone_value(line: str) -> bool:
     return bool(NUMERIC_TOKEN.match(unicodedata.normalize("NFKC", line).strip()))
 
 
+def is_value_cell(line: str) -> bool:
+    """Given a line of text-lines, return whether it is a value cell: a number or null mark, or an amount with its
+    unit (251000元: the cell of a 采购总金额 that prints its unit)."""
+    text = unicodedata.normalize("NFKC", line).strip()
+    return bool(NUMERIC_TOKEN.match(text) or VALUE_WITH_UNIT.match(text))
+
+
 def values_follow_labels(lines: list[str]) -> bool:
     """Given the lines of a file printing numbers alone on their lines, return whether it prints every table cell on
     a line of its own, row after row (what a scraper stores of a page, BeautifulSoup's get_text("\\n"), or docx2txt
@@ -820,10 +827,10 @@ def read_lines(lines: list[str], source: Source) -> None:
             continue
         cell = Cell(text, Where(line=number))
         last = rows[-1][-1] if rows and rows[-1] else None
-        if last is not None and is_lone_value(last.text) and (counts_blanks or rhythm is not None):
+        if last is not None and is_value_cell(last.text) and (counts_blanks or rhythm is not None):
             last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
-        if is_lone_value(text):
-            if rows and len(rows[-1]) > 1 and not is_lone_value(rows[-1][-1].text):
+        if is_value_cell(text):
+            if rows and len(rows[-1]) > 1 and not is_value_cell(rows[-1][-1].text):
                 rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
             if rows:
                 rows[-1].append(cell)
@@ -833,7 +840,7 @@ def read_lines(lines: list[str], source: Source) -> None:
         blanks = empties = 0
         if is_prose_line(text):
             flush()
-        elif rows and all(not is_lone_value(c.text) for c in rows[-1] if c is not None):
+        elif rows and all(not is_value_cell(c.text) for c in rows[-1] if c is not None):
             rows[-1].append(cell)
         else:
             if not rows:
