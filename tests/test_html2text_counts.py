@@ -40,12 +40,13 @@ def test_a_line_broken_at_a_counts_space_links_as_the_report(name: str, spaced: 
 
 
 def test_a_count_starting_a_line_goes_on_only_a_phrase_left_open() -> None:
-    """A line starting with a count and its unit continues a line that stops mid-phrase, not one ending a sentence;
-    a line starting with a unit continues a line ending in a number."""
+    """A line starting with a count and its unit continues a line as long as a wrapped one that stops mid-phrase, not
+    one ending a sentence; a line starting with a unit continues a line ending in a number."""
     def lines(*texts: str) -> list[TextLine]:
         return [TextLine(text, Where(line=n)) for n, text in enumerate(texts, start=1)]
 
-    assert hard_wraps(lines("其中结果维持", "3件，结果纠正1件。")) == {0}
+    assert hard_wraps(lines("因政府信息公开工作全年被申请行政复议8件，其中结果维持", "3件，结果纠正1件。")) == {0}
+    assert hard_wraps(lines("上年结转", "2件，本年度办结。")) == set()  # a line as short as a label stays its own
     assert hard_wraps(lines("全年办结。", "3件申请已转办。")) == set()
     assert hard_wraps(lines("另有 103", "件顺延到下年度答复。")) == {0}
     assert hard_wraps(lines("（二）依申请公开情况", "2023年全区受理申请。")) == set()
