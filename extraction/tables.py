@@ -336,12 +336,30 @@ def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int) -> list[Ce
 
 
 def _total_after(rows: list[_Row], width: int) -> list[Cell | None] | None:
-    """Given three printed rows — the row's parts (beside its label, maybe), then two numbers alone — return them as
-    one row with the two numbers as its total's digits, or None where they are not one row's."""
+    """Given three printed rows — the row's numbers but one (beside its label, maybe), then two numbers alone —
+    return them as one row: the two numbers the total's digits (…158 86 / 27 / 95), or the first the rest of the last
+    part's digits and the second the total (…158 8 / 6 / 2795: the narrow 其他 column wrapped); None where neither or
+    both add up."""
     row, first, last = rows
     if len(row.values) != width - 1 or first.labels or last.labels or len(first.values) != 1 or len(last.values) != 1:
         return None
-    return _with_total(row.labels, row.values, first.values[0], last.values[0])
+    joined = [r for r in (_with_total(row.labels, row.values, first.values[0], last.values[0]),
+                          _with_part(row.labels, row.values, first.values[0], last.values[0])) if r is not None]
+    return joined[0] if len(joined) == 1 else None
+
+
+def _with_part(labels: list[Cell], parts: list[Cell], tail: Cell, total: Cell) -> list[Cell | None] | None:
+    """Given a row's labels, its parts with the last one's digits cut short, the rest of those digits and the total,
+    return the row with its last part joined, or None where the digits are not a number's or the parts do not add
+    to the total."""
+    head = parts[-1]
+    if not (head.text.strip().isdigit() and tail.text.strip().isdigit()) or _value(total) is None:
+        return None
+    whole = Cell(head.text.strip() + tail.text.strip(), head.where)
+    values = [_value(c) for c in parts[:-1]] + [_value(whole)]
+    if any(v is None for v in values) or sum(values) != _value(total):
+        return None
+    return [*labels, *parts[:-1], whole, total]
 
 
 def _with_total(labels: list[Cell], parts: list[Cell], head: Cell, tail: Cell) -> list[Cell | None] | None:

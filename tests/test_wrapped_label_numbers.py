@@ -91,7 +91,8 @@ def total_wrapped(table: Table, wrap: str = "", misprint: bool = False) -> list[
     """Given a table, return its 表三 rows as a PDF library's lines, every cell printed (a blank as 0); where `wrap`,
     the 总计 column is too narrow for two digits: a long label over two lines with the total's first digit on the
     first and the rest on the last, the other numbers on a line of their own between them ("around"), or the label
-    and other numbers on one line and the total's two pieces alone after it ("after"). Where `misprint`, each
+    and other numbers on one line and the total's two pieces alone after it ("after"); or the last part column
+    (其他) too narrow: its first digit on the row's line, the rest and the total alone after it ("part"). Where `misprint`, each
     wrapped total's last piece is printed one more than it is (the row's parts no longer add to it)."""
     lines: list[str] = []
     for row in grid_texts(table):
@@ -101,7 +102,10 @@ def total_wrapped(table: Table, wrap: str = "", misprint: bool = False) -> list[
             lines.append(" ".join(t for t in row if t))
             continue
         total, parts, label = values[-1], " ".join(values[:-1]), labels[-1]
-        if not wrap or len(total) < 2 or len(label) <= WRAP_AT + 2:
+        if wrap == "part" and len(values[-2]) >= 2:
+            lines += [" ".join(labels + values[:-2] + [values[-2][:1]]), values[-2][1:], str(int(total) + misprint)]
+            continue
+        if wrap not in ("around", "after") or len(total) < 2 or len(label) <= WRAP_AT + 2:
             lines.append(" ".join(labels + values))
             continue
         head, tail = total[:1], str(int(total[1:]) + misprint)
@@ -123,7 +127,8 @@ def total_readings(seed: int, wrap: str, misprint: bool = False) -> tuple[dict, 
         return {k: c.value for k, c in audit("report.txt", data).cells.items() if k.startswith("requests.")}
 
     flat, text = cells(total_wrapped), cells(lambda t: total_wrapped(t, wrap, misprint))
-    assert any(v is not None and v >= 10 for k, v in flat.items() if k.endswith(".total")), "no total to wrap"
+    column = ".other_org" if wrap == "part" else ".total"
+    assert any(v is not None and v >= 10 for k, v in flat.items() if k.endswith(column)), "nothing to wrap"
     return flat, text
 
 
@@ -146,3 +151,33 @@ def test_a_wrapped_total_its_parts_do_not_add_to_is_not_joined(seed: int, wrap: 
     wrapped_totals = [k for k in long_labels if (flat.get(k) or 0) >= 10]
     assert wrapped_totals and not any(k in text for k in wrapped_totals)
     assert {k: v for k, v in text.items() if v != flat.get(k) and k not in wrapped_totals} == {}
+
+
+@pytest.mark.parametrize("misprint", [False, True])
+def test_a_last_part_wrapped_after_its_row_is_joined(misprint: bool) -> None:
+    """The narrow 其他 column's digits wrapped: its first digit on the row's line, the rest and the total alone after
+    it (…158 8 / 6 / 2795). Joined where the parts then add to the total; where they do not (the total misprinted),
+    that row is left unread and no cell is read otherwise than with each row on one line."""
+    flat, text = total_readings(9, "part")  # a generated report printing 其他 of 10 or more
+    if not misprint:
+        assert text == flat
+        return
+    flat, text = total_readings(9, "part", misprint=True)
+    assert {k: v for k, v in text.items() if v != flat.get(k)} == {}
+
+
+def test_digits_wrapped_after_a_tables_last_row_stay_in_its_table() -> None:
+    """A row's wrapped digits printed alone right before a line that ends the table (a wrapped label with a comma)
+    are the row's, not lines under the table: the row is read."""
+    from pathlib import Path
+
+    from extraction.ingest.text import read_text
+    from extraction.tables import parse_tables
+
+    lines = ["申请人情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+             "一、本年新收政府信息公开申请数量 2233 259 25 34 158 86 2795", "二、上年结转政府信息公开申请数量 144 14 0 0 0 0 158",
+             "三、本年度办理结果", "（一）予以公开 213 25 4 7 18 1", "3", "280", "（二）部分公开（", "区分处理的，只计",
+             "这一情形，不计其", "他情形）", "745 80 6 11 47 20 909"]
+    cells = parse_tables(read_text(Path("r.txt"), "\n".join(lines).encode("utf-8"), "0").tables, 2021).cells
+    assert cells["requests.result.disclosed.other_org"].value == 13
+    assert cells["requests.result.disclosed.total"].value == 280

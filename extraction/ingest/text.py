@@ -77,6 +77,7 @@ MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns gues
 ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
 MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such labels to call a file text-lines
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
+MAX_WRAPPED_PIECES = 2  # lines of digits alone a narrow column's numbers wrap onto after a row
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 # What follows a number in running text: a counting unit, a date's 年月日, an approximation (5500余条).
@@ -739,6 +740,11 @@ def read_whitespace(lines: list[str], source: Source) -> None:
             pending.append((number, line))
         else:
             if segment:
+                # Numbers alone right after the last row are its own (a narrow column's digits wrapped onto lines of
+                # their own: …158 8 / 6 / 2795), not labels under the table.
+                lone = next((i for i, (_, text) in enumerate(pending) if not is_lone_value(text)), len(pending))
+                if lone <= MAX_WRAPPED_PIECES:
+                    segment, pending = segment + pending[:lone], pending[lone:]
                 add_whitespace_table(segment, source)
                 source.tables[-1].trailing_lines = [TextLine(text.strip(), Where(line=n)) for n, text in pending
                                                     if is_row_label(text)]
