@@ -42,6 +42,14 @@ MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a f
 _LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
 _ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
 _CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”’%％]")  # cannot start a line of its own: the line above wrapped
+# A count with its unit (3件，) does not start a paragraph; after a line as long as a wrapped one stopping mid-phrase
+# (…其中结果维持 / 3件) it is where a wrapper breaking only at spaces broke the line (html2text: a CJK run longer than
+# its width goes to the next space). A shorter line may be a label of its own (上年结转 / 2件…).
+_UNITS = r"(?:件|条|个|项|次|人次|家|篇|场|期)"
+_COUNT_HEAD = re.compile(rf"^\d+(?:\.\d+)?{_UNITS}")
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]\s*$")
+_UNIT_HEAD = re.compile(rf"^{_UNITS}")  # a count's unit (另有 103 / 件顺延…): the count ended the line above
+_NUMBER_TAIL = re.compile(r"\d\s*$")
 
 
 @dataclass
@@ -158,7 +166,10 @@ def hard_wraps(lines: list[TextLine]) -> set[int]:
     other."""
     nexts = [i for i in range(len(lines) - 1)
              if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
-    out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())}
+    out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())
+           or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _CJK_TAIL.search(lines[i].text)
+               and len(lines[i].text.strip()) >= MIN_LINE_CHARS)
+           or (_UNIT_HEAD.match(lines[i + 1].text.strip()) and _NUMBER_TAIL.search(lines[i].text))}
     for width in (display_width, len):
         out |= _full_lines(lines, width) & set(nexts)
     return out

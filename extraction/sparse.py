@@ -298,6 +298,8 @@ def sparse_slots(slots: list[Slot], rows: list[Row], fixed: list[Row], identitie
     top = max(score for score, _, _ in scored)
     runs = [found for score, _, found in scored if score == top]
     fills = [used for score, used, _ in scored if score == top]
+    if any(_total_dropped(row, c, width) for found in runs for row, readings_ in zip(rows, found) for c in readings_):
+        return slots
     out: list[Slot] = []
     for r, (slot, row) in enumerate(zip(slots, rows)):
         if zeros[r]:
@@ -310,6 +312,17 @@ def sparse_slots(slots: list[Slot], rows: list[Row], fixed: list[Row], identitie
             reading = shifted_reading(row, held, width - 1)
         out.append(Slot(slot.keys, [reading], min(slot.confidence, confidence)))
     return out
+
+
+def _total_dropped(row: Row, reading: Candidate, width: int) -> bool:
+    """Given a row and a holding reading of it, return whether the reading leaves the total blank though the row's
+    last printed number is the sum of the others (it prints its total): the table holds only with that row's
+    numbers moved off it, the way a report whose own sums are broken is made to hold — no reading to believe."""
+    values = [number(c.text) for c in row.printed or ()]
+    if len(values) < 2 or any(v is None for v in values) or abs(sum(values[:-1]) - values[-1]) > TOLERANCE:
+        return False
+    total = reading.cells[width - 1]
+    return total is not None and number(total.text) is None
 
 
 def _pair(row: Row, width: int) -> Candidate | None:

@@ -24,6 +24,7 @@ from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
 FUZZY_ROW_SCORE = 80
 WRAPPED_LABEL_MIN_CHARS = 5  # a label cut by a line wrap still names its row when this long and unique
+_NUMBERING_START = re.compile(r"(?:[一二三四五六七八九十]+\.|（[一二三四五六七八九十]+）|\d{1,2}\.)(?=[^\d.])")  # in norm() form
 _INNER_NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+\.|（[一二三四五六七八九十]+）|(?<![\d.])\d{1,2}\.)(?=[^\d.])")  # in norm() form
 MAX_WRAPPED_LINES = 4  # label lines above a row of values that may be the start of its label
 WRAPPED_LABEL_CONFIDENCE = 0.9  # a wrapped label places its row by its whole words or its start, not by likeness
@@ -209,15 +210,18 @@ _matcher = per_spec(_RowMatcher)
 
 
 def _placed_row(matcher: _RowMatcher, above: list[Cell], row: _Row, own: tuple[str, float] | None,
-                spec: Spec) -> tuple[str, float] | None:
-    """Given the label lines printed since the last row of values, a row of values and where its own label places
-    it, return the 表三 row it is: by its own label, else by its label wrapped over the lines above. A row whose own
-    label is a group's label in the other version (（六）其他处理, printed beside the group's first row) is the row
-    the lines above name in that group."""
+                spec: Spec, next_starts: bool = False) -> tuple[str, float] | None:
+    """Given the label lines printed since the last row of values, a row of values, where its own label places
+    it and whether the next row starts a numbered label, return the 表三 row it is: by its own label, else by its
+    label wrapped over the lines above. A row whose own label is a group's label in the other version (（六）其他处理,
+    printed beside the group's first row) is the row the lines above name in that group."""
     if own is None:
         label = "".join(c.text for c in row.labels)
         # A group's label printed beside its row's wrapped label (1.信访举报投诉类 / （五）不予处理 0 0 …) is not the row's.
-        return _wrapped_label(matcher, above, "" if core(label) in _group_labels(spec) else label, row)
+        wrapped = _wrapped_label(matcher, above, "" if core(label) in _group_labels(spec) else label, row)
+        if wrapped is None and not label and next_starts:
+            return _label_over(matcher, above, row)
+        return wrapped
     wrapped = _wrapped_label(matcher, above, "", row)
     if wrapped is not None and wrapped[0] != own[0] and _compatible(own[0], wrapped[0], spec):
         return wrapped
@@ -268,6 +272,131 @@ def _wrapped_label(matcher: _RowMatcher, above: list[Cell], own: str, row: _Row)
             if placed is not None and placed[1] >= WRAPPED_LABEL_CONFIDENCE and (own or matcher.cut_short(label, placed[0])):
                 return placed
     return None
+
+
+def _label_over(matcher: _RowMatcher, above: list[Cell], row: _Row) -> tuple[str, float] | None:
+    """Given the label lines printed since the last row of values and a row of numbers alone that the next row's
+    numbered label closes, return the 表三 row the label wrapped over the lines right above names whole: a PDF
+    library prints a wrapped label's numbers, set midway down its cell, after both of its lines (5.属于三类内部事务信
+    / 息 / 5). The last line must go on a label (no numbering of its own) and the label must start at a numbering,
+    so that the lines are one label's and the numbers, closed off by the next label, can be no other row's."""
+    if not above or _NUMBERING_START.match(norm(above[-1].text)):
+        return None
+    for k in range(2, min(len(above), MAX_WRAPPED_LINES) + 1):
+        text = norm("".join(c.text for c in above[-k:]))
+        if _NUMBERING_START.match(text):
+            placed = matcher.requests_row(_Row([Cell(text, above[-k].where)], row.values, row.positional))
+            return placed if placed is not None and placed[1] >= WRAPPED_LABEL_CONFIDENCE else None
+    return None
+
+
+def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]], width: int) -> list[list[Cell | None]]:
+    """Given a table's rows printed without their blanks and the grid's width, return them with each 表三 row whose
+    总计 a narrow column wrapped joined back. A PDF library prints the total's digits on the label's lines around the
+    row's other numbers (一、本年新收政府 5 / 56 0 0 0 0 1 / 信息公开申请数量 7), or alone on the lines after them
+    (信息公开申请数量 56 0 0 0 0 1 / 5 / 7). Joined only where the parts add to the joined total (the row's own
+    identity vouches for the join), and around the parts only where the two label lines name one row whole and the
+    first alone does not."""
+    rows = [_split_row(raw, False) for raw in raw_rows]
+    out: list[list[Cell | None]] = []
+    i = 0
+    while i < len(rows):
+        joined = None
+        if i + 2 < len(rows):
+            joined = _total_around(matcher, rows[i:i + 3], width) or _total_after(rows[i:i + 3], width)
+        out.append(joined or raw_rows[i])
+        i += 3 if joined else 1
+    return out
+
+
+def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int) -> list[Cell | None] | None:
+    """Given three printed rows — one number (after the label's first line, or alone), the row's parts (beside its
+    label or a group's, maybe) and one number (after the label's last line, or alone) — return them as one row
+    with the two numbers as its total's digits, or None where they are not one row's."""
+    first, middle, last = rows
+    if len(first.values) != 1 or len(last.values) != 1 or len(middle.values) != width - 1:
+        return None
+    if len(first.labels) == 1 and len(last.labels) == 1:
+        head, tail = first.labels[0], last.labels[0]
+        label = Cell(head.text + tail.text, head.where)
+        placed = matcher.requests_row(_Row([label], [], False))
+        starts = [m.start() for m in _INNER_NUMBERING.finditer(norm(head.text))]
+        start = norm(head.text)[starts[-1]:] if starts else norm(head.text)  # a group's label may lead the line
+        if placed is None or placed[1] < WRAPPED_LABEL_CONFIDENCE or not matcher.cut_short(start, placed[0]):
+            return None
+        labels = [*middle.labels, label]
+    elif not first.labels and not last.labels and middle.labels:
+        placed = matcher.requests_row(middle)
+        if placed is None or placed[1] < WRAPPED_LABEL_CONFIDENCE:
+            return None
+        labels = middle.labels
+    else:
+        return None
+    return _with_total(labels, middle.values, first.values[0], last.values[0])
+
+
+def _total_after(rows: list[_Row], width: int) -> list[Cell | None] | None:
+    """Given three printed rows — the row's numbers but one (beside its label, maybe), then two numbers alone —
+    return them as one row: the two numbers the total's digits (…158 86 / 27 / 95), or the first the rest of the last
+    part's digits and the second the total (…158 8 / 6 / 2795: the narrow 其他 column wrapped); None where neither or
+    both add up."""
+    row, first, last = rows
+    if len(row.values) != width - 1 or first.labels or last.labels or len(first.values) != 1 or len(last.values) != 1:
+        return None
+    joined = [r for r in (_with_total(row.labels, row.values, first.values[0], last.values[0]),
+                          _with_part(row.labels, row.values, first.values[0], last.values[0])) if r is not None]
+    return joined[0] if len(joined) == 1 else None
+
+
+def _with_part(labels: list[Cell], parts: list[Cell], tail: Cell, total: Cell) -> list[Cell | None] | None:
+    """Given a row's labels, its parts with the last one's digits cut short, the rest of those digits and the total,
+    return the row with its last part joined, or None where the digits are not a number's or the parts do not add
+    to the total."""
+    head = parts[-1]
+    if not (head.text.strip().isdigit() and tail.text.strip().isdigit()) or _value(total) is None:
+        return None
+    whole = Cell(head.text.strip() + tail.text.strip(), head.where)
+    values = [_value(c) for c in parts[:-1]] + [_value(whole)]
+    if any(v is None for v in values) or sum(values) != _value(total):
+        return None
+    return [*labels, *parts[:-1], whole, total]
+
+
+def _with_total(labels: list[Cell], parts: list[Cell], head: Cell, tail: Cell) -> list[Cell | None] | None:
+    """Given a row's labels, its parts and the two pieces of its total's digits, return the row with its total
+    joined, or None where the pieces are not digits or the parts do not add to the total."""
+    if not (head.text.strip().isdigit() and tail.text.strip().isdigit()):
+        return None
+    total = Cell(head.text.strip() + tail.text.strip(), head.where)
+    values = [_value(c) for c in parts]
+    if any(v is None for v in values) or sum(values) != _value(total):
+        return None
+    return [*labels, *parts, total]
+
+
+def _numbers_before_labels(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]) -> bool:
+    """Given a table's rows printed without their blanks, return whether it prints a row of numbers alone where no
+    label can have wrapped over it: right after another row of numbers, or after a numbered label whole on its line
+    (8.属于行政查询事项 / 12 12). Such a table prints numbers before their labels, so numbers after a label may be the
+    next row's."""
+    rows = [row for raw in raw_rows if (row := _split_row(raw, False)).labels or row.values]
+    for before, here in zip(rows, rows[1:]):
+        if here.values and not here.labels and (before.values or _whole_label(matcher, before)):
+            return True
+    return False
+
+
+def _whole_label(matcher: _RowMatcher, row: _Row) -> bool:
+    """Given a row printing a label and no number, return whether the label starts at a numbering and names a 表三
+    row exactly."""
+    placed = matcher.requests_row(row)
+    return bool(_NUMBERING_START.match(norm(row.last_label))) and placed is not None and placed[1] == 1.0
+
+
+def _starts_label(raw_row: list[Cell | None] | None) -> bool:
+    """Given a raw row (None: the table ended), return whether it starts with a numbered label (a new row or group)."""
+    first = next((c for c in raw_row or [] if c is not None and norm(c.text)), None)
+    return first is not None and not _is_value(first.text) and bool(_NUMBERING_START.match(norm(first.text)))
 
 
 def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -> list[str | None] | None:
@@ -358,7 +487,9 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                  or ([Cell(table.caption, table.where)] if table.caption else []))
         if not table.positional:
             label_only += _named_rows(matcher, above)
-        for raw_row in table.rows:
+        raw_rows = table.rows if table.positional else _join_wrapped_totals(matcher, table.rows, len(spec.column_keys))
+        numbers_first = not table.positional and _numbers_before_labels(matcher, raw_rows)
+        for index, raw_row in enumerate(raw_rows):
             row = _split_row(raw_row, table.positional)
             row.aligned = _under(raw_row, positions)
             text = row.label_text
@@ -407,7 +538,10 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                     label_only += _named_rows(matcher, row.labels)
                 continue
             own = matcher.requests_row(row)
-            placed = _placed_row(matcher, above, row, own, spec)
+            closed = own is None and not row.labels and not table.positional and _starts_label(
+                next((r for r in raw_rows[index + 1:] if any(c is not None and norm(c.text) for c in r)), None)) \
+                and not numbers_first
+            placed = _placed_row(matcher, above, row, own, spec, closed)
             if placed is not None and placed[1] < 1.0 and placed[0] not in _version_rows(spec)[version.id]:
                 # Only part of a longer label names a row this version has not (2021's group label （六）其他处理 run
                 # into its row's wrapped label): not 2019's row. Its exact label would be (the old table reprinted).

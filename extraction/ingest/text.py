@@ -77,6 +77,7 @@ MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns gues
 ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
 MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such labels to call a file text-lines
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
+MAX_WRAPPED_PIECES = 2  # lines of digits alone a narrow column's numbers wrap onto after a row
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 # What follows a number in running text: a counting unit, a date's 年月日, an approximation (5500余条).
@@ -184,6 +185,13 @@ def _whitespace_cells(line: str) -> tuple[str, ...] | None:
 def is_lone_value(line: str) -> bool:
     """Given a line, return whether it prints one number (or null mark) and nothing else."""
     return bool(NUMERIC_TOKEN.match(unicodedata.normalize("NFKC", line).strip()))
+
+
+def is_value_cell(line: str) -> bool:
+    """Given a line of text-lines, return whether it is a value cell: a number or null mark, or an amount with its
+    unit (251000元: the cell of a 采购总金额 that prints its unit)."""
+    text = unicodedata.normalize("NFKC", line).strip()
+    return bool(NUMERIC_TOKEN.match(text) or VALUE_WITH_UNIT.match(text))
 
 
 def values_follow_labels(lines: list[str]) -> bool:
@@ -734,6 +742,11 @@ def read_whitespace(lines: list[str], source: Source) -> None:
             pending.append((number, line))
         else:
             if segment:
+                # Numbers alone right after the last row are its own (a narrow column's digits wrapped onto lines of
+                # their own: …158 8 / 6 / 2795), not labels under the table.
+                lone = next((i for i, (_, text) in enumerate(pending) if not is_lone_value(text)), len(pending))
+                if lone <= MAX_WRAPPED_PIECES:
+                    segment, pending = segment + pending[:lone], pending[lone:]
                 add_whitespace_table(segment, source)
                 source.tables[-1].trailing_lines = [TextLine(text.strip(), Where(line=n)) for n, text in pending
                                                     if is_row_label(text)]
@@ -822,10 +835,10 @@ def read_lines(lines: list[str], source: Source) -> None:
             continue
         cell = Cell(text, Where(line=number))
         last = rows[-1][-1] if rows and rows[-1] else None
-        if last is not None and is_lone_value(last.text) and (counts_blanks or rhythm is not None):
+        if last is not None and is_value_cell(last.text) and (counts_blanks or rhythm is not None):
             last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
-        if is_lone_value(text):
-            if rows and len(rows[-1]) > 1 and not is_lone_value(rows[-1][-1].text):
+        if is_value_cell(text):
+            if rows and len(rows[-1]) > 1 and not is_value_cell(rows[-1][-1].text):
                 rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
             if rows:
                 rows[-1].append(cell)
@@ -835,7 +848,7 @@ def read_lines(lines: list[str], source: Source) -> None:
         blanks = empties = 0
         if is_prose_line(text):
             flush()
-        elif rows and all(not is_lone_value(c.text) for c in rows[-1] if c is not None):
+        elif rows and all(not is_value_cell(c.text) for c in rows[-1] if c is not None):
             rows[-1].append(cell)
         else:
             if not rows:
