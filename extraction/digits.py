@@ -514,6 +514,24 @@ def _starts_with(text: str, label: str) -> bool:
     return len(label) >= FUZZY_MIN_CHARS and any(_similar(text[:n], label) for n in range(len(label) - 3, len(label) + 4))
 
 
+def _before_next_row(text: str, rows: list[tuple[str, list[str]]]) -> str:
+    """Given the label printed after a run and a table's rows, return its text before any row label starts in it
+    (the rest is the next row's own label)."""
+    starts = [text.find(label[:FUZZY_MIN_CHARS]) for _, labels in rows for label in labels if label]
+    return text[:min((n for n in starts if n >= 0), default=len(text))]
+
+
+def _split_around(text: str, label: str, following: str) -> bool:
+    """Given a run's printed label, the row label it was taken for and the label printed after the run up to the
+    next row's, return whether the row label is printed in two pieces around the run (…重新出具已获 6300009 取信息…): a grid whose label
+    cell wraps over several lines puts a neighbouring row's values between its pieces, so the run is no certain
+    part of this row."""
+    if text.endswith(label):
+        return False
+    head = next((n for n in range(len(label) - 1, FUZZY_MIN_CHARS - 1, -1) if text.endswith(label[:n])), None)
+    return head is not None and label[head:] in following
+
+
 def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun]:
     """Given the runs and the normalised template labels, return the runs without a next label's own numbering:
     00000002. before 其他法律行政法规禁止公开 is a row's 0000000 and the 2. of the next row (`2.其他法律…`); in
@@ -556,8 +574,10 @@ def _chain(runs: list[PrintedRun], rows: list[tuple[str, list[str]]], fits) -> d
     candidates = []
     for i, run in enumerate(runs):
         text = norm(run.label)
+        following = _before_next_row(norm(runs[i + 1].label) if i + 1 < len(runs) else "", rows)
         for r, (_, labels) in enumerate(rows):
-            if any(label and _ends_with(text, label) for label in labels) and fits(i, r):
+            ending = [label for label in labels if label and _ends_with(text, label)]
+            if ending and not any(_split_around(text, label, following) for label in ending) and fits(i, r):
                 candidates.append((i, r))
     best: list[tuple[int, int, int]] = []  # per candidate: (count, -gap, previous)
     for n, (i, r) in enumerate(candidates):

@@ -42,3 +42,20 @@ def test_a_broken_row_that_may_have_dropped_its_blanks_is_not_read() -> None:
     report = audit("report.concat.txt", render(model, "concat"))
     assert not [c for c in COLUMNS if f"{ROW}.{c}" in report.cells]
     assert _row_findings(report) == []
+
+
+def test_a_label_printed_in_two_pieces_around_a_run_does_not_own_it() -> None:
+    """A grid whose label cell wraps (…重新出具已获 / 取信息) puts a neighbouring row's values between its pieces in
+    the flattened text: the run between them is no certain part of the row, which stays unread instead of taking
+    values that add up (6300009 beside a row of 5 1 0 0 2 0 8)."""
+    row = "requests.result.not_processed.confirm_or_reissue"
+    model = _model_with_row((0, 0, 0, 0, 0, 0, 0))
+    model.cells.update({f"{row}.{c}": v for c, v in zip(COLUMNS, (5, 1, 0, 0, 2, 0, 8))})
+    text = render(model, "concat").decode("utf-8")
+    printed = "要求行政机关确认或重新出具已获取信息5100208"
+    assert printed in text
+    text = text.replace(printed, "要求行政机关确认或重新出具已获6300009取信息")
+    report = audit("report.concat.txt", text.encode("utf-8"))
+    assert report.format == "text-concat"
+    assert not [c for c in COLUMNS if f"{row}.{c}" in report.cells]
+    assert "requests.result.not_processed.excessive.total" in report.cells  # the row before still reads
