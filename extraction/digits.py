@@ -11,8 +11,11 @@ is what was printed and is read even against the identities: the failure is the 
 as for any layout; where every split breaks them, the cells all splits read alike are read. 表二 has no identity:
 its splits are chosen only by the `bounds` template.yaml gives its rows (本年制发 ≤ 现行有效 + 本年废止). Where blank
 cells print nothing, a 表三 run too short for its cells that is one number printed twice is 自然人 and 总计 (the
-equal pair), believed only where the identities across rows hold. The narrative is never consulted to choose a
-split: it is what the table is checked against (shared/design/placement.md).
+equal pair), believed only where the identities across rows hold. Where every other row of 表三 splits whole, a
+row (at most MAX_OWN_ERROR_ROWS) that no split reads under its identities is the report's own error, read as any
+row of a page that prints every blank, unless its characters also read as fewer cells under them. A row label
+printed in two pieces around a run (a wrapped label cell flattened) does not own that run. The narrative is never
+consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
