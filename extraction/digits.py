@@ -11,8 +11,11 @@ is what was printed and is read even against the identities: the failure is the 
 as for any layout; where every split breaks them, the cells all splits read alike are read. 表二 has no identity:
 its splits are chosen only by the `bounds` template.yaml gives its rows (本年制发 ≤ 现行有效 + 本年废止). Where blank
 cells print nothing, a 表三 run too short for its cells that is one number printed twice is 自然人 and 总计 (the
-equal pair), believed only where the identities across rows hold. The narrative is never consulted to choose a
-split: it is what the table is checked against (shared/design/placement.md).
+equal pair), believed only where the identities across rows hold. Where every other row of 表三 splits whole, a
+row (at most MAX_OWN_ERROR_ROWS) that no split reads under its identities is the report's own error, read as any
+row of a page that prints every blank, unless its characters also read as fewer cells under them. A row label
+printed in two pieces around a run (a wrapped label cell flattened) does not own that run. The narrative is never
+consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -54,6 +57,9 @@ FULL_WIDTH_ZERO = 0xFF10
 BOUND_NOTE = "连写数字的拆分由{}选定"
 ALIKE_NOTE = "连写数字的每种拆分此格数值相同，所据字符不唯一"
 REVIEW_GROUP = 5  # 表四 prints 15 cells as one row, or one row of 5 per group
+# 表三 rows that may break their own identities on a page that otherwise writes every cell: a report's own
+# arithmetic errors are few; more rows failing mean the page drops blank cells, and no split is believed.
+MAX_OWN_ERROR_ROWS = 2
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,9 @@ class Slot:
     note: str = ""  # what chose among its splits beyond the identities (a bound of 表二)
     bound_keys: frozenset[str] = frozenset()  # the cells whose value only that choice decided
     pair: bool = False  # read as 自然人 and 总计 from one number printed twice, its blank cells printing nothing
+    # Read against its identities on a page that writes every cell: the joint choice of the other rows takes its
+    # cells as unknown, as if it were unread, and its own cells are those all its splits agree on.
+    own_error: bool = False
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -307,6 +316,38 @@ def fills_every_cell(slots: list[Slot], layout: VersionSpec) -> bool:
     return len(slots) >= len(layout.requests_rows) and all(s.readings and not s.broken and not s.pair for s in slots)
 
 
+def fills_all_but_errors(slots: list[Slot], layout: VersionSpec) -> bool:
+    """Given 表三's slots once read and the version whose rows they are, return whether the page writes every cell
+    except in a few rows that no split reads under their identities: every row is printed, every other row splits
+    whole into its cells (none broken, none an equal pair), and those few rows are at most MAX_OWN_ERROR_ROWS."""
+    failing = [s for s in slots if not s.readings]
+    whole = all(not s.broken and not s.pair for s in slots if s.readings)
+    return len(slots) >= len(layout.requests_rows) and whole and 0 < len(failing) <= MAX_OWN_ERROR_ROWS
+
+
+def fits_sparsely(slot: Slot, local: list[Identity]) -> bool:
+    """Given a 表三 slot of one run and its row's identities, return whether its characters also read as fewer cells
+    than its columns, the others blank printed as nothing, under which those identities hold (10020120 as 100 20
+    _ _ _ _ 120): such a row may have dropped its blanks, and a split into every cell would misplace its values."""
+    text, width = slot.runs[0].text, len(slot.keys)
+    for count in range(1, width):
+        try:
+            pieces = list(_limited(splits(text, ["int"] * count)))
+        except TooManySplits:
+            return True
+        for reading in pieces:
+            for columns in itertools.combinations(range(width), count):
+                values = {slot.keys[c]: p.value for c, p in zip(columns, reading)}
+                if all(_printed_both(i, values) and _holds(i, values) for i in local):
+                    return True
+    return False
+
+
+def _printed_both(identity: Identity, values: dict[str, int | float | None]) -> bool:
+    """Whether each side of an identity has a cell printed under values (a row's 总计 beside its parts)."""
+    return any(values.get(k) is not None for k in identity.lhs) and any(values.get(k) is not None for k in identity.rhs)
+
+
 def _limited(readings: Iterator[Reading]) -> Iterator[Reading]:
     for n, reading in enumerate(readings):
         yield reading
@@ -431,15 +472,18 @@ def _printed(slot: Slot, start: int, end: int, default: str) -> str:
 def _resolve(out: ParsedTables, slots: list[Slot], identities: list[Identity], spec_types: dict[str, str]) -> None:
     """Given a table's slots with their readings, choose jointly and put the cells into out."""
     local, joint = _local_and_joint(slots, identities)
-    broken = {k for s in slots if s.broken or (s.certain and not _agrees(s, local[s.name])) for k in s.keys}
+    broken = {k for s in slots if not s.own_error and (s.broken or (s.certain and not _agrees(s, local[s.name])))
+              for k in s.keys}
     # A row printed against its own identities is an error of the report: the identities it shares with other rows
     # cannot then choose their readings.
     joint = [i for i in joint if not broken & set(i.keys)]
     signed = {k for k, t in spec_types.items() if t == "signed_int"}
-    used = choose(slots, joint, signed) or {}
+    used = choose([replace(s, readings=[]) if s.own_error else s for s in slots], joint, signed) or {}
     for slot in slots:
         line = slot.runs[0].where.line
-        if slot.name in used:
+        if slot.own_error:
+            survivors = slot.readings
+        elif slot.name in used:
             survivors = [slot.readings[r] for r in sorted(used[slot.name])]
         else:
             # A pair is a guess at the blanks a page dropped: believed only where the identities across rows agree.
@@ -471,6 +515,24 @@ def _starts_with(text: str, label: str) -> bool:
     if text.startswith(label):
         return True
     return len(label) >= FUZZY_MIN_CHARS and any(_similar(text[:n], label) for n in range(len(label) - 3, len(label) + 4))
+
+
+def _before_next_row(text: str, rows: list[tuple[str, list[str]]]) -> str:
+    """Given the label printed after a run and a table's rows, return its text before any row label starts in it
+    (the rest is the next row's own label)."""
+    starts = [text.find(label[:FUZZY_MIN_CHARS]) for _, labels in rows for label in labels if label]
+    return text[:min((n for n in starts if n >= 0), default=len(text))]
+
+
+def _split_around(text: str, label: str, following: str) -> bool:
+    """Given a run's printed label, the row label it was taken for and the label printed after the run up to the
+    next row's, return whether the row label is printed in two pieces around the run (…重新出具已获 6300009 取信息…): a grid whose label
+    cell wraps over several lines puts a neighbouring row's values between its pieces, so the run is no certain
+    part of this row."""
+    if text.endswith(label):
+        return False
+    head = next((n for n in range(len(label) - 1, FUZZY_MIN_CHARS - 1, -1) if text.endswith(label[:n])), None)
+    return head is not None and label[head:] in following
 
 
 def _cut_numbering(runs: list[PrintedRun], labels: list[str]) -> list[PrintedRun]:
@@ -515,8 +577,10 @@ def _chain(runs: list[PrintedRun], rows: list[tuple[str, list[str]]], fits) -> d
     candidates = []
     for i, run in enumerate(runs):
         text = norm(run.label)
+        following = _before_next_row(norm(runs[i + 1].label) if i + 1 < len(runs) else "", rows)
         for r, (_, labels) in enumerate(rows):
-            if any(label and _ends_with(text, label) for label in labels) and fits(i, r):
+            ending = [label for label in labels if label and _ends_with(text, label)]
+            if ending and not any(_split_around(text, label, following) for label in ending) and fits(i, r):
                 candidates.append((i, r))
     best: list[tuple[int, int, int]] = []  # per candidate: (count, -gap, previous)
     for n, (i, r) in enumerate(candidates):
@@ -720,6 +784,13 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
         pair = None if blanks_print or slot.readings else equal_halves(slot.runs[0], len(slot.keys))
         if pair is not None:  # too few digits for the row's cells: its blanks printed nothing
             slot.readings, slot.splits, slot.pair, slot.note = [pair], 1, True, PAIR_NOTE
+    if not blanks_print and fills_all_but_errors(requests, layout):
+        # The page writes every cell: a row no split reads under its identities printed them broken, as a row of
+        # any layout may (0000002: five 0s and a 2 beside a 总计 of 0 — the report's own error, for the checks).
+        for slot in requests:
+            if not slot.readings and not fits_sparsely(slot, local[slot.name]):
+                _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], True, glued)
+                slot.own_error = bool(slot.readings)
     _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
