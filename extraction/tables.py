@@ -166,6 +166,7 @@ class _RowMatcher:
                 for row in group.rows:
                     for label in [row["label"], *row.get("also", []), *row.get("deviant", [])]:
                         self.active.setdefault(core(label), row["key"])
+        self.groups = _group_labels(spec)  # core labels of 表三's row groups (三、本年度办理结果)
         self.placed = lru_cache(maxsize=ROW_MEMO)(self._requests_row)
 
     def requests_row(self, row: _Row) -> tuple[str, float] | None:
@@ -316,7 +317,14 @@ def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int) -> list[Ce
     first, middle, last = rows
     if len(first.values) != 1 or len(last.values) != 1 or len(middle.values) != width - 1:
         return None
-    if len(first.labels) == 1 and len(last.labels) == 1:
+    if len(first.labels) == 1 and len(last.labels) == 1 and middle.labels \
+            and core(first.labels[0].text + last.labels[0].text) in matcher.groups:
+        # A group's label wrapped around a row printing its own (三、本年度办理结 1 / （一）予以公开 213 … / 果 3).
+        placed = matcher.requests_row(middle)
+        if placed is None or placed[1] < WRAPPED_LABEL_CONFIDENCE:
+            return None
+        labels = [Cell(first.labels[0].text + last.labels[0].text, first.labels[0].where), *middle.labels]
+    elif len(first.labels) == 1 and len(last.labels) == 1:
         head, tail = first.labels[0], last.labels[0]
         label = Cell(head.text + tail.text, head.where)
         placed = matcher.requests_row(_Row([label], [], False))
@@ -332,7 +340,28 @@ def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int) -> list[Ce
         labels = middle.labels
     else:
         return None
-    return _with_total(labels, middle.values, first.values[0], last.values[0])
+    joined = [r for r in (_with_total(labels, middle.values, first.values[0], last.values[0]),
+                          _with_last_part(labels, middle.values, first.values[0], last.values[0])) if r is not None]
+    return joined[0] if len(joined) == 1 or (len(joined) == 2 and _same_values(*joined)) else None
+
+
+def _same_values(one: list[Cell | None], other: list[Cell | None]) -> bool:
+    """Given two readings of one row, return whether they read the same value in every cell."""
+    return [_value(c) if c is not None else None for c in one] == [_value(c) if c is not None else None for c in other]
+
+
+def _with_last_part(labels: list[Cell], printed: list[Cell], head: Cell, tail: Cell) -> list[Cell | None] | None:
+    """Given a row's labels, its printed numbers (the parts but the last, then the total) and the two pieces of the
+    last part's digits (the narrow 其他 column wrapped around the row: 8 / …158 2795 / 6), return the row with that
+    part joined, or None where the pieces are not digits or the parts do not add to the total."""
+    if not (head.text.strip().isdigit() and tail.text.strip().isdigit()) or not printed:
+        return None
+    part = Cell(head.text.strip() + tail.text.strip(), head.where)
+    values = [_value(c) for c in [*printed[:-1], part]]
+    total = _value(printed[-1])
+    if total is None or any(v is None for v in values) or sum(values) != total:
+        return None
+    return [*labels, *printed[:-1], part, printed[-1]]
 
 
 def _total_after(rows: list[_Row], width: int) -> list[Cell | None] | None:

@@ -77,6 +77,7 @@ MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns gues
 ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
 MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such labels to call a file text-lines
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
+WRAP_NUMBERING = re.compile(r"^\d{1,2}[.．、]")  # a numbered label's own digits (1.本机关不掌握相 1)
 MAX_WRAPPED_PIECES = 2  # lines of digits alone a narrow column's numbers wrap onto after a row
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -467,9 +468,22 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
     guessed = layout in ("text-pipe", "markdown") and guessed_columns(lines)
     borderless = layout in ("text-pipe", "markdown") and is_borderless(lines)
     rows: list[tuple[int, list[str]]] = []
+    skip_to = 0  # lines already read as part of a row whose total wrapped around it
     for number, line in enumerate(lines, start=1):
+        if number < skip_to:
+            continue
         blank = line.strip() == ""
         if layout == "markdown" and MARKDOWN_SEPARATOR.match(line) and "|" in line:
+            continue
+        wrapped = wrapped_total_rows(lines, number) if layout == "markdown" else None
+        if wrapped is not None:
+            if rows:
+                add_rows(rows, layout, source, guessed)
+                rows = []
+            table = make_table(wrapped, "text-guessed", len(source.lines), caption_above(source.lines, number))
+            table.label_lines = label_lines_above(source.lines, number)
+            source.tables.append(table)
+            skip_to = wrapped[-1][0] + 1
             continue
         cells = None if blank else row_cells(line, layout, borderless)
         if cells is not None:
@@ -497,6 +511,36 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             source.lines.append(TextLine(line.strip(), Where(line=number)))
     if rows:
         add_rows(rows, layout, source, guessed)
+
+
+def total_piece_cells(line: str) -> list[str] | None:
+    """Given a line, return its cells when it prints one piece of a total's digits wrapped around its row: a lone
+    number, or a label's line ending in one number (一、本年新收政府 5), else None."""
+    tokens = line.split()
+    if not tokens or not tokens[-1].isdigit():
+        return None
+    label = "".join(tokens[:-1])
+    if not label:
+        return tokens
+    if len(label) > LOOSE_LABEL_MAX_CHARS or is_sentence(label) or any(ch.isdigit() for ch in WRAP_NUMBERING.sub("", label)):
+        return None
+    return [label, tokens[-1]]
+
+
+def wrapped_total_rows(lines: list[str], number: int) -> list[tuple[int, list[str]]] | None:
+    """Given a markdown file's lines and a line's number, return the three rows a PDF converter split a 表三 row into
+    when its narrow 总计 column wrapped: a piece of the total (after the label's first line, or alone), a table of
+    the row's one row and its separator, and the total's other piece (一、本年新收政府 5 / | | 56 0 | 0 0 | 0 1 | /
+    信息公开申请数量 7), as one table with its cells in printed order; None where the lines are not such a row. The
+    table stage joins the pieces only where the row's parts add to the joined total."""
+    at = number - 1
+    if at + 3 >= len(lines) or not MARKDOWN_SEPARATOR.match(lines[at + 2]) or not is_pipe_row(lines[at + 1]):
+        return None
+    first, last = total_piece_cells(lines[at]), total_piece_cells(lines[at + 3])
+    if first is None or last is None or len(first) != len(last):
+        return None
+    middle = [text for text in split_values(pipe_cells(lines[at + 1])) if text]
+    return [(number, first), (number + 1, middle), (number + 3, last)]
 
 
 def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, guessed: bool) -> None:
