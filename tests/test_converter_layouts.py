@@ -268,3 +268,31 @@ def test_a_total_wrapped_around_its_row_split_into_tables_is_joined_where_the_pa
     result = audit(Path("wrapped.md"), wrapped_total_markdown("| ", label, cut, wrong))
     assert all(result.cells[k].value in (None, row[k]) for k in row if k in result.cells)
     assert not any(f.rule == "table_identity" and f.severity == "error" for f in result.findings)
+
+
+@pytest.mark.parametrize("pieces_in_pipes", [False, True])
+def test_a_total_wrapped_inside_a_rows_bracketed_note_is_joined(pieces_in_pipes: bool) -> None:
+    """（二）部分公开（ / 区分处理的，只计 10 / | 96 5 0 0 0 0 | / 这一情形，不计其 1 / 他情形）: the note's commas make no
+    sentence of its lines, and the label lines above the pieces name the row (the pieces printed as lines, or as
+    rows of the converter's table)."""
+    text, line, numbers = seed_markdown_row("|  | （二）部分公开（")
+    total = numbers[-1]
+    if pieces_in_pipes:
+        rows = [f"| 区分处理的，只计 |  | {total[:2]} |", "| --- | --- | --- |", "| | | " + " | ".join(numbers[:-1]) + " |",
+                f"| 这一情形，不计其 |  | {total[2:]} |"]
+    else:
+        rows = [wrapped_row("区分处理的，只计", [], numbers[:-1], "这一情形，不计其", (total[:2], total[2:]))]
+    variant = text.replace(line, "\n".join(["（二）部分公开（", *rows, "他情形）"]))
+    original = {k: v for k, v in cells_of(SEED).items() if k.startswith("requests.result.partially_disclosed.")}
+    read = cells_of(Path("wrapped.md"), variant.encode())
+    assert original and {k: read.get(k) for k in original} == original
+
+
+def test_a_numbered_row_printed_as_a_label_number_line_is_read() -> None:
+    """A converter that prints a 表三 row as a line of its label and numbers (3.其他 77 8 1 1 6 1 94): the label's
+    own numbering is no number of the row."""
+    text, line, numbers = seed_markdown_row("|  |  | 3.其他 |")
+    variant = text.replace(line, "3.其他 " + " ".join(numbers))
+    original = {k: v for k, v in cells_of(SEED).items() if k.startswith("requests.result.other.other.")}
+    read = cells_of(Path("numbered.md"), variant.encode())
+    assert original and {k: read.get(k) for k in original} == original
