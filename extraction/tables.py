@@ -166,6 +166,7 @@ class _RowMatcher:
                 for row in group.rows:
                     for label in [row["label"], *row.get("also", []), *row.get("deviant", [])]:
                         self.active.setdefault(core(label), row["key"])
+        self.groups = _group_labels(spec)  # core labels of 表三's row groups (三、本年度办理结果)
         self.placed = lru_cache(maxsize=ROW_MEMO)(self._requests_row)
 
     def requests_row(self, row: _Row) -> tuple[str, float] | None:
@@ -290,8 +291,10 @@ def _label_over(matcher: _RowMatcher, above: list[Cell], row: _Row) -> tuple[str
     return None
 
 
-def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]], width: int) -> list[list[Cell | None]]:
-    """Given a table's rows printed without their blanks and the grid's width, return them with each 表三 row whose
+def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]], width: int,
+                         lead: str = "") -> list[list[Cell | None]]:
+    """Given a table's rows printed without their blanks, the grid's width and the label lines printed right above
+    the table, return them with each 表三 row whose
     总计 a narrow column wrapped joined back. A PDF library prints the total's digits on the label's lines around the
     row's other numbers (一、本年新收政府 5 / 56 0 0 0 0 1 / 信息公开申请数量 7), or alone on the lines after them
     (信息公开申请数量 56 0 0 0 0 1 / 5 / 7). Joined only where the parts add to the joined total (the row's own
@@ -303,26 +306,29 @@ def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]
     while i < len(rows):
         joined = None
         if i + 2 < len(rows):
-            joined = _total_around(matcher, rows[i:i + 3], width) or _total_after(rows[i:i + 3], width)
+            joined = _total_around(matcher, rows[i:i + 3], width, lead if i == 0 else "") or _total_after(rows[i:i + 3], width)
         out.append(joined or raw_rows[i])
         i += 3 if joined else 1
     return out
 
 
-def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int) -> list[Cell | None] | None:
+def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int, lead: str = "") -> list[Cell | None] | None:
     """Given three printed rows — one number (after the label's first line, or alone), the row's parts (beside its
     label or a group's, maybe) and one number (after the label's last line, or alone) — return them as one row
     with the two numbers as its total's digits, or None where they are not one row's."""
     first, middle, last = rows
     if len(first.values) != 1 or len(last.values) != 1 or len(middle.values) != width - 1:
         return None
-    if len(first.labels) == 1 and len(last.labels) == 1:
-        head, tail = first.labels[0], last.labels[0]
-        label = Cell(head.text + tail.text, head.where)
-        placed = matcher.requests_row(_Row([label], [], False))
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(norm(head.text))]
-        start = norm(head.text)[starts[-1]:] if starts else norm(head.text)  # a group's label may lead the line
-        if placed is None or placed[1] < WRAPPED_LABEL_CONFIDENCE or not matcher.cut_short(start, placed[0]):
+    if len(first.labels) == 1 and len(last.labels) == 1 and middle.labels \
+            and core(first.labels[0].text + last.labels[0].text) in matcher.groups:
+        # A group's label wrapped around a row printing its own (三、本年度办理结 1 / （一）予以公开 213 … / 果 3).
+        placed = matcher.requests_row(middle)
+        if placed is None or placed[1] < WRAPPED_LABEL_CONFIDENCE:
+            return None
+        labels = [Cell(first.labels[0].text + last.labels[0].text, first.labels[0].where), *middle.labels]
+    elif len(first.labels) == 1 and len(last.labels) == 1:
+        label = _label_around(matcher, lead, first.labels[0], last.labels[0])
+        if label is None:
             return None
         labels = [*middle.labels, label]
     elif not first.labels and not last.labels and middle.labels:
@@ -332,7 +338,44 @@ def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int) -> list[Ce
         labels = middle.labels
     else:
         return None
-    return _with_total(labels, middle.values, first.values[0], last.values[0])
+    joined = [r for r in (_with_total(labels, middle.values, first.values[0], last.values[0]),
+                          _with_last_part(labels, middle.values, first.values[0], last.values[0])) if r is not None]
+    return joined[0] if len(joined) == 1 or (len(joined) == 2 and _same_values(*joined)) else None
+
+
+def _same_values(one: list[Cell | None], other: list[Cell | None]) -> bool:
+    """Given two readings of one row, return whether they read the same value in every cell."""
+    return [_value(c) if c is not None else None for c in one] == [_value(c) if c is not None else None for c in other]
+
+
+def _with_last_part(labels: list[Cell], printed: list[Cell], head: Cell, tail: Cell) -> list[Cell | None] | None:
+    """Given a row's labels, its printed numbers (the parts but the last, then the total) and the two pieces of the
+    last part's digits (the narrow 其他 column wrapped around the row: 8 / …158 2795 / 6), return the row with that
+    part joined, or None where the pieces are not digits or the parts do not add to the total."""
+    if not (head.text.strip().isdigit() and tail.text.strip().isdigit()) or not printed:
+        return None
+    part = Cell(head.text.strip() + tail.text.strip(), head.where)
+    values = [_value(c) for c in [*printed[:-1], part]]
+    total = _value(printed[-1])
+    if total is None or any(v is None for v in values) or sum(values) != total:
+        return None
+    return [*labels, *printed[:-1], part, printed[-1]]
+
+
+def _label_around(matcher: _RowMatcher, lead: str, head: Cell, tail: Cell) -> Cell | None:
+    """Given the label lines printed right above the row ("" where none may be its own), and the label pieces
+    printed with a wrapped number's two pieces, return the row's label where the pieces name one row whole and the
+    first alone does not: the two pieces, else the lines above with them (（二）部分公开（ / 区分处理的，只计 2 / … /
+    这一情形，不计其 8); None where neither does."""
+    for before in dict.fromkeys(("", lead)):
+        first = norm(before + head.text)
+        label = Cell(before + head.text + tail.text, head.where)
+        placed = matcher.requests_row(_Row([label], [], False))
+        starts = [m.start() for m in _INNER_NUMBERING.finditer(first)]
+        start = first[starts[-1]:] if starts else first  # a group's label may lead the line
+        if placed is not None and placed[1] >= WRAPPED_LABEL_CONFIDENCE and matcher.cut_short(start, placed[0]):
+            return label
+    return None
 
 
 def _total_after(rows: list[_Row], width: int) -> list[Cell | None] | None:
@@ -487,7 +530,8 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                  or ([Cell(table.caption, table.where)] if table.caption else []))
         if not table.positional:
             label_only += _named_rows(matcher, above)
-        raw_rows = table.rows if table.positional else _join_wrapped_totals(matcher, table.rows, len(spec.column_keys))
+        raw_rows = table.rows if table.positional else _join_wrapped_totals(
+            matcher, table.rows, len(spec.column_keys), "".join(line.text for line in table.label_lines))
         numbers_first = not table.positional and _numbers_before_labels(matcher, raw_rows)
         for index, raw_row in enumerate(raw_rows):
             row = _split_row(raw_row, table.positional)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.content import Content, Table, content_of, has_number, mentions_text
-from evaluation.mutations import TOOLS, markdown_heading, missing_tool, plain, text_lines, as_text
+from evaluation.mutations import MUTATIONS, TOOLS, markdown_heading, missing_tool, plain, text_lines, as_text
 from evaluation.robustness import MISSING, check_document
 from evaluation.run import load_gold
 from extraction.ingest import read_source
@@ -196,3 +196,103 @@ def test_borderless_rows_keep_their_empty_last_cell() -> None:
     cells = parse_tables(read_text(Path("r.md"), data, "0").tables, 2023).cells
     assert cells["requests.result.disclosed.other_org"].value == 1
     assert cells["requests.result.disclosed.total"].value is None
+
+
+
+def seed_markdown_row(start: str) -> tuple[str, str, list[str]]:
+    """Given the start of a 表三 row's line in the seed as markdown, return that markdown, the row's line and its numbers."""
+    text = MUTATIONS["markdown-converter"](content_of(read_source(SEED))).data.decode()
+    line = next(x for x in text.splitlines() if x.startswith(start))
+    return text, line, [c.strip() for c in line.strip().strip("|").split("|") if c.strip().isdigit()]
+
+
+def wrapped_row(head: str, labels: list[str], numbers: list[str], tail: str, pieces: tuple[str, str]) -> str:
+    """Given a row's label pieces, the labels and numbers its own table prints and the two pieces of the digits a
+    narrow column wrapped, return the row as a PDF converter prints it: a label's first line with the first piece,
+    a one-row table, the label's last line with the other piece."""
+    return "\n".join([f"{head} {pieces[0]}".strip(), "| " + " | ".join([*labels, "", *numbers]) + " |",
+                      "| " + " | ".join(["---"] * (len(labels) + 1 + len(numbers))) + " |", f"{tail} {pieces[1]}".strip()])
+
+
+def test_a_group_label_wrapped_around_a_row_printing_its_own_places_the_row() -> None:
+    """三、本年度办理结 1 / | （一）予以公开 | 164 3 0 0 0 0 | / 果 67: the group's label is cut around the row, whose own
+    label places it; the total's pieces join where the parts add up."""
+    text, line, numbers = seed_markdown_row("| 三、本年度办理结果 | （一）予以公开 |")
+    total = numbers[-1]
+    variant = text.replace(line, wrapped_row("三、本年度办理结", ["（一）予以公开"], numbers[:-1], "果", (total[:1], total[1:])))
+    original = {k: v for k, v in cells_of(SEED).items() if k.startswith("requests.result.disclosed.")}
+    read = cells_of(Path("wrapped.md"), variant.encode())
+    assert original and {k: read.get(k) for k in original} == original
+
+
+@pytest.mark.parametrize("other", ["13", "208"])
+def test_a_narrow_other_column_wrapped_around_its_row_joins_as_the_last_part(other: str) -> None:
+    """一、本年新收政府 1 / | 500 11 0 2 0 526 | / 信息公开申请数量 3: the pieces are the 其他 part's digits, the row's last
+    printed number its total; joined only as the reading under which the parts add to the total."""
+    text, line, numbers = seed_markdown_row("| 一、本年新收政府信息公开申请数量 |")
+    parts = [*numbers[:5], other]
+    total = str(sum(map(int, parts)))
+    variant = text.replace(line, wrapped_row("一、本年新收政府", [], [*numbers[:5], total], "信息公开申请数量",
+                                             (other[:1], other[1:])))
+    read = cells_of(Path("wrapped.md"), variant.encode())
+    assert read.get("requests.new.other_org") == int(other) and read.get("requests.new.total") == int(total)
+
+
+def wrapped_total_markdown(prefix: str, label: str, cut: int, total: str | None = None) -> bytes:
+    """Given the pipe row's label prefix and full label, where to cut the label and (optionally) the total to print,
+    return the seed report as markdown with that 表三 row printed as a PDF converter prints a row whose narrow 总计
+    column wrapped: the label's first line with the total's first digit, a one-row table of the other numbers, the
+    label's last line with the total's other digits."""
+    text = MUTATIONS["markdown-converter"](content_of(read_source(SEED))).data.decode()
+    line = next(x for x in text.splitlines() if x.startswith(prefix + label))
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    numbers = [c for c in cells if c.isdigit()]
+    printed = total or numbers[-1]
+    wrapped = "\n".join([f"{label[:cut]} {printed[:1]}", "| " + " | ".join(["", *numbers[:-1]]) + " |",
+                         "| " + " | ".join(["---"] * len(numbers)) + " |", f"{label[cut:]} {printed[1:]}"])
+    return text.replace(line, wrapped).encode()
+
+
+@pytest.mark.parametrize("cut", [3, 6, 9])
+def test_a_total_wrapped_around_its_row_split_into_tables_is_joined_where_the_parts_add_up(cut: int) -> None:
+    """A converter that cuts a row whose 总计 wrapped into a piece above, a one-row table and a piece below reads the
+    row whole; where the joined total does not add up the row is left unread, never read wrong."""
+    original = cells_of(SEED)
+    label = "一、本年新收政府信息公开申请数量"
+    row = {k: v for k, v in original.items() if k.startswith("requests.new.")}
+    assert row and all(v is not None for v in row.values())
+    read = cells_of(Path("wrapped.md"), wrapped_total_markdown("| ", label, cut))
+    assert {k: read.get(k) for k in row} == row
+    total = str(row["requests.new.total"])
+    wrong = total[:1] + str((int(total[1:]) + 1) % 10 ** (len(total) - 1)).zfill(len(total) - 1)
+    result = audit(Path("wrapped.md"), wrapped_total_markdown("| ", label, cut, wrong))
+    assert all(result.cells[k].value in (None, row[k]) for k in row if k in result.cells)
+    assert not any(f.rule == "table_identity" and f.severity == "error" for f in result.findings)
+
+
+@pytest.mark.parametrize("pieces_in_pipes", [False, True])
+def test_a_total_wrapped_inside_a_rows_bracketed_note_is_joined(pieces_in_pipes: bool) -> None:
+    """（二）部分公开（ / 区分处理的，只计 10 / | 96 5 0 0 0 0 | / 这一情形，不计其 1 / 他情形）: the note's commas make no
+    sentence of its lines, and the label lines above the pieces name the row (the pieces printed as lines, or as
+    rows of the converter's table)."""
+    text, line, numbers = seed_markdown_row("|  | （二）部分公开（")
+    total = numbers[-1]
+    if pieces_in_pipes:
+        rows = [f"| 区分处理的，只计 |  | {total[:2]} |", "| --- | --- | --- |", "| | | " + " | ".join(numbers[:-1]) + " |",
+                f"| 这一情形，不计其 |  | {total[2:]} |"]
+    else:
+        rows = [wrapped_row("区分处理的，只计", [], numbers[:-1], "这一情形，不计其", (total[:2], total[2:]))]
+    variant = text.replace(line, "\n".join(["（二）部分公开（", *rows, "他情形）"]))
+    original = {k: v for k, v in cells_of(SEED).items() if k.startswith("requests.result.partially_disclosed.")}
+    read = cells_of(Path("wrapped.md"), variant.encode())
+    assert original and {k: read.get(k) for k in original} == original
+
+
+def test_a_numbered_row_printed_as_a_label_number_line_is_read() -> None:
+    """A converter that prints a 表三 row as a line of its label and numbers (3.其他 77 8 1 1 6 1 94): the label's
+    own numbering is no number of the row."""
+    text, line, numbers = seed_markdown_row("|  |  | 3.其他 |")
+    variant = text.replace(line, "3.其他 " + " ".join(numbers))
+    original = {k: v for k, v in cells_of(SEED).items() if k.startswith("requests.result.other.other.")}
+    read = cells_of(Path("numbered.md"), variant.encode())
+    assert original and {k: read.get(k) for k in original} == original

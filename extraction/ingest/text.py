@@ -77,6 +77,7 @@ MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns gues
 ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
 MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such labels to call a file text-lines
 MAX_ROW_VALUES = 15  # the most values one row prints (表四); a PDF library's text box of a column prints more
+WRAP_NUMBERING = re.compile(r"^\d{1,2}[.．、]")  # a numbered label's own digits (1.本机关不掌握相 1)
 MAX_WRAPPED_PIECES = 2  # lines of digits alone a narrow column's numbers wrap onto after a row
 MAX_CELL_LINE_CHARS = 60  # a line longer than this, or with a sentence mark, is prose in text-lines
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -420,15 +421,15 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
 
 
 def label_number_cells(line: str) -> list[str] | None:
-    """Given a prose line, return its cells when it is a table row printed as a short label and its numbers
-    (行政规范性文件 88 55 698), else None."""
+    """Given a prose line, return its cells when it is a table row printed as a short label, maybe led by its
+    numbering, and its numbers (行政规范性文件 88 55 698, 3.其他 77 8 1 1 6 1 94), else None."""
     tokens = line.split()
     numbers: list[str] = []
     while len(tokens) > 1 and (NUMERIC_TOKEN.match(tokens[-1]) or VALUE_WITH_UNIT.match(tokens[-1])):
         numbers.insert(0, tokens.pop())
     label = "".join(tokens)
     if not numbers or not any(ch.isdigit() for ch in "".join(numbers)) or len(label) > LOOSE_LABEL_MAX_CHARS \
-            or any(ch.isdigit() for ch in label) or any(mark in label for mark in SENTENCE_MARKS):
+            or any(ch.isdigit() for ch in WRAP_NUMBERING.sub("", label)) or any(mark in label for mark in SENTENCE_MARKS):
         return None
     return [label] + numbers
 
@@ -467,9 +468,22 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
     guessed = layout in ("text-pipe", "markdown") and guessed_columns(lines)
     borderless = layout in ("text-pipe", "markdown") and is_borderless(lines)
     rows: list[tuple[int, list[str]]] = []
+    skip_to = 0  # lines already read as part of a row whose total wrapped around it
     for number, line in enumerate(lines, start=1):
+        if number < skip_to:
+            continue
         blank = line.strip() == ""
         if layout == "markdown" and MARKDOWN_SEPARATOR.match(line) and "|" in line:
+            continue
+        wrapped = wrapped_total_rows(lines, number) if layout == "markdown" else None
+        if wrapped is not None:
+            if rows:
+                add_rows(rows, layout, source, guessed)
+                rows = []
+            table = make_table(wrapped, "text-guessed", len(source.lines), caption_above(source.lines, number))
+            table.label_lines = label_lines_above(source.lines, number)
+            source.tables.append(table)
+            skip_to = wrapped[-1][0] + 1
             continue
         cells = None if blank else row_cells(line, layout, borderless)
         if cells is not None:
@@ -499,15 +513,68 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
         add_rows(rows, layout, source, guessed)
 
 
+def total_piece_cells(line: str, in_note: bool = False) -> list[str] | None:
+    """Given a line and whether it goes on inside a note a line above opened, return its cells when it prints one
+    piece of a total's digits wrapped around its row: a lone number, or a label's line ending in one number
+    (一、本年新收政府 5; 区分处理的，只计 2 inside （二）部分公开（ — a note's marks are no sentence's), else None."""
+    tokens = line.split()
+    if not tokens or not tokens[-1].isdigit():
+        return None
+    label = "".join(tokens[:-1])
+    if not label:
+        return tokens
+    if len(label) > LOOSE_LABEL_MAX_CHARS or (is_sentence(label) and not in_note) \
+            or any(ch.isdigit() for ch in WRAP_NUMBERING.sub("", label)):
+        return None
+    return [label, tokens[-1]]
+
+
+def wrapped_total_rows(lines: list[str], number: int) -> list[tuple[int, list[str]]] | None:
+    """Given a markdown file's lines and a line's number, return the three rows a PDF converter split a 表三 row into
+    when its narrow 总计 column wrapped: a piece of the total (after the label's first line, or alone), a table of
+    the row's one row and its separator, and the total's other piece (一、本年新收政府 5 / | | 56 0 | 0 0 | 0 1 | /
+    信息公开申请数量 7), as one table with its cells in printed order; None where the lines are not such a row. The
+    table stage joins the pieces only where the row's parts add to the joined total."""
+    at = number - 1
+    if at + 3 >= len(lines) or not MARKDOWN_SEPARATOR.match(lines[at + 2]) or not is_pipe_row(lines[at + 1]):
+        return None
+    opened = at > 0 and opens_note(lines[at - 1])
+    first = total_piece_cells(lines[at], opened)
+    last = total_piece_cells(lines[at + 3], opened and not closes_note(lines[at]))
+    if first is None or last is None or len(first) != len(last):
+        return None
+    middle = [text for text in split_values(pipe_cells(lines[at + 1])) if text]
+    return [(number, first), (number + 1, middle), (number + 3, last)]
+
+
+def wrapped_piece_rows(rows: list[tuple[int, list[str]]], in_note: bool) -> list[tuple[int, list[str]]] | None:
+    """Given a markdown table's three numbered rows and whether they go on inside a note opened above them, return
+    them as printed cells when they are a row whose narrow column wrapped around it, its pieces in rows of their own
+    (| 区分处理的，只计 | | 2 | / | | 745 80 | 6 11 | 47 909 | / | 这一情形，不计其 | | 0 |), else None."""
+    if len(rows) != 3:
+        return None
+    (first_line, first), (middle_line, middle), (last_line, last) = rows
+    head = total_piece_cells(" ".join(first), in_note)
+    tail = total_piece_cells(" ".join(last), in_note and not closes_note(" ".join(first)))
+    numbers = [text for text in split_values(middle) if text]
+    if head is None or tail is None or not numbers or not all(NUMERIC_TOKEN.match(t) for t in numbers):
+        return None
+    return [(first_line, head), (middle_line, numbers), (last_line, tail)]
+
+
 def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, guessed: bool) -> None:
     """Given the numbered rows of one run of pipe rows, add them as a table, or as the prose line they print when
     most of them are sentences cut into columns (a PDF converter taking the word gaps of justified prose for a form's
     columns: | 和针对性。2024 | | 年，全市共受理政府信息公开申请 | 3119 | 件，答 |)."""
-    if layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
+    above = label_lines_above(source.lines, rows[0][0])
+    wrapped = wrapped_piece_rows(rows, bool(above) and opens_note(above[-1].text)) if layout == "markdown" else None
+    if wrapped is not None:
+        rows, layout = wrapped, "text-guessed"
+    elif layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
         source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), Where(line=rows[0][0])))
         return
     table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
-    table.label_lines = label_lines_above(source.lines, rows[0][0])
+    table.label_lines = above
     source.tables.append(table)
 
 
@@ -525,13 +592,29 @@ def inside_label(lines: list[str], number: int, source: Source) -> bool:
 
 def label_lines_above(lines: list[TextLine], first_row: int) -> list[TextLine]:
     """Given the prose lines so far and a table's first line number, return the short lines printed right above the
-    table with no line between (at most MAX_LABEL_LINES, none a sentence), in printed order."""
+    table with no line between (at most MAX_LABEL_LINES), below the last that is a sentence, in printed order. A line
+    going on inside a note the line above opened is none (（二）部分公开（ / 区分处理的，只计)."""
     out: list[TextLine] = []
     for line in reversed(lines[-MAX_LABEL_LINES:]):
-        if line.where.line != first_row - len(out) - 1 or len(line.text) > CAPTION_MAX_CHARS or is_sentence(line.text):
+        if line.where.line != first_row - len(out) - 1 or len(line.text) > CAPTION_MAX_CHARS:
             break
         out.insert(0, line)
-    return out
+    start, inside = 0, False
+    for index, line in enumerate(out):
+        if is_sentence(line.text) and not inside:
+            start = index + 1
+        inside = opens_note(line.text) or (inside and not closes_note(line.text))
+    return out[start:]
+
+
+def opens_note(text: str) -> bool:
+    """Given a line, return whether it ends inside a bracket it opened (（二）部分公开（, or 区分处理的（只计)."""
+    return bool(OPEN_TO_END.search(BRACKETED.sub("", text)))
+
+
+def closes_note(text: str) -> bool:
+    """Given a line, return whether it closes a bracket opened on a line above (他情形）)."""
+    return bool(START_TO_CLOSE.search(BRACKETED.sub("", text)))
 
 
 def outside_brackets(text: str) -> str:
