@@ -294,10 +294,9 @@ def _label_over(matcher: _RowMatcher, above: list[Cell], row: _Row) -> tuple[str
 def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]], width: int,
                          lead: str = "") -> list[list[Cell | None]]:
     """Given a table's rows printed without their blanks, the grid's width and the label lines printed right above
-    the table, return them with each 表三 row whose
-    总计 a narrow column wrapped joined back. A PDF library prints the total's digits on the label's lines around the
-    row's other numbers (一、本年新收政府 5 / 56 0 0 0 0 1 / 信息公开申请数量 7), or alone on the lines after them
-    (信息公开申请数量 56 0 0 0 0 1 / 5 / 7). Joined only where the parts add to the joined total (the row's own
+    the table, return them with each 表三 row whose 总计 a narrow column wrapped joined back. A PDF library prints
+    the total's digits on the label's lines around the row's other numbers (一、本年新收政府 5 / 56 0 0 0 0 1 /
+    信息公开申请数量 7), or alone on the lines after them (信息公开申请数量 56 0 0 0 0 1 / 5 / 7). Joined only where the parts add to the joined total (the row's own
     identity vouches for the join), and around the parts only where the two label lines name one row whole and the
     first alone does not."""
     rows = [_split_row(raw, False) for raw in raw_rows]
@@ -306,7 +305,8 @@ def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]
     while i < len(rows):
         joined = None
         if i + 2 < len(rows):
-            joined = _total_around(matcher, rows[i:i + 3], width, lead if i == 0 else "") or _total_after(rows[i:i + 3], width)
+            joined = _total_around(matcher, rows[i:i + 3], width, lead if i == 0 else "") \
+                or _total_after(rows[i:i + 3], width)
         out.append(joined or raw_rows[i])
         i += 3 if joined else 1
     return out
