@@ -749,7 +749,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
         return None
     floor = max(0, claim.start - SENTENCE_WINDOW_CHARS)  # a clause is looked for inside its sentence's window
-    clause_start = max(floor, max(plain.rfind(p, floor, claim.start) for p in "，,。；;：:\n") + 1)
+    clause_start = _list_clause_start(plain, claim.start, floor)
     if _others_zero(plain, clause_start, claim.start, spec):
         return None  # 本局下属单位未收到申请, 除区住建局外，其他部门均未收到: another body's zero
     tail_end = _SCOPE_END.search(plain, claim.subjects[-1][2])  # not the text's whole rest cut: linear linking
@@ -1237,8 +1237,8 @@ def _summed_with_another_kind(clause: str, topic: str, spec: Spec) -> bool:
 
 
 def _list_clause_start(text: str, end: int, floor: int) -> int:
-    """Given an offset and its sentence's start, return where its clause starts with the list items before it in it
-    (a 、 joins items of one clause: 涉及规范性文件3件、行政处罚2件)."""
+    """Given an offset and the least start to look back to (its sentence's start or window), return where its clause
+    starts with the list items before it in it (a 、 joins items of one clause: 涉及规范性文件3件、行政处罚2件)."""
     return max(floor, *(text.rfind(p, floor, end) + 1 for p in "，,。；;：:\n"))
 
 
