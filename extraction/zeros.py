@@ -259,7 +259,7 @@ def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str
     """Given where a negated clause with a verb ends, return the subject of the clause after it when a comma joins
     them as a list: that clause is one subject, after a verb at most and before list tails only (未发生行政复议，
     提起行政诉讼情况), with no count of its own; else nothing."""
-    if text[scope_end:scope_end + 1] not in _LIST_COMMAS:
+    if scope_end >= len(text) or text[scope_end] not in _LIST_COMMAS:
         return []
     end = _SCOPE_END.search(text, scope_end + 1, min(len(text), scope_end + 1 + g.max_chars))
     clause_end = end.start() if end else min(len(text), scope_end + 1 + g.max_chars)
