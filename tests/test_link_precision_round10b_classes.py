@@ -1,0 +1,22 @@
+"""False-link and miss classes found on the tenth round's fresh pages (rn10b), each checked on wordings written for
+these tests: the wording that misled the grammar beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("anyone", ["任何单位、个人", "任何单位和个人", "任何单位或个人", "任何组织和个人"])
+def test_a_zero_of_any_body_or_person_is_a_zero_of_every_request(tmp_path: Path, anyone: str) -> None:
+    assert linked(tmp_path, f"本年度未收到{anyone}提交的政府信息公开申请。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本年度未收到个人提交的政府信息公开申请。") == [(0, "requests.new.natural_person")]
+    assert linked(tmp_path, "本年度收到自然人申请5件。") == [(5, "requests.new.natural_person")]
+
+
+@pytest.mark.parametrize("sentence", ["收到申请6件，其中5件予以公开，1件公开部分内容。", "收到申请6件，予以公开5件，公开部分内容1件。"])
+def test_part_of_the_content_disclosed_is_a_partial_disclosure(tmp_path: Path, sentence: str) -> None:
+    assert (1, "requests.result.partially_disclosed.total") in linked(tmp_path, sentence)
+    assert linked(tmp_path, "本年度主动公开部分内容3条。") == []
