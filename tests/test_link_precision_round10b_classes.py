@@ -20,3 +20,10 @@ def test_a_zero_of_any_body_or_person_is_a_zero_of_every_request(tmp_path: Path,
 def test_part_of_the_content_disclosed_is_a_partial_disclosure(tmp_path: Path, sentence: str) -> None:
     assert (1, "requests.result.partially_disclosed.total") in linked(tmp_path, sentence)
     assert linked(tmp_path, "本年度主动公开部分内容3条。") == []
+
+
+@pytest.mark.parametrize("count", ["办理量为", "办理量", "办理数量为"])
+def test_the_handled_count_named_by_its_noun_is_the_answered(tmp_path: Path, count: str) -> None:
+    assert linked(tmp_path, f"本年度依申请公开{count}5件。") == [(5, "requests.result.total.total")]
+    assert linked(tmp_path, f"12345热线{count}500件。") == []
+    assert linked(tmp_path, "本年度行政许可办理量为300件。") == [(300, "active.licensing.decisions")]
