@@ -27,3 +27,12 @@ def test_the_handled_count_named_by_its_noun_is_the_answered(tmp_path: Path, cou
     assert linked(tmp_path, f"本年度依申请公开{count}5件。") == [(5, "requests.result.total.total")]
     assert linked(tmp_path, f"12345热线{count}500件。") == []
     assert linked(tmp_path, "本年度行政许可办理量为300件。") == [(300, "active.licensing.decisions")]
+
+
+@pytest.mark.parametrize("level", ["区政府本级", "市本级", "县政府本级"])
+def test_a_governments_own_level_set_apart_is_a_scope_a_zero_does_not_settle(tmp_path: Path, level: str) -> None:
+    assert linked(tmp_path, f"{level}无因政府信息公开引起的行政复议被纠错和行政诉讼败诉案件。") == []
+    assert linked(tmp_path, f"全区共收到申请20件，{level}未收到申请。") == [(20, "requests.new.total")]
+    assert linked(tmp_path, "本年度未收到本级依申请公开事项。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "区政府无因政府信息公开引起的行政复议被纠错和行政诉讼败诉案件。") == [
+        (0, "review.corrected"), (0, "litigation.corrected")]
