@@ -36,3 +36,16 @@ def test_a_governments_own_level_set_apart_is_a_scope_a_zero_does_not_settle(tmp
     assert linked(tmp_path, "本年度未收到本级依申请公开事项。") == [(0, "requests.new.total")]
     assert linked(tmp_path, "区政府无因政府信息公开引起的行政复议被纠错和行政诉讼败诉案件。") == [
         (0, "review.corrected"), (0, "litigation.corrected")]
+
+
+@pytest.mark.parametrize("sentence", ["收到申请10件，其中可以公开的6件。", "受理申请10件，其中，申请信息可以公开的6件，不属于本机关公开的4件。"])
+def test_requests_whose_information_could_be_disclosed_are_disclosed(tmp_path: Path, sentence: str) -> None:
+    assert (6, "requests.result.disclosed.total") in linked(tmp_path, sentence)
+    assert linked(tmp_path, "主动公开可以公开的政府信息120条。") == []
+
+
+@pytest.mark.parametrize("topic, metric", [("行政规范性文件", "active.normative_docs.issued"), ("规章", "active.rules.issued")])
+def test_documents_printed_are_documents_issued(tmp_path: Path, topic: str, metric: str) -> None:
+    assert linked(tmp_path, f"本年度，区司法局未印制{topic}。") == [(0, metric)]
+    assert linked(tmp_path, f"本年度印制{topic}2件。") == [(2, metric)]
+    assert linked(tmp_path, "本年度共印制宣传资料5000份。") == []
