@@ -8,7 +8,8 @@ baseline), so one layout code in extraction.ingest.pdf serves both engines and g
 Where PDFium would not read a file or a page as pdfminer does, pdfminer reads it: a file PDFium cannot open or
 whose cross-reference table it had to rebuild (truncated or damaged), or that arrives while another thread is in
 PDFium; a page with a char without a Unicode map, mirrored text, a ligature PDFium splits into its letters, text replaced by an /ActualText, or text PDFium's text
-page leaves out (a font neither embedded nor installed, whose glyphs PDFium cannot box).
+page leaves out even when stroked (see keep_boxless_text: a one-char object of a font neither embedded nor installed,
+whose glyph PDFium cannot box, is kept that way).
 
 One known difference: a font whose descriptor gives Ascent 0 and Descent 0 is boxed from its baseline by pdfminer
 and from its glyphs' descent by PDFium (which derives the metrics), so its boxes sit lower.
@@ -35,6 +36,7 @@ WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white p
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
 UNIT_SIZE = ctypes.c_float(1.0)  # a font size of 1, as an unchecked call takes a float
+BOXLESS_WIDTH = 0.01  # PDFium's text page drops a text object whose box is narrower (kSizeEpsilon)
 IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
 
 
@@ -174,6 +176,9 @@ class C:
     mark = bare(pdfium_c.FPDFPageObj_GetMark)
     mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
     form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
+    bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
+    transform = bare(pdfium_c.FPDFPageObj_Transform)
+    set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode)
     form_object = bare(pdfium_c.FPDFFormObj_GetObject)
     draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode)
     stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
@@ -419,10 +424,31 @@ def title(document: pdfium.PdfDocument) -> str | None:
     return text or None
 
 
+def keep_boxless_text(objects: Iterator[int]) -> None:
+    """Given page objects, make each text object whose box has no width one PDFium's text page keeps: it drops
+    them, and one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
+    ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
+    width, so the object is set to stroke and its box recomputed (by the identity transform). The chars' boxes are
+    made here from their advance widths, never from PDFium's glyph boxes: only which objects are read changes. An
+    object the text page still leaves out (a line width of 0) sends its page to pdfminer, as before."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    for page_object in objects:
+        kind = C.object_type(page_object)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT and C.bounds(page_object, *corners) \
+                and right.value - left.value < BOXLESS_WIDTH:
+            C.set_render_mode(page_object, pdfium_c.FPDF_TEXTRENDERMODE_STROKE)
+            C.transform(page_object, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            keep_boxless_text(C.form_object(page_object, i) for i in range(C.form_count(page_object)))
+
+
 def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
     """Given a page and its number, return its chars and visible rules. Raise Unsupported where pdfminer
     should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
+    handle = address(page.raw)
+    keep_boxless_text(C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)))
     textpage = page.get_textpage()
     try:
         chars, read = page_chars(textpage.raw, ctm, height)
