@@ -389,22 +389,25 @@ def has_actual_text(text_object: int) -> bool:
     return False
 
 
-def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int]) -> list[Edge]:
-    """Given a page, its page matrix and upright height, and the text objects its chars came from, return the
-    edges of its visible paths, in drawing order (form XObjects entered where they are drawn). Raise Unsupported
-    for a text object PDFium's text page left out: it drops one whose glyphs it has no box for (a font neither
-    embedded nor installed), where pdfminer reads the chars."""
+def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[Edge], list[int]]:
+    """Given a page, its page matrix and upright height, return the edges of its visible paths, in drawing order
+    (form XObjects entered where they are drawn), and its text objects, each made one PDFium's text page keeps
+    (keep_boxless_text). Raise Unsupported for text replaced by an /ActualText, where pdfminer reads the chars."""
     edges: list[Edge] = []
+    texts: list[int] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
 
     def visit(objects: Iterator[int], outer: Matrix) -> None:
         for page_object in objects:
             kind = C.object_type(page_object)
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                if page_object not in read:
-                    raise Unsupported("text PDFium's text page leaves out")
                 if has_actual_text(page_object):
                     raise Unsupported("text replaced by its /ActualText")
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                if C.bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
+                    keep_boxless_text(page_object)
+                texts.append(page_object)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 inner = mult(object_matrix(page_object), outer)
@@ -412,7 +415,18 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int])
 
     handle = address(page.raw)
     visit((C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))), ctm)
-    return edges
+    return edges, texts
+
+
+def keep_boxless_text(text_object: int) -> None:
+    """Given a text object whose box has no width, make it one PDFium's text page keeps: it drops such objects, and
+    one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
+    ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
+    width, so the object is set to stroke and its box recomputed (by the identity transform). The chars' boxes are
+    made here from their advance widths, never from PDFium's glyph boxes: only which objects are read changes. An
+    object the text page still leaves out (a line width of 0) sends its page to pdfminer, as before."""
+    C.set_render_mode(text_object, pdfium_c.FPDF_TEXTRENDERMODE_STROKE)
+    C.transform(text_object, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 # --- document ----------------------------------------------------------------------------------------------
@@ -424,37 +438,19 @@ def title(document: pdfium.PdfDocument) -> str | None:
     return text or None
 
 
-def keep_boxless_text(objects: Iterator[int]) -> None:
-    """Given page objects, make each text object whose box has no width one PDFium's text page keeps: it drops
-    them, and one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
-    ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
-    width, so the object is set to stroke and its box recomputed (by the identity transform). The chars' boxes are
-    made here from their advance widths, never from PDFium's glyph boxes: only which objects are read changes. An
-    object the text page still leaves out (a line width of 0) sends its page to pdfminer, as before."""
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    for page_object in objects:
-        kind = C.object_type(page_object)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT and C.bounds(page_object, *corners) \
-                and right.value - left.value < BOXLESS_WIDTH:
-            C.set_render_mode(page_object, pdfium_c.FPDF_TEXTRENDERMODE_STROKE)
-            C.transform(page_object, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            keep_boxless_text(C.form_object(page_object, i) for i in range(C.form_count(page_object)))
-
-
 def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
     """Given a page and its number, return its chars and visible rules. Raise Unsupported where pdfminer
     should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
-    handle = address(page.raw)
-    keep_boxless_text(C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)))
+    edges, texts = page_edges(page, ctm, height)  # before the text page is loaded: it may change which text it keeps
     textpage = page.get_textpage()
     try:
         chars, read = page_chars(textpage.raw, ctm, height)
     finally:
         textpage.close()
-    return PageObjects(number=number, height=snap(height), chars=chars, edges=page_edges(page, ctm, height, read))
+    if not read.issuperset(texts):
+        raise Unsupported("text PDFium's text page leaves out")
+    return PageObjects(number=number, height=snap(height), chars=chars, edges=edges)
 
 
 def read_pages(data: bytes) -> tuple[list[PageObjects | None], str | None]:
