@@ -207,7 +207,9 @@ def unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
 class Unchecked:
     """The PDFium functions called per char and per text object, unchecked (see unchecked)."""
 
-    text_object = unchecked(pdfium_c.FPDFText_GetTextObject)  # (text page, int index) -> text object
+    # (text page, int index) -> the text object's address, an int (None for a char PDFium generated): a key, not a
+    # handle passed on, so no Opaque is made per char
+    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
     char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (text page, int index, double* x, double* y)
     map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
     char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix)  # (text page, int index, FS_MATRIX* matrix)
@@ -238,7 +240,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     for i in range(count):
-        key = get_object(textpage, i).value
+        key = get_object(textpage, i)
         if not key:
             continue  # a space or line break PDFium generated between words
         get_origin(textpage, i, x_ref, y_ref)
