@@ -389,10 +389,25 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
     return any(w in clause for w in part["words"])
 
 
+_HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
+
+
+def _any_helper(helpers: list[str]) -> re.Pattern[str]:
+    """Given a rule's helper verbs (one list the spec's event rules share), return the pattern finding any of them."""
+    cached = _HELPERS.get(id(helpers))
+    if cached is None or cached[0] is not helpers:
+        if len(_HELPERS) >= _TOPIC_CUES_MAX:
+            _HELPERS.clear()
+        cached = _HELPERS[id(helpers)] = (helpers, re.compile("|".join(map(re.escape, helpers))))
+    return cached[1]
+
+
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
     else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
     if "helped_by" not in rule:  # most rules: no helper verb to look for
+        return False
+    if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
     exempt = rule.get("helped_exempt_before", ())
     return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
@@ -1228,12 +1243,20 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     return any(w in part for w in spec.disclosure["part_words"])
 
 
+@per_spec
+def _summed_kinds(spec: Spec) -> dict[str, re.Pattern[str]]:
+    """Given the spec, return for each topic summed with other kinds the pattern finding a word of such a kind
+    joined right before a word of the topic (one search, not one per kind, joiner and word)."""
+    return {topic: re.compile("|".join(re.escape(kind + mark + word) for kind in kinds for mark in COORDINATORS
+                                       for word in spec.topics.get(topic, ())) or "(?!)")
+            for topic, kinds in spec.summed_with.items()}
+
+
 def _summed_with_another_kind(clause: str, topic: str, spec: Spec) -> bool:
     """Given the words of a figure's clause (with its list) before it and its topic, return whether a word of another
     kind stands joined right before a word of the topic (主动公开和依申请公开, 主动、依申请): the figure sums both."""
-    kinds = spec.summed_with.get(topic, ())
-    return any(kind + mark + word in clause for kind in kinds for mark in COORDINATORS
-               for word in spec.topics.get(topic, ()))
+    pattern = _summed_kinds(spec).get(topic)
+    return pattern is not None and pattern.search(clause) is not None
 
 
 def _list_clause_start(text: str, end: int, floor: int) -> int:
