@@ -389,10 +389,25 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
     return any(w in clause for w in part["words"])
 
 
+_HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
+
+
+def _any_helper(helpers: list[str]) -> re.Pattern[str]:
+    """Given a rule's helper verbs (one list the spec's event rules share), return the pattern finding any of them."""
+    cached = _HELPERS.get(id(helpers))
+    if cached is None or cached[0] is not helpers:
+        if len(_HELPERS) >= _TOPIC_CUES_MAX:
+            _HELPERS.clear()
+        cached = _HELPERS[id(helpers)] = (helpers, re.compile("|".join(map(re.escape, helpers))))
+    return cached[1]
+
+
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
     else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
     if "helped_by" not in rule:  # most rules: no helper verb to look for
+        return False
+    if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
     exempt = rule.get("helped_exempt_before", ())
     return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
@@ -649,14 +664,15 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True
     if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
         return True  # 去年收到申请8件，今年收到12件: the year before's
-    if report_year is not None and any(int(m.group(1)) != report_year
-                                       for m in _RANGE_FIRST_YEAR.finditer(_TITLE.sub("", _PARENTHESIS.sub("", left)))):
-        return True  # 2021-2023年共收到申请58件: several years' count
+    if report_year is None:
+        return False
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
-    return report_year is not None and _names_other_year(_TITLE.sub("", _PARENTHESIS.sub("", left)), report_year,
-                                                         spec.carry_words, tuple(spec.year_comparison_markers),
-                                                         tuple(spec.carry_forward_words))
+    plain_left = _TITLE.sub("", _PARENTHESIS.sub("", left))
+    if any(int(m.group(1)) != report_year for m in _RANGE_FIRST_YEAR.finditer(plain_left)):
+        return True  # 2021-2023年共收到申请58件: several years' count
+    return _names_other_year(plain_left, report_year, spec.carry_words, tuple(spec.year_comparison_markers),
+                             tuple(spec.carry_forward_words))
 
 
 def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
@@ -684,6 +700,8 @@ def _sentence_veto_words(spec: Spec) -> re.Pattern[str]:
 def _part_of_year(text: str, report_year: int | None) -> bool:
     """Given text before a figure, return whether it names months short of the whole report year: a range ending
     before December (1-11月, 1月1日至11月30日, 截至11月底) or one month (12月份)."""
+    if "月" not in text:  # every form of it names a month: most figures' words skip the three searches
+        return False
     for pattern in (_MONTH_RANGE, _UNTIL_MONTH):
         for match in pattern.finditer(text):
             year = match.group(1)
@@ -696,15 +714,22 @@ def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
     """Given the text and where the words before a figure start and end, return whether they name the year before
     the report's by a relative word (上年度收到申请30件), other than to carry requests between the years (the carry
     word may follow the figure's start: 上年无结转) or to compare with it."""
-    carry = (*spec.carry_words, *spec.previous_year_carry)
-    for match in _alternation(tuple(spec.previous_year_words)).finditer(text, start, end):
+    words, carry, carry_words, markers = _previous_year_words(spec)
+    for match in words.finditer(text, start, end):
         before = text[max(start, match.start() - 2):match.start()]
         after = text[match.end():match.end() + PREVIOUS_YEAR_REACH]
-        if any(w in after for w in carry) or before.endswith(tuple(spec.carry_words)) \
-                or any(before.endswith(m) for m in spec.comparison_markers):
+        if any(w in after for w in carry) or before.endswith(carry_words) or before.endswith(markers):
             continue
         return True
     return False
+
+
+@per_spec
+def _previous_year_words(spec: Spec) -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Given the spec, return what _names_previous_year reads of it, made once: the pattern finding a previous-year
+    word, the words carrying requests between the years (either list), the carry words and the comparison markers."""
+    return (_alternation(tuple(spec.previous_year_words)), (*spec.carry_words, *spec.previous_year_carry),
+            tuple(spec.carry_words), tuple(spec.comparison_markers))
 
 
 @lru_cache(maxsize=8)
@@ -925,12 +950,13 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     other_matter = -1  # start of the sentence whose last review or suit was over another matter
     for section, fig in narrative_figures(narrative, report_year, view is not None):
         sentence = narrative.sentence_bounds(fig.start)
+        group = _breakdown_group(narrative, sentence, spec)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
         if claim is None and fig.value == 0:
             claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]), tuple(spec.zeros["joined_heads"]))
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
-            wholes = _in_group(wholes, _breakdown_group(narrative, sentence, spec))
+            wholes = _in_group(wholes, group)
             zeros = _beside_a_count(zeros, wholes)
             if fig.implicit:  # 未收到申请，无依申请公开情况: one zero said twice in a sentence is one claim
                 zeros = [m for m in zeros if m.metric is None or (sentence[0], m.metric) not in stated_zeros]
@@ -977,7 +1003,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
             link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None:  # 新收58件，上年结转3件，共计61件: a total word after the parts
-            in_group = _in_group(wholes, _breakdown_group(narrative, sentence, spec))
+            in_group = _in_group(wholes, group)
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
@@ -995,13 +1021,12 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
         if _summed_with_another_kind(text[listed_from:fig.start], topic, spec):
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
-        if _counts_items(text[_breakdown_group(narrative, sentence, spec):fig.start], fig.unit,
-                         text[fig.end:sentence[1]], topic, spec):
+        if _counts_items(text[group:fig.start], fig.unit, text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
-                or _part_of_another_matter(text[_breakdown_group(narrative, sentence, spec):fig.start], topic, spec):
+                or _part_of_another_matter(text[group:fig.start], topic, spec):
             other_matter = sentence[0]
             continue
         earlier = _earlier_in_sentence(mentions, sentence[0]) if link.general else []
@@ -1022,7 +1047,6 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if topic in spec.disjoint_event_topics and link.event \
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
-        group = _breakdown_group(narrative, sentence, spec)
         wholes = _in_group(wholes, group)
         if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
                 or _timely_part(text, fig, link, local_start, wholes, spec) \
@@ -1228,12 +1252,20 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
     return any(w in part for w in spec.disclosure["part_words"])
 
 
+@per_spec
+def _summed_kinds(spec: Spec) -> dict[str, re.Pattern[str]]:
+    """Given the spec, return for each topic summed with other kinds the pattern finding a word of such a kind
+    joined right before a word of the topic (one search, not one per kind, joiner and word)."""
+    return {topic: re.compile("|".join(re.escape(kind + mark + word) for kind in kinds for mark in COORDINATORS
+                                       for word in spec.topics.get(topic, ())) or "(?!)")
+            for topic, kinds in spec.summed_with.items()}
+
+
 def _summed_with_another_kind(clause: str, topic: str, spec: Spec) -> bool:
     """Given the words of a figure's clause (with its list) before it and its topic, return whether a word of another
     kind stands joined right before a word of the topic (主动公开和依申请公开, 主动、依申请): the figure sums both."""
-    kinds = spec.summed_with.get(topic, ())
-    return any(kind + mark + word in clause for kind in kinds for mark in COORDINATORS
-               for word in spec.topics.get(topic, ()))
+    pattern = _summed_kinds(spec).get(topic)
+    return pattern is not None and pattern.search(clause) is not None
 
 
 def _list_clause_start(text: str, end: int, floor: int) -> int:

@@ -151,6 +151,26 @@ def test_pdfium_gives_pdfminers_chars_and_rules() -> None:
     assert len(edges) == 19 and any(c[0] == "A" for c in chars)
 
 
+def one_char_objects(c) -> None:
+    """Text objects of one CJK char each (a table's cells, 业 and 本 of ReportLab's wrapped labels) beside longer ones,
+    in STSong-Light, which the file does not embed."""
+    c.setFont(FONT, 9)
+    c.drawString(100, 700, "业")
+    c.drawString(100, 689, "本")
+    c.drawString(100, 660, "本年新收政府信息公开申请")
+    c.drawRightString(330, 660, "3")
+
+
+def test_one_char_text_objects_are_read_by_pdfium() -> None:
+    """PDFium has no glyph box for a char of a font neither embedded nor installed, so an object of one such char has
+    a box of no width, which its text page drops: PDFium still reads the page (stroked, the object has a box), with
+    pdfminer's chars, and does not leave it to pdfminer."""
+    miner, pages = both(drawn(one_char_objects))
+    assert pages[0] is not None
+    assert_alike(pages[0], miner[0])
+    assert [c["text"] for c in pages[0].chars if c["text"] in "业本3"] == ["业", "本", "本", "3"]
+
+
 def turned_page(c) -> None:
     c.setPageRotation(90)
     c.setFont(FONT, 12)

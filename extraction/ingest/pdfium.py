@@ -8,7 +8,8 @@ baseline), so one layout code in extraction.ingest.pdf serves both engines and g
 Where PDFium would not read a file or a page as pdfminer does, pdfminer reads it: a file PDFium cannot open or
 whose cross-reference table it had to rebuild (truncated or damaged), or that arrives while another thread is in
 PDFium; a page with a char without a Unicode map, mirrored text, a ligature PDFium splits into its letters, text replaced by an /ActualText, or text PDFium's text
-page leaves out (a font neither embedded nor installed, whose glyphs PDFium cannot box).
+page leaves out even when stroked (see keep_boxless_text: a one-char object of a font neither embedded nor installed,
+whose glyph PDFium cannot box, is kept that way).
 
 One known difference: a font whose descriptor gives Ascent 0 and Descent 0 is boxed from its baseline by pdfminer
 and from its glyphs' descent by PDFium (which derives the metrics), so its boxes sit lower.
@@ -35,6 +36,7 @@ WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white p
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
 UNIT_SIZE = ctypes.c_float(1.0)  # a font size of 1, as an unchecked call takes a float
+BOXLESS_WIDTH = 0.01  # PDFium's text page drops a text object whose box is narrower (kSizeEpsilon)
 IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
 
 
@@ -174,6 +176,9 @@ class C:
     mark = bare(pdfium_c.FPDFPageObj_GetMark)
     mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
     form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
+    bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
+    transform = bare(pdfium_c.FPDFPageObj_Transform)
+    set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode)
     form_object = bare(pdfium_c.FPDFFormObj_GetObject)
     draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode)
     stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
@@ -202,7 +207,9 @@ def unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
 class Unchecked:
     """The PDFium functions called per char and per text object, unchecked (see unchecked)."""
 
-    text_object = unchecked(pdfium_c.FPDFText_GetTextObject)  # (text page, int index) -> text object
+    # (text page, int index) -> the text object's address, an int (None for a char PDFium generated): a key, not a
+    # handle passed on, so no Opaque is made per char
+    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
     char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (text page, int index, double* x, double* y)
     map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
     char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix)  # (text page, int index, FS_MATRIX* matrix)
@@ -233,7 +240,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     for i in range(count):
-        key = get_object(textpage, i).value
+        key = get_object(textpage, i)
         if not key:
             continue  # a space or line break PDFium generated between words
         get_origin(textpage, i, x_ref, y_ref)
@@ -384,22 +391,25 @@ def has_actual_text(text_object: int) -> bool:
     return False
 
 
-def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int]) -> list[Edge]:
-    """Given a page, its page matrix and upright height, and the text objects its chars came from, return the
-    edges of its visible paths, in drawing order (form XObjects entered where they are drawn). Raise Unsupported
-    for a text object PDFium's text page left out: it drops one whose glyphs it has no box for (a font neither
-    embedded nor installed), where pdfminer reads the chars."""
+def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[Edge], list[int]]:
+    """Given a page, its page matrix and upright height, return the edges of its visible paths, in drawing order
+    (form XObjects entered where they are drawn), and its text objects, each made one PDFium's text page keeps
+    (keep_boxless_text). Raise Unsupported for text replaced by an /ActualText, where pdfminer reads the chars."""
     edges: list[Edge] = []
+    texts: list[int] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
 
     def visit(objects: Iterator[int], outer: Matrix) -> None:
         for page_object in objects:
             kind = C.object_type(page_object)
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                if page_object not in read:
-                    raise Unsupported("text PDFium's text page leaves out")
                 if has_actual_text(page_object):
                     raise Unsupported("text replaced by its /ActualText")
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                if C.bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
+                    keep_boxless_text(page_object)
+                texts.append(page_object)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 inner = mult(object_matrix(page_object), outer)
@@ -407,7 +417,18 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float, read: set[int])
 
     handle = address(page.raw)
     visit((C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))), ctm)
-    return edges
+    return edges, texts
+
+
+def keep_boxless_text(text_object: int) -> None:
+    """Given a text object whose box has no width, make it one PDFium's text page keeps: it drops such objects, and
+    one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
+    ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
+    width, so the object is set to stroke and its box recomputed (by the identity transform). The chars' boxes are
+    made here from their advance widths, never from PDFium's glyph boxes: only which objects are read changes. An
+    object the text page still leaves out (a line width of 0) sends its page to pdfminer, as before."""
+    C.set_render_mode(text_object, pdfium_c.FPDF_TEXTRENDERMODE_STROKE)
+    C.transform(text_object, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 # --- document ----------------------------------------------------------------------------------------------
@@ -423,12 +444,15 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
     """Given a page and its number, return its chars and visible rules. Raise Unsupported where pdfminer
     should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
+    edges, texts = page_edges(page, ctm, height)  # before the text page is loaded: it may change which text it keeps
     textpage = page.get_textpage()
     try:
         chars, read = page_chars(textpage.raw, ctm, height)
     finally:
         textpage.close()
-    return PageObjects(number=number, height=snap(height), chars=chars, edges=page_edges(page, ctm, height, read))
+    if not read.issuperset(texts):
+        raise Unsupported("text PDFium's text page leaves out")
+    return PageObjects(number=number, height=snap(height), chars=chars, edges=edges)
 
 
 def read_pages(data: bytes) -> tuple[list[PageObjects | None], str | None]:
