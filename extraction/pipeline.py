@@ -17,7 +17,7 @@ from extraction.report import Report
 from extraction.segment import Narrative, segment
 from extraction.spec import Spec, cell_name, load_spec
 from extraction.summary import summarise
-from extraction.tables import ParsedTables, parse_tables
+from extraction.tables import ParsedTables, parse_tables, unread_requests_rows
 from extraction.values import TableView
 
 REPORT_WORDS = ("信息公开", "信息公開", "年度报告", "年度報告")  # a report names itself; an unrelated text does not
@@ -46,6 +46,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         read_column_major(source.blocks, parsed)
         read_headed_review(source.blocks, parsed)
         read_active_stream(source.blocks, parsed)
+    if parsed.version is not None:
+        parsed.unread_rows = unread_requests_rows(parsed, spec.versions[parsed.version], spec.column_keys)
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,

@@ -97,7 +97,7 @@ class ParsedTables:
     version: str | None = None  # from the table headers and rows; None when no table was found
     deviations: list[Deviation] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
-    unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
+    unread_rows: list[str] = field(default_factory=list)  # 表三 rows no reader placed (set once all have run)
     unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits, ambiguous_placement)
     layout_alternatives: list[Alternative] = field(default_factory=list)  # failing identities another placement satisfies
     corrections: list[Correction] = field(default_factory=list)  # OCR readings re-read by the identities
@@ -1044,11 +1044,22 @@ def _merge_repeats(out: ParsedTables, row_key: str, header: list[str | None], va
     return keys, cells
 
 
+# 三（六）其他处理: one row in the 2019 format, three in the 2021 one; a report of either year may print either
+OTHER_ROWS = frozenset({"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"})
+
+
+def unread_requests_rows(out: ParsedTables, version: VersionSpec, columns: list[str]) -> list[str]:
+    """Given the tables as every reader left them, the report's version and 表三's column keys, return the 表三 rows
+    (short names) with a cell no reader read or marked unread: none when 表三 itself was not read (a missing table)."""
+    if "三" not in out.found:
+        return []
+    return [r.short for r in version.requests_rows if r.key not in OTHER_ROWS
+            and any(k not in out.cells and k not in out.unread for k in (f"requests.{r.key}.{c}" for c in columns))]
+
+
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:
     if not seen:
         return
-    other_rows = {"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"}
-    out.unread_rows = [r.short for r in version.requests_rows if r.key not in seen and r.key not in other_rows]
     single_other = "result.other" in seen
     split_other = any(k.startswith("result.other.") for k in seen)
     if version.id == "v2021" and single_other and not split_other:
