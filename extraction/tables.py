@@ -19,7 +19,7 @@ from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.lazy import cached
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
-from extraction.sparse import PAIR_CONFIDENCE, Row as SparseRow, sparse_slots
+from extraction.sparse import PAIR_CONFIDENCE, SPARSE_CONFIDENCE, Row as SparseRow, one_row_reading, sparse_slots
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
 FUZZY_ROW_SCORE = 80
@@ -602,7 +602,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             review_seen = _add_review_row(blank, part, review_slots, loose_parts, review_seen, spec)
         if not table.positional:
             label_only += _named_rows(matcher, [Cell(line.text, line.where) for line in table.trailing_lines])
-    review_slots += _ordered_parts(loose_parts, review_slots, spec)
+    review_slots += _ordered_parts(loose_parts, review_slots, spec, version)
     _place_rows(out, _requests_slots(out, requests_rows, label_only, spec, version) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     _doubt_unsure(out, spec)
@@ -622,6 +622,8 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
         return False
     if whole and (len(seen) == 2 or not row.positional):
         return True
+    if len(seen) == 2 and not row.positional and row.values and all(_value(c) is not None for c in row.values):
+        return True  # under both headers, numbers only: the table's row with its blanks printed as nothing
     return abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and bool(part or after_heads)
 
 
@@ -718,17 +720,32 @@ def _review_outcomes(spec: Spec) -> set[str]:
     return {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
 
 
-def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[Slot]:
+def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec, version: VersionSpec) -> list[Slot]:
     """Given the rows of 表四 parts printed without a caption naming them, return them as the parts not read
-    otherwise, in the national order, when their count says which is which."""
+    otherwise, in the national order, when their count says which is which; a lone row of numbers where no part
+    was read is the whole table with its blanks printed as nothing, read by the identities."""
     taken = {k for s in captioned for k in s.keys}
     parts: dict[str, list[str]] = {}
     for col in spec.review_litigation_columns:
         parts.setdefault(col["label"].rsplit("/", 1)[0], []).append(col["key"])
     missing = [tuple(keys) for keys in parts.values() if not taken & set(keys)]
+    if len(rows) == 1 and len(missing) == len(parts) > 1 and not rows[0].positional:
+        return _one_row_review(rows[0], spec, version)
     if not rows or len(rows) != len(missing):
         return []
     return [Slot(keys, row_candidates(row.values, REVIEW_PART_WIDTH, row.positional), ORDER_CONFIDENCE) for keys, row in zip(missing, rows)]
+
+
+def _one_row_review(row: _Row, spec: Spec, version: VersionSpec) -> list[Slot]:
+    """Given 表四's numbers printed as one row with its blanks as nothing, return its slot: the cells every placement
+    the T4 identities hold under reads alike, the rest unread (none when no placement holds)."""
+    keys = tuple(c["key"] for c in spec.review_litigation_columns)
+    identities = [i for i in version.identities if set(i.keys) <= set(keys)]
+    if not identities:
+        return []
+    reading = one_row_reading(keys, tuple(row.values), row.values[0].where, identities,
+                              _printed_columns(row.values, len(keys)))
+    return [] if reading is None else [Slot(keys, [reading], SPARSE_CONFIDENCE)]
 
 
 def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None, tuple[str, float] | None]],
