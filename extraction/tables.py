@@ -615,9 +615,9 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
     rows are not marked, text-cells, the last header precedes them), or one part's 5."""
     label = core(row.label_text)
     whole = len(row.values) >= len(spec.review_litigation_columns)
-    # A header printed one character a line (结 果 维 持 … 总 计) leaves its last character as the label of the
-    # 15 values under both headers.
-    vertical = len(label) == 1 and any(label in head for head in heads)
+    # A header printed one character a line (结 果 维 持 … 总 计), or wrapped (尚未 / 审结), leaves its last character
+    # or piece as the label of the 15 values under both headers.
+    vertical = any(label in head if len(label) == 1 else head.endswith(label) and head != label for head in heads)
     if label and label not in heads and not (whole and len(seen) == 2 and vertical):
         return False
     if whole and (len(seen) == 2 or not row.positional):
@@ -1067,11 +1067,15 @@ OTHER_ROWS = frozenset({"result.other", "result.other.no_correction", "result.ot
 
 def unread_requests_rows(out: ParsedTables, version: VersionSpec, columns: list[str]) -> list[str]:
     """Given the tables as every reader left them, the report's version and 表三's column keys, return the 表三 rows
-    (short names) with a cell no reader read or marked unread: none when 表三 itself was not read (a missing table)."""
+    (short names) with a cell no reader read or marked unread: none when 表三 itself was not read (a missing table).
+    三（六） counts as read in either format's rows; where neither printed any, the version's own are unread."""
     if "三" not in out.found:
         return []
-    return [r.short for r in version.requests_rows if r.key not in OTHER_ROWS
-            and any(k not in out.cells and k not in out.unread for k in (f"requests.{r.key}.{c}" for c in columns))]
+
+    def missing(row: str) -> list[str]:
+        return [k for k in (f"requests.{row}.{c}" for c in columns) if k not in out.cells and k not in out.unread]
+    other_printed = any(len(missing(row)) < len(columns) for row in OTHER_ROWS)
+    return [r.short for r in version.requests_rows if not (other_printed and r.key in OTHER_ROWS) and missing(r.key)]
 
 
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:

@@ -75,3 +75,16 @@ def test_a_row_missing_one_cell_silently_is_unread_but_a_cell_marked_unread_is_n
 def test_no_rows_are_counted_where_requests_was_not_read() -> None:
     spec = load_spec()
     assert unread_requests_rows(ParsedTables(version="v2021"), spec.versions["v2021"], spec.column_keys) == []
+
+
+def test_other_handling_counts_in_either_format_and_is_unread_in_neither() -> None:
+    spec = load_spec()
+    out = full_requests("v2021")
+    other = [k for k in out.cells if k.startswith("requests.result.other.")]
+    for key in other:
+        del out.cells[key]
+    shorts = unread_requests_rows(out, spec.versions["v2021"], spec.column_keys)
+    assert len(shorts) == 3  # 三（六）'s three rows of the 2021 format, none printed
+    for column in spec.column_keys:
+        out.cells[f"requests.result.other.{column}"] = None  # the 2019 format's one row, printed instead
+    assert unread_requests_rows(out, spec.versions["v2021"], spec.column_keys) == []
