@@ -1078,6 +1078,16 @@ def unread_requests_rows(out: ParsedTables, version: VersionSpec, columns: list[
     return [r.short for r in version.requests_rows if not (other_printed and r.key in OTHER_ROWS) and missing(r.key)]
 
 
+def unread_active_rows(out: ParsedTables, version: VersionSpec) -> list[str]:
+    """Given the tables as every reader left them and the report's version, return the labels of the 表二 rows of
+    which no reader read or marked unread a cell: none when 表二 itself was not read (a missing table)."""
+    if "二" not in out.found:
+        return []
+    return [row["label"] for group in version.active for row in group.rows
+            if not any(f"active.{row['key']}.{c['key']}" in out.cells or f"active.{row['key']}.{c['key']}" in out.unread
+                       for c in group.columns)]
+
+
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:
     if not seen:
         return

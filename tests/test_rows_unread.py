@@ -88,3 +88,14 @@ def test_other_handling_counts_in_either_format_and_is_unread_in_neither() -> No
     for column in spec.column_keys:
         out.cells[f"requests.result.other.{column}"] = None  # the 2019 format's one row, printed instead
     assert unread_requests_rows(out, spec.versions["v2021"], spec.column_keys) == []
+
+
+@pytest.mark.parametrize("layout", ["html", "browser-copy", "whitespace-columns", "cell-per-line"])
+def test_a_missing_active_row_leaves_the_check_partial(layout: str) -> None:
+    content = generated(3, 2022)
+    variant = MUTATIONS[layout](without_row(content, "规章"))
+    result = audit(f"short.{variant.extension}", variant.data).to_json()
+    assert result["status"] == "partial"
+    unread = [e["message"] for e in result["errors"] if e["code"] == "rows_unread"]
+    assert any("表二 规章" in message for message in unread)
+    assert not any(k.startswith("active.rules.") for k in result["cells"])
