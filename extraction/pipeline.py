@@ -17,7 +17,7 @@ from extraction.report import Report
 from extraction.segment import Narrative, segment
 from extraction.spec import Spec, cell_name, load_spec
 from extraction.summary import summarise
-from extraction.tables import ParsedTables, parse_tables
+from extraction.tables import ParsedTables, parse_tables, unread_active_rows, unread_requests_rows
 from extraction.values import TableView
 
 REPORT_WORDS = ("信息公开", "信息公開", "年度报告", "年度報告")  # a report names itself; an unrelated text does not
@@ -46,6 +46,10 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
         read_column_major(source.blocks, parsed)
         read_headed_review(source.blocks, parsed)
         read_active_stream(source.blocks, parsed)
+    unread_active: list[str] = []
+    if parsed.version is not None:
+        parsed.unread_rows = unread_requests_rows(parsed, spec.versions[parsed.version], spec.column_keys)
+        unread_active = unread_active_rows(parsed, spec.versions[parsed.version])
     report = Report(
         source=source, path=shown, sha256=source.sha256, format=source.format, pages=source.pages,
         agency=meta.agency, report_year=meta.report_year, published=meta.published,
@@ -61,6 +65,8 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
     if parsed.unread_rows:
         report.errors.append(Problem("rows_unread", f"{shown}：表三 {'、'.join(parsed.unread_rows)} 行未能读取，"
                                                     "需要这些行的勾稽关系未核对"))
+    if unread_active:
+        report.errors.append(Problem("rows_unread", f"{shown}：表二 {'、'.join(unread_active)} 行未能读取，其数字未核对"))
     if parsed.unread:
         rows = {key.rsplit(".", 1)[0] for key in parsed.unread}
         reasons = "、".join(sorted(set(parsed.unread.values())))

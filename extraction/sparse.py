@@ -1,4 +1,4 @@
-"""表三 printed with its blank cells as nothing: which columns a row's numbers fill, as the identities alone say.
+"""表三 (and 表四) printed with its blank cells as nothing: which columns a row's numbers fill, as the identities alone say.
 
 Converters that keep a cell's text but not its place (a PDF library's lines, a scraper's text nodes, a browser's
 spaced columns) print `（一）予以公开 258 12 1 1` for a row whose 科研机构, 社会公益组织 and 总计 are blank. The
@@ -8,7 +8,8 @@ except that a report may leave row totals blank over printed parts (a side of an
 all blank, checks nothing). A row whose label was printed with no number is blank. Every reading that satisfies
 every identity is enumerated; a cell all of them read alike is read, the others stay unread. Nothing is read when
 a row of the table is missing, when no reading holds (the report's own sums may be broken: no error is built on a
-placement guessed here) or when the readings are too many to enumerate.
+placement guessed here) or when the readings are too many to enumerate. 表四 printed as one row of fewer numbers than
+its fifteen cells is read the same way: its three groups' outcomes add to their 总计, strictly (a blank is 0).
 """
 from __future__ import annotations
 
@@ -312,6 +313,29 @@ def sparse_slots(slots: list[Slot], rows: list[Row], fixed: list[Row], identitie
             reading = shifted_reading(row, held, width - 1)
         out.append(Slot(slot.keys, [reading], min(slot.confidence, confidence)))
     return out
+
+
+def strictly_holds(identity: Identity, values: dict[str, float | int | None]) -> bool:
+    """Given an identity and the values of one reading (blank = 0), return whether its two sides are equal: a total
+    left blank over printed parts fails, as under this reading it is a cell whose number went elsewhere."""
+    def side(keys: tuple[str, ...]) -> float:
+        return sum(values[k] or 0 for k in keys)
+    return abs(side(identity.lhs) - side(identity.rhs)) < TOLERANCE
+
+
+def one_row_reading(keys: tuple[str, ...], printed: tuple[Cell, ...], where: Where | None, identities: list[Identity],
+                    columns: tuple[int, ...] | None = None) -> Candidate | None:
+    """Given the cell keys of a table printed as one row (表四), its numbers printed with the blanks as nothing, where
+    the row is, the identities over its keys and, when the blank cells were printed, the columns they put the numbers
+    in, return the reading every placement of the numbers in printed order that makes each identity hold strictly
+    agrees on (other cells None: unread): the printed columns' alone where it holds; None when no placement holds."""
+    row = Row(keys, printed, where)
+    for allowed in ([columns] if columns is not None else []) + [tuple(range(len(keys)))]:
+        held = [c for c in placements(printed, len(keys), where, allowed)
+                if all(strictly_holds(i, dict(zip(keys, c.numbers))) for i in identities)]
+        if held:
+            return agreed(row, held, range(len(keys)))
+    return None
 
 
 def _total_dropped(row: Row, reading: Candidate, width: int) -> bool:

@@ -19,7 +19,7 @@ from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.lazy import cached
 from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
                                   distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
-from extraction.sparse import PAIR_CONFIDENCE, Row as SparseRow, sparse_slots
+from extraction.sparse import PAIR_CONFIDENCE, SPARSE_CONFIDENCE, Row as SparseRow, one_row_reading, sparse_slots
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
 FUZZY_ROW_SCORE = 80
@@ -97,7 +97,7 @@ class ParsedTables:
     version: str | None = None  # from the table headers and rows; None when no table was found
     deviations: list[Deviation] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # which of 二, 三, 四 were read
-    unread_rows: list[str] = field(default_factory=list)  # 表三 rows of the version that could not be placed
+    unread_rows: list[str] = field(default_factory=list)  # 表三 rows no reader placed (set once all have run)
     unread: dict[str, str] = field(default_factory=dict)  # cell key -> why it was left unread (ambiguous_digits, ambiguous_placement)
     layout_alternatives: list[Alternative] = field(default_factory=list)  # failing identities another placement satisfies
     corrections: list[Correction] = field(default_factory=list)  # OCR readings re-read by the identities
@@ -602,7 +602,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             review_seen = _add_review_row(blank, part, review_slots, loose_parts, review_seen, spec)
         if not table.positional:
             label_only += _named_rows(matcher, [Cell(line.text, line.where) for line in table.trailing_lines])
-    review_slots += _ordered_parts(loose_parts, review_slots, spec)
+    review_slots += _ordered_parts(loose_parts, review_slots, spec, version)
     _place_rows(out, _requests_slots(out, requests_rows, label_only, spec, version) + review_slots, spec, version)
     _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
     _doubt_unsure(out, spec)
@@ -615,13 +615,15 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
     rows are not marked, text-cells, the last header precedes them), or one part's 5."""
     label = core(row.label_text)
     whole = len(row.values) >= len(spec.review_litigation_columns)
-    # A header printed one character a line (结 果 维 持 … 总 计) leaves its last character as the label of the
-    # 15 values under both headers.
-    vertical = len(label) == 1 and any(label in head for head in heads)
+    # A header printed one character a line (结 果 维 持 … 总 计), or wrapped (尚未 / 审结), leaves its last character
+    # or piece as the label of the 15 values under both headers.
+    vertical = any(label in head if len(label) == 1 else head.endswith(label) and head != label for head in heads)
     if label and label not in heads and not (whole and len(seen) == 2 and vertical):
         return False
     if whole and (len(seen) == 2 or not row.positional):
         return True
+    if len(seen) == 2 and not row.positional and row.values and all(_value(c) is not None for c in row.values):
+        return True  # under both headers, numbers only: the table's row with its blanks printed as nothing
     return abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and bool(part or after_heads)
 
 
@@ -718,17 +720,32 @@ def _review_outcomes(spec: Spec) -> set[str]:
     return {core(col["label"].split("/")[-1]) for col in spec.review_litigation_columns}
 
 
-def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec) -> list[Slot]:
+def _ordered_parts(rows: list[_Row], captioned: list[Slot], spec: Spec, version: VersionSpec) -> list[Slot]:
     """Given the rows of 表四 parts printed without a caption naming them, return them as the parts not read
-    otherwise, in the national order, when their count says which is which."""
+    otherwise, in the national order, when their count says which is which; a lone row of numbers where no part
+    was read is the whole table with its blanks printed as nothing, read by the identities."""
     taken = {k for s in captioned for k in s.keys}
     parts: dict[str, list[str]] = {}
     for col in spec.review_litigation_columns:
         parts.setdefault(col["label"].rsplit("/", 1)[0], []).append(col["key"])
     missing = [tuple(keys) for keys in parts.values() if not taken & set(keys)]
+    if len(rows) == 1 and len(missing) == len(parts) > 1 and not rows[0].positional:
+        return _one_row_review(rows[0], spec, version)
     if not rows or len(rows) != len(missing):
         return []
     return [Slot(keys, row_candidates(row.values, REVIEW_PART_WIDTH, row.positional), ORDER_CONFIDENCE) for keys, row in zip(missing, rows)]
+
+
+def _one_row_review(row: _Row, spec: Spec, version: VersionSpec) -> list[Slot]:
+    """Given 表四's numbers printed as one row with its blanks as nothing, return its slot: the cells every placement
+    the T4 identities hold under reads alike, the rest unread (none when no placement holds)."""
+    keys = tuple(c["key"] for c in spec.review_litigation_columns)
+    identities = [i for i in version.identities if set(i.keys) <= set(keys)]
+    if not identities:
+        return []
+    reading = one_row_reading(keys, tuple(row.values), row.values[0].where, identities,
+                              _printed_columns(row.values, len(keys)))
+    return [] if reading is None else [Slot(keys, [reading], SPARSE_CONFIDENCE)]
 
 
 def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] | None, tuple[str, float] | None]],
@@ -1044,11 +1061,36 @@ def _merge_repeats(out: ParsedTables, row_key: str, header: list[str | None], va
     return keys, cells
 
 
+# 三（六）其他处理: one row in the 2019 format, three in the 2021 one; a report of either year may print either
+OTHER_ROWS = frozenset({"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"})
+
+
+def unread_requests_rows(out: ParsedTables, version: VersionSpec, columns: list[str]) -> list[str]:
+    """Given the tables as every reader left them, the report's version and 表三's column keys, return the 表三 rows
+    (short names) with a cell no reader read or marked unread: none when 表三 itself was not read (a missing table).
+    三（六） counts as read in either format's rows; where neither printed any, the version's own are unread."""
+    if "三" not in out.found:
+        return []
+
+    def missing(row: str) -> list[str]:
+        return [k for k in (f"requests.{row}.{c}" for c in columns) if k not in out.cells and k not in out.unread]
+    other_printed = any(len(missing(row)) < len(columns) for row in OTHER_ROWS)
+    return [r.short for r in version.requests_rows if not (other_printed and r.key in OTHER_ROWS) and missing(r.key)]
+
+
+def unread_active_rows(out: ParsedTables, version: VersionSpec) -> list[str]:
+    """Given the tables as every reader left them and the report's version, return the labels of the 表二 rows of
+    which no reader read or marked unread a cell: none when 表二 itself was not read (a missing table)."""
+    if "二" not in out.found:
+        return []
+    return [row["label"] for group in version.active for row in group.rows
+            if not any(f"active.{row['key']}.{c['key']}" in out.cells or f"active.{row['key']}.{c['key']}" in out.unread
+                       for c in group.columns)]
+
+
 def _note_requests_deviations(out: ParsedTables, version: VersionSpec, seen: list[str]) -> None:
     if not seen:
         return
-    other_rows = {"result.other", "result.other.no_correction", "result.other.fee_unpaid", "result.other.other"}
-    out.unread_rows = [r.short for r in version.requests_rows if r.key not in seen and r.key not in other_rows]
     single_other = "result.other" in seen
     split_other = any(k.startswith("result.other.") for k in seen)
     if version.id == "v2021" and single_other and not split_other:

@@ -73,6 +73,7 @@ VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the sam
 LINE_MEMO = 4096  # lines whose whitespace cells and columns one report's stages ask again (kept for that report only)
 MAX_PIECE_CHARS = 3  # a piece of a header word cut by a column guessed from word positions (结果维, 商)
 CJK_PIECE = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns guessed
 ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
 MIN_ROW_RUN_SHARE = 0.6  # share of runs of lone values that must follow such labels to call a file text-lines
@@ -214,6 +215,10 @@ def values_follow_labels(lines: list[str]) -> bool:
             continue
         empties = 0
         value = int(is_lone_value(line))
+        if not value and row_line_cells(line.strip()) is not None:
+            runs.append([0, 0])  # a row printed whole on one line (its cells wide enough): the next row's labels follow
+            cut = False
+            continue
         if runs and runs[-1][0] == value and (value or not cut):
             runs[-1][1] += 1
         else:
@@ -897,6 +902,8 @@ def read_lines(lines: list[str], source: Source) -> None:
     Rows are rebuilt from the cells: the label line right before a run of values is that row's label; the label
     lines before it are one row without values (a header's cells left to right, or a group label). Blank cells print nothing or an empty line, which
     blank lines between cells cannot be told from: the tables keep only their printed cells (not positional).
+    A PDF library prints a row whose cells are wide enough on one line (行政规范性文件 34 15 60, or its numbers alone
+    under a wrapped label) among rows whose narrow cells it prints one a line: such a line gives the same cells.
     Labels stay prose lines too, as the section headings among them are."""
     rows: list[list[Cell | None]] = []
     start = 0
@@ -904,11 +911,28 @@ def read_lines(lines: list[str], source: Source) -> None:
     rhythm = None if counts_blanks else cell_rhythm(lines)
     blanks = 0  # blank cells printed since the last cell
     empties = 0  # empty lines since the last cell
+    after_row_line = False  # the last line that was no lone number printed a row's numbers
 
     def flush() -> None:
         if any(len(row) > 1 for row in rows):
             source.tables.append(RawTable(list(rows), rows[0][0].where, line_index=start, positional=False))
         rows.clear()
+
+    def add_value(cell: Cell, blanks_before: int | None) -> None:
+        if rows and len(rows[-1]) > 1 and not is_value_cell(rows[-1][-1].text):
+            rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
+        if rows:
+            rows[-1].append(cell)
+            cell.blanks_before = blanks_before
+
+    def add_label(cell: Cell) -> None:
+        nonlocal start
+        if rows and all(not is_value_cell(c.text) for c in rows[-1] if c is not None):
+            rows[-1].append(cell)
+        else:
+            if not rows:
+                start = len(source.lines)
+            rows.append([cell])
 
     for number, line in enumerate(lines, start=1):
         text = line.strip()
@@ -920,25 +944,45 @@ def read_lines(lines: list[str], source: Source) -> None:
         last = rows[-1][-1] if rows and rows[-1] else None
         if last is not None and is_value_cell(last.text) and (counts_blanks or rhythm is not None):
             last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
+        if is_value_cell(text) and after_row_line and rows:
+            rows.append([cell])  # a lone number after a row printed on one line: a piece of a number its cell wrapped
+            continue
         if is_value_cell(text):
-            if rows and len(rows[-1]) > 1 and not is_value_cell(rows[-1][-1].text):
-                rows.append([rows[-1].pop()])  # the label right before the values is the row's; the others head it
-            if rows:
-                rows[-1].append(cell)
-                cell.blanks_before = blanks if counts_blanks else None if rhythm is None else blank_cells(empties, rhythm)
+            add_value(cell, blanks if counts_blanks else None if rhythm is None else blank_cells(empties, rhythm))
             blanks = empties = 0
             continue
         blanks = empties = 0
+        printed_row = None if is_prose_line(text) else row_line_cells(text)
+        after_row_line = printed_row is not None
         if is_prose_line(text):
             flush()
-        elif rows and all(not is_value_cell(c.text) for c in rows[-1] if c is not None):
-            rows[-1].append(cell)
+        elif printed_row is not None:
+            numbers = printed_row if is_value_cell(printed_row[0]) else printed_row[1:]
+            if len(numbers) < len(printed_row):
+                add_label(Cell(printed_row[0], Where(line=number)))
+            for value in numbers:  # where its blank cells were is not printed
+                add_value(Cell(value, Where(line=number)), None)
         else:
-            if not rows:
-                start = len(source.lines)
-            rows.append([cell])
+            add_label(cell)
         source.lines.append(TextLine(text, Where(line=number)))
     flush()
+
+
+def row_line_cells(text: str) -> list[str] | None:
+    """Given a line of text-lines that is no lone number, return its cells when it prints a table row on one line:
+    two numbers or more alone (not a page number, - 2 -), or numbers after a label in words."""
+    tokens = text.split()
+    numbers: list[str] = []
+    while tokens and (NUMERIC_TOKEN.match(tokens[-1]) or VALUE_WITH_UNIT.match(tokens[-1])):
+        numbers.insert(0, tokens.pop())
+    digits = sum(any(ch.isdigit() for ch in n) for n in numbers)
+    if not tokens:
+        return numbers if digits >= 2 else None
+    label = " ".join(tokens)  # as the label's line would print it (三、本年度办理结 （一）予以公开)
+    if not digits or not CJK_CHAR.search(label) or is_prose_line(label) \
+            or any(ch.isdigit() for t in tokens for ch in WRAP_NUMBERING.sub("", t)):
+        return None
+    return [label] + numbers
 
 
 def cell_rhythm(lines: list[str]) -> int | None:
