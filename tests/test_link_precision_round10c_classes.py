@@ -27,3 +27,17 @@ def test_requests_passed_on_to_the_next_year_are_carried_forward(tmp_path: Path,
     assert linked(tmp_path, "收到申请9件，办结7件，2件转接到区住房和城乡建设局办理。") == [
         (9, "requests.new.total"), (7, "requests.result.total.total")]
     assert linked(tmp_path, "本年度转接市长热线工单30件。") == []
+
+
+@pytest.mark.parametrize("pending, answered", [("办理中", "答复完毕"), ("处理中", "已办结")])
+def test_requests_pending_named_before_their_count_are_carried_forward(tmp_path: Path, pending: str,
+                                                                        answered: str) -> None:
+    assert linked(tmp_path, f"本年度共收到依申请公开申请7件，{answered}6件，{pending}1件。") == [
+        (7, "requests.new.total"), (6, "requests.result.total.total"), (1, "requests.carried_forward.total")]
+    assert linked(tmp_path, f"12345热线工单30件，办结28件，{pending}2件。") == []
+
+
+@pytest.mark.parametrize("centre", ["办理中心", "处理中心"])
+def test_a_handling_centre_is_no_pending_count(tmp_path: Path, centre: str) -> None:
+    assert linked(tmp_path, f"本年度收到政府信息公开申请5件，其中通过{centre}转来2件。") == [(5, "requests.new.total")]
+    assert linked(tmp_path, f"本年度通过政务{centre}受理政府信息公开申请5件。") == []
