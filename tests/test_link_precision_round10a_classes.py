@@ -1,0 +1,39 @@
+"""False-link classes found on the tenth round's fresh pages (slice 北京…湖北 + national), tested on wordings written for
+these tests: each class leaves its figures unlinked beside the wording that still links, so that the class holds for
+phrasings the corpus never showed and costs the plain reading nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("named", ["依申请公开16件", "依申请公开政府信息16件", "政府信息公开申请共16件"])
+def test_the_topic_alone_after_a_count_of_it_names_no_second_count(tmp_path: Path, named: str) -> None:
+    found = linked(tmp_path, f"本年度受理政府信息公开申请21件。{named}，行政复议1件。")
+    assert found == [(21, "requests.new.total"), (1, "review.total")]
+    # the same value again is the same count restated; alone in its paragraph the topic still names the received
+    assert linked(tmp_path, f"本年度受理政府信息公开申请16件。{named}。") == [(16, "requests.new.total")] * 2
+    assert linked(tmp_path, f"本年度主动公开信息80条。{named}。") == [(16, "requests.new.total")]
+
+
+def test_a_count_stated_in_another_paragraph_leaves_the_topic_alone_its_reading(tmp_path: Path) -> None:
+    found = linked(tmp_path, "本年度受理政府信息公开申请21件。\n（二）其他情况\n依申请公开政府信息16件。")
+    assert found == [(21, "requests.new.total"), (16, "requests.new.total")]
+
+
+@pytest.mark.parametrize("withdrawn", ["2件由申请人主动撤销申请", "申请人主动撤回2件", "2件申请人撤回申请", "撤件2件"])
+def test_the_answered_beside_withdrawn_parts_are_no_total(tmp_path: Path, withdrawn: str) -> None:
+    found = linked(tmp_path, f"全年共收到政府信息公开申请7件，其中5件已办结，{withdrawn}。")
+    assert (5, "requests.result.total.total") not in found
+    assert (7, "requests.new.total") in found
+
+
+@pytest.mark.parametrize("sentence, answered", [
+    ("全年共收到政府信息公开申请7件，其中5件已办结，2件结转下年度办理。", 5),  # the carried are no result
+    ("全年共收到政府信息公开申请40件，其中36件已办结，答复30件，申请人主动撤回6件。", 36),  # the withdrawn are of the 36
+    ("全年共收到政府信息公开申请7件，办结7件，其中2件申请人撤回申请。", 7)])
+def test_the_answered_stay_the_total_when_the_withdrawn_are_theirs(tmp_path: Path, sentence: str, answered: int) -> None:
+    assert (answered, "requests.result.total.total") in linked(tmp_path, sentence)
