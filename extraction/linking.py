@@ -797,12 +797,16 @@ _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
 
 def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
     """Given a zero claim and where its clause starts, return whether the words before the negation make it other
-    bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
+    bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，), or the
+    government's own level named (区政府本级无…) after its area's count in the paragraph (全区行政复议70件): a part's."""
     before = plain[clause_start:claim_start]
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
+    own_level = spec.zeros.get("own_level", {})
+    paragraph = plain[plain.rfind("\n", 0, clause_start) + 1:clause_start]
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \
-        or _EXCEPT.search(plain, sentence_start, claim_start) is not None
+        or _EXCEPT.search(plain, sentence_start, claim_start) is not None \
+        or (any(w in before for w in own_level.get("words", ())) and any(w in paragraph for w in own_level.get("wholes", ())))
 
 
 def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:

@@ -37,3 +37,13 @@ def test_the_answered_beside_withdrawn_parts_are_no_total(tmp_path: Path, withdr
     ("全年共收到政府信息公开申请7件，办结7件，其中2件申请人撤回申请。", 7)])
 def test_the_answered_stay_the_total_when_the_withdrawn_are_theirs(tmp_path: Path, sentence: str, answered: int) -> None:
     assert (answered, "requests.result.total.total") in linked(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("own", ["区政府本级无涉及信息公开的行政复议被纠错和行政诉讼败诉案件", "市政府本级未发生政府信息公开行政复议和行政诉讼",
+                                 "县政府本级未收到政府信息公开申请"])
+def test_the_governments_own_level_after_its_areas_count_states_no_zero_of_the_table(tmp_path: Path, own: str) -> None:
+    area = "全区共收到政府信息公开申请300件，发生政府信息公开行政复议12件、行政诉讼4件。"
+    assert linked(tmp_path, f"{area}{own}。") == [(300, "requests.new.total"), (12, "review.total"),
+                                                   (4, "litigation.total")]
+    # a report of the government's own level alone: its zero is the table's
+    assert linked(tmp_path, f"{own}。")
