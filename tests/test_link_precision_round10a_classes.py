@@ -47,3 +47,24 @@ def test_the_governments_own_level_after_its_areas_count_states_no_zero_of_the_t
                                                    (4, "litigation.total")]
     # a report of the government's own level alone: its zero is the table's
     assert linked(tmp_path, f"{own}。")
+
+
+@pytest.mark.parametrize("count, link", [("涉及复议0件，诉讼0件", [(0, "review.total"), (0, "litigation.total")]),
+                                         ("发生复议2件，诉讼1件", [(2, "review.total"), (1, "litigation.total")])])
+def test_the_short_word_of_reviews_names_them_as_that_of_suits_does(tmp_path: Path, count: str,
+                                                                    link: list[tuple[int, str]]) -> None:
+    assert linked(tmp_path, f"全年收到政府信息公开申请3件，均已答复。{count}。")[1:] == link
+
+
+@pytest.mark.parametrize("sentence", ["复议机关受理复议申请3件。", "全年收到复议决定书3份。"])
+def test_the_short_word_of_reviews_keeps_their_vetoes(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("negated", ["无被纠错", "未被纠错", "无被纠错情况"])
+def test_a_negated_correction_right_after_its_negation_is_a_zero_of_the_topic_named_last(tmp_path: Path,
+                                                                                        negated: str) -> None:
+    assert linked(tmp_path, f"全年发生政府信息公开行政复议2件，{negated}。") == [(2, "review.total"), (0, "review.corrected")]
+    assert linked(tmp_path, f"全年被提起行政诉讼1件，{negated}。") == [(1, "litigation.total"), (0, "litigation.corrected")]
+    # with no review or suit named before it, the correction is of nothing the sentence says
+    assert linked(tmp_path, f"全年收到申请3件，{negated}。") == [(3, "requests.new.total")]
