@@ -974,10 +974,13 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
         if topic is None and in_breakdown:
             topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
+        listed = previous_figure
         if not in_breakdown:
             previous_figure = (fig.end, topic)
         if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
+        if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
+            topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):

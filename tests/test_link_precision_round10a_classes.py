@@ -1,6 +1,7 @@
-"""False-link classes found on the tenth round's fresh pages (slice 北京…湖北 + national), tested on wordings written for
-these tests: each class leaves its figures unlinked beside the wording that still links, so that the class holds for
-phrasings the corpus never showed and costs the plain reading nothing."""
+"""False-link and missed-link classes found on the tenth round's tuned pages (slice 北京…湖北 + national), tested on
+wordings written for these tests: each class reads its figures otherwise (or leaves them unlinked) beside the wording
+that keeps its reading, so that the class holds for phrasings the corpus never showed and costs the plain reading
+nothing."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -68,3 +69,14 @@ def test_a_negated_correction_right_after_its_negation_is_a_zero_of_the_topic_na
     assert linked(tmp_path, f"全年被提起行政诉讼1件，{negated}。") == [(1, "litigation.total"), (0, "litigation.corrected")]
     # with no review or suit named before it, the correction is of nothing the sentence says
     assert linked(tmp_path, f"全年收到申请3件，{negated}。") == [(3, "requests.new.total")]
+
+
+@pytest.mark.parametrize("event, metric", [("到期废止3件", "active.normative_docs.repealed"), ("废止3件", "active.normative_docs.repealed"),
+                                           ("现行有效3件", "active.normative_docs.in_force")])
+def test_a_list_of_documents_goes_on_past_its_unread_first_count(tmp_path: Path, event: str, metric: str) -> None:
+    assert linked(tmp_path, f"全年主动公开行政规范性文件6件，{event}。") == [(3, metric)]
+
+
+@pytest.mark.parametrize("between", ["其他文件20件", "政策解读5条"])
+def test_a_count_of_another_noun_between_ends_the_list_of_documents(tmp_path: Path, between: str) -> None:
+    assert linked(tmp_path, f"全年主动公开行政规范性文件6件，{between}，废止3件。") == []
