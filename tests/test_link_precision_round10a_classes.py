@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from one_sentence import linked
+from one_sentence import linked, mentions
 
 
 @pytest.mark.parametrize("named", ["依申请公开16件", "依申请公开政府信息16件", "政府信息公开申请共16件"])
@@ -80,3 +80,8 @@ def test_a_list_of_documents_goes_on_past_its_unread_first_count(tmp_path: Path,
 @pytest.mark.parametrize("between", ["其他文件20件", "政策解读5条"])
 def test_a_count_of_another_noun_between_ends_the_list_of_documents(tmp_path: Path, between: str) -> None:
     assert linked(tmp_path, f"全年主动公开行政规范性文件6件，{between}，废止3件。") == []
+
+
+@pytest.mark.parametrize("indefinite", ["充分起到处罚一批、教育一批的作用", "精心策划一批宣讲精品", "更新了电脑等一批办公用品"])
+def test_a_batch_in_words_is_no_count(tmp_path: Path, indefinite: str) -> None:
+    assert mentions(tmp_path, f"全年公开典型案例3批，{indefinite}。") == [(3, None)]
