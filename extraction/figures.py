@@ -121,6 +121,8 @@ _ORDINAL_WINDOW = 16
 _SESSION_BEFORE = re.compile(r"届(?:人大|政协|市委|区委|县委|党委|委员会|常委会)?\s*$")
 # 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
 _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
+# 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one.
+_INDEFINITE_UNITS = ("批",)
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 SLOGAN_MAX_CHARS = 16
@@ -189,7 +191,7 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     before = text[max(0, start - _ORDINAL_WINDOW):start]
     if _ORDINAL_BEFORE.search(before) or (unit == "次" and _SESSION_BEFORE.search(before)):
         return True
-    if m["cn"] == "一" and before.endswith(_ARTICLE_BEFORE):
+    if m["cn"] == "一" and (before.endswith(_ARTICLE_BEFORE) or unit in _INDEFINITE_UNITS):
         return True
     return _in_short_quote(text, start, m.end())
 

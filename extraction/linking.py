@@ -61,6 +61,8 @@ _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+_DIGITS = re.compile(r"[0-9]+")
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
 # 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
@@ -80,6 +82,7 @@ class _Link:
     event: bool = False  # read from an event verb, which governs a list after it (废止规章17件、规范性文件0件)
     general: bool = False  # that verb is one any business uses (收到, 办结)
     cue_end: int = 0  # where a cue before the figure ends
+    yields_in_paragraph: bool = False  # a count named by its topic alone: not when its paragraph stated it otherwise
 
 
 def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
@@ -364,10 +367,13 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     switch = rule.get("switch_after")
     ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
+    yields = bool(best[2].get("yields_in_paragraph"))
     if switch and (_says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", []))
                    or _part_carried_in(text[fig.end:sentence[1]], switch)):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
-    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end)
+        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
+                     yields)
+    return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
+                 yields)
 
 
 def _says_carried_in(right: str, switch: dict[str, Any]) -> bool:
@@ -990,10 +996,13 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         in_breakdown = _in_parenthesis_after(text, fig, previous_figure[0])
         if topic is None and in_breakdown:
             topic = previous_figure[1]  # 公开规范性文件20件（今年制发20件）: the breakdown of the figure before
+        listed = previous_figure
         if not in_breakdown:
             previous_figure = (fig.end, topic)
         if topic is None and previous_topic is not None and previous_topic[0] == sentence[0]:
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
+        if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
+            topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
@@ -1052,6 +1061,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 or _timely_part(text, fig, link, local_start, wholes, spec) \
                 or _restated_otherwise(fig, link.metric, wholes):
             continue
+        if link.yields_in_paragraph and _stated_otherwise_in_paragraph(text, fig, link.metric, mentions):
+            continue  # 收到申请19件。依申请公开16件: the topic alone names no second count of what was received
+        if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec):
+            continue  # 其中3件完成办结，2件由申请人主动撤销申请: some of the results, not their total
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
         mention.alternatives = link.alternatives
@@ -1386,6 +1399,37 @@ def _restated_otherwise(fig: Figure, metric: str, wholes: list[_Whole]) -> bool:
     whether one of them already states that metric with another value (4件为本机关不掌握…，2件为该政府信息不存在: the
     later one is a part the words do not mark as one; one cell has one value)."""
     return any(w.metric == metric and w.value != float(fig.value) for w in wholes)
+
+
+def _stated_otherwise_in_paragraph(text: str, fig: Figure, metric: str, mentions: list[Mention]) -> bool:
+    """Given a figure, the metric it would link to and the mentions so far (in text order, the last one the figure's),
+    return whether an earlier figure of its paragraph already links that metric with another value."""
+    paragraph_start = text.rfind("\n", 0, fig.start) + 1
+    for mention in reversed(mentions[:-1]):
+        if mention.span[0] < paragraph_start:
+            return False
+        if mention.metric == metric and float(mention.value) != float(fig.value):
+            return True
+    return False
+
+
+def _answered_beside_other_results(text: str, fig: Figure, metric: str, sentence: tuple[int, int], wholes: list[_Whole],
+                                   spec: Spec) -> bool:
+    """Given a figure, the metric it would link to, its sentence and the figures linked before it in its sentence
+    group, return whether it is the answered part of a breakdown (收到5件，其中3件完成办结) beside another part the
+    table counts among the results (2件由申请人主动撤销申请), the two making up a figure linked before: some of the
+    results, not their total (其中33件已办结，答复27件，主动撤回6件: the withdrawn are of the 33, which stay the total)."""
+    parts = spec.result_parts
+    if not parts or metric != parts["metric"]:
+        return False
+    opened = max((text.rfind(b, sentence[0], fig.start) for b in spec.breakdown_words), default=-1)
+    if opened < 0:
+        return False
+    for clause in _CLAUSE_SPLIT.split(text[fig.end:sentence[1]]):
+        sibling = _DIGITS.search(clause) if any(w in clause for w in parts["siblings"]) else None
+        if sibling and any(w.value == float(fig.value) + int(sibling.group()) for w in wholes if w.end <= opened):
+            return True
+    return False
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

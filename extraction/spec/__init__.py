@@ -156,6 +156,8 @@ class Spec:
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
+    result_parts: dict[str, Any] = field(default_factory=dict)  # 其中3件办结，2件撤回: the answered beside other results
+    list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -280,6 +282,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                         "after_rank": event.get("after_rank", 0), "rank": event.get("rank", 0),
                         "general": event.get("general", False),
                         **({"bare": event["bare"]} if "bare" in event else {}),
+                        "yields_in_paragraph": event.get("yields_in_paragraph", False),
                         **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
     return out
@@ -406,6 +409,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_clause_vetoes={t: v["clause_vetoes"] for t, v in topics.items() if v.get("clause_vetoes")},
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         respective_words=raw["grammar"].get("respective_words", []),
+        result_parts=raw.get("result_parts", {}),
+        list_topics=raw["grammar"].get("list_topics", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
                              key=len, reverse=True)
