@@ -28,7 +28,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
+from extraction.glued_columns import GluedRow, cut_jointly, digits_of
 from extraction.labels import core, norm
+from extraction.sparse import SPARSE_CONFIDENCE, SPARSE_NOTE
 from extraction.spec import Bound, Identity, Spec, VersionSpec, load_spec
 from extraction.tables import (DOUBTFUL_CONFIDENCE, PAIR_CONFIDENCE, PAIR_NOTE, V2019_HEADER_WORDS, V2021_HEADER_WORDS,
                                CellValue, Deviation, ParsedTables, _note_requests_deviations)
@@ -92,6 +94,7 @@ class Slot:
     # Read against its identities on a page that writes every cell: the joint choice of the other rows takes its
     # cells as unknown, as if it were unread, and its own cells are those all its splits agree on.
     own_error: bool = False
+    placed: bool = False  # cut with the other rows of 表三 by the identities, its blank cells printing nothing
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -457,6 +460,8 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
         bound = key in slot.bound_keys
         note = "；".join(n for n in (slot.note if bound else "", ALIKE_NOTE if alike else "") if n)
         sure = BOUND_CONFIDENCE if bound else PAIR_CONFIDENCE if slot.pair else SPLIT_CONFIDENCE if alike else confidence
+        if slot.placed:
+            sure, note = min(sure, SPARSE_CONFIDENCE), SPARSE_NOTE
         out.cells[key] = CellValue(key, values.pop(), text.strip(), Where(line=line, chars=(start, end)), sure, placement=note)
 
 
@@ -645,6 +650,53 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
 
 
+def _glued_slots(runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> list[Slot] | None:
+    """Given the runs and the version whose 表三 rows they print, return every row of that 表三 as a slot read jointly
+    by glued_columns (its blank cells printing nothing): a row printed as digits alone, or as its label alone (blank);
+    None when a row is printed otherwise, not at all, or the identities leave no reading."""
+    rows = [(r.key, _labels([r.label])) for r in layout.requests_rows]
+
+    def fits(i: int, r: int) -> bool:
+        heads = any(w in norm(runs[i].label) for w in REVIEW_WORDS)
+        return not heads and digits_of(runs[i].text) is not None
+
+    chain = _chain(runs, rows, fits)
+    by_row = {r: i for i, r in chain.items()}
+    if not by_row:
+        return None
+    glued: list[GluedRow] = []
+    printed: list[PrintedRun | None] = []
+    for r, (key, labels) in enumerate(rows):
+        keys = tuple(f"requests.{key}.{c}" for c in spec.column_keys)
+        if r in by_row:
+            run = runs[by_row[r]]
+            glued.append(GluedRow(keys, digits_of(run.text) or ""))
+            printed.append(run)
+            continue
+        # A row printed blank: its label is in the text before the next row's run, with no digits of its own.
+        later = [i for row, i in by_row.items() if row > r]
+        earlier = [i for row, i in by_row.items() if row < r]
+        if not later:
+            return None
+        between = norm("".join(run.label for run in runs[(max(earlier) + 1 if earlier else min(later)):min(later) + 1]))
+        if not any(label in between for label in labels):
+            return None
+        glued.append(GluedRow(keys, ""))
+        printed.append(None)
+    found = cut_jointly(glued, layout.identities, len(spec.column_keys))
+    if found is None:
+        return None
+    slots = []
+    anchor = next(run for run in printed if run is not None)
+    for row, run, readings in zip(glued, printed, found):
+        at = _offset(run) if run else _offset(anchor)
+        text = run.text if run else ""
+        pieces = [tuple(Piece(text[s:e], at + s, at + e, int(unicodedata.normalize("NFKC", text[s:e]))) if e > s else
+                        Piece("", at, at, None) for s, e in reading) for reading in readings]
+        slots.append(Slot(row.keys[0].rsplit(".", 1)[0], list(row.keys), [run or anchor], pieces, len(pieces), placed=True))
+    return slots
+
+
 def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
     """Given the 表三 rows found, return the version whose rows they are (the report's own when both fit)."""
     keys = {s.name.split(".", 1)[1] for s in slots}
@@ -791,7 +843,15 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
             if not slot.readings and not fits_sparsely(slot, local[slot.name]):
                 _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], True, glued)
                 slot.own_error = bool(slot.readings)
-    _resolve(out, requests, layout.identities, types)
+    jointly = None
+    if not blanks_print and not fills_every_cell(requests, layout) and not any(s.own_error for s in requests):
+        jointly = _glued_slots(runs, layout, spec)
+    if jointly:
+        requests = jointly
+        for slot in jointly:
+            _emit(out, slot, slot.readings, slot.runs[0].where.line)
+    else:
+        _resolve(out, requests, layout.identities, types)
     if requests:
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
