@@ -22,7 +22,7 @@ from itertools import combinations
 
 from extraction.spec import Identity
 
-MAX_STEPS = 20_000  # pieces tried per table before giving up (not yet enough for shanghai_govoffice_2019 concatenated: see the branch report)
+MAX_STEPS = 60_000  # pieces tried per table before giving up (shanghai_govoffice_2019 glued needs about 16,000)
 MAX_CELL_DIGITS = 9
 MAX_REACHABLE = 1 << 22  # largest sum tracked exactly by a bitset (a few hundred KB)
 MAX_PLACED = 4_000  # readings of the whole table (each reading placed every way) kept before giving up
@@ -46,7 +46,7 @@ class _Equation:
     rhs: tuple[tuple[int, int], ...]
     blank_lhs: bool
     blank_rhs: bool
-
+    name: str  # the identity's id: one per column of an identity stated per column
 
 class TooOpen(Exception):
     """The search passed its bound: the table is left unread."""
@@ -82,7 +82,7 @@ def _equations(rows: list[GluedRow], identities: list[Identity], width: int) -> 
             return None
         lhs = tuple(where[k] for k in identity.lhs)
         rhs = tuple(where[k] for k in identity.rhs)
-        equation = _Equation(lhs, rhs, all(c == total for _, c in lhs), all(c == total for _, c in rhs))
+        equation = _Equation(lhs, rhs, all(c == total for _, c in lhs), all(c == total for _, c in rhs), identity.id)
         columns = {c for _, c in lhs + rhs}
         if len(columns) == 1:
             per_column[columns.pop()].append(equation)
@@ -110,19 +110,23 @@ def _holds(equation: _Equation, values: list[list[int | None]]) -> tuple[bool, b
 
 
 def _totals(digits: str) -> list[Cut]:
-    """Given a row's digits, return the totals they may end with: blank, or a number with no leading zero."""
-    cuts = [(len(digits), len(digits))]
-    for n in range(1, min(MAX_CELL_DIGITS, len(digits)) + 1):
-        if n == 1 or digits[-n] != "0":
-            cuts.append((len(digits) - n, len(digits)))
-    return cuts
+    """Given a row's digits, return the totals they may end with: a number with no leading zero, or blank (last: a
+    printed total checks its row, and the best reading found early prunes the rest)."""
+    cuts = [(len(digits) - n, len(digits)) for n in range(1, min(MAX_CELL_DIGITS, len(digits)) + 1)
+            if n == 1 or digits[-n] != "0"]
+    return cuts + [(len(digits), len(digits))]
 
 
-def _parts_can_sum(digits: str, need: int) -> bool:
-    """Whether digits split into numbers can add to need: at least their digits' sum, at most the whole number."""
+@functools.lru_cache(maxsize=65536)
+def _split_sums(digits: str, cells: int) -> frozenset[int]:
+    """Given digits and the most cells they may fill, return every sum a split of them into that many cells or fewer
+    adds to (no leading zero except 0 itself)."""
     if not digits:
-        return need == 0
-    return sum(map(int, digits)) <= need <= int(digits)
+        return frozenset({0})
+    if cells == 0:
+        return frozenset()
+    longest = 1 if digits[0] == "0" else min(MAX_CELL_DIGITS, len(digits))
+    return frozenset(int(digits[:n]) + rest for n in range(1, longest + 1) for rest in _split_sums(digits[n:], cells - 1))
 
 
 def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) -> list[list[tuple[Cut, ...]]] | None:
@@ -143,6 +147,7 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
     values: list[list[int | None]] = [[None] * width for _ in rows]
     solutions: list[tuple[int, list[list[Cut]]]] = []
     steps = 0
+    best = 0  # the most identities a reading found so far checks
     weight = [sum(r in {x for x, _ in e.lhs + e.rhs} for e in per_column[0]) for r in range(len(rows))]
     # Rows in the most identities first, then the longest: they bound the sums the others must reach.
     order = sorted((r for r, row in enumerate(rows) if row.digits), key=lambda r: (-weight[r], -len(rows[r].digits), r))
@@ -168,9 +173,9 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         if r not in summed or total is None:
             return True
         if column == parts:
-            return _parts_can_sum(rows[r].digits[:end(r)], total)
+            return total in _split_sums(rows[r].digits[:end(r)], parts)
         done = sum(v or 0 for v in values[r][:column + 1])
-        return _parts_can_sum(rows[r].digits[cuts[r][column][1]:end(r)], total - done)
+        return total - done in _split_sums(rows[r].digits[cuts[r][column][1]:end(r)], parts - 1 - column)
 
     def open_side(cells: tuple[tuple[int, int], ...], blankable: bool, column: int) -> bool:
         """Whether a side may still print nothing (a side of row totals with every cell cut so far blank)."""
@@ -240,8 +245,57 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
                 return False
         return True
 
+    families: dict[str, tuple[set[int], set[int]]] = {}  # identity stated per part column -> its rows per side
+    for column in range(parts):
+        for e in per_column[column]:
+            families.setdefault(e.name, ({r for r, _ in e.lhs}, {r for r, _ in e.rhs}))
+
+    def left_over(r: int, first: int) -> frozenset[int]:
+        """What the row's part columns from `first` on can still add (exactly its total less its parts so far, where
+        its total is printed and its identity states it)."""
+        digits = rows[r].digits
+        if not digits:
+            return frozenset({0})
+        start = cuts[r][first - 1][1] if first else 0
+        sums = _split_sums(digits[start:end(r)], parts - first)
+        total = values[r][parts]
+        if r in summed and total is not None:
+            need = total - sum(v or 0 for v in values[r][:first])
+            return frozenset({need}) & sums
+        return sums
+
+    def balanced(first: int) -> bool:
+        """Whether every identity stated per column can still hold summed over the part columns from `first` on: each
+        side's rows add what their digits left can, and some sum is common to both sides."""
+        for lhs, rhs in families.values():
+            sides = [[left_over(r, first) for r in side] for side in (lhs, rhs)]
+            if any(not sums for side in sides for sums in side):
+                return False
+            cap = min(sum(max(sums) for sums in side) for side in sides)
+            if cap > MAX_REACHABLE:
+                continue
+            mask = (1 << (cap + 1)) - 1
+            reach = []
+            for side in sides:
+                bits = 1
+                for sums in side:
+                    bits = functools.reduce(operator.or_, ((bits << v) & mask for v in sums if v <= cap), 0)
+                reach.append(bits)
+            if not reach[0] & reach[1]:
+                return False
+        return True
+
+    def most_checked(column: int, paired: bool) -> int:
+        """The most identities a reading can check once this column is cut: rows whose total is printed, the
+        identities of the columns cut that print both sides, every identity of the part columns still to cut."""
+        done = [parts] + list(range(column + 1 if column < parts else 0)) + ([parts - 1] if paired else [])
+        rows_checked = sum(1 for e in per_row if all(values[r][c] is not None for r, c in e.lhs))
+        columns_checked = sum(_holds(e, values)[1] for c in set(done) for e in per_column[c])
+        return rows_checked + columns_checked + sum(len(per_column[c]) for c in range(parts) if c not in done)
+
     def finish() -> None:
         """Every column cut: keep the reading if every row's digits were used and its own identities hold."""
+        nonlocal best
         if any(position(r, parts) != end(r) for r in order):
             return
         score = 0
@@ -252,6 +306,7 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
             score += checked
         grid = [[cuts[r][c] for c in range(width)] if row.digits else [(0, 0)] * width for r, row in enumerate(rows)]
         solutions.append((score, grid))
+        best = max(best, score)
 
     def walk(step: int, depth: int) -> None:
         nonlocal steps
@@ -264,6 +319,10 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         if depth == len(order):
             checked = [column, parts - 1] if paired else [column]
             if not all(_holds(e, values)[0] for c in checked for e in per_column[c]):
+                return
+            if most_checked(column, paired) < best:
+                return
+            if not balanced(0 if column == parts else parts if paired else column + 1):
                 return
             filled = column == parts or any(values[r][column] is not None for r in order)
             if paired and not filled and any(values[r][parts - 1] is not None for r in order):
