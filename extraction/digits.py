@@ -650,6 +650,31 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
 
 
+def _read_glued(out: ParsedTables, runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> None:
+    """Given the cells read so far, the runs and the version whose 表三 rows they print, read 表三 jointly where it
+    was not read whole (its blank cells printing nothing: rows too short for their cells), and take from that reading
+    the cells left unread, unless it reads a cell already read otherwise (two readings of one page: neither is taken)."""
+    keys = [f"requests.{row.key}.{c}" for row in layout.requests_rows for c in spec.column_keys]
+    if all(k in out.cells for k in keys):
+        return
+    slots = _glued_slots(runs, layout, spec)
+    if not slots:
+        return
+    joint = ParsedTables()
+    for slot in slots:
+        if slot.readings:
+            _emit(joint, slot, slot.readings, slot.runs[0].where.line)
+    if any(k in out.cells and k in joint.cells and out.cells[k].value != joint.cells[k].value for k in keys):
+        return
+    for key in keys:
+        if key not in out.cells and key in joint.cells:
+            out.cells[key] = joint.cells[key]
+            out.unread.pop(key, None)
+            out.found.add("三")
+        elif key not in out.cells:
+            out.unread.setdefault(key, AMBIGUOUS)
+
+
 def _glued_slots(runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> list[Slot] | None:
     """Given the runs and the version whose 表三 rows they print, return every row of that 表三 as a slot read jointly
     by glued_columns (its blank cells printing nothing): a row printed as digits alone, or as its label alone (blank);
@@ -670,7 +695,9 @@ def _glued_slots(runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> lis
         keys = tuple(f"requests.{key}.{c}" for c in spec.column_keys)
         if r in by_row:
             run = runs[by_row[r]]
-            glued.append(GluedRow(keys, digits_of(run.text) or ""))
+            digits = digits_of(run.text) or ""
+            # A row of zeros adds nothing to any sum and fits any columns: searched as blank, its cells left unread.
+            glued.append(GluedRow(keys, "" if set(digits) == {"0"} else digits))
             printed.append(run)
             continue
         # A row printed blank: its label is in the text before the next row's run, with no digits of its own.
@@ -683,7 +710,7 @@ def _glued_slots(runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> lis
             return None
         glued.append(GluedRow(keys, ""))
         printed.append(None)
-    found = cut_jointly(glued, layout.identities, len(spec.column_keys))
+    found = cut_jointly(glued, layout.identities, len(spec.column_keys)).readings
     if found is None:
         return None
     slots = []
@@ -691,6 +718,9 @@ def _glued_slots(runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> lis
     for row, run, readings in zip(glued, printed, found):
         at = _offset(run) if run else _offset(anchor)
         text = run.text if run else ""
+        if run is not None and not row.digits:
+            slots.append(Slot(row.keys[0].rsplit(".", 1)[0], list(row.keys), [run], [], 0, placed=True))
+            continue
         pieces = [tuple(Piece(text[s:e], at + s, at + e, int(unicodedata.normalize("NFKC", text[s:e]))) if e > s else
                         Piece("", at, at, None) for s, e in reading) for reading in readings]
         slots.append(Slot(row.keys[0].rsplit(".", 1)[0], list(row.keys), [run or anchor], pieces, len(pieces), placed=True))
@@ -843,15 +873,9 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
             if not slot.readings and not fits_sparsely(slot, local[slot.name]):
                 _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], True, glued)
                 slot.own_error = bool(slot.readings)
-    jointly = None
-    if not blanks_print and not fills_every_cell(requests, layout) and not any(s.own_error for s in requests):
-        jointly = _glued_slots(runs, layout, spec)
-    if jointly:
-        requests = jointly
-        for slot in jointly:
-            _emit(out, slot, slot.readings, slot.runs[0].where.line)
-    else:
-        _resolve(out, requests, layout.identities, types)
+    _resolve(out, requests, layout.identities, types)
+    if not blanks_print and not any(s.own_error for s in requests):
+        _read_glued(out, runs, layout, spec)
     if requests:
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])

@@ -22,9 +22,9 @@ from itertools import combinations
 
 from extraction.spec import Identity
 
-MAX_STEPS = 60_000  # pieces tried per table before giving up (shanghai_govoffice_2019 glued needs about 16,000)
+MAX_STEPS = 30_000  # pieces tried per table before giving up (~0.4 s of CPU; shanghai_govoffice_2019 glued needs 16,000)
 MAX_CELL_DIGITS = 9
-MAX_REACHABLE = 1 << 22  # largest sum tracked exactly by a bitset (a few hundred KB)
+MAX_REACHABLE = 1 << 17  # largest sum tracked exactly by a bitset (16 KB; larger sums are bounded, not tracked)
 MAX_PLACED = 4_000  # readings of the whole table (each reading placed every way) kept before giving up
 
 Cut = tuple[int, int]  # a piece's span in its row's digits (start == end: a blank cell)
@@ -47,6 +47,15 @@ class _Equation:
     blank_lhs: bool
     blank_rhs: bool
     name: str  # the identity's id: one per column of an identity stated per column
+
+@dataclass
+class Cutting:
+    """What the joint search found: per row its readings in the grid (None: no reading, or it gave up), and the
+    pieces it tried."""
+
+    readings: list[list[tuple[Cut, ...]]] | None
+    steps: int
+
 
 class TooOpen(Exception):
     """The search passed its bound: the table is left unread."""
@@ -129,16 +138,16 @@ def _split_sums(digits: str, cells: int) -> frozenset[int]:
     return frozenset(int(digits[:n]) + rest for n in range(1, longest + 1) for rest in _split_sums(digits[n:], cells - 1))
 
 
-def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) -> list[list[tuple[Cut, ...]]] | None:
+def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) -> Cutting:
     """Given 表三's rows (every row of its version), the identities and the grid's width (the last column the total),
     return per row its readings in the grid (one cut per column) that some placement of a best reading of the table
-    gives; None when no reading holds, the identities do not fit the search or it passed its bounds.
+    gives, none when no reading holds, the identities do not fit the search or it passed MAX_STEPS.
 
     The totals are cut first (each a row's last digits): a row whose total is printed then bounds what its part
     columns can add, which prunes the part columns' cuts from the first one on."""
     found = _equations(rows, identities, width)
     if found is None:
-        return None
+        return Cutting(None, 0)
     per_column, per_row = found
     parts = width - 1
     # Rows whose own identity is total = its part columns: a printed total is the sum their digits before it make.
@@ -192,17 +201,16 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
                 return False
         return True
 
+    ceiling: dict[int, dict[int, int]] = {}  # per column being cut: the largest cell each row can still put in it
+
     def _bounds(cells: tuple[tuple[int, int], ...], column: int) -> tuple[int, int]:
         low = high = 0
         for r, _ in cells:
             if column in cuts[r]:
                 low += values[r][column] or 0
                 high += values[r][column] or 0
-            elif rows[r].digits and column < parts and column - 1 not in cuts[r] and column:
-                rest = rows[r].digits[position(r, column - 1):end(r)]  # the column before it is not cut yet either
-                high += int(rest[-MAX_CELL_DIGITS:] or 0)
-            elif rows[r].digits:
-                high += max((_value(rows[r].digits, c) or 0 for c in options(r, column)), default=0)
+            else:
+                high += ceiling[column].get(r, 0)
         return low, high
 
     reachable: list[tuple[_Equation, set[int], int, list[int]]] = []  # per identity of the column being cut
@@ -211,6 +219,9 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         """Every row's first cell of the column is known: for each identity of it whose one side's rows are all cut
         after the other's, the sums the rows of that side from each depth on can still add (a bitset)."""
         reachable.clear()
+        ceiling[column] = {r: max((_value(rows[r].digits, c) or 0 for c in options(r, column)), default=0) for r in order}
+        if column == parts - 2:  # the last part column, cut with this one, holds at most what the row has left
+            ceiling[parts - 1] = {r: int(rows[r].digits[position(r, column):end(r)][-MAX_CELL_DIGITS:] or 0) for r in order}
         depth_of = {r: d for d, r in enumerate(order)}
         for equation in per_column[column]:
             for side, other in ((equation.rhs, equation.lhs), (equation.lhs, equation.rhs)):
@@ -369,11 +380,11 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
     try:
         walk(0, 0)
     except TooOpen:
-        return None
+        return Cutting(None, steps)
     if not solutions:
-        return None
-    best = max(score for score, _ in solutions)
-    return _placed([grid for score, grid in solutions if score == best], rows, width)
+        return Cutting(None, steps)
+    top = max(score for score, _ in solutions)
+    return Cutting(_placed([grid for score, grid in solutions if score == top], rows, width), steps)
 
 
 def _placed(grids: list[list[list[Cut]]], rows: list[GluedRow], width: int) -> list[list[tuple[Cut, ...]]] | None:
