@@ -22,9 +22,9 @@ from itertools import combinations
 
 from extraction.spec import Identity
 
-MAX_STEPS = 30_000  # pieces tried per table before giving up (~0.4 s of CPU; shanghai_govoffice_2019 glued needs 16,000)
+MAX_STEPS = 20_000  # pieces tried per table before giving up (~0.3 s of CPU; shanghai_govoffice_2019 glued needs 16,300)
 MAX_CELL_DIGITS = 9
-MAX_REACHABLE = 1 << 17  # largest sum tracked exactly by a bitset (16 KB; larger sums are bounded, not tracked)
+MAX_REACHABLE = 1 << 22  # largest sum tracked exactly by a bitset (512 KB; larger needs are bounded, not tracked)
 MAX_PLACED = 4_000  # readings of the whole table (each reading placed every way) kept before giving up
 
 Cut = tuple[int, int]  # a piece's span in its row's digits (start == end: a blank cell)
@@ -215,13 +215,23 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
 
     reachable: list[tuple[_Equation, set[int], int, list[int]]] = []  # per identity of the column being cut
 
+    def left_of_total(r: int, column: int) -> int:
+        """What a row's part columns from this one on may add at most: its printed total less its parts so far (where
+        its identity states it), else unbounded."""
+        total = values[r][parts]
+        if column == parts or r not in summed or total is None:
+            return 10 ** MAX_CELL_DIGITS
+        return total - sum(v or 0 for v in values[r][:column])
+
     def start_column(column: int) -> None:
         """Every row's first cell of the column is known: for each identity of it whose one side's rows are all cut
         after the other's, the sums the rows of that side from each depth on can still add (a bitset)."""
         reachable.clear()
-        ceiling[column] = {r: max((_value(rows[r].digits, c) or 0 for c in options(r, column)), default=0) for r in order}
+        ceiling[column] = {r: min(max((_value(rows[r].digits, c) or 0 for c in options(r, column)), default=0),
+                                  left_of_total(r, column)) for r in order}
         if column == parts - 2:  # the last part column, cut with this one, holds at most what the row has left
-            ceiling[parts - 1] = {r: int(rows[r].digits[position(r, column):end(r)][-MAX_CELL_DIGITS:] or 0) for r in order}
+            ceiling[parts - 1] = {r: min(int(rows[r].digits[position(r, column):end(r)][-MAX_CELL_DIGITS:] or 0),
+                                         left_of_total(r, column)) for r in order}
         depth_of = {r: d for d, r in enumerate(order)}
         for equation in per_column[column]:
             for side, other in ((equation.rhs, equation.lhs), (equation.lhs, equation.rhs)):
@@ -229,16 +239,17 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
                 before = max((depth_of[r] for r, _ in other if r in depth_of), default=-1)
                 if not mine or min(depth_of[r] for r in mine) <= before or mine & {r for r, _ in other}:
                     continue
-                choices = {r: {_value(rows[r].digits, c) or 0 for c in options(r, column)} for r in mine}
-                cap = sum(max(v, default=0) for v in choices.values())
-                if cap > MAX_REACHABLE:
-                    continue
+                # Sums past what the other side can reach, or past MAX_REACHABLE, are not tracked: a need beyond the
+                # cap rules the reading out only when this side cannot reach it at all.
+                most = sum(ceiling[column].get(r, 0) for r in mine)
+                cap = min(most, sum(ceiling[column].get(r, 0) for r, _ in other), MAX_REACHABLE)
+                choices = {r: {v for c in options(r, column) if (v := _value(rows[r].digits, c) or 0) <= cap} for r in mine}
                 mask = (1 << (cap + 1)) - 1
                 bits = [1] * (len(order) + 1)
                 for d in range(len(order) - 1, -1, -1):
                     bits[d] = bits[d + 1] if order[d] not in mine else \
                         functools.reduce(operator.or_, ((bits[d + 1] << v) & mask for v in choices[order[d]]), 0)
-                reachable.append((equation, mine, cap, bits))
+                reachable.append((equation, mine, cap if cap < MAX_REACHABLE else most, bits))
                 break
 
     def reaches(column: int, depth: int) -> bool:
@@ -252,7 +263,7 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
             if open_side(other, blank_other, column) or open_side(side, blank_side, column):
                 continue
             need = sum(values[r][column] or 0 for r, _ in other) - sum(values[r][column] or 0 for r, _ in side if column in cuts[r])
-            if need < 0 or need > cap or not (bits[depth] >> need) & 1:
+            if need < 0 or need > cap or (need <= MAX_REACHABLE and not (bits[depth] >> need) & 1):
                 return False
         return True
 
