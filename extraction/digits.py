@@ -14,8 +14,10 @@ cells print nothing, a 表三 run too short for its cells that is one number pri
 equal pair), believed only where the identities across rows hold. Where every other row of 表三 splits whole, a
 row (at most MAX_OWN_ERROR_ROWS) that no split reads under its identities is the report's own error, read as any
 row of a page that prints every blank, unless its characters also read as fewer cells under them. A row label
-printed in two pieces around a run (a wrapped label cell flattened) does not own that run. The narrative is never
-consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
+printed in two pieces around a run (a wrapped label cell flattened) does not own that run. Where blank cells print
+nothing and 表三 is not read whole row by row, its rows are cut jointly (glued_columns.py), and the cells left unread
+are taken from that reading where it contradicts none read. The narrative is never consulted to choose a split: it is
+what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 

@@ -372,15 +372,13 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
             cuts[r][column] = cut
             values[r][column] = _value(rows[r].digits, cut)
             last = (cut[1], end(r)) if paired else None
+            fits = True
             if last is not None:
-                if last not in _pieces(rows[r].digits[:end(r)], cut[1]):
-                    continue_ = False
-                else:
+                fits = last in _pieces(rows[r].digits[:end(r)], cut[1])
+                if fits:
                     cuts[r][parts - 1], values[r][parts - 1] = last, _value(rows[r].digits, last)
-                    continue_ = row_allows(r, parts - 1) and possible(parts - 1)
-            else:
-                continue_ = True
-            if continue_ and row_allows(r, column) and possible(column):
+                    fits = row_allows(r, parts - 1) and possible(parts - 1)
+            if fits and row_allows(r, column) and possible(column):
                 walk(step, depth + 1)
             del cuts[r][column]
             values[r][column] = None
