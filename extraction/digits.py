@@ -666,8 +666,14 @@ def _read_glued(out: ParsedTables, runs: list[PrintedRun], layout: VersionSpec, 
     for slot in slots:
         if slot.readings:
             _emit(joint, slot, slot.readings, slot.runs[0].where.line)
-    if any(k in out.cells and k in joint.cells and out.cells[k].value != joint.cells[k].value for k in keys):
+    differ = {k.rsplit(".", 1)[0] for k in keys if k in out.cells and k in joint.cells and out.cells[k].value != joint.cells[k].value}
+    # A row read as an equal pair guessed where its blanks went (2222: 22 and 22, or 2 2 2 2 under a blank total):
+    # the joint reading, held by every identity strictly, replaces it; any other disagreement leaves both as they are.
+    if any(out.cells[k].confidence != PAIR_CONFIDENCE for k in keys if k.rsplit(".", 1)[0] in differ and k in out.cells):
         return
+    for key in keys:
+        if key.rsplit(".", 1)[0] in differ:
+            out.cells.pop(key, None)
     for key in keys:
         if key not in out.cells and key in joint.cells:
             out.cells[key] = joint.cells[key]
