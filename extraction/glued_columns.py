@@ -17,14 +17,20 @@ from __future__ import annotations
 import functools
 import operator
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
 from extraction.spec import Identity
 
-MAX_STEPS = 20_000  # pieces tried per table before giving up (~0.3 s of CPU; shanghai_govoffice_2019 glued needs 16,300)
+MAX_STEPS = 75_000  # steps (pieces tried, bitset and sum work, columns checked) per table before giving up: 0.2-0.8 s of
+# CPU; shanghai_govoffice_2019 glued needs 59,403
 MAX_CELL_DIGITS = 9
 MAX_REACHABLE = 1 << 22  # largest sum tracked exactly by a bitset (512 KB; larger needs are bounded, not tracked)
+BITS_PER_STEP = 1 << 16  # a bitset shift over this many sums costs about one piece tried
+MAX_SUM_TERMS = 2_000  # sums a row's leftover digits may add, past which they are not tracked
+SUMS_PER_STEP = 32  # sums added up cost about one piece tried
+COMPLETION_STEPS = 10  # a column cut in every row, its identities checked whole, costs about ten pieces tried
 MAX_PLACED = 4_000  # readings of the whole table (each reading placed every way) kept before giving up
 
 Cut = tuple[int, int]  # a piece's span in its row's digits (start == end: a blank cell)
@@ -126,16 +132,30 @@ def _totals(digits: str) -> list[Cut]:
     return cuts + [(len(digits), len(digits))]
 
 
-@functools.lru_cache(maxsize=65536)
-def _split_sums(digits: str, cells: int) -> frozenset[int]:
-    """Given digits and the most cells they may fill, return every sum a split of them into that many cells or fewer
-    adds to (no leading zero except 0 itself)."""
+def _split_sums(digits: str, cells: int, memo: dict[tuple[str, int], frozenset[int] | None],
+                spend: Callable[[int], None]) -> frozenset[int] | None:
+    """Given digits, the most cells they may fill, the sums found so far in this search and the step counter, return
+    every sum a split of them into that many cells or fewer adds to (no leading zero except 0 itself); None when
+    they are more than MAX_SUM_TERMS (not tracked)."""
     if not digits:
         return frozenset({0})
-    if cells == 0:
+    if cells == 0 or len(digits) > cells * MAX_CELL_DIGITS:
         return frozenset()
-    longest = 1 if digits[0] == "0" else min(MAX_CELL_DIGITS, len(digits))
-    return frozenset(int(digits[:n]) + rest for n in range(1, longest + 1) for rest in _split_sums(digits[n:], cells - 1))
+    if (digits, cells) not in memo:
+        longest = 1 if digits[0] == "0" else min(MAX_CELL_DIGITS, len(digits))
+        sums: set[int] | None = set()
+        for n in range(1, longest + 1):
+            rest = _split_sums(digits[n:], cells - 1, memo, spend)
+            if rest is None or sums is None:
+                sums = None
+                break
+            spend(1 + len(rest) // SUMS_PER_STEP)
+            sums.update(int(digits[:n]) + x for x in rest)
+            if len(sums) > MAX_SUM_TERMS:
+                sums = None
+                break
+        memo[digits, cells] = None if sums is None else frozenset(sums)
+    return memo[digits, cells]
 
 
 def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) -> Cutting:
@@ -156,11 +176,19 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
     values: list[list[int | None]] = [[None] * width for _ in rows]
     solutions: list[tuple[int, list[list[Cut]]]] = []
     steps = 0
+    memo: dict[tuple[str, int], frozenset[int] | None] = {}
     best = 0  # the most identities a reading found so far checks
     weight = [sum(r in {x for x, _ in e.lhs + e.rhs} for e in per_column[0]) for r in range(len(rows))]
     # Rows in the most identities first, then the longest: they bound the sums the others must reach.
     order = sorted((r for r, row in enumerate(rows) if row.digits), key=lambda r: (-weight[r], -len(rows[r].digits), r))
     sequence = [parts, *range(parts)]
+
+    def spend(cost: int) -> None:
+        """Count work beyond the pieces tried (a bitset of many sums shifted) as steps, so the budget bounds it too."""
+        nonlocal steps
+        steps += cost
+        if steps > MAX_STEPS:
+            raise TooOpen
 
     def position(r: int, column: int) -> int:
         return cuts[r][column - 1][1] if column else 0
@@ -182,9 +210,11 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         if r not in summed or total is None:
             return True
         if column == parts:
-            return total in _split_sums(rows[r].digits[:end(r)], parts)
+            sums = _split_sums(rows[r].digits[:end(r)], parts, memo, spend)
+            return sums is None or total in sums
         done = sum(v or 0 for v in values[r][:column + 1])
-        return total - done in _split_sums(rows[r].digits[cuts[r][column][1]:end(r)], parts - 1 - column)
+        sums = _split_sums(rows[r].digits[cuts[r][column][1]:end(r)], parts - 1 - column, memo, spend)
+        return sums is None or total - done in sums
 
     def open_side(cells: tuple[tuple[int, int], ...], blankable: bool, column: int) -> bool:
         """Whether a side may still print nothing (a side of row totals with every cell cut so far blank)."""
@@ -247,8 +277,11 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
                 mask = (1 << (cap + 1)) - 1
                 bits = [1] * (len(order) + 1)
                 for d in range(len(order) - 1, -1, -1):
-                    bits[d] = bits[d + 1] if order[d] not in mine else \
-                        functools.reduce(operator.or_, ((bits[d + 1] << v) & mask for v in choices[order[d]]), 0)
+                    if order[d] in mine:
+                        spend(len(choices[order[d]]) * (cap // BITS_PER_STEP))
+                        bits[d] = functools.reduce(operator.or_, ((bits[d + 1] << v) & mask for v in choices[order[d]]), 0)
+                    else:
+                        bits[d] = bits[d + 1]
                 reachable.append((equation, mine, cap if cap < MAX_REACHABLE else most, bits))
                 break
 
@@ -272,16 +305,16 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         for e in per_column[column]:
             families.setdefault(e.name, ({r for r, _ in e.lhs}, {r for r, _ in e.rhs}))
 
-    def left_over(r: int, first: int) -> frozenset[int]:
+    def left_over(r: int, first: int) -> frozenset[int] | None:
         """What the row's part columns from `first` on can still add (exactly its total less its parts so far, where
         its total is printed and its identity states it)."""
         digits = rows[r].digits
         if not digits:
             return frozenset({0})
         start = cuts[r][first - 1][1] if first else 0
-        sums = _split_sums(digits[start:end(r)], parts - first)
+        sums = _split_sums(digits[start:end(r)], parts - first, memo, spend)
         total = values[r][parts]
-        if r in summed and total is not None:
+        if sums is not None and r in summed and total is not None:
             need = total - sum(v or 0 for v in values[r][:first])
             return frozenset({need}) & sums
         return sums
@@ -290,7 +323,10 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         """Whether every identity stated per column can still hold summed over the part columns from `first` on: each
         side's rows add what their digits left can, and some sum is common to both sides."""
         for lhs, rhs in families.values():
-            sides = [[left_over(r, first) for r in side] for side in (lhs, rhs)]
+            left = [[left_over(r, first) for r in side] for side in (lhs, rhs)]
+            if any(sums is None for side in left for sums in side):
+                continue  # too many sums to track: the identity is checked per column only
+            sides = [[sums for sums in side if sums is not None] for side in left]
             if any(not sums for side in sides for sums in side):
                 return False
             cap = min(sum(max(sums) for sums in side) for side in sides)
@@ -301,6 +337,7 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
             for side in sides:
                 bits = 1
                 for sums in side:
+                    spend(len(sums) * (cap // BITS_PER_STEP))
                     bits = functools.reduce(operator.or_, ((bits << v) & mask for v in sums if v <= cap), 0)
                 reach.append(bits)
             if not reach[0] & reach[1]:
@@ -331,7 +368,6 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
         best = max(best, score)
 
     def walk(step: int, depth: int) -> None:
-        nonlocal steps
         column = sequence[step]
         if depth == 0:
             start_column(column)
@@ -339,6 +375,7 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
             return
         paired = column == parts - 2  # the last part column is what this one leaves: both are cut at once
         if depth == len(order):
+            spend(COMPLETION_STEPS)
             checked = [column, parts - 1] if paired else [column]
             if not all(_holds(e, values)[0] for c in checked for e in per_column[c]):
                 return
@@ -366,9 +403,7 @@ def cut_jointly(rows: list[GluedRow], identities: list[Identity], width: int) ->
             return
         r = order[depth]
         for cut in options(r, column):
-            steps += 1
-            if steps > MAX_STEPS:
-                raise TooOpen
+            spend(1)
             cuts[r][column] = cut
             values[r][column] = _value(rows[r].digits, cut)
             last = (cut[1], end(r)) if paired else None
