@@ -14,8 +14,10 @@ cells print nothing, a 表三 run too short for its cells that is one number pri
 equal pair), believed only where the identities across rows hold. Where every other row of 表三 splits whole, a
 row (at most MAX_OWN_ERROR_ROWS) that no split reads under its identities is the report's own error, read as any
 row of a page that prints every blank, unless its characters also read as fewer cells under them. A row label
-printed in two pieces around a run (a wrapped label cell flattened) does not own that run. The narrative is never
-consulted to choose a split: it is what the table is checked against (shared/design/placement.md).
+printed in two pieces around a run (a wrapped label cell flattened) does not own that run. Where blank cells print
+nothing and 表三 is not read whole row by row, its rows are cut jointly (glued_columns.py), and the cells left unread
+are taken from that reading where it contradicts none read. The narrative is never consulted to choose a split: it is
+what the table is checked against (shared/design/placement.md).
 """
 from __future__ import annotations
 
@@ -28,7 +30,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from extraction.document import PrintedRun, Where
+from extraction.glued_columns import GluedRow, cut_jointly, digits_of
 from extraction.labels import core, norm
+from extraction.sparse import SPARSE_CONFIDENCE, SPARSE_NOTE
 from extraction.spec import Bound, Identity, Spec, VersionSpec, load_spec
 from extraction.tables import (DOUBTFUL_CONFIDENCE, PAIR_CONFIDENCE, PAIR_NOTE, V2019_HEADER_WORDS, V2021_HEADER_WORDS,
                                CellValue, Deviation, ParsedTables, _note_requests_deviations)
@@ -92,6 +96,7 @@ class Slot:
     # Read against its identities on a page that writes every cell: the joint choice of the other rows takes its
     # cells as unknown, as if it were unread, and its own cells are those all its splits agree on.
     own_error: bool = False
+    placed: bool = False  # cut with the other rows of 表三 by the identities, its blank cells printing nothing
 
 
 def _value(text: str, kind: str) -> int | float | None:
@@ -457,6 +462,8 @@ def _emit(out: ParsedTables, slot: Slot, readings: list[Reading], line: int | No
         bound = key in slot.bound_keys
         note = "；".join(n for n in (slot.note if bound else "", ALIKE_NOTE if alike else "") if n)
         sure = BOUND_CONFIDENCE if bound else PAIR_CONFIDENCE if slot.pair else SPLIT_CONFIDENCE if alike else confidence
+        if slot.placed:
+            sure, note = min(sure, SPARSE_CONFIDENCE), SPARSE_NOTE
         out.cells[key] = CellValue(key, values.pop(), text.strip(), Where(line=line, chars=(start, end)), sure, placement=note)
 
 
@@ -645,6 +652,89 @@ def _requests_slots(runs: list[PrintedRun], version: str, spec: Spec) -> list[Sl
     return [Slot(f"requests.{rows[r][0]}", [f"requests.{rows[r][0]}.{c}" for c in columns], [runs[i]]) for i, r in sorted(chain.items())]
 
 
+def _read_glued(out: ParsedTables, runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> None:
+    """Given the cells read so far, the runs and the version whose 表三 rows they print, read 表三 jointly where it
+    was not read whole (its blank cells printing nothing: rows too short for their cells), and take from that reading
+    the cells left unread, unless it reads a cell already read otherwise (two readings of one page: neither is taken)."""
+    keys = [f"requests.{row.key}.{c}" for row in layout.requests_rows for c in spec.column_keys]
+    if all(k in out.cells for k in keys):
+        return
+    slots = _glued_slots(runs, layout, spec)
+    if not slots:
+        return
+    joint = ParsedTables()
+    for slot in slots:
+        if slot.readings:
+            _emit(joint, slot, slot.readings, slot.runs[0].where.line)
+    differ = {k.rsplit(".", 1)[0] for k in keys if k in out.cells and k in joint.cells and out.cells[k].value != joint.cells[k].value}
+    # A row read as an equal pair guessed where its blanks went (2222: 22 and 22, or 2 2 2 2 under a blank total):
+    # the joint reading, held by every identity strictly, replaces it; any other disagreement leaves both as they are.
+    if any(out.cells[k].confidence != PAIR_CONFIDENCE for k in keys if k.rsplit(".", 1)[0] in differ and k in out.cells):
+        return
+    for key in keys:
+        if key.rsplit(".", 1)[0] in differ:
+            out.cells.pop(key, None)
+    for key in keys:
+        if key not in out.cells and key in joint.cells:
+            out.cells[key] = joint.cells[key]
+            out.unread.pop(key, None)
+            out.found.add("三")
+        elif key not in out.cells:
+            out.unread.setdefault(key, AMBIGUOUS)
+
+
+def _glued_slots(runs: list[PrintedRun], layout: VersionSpec, spec: Spec) -> list[Slot] | None:
+    """Given the runs and the version whose 表三 rows they print, return every row of that 表三 as a slot read jointly
+    by glued_columns (its blank cells printing nothing): a row printed as digits alone, or as its label alone (blank);
+    None when a row is printed otherwise, not at all, or the identities leave no reading."""
+    rows = [(r.key, _labels([r.label])) for r in layout.requests_rows]
+
+    def fits(i: int, r: int) -> bool:
+        heads = any(w in norm(runs[i].label) for w in REVIEW_WORDS)
+        return not heads and digits_of(runs[i].text) is not None
+
+    chain = _chain(runs, rows, fits)
+    by_row = {r: i for i, r in chain.items()}
+    if not by_row:
+        return None
+    glued: list[GluedRow] = []
+    printed: list[PrintedRun | None] = []
+    for r, (key, labels) in enumerate(rows):
+        keys = tuple(f"requests.{key}.{c}" for c in spec.column_keys)
+        if r in by_row:
+            run = runs[by_row[r]]
+            digits = digits_of(run.text) or ""
+            # A row of zeros adds nothing to any sum and fits any columns: searched as blank, its cells left unread.
+            glued.append(GluedRow(keys, "" if set(digits) == {"0"} else digits))
+            printed.append(run)
+            continue
+        # A row printed blank: its label is in the text before the next row's run, with no digits of its own.
+        later = [i for row, i in by_row.items() if row > r]
+        earlier = [i for row, i in by_row.items() if row < r]
+        if not later:
+            return None
+        between = norm("".join(run.label for run in runs[(max(earlier) + 1 if earlier else min(later)):min(later) + 1]))
+        if not any(label in between for label in labels):
+            return None
+        glued.append(GluedRow(keys, ""))
+        printed.append(None)
+    found = cut_jointly(glued, layout.identities, len(spec.column_keys)).readings
+    if found is None:
+        return None
+    slots = []
+    anchor = next(run for run in printed if run is not None)
+    for row, run, readings in zip(glued, printed, found):
+        at = _offset(run) if run else _offset(anchor)
+        text = run.text if run else ""
+        if run is not None and not row.digits:
+            slots.append(Slot(row.keys[0].rsplit(".", 1)[0], list(row.keys), [run], [], 0, placed=True))
+            continue
+        pieces = [tuple(Piece(text[s:e], at + s, at + e, int(unicodedata.normalize("NFKC", text[s:e]))) if e > s else
+                        Piece("", at, at, None) for s, e in reading) for reading in readings]
+        slots.append(Slot(row.keys[0].rsplit(".", 1)[0], list(row.keys), [run or anchor], pieces, len(pieces), placed=True))
+    return slots
+
+
 def _layout_version(slots: list[Slot], version: str, spec: Spec) -> VersionSpec:
     """Given the 表三 rows found, return the version whose rows they are (the report's own when both fit)."""
     keys = {s.name.split(".", 1)[1] for s in slots}
@@ -792,6 +882,8 @@ def read_runs(runs: list[PrintedRun], report_year: int | None, out: ParsedTables
                 _read_slot(slot, [["int"] * len(slot.keys)], local[slot.name], True, glued)
                 slot.own_error = bool(slot.readings)
     _resolve(out, requests, layout.identities, types)
+    if not blanks_print and not any(s.own_error for s in requests):
+        _read_glued(out, runs, layout, spec)
     if requests:
         out.found.add("三")
         _note_requests_deviations(out, version, [s.name.split(".", 1)[1] for s in requests])
