@@ -119,6 +119,26 @@ def rendered_pages(pdf: bytes, dpi: int) -> list[Image.Image]:
         document.close()
 
 
+def renders_cjk_without_embedding() -> bool:
+    """Return whether this machine draws Chinese set in a font the PDF does not embed (the synthetic PDFs' STSong-Light):
+    PDFium then borrows an installed CJK font, and with none it draws no ink at all, so such a PDF renders without its
+    labels (a CI machine installs fonts-wqy-microhei; a bare one may have no CJK font)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from evaluation.synth.layouts.pdf import FONT
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(60, 30), invariant=1)
+    pdf.setFont(FONT, 20)
+    pdf.drawString(5, 8, "政府")
+    pdf.save()
+    return bool((np.asarray(rendered_pages(buffer.getvalue(), POINTS_PER_INCH)[0]) < 128).any())
+
+
 def pdf_object(number: int, body: bytes) -> bytes:
     """Given an object number and its body, return the indirect object."""
     return b"%d 0 obj\n" % number + body + b"\nendobj\n"
