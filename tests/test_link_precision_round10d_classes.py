@@ -9,7 +9,7 @@ import pytest
 from one_sentence import linked
 
 
-@pytest.mark.parametrize("online, offline", [("线上办理", "线下办理"), ("线下办理", "线上办理")])
+@pytest.mark.parametrize("online, offline", [("线上办理", "线下办理"), ("线下办理", "线上办理"), ("现场办理", "网上办理")])
 def test_requests_split_by_channel_are_no_handled_count(tmp_path: Path, online: str, offline: str) -> None:
     assert linked(tmp_path, f"全年共收到政府信息公开申请40件，其中{online}33件，{offline}7件，均已依法答复。") == [
         (40, "requests.new.total")]
