@@ -1057,7 +1057,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         wholes = _in_group(wholes, group)
-        if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec) or _part_of_a_zero(fig, link.metric, wholes) \
                 or _timely_part(text, fig, link, local_start, wholes, spec) \
                 or _restated_otherwise(fig, link.metric, wholes):
             continue
@@ -1392,6 +1392,16 @@ def _part_of_a_whole(text: str, fig: Figure, metric: str, wholes: list[_Whole], 
     25件，其中通过平台收到20件: a channel's share, not the year's 收到)."""
     return any(w.metric == metric and w.value > float(fig.value)
                and any(b in text[w.end:fig.start] for b in spec.breakdown_words) for w in wholes)
+
+
+def _part_of_a_zero(fig: Figure, metric: str | None, wholes: list[_Whole]) -> bool:
+    """Given a figure, the metric it would link to and the figures linked before it in its sentence group, return
+    whether it is a nonzero part of a topic whose total was stated as zero there (行政复议案件10件，行政诉讼案件0件，
+    结果维持2件): a part of none belongs to another subject, which the nearest topic word does not tell."""
+    if metric is None or fig.value == 0:
+        return False
+    total = metric.split(".", 1)[0] + ".total"
+    return metric != total and any(w.metric == total and w.value == 0 for w in wholes)
 
 
 def _restated_otherwise(fig: Figure, metric: str, wholes: list[_Whole]) -> bool:
