@@ -115,7 +115,7 @@ class _Row:
     def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
         return norm("".join(c.text for c in self.labels))
 
-    @property
+    @cached
     def last_label(self) -> str:
         for cell in reversed(self.labels):
             if norm(cell.text):
@@ -292,15 +292,16 @@ def _label_over(matcher: _RowMatcher, above: list[Cell], row: _Row) -> tuple[str
 
 
 def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]], width: int,
-                         lead: str = "") -> list[list[Cell | None]]:
+                         lead: str = "") -> tuple[list[list[Cell | None]], list[_Row]]:
     """Given a table's rows printed without their blanks, the grid's width and the label lines printed right above
     the table, return them with each 表三 row whose 总计 a narrow column wrapped joined back. A PDF library prints
     the total's digits on the label's lines around the row's other numbers (一、本年新收政府 5 / 56 0 0 0 0 1 /
     信息公开申请数量 7), or alone on the lines after them (信息公开申请数量 56 0 0 0 0 1 / 5 / 7). Joined only where the parts add to the joined total (the row's own
     identity vouches for the join), and around the parts only where the two label lines name one row whole and the
-    first alone does not."""
+    first alone does not. Each row comes back with its split, made once per printed row."""
     rows = [_split_row(raw, False) for raw in raw_rows]
     out: list[list[Cell | None]] = []
+    split: list[_Row] = []
     i = 0
     while i < len(rows):
         joined = None
@@ -308,8 +309,9 @@ def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]
             joined = _total_around(matcher, rows[i:i + 3], width, lead if i == 0 else "") \
                 or _total_after(rows[i:i + 3], width)
         out.append(joined or raw_rows[i])
+        split.append(_split_row(joined, False) if joined else rows[i])
         i += 3 if joined else 1
-    return out
+    return out, split
 
 
 def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int, lead: str = "") -> list[Cell | None] | None:
@@ -417,12 +419,12 @@ def _with_total(labels: list[Cell], parts: list[Cell], head: Cell, tail: Cell) -
     return [*labels, *parts, total]
 
 
-def _numbers_before_labels(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]) -> bool:
-    """Given a table's rows printed without their blanks, return whether it prints a row of numbers alone where no
-    label can have wrapped over it: right after another row of numbers, or after a numbered label whole on its line
-    (8.属于行政查询事项 / 12 12). Such a table prints numbers before their labels, so numbers after a label may be the
+def _numbers_before_labels(matcher: _RowMatcher, split: list[_Row]) -> bool:
+    """Given a table's rows printed without their blanks, each split, return whether it prints a row of numbers alone
+    where no label can have wrapped over it: right after another row of numbers, or after a numbered label whole on
+    its line (8.属于行政查询事项 / 12 12). Such a table prints numbers before their labels, so numbers after a label may be the
     next row's."""
-    rows = [row for raw in raw_rows if (row := _split_row(raw, False)).labels or row.values]
+    rows = [row for row in split if row.labels or row.values]
     for before, here in zip(rows, rows[1:]):
         if here.values and not here.labels and (before.values or _whole_label(matcher, before)):
             return True
@@ -530,11 +532,13 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                  or ([Cell(table.caption, table.where)] if table.caption else []))
         if not table.positional:
             label_only += _named_rows(matcher, above)
-        raw_rows = table.rows if table.positional else _join_wrapped_totals(
-            matcher, table.rows, len(spec.column_keys), "".join(line.text for line in table.label_lines))
-        numbers_first = not table.positional and _numbers_before_labels(matcher, raw_rows)
-        for index, raw_row in enumerate(raw_rows):
-            row = _split_row(raw_row, table.positional)
+        if table.positional:
+            raw_rows, split = table.rows, [_split_row(raw, True) for raw in table.rows]
+        else:
+            raw_rows, split = _join_wrapped_totals(
+                matcher, table.rows, len(spec.column_keys), "".join(line.text for line in table.label_lines))
+        numbers_first = not table.positional and _numbers_before_labels(matcher, split)
+        for index, (raw_row, row) in enumerate(zip(raw_rows, split)):
             row.aligned = _under(raw_row, positions)
             text = row.label_text
             if not text and not any(norm(c.text) for c in row.values):
