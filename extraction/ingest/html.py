@@ -86,14 +86,15 @@ def cell_text(element: etree._Element) -> str:
     for child in element:
         if len(child):
             return _cell_lines(element)
-        tag = tag_of(child)
+        tag = child.tag  # tag_of, inlined: once per child of every cell
+        tag = tag.lower() if isinstance(tag, str) else ""
         if tag in LINE_EDGES:
             segments += (child.text or "", child.tail or "")
         else:
             if tag and tag not in SKIPPED:
                 segments[-1] += child.text or ""
             segments[-1] += child.tail or ""
-    return "\n".join(line for line in map(squeeze, filter(None, segments)) if line)
+    return "\n".join(filter(None, map(squeeze, filter(None, segments))))
 
 
 def _cell_lines(element: etree._Element) -> str:
