@@ -168,6 +168,7 @@ class _RowMatcher:
                         self.active.setdefault(core(label), row["key"])
         self.groups = _group_labels(spec)  # core labels of 表三's row groups (三、本年度办理结果)
         self.placed = lru_cache(maxsize=ROW_MEMO)(self._requests_row)
+        self.active_placed = lru_cache(maxsize=ROW_MEMO)(self._active_row)
 
     def requests_row(self, row: _Row) -> tuple[str, float] | None:
         return self.placed(row.last_label, row.label_text)
@@ -196,9 +197,12 @@ class _RowMatcher:
         return any(full != text and full.startswith(text) for full, k in self.requests.items() if k == key)
 
     def active_row(self, row: _Row) -> tuple[str, str] | None:
-        """Given a row, return the 表二 row its last label names (the label as printed, or the longest label it
+        return self.active_placed(row.last_label)
+
+    def _active_row(self, last_label: str) -> tuple[str, str] | None:
+        """Given a row's last label cell, return the 表二 row it names (the label as printed, or the longest label it
         starts with before a note or colon) and that label."""
-        last = core(row.last_label)
+        last = core(last_label)
         if last in self.active:
             return self.active[last], last
         for end in range(len(last) - 1, -1, -1):  # longest first
