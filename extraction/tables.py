@@ -687,12 +687,12 @@ def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
     wanted = _applicant_labels(spec)
     found: dict[int, int] = {}
     for raw_row in table.rows:
-        cells = [(j, c) for j, c in enumerate(raw_row) if c is not None and norm(c.text)]
-        if any(_is_value(c.text) for _, c in cells):
+        # Most rows print a value soon after their label: no header there, and no list of the row's cells made.
+        if any(c is not None and norm(c.text) and _is_value(c.text) for c in raw_row):
             continue
-        for j, c in cells:
-            if core(c.text) in wanted:
-                found.setdefault(wanted[core(c.text)], j)
+        for j, c in enumerate(raw_row):
+            if c is not None and (label := core(c.text)) in wanted:
+                found.setdefault(wanted[label], j)
     positions = [found.get(i) for i in range(len(wanted))]
     if None in positions or any(a >= b for a, b in zip(positions, positions[1:])):
         return None
