@@ -115,7 +115,7 @@ class _Row:
     def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
         return norm("".join(c.text for c in self.labels))
 
-    @property
+    @cached
     def last_label(self) -> str:
         for cell in reversed(self.labels):
             if norm(cell.text):
@@ -168,6 +168,7 @@ class _RowMatcher:
                         self.active.setdefault(core(label), row["key"])
         self.groups = _group_labels(spec)  # core labels of 表三's row groups (三、本年度办理结果)
         self.placed = lru_cache(maxsize=ROW_MEMO)(self._requests_row)
+        self.active_placed = lru_cache(maxsize=ROW_MEMO)(self._active_row)
 
     def requests_row(self, row: _Row) -> tuple[str, float] | None:
         return self.placed(row.last_label, row.label_text)
@@ -196,9 +197,12 @@ class _RowMatcher:
         return any(full != text and full.startswith(text) for full, k in self.requests.items() if k == key)
 
     def active_row(self, row: _Row) -> tuple[str, str] | None:
-        """Given a row, return the 表二 row its last label names (the label as printed, or the longest label it
+        return self.active_placed(row.last_label)
+
+    def _active_row(self, last_label: str) -> tuple[str, str] | None:
+        """Given a row's last label cell, return the 表二 row it names (the label as printed, or the longest label it
         starts with before a note or colon) and that label."""
-        last = core(row.last_label)
+        last = core(last_label)
         if last in self.active:
             return self.active[last], last
         for end in range(len(last) - 1, -1, -1):  # longest first
@@ -292,15 +296,16 @@ def _label_over(matcher: _RowMatcher, above: list[Cell], row: _Row) -> tuple[str
 
 
 def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]], width: int,
-                         lead: str = "") -> list[list[Cell | None]]:
+                         lead: str = "") -> tuple[list[list[Cell | None]], list[_Row]]:
     """Given a table's rows printed without their blanks, the grid's width and the label lines printed right above
     the table, return them with each 表三 row whose 总计 a narrow column wrapped joined back. A PDF library prints
     the total's digits on the label's lines around the row's other numbers (一、本年新收政府 5 / 56 0 0 0 0 1 /
     信息公开申请数量 7), or alone on the lines after them (信息公开申请数量 56 0 0 0 0 1 / 5 / 7). Joined only where the parts add to the joined total (the row's own
     identity vouches for the join), and around the parts only where the two label lines name one row whole and the
-    first alone does not."""
+    first alone does not. Each row comes back with its split, made once per printed row."""
     rows = [_split_row(raw, False) for raw in raw_rows]
     out: list[list[Cell | None]] = []
+    split: list[_Row] = []
     i = 0
     while i < len(rows):
         joined = None
@@ -308,8 +313,9 @@ def _join_wrapped_totals(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]
             joined = _total_around(matcher, rows[i:i + 3], width, lead if i == 0 else "") \
                 or _total_after(rows[i:i + 3], width)
         out.append(joined or raw_rows[i])
+        split.append(_split_row(joined, False) if joined else rows[i])
         i += 3 if joined else 1
-    return out
+    return out, split
 
 
 def _total_around(matcher: _RowMatcher, rows: list[_Row], width: int, lead: str = "") -> list[Cell | None] | None:
@@ -417,12 +423,12 @@ def _with_total(labels: list[Cell], parts: list[Cell], head: Cell, tail: Cell) -
     return [*labels, *parts, total]
 
 
-def _numbers_before_labels(matcher: _RowMatcher, raw_rows: list[list[Cell | None]]) -> bool:
-    """Given a table's rows printed without their blanks, return whether it prints a row of numbers alone where no
-    label can have wrapped over it: right after another row of numbers, or after a numbered label whole on its line
-    (8.属于行政查询事项 / 12 12). Such a table prints numbers before their labels, so numbers after a label may be the
+def _numbers_before_labels(matcher: _RowMatcher, split: list[_Row]) -> bool:
+    """Given a table's rows printed without their blanks, each split, return whether it prints a row of numbers alone
+    where no label can have wrapped over it: right after another row of numbers, or after a numbered label whole on
+    its line (8.属于行政查询事项 / 12 12). Such a table prints numbers before their labels, so numbers after a label may be the
     next row's."""
-    rows = [row for raw in raw_rows if (row := _split_row(raw, False)).labels or row.values]
+    rows = [row for row in split if row.labels or row.values]
     for before, here in zip(rows, rows[1:]):
         if here.values and not here.labels and (before.values or _whole_label(matcher, before)):
             return True
@@ -530,11 +536,13 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                  or ([Cell(table.caption, table.where)] if table.caption else []))
         if not table.positional:
             label_only += _named_rows(matcher, above)
-        raw_rows = table.rows if table.positional else _join_wrapped_totals(
-            matcher, table.rows, len(spec.column_keys), "".join(line.text for line in table.label_lines))
-        numbers_first = not table.positional and _numbers_before_labels(matcher, raw_rows)
-        for index, raw_row in enumerate(raw_rows):
-            row = _split_row(raw_row, table.positional)
+        if table.positional:
+            raw_rows, split = table.rows, [_split_row(raw, True) for raw in table.rows]
+        else:
+            raw_rows, split = _join_wrapped_totals(
+                matcher, table.rows, len(spec.column_keys), "".join(line.text for line in table.label_lines))
+        numbers_first = not table.positional and _numbers_before_labels(matcher, split)
+        for index, (raw_row, row) in enumerate(zip(raw_rows, split)):
             row.aligned = _under(raw_row, positions)
             text = row.label_text
             if not text and not any(norm(c.text) for c in row.values):
@@ -681,12 +689,12 @@ def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
     wanted = _applicant_labels(spec)
     found: dict[int, int] = {}
     for raw_row in table.rows:
-        cells = [(j, c) for j, c in enumerate(raw_row) if c is not None and norm(c.text)]
-        if any(_is_value(c.text) for _, c in cells):
+        # Most rows print a value soon after their label: no header there, and no list of the row's cells made.
+        if any(c is not None and norm(c.text) and _is_value(c.text) for c in raw_row):
             continue
-        for j, c in cells:
-            if core(c.text) in wanted:
-                found.setdefault(wanted[core(c.text)], j)
+        for j, c in enumerate(raw_row):
+            if c is not None and (label := core(c.text)) in wanted:
+                found.setdefault(wanted[label], j)
     positions = [found.get(i) for i in range(len(wanted))]
     if None in positions or any(a >= b for a, b in zip(positions, positions[1:])):
         return None

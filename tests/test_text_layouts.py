@@ -3,6 +3,8 @@ one cell per line read the same cells as the report they were laid out from; wha
 unread. The variants are built in the test from the report (evaluation/mutations.py)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from evaluation.content import content_of, filled
 from evaluation.mutations import MUTATIONS
 from extraction.document import Cell, Where
 from extraction.ingest import read_source
-from extraction.ingest.text import column_grid, read_text
+from extraction.ingest.text import WIDE_BLOCKS, column_grid, display_width, read_text
 from extraction.pipeline import audit
 from extraction.placement import row_candidates
 from extraction.tables import AMBIGUOUS, parse_tables
@@ -99,3 +101,14 @@ def test_printed_number_is_not_dropped_while_a_blank_cell_can_be() -> None:
     row = [Cell(t, Where(line=1)) for t in ["0", "0", "0", "0", "0", "0", "2", ""]]
     readings = [[c.text for c in r.cells] for r in row_candidates(row, 7)]
     assert readings == [["0", "0", "0", "0", "0", "0", "2"]]
+
+
+def test_display_width_counts_wide_characters_as_unicodedata_does() -> None:
+    """The blocks counted two in one pass hold wide and full-width characters only, and a line mixing them with
+    ASCII, ambiguous-width marks (“”…—) and other scripts measures as unicodedata's per-character widths add up."""
+    ranges = re.findall(r"(.)-(.)", WIDE_BLOCKS.pattern)
+    assert ranges
+    assert all(unicodedata.east_asian_width(chr(cp)) in "WF" for low, high in ranges for cp in range(ord(low), ord(high) + 1))
+    lines = ["本年新收申请 56 件", "“依申请公开”……——ＡＢ１２", "한국어 かな ｶﾅ Ελληνικά é", "\u303f〿\u3248⑴", ""]
+    for line in lines:
+        assert display_width(line) == sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)

@@ -41,6 +41,7 @@ LEADING_SPACE = re.compile(rb"[ \t\n\r\f\v]*")
 UTF8_HEAD_BYTES = 4096  # a page in another encoding most often shows it here: one parse, not two
 LABEL_NOISE = re.compile(r"[\s:：]")
 MAY_BE_LABELLED = re.compile(rf"[\s:：]*[{''.join(sorted({label[0] for label in META_LABELS}))}]")  # cheap pre-check
+ANY_MAY_BE_LABELLED = re.compile(f"^{MAY_BE_LABELLED.pattern}", re.MULTILINE)  # at the start of any of the lines
 LEADING_DIGITS = re.compile(r"\s*(\d+)")
 TABLE_SECTIONS = ("thead", "tbody", "tfoot")
 MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE: deeper content is dropped, and that must be said
@@ -85,14 +86,15 @@ def cell_text(element: etree._Element) -> str:
     for child in element:
         if len(child):
             return _cell_lines(element)
-        tag = tag_of(child)
+        tag = child.tag  # tag_of, inlined: once per child of every cell
+        tag = tag.lower() if isinstance(tag, str) else ""
         if tag in LINE_EDGES:
             segments += (child.text or "", child.tail or "")
         else:
             if tag and tag not in SKIPPED:
                 segments[-1] += child.text or ""
             segments[-1] += child.tail or ""
-    return "\n".join(line for line in map(squeeze, filter(None, segments)) if line)
+    return "\n".join(filter(None, map(squeeze, filter(None, segments))))
 
 
 def _cell_lines(element: etree._Element) -> str:
@@ -127,10 +129,15 @@ def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]
     """Given the cells of each row, return the rectangular grid: origin positions hold the cell, covered ones None."""
     placed: list[dict[int, etree._Element | None]] = [{} for _ in rows]  # per row: column -> cell
     for r, cells in enumerate(rows):
+        row = placed[r]
         c = 0
         for cell in cells:
-            while c in placed[r]:
+            while c in row:
                 c += 1
+            if cell.get("rowspan") is None and cell.get("colspan") is None:  # most cells: one column, one row
+                row[c] = cell
+                c += 1
+                continue
             rowspan = span(cell, "rowspan") or len(rows) - r  # rowspan="0" runs to the end of the table
             colspan = span(cell, "colspan") or 1
             placed[r][c] = cell  # the origin is always free
@@ -230,7 +237,9 @@ class Reader:
                 None if cell is None else Cell(cell_text(cell), Where(line=cell.sourceline, address=f"table {t} row {r} col {c}"))
                 for c, cell in enumerate(row, start=1)
             ])
-            self.add_meta(labelled_pairs([cell.text for cell in rows[-1] if cell is not None]))
+            texts = [cell.text for cell in rows[-1] if cell is not None]
+            if ANY_MAY_BE_LABELLED.search("\n".join(texts)):  # one pass for the row, most rows print no label word
+                self.add_meta(labelled_pairs(texts))
         where = Where(line=table.sourceline, address=f"table {t}")
         self.source.tables.append(RawTable(rows, where, line_index=len(self.source.lines)))
 

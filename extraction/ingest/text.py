@@ -731,11 +731,21 @@ def _column_tokens(line: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+# Blocks whose every character is wide or full-width (CJK ideographs and punctuation, kana, hangul, full-width forms):
+# counted in one C pass, leaving unicodedata to the few characters outside them (“”…— and the like).
+WIDE_BLOCKS = re.compile("[\u3000-\u303e\u3040-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                         "\uff01-\uff60\uffe0-\uffe6]+")
+
+
 def display_width(text: str) -> int:
     """Given text, return its width in monospace columns (wide and full-width characters count two)."""
     if text.isascii():  # no ASCII character is wide: most of a text table's gaps and numbers
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    rest = WIDE_BLOCKS.sub("", text)
+    width = 2 * len(text) - len(rest)  # each character of the blocks counts two
+    if rest.isascii():
+        return width
+    return width + sum(1 for ch in rest if unicodedata.east_asian_width(ch) in "WF")
 
 
 def is_column_header(line: str) -> bool:
