@@ -231,6 +231,34 @@ def test_unruled_table_two_single_values_and_slashes(tmp_path: Path) -> None:
     assert cells["active.licensing.decisions"].value == 3767 and cells["active.penalty.decisions"].value == 212
 
 
+def test_unruled_table_cut_by_a_page_break(tmp_path: Path) -> None:
+    """表二 without rules, cut by page breaks: a one-number row pushed onto the next page's first line, after its
+    table's first row, and a row pushed there alone, its header line left at the foot of the page before, are
+    table rows; a page's first line ending in a number after prose is not."""
+    from extraction.tables import parse_tables
+
+    path = tmp_path / "cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 700, "二、主动公开政府信息情况"), (60, 720, "第二十条第（六）项")]
+    items += [(60, 740, "信息内容"), (300, 740, "本年处理决定数量"), (60, 758, "行政处罚"), (348, 758, "212")]
+    draw_page(c, items)
+    c.showPage()
+    items = [(60, 60, "行政强制"), (348, 60, "14"), (60, 740, "第二十条第（八）项")]
+    items += [(60, 760, "信息内容"), (200, 760, "本年收费金额（单位：万元）")]
+    draw_page(c, items)
+    c.showPage()
+    draw_page(c, [(60, 60, "行政事业性收费"), (248, 60, "6497.99"), (60, 100, "三、收到和处理政府信息公开申请情况")])
+    c.showPage()
+    draw_page(c, [(60, 60, "全年召开新闻发布会"), (348, 60, "28"), (60, 100, "五、存在的主要问题及改进情况")])
+    c.showPage()
+    c.save()
+    source = read(path)
+    assert [texts(t.rows[-1]) for t in source.tables] == [["行政处罚", "212"], ["行政强制", "14"], ["行政事业性收费", "6497.99"]]
+    assert source.lines[-2].text.replace(" ", "") == "全年召开新闻发布会28"
+    cells = parse_tables(source.tables, 2023).cells
+    assert cells["active.coercion.decisions"].value == 14 and cells["active.admin_fees.amount_wan_yuan"].raw == "6497.99"
+
+
 def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     path = tmp_path / "bold.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))

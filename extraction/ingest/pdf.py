@@ -740,9 +740,10 @@ def value_start(line: Line) -> float:
     return line.words[-trailing_numbers(line)].x0
 
 
-def row_blocks(lines: Sequence[Line]) -> list[list[int]]:
+def row_blocks(lines: Sequence[Line], cut: PageCut | None = None) -> list[list[int]]:
     """Given a page's lines, return runs of indexes of table rows that form one table: rows close
-    together, or linked by label-only lines (wrapped or vertical labels) that are close together."""
+    together, or linked by label-only lines (wrapped or vertical labels) that are close together. A short row
+    on the page's first line is kept when the page before ended in its table or its header (`cut`)."""
     heights = [line.bottom - line.top for line in lines]
     step = MAX_ROW_GAP_LINES * (statistics.median(heights) if heights else 0)
     blocks: list[list[int]] = []
@@ -759,16 +760,34 @@ def row_blocks(lines: Sequence[Line]) -> list[list[int]]:
                 blocks[-1].append(i)
                 continue
         blocks.append([i])
-    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2 or under_header(lines, b[0], step)]
+    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2 or under_header(lines, b[0], step)
+            or (b[0] == 0 and cut is not None and cut.continues(lines[0]))]
 
 
 def under_header(lines: Sequence[Line], i: int, step: float) -> bool:
     """Given a page's lines and a one-number row, return whether the line just above is its header: close
     above, with no numbers, and a word over the number (表二's 信息内容 | 本年处理决定数量 over 行政许可 | 3767)."""
-    if i == 0 or trailing_numbers(lines[i - 1]) or lines[i].top - lines[i - 1].bottom > step:
-        return False
-    number = lines[i].words[-1]
-    return len(lines[i - 1].words) >= 2 and any(w.x0 <= (number.x0 + number.x1) / 2 <= w.x1 for w in lines[i - 1].words[1:])
+    return i > 0 and lines[i].top - lines[i - 1].bottom <= step and heads(lines[i - 1], lines[i])
+
+
+def heads(header: Line, row: Line) -> bool:
+    """Given a line and a one-number row under it, return whether the line is the row's header: no numbers, and a
+    word over the number."""
+    number = row.words[-1]
+    return (not trailing_numbers(header) and len(header.words) >= 2
+            and any(w.x0 <= (number.x0 + number.x1) / 2 <= w.x1 for w in header.words[1:]))
+
+
+@dataclass(frozen=True)
+class PageCut:
+    """How the page before ended: in a table (its last rows may be printed at the top of this page), or with
+    `last_line`, which may be the header of a table whose rows were all pushed onto this page."""
+
+    in_table: bool
+    last_line: Line | None
+
+    def continues(self, row: Line) -> bool:
+        return self.in_table or (self.last_line is not None and heads(self.last_line, row))
 
 
 @dataclass
@@ -936,9 +955,9 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
 # --- pages -------------------------------------------------------------------------------------
 
 
-def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list[tuple[int, RawTable]]]:
-    """Given a page and its deduplicated chars, return its text lines and its tables, each table with
-    the count of the page's lines printed before it."""
+def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = None) -> tuple[list[Line], list[tuple[int, RawTable]]]:
+    """Given a page, its deduplicated chars and how the page before ended, return its text lines and its tables,
+    each table with the count of the page's lines printed before it."""
     grids = find_grids(page.edges)
     centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
     ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
@@ -951,7 +970,7 @@ def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list
     if ruled:
         return lines, tables
     used: set[int] = set()
-    for block in row_blocks(lines):
+    for block in row_blocks(lines, cut):
         table, taken = unruled_table(lines, block, page.number)
         tables.append((min(taken), table))
         used |= taken
@@ -1014,15 +1033,18 @@ def open_pages(path: Path, data: bytes, engine: str) -> tuple[Iterable[PageObjec
     return pages, lambda: info_title(document)
 
 
-def add_page(source: Source, page: PageObjects, chars: list[Char]) -> None:
-    """Given a Source being read, a page and its deduplicated chars, append the page's lines and tables to it."""
-    lines, tables = page_content(page, chars)
+def add_page(source: Source, page: PageObjects, chars: list[Char], last_line: Line | None = None) -> Line | None:
+    """Given a Source being read, a page, its deduplicated chars and the last text line of the page before, append
+    the page's lines and tables to it; return its last text line."""
+    ended_in_table = bool(source.tables) and source.tables[-1].line_index == len(source.lines)
+    lines, tables = page_content(page, chars, PageCut(ended_in_table, last_line))
     if page.number == 1:
         source.meta.update(header_meta(lines))
     for start, table in tables:
         table.line_index = len(source.lines) + start
         source.tables.append(table)
     source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
+    return lines[-1] if lines else None
 
 
 def printed(chars: Iterable[Char]) -> list[str]:
@@ -1118,9 +1140,10 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
                     for page, chars in read]
             empty = [page.number for page, chars in read if not printed(chars) and page.number not in skipped]
             source.meta["ocr"] = OCR_ENGINE
+    last_line = None
     for page, chars in read:
         if page.number not in empty and page.number not in skipped:
-            add_page(source, page, chars)
+            last_line = add_page(source, page, chars, last_line)
     try:
         title = info()
     except MemoryError:
