@@ -901,9 +901,10 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     def label_only(i: int) -> bool:
         return 0 <= i < len(lines) and lines[i].bbox[2] <= value_x0 and not trailing_numbers(lines[i])
 
-    # a row printed without a label has it wrapped around its numbers, on the lines just above and below
+    # a row printed without a label (a vertical group label's char beside its numbers is not one) has it wrapped
+    # around its numbers, on the lines just above and below
     homes = {i: i for i in rows}
-    for i in (i for i in rows if counts[i] == len(lines[i].words)):
+    for i in (i for i in rows if all(STACK_CHAR.fullmatch(w.text) for w in lines[i].words[: -counts[i]])):
         for j in (i - 1, i + 1):
             if j not in homes and label_only(j) and abs(lines[j].top - lines[i].top) <= 2 * height:
                 homes[j] = i
