@@ -259,6 +259,36 @@ def test_unruled_table_cut_by_a_page_break(tmp_path: Path) -> None:
     assert cells["active.coercion.decisions"].value == 14 and cells["active.admin_fees.amount_wan_yuan"].raw == "6497.99"
 
 
+def test_unruled_label_wrapped_around_numbers_beside_a_vertical_label(tmp_path: Path) -> None:
+    """A row whose label wraps onto the lines above and below its numbers, the only other word on the numbers' line
+    a char of the vertical group label beside it (结 of 三、本年度办理结果): the wrapped label is its own, not
+    joined to the label of the row above."""
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 40, "三、收到和处理政府信息公开申请情况")]
+    items += [(x, 60, h) for x, h in zip(COLUMNS, ["自然人", "商业", "科研", "公益", "法律", "其他", "总计"])]
+
+    def row(top: float, label: str | None, values: list[str]) -> None:
+        if label:
+            items.append((130, top, label))
+        items.extend((x, top, v) for x, v in zip(COLUMNS, values))
+
+    row(80, "3.要求提供公开出版物", ["3", "0", "0", "0", "0", "0", "3"])
+    row(98, "4.无正当理由大量反复申请", ["1", "0", "0", "0", "0", "0", "1"])
+    items += [(60, 98, "理"), (60, 110, "结"), (60, 122, "果"), (84, 104, "不予处理")]
+    items.append((130, 104, "5.要求行政机关确认或重新出具已获"))
+    row(110, None, ["3", "0", "0", "0", "0", "0", "3"])
+    items.append((130, 116, "取信息"))
+    row(134, "（六）其他处理", ["68", "2", "0", "0", "0", "0", "70"])
+    items.append((60, 170, "四、政府信息公开行政复议、行政诉讼情况"))
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    table = read(path).tables[0]
+    assert find_row([table], "4.无正当理由")[-8:] == ["4.无正当理由大量反复申请", "1", "0", "0", "0", "0", "0", "1"]
+    assert find_row([table], "5.要求")[-8:] == ["5.要求行政机关确认或重新出具已获\n取信息", "3", "0", "0", "0", "0", "0", "3"]
+
+
 def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     path = tmp_path / "bold.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
