@@ -289,6 +289,31 @@ def test_unruled_label_wrapped_around_numbers_beside_a_vertical_label(tmp_path: 
     assert find_row([table], "5.要求")[-8:] == ["5.要求行政机关确认或重新出具已获\n取信息", "3", "0", "0", "0", "0", "0", "3"]
 
 
+def test_unruled_sparse_rows_under_a_wrapped_header(tmp_path: Path) -> None:
+    """表三 without rules whose rows print only 自然人 and 总计, under a header wrapped over three lines (商业企 / 业,
+    其他 half a line lower, 法人或其他组织 over five columns): each number goes to the column named over it."""
+    path = tmp_path / "sparse.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 40, "三、收到和处理政府信息公开申请情况"), (430, 70, "法人或其他组织")]
+    items += [(x - 12, 82, h) for x, h in zip(COLUMNS[:5] + COLUMNS[6:], ["自然人", "商业企", "科研机", "社会公", "法律服", "总计"])]
+    items += [(COLUMNS[5] - 8, 94, "其他")]
+    items += [(x - 12, 100, h) for x, h in zip(COLUMNS[1:5], ["业", "构", "益组织", "务机构"])]
+
+    def row(top: float, label: str, first: str, total: str) -> None:
+        items.extend([(60, top, label), (COLUMNS[0], top, first), (COLUMNS[6], top, total)])
+
+    row(118, "一、本年新收政府信息公开申请数量", "10", "10")
+    row(136, "二、上年结转政府信息公开申请数量", "0", "0")
+    row(154, "6.属于四类过程性信息", "1", "0")
+    items.append((60, 200, "四、政府信息公开行政复议、行政诉讼情况"))
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    table = read(path).tables[0]
+    assert table.positional
+    assert find_row([table], "6.属于")[-8:] == ["6.属于四类过程性信息", "1", "", "", "", "", "", "0"]
+
+
 def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     path = tmp_path / "bold.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))

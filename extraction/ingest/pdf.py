@@ -877,6 +877,27 @@ def value_anchors(header: Line | None, value_x0: float, width: int) -> list[Word
     return anchors if len(anchors) >= width else None
 
 
+def wrapped_header_anchors(lines: Sequence[Line], top_line: int, value_x0: float, step: float) -> list[Word]:
+    """Given a page's lines and the first line of a table, return the column names of a header printed over the
+    lines above it (names wrapped, 其他 a line lower than its neighbours): the words over the values of the header
+    line with the most of them, and words of the other header lines beside none of those; a word over several
+    columns (法人或其他组织) or under one (业 of 商业企业) is left out."""
+    header: list[Line] = []
+    for i in range(top_line - 1, -1, -1):
+        below = lines[i + 1] if header else lines[top_line]
+        if trailing_numbers(lines[i]) or below.top - lines[i].bottom > step:
+            break
+        header.append(lines[i])
+    words = [[w for w in line.words if w.x1 > value_x0] for line in header]
+    if not words:
+        return []
+    anchors = max(words, key=len)
+    for word in (w for line in words if line is not anchors for w in line):
+        if not any(word.x0 < a.x1 and a.x0 < word.x1 for a in anchors):
+            anchors = anchors + [word]
+    return sorted(anchors, key=lambda w: w.x0)
+
+
 def place_values(numbers: Sequence[Word], anchors: Sequence[Word]) -> list[Word | None] | None:
     """Given a row's number words and the column header words, return one slot per column, or None if ambiguous."""
     slots: list[Word | None] = [None] * len(anchors)
@@ -931,6 +952,10 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     anchors = value_anchors(lines[top_line - 1] if top_line > 0 else None, value_x0, width)
     slots = {i: place_values(lines[i].words[-counts[i]:], anchors) for i in rows} if anchors else {}
     positional = bool(slots) and all(s is not None for s in slots.values())
+    if not positional and min(counts.values()) < len(wrapped := wrapped_header_anchors(lines, top_line, value_x0, 2 * height)):
+        slots = {i: place_values(lines[i].words[-counts[i]:], wrapped) for i in rows}
+        positional = all(s is not None for s in slots.values())
+        anchors = wrapped if positional else anchors
 
     table_rows: list[list[Cell | None]] = []
     for i in sorted(rows + header_rows):
