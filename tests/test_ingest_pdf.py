@@ -314,6 +314,28 @@ def test_unruled_sparse_rows_under_a_wrapped_header(tmp_path: Path) -> None:
     assert find_row([table], "6.属于")[-8:] == ["6.属于四类过程性信息", "1", "", "", "", "", "", "0"]
 
 
+def test_unruled_sparse_rows_after_a_page_break(tmp_path: Path) -> None:
+    """表三 without rules cut by a page break: the rows on the next page print only 自然人 and 总计 and have no header
+    over them; they take the columns named on the page before."""
+    path = tmp_path / "sparse_cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 700, "三、收到和处理政府信息公开申请情况")]
+    items += [(x, 725, h) for x, h in zip(COLUMNS, ["自然人", "商业", "科研", "公益", "法律", "其他", "总计"])]
+    items += [(60, 745, "一、本年新收政府信息公开申请数量")] + [(x, 745, v) for x, v in zip(COLUMNS, "28 0 0 0 0 1 29".split())]
+    items += [(60, 763, "二、上年结转政府信息公开申请数量"), (COLUMNS[0], 763, "1"), (COLUMNS[6], 763, "1")]
+    draw_page(c, items)
+    c.showPage()
+    items = [(60, 60, "（一）予以公开"), (COLUMNS[0], 60, "5"), (COLUMNS[6], 60, "5")]
+    items += [(60, 78, "（二）部分公开"), (COLUMNS[0], 78, "0"), (COLUMNS[6], 78, "0")]
+    items.append((60, 120, "四、政府信息公开行政复议、行政诉讼情况"))
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    second = read(path).tables[1]
+    assert second.positional and second.where.page == 2
+    assert [texts(r) for r in second.rows] == [["（一）予以公开", "5", "", "", "", "", "", "5"], ["（二）部分公开", "0", "", "", "", "", "", "0"]]
+
+
 def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     path = tmp_path / "bold.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))

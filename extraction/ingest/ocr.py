@@ -581,7 +581,7 @@ def read_image(path: Path, data: bytes, sha256: str) -> Source:
         raise unavailable(path, "图片文件")
     source = Source(path=str(path), sha256=sha256, format="image", pages=0, meta={"ocr": OCR_ENGINE})
     empty: list[int] = []
-    last_line = None
+    cut = None
     picture = open_image(path, data)
     frames = getattr(picture, "n_frames", 1)
     ocr_ahead(min(frames, MAX_OCR_PAGES))
@@ -590,7 +590,7 @@ def read_image(path: Path, data: bytes, sha256: str) -> Source:
         page = page_objects(image, number)
         chars = dedupe_chars(page.chars)
         if printed(chars):
-            last_line = add_page(source, page, chars, last_line)
+            cut = add_page(source, page, chars, cut)
         else:
             empty.append(number)
     if not source.pages:

@@ -780,11 +780,13 @@ def heads(header: Line, row: Line) -> bool:
 
 @dataclass(frozen=True)
 class PageCut:
-    """How the page before ended: in a table (its last rows may be printed at the top of this page), or with
-    `last_line`, which may be the header of a table whose rows were all pushed onto this page."""
+    """How the page before ended: in a table (its last rows may be printed at the top of this page, under
+    `columns`, the names of its value columns where it had them), or with `last_line`, which may be the header of
+    a table whose rows were all pushed onto this page."""
 
     in_table: bool
     last_line: Line | None
+    columns: Sequence[Word] = ()
 
     def continues(self, row: Line) -> bool:
         return self.in_table or (self.last_line is not None and heads(self.last_line, row))
@@ -911,8 +913,9 @@ def place_values(numbers: Sequence[Word], anchors: Sequence[Word]) -> list[Word 
     return slots
 
 
-def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tuple[RawTable, set[int]]:
-    """Given a page's lines and the indexes of its number rows, return the table and the line indexes it used."""
+def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int, cut: PageCut | None = None) -> tuple[RawTable, set[int], list[Word]]:
+    """Given a page's lines, the indexes of its number rows and how the page before ended, return the table, the line
+    indexes it used and the names of its value columns (none where its numbers were not placed by them)."""
     rows = list(block)
     counts = {i: trailing_numbers(lines[i]) for i in rows}
     value_x0 = min(value_start(lines[i]) for i in rows)
@@ -950,6 +953,8 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     width = max(counts.values())
     top_line = min(used)
     anchors = value_anchors(lines[top_line - 1] if top_line > 0 else None, value_x0, width)
+    if anchors is None and top_line == 0 and cut is not None and cut.in_table and min(counts.values()) < len(cut.columns):
+        anchors = list(cut.columns)  # rows printing some cells after a page break, under the header on the page before
     slots = {i: place_values(lines[i].words[-counts[i]:], anchors) for i in rows} if anchors else {}
     positional = bool(slots) and all(s is not None for s in slots.values())
     if not positional and min(counts.values()) < len(wrapped := wrapped_header_anchors(lines, top_line, value_x0, 2 * height)):
@@ -975,15 +980,16 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
             cells += [Cell(text=w.text, where=Where(page=page, bbox=w.bbox), confidence=w.confidence) for w in numbers]
         table_rows.append(cells)
     bbox = union(lines[i].bbox for i in used)
-    return RawTable(rows=table_rows, where=Where(page=page, bbox=bbox), positional=positional), used
+    return RawTable(rows=table_rows, where=Where(page=page, bbox=bbox), positional=positional), used, list(anchors or []) if positional else []
 
 
 # --- pages -------------------------------------------------------------------------------------
 
 
-def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = None) -> tuple[list[Line], list[tuple[int, RawTable]]]:
-    """Given a page, its deduplicated chars and how the page before ended, return its text lines and its tables,
-    each table with the count of the page's lines printed before it."""
+def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = None) -> tuple[list[Line], list[tuple[int, RawTable]], list[Word]]:
+    """Given a page, its deduplicated chars and how the page before ended, return its text lines, its tables, each
+    table with the count of the page's lines printed before it, and the value columns' names of its last table
+    when it is unruled and placed by them."""
     grids = find_grids(page.edges)
     centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
     ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
@@ -994,18 +1000,19 @@ def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = Non
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
     if ruled:
-        return lines, tables
+        return lines, tables, []
     used: set[int] = set()
+    columns: list[Word] = []
     for block in row_blocks(lines, cut):
-        table, taken = unruled_table(lines, block, page.number)
+        table, taken, columns = unruled_table(lines, block, page.number, cut)
         tables.append((min(taken), table))
         used |= taken
     if not used:
-        return lines, tables
+        return lines, tables, columns
     kept = [line for i, line in enumerate(lines) if i not in used]
     # the table's position counts only the lines that stay outside tables
     shifted = [(sum(1 for j in range(start) if j not in used), table) for start, table in tables]
-    return kept, shifted
+    return kept, shifted, columns
 
 
 def header_meta(lines: Sequence[Line]) -> dict[str, str]:
@@ -1059,18 +1066,18 @@ def open_pages(path: Path, data: bytes, engine: str) -> tuple[Iterable[PageObjec
     return pages, lambda: info_title(document)
 
 
-def add_page(source: Source, page: PageObjects, chars: list[Char], last_line: Line | None = None) -> Line | None:
-    """Given a Source being read, a page, its deduplicated chars and the last text line of the page before, append
-    the page's lines and tables to it; return its last text line."""
-    ended_in_table = bool(source.tables) and source.tables[-1].line_index == len(source.lines)
-    lines, tables = page_content(page, chars, PageCut(ended_in_table, last_line))
+def add_page(source: Source, page: PageObjects, chars: list[Char], cut: PageCut | None = None) -> PageCut:
+    """Given a Source being read, a page, its deduplicated chars and how the page before ended, append the page's
+    lines and tables to it; return how it ends."""
+    lines, tables, columns = page_content(page, chars, cut)
     if page.number == 1:
         source.meta.update(header_meta(lines))
     for start, table in tables:
         table.line_index = len(source.lines) + start
         source.tables.append(table)
     source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
-    return lines[-1] if lines else None
+    in_table = bool(source.tables) and source.tables[-1].line_index == len(source.lines)
+    return PageCut(in_table, lines[-1] if lines else None, columns if in_table else ())
 
 
 def printed(chars: Iterable[Char]) -> list[str]:
@@ -1166,10 +1173,10 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
                     for page, chars in read]
             empty = [page.number for page, chars in read if not printed(chars) and page.number not in skipped]
             source.meta["ocr"] = OCR_ENGINE
-    last_line = None
+    cut = None
     for page, chars in read:
         if page.number not in empty and page.number not in skipped:
-            last_line = add_page(source, page, chars, last_line)
+            cut = add_page(source, page, chars, cut)
     try:
         title = info()
     except MemoryError:
