@@ -231,6 +231,111 @@ def test_unruled_table_two_single_values_and_slashes(tmp_path: Path) -> None:
     assert cells["active.licensing.decisions"].value == 3767 and cells["active.penalty.decisions"].value == 212
 
 
+def test_unruled_table_cut_by_a_page_break(tmp_path: Path) -> None:
+    """表二 without rules, cut by page breaks: a one-number row pushed onto the next page's first line, after its
+    table's first row, and a row pushed there alone, its header line left at the foot of the page before, are
+    table rows; a page's first line ending in a number after prose is not."""
+    from extraction.tables import parse_tables
+
+    path = tmp_path / "cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 700, "二、主动公开政府信息情况"), (60, 720, "第二十条第（六）项")]
+    items += [(60, 740, "信息内容"), (300, 740, "本年处理决定数量"), (60, 758, "行政处罚"), (348, 758, "212")]
+    draw_page(c, items)
+    c.showPage()
+    items = [(60, 60, "行政强制"), (348, 60, "14"), (60, 740, "第二十条第（八）项")]
+    items += [(60, 760, "信息内容"), (200, 760, "本年收费金额（单位：万元）")]
+    draw_page(c, items)
+    c.showPage()
+    draw_page(c, [(60, 60, "行政事业性收费"), (248, 60, "6497.99"), (60, 100, "三、收到和处理政府信息公开申请情况")])
+    c.showPage()
+    draw_page(c, [(60, 60, "全年召开新闻发布会"), (348, 60, "28"), (60, 100, "五、存在的主要问题及改进情况")])
+    c.showPage()
+    c.save()
+    source = read(path)
+    assert [texts(t.rows[-1]) for t in source.tables] == [["行政处罚", "212"], ["行政强制", "14"], ["行政事业性收费", "6497.99"]]
+    assert source.lines[-2].text.replace(" ", "") == "全年召开新闻发布会28"
+    cells = parse_tables(source.tables, 2023).cells
+    assert cells["active.coercion.decisions"].value == 14 and cells["active.admin_fees.amount_wan_yuan"].raw == "6497.99"
+
+
+def test_unruled_label_wrapped_around_numbers_beside_a_vertical_label(tmp_path: Path) -> None:
+    """A row whose label wraps onto the lines above and below its numbers, the only other word on the numbers' line
+    a char of the vertical group label beside it (结 of 三、本年度办理结果): the wrapped label is its own, not
+    joined to the label of the row above."""
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 40, "三、收到和处理政府信息公开申请情况")]
+    items += [(x, 60, h) for x, h in zip(COLUMNS, ["自然人", "商业", "科研", "公益", "法律", "其他", "总计"])]
+
+    def row(top: float, label: str | None, values: list[str]) -> None:
+        if label:
+            items.append((130, top, label))
+        items.extend((x, top, v) for x, v in zip(COLUMNS, values))
+
+    row(80, "3.要求提供公开出版物", ["3", "0", "0", "0", "0", "0", "3"])
+    row(98, "4.无正当理由大量反复申请", ["1", "0", "0", "0", "0", "0", "1"])
+    items += [(60, 98, "理"), (60, 110, "结"), (60, 122, "果"), (84, 104, "不予处理")]
+    items.append((130, 104, "5.要求行政机关确认或重新出具已获"))
+    row(110, None, ["3", "0", "0", "0", "0", "0", "3"])
+    items.append((130, 116, "取信息"))
+    row(134, "（六）其他处理", ["68", "2", "0", "0", "0", "0", "70"])
+    items.append((60, 170, "四、政府信息公开行政复议、行政诉讼情况"))
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    table = read(path).tables[0]
+    assert find_row([table], "4.无正当理由")[-8:] == ["4.无正当理由大量反复申请", "1", "0", "0", "0", "0", "0", "1"]
+    assert find_row([table], "5.要求")[-8:] == ["5.要求行政机关确认或重新出具已获\n取信息", "3", "0", "0", "0", "0", "0", "3"]
+
+
+def test_unruled_sparse_rows_under_a_wrapped_header(tmp_path: Path) -> None:
+    """表三 without rules whose rows print only 自然人 and 总计, under a header wrapped over three lines (商业企 / 业,
+    其他 half a line lower, 法人或其他组织 over five columns): each number goes to the column named over it."""
+    path = tmp_path / "sparse.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 40, "三、收到和处理政府信息公开申请情况"), (430, 70, "法人或其他组织")]
+    items += [(x - 12, 82, h) for x, h in zip(COLUMNS[:5] + COLUMNS[6:], ["自然人", "商业企", "科研机", "社会公", "法律服", "总计"])]
+    items += [(COLUMNS[5] - 8, 94, "其他")]
+    items += [(x - 12, 100, h) for x, h in zip(COLUMNS[1:5], ["业", "构", "益组织", "务机构"])]
+
+    def row(top: float, label: str, first: str, total: str) -> None:
+        items.extend([(60, top, label), (COLUMNS[0], top, first), (COLUMNS[6], top, total)])
+
+    row(118, "一、本年新收政府信息公开申请数量", "10", "10")
+    row(136, "二、上年结转政府信息公开申请数量", "0", "0")
+    row(154, "6.属于四类过程性信息", "1", "0")
+    items.append((60, 200, "四、政府信息公开行政复议、行政诉讼情况"))
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    table = read(path).tables[0]
+    assert table.positional
+    assert find_row([table], "6.属于")[-8:] == ["6.属于四类过程性信息", "1", "", "", "", "", "", "0"]
+
+
+def test_unruled_sparse_rows_after_a_page_break(tmp_path: Path) -> None:
+    """表三 without rules cut by a page break: the rows on the next page print only 自然人 and 总计 and have no header
+    over them; they take the columns named on the page before."""
+    path = tmp_path / "sparse_cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    items: list[tuple[float, float, str]] = [(60, 700, "三、收到和处理政府信息公开申请情况")]
+    items += [(x, 725, h) for x, h in zip(COLUMNS, ["自然人", "商业", "科研", "公益", "法律", "其他", "总计"])]
+    items += [(60, 745, "一、本年新收政府信息公开申请数量")] + [(x, 745, v) for x, v in zip(COLUMNS, "28 0 0 0 0 1 29".split())]
+    items += [(60, 763, "二、上年结转政府信息公开申请数量"), (COLUMNS[0], 763, "1"), (COLUMNS[6], 763, "1")]
+    draw_page(c, items)
+    c.showPage()
+    items = [(60, 60, "（一）予以公开"), (COLUMNS[0], 60, "5"), (COLUMNS[6], 60, "5")]
+    items += [(60, 78, "（二）部分公开"), (COLUMNS[0], 78, "0"), (COLUMNS[6], 78, "0")]
+    items.append((60, 120, "四、政府信息公开行政复议、行政诉讼情况"))
+    draw_page(c, items)
+    c.showPage()
+    c.save()
+    second = read(path).tables[1]
+    assert second.positional and second.where.page == 2
+    assert [texts(r) for r in second.rows] == [["（一）予以公开", "5", "", "", "", "", "", "5"], ["（二）部分公开", "0", "", "", "", "", "", "0"]]
+
+
 def test_fake_bold_is_deduplicated(tmp_path: Path) -> None:
     path = tmp_path / "bold.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))

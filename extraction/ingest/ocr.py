@@ -581,6 +581,7 @@ def read_image(path: Path, data: bytes, sha256: str) -> Source:
         raise unavailable(path, "图片文件")
     source = Source(path=str(path), sha256=sha256, format="image", pages=0, meta={"ocr": OCR_ENGINE})
     empty: list[int] = []
+    cut = None
     picture = open_image(path, data)
     frames = getattr(picture, "n_frames", 1)
     ocr_ahead(min(frames, MAX_OCR_PAGES))
@@ -589,7 +590,7 @@ def read_image(path: Path, data: bytes, sha256: str) -> Source:
         page = page_objects(image, number)
         chars = dedupe_chars(page.chars)
         if printed(chars):
-            add_page(source, page, chars)
+            cut = add_page(source, page, chars, cut)
         else:
             empty.append(number)
     if not source.pages:

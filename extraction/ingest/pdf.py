@@ -740,9 +740,10 @@ def value_start(line: Line) -> float:
     return line.words[-trailing_numbers(line)].x0
 
 
-def row_blocks(lines: Sequence[Line]) -> list[list[int]]:
+def row_blocks(lines: Sequence[Line], cut: PageCut | None = None) -> list[list[int]]:
     """Given a page's lines, return runs of indexes of table rows that form one table: rows close
-    together, or linked by label-only lines (wrapped or vertical labels) that are close together."""
+    together, or linked by label-only lines (wrapped or vertical labels) that are close together. A short row
+    on the page's first line is kept when the page before ended in its table or its header (`cut`)."""
     heights = [line.bottom - line.top for line in lines]
     step = MAX_ROW_GAP_LINES * (statistics.median(heights) if heights else 0)
     blocks: list[list[int]] = []
@@ -759,16 +760,36 @@ def row_blocks(lines: Sequence[Line]) -> list[list[int]]:
                 blocks[-1].append(i)
                 continue
         blocks.append([i])
-    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2 or under_header(lines, b[0], step)]
+    return [b for b in blocks if len(b) > 1 or trailing_numbers(lines[b[0]]) > 2 or under_header(lines, b[0], step)
+            or (b[0] == 0 and cut is not None and cut.continues(lines[0]))]
 
 
 def under_header(lines: Sequence[Line], i: int, step: float) -> bool:
     """Given a page's lines and a one-number row, return whether the line just above is its header: close
     above, with no numbers, and a word over the number (表二's 信息内容 | 本年处理决定数量 over 行政许可 | 3767)."""
-    if i == 0 or trailing_numbers(lines[i - 1]) or lines[i].top - lines[i - 1].bottom > step:
-        return False
-    number = lines[i].words[-1]
-    return len(lines[i - 1].words) >= 2 and any(w.x0 <= (number.x0 + number.x1) / 2 <= w.x1 for w in lines[i - 1].words[1:])
+    return i > 0 and lines[i].top - lines[i - 1].bottom <= step and heads(lines[i - 1], lines[i])
+
+
+def heads(header: Line, row: Line) -> bool:
+    """Given a line and a one-number row under it, return whether the line is the row's header: no numbers, and a
+    word over the number."""
+    number = row.words[-1]
+    return (not trailing_numbers(header) and len(header.words) >= 2
+            and any(w.x0 <= (number.x0 + number.x1) / 2 <= w.x1 for w in header.words[1:]))
+
+
+@dataclass(frozen=True)
+class PageCut:
+    """How the page before ended: in a table (its last rows may be printed at the top of this page, under
+    `columns`, the names of its value columns where it had them), or with `last_line`, which may be the header of
+    a table whose rows were all pushed onto this page."""
+
+    in_table: bool
+    last_line: Line | None
+    columns: Sequence[Word] = ()
+
+    def continues(self, row: Line) -> bool:
+        return self.in_table or (self.last_line is not None and heads(self.last_line, row))
 
 
 @dataclass
@@ -858,6 +879,27 @@ def value_anchors(header: Line | None, value_x0: float, width: int) -> list[Word
     return anchors if len(anchors) >= width else None
 
 
+def wrapped_header_anchors(lines: Sequence[Line], top_line: int, value_x0: float, step: float) -> list[Word]:
+    """Given a page's lines and the first line of a table, return the column names of a header printed over the
+    lines above it (names wrapped, 其他 a line lower than its neighbours): the words over the values of the header
+    line with the most of them, and words of the other header lines beside none of those; a word over several
+    columns (法人或其他组织) or under one (业 of 商业企业) is left out."""
+    header: list[Line] = []
+    for i in range(top_line - 1, -1, -1):
+        below = lines[i + 1] if header else lines[top_line]
+        if trailing_numbers(lines[i]) or below.top - lines[i].bottom > step:
+            break
+        header.append(lines[i])
+    words = [[w for w in line.words if w.x1 > value_x0] for line in header]
+    if not words:
+        return []
+    anchors = max(words, key=len)
+    for word in (w for line in words if line is not anchors for w in line):
+        if not any(word.x0 < a.x1 and a.x0 < word.x1 for a in anchors):
+            anchors = anchors + [word]
+    return sorted(anchors, key=lambda w: w.x0)
+
+
 def place_values(numbers: Sequence[Word], anchors: Sequence[Word]) -> list[Word | None] | None:
     """Given a row's number words and the column header words, return one slot per column, or None if ambiguous."""
     slots: list[Word | None] = [None] * len(anchors)
@@ -871,8 +913,9 @@ def place_values(numbers: Sequence[Word], anchors: Sequence[Word]) -> list[Word 
     return slots
 
 
-def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tuple[RawTable, set[int]]:
-    """Given a page's lines and the indexes of its number rows, return the table and the line indexes it used."""
+def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int, cut: PageCut | None = None) -> tuple[RawTable, set[int], list[Word]]:
+    """Given a page's lines, the indexes of its number rows and how the page before ended, return the table, the line
+    indexes it used and the names of its value columns (none where its numbers were not placed by them)."""
     rows = list(block)
     counts = {i: trailing_numbers(lines[i]) for i in rows}
     value_x0 = min(value_start(lines[i]) for i in rows)
@@ -882,9 +925,10 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     def label_only(i: int) -> bool:
         return 0 <= i < len(lines) and lines[i].bbox[2] <= value_x0 and not trailing_numbers(lines[i])
 
-    # a row printed without a label has it wrapped around its numbers, on the lines just above and below
+    # a row printed without a label (a vertical group label's char beside its numbers is not one) has it wrapped
+    # around its numbers, on the lines just above and below
     homes = {i: i for i in rows}
-    for i in (i for i in rows if counts[i] == len(lines[i].words)):
+    for i in (i for i in rows if all(STACK_CHAR.fullmatch(w.text) for w in lines[i].words[: -counts[i]])):
         for j in (i - 1, i + 1):
             if j not in homes and label_only(j) and abs(lines[j].top - lines[i].top) <= 2 * height:
                 homes[j] = i
@@ -909,8 +953,14 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
     width = max(counts.values())
     top_line = min(used)
     anchors = value_anchors(lines[top_line - 1] if top_line > 0 else None, value_x0, width)
+    if anchors is None and top_line == 0 and cut is not None and cut.in_table and min(counts.values()) < len(cut.columns):
+        anchors = list(cut.columns)  # rows printing some cells after a page break, under the header on the page before
     slots = {i: place_values(lines[i].words[-counts[i]:], anchors) for i in rows} if anchors else {}
     positional = bool(slots) and all(s is not None for s in slots.values())
+    if not positional and min(counts.values()) < len(wrapped := wrapped_header_anchors(lines, top_line, value_x0, 2 * height)):
+        slots = {i: place_values(lines[i].words[-counts[i]:], wrapped) for i in rows}
+        positional = all(s is not None for s in slots.values())
+        anchors = wrapped if positional else anchors
 
     table_rows: list[list[Cell | None]] = []
     for i in sorted(rows + header_rows):
@@ -930,15 +980,16 @@ def unruled_table(lines: Sequence[Line], block: Sequence[int], page: int) -> tup
             cells += [Cell(text=w.text, where=Where(page=page, bbox=w.bbox), confidence=w.confidence) for w in numbers]
         table_rows.append(cells)
     bbox = union(lines[i].bbox for i in used)
-    return RawTable(rows=table_rows, where=Where(page=page, bbox=bbox), positional=positional), used
+    return RawTable(rows=table_rows, where=Where(page=page, bbox=bbox), positional=positional), used, list(anchors or []) if positional else []
 
 
 # --- pages -------------------------------------------------------------------------------------
 
 
-def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list[tuple[int, RawTable]]]:
-    """Given a page and its deduplicated chars, return its text lines and its tables, each table with
-    the count of the page's lines printed before it."""
+def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = None) -> tuple[list[Line], list[tuple[int, RawTable]], list[Word]]:
+    """Given a page, its deduplicated chars and how the page before ended, return its text lines, its tables, each
+    table with the count of the page's lines printed before it, and the value columns' names of its last table
+    when it is unruled and placed by them."""
     grids = find_grids(page.edges)
     centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
     ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
@@ -949,18 +1000,19 @@ def page_content(page: PageObjects, chars: list[Char]) -> tuple[list[Line], list
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
     if ruled:
-        return lines, tables
+        return lines, tables, []
     used: set[int] = set()
-    for block in row_blocks(lines):
-        table, taken = unruled_table(lines, block, page.number)
+    columns: list[Word] = []
+    for block in row_blocks(lines, cut):
+        table, taken, columns = unruled_table(lines, block, page.number, cut)
         tables.append((min(taken), table))
         used |= taken
     if not used:
-        return lines, tables
+        return lines, tables, columns
     kept = [line for i, line in enumerate(lines) if i not in used]
     # the table's position counts only the lines that stay outside tables
     shifted = [(sum(1 for j in range(start) if j not in used), table) for start, table in tables]
-    return kept, shifted
+    return kept, shifted, columns
 
 
 def header_meta(lines: Sequence[Line]) -> dict[str, str]:
@@ -1014,15 +1066,18 @@ def open_pages(path: Path, data: bytes, engine: str) -> tuple[Iterable[PageObjec
     return pages, lambda: info_title(document)
 
 
-def add_page(source: Source, page: PageObjects, chars: list[Char]) -> None:
-    """Given a Source being read, a page and its deduplicated chars, append the page's lines and tables to it."""
-    lines, tables = page_content(page, chars)
+def add_page(source: Source, page: PageObjects, chars: list[Char], cut: PageCut | None = None) -> PageCut:
+    """Given a Source being read, a page, its deduplicated chars and how the page before ended, append the page's
+    lines and tables to it; return how it ends."""
+    lines, tables, columns = page_content(page, chars, cut)
     if page.number == 1:
         source.meta.update(header_meta(lines))
     for start, table in tables:
         table.line_index = len(source.lines) + start
         source.tables.append(table)
     source.lines += [TextLine(text=line.text, where=Where(page=page.number, bbox=line.bbox)) for line in lines]
+    in_table = bool(source.tables) and source.tables[-1].line_index == len(source.lines)
+    return PageCut(in_table, lines[-1] if lines else None, columns if in_table else ())
 
 
 def printed(chars: Iterable[Char]) -> list[str]:
@@ -1118,9 +1173,10 @@ def read_pdf(path: Path, data: bytes, sha256: str, engine: str | None = None) ->
                     for page, chars in read]
             empty = [page.number for page, chars in read if not printed(chars) and page.number not in skipped]
             source.meta["ocr"] = OCR_ENGINE
+    cut = None
     for page, chars in read:
         if page.number not in empty and page.number not in skipped:
-            add_page(source, page, chars)
+            cut = add_page(source, page, chars, cut)
     try:
         title = info()
     except MemoryError:
