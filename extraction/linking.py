@@ -1098,14 +1098,14 @@ def _within_format(mentions: list[Mention], keys: frozenset[str] | None) -> list
 
 
 @per_spec
-def _attribute_counts(spec: Spec) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Given the spec, return the patterns finding an opening and a closing disclosure attribute counted (the word,
-    only gap words, then a number): 主动公开信息数7条, 不予公开的15件."""
+def _attribute_counts(spec: Spec) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Given the spec, return the patterns finding an opening, a closing and a sole closing disclosure attribute
+    counted (the word, only gap words, then a number): 主动公开信息数7条, 不予公开的15件, 免于公开信息0条."""
     lists = spec.attribute_lists
     gaps = "|".join(map(re.escape, sorted(lists["gaps"], key=len, reverse=True)))
     counted = rf"(?:{gaps}|\s)*(?=[0-9０-９零一二两三四五六七八九十])"
-    return (re.compile(f"(?:{_alternation(tuple(lists['opening'])).pattern}){counted}"),
-            re.compile(f"(?:{_alternation(tuple(lists['closing'])).pattern}){counted}"))
+    return tuple(re.compile(f"(?:{_alternation(tuple(lists[kind])).pattern}){counted}")
+                 for kind in ("opening", "closing", "sole_closing"))  # type: ignore[return-value]
 
 
 def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic: str, spec: Spec) -> bool:
@@ -1113,20 +1113,21 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
     disclosure attribute (全年制发文件120件，其中主动公开85件，依申请公开20件，不予公开15件): an opening attribute
     counted before it, a closing one counted at or after it, both in its sentence read across semicolons (the list
     may run 主动公开信息数7条；依申请公开信息数59条；…), and no request word between the two but inside the attribute
-    依申请公开 itself."""
+    依申请公开 itself. A sole closing attribute (免于公开) needs no opening: the span then starts with the sentence."""
     lists = spec.attribute_lists
     if topic not in lists["topics"]:
         return False
-    opening, closing = _attribute_counts(spec)
+    opening, closing, sole_closing = _attribute_counts(spec)
     reach = max(0, sentence[0] - LIST_REACH_CHARS), sentence[1] + LIST_REACH_CHARS  # no scan past it: linear linking
     start = max(reach[0], max(text.rfind(c, reach[0], fig.start) for c in FULL_STOPS) + 1)
     stops = [i for i in (text.find(c, fig.start, reach[1]) for c in FULL_STOPS) if i >= 0]
     end = min(reach[1], min(stops, default=len(text)))
     first = opening.search(text, start, fig.start)
-    last = [m.end() for m in closing.finditer(text, start, end) if m.end() >= fig.start]
-    if first is None or not last:
+    closings = closing if first is not None else sole_closing
+    last = [m.end() for m in closings.finditer(text, start, end) if m.end() >= fig.start]
+    if not last:
         return False
-    between = text[first.start():max(last)]
+    between = text[first.start() if first is not None else start:max(last)]
     for word in lists["exempt"]:
         between = between.replace(word, "")
     return lists["request_word"] not in between
