@@ -662,7 +662,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if _sentence_veto_words(spec).search(_masked(left, spec.veto_exempt)) or _part_of_year(left, report_year):
+    vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
+    if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
