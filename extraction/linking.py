@@ -8,6 +8,7 @@ script (Narrative.plain, same offsets); quotes are taken from the text as printe
 """
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -263,16 +264,17 @@ class _Cue:
 
 @dataclass(frozen=True)
 class _TopicCues:
-    """A topic's cue rules indexed by the first character of each cue: a figure's words are searched only for the
-    cues that can start in them (the requests topic alone has some 300)."""
+    """A topic's cue rules indexed by the first two characters of each cue (a shorter cue by itself): a figure's words
+    are searched only for the cues whose opening pair they print (the requests topic alone has some 300)."""
 
     classes: list[list[str]]  # the applicant classes' words, when the topic has exclusive rules
-    before: dict[str, tuple[_Cue, ...]]  # cues read before the figure
+    before: dict[str, tuple[_Cue, ...]]  # cues read before the figure, by their first two characters
     after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
     categories: tuple[str, ...] = ()  # the cues of the topic's dispositions (its category rules, not bare ones)
 
 
 _TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
+CUE_KEY_CHARS = 2  # cues are indexed by their opening pair: most pairs are printed nowhere near a figure
 _TOPIC_CUES_MAX = 64  # rule lists are the spec's own (a few); a bound keeps lists made elsewhere from piling up
 
 
@@ -289,10 +291,10 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
             continue
         fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
         for word in rule.get("cue", []):
-            before.setdefault(word[:1], []).append(_Cue(order, rule, word, fallback))
+            before.setdefault(word[:CUE_KEY_CHARS], []).append(_Cue(order, rule, word, fallback))
             order += 1
         for word in rule.get("cue_after", []):
-            after.setdefault(word[:1], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
+            after.setdefault(word[:CUE_KEY_CHARS], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
             order += 1
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
     categories = tuple(w for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare") for w in r["cue"])
@@ -305,8 +307,10 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
 
 
 def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
-    """Given text and cues by first character, return the cues that may occur in it (an empty cue always may)."""
-    return [cue for ch in {*text, ""} for cue in index.get(ch, ())]
+    """Given text and cues by their first two characters, return the cues that may occur in it: those keyed by a
+    character or an adjacent pair it prints (an empty cue always may). The keys are matched as sets, in C."""
+    printed = {"", *text, *map(operator.add, text, text[1:])}
+    return [cue for key in index.keys() & printed for cue in index[key]]
 
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
@@ -339,12 +343,14 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     found: dict[tuple[int, int, int, int], tuple[int, dict[str, Any], int]] = {}
     for cue in _cues_in(local, cues.before):
         i = local.rfind(cue.word)
-        if i >= 0 and applies(cue.rule) and _helped(local[:i], cue.rule):
+        if i < 0:
+            continue
+        if applies(cue.rule) and _helped(local[:i], cue.rule):
             return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
-        if i >= 0 and "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
+        if "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
                                                    or local.startswith("信息", i + len(cue.word))):
             continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
-        if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
+        if applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
             found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
