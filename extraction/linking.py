@@ -1288,10 +1288,15 @@ def _summed_with_another_kind(clause: str, topic: str, spec: Spec) -> bool:
     return pattern is not None and pattern.search(clause) is not None
 
 
+# from a start to the last mark that ends a clause before an offset, found in one backward pass (not one per mark)
+_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,。；;：:\n]", re.DOTALL)
+
+
 def _list_clause_start(text: str, end: int, floor: int) -> int:
     """Given an offset and the least start to look back to (its sentence's start or window), return where its clause
     starts with the list items before it in it (a 、 joins items of one clause: 涉及规范性文件3件、行政处罚2件)."""
-    return max(floor, *(text.rfind(p, floor, end) + 1 for p in "，,。；;：:\n"))
+    last = _UP_TO_LAST_CLAUSE_MARK.match(text, floor, end)
+    return last.end() if last else floor
 
 
 def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
