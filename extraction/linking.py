@@ -43,6 +43,8 @@ JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at 
 CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
 CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
 FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
+_FULL_STOP = re.compile(f"[{FULL_STOPS}]")
+_UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
@@ -1126,9 +1128,9 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
         return False
     opening, closing = _attribute_counts(spec)
     reach = max(0, sentence[0] - LIST_REACH_CHARS), sentence[1] + LIST_REACH_CHARS  # no scan past it: linear linking
-    start = max(reach[0], max(text.rfind(c, reach[0], fig.start) for c in FULL_STOPS) + 1)
-    stops = [i for i in (text.find(c, fig.start, reach[1]) for c in FULL_STOPS) if i >= 0]
-    end = min(reach[1], min(stops, default=len(text)))
+    last_stop, next_stop = _UP_TO_LAST_FULL_STOP.match(text, reach[0], fig.start), _FULL_STOP.search(text, fig.start, reach[1])
+    start = last_stop.end() if last_stop else reach[0]
+    end = min(reach[1], next_stop.start() if next_stop else len(text))
     first = opening.search(text, start, fig.start)
     last = [m.end() for m in closing.finditer(text, start, end) if m.end() >= fig.start]
     if first is None or not last:
