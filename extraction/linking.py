@@ -650,8 +650,8 @@ def _compare(value: float, approx: bool, raw: str, table: float) -> bool:
 
 
 def _quote(text: str, clause_start: int, fig: Figure) -> str:
-    start = max(clause_start, fig.end - QUOTE_MAX_CHARS)
-    return _LINE_BREAK.sub("", text[start:fig.end]).strip()
+    quoted = text[max(clause_start, fig.end - QUOTE_MAX_CHARS):fig.end]
+    return (_LINE_BREAK.sub("", quoted) if "\n" in quoted else quoted).strip()  # most quotes are one line: no scan
 
 
 def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
