@@ -675,11 +675,12 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
-    if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
+    # a span of years names 年 or a plan's 五 (十三五期间), another year 年: words naming neither skip the scans
+    if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(text, end - len(left), end, spec):
         return True
     if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
         return True  # 去年收到申请8件，今年收到12件: the year before's
-    if report_year is None:
+    if report_year is None or "年" not in left:
         return False
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
