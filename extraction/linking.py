@@ -22,8 +22,8 @@ from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics,
-                              negated_item_end)
+from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pattern, find_subjects, find_zero_claims,
+                              masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -517,26 +517,8 @@ class _Vetoes:
 
 
 def _any_of(words: list[str]) -> re.Pattern[str] | None:
-    """Given words, return a pattern finding whether any of them is printed (None for no words: nothing to find). It
-    is the words' trie, each place tried once per shared opening (a flat alternation of the requests topic's 156
-    masks tries every one of them); a word ends its branch, as the longer words it opens are found with it."""
-    if not words:
-        return None
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(_trie_pattern(trie))
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    """Given a trie node (a word ends where it has the key ""), return the pattern matching any word from it on."""
-    if "" in node:
-        return ""
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items()]
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    """Given words, return a pattern finding whether any of them is printed (None for no words: nothing to find)."""
+    return any_word_pattern(words) if words else None
 
 
 _VETOES: dict[tuple[int, str], tuple[Spec, _Vetoes]] = {}
