@@ -327,14 +327,20 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
-    context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
+    context: list[str] = []  # the sentence's words before the figure, parentheses cut: made when a rule needs them
+
+    def context_left() -> str:
+        if not context:
+            context.append(_PARENTHESIS.sub("", text[sentence[0]:fig.start]))
+        return context[0]
+
     allowed: dict[int, bool] = {}  # id(rule) -> whether the rule applies to this figure at all
 
     def applies(rule: dict[str, Any]) -> bool:
         key = id(rule)
         if key not in allowed:
             allowed[key] = not (
-                ("needs_context" in rule and not any(w in context_left for w in rule["needs_context"]))
+                ("needs_context" in rule and not any(w in context_left() for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
                 or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
@@ -373,13 +379,14 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     if _names_a_part_only(rule, listed, lambda: _period_around(text, fig)):
         return None  # 涉及商业秘密0件；涉及个人隐私0件: each a part of 保护第三方合法权益, neither its count
     switch = rule.get("switch_after")
-    ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
     yields = bool(best[2].get("yields_in_paragraph"))
-    if switch and (_says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", []))
-                   or _part_carried_in(text[fig.end:sentence[1]], switch)):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
-                     yields)
+    if switch:
+        ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+        if _says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", [])) \
+                or _part_carried_in(text[fig.end:sentence[1]], switch):
+            return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
+                         cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 
