@@ -8,6 +8,7 @@ script (Narrative.plain, same offsets); quotes are taken from the text as printe
 """
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -21,8 +22,8 @@ from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, find_subjects, find_zero_claims, masked_topics,
-                              negated_item_end)
+from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pattern, find_subjects, find_zero_claims,
+                              masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
@@ -42,6 +43,8 @@ JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at 
 CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
 CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
 FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
+_FULL_STOP = re.compile(f"[{FULL_STOPS}]")
+_UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
@@ -263,16 +266,17 @@ class _Cue:
 
 @dataclass(frozen=True)
 class _TopicCues:
-    """A topic's cue rules indexed by the first character of each cue: a figure's words are searched only for the
-    cues that can start in them (the requests topic alone has some 300)."""
+    """A topic's cue rules indexed by the first two characters of each cue (a shorter cue by itself): a figure's words
+    are searched only for the cues whose opening pair they print (the requests topic alone has some 300)."""
 
     classes: list[list[str]]  # the applicant classes' words, when the topic has exclusive rules
-    before: dict[str, tuple[_Cue, ...]]  # cues read before the figure
+    before: dict[str, tuple[_Cue, ...]]  # cues read before the figure, by their first two characters
     after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
     categories: tuple[str, ...] = ()  # the cues of the topic's dispositions (its category rules, not bare ones)
 
 
 _TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
+CUE_KEY_CHARS = 2  # cues are indexed by their opening pair: most pairs are printed nowhere near a figure
 _TOPIC_CUES_MAX = 64  # rule lists are the spec's own (a few); a bound keeps lists made elsewhere from piling up
 
 
@@ -289,10 +293,10 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
             continue
         fallback = max(1 if "needs_context" in rule else 0, rule.get("rank", 0))
         for word in rule.get("cue", []):
-            before.setdefault(word[:1], []).append(_Cue(order, rule, word, fallback))
+            before.setdefault(word[:CUE_KEY_CHARS], []).append(_Cue(order, rule, word, fallback))
             order += 1
         for word in rule.get("cue_after", []):
-            after.setdefault(word[:1], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
+            after.setdefault(word[:CUE_KEY_CHARS], []).append(_Cue(order, rule, word, max(fallback, rule.get("after_rank", 0))))
             order += 1
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
     categories = tuple(w for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare") for w in r["cue"])
@@ -305,8 +309,10 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
 
 
 def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
-    """Given text and cues by first character, return the cues that may occur in it (an empty cue always may)."""
-    return [cue for ch in {*text, ""} for cue in index.get(ch, ())]
+    """Given text and cues by their first two characters, return the cues that may occur in it: those keyed by a
+    character or an adjacent pair it prints (an empty cue always may). The keys are matched as sets, in C."""
+    printed = {"", *text, *map(operator.add, text, text[1:])}
+    return [cue for key in index.keys() & printed for cue in index[key]]
 
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
@@ -321,14 +327,20 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
-    context_left = _PARENTHESIS.sub("", text[sentence[0]:fig.start])
+    context: list[str] = []  # the sentence's words before the figure, parentheses cut: made when a rule needs them
+
+    def context_left() -> str:
+        if not context:
+            context.append(_PARENTHESIS.sub("", text[sentence[0]:fig.start]))
+        return context[0]
+
     allowed: dict[int, bool] = {}  # id(rule) -> whether the rule applies to this figure at all
 
     def applies(rule: dict[str, Any]) -> bool:
         key = id(rule)
         if key not in allowed:
             allowed[key] = not (
-                ("needs_context" in rule and not any(w in context_left for w in rule["needs_context"]))
+                ("needs_context" in rule and not any(w in context_left() for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
                 or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
@@ -339,12 +351,14 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     found: dict[tuple[int, int, int, int], tuple[int, dict[str, Any], int]] = {}
     for cue in _cues_in(local, cues.before):
         i = local.rfind(cue.word)
-        if i >= 0 and applies(cue.rule) and _helped(local[:i], cue.rule):
+        if i < 0:
+            continue
+        if applies(cue.rule) and _helped(local[:i], cue.rule):
             return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
-        if i >= 0 and "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
+        if "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
                                                    or local.startswith("信息", i + len(cue.word))):
             continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
-        if i >= 0 and applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
+        if applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
             found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
@@ -365,13 +379,14 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     if _names_a_part_only(rule, listed, lambda: _period_around(text, fig)):
         return None  # 涉及商业秘密0件；涉及个人隐私0件: each a part of 保护第三方合法权益, neither its count
     switch = rule.get("switch_after")
-    ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
     yields = bool(best[2].get("yields_in_paragraph"))
-    if switch and (_says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", []))
-                   or _part_carried_in(text[fig.end:sentence[1]], switch)):
-        return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
-                     yields)
+    if switch:
+        ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+        if _says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", [])) \
+                or _part_carried_in(text[fig.end:sentence[1]], switch):
+            return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
+                         cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 
@@ -509,8 +524,8 @@ class _Vetoes:
 
 
 def _any_of(words: list[str]) -> re.Pattern[str] | None:
-    """Given words, return a pattern finding any of them (None for no words: nothing to find)."""
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    """Given words, return a pattern finding whether any of them is printed (None for no words: nothing to find)."""
+    return any_word_pattern(words) if words else None
 
 
 _VETOES: dict[tuple[int, str], tuple[Spec, _Vetoes]] = {}
@@ -642,8 +657,8 @@ def _compare(value: float, approx: bool, raw: str, table: float) -> bool:
 
 
 def _quote(text: str, clause_start: int, fig: Figure) -> str:
-    start = max(clause_start, fig.end - QUOTE_MAX_CHARS)
-    return _LINE_BREAK.sub("", text[start:fig.end]).strip()
+    quoted = text[max(clause_start, fig.end - QUOTE_MAX_CHARS):fig.end]
+    return (_LINE_BREAK.sub("", quoted) if "\n" in quoted else quoted).strip()  # most quotes are one line: no scan
 
 
 def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
@@ -662,15 +677,17 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
-    if _sentence_veto_words(spec).search(_masked(left, spec.veto_exempt)) or _part_of_year(left, report_year):
+    vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
+    if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
         return True
     if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
         return True
-    if _YEARS_SPAN.search(left) or _names_previous_year(text, end - len(left), end, spec):
+    # a span of years names 年 or a plan's 五 (十三五期间), another year 年: words naming neither skip the scans
+    if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(text, end - len(left), end, spec):
         return True
     if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
         return True  # 去年收到申请8件，今年收到12件: the year before's
-    if report_year is None:
+    if report_year is None or "年" not in left:
         return False
     # a parenthesis qualifies the figure before it: (较2021年减少3件) makes no later figure another year's
     # and a title (《2021年政府信息公开工作年度报告》) names a document, not the year of a figure
@@ -1119,9 +1136,9 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
         return False
     opening, closing, sole_closing = _attribute_counts(spec)
     reach = max(0, sentence[0] - LIST_REACH_CHARS), sentence[1] + LIST_REACH_CHARS  # no scan past it: linear linking
-    start = max(reach[0], max(text.rfind(c, reach[0], fig.start) for c in FULL_STOPS) + 1)
-    stops = [i for i in (text.find(c, fig.start, reach[1]) for c in FULL_STOPS) if i >= 0]
-    end = min(reach[1], min(stops, default=len(text)))
+    last_stop, next_stop = _UP_TO_LAST_FULL_STOP.match(text, reach[0], fig.start), _FULL_STOP.search(text, fig.start, reach[1])
+    start = last_stop.end() if last_stop else reach[0]
+    end = min(reach[1], next_stop.start() if next_stop else len(text))
     first = opening.search(text, start, fig.start)
     closings = closing if first is not None else sole_closing
     last = [m.end() for m in closings.finditer(text, start, end) if m.end() >= fig.start]
@@ -1282,10 +1299,15 @@ def _summed_with_another_kind(clause: str, topic: str, spec: Spec) -> bool:
     return pattern is not None and pattern.search(clause) is not None
 
 
+# from a start to the last mark that ends a clause before an offset, found in one backward pass (not one per mark)
+_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,。；;：:\n]", re.DOTALL)
+
+
 def _list_clause_start(text: str, end: int, floor: int) -> int:
     """Given an offset and the least start to look back to (its sentence's start or window), return where its clause
     starts with the list items before it in it (a 、 joins items of one clause: 涉及规范性文件3件、行政处罚2件)."""
-    return max(floor, *(text.rfind(p, floor, end) + 1 for p in "，,。；;：:\n"))
+    last = _UP_TO_LAST_CLAUSE_MARK.match(text, floor, end)
+    return last.end() if last else floor
 
 
 def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
