@@ -7,6 +7,12 @@ group of several columns does not say its columns' order: synth_2_006's PDF prin
 本年制发件数's, and no identity of 表二 tells them apart; those groups are left to the other readers. So between 表二's
 title and 表三's, each group's numbers are those printed from its column header (the k-th such header for the k-th
 group that has it) to the next group's, and a one-column group is read only when they are exactly its rows.
+
+A group of several columns prints each cell as a box of its own, and a column's cells, one row apart, sit nearer
+each other than a row's, one column apart (a column is as wide as its header, 本年制发件数): pdfminer pairs a
+column's cells first and prints them top to bottom, the columns in an order nothing printed tells (synth_2_006).
+So its numbers are its columns one after another, and a row is read only where every column prints the same
+number there (a 规章 row of 0 0 0): whichever column is which, that cell is that number.
 """
 from __future__ import annotations
 
@@ -19,15 +25,16 @@ from extraction.tables import CellValue, ParsedTables
 TITLE = "主动公开政府信息情况"  # 二、主动公开政府信息情况
 NEXT_TITLE = "收到和处理政府信息公开申请"  # 三、收到和处理政府信息公开申请情况
 NOTE = "表二单列的组：其数字印在该列表头之后、下一组表头之前，自上而下按行"
+SAME_IN_EVERY_COLUMN = "表二多列的组：数字逐列印出（列序不明），该行各列印出同一数字"
 CONFIDENCE = 0.7  # placed by the printed order and the bounds, not by a header over it
 
 
-def group_numbers(blocks: list[PrintedBlock], groups: list[ActiveGroup]) -> list[list[Cell]] | None:
-    """Given the number blocks and 表二's groups, return each group's numbers: those printed from its first column's
-    header on, until the next group's header (numbers before the first header belong to none); None when 表二's or
-    表三's title is not printed."""
+def group_numbers(blocks: list[PrintedBlock], groups: list[ActiveGroup]) -> list[list[list[Cell]]] | None:
+    """Given the number blocks and 表二's groups, return each group's numbers in their text boxes: those printed
+    from its first column's header on, until the next group's header (numbers before the first header belong to
+    none); None when 表二's or 表三's title is not printed."""
     heads = [norm(g.columns[0]["label"]) for g in groups]
-    numbers: list[list[Cell]] = [[] for _ in groups]
+    numbers: list[list[list[Cell]]] = [[] for _ in groups]
     at, inside = -1, False
     for block in blocks:
         for line in block.labels:
@@ -38,8 +45,24 @@ def group_numbers(blocks: list[PrintedBlock], groups: list[ActiveGroup]) -> list
             if inside and at + 1 < len(groups) and heads[at + 1] in text:
                 at += 1
         if inside and at >= 0:
-            numbers[at] += block.values
+            numbers[at] += block.boxes
     return None
+
+
+def same_in_every_column(boxes: list[list[Cell]], rows: int, columns: int) -> dict[int, Cell]:
+    """Given a group's numbers in their boxes and its shape, return by row index the cell of each row whose columns
+    all print the same number, when the numbers are exactly its columns one after another (no box holds the end of
+    one column and the start of the next); else nothing."""
+    cells = [cell for box in boxes for cell in box]
+    ends, at = set(), 0
+    for box in boxes:
+        at += len(box)
+        ends.add(at)
+    if len(cells) != rows * columns or any(end not in ends for end in range(rows, len(cells), rows)):
+        return {}
+    runs = [cells[start:start + rows] for start in range(0, len(cells), rows)]
+    return {row: runs[0][row] for row in range(rows)
+            if len({norm(run[row].text) for run in runs}) == 1}
 
 
 def read_active_stream(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedTables:
@@ -51,12 +74,24 @@ def read_active_stream(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedT
     found = group_numbers(blocks, groups)
     if found is None:
         return out
-    for group, numbers in zip(groups, found):
-        keys = [f"active.{r['key']}.{group.columns[0]['key']}" for r in group.rows]
-        if len(group.columns) != 1 or len(numbers) != len(keys) or any(k in out.cells for k in keys):
+    for group, boxes in zip(groups, found):
+        if len(group.columns) > 1:
+            for row, cell in same_in_every_column(boxes, len(group.rows), len(group.columns)).items():
+                keys = [f"active.{group.rows[row]['key']}.{c['key']}" for c in group.columns]
+                _put(out, {key: cell for key in keys}, SAME_IN_EVERY_COLUMN)
             continue
-        for key, cell in zip(keys, numbers):
-            out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, CONFIDENCE, NOTE)
-            out.unread.pop(key, None)
-        out.found.add("二")
+        numbers = [cell for box in boxes for cell in box]
+        keys = [f"active.{r['key']}.{group.columns[0]['key']}" for r in group.rows]
+        if len(numbers) == len(keys):
+            _put(out, dict(zip(keys, numbers)), NOTE)
     return out
+
+
+def _put(out: ParsedTables, cells: dict[str, Cell], note: str) -> None:
+    """Given the tables read so far and cells by key, add them, unless one of them is read already."""
+    if any(key in out.cells for key in cells):
+        return
+    for key, cell in cells.items():
+        out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, CONFIDENCE, note)
+        out.unread.pop(key, None)
+    out.found.add("二")

@@ -272,3 +272,29 @@ def test_generated_reports_through_pdfminer_read_no_cell_wrong(seed: int, tmp_pa
 
     ours = (column_major.BY_COLUMN[:4], column_major.AGREED[3:], headed_cells.NOTE, active_stream.NOTE)
     assert any(any(note in c.placement for note in ours) for c in report.cells.values())
+
+
+@pytest.mark.parametrize("rules", [(0, 0, 0), (2, 0, 5)])
+def test_an_active_row_is_read_where_every_column_prints_the_same_number(rules: tuple[int, int, int],
+                                                                          tmp_path: Path) -> None:
+    # 表二's first group through pdfminer: a column's cells come together, the columns in no order the text tells.
+    # A 规章 row printing 0 in every column is 0 whichever column is which; a row whose columns differ stays unread.
+    from evaluation.content import content_of
+    from evaluation.mutations import MUTATIONS
+    from evaluation.synth import render
+    from evaluation.synth.build import build_report
+    from evaluation.synth.names import make_agency
+    from extraction.ingest import read_source
+
+    rng = random.Random(7)
+    model = build_report(rng, "active_rows", make_agency(rng), 2022, 0.0)
+    group = load_spec().versions[model.version].active[0]
+    columns = [c["key"] for c in group.columns]
+    model.cells.update({f"active.rules.{c}": v for c, v in zip(columns, rules)})
+    model.cells.update({f"active.normative_docs.{c}": v for c, v in zip(columns, (3, 1, 9))})
+    content = content_of(read_source("report.html", render(model, "html")))
+    path = tmp_path / "report.txt"
+    path.write_bytes(MUTATIONS["pdfminer-text"](content).data)
+    cells = {k: c.value for k, c in audit(path).cells.items()}
+    read = {k: v for k, v in cells.items() if k.startswith(("active.rules.", "active.normative_docs."))}
+    assert read == ({f"active.rules.{c}": 0 for c in columns} if rules == (0, 0, 0) else {})
