@@ -67,7 +67,8 @@ def same_in_every_column(boxes: list[list[Cell]], rows: int, columns: int) -> di
 
 def read_active_stream(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedTables:
     """Given the number blocks of a text and the tables read so far, add the cells of 表二's one-column groups whose
-    numbers, printed under their header, are exactly their rows."""
+    numbers, printed under their header, are exactly their rows, and of the other groups' rows that print one
+    number in every column (each such cell placed at the first column's printed number)."""
     if not blocks or out.version is None:
         return out
     groups = list(load_spec().versions[out.version].active)
