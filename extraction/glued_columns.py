@@ -54,6 +54,7 @@ class _Equation:
     blank_rhs: bool
     name: str  # the identity's id: one per column of an identity stated per column
 
+
 @dataclass
 class Cutting:
     """What the joint search found: per row its readings in the grid (None: no reading, or it gave up), and the
