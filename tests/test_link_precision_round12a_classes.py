@@ -66,3 +66,19 @@ def test_a_zero_pointing_back_at_a_numbered_heading_is_a_zero_of_its_subjects(tm
 ])
 def test_a_zero_pointing_back_at_no_topic_is_none(tmp_path: Path, text: str) -> None:
     assert [m for m in mentions(tmp_path, text) if m[0] == 0] == []
+
+
+def test_requests_taken_in_on_the_spot_are_a_channel_part(tmp_path: Path) -> None:
+    # 现场 names the way the requests came, as 当面 does: a part of those received
+    assert linked(tmp_path, "全年现场受理政府信息公开申请5件。") == []
+    assert linked(tmp_path, "全年受理政府信息公开申请5件。") == [(5, NEW)]
+
+
+@pytest.mark.parametrize(("words", "metric"), [
+    ("非本部门掌握1件", "requests.result.unable.not_held.total"),
+    ("非本机关掌握1件", "requests.result.unable.not_held.total"),
+    ("申请人未补正1件", "requests.result.other.no_correction.total"),
+])
+def test_dispositions_named_in_their_short_words(tmp_path: Path, words: str, metric: str) -> None:
+    assert linked(tmp_path, f"共收到政府信息公开申请6件，其中予以公开5件，{words}。") == [
+        (6, NEW), (5, "requests.result.disclosed.total"), (1, metric)]
