@@ -68,12 +68,6 @@ def test_a_zero_pointing_back_at_no_topic_is_none(tmp_path: Path, text: str) -> 
     assert [m for m in mentions(tmp_path, text) if m[0] == 0] == []
 
 
-def test_requests_taken_in_on_the_spot_are_a_channel_part(tmp_path: Path) -> None:
-    # 现场 names the way the requests came, as 当面 does: a part of those received
-    assert linked(tmp_path, "全年现场受理政府信息公开申请5件。") == []
-    assert linked(tmp_path, "全年受理政府信息公开申请5件。") == [(5, NEW)]
-
-
 @pytest.mark.parametrize(("words", "metric"), [
     ("非本部门掌握1件", "requests.result.unable.not_held.total"),
     ("非本机关掌握1件", "requests.result.unable.not_held.total"),
