@@ -316,9 +316,10 @@ def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
 
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
-                 topic: str, rules: list[dict[str, Any]], list_start: int) -> _Link | None:
-    """Given a figure and its topic, return the reading of the cue nearest to it (a longer cue on a tie), made
-    as specific as the words before the figure allow; None when no cue of the topic is near."""
+                 topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None) -> _Link | None:
+    """Given a figure and its topic (and the report year, which names the year before in a carry), return the
+    reading of the cue nearest to it (a longer cue on a tie), made as specific as the words before the figure allow;
+    None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
     several = classes_named(listed, cues.classes) > 1
@@ -349,6 +350,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
 
     # (fallback, distance, -length, scan order) -> (cue start, rule, after end)
     found: dict[tuple[int, int, int, int], tuple[int, dict[str, Any], int]] = {}
+    attributive: list[tuple[int, int, int, int]] = []  # 受理的37件申请件已予以答复: the verb in 的 only qualifies the figure
     for cue in _cues_in(local, cues.before):
         i = local.rfind(cue.word)
         if i < 0:
@@ -359,11 +361,19 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                                                    or local.startswith("信息", i + len(cue.word))):
             continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
         if applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
-            found[(cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)] = (local_start + i, cue.rule, 0)
+            key = (cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)
+            found[key] = (local_start + i, cue.rule, 0)
+            if cue.rule.get("general") and local[i + len(cue.word):] == ATTRIBUTIVE:
+                attributive.append(key)
+    predicates = 0
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
         if j >= 0 and applies(cue.rule):
             found[(cue.fallback, j, -len(cue.word), cue.order)] = (fig.start, cue.rule, fig.end + j + len(cue.word))
+            predicates += 1
+    if predicates:  # ... so the verb after the figure says what it counts
+        for key in attributive:
+            del found[key]
     if not found:
         return None
     rank = min(found)
@@ -383,6 +393,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     yields = bool(best[2].get("yields_in_paragraph"))
     if switch:
         ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
+        if report_year is not None:  # 共受理50件，其中结转2023年3件, in the 2024 report: 其中结转上年
+            ahead = re.sub(rf"{report_year - 1}\s*年度?", "上年", ahead)
         if _says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", [])) \
                 or _part_carried_in(text[fig.end:sentence[1]], switch):
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
@@ -962,6 +974,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
     rules = _year_rules(view, spec, report_year)
+    dispositions = tuple(w for r in rules if r.get("category") and r["topic"] == "requests" and "bare" not in r for w in r["cue"])
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
@@ -1024,9 +1037,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
-        link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start)
+        link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
-            shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start)
+            shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year)
             link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None:  # 新收58件，上年结转3件，共计61件: a total word after the parts
             in_group = _in_group(wholes, group)
@@ -1080,7 +1093,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if link.yields_in_paragraph and _stated_otherwise_in_paragraph(text, fig, link.metric, mentions):
             continue  # 收到申请19件。依申请公开16件: the topic alone names no second count of what was received
-        if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec):
+        if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec, dispositions):
             continue  # 其中3件完成办结，2件由申请人主动撤销申请: some of the results, not their total
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
@@ -1447,22 +1460,33 @@ def _stated_otherwise_in_paragraph(text: str, fig: Figure, metric: str, mentions
 
 
 def _answered_beside_other_results(text: str, fig: Figure, metric: str, sentence: tuple[int, int], wholes: list[_Whole],
-                                   spec: Spec) -> bool:
-    """Given a figure, the metric it would link to, its sentence and the figures linked before it in its sentence
-    group, return whether it is the answered part of a breakdown (收到5件，其中3件完成办结) beside another part the
-    table counts among the results (2件由申请人主动撤销申请), the two making up a figure linked before: some of the
-    results, not their total (其中33件已办结，答复27件，主动撤回6件: the withdrawn are of the 33, which stay the total)."""
+                                   spec: Spec, results: tuple[str, ...]) -> bool:
+    """Given a figure, the metric it would link to, its sentence, the figures linked before it in its sentence group
+    and the words naming the requests' dispositions, return whether it is the answered part of a breakdown (收到5件，
+    其中3件完成办结) beside other parts the table counts among the results (2件由申请人主动撤销申请; 6件为本机关不掌握
+    相关政府信息，重复申请1件), the parts making up a figure linked before: some of the results, not their total
+    (其中33件已办结，答复27件，主动撤回6件: the withdrawn are of the 33, which stay the total). So is the remainder
+    answered after a withdrawal (主动撤销6件，其余38件全部按时答复): the withdrawn are results the remainder leaves out."""
     parts = spec.result_parts
     if not parts or metric != parts["metric"]:
         return False
+    before = text[sentence[0]:fig.start]
+    if before.rstrip(CLAUSE_OPENING_MARKS).endswith(tuple(parts.get("remainder", ()))) \
+            and any(w in before for w in parts["siblings"]):
+        return True
     opened = max((text.rfind(b, sentence[0], fig.start) for b in spec.breakdown_words), default=-1)
     if opened < 0:
         return False
+    earlier = [w.value for w in wholes if w.end <= opened]
+    siblings = 0
     for clause in _CLAUSE_SPLIT.split(text[fig.end:sentence[1]]):
-        sibling = _DIGITS.search(clause) if any(w in clause for w in parts["siblings"]) else None
-        if sibling and any(w.value == float(fig.value) + int(sibling.group()) for w in wholes if w.end <= opened):
+        sibling = _DIGITS.search(clause) if any(w in clause for w in (*parts["siblings"], *results)) else None
+        if sibling is None:
+            continue
+        siblings += int(sibling.group())
+        if any(w in clause for w in parts["siblings"]) and float(fig.value) + int(sibling.group()) in earlier:
             return True
-    return False
+    return siblings > 0 and float(fig.value) + siblings in earlier
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

@@ -27,6 +27,8 @@ _LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects 
 _ITEM_MARKS = "、"  # the mark between the items of a list: a negation after it negates an item of its own
 HEADING_MAX_CHARS = 40  # a line this short, with no sentence's end, heads the lines after it
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+# a numbered heading ((三), （三）, 三、, 2.): closed by a full stop, it still heads what follows (2.因…诉讼情况。)
+_NUMBERED = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、])")
 MASK_CHAR = "\u3000"  # what a masked phrase's characters become
 
 
@@ -106,7 +108,8 @@ def _grammar() -> _Grammar:
             map(re.escape, filter(None, spec.topic_units["requests"]))) + ")"),
         post_negation=re.compile("(?:" + "|".join(map(re.escape, zeros["post_negations"])) + ")(?P<verb>" + "|".join(
             map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)" + "|[：:]?(?P<direct>" + "|".join(
-            map(re.escape, zeros["post_direct"])) + r")(?=[，,。；;！？!?\n]|$)"),
+            map(re.escape, zeros["post_direct"])) + ")(?:" + "|".join(
+            map(re.escape, zeros["anaphors"])) + r")?(?=[，,。；;！？!?\n]|$)"),
         topic_of=topic_of,
         masks=tuple(sorted(spec.topic_masks, key=len, reverse=True)),
         mask_exempt_after=tuple(spec.topic_mask_exempt_after),
@@ -465,13 +468,18 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
 def _label_before(text: str, start: int, floor: int) -> int | None:
     """Given where a clause starts, return where the label it answers starts: the words before a colon ending right
     before it (依申请公开情况：), or a heading, a short line with no sentence's end, on the line before it
-    (（二）依申请公开情况 / 本年度无); None when it follows neither."""
+    (（二）依申请公开情况 / 本年度无), or a numbered one closed by a full stop, on that line or the one before
+    (（三）…行政诉讼情况。本年度无此类情况); None when it follows none."""
     if text[start - 1] in _LABEL_COLONS:
         return max(floor, max(text.rfind(p, floor, start - 1) for p in _CLAUSE_PUNCTUATION) + 1)
-    if text[start - 1] != "\n":
+    if text[start - 1] not in "\n。":
         return None
     line_start = max(floor, text.rfind("\n", floor, start - 1) + 1)
     line = text[line_start:start - 1]
+    if _NUMBERED.match(line):  # （三）因…诉讼情况。本年度无此类情况 (on one line or two)
+        line = line.removesuffix("。")
+    elif text[start - 1] != "\n":
+        return None
     return line_start if line.strip() and len(line) <= HEADING_MAX_CHARS and not _SENTENCE_END.search(line) else None
 
 
