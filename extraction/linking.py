@@ -26,6 +26,7 @@ from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pat
                               masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
+TABLE_SECTIONS = ("二", "三", "四")  # where the 2019 and 2021 formats print their tables
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
@@ -91,8 +92,11 @@ class _Link:
 def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
     """Given the narrative (the report year, and whether any table was read), return (section, figure) for every
     figure in sections 一, 五 and 六, or in every section of a report before the 2019 format, or of one whose format
-    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for)."""
-    sections = [s for s in narrative.sections if s.no in NARRATIVE_SECTIONS]
+    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for). Of a report of which no table
+    was read, sections 二 to 四 are read too: none of their tables stands for them, and a page that tells their
+    figures in prose (二、主动公开政府信息情况 / 全年主动公开政府信息121条) states them there."""
+    read = NARRATIVE_SECTIONS if tables_read else NARRATIVE_SECTIONS + TABLE_SECTIONS
+    sections = [s for s in narrative.sections if s.no in read]
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
     elif report_year is not None and report_year <= PRE2019_LAST_YEAR:

@@ -1,0 +1,44 @@
+"""Classes found on the twelfth round's fresh pages (rn12b), each checked on reports written for these tests: the
+wording the audit missed beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extraction.pipeline import audit
+
+SYNTHETIC = Path(__file__).resolve().parent.parent / "corpus" / "synthetic"
+PROSE_UNDER_TABLE_HEADINGS = (
+    "某县水利局2023年政府信息公开工作年度报告\n"
+    "一、总体情况\n"
+    "本年度我局认真落实政务公开各项要求。\n"
+    "二、主动公开政府信息情况\n"
+    "全年主动公开政府信息85条，其中政策文件12条。\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "本年度共收到政府信息公开申请6件，均已按时答复。\n"
+    "五、存在的主要问题及改进情况\n"
+    "无。\n"
+)
+
+
+def test_prose_under_the_table_headings_of_a_page_without_tables_is_read(tmp_path: Path) -> None:
+    # a page that tells 表二 and 表三 in sentences under their headings, no table read anywhere: no table stands for
+    # those sections, so their figures are the page's claims
+    path = tmp_path / "report.txt"
+    path.write_text(PROSE_UNDER_TABLE_HEADINGS, encoding="utf-8")
+    mentions = [(m.section, m.value, m.metric) for m in audit(path).mentions]
+    assert ("二", 85, None) in mentions and ("二", 12, None) in mentions
+    assert ("三", 6, "requests.new.total") in mentions
+
+
+def test_prose_under_a_heading_whose_table_was_read_stays_unread(tmp_path: Path) -> None:
+    # where the tables were read they stand for their sections, as before: a sentence printed above 表二 is no
+    # narrative claim of its own
+    lines = (SYNTHETIC / "synth_2_004.txt").read_text(encoding="utf-8").splitlines()
+    heading = lines.index("二、主动公开政府信息情况")
+    lines.insert(heading + 1, "全年主动公开政府信息8531条。")
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = audit(path)
+    assert report.cells
+    assert all(m.section not in ("二", "三", "四") for m in report.mentions)
+    assert 8531 not in [m.value for m in report.mentions]
