@@ -1212,16 +1212,25 @@ def _topic_of_an_earlier_clause(words: _TopicWords, fig: Figure, local_start: in
 def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
                           topic: str, mentions: list[Mention], spec: Spec) -> bool:
     """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
-    it, return whether a clause opened by another matter's word (另, 此外…) stands between that word and the figure,
-    and the printed figure right before this one, in that clause or after, went unlinked: the verb goes on with that
-    matter (收到申请12件，另收到信箱来信30件，办结30件), not with the topic."""
+    it, return whether a clause opened by another matter's word (另, 此外…) or naming another matter (热线, 信箱…)
+    stands between that word and the figure, and the printed figure right before this one, in that clause or after,
+    went unlinked: the verb goes on with that matter (收到申请12件，另收到信箱来信30件，办结30件; 收到申请3件，
+    12345热线转办件56件，办结56件), not with the topic."""
     word = words.before(sentence[0], fig.start, local_start)
     if word is None or word.topic != topic:
         return False
-    opened = max((i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS
-                  and text.startswith(tuple(spec.other_matter_openers), i + 1)), default=-1)
+    marks = [i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS] + [fig.start]
+    opened = max((i for i, end in zip(marks, marks[1:]) if text.startswith(tuple(spec.other_matter_openers), i + 1)
+                  or _names_another_business(text[i + 1:end], topic, spec)), default=-1)
     previous = next((m for m in reversed(mentions) if not m.implicit), None)
     return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
+
+
+def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:
+    """Given a clause, return whether it counts another business than the topic's (12345热线转办件56件): one of its
+    words, and neither a breakdown of the topic's count (其中通过信箱收到1件) nor a word of the topic."""
+    return any(w in clause for w in spec.other_matter_nouns) and not clause.startswith(tuple(spec.breakdown_words)) \
+        and not any(w in clause for w in spec.topics[topic] if w)
 
 
 def _only_gaps(words: str, gaps: list[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extraction.pipeline import audit
+from one_sentence import linked
 
 SYNTHETIC = Path(__file__).resolve().parent.parent / "corpus" / "synthetic"
 PROSE_UNDER_TABLE_HEADINGS = (
@@ -42,3 +43,20 @@ def test_prose_under_a_heading_whose_table_was_read_stays_unread(tmp_path: Path)
     assert report.cells
     assert all(m.section not in ("二", "三", "四") for m in report.mentions)
     assert 8531 not in [m.value for m in report.mentions]
+
+
+def test_an_answered_count_after_a_hotline_or_mailbox_caseload_is_that_caseload(tmp_path: Path) -> None:
+    # a clause counting another business the body handles (a hotline's cases, a mailbox's letters), its figure
+    # unlinked, is what a bare 办结 after it goes on with: no second count of the requests named before
+    assert linked(tmp_path, "全年受理依申请公开3件，12345热线转办件56件，办结56件。") == [(3, "requests.new.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请5件，领导信箱来信20件，已全部办结20件。") == [
+        (5, "requests.new.total")]
+
+
+def test_an_answered_count_after_a_channel_of_the_requests_still_reads(tmp_path: Path) -> None:
+    # a channel the requests came by (其中通过信箱收到1件) or a clause naming the requests themselves is no other
+    # business: the answered count after it is the requests', as before
+    assert linked(tmp_path, "全年收到政府信息公开申请3件，其中通过信箱收到1件，办结3件。") == [
+        (3, "requests.new.total"), (3, "requests.result.total.total")]
+    assert linked(tmp_path, "收到政府信息公开申请12件，办结12件。") == [
+        (12, "requests.new.total"), (12, "requests.result.total.total")]
