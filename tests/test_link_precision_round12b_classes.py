@@ -60,3 +60,12 @@ def test_an_answered_count_after_a_channel_of_the_requests_still_reads(tmp_path:
         (3, "requests.new.total"), (3, "requests.result.total.total")]
     assert linked(tmp_path, "收到政府信息公开申请12件，办结12件。") == [
         (12, "requests.new.total"), (12, "requests.result.total.total")]
+
+
+def test_requests_received_on_site_are_a_channel_of_them(tmp_path: Path) -> None:
+    # the on-site channel named apart from its verb (通过现场方式受理) counts some of the requests, like 现场办理 and
+    # 网上申请: no second total
+    assert linked(tmp_path, "全年收到政府信息公开申请5件。通过现场方式受理2件，通过网络方式受理3件。") == [
+        (5, "requests.new.total")]
+    # ... and the year's total around it still reads
+    assert linked(tmp_path, "全年收到政府信息公开申请5件，现场申请2件，网上申请3件。") == [(5, "requests.new.total")]
