@@ -51,6 +51,10 @@ def test_an_answered_count_after_a_hotline_or_mailbox_caseload_is_that_caseload(
     assert linked(tmp_path, "全年受理依申请公开3件，12345热线转办件56件，办结56件。") == [(3, "requests.new.total")]
     assert linked(tmp_path, "全年收到政府信息公开申请5件，领导信箱来信20件，已全部办结20件。") == [
         (5, "requests.new.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请2件，政务窗口办理群众办件5361件，已办结5361件。") == [
+        (2, "requests.new.total")]
+    assert linked(tmp_path, "全年受理政府信息公开申请2件，全年受理审批服务事项3200件，按时办结3200件。") == [
+        (2, "requests.new.total")]
 
 
 def test_an_answered_count_after_a_channel_of_the_requests_still_reads(tmp_path: Path) -> None:
@@ -60,6 +64,8 @@ def test_an_answered_count_after_a_channel_of_the_requests_still_reads(tmp_path:
         (3, "requests.new.total"), (3, "requests.result.total.total")]
     assert linked(tmp_path, "收到政府信息公开申请12件，办结12件。") == [
         (12, "requests.new.total"), (12, "requests.result.total.total")]
+    assert linked(tmp_path, "全年受理依申请公开办件3件，办结3件。") == [
+        (3, "requests.new.total"), (3, "requests.result.total.total")]
 
 
 def test_requests_received_on_site_are_a_channel_of_them(tmp_path: Path) -> None:
