@@ -391,6 +391,10 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 or _part_carried_in(text[fig.end:sentence[1]], switch):
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
+        forward = switch.get("forward")
+        if forward and right.lstrip().startswith(("（", "(")) and any(w in right for w in forward["words"]):
+            return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
+                         general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 

@@ -75,3 +75,15 @@ def test_requests_received_on_site_are_a_channel_of_them(tmp_path: Path) -> None
         (5, "requests.new.total")]
     # ... and the year's total around it still reads
     assert linked(tmp_path, "全年收到政府信息公开申请5件，现场申请2件，网上申请3件。") == [(5, "requests.new.total")]
+
+
+def test_a_handled_count_holding_requests_carried_forward_is_no_answered_count(tmp_path: Path) -> None:
+    # a parenthesis right after 办理…N件 naming some carried on into the next year: N is all the year had on hand,
+    # not the answered (the table's 办结 is N less those)
+    assert linked(tmp_path, "全年办理政府信息公开申请96宗（结转下年度继续办理1宗），均按时答复。") == [
+        (96, "requests.handled_pool.total"), (1, "requests.carried_forward.total")]
+    # ... while the carry-in parenthesis and an answered count with its own carry read as before
+    assert linked(tmp_path, "共办理政府信息公开申请114件（含上年结转18件），办结113件。") == [
+        (114, "requests.handled_pool.total"), (18, "requests.carried_over.total"), (113, "requests.result.total.total")]
+    assert linked(tmp_path, "收到申请10件，办结8件（结转下年度2件）。") == [
+        (10, "requests.new.total"), (8, "requests.result.total.total"), (2, "requests.carried_forward.total")]
