@@ -26,6 +26,7 @@ from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pat
                               masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
+TABLE_SECTIONS = ("二", "三", "四")  # where the 2019 and 2021 formats print their tables
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
@@ -91,8 +92,11 @@ class _Link:
 def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
     """Given the narrative (the report year, and whether any table was read), return (section, figure) for every
     figure in sections 一, 五 and 六, or in every section of a report before the 2019 format, or of one whose format
-    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for)."""
-    sections = [s for s in narrative.sections if s.no in NARRATIVE_SECTIONS]
+    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for). Of a report of which no table
+    was read, sections 二 to 四 are read too: none of their tables stands for them, and a page that tells their
+    figures in prose (二、主动公开政府信息情况 / 全年主动公开政府信息121条) states them there."""
+    read = NARRATIVE_SECTIONS if tables_read else NARRATIVE_SECTIONS + TABLE_SECTIONS
+    sections = [s for s in narrative.sections if s.no in read]
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
     elif report_year is not None and report_year <= PRE2019_LAST_YEAR:
@@ -399,6 +403,10 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 or _part_carried_in(text[fig.end:sentence[1]], switch):
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
+        forward = switch.get("forward")
+        if forward and right.lstrip().startswith(("（", "(")) and any(w in right for w in forward["words"]):
+            return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
+                         general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 
@@ -1221,16 +1229,25 @@ def _topic_of_an_earlier_clause(words: _TopicWords, fig: Figure, local_start: in
 def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
                           topic: str, mentions: list[Mention], spec: Spec) -> bool:
     """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
-    it, return whether a clause opened by another matter's word (另, 此外…) stands between that word and the figure,
-    and the printed figure right before this one, in that clause or after, went unlinked: the verb goes on with that
-    matter (收到申请12件，另收到信箱来信30件，办结30件), not with the topic."""
+    it, return whether a clause opened by another matter's word (另, 此外…) or naming another matter (热线, 信箱…)
+    stands between that word and the figure, and the printed figure right before this one, in that clause or after,
+    went unlinked: the verb goes on with that matter (收到申请12件，另收到信箱来信30件，办结30件; 收到申请3件，
+    12345热线转办件56件，办结56件), not with the topic."""
     word = words.before(sentence[0], fig.start, local_start)
     if word is None or word.topic != topic:
         return False
-    opened = max((i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS
-                  and text.startswith(tuple(spec.other_matter_openers), i + 1)), default=-1)
+    marks = [i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS] + [fig.start]
+    opened = max((i for i, end in zip(marks, marks[1:]) if text.startswith(tuple(spec.other_matter_openers), i + 1)
+                  or _names_another_business(text[i + 1:end], topic, spec)), default=-1)
     previous = next((m for m in reversed(mentions) if not m.implicit), None)
     return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
+
+
+def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:
+    """Given a clause, return whether it counts another business than the topic's (12345热线转办件56件): one of its
+    words, and neither a breakdown of the topic's count (其中通过信箱收到1件) nor a word of the topic."""
+    return any(w in clause for w in spec.other_matter_nouns) and not clause.startswith(tuple(spec.breakdown_words)) \
+        and not any(w in clause for w in spec.topics[topic] if w)
 
 
 def _only_gaps(words: str, gaps: list[str]) -> bool:

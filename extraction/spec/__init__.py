@@ -149,6 +149,7 @@ class Spec:
     owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
     noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
     other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
+    other_matter_nouns: list[str] = field(default_factory=list)  # 热线, 信箱: a clause about another matter
     kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
     issuer_marks: list[str] = field(default_factory=list)  # 以…名义V的: a description of documents, not an event
     subject_matter: dict[str, list[str]] = field(default_factory=dict)  # 涉及行政处罚2件: what requests were about
@@ -403,6 +404,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
         noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
         other_matter_openers=raw["grammar"]["other_matter_openers"],
+        other_matter_nouns=raw["grammar"]["other_matter_nouns"],
         issuer_marks=raw["grammar"]["issuer_marks"],
         subject_matter=raw["grammar"]["subject_matter"],
         contrasted_years=raw["contrasted_years"],
