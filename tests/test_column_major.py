@@ -228,6 +228,18 @@ def test_review_numbers_that_break_its_identities_are_not_read(tmp_path: Path) -
     assert review_cells(review_text(values), tmp_path) == {}
 
 
+def test_review_numbers_printed_between_runs_of_headers_are_not_read(tmp_path: Path) -> None:
+    # A synthetic page's 表四 through pdfminer: two groups' headers, one number, the third group's headers, then
+    # the other fourteen numbers; the lone number is not the first header's (行政复议's 4 1 1 1 7 come sixth to
+    # tenth), and every T4 identity holds whichever group takes which five numbers.
+    heads = [line for text in OUTCOMES for line in (text, "")]
+    table = ["行政复议", "", "行政诉讼", ""] + heads + ["未经复议直接起诉", "", "复议后起诉", ""] + heads + ["0", ""] + heads
+    table += [line for value in [0, 0, 0, 0, 4, 1, 1, 1, 7, 0, 0, 0, 0, 0] for line in (str(value), "")]
+    lines = pdfminer_text(consistent_grid(1)).split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    assert review_cells("\n".join(lines[:at + 2] + table + lines[at + 2:]), tmp_path) == {}
+
+
 def test_review_of_zeros_is_not_read_by_its_headers(tmp_path: Path) -> None:
     assert review_cells(review_text([0] * 15), tmp_path) == {}
 
