@@ -285,10 +285,11 @@ def test_a_stream_too_long_to_search_reads_nothing() -> None:
     assert holding_readings(numbers, [r.key for r in ROWS], COLUMNS, identities, {}) is None
 
 
-@pytest.mark.parametrize("seed", [4, 17, 23])
+@pytest.mark.parametrize("seed", [4, 17, 23, 31])
 def test_generated_reports_through_pdfminer_read_no_cell_wrong(seed: int, tmp_path: Path) -> None:
     # A synthetic report printed to PDF from its HTML page, and that PDF through pdfminer's extract_text: whatever
-    # the readers read must be the report's own cell, and the column-major readers must read some of them.
+    # the readers read must be the report's own cell, and the column-major readers must read some of them. Seed 31:
+    # 商业企业's header wraps one character a line, and pdfminer prints it with its column after all the others.
     from evaluation.content import content_of
     from evaluation.mutations import MUTATIONS
     from evaluation.synth import render
