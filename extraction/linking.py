@@ -1095,6 +1095,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 收到申请19件。依申请公开16件: the topic alone names no second count of what was received
         if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec, dispositions):
             continue  # 其中3件完成办结，2件由申请人主动撤销申请: some of the results, not their total
+        if link.metric in spec.total_complements \
+                and total_among_other_parts(text, fig.start, sentence, [(w.end, w.value) for w in wholes],
+                                            spec.breakdown_words, spec.total_complements[link.metric]):
+            continue  # 其中线上办理26件，线下办理5件 (of 31): a part beside parts other than the total's complement
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
         mention.alternatives = link.alternatives
@@ -1487,6 +1491,44 @@ def _answered_beside_other_results(text: str, fig: Figure, metric: str, sentence
         if any(w in clause for w in parts["siblings"]) and float(fig.value) + int(sibling.group()) in earlier:
             return True
     return siblings > 0 and float(fig.value) + siblings in earlier
+
+
+_COUNTED_PART = re.compile(r"([0-9]+)\s*(?:件|条|个|次|宗|份|项)")
+_PART_SPLIT = re.compile(r"[，,；;、。]")
+
+
+def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wholes: list[tuple[int, float]],
+                            breakdown_words: list[str], complement: list[str]) -> bool:
+    """Given a count linked to a total (where it starts in text), its sentence, the (end, value) of figures linked
+    before it there, the breakdown words and the words naming the total's complement, return whether it is a part of
+    a larger figure: the counts listed next to it after a breakdown word, a run of them holding it, add up to a figure
+    before that word, and one of the others is not of the complement (其中线上办理26件，线下办理5件 of 31; 正在办理6件，
+    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
+    opened = max((text.rfind(b, sentence[0], start) for b in breakdown_words), default=-1)
+    totals = {value for whole_end, value in wholes if whole_end <= opened}
+    if opened < 0 or not totals:
+        return False
+    parts: list[tuple[float, bool]] = []  # (value, whether its clause names the complement) in text order
+    own = -1
+    cursor = opened
+    for clause in _PART_SPLIT.split(text[opened:sentence[1]]):
+        counted = _COUNTED_PART.search(clause)
+        clause_start = cursor
+        cursor += len(clause) + 1
+        if counted is None:
+            continue
+        if clause_start + counted.start() <= start < clause_start + counted.end():
+            own = len(parts)
+        parts.append((float(counted.group(1)), any(w in clause for w in complement)))
+    if own < 0:
+        return False
+    for first in range(own + 1):
+        for last in range(own, len(parts)):
+            run = parts[first:last + 1]
+            if len(run) > 1 and sum(v for v, _ in run) in totals \
+                    and not all(named for i, (_, named) in enumerate(run) if first + i != own):
+                return True
+    return False
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

@@ -157,6 +157,7 @@ class Spec:
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
     result_parts: dict[str, Any] = field(default_factory=dict)  # 其中3件办结，2件撤回: the answered beside other results
+    total_complements: dict[str, list[str]] = field(default_factory=dict)  # the only parts a total stands beside
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
 
     @cached_property
@@ -410,6 +411,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         respective_words=raw["grammar"].get("respective_words", []),
         result_parts=raw.get("result_parts", {}),
+        total_complements=raw.get("total_complements", {}),
         list_topics=raw["grammar"].get("list_topics", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
