@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluation.scoring import acceptable_metrics, pair_mentions
-from extraction.linking import total_among_other_parts
+from extraction.linking import _year_rules, listed_beside_another_category, total_among_other_parts
 from extraction.spec import Spec, load_spec
 
 Json = dict[str, Any]
@@ -91,14 +91,32 @@ def false_links(predicted: list[Json], gold: list[Json]) -> list[tuple[Json, Jso
     return out
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Given a page's text and a figure's span, return its sentence's bounds (to the full stops or line ends)."""
+    return (max(text.rfind(mark, 0, start) for mark in "。\n") + 1,
+            min((i for i in (text.find(mark, end) for mark in "。\n") if i >= 0), default=len(text)))
+
+
+def category_list_guard(text: str, mention: Json, spec: Spec) -> bool:
+    """Given a page's text and a linked mention of an earlier grammar, return whether the guard on lists of other
+    categories (linking.listed_beside_another_category) would have unlinked it, had it existed then."""
+    rules = _year_rules(None, spec, 2020) + _year_rules(None, spec, 2023)  # both formats' keys
+    topics = [r["topic"] for r in rules if r.get("metric") == mention["metric"]]
+    if mention.get("implicit") or not topics or topics[0] not in spec.category_list_topics:
+        return False
+    cues = [c for r in rules if r["topic"] == topics[0] for c in r["cue"]]
+    start, end = mention["span"]
+    return listed_beside_another_category(text, start, mention.get("unit") or "", _sentence(text, start, end), cues,
+                                          spec)
+
+
 def part_guard(text: str, mention: Json, predicted: list[Json], spec: Spec) -> bool:
     """Given a page's text, a linked mention of an earlier grammar and all its mentions there, return whether the
     guard on parts read as totals (linking.total_among_other_parts) would have unlinked it, had it existed then."""
     if mention.get("implicit") or mention["metric"] not in spec.total_complements:
         return False
     start, end = mention["span"]
-    sentence = (max(text.rfind(mark, 0, start) for mark in "。\n") + 1,
-                min((i for i in (text.find(mark, end) for mark in "。\n") if i >= 0), default=len(text)))
+    sentence = _sentence(text, start, end)
     wholes = [(m["span"][1], float(m["value"])) for m in predicted
               if m.get("metric") and not m.get("implicit") and sentence[0] <= m["span"][0] < start]
     return total_among_other_parts(text, start, sentence, wholes, spec.breakdown_words,
@@ -124,7 +142,7 @@ def main() -> None:
         pages = batch_pages(commit)
         then = commit_mentions(commit, pages)
         now = commit_mentions(None, pages) if args.guarded else {}
-        correct = linked = prevented = guarded = 0
+        correct = linked = prevented = guarded = listed = 0
         for gold_path in pages:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             text = gold_path.with_name(gold["document"]).read_text(encoding="utf-8")
@@ -138,13 +156,16 @@ def main() -> None:
                 fixed = args.guarded and (tuple(mention["span"]), mention["metric"]) not in still
                 prevented += fixed
                 by_guard = part_guard(text, mention, predicted, spec)
+                by_list = category_list_guard(text, mention, spec)
                 guarded += by_guard
+                listed += by_list
                 if args.list:
                     gold_metric = "no figure" if partner is None else partner.get("metric")
-                    print(f"  r{round_no} {commit} {gold_path.name[:14]} {'fixed ' if fixed else ''}{'GUARD ' if by_guard else ''}"
+                    marks = "".join(m for m, on in (("fixed ", fixed), ("PART ", by_guard), ("LIST ", by_list)) if on)
+                    print(f"  r{round_no} {commit} {gold_path.name[:14]} {marks}"
                           f"{mention['metric']} (gold {gold_metric}) {context(text, mention['span'])}")
         line = f"round {round_no} {commit}: {len(pages)} pages, link P {correct}/{linked}"
-        line += f", {guarded} unlinked by the part guard"
+        line += f", unlinked by the part guard {guarded}, by the list guard {listed}"
         print(line + (f", {prevented} of {linked - correct} false links not made today" if args.guarded else ""))
 
 

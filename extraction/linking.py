@@ -1062,6 +1062,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
         if _counts_items(text[group:fig.start], fig.unit, text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
+        if topic in spec.category_list_topics and listed_beside_another_category(
+                text, fig.start, fig.unit, sentence, [c for r in rules if r["topic"] == topic for c in r["cue"]], spec):
+            continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
@@ -1528,6 +1531,36 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
             if len(run) > 1 and sum(v for v, _ in run) in totals \
                     and not all(named for i, (_, named) in enumerate(run) if first + i != own):
                 return True
+    return False
+
+
+_LIST_SPLIT = re.compile(r"[，,；;、：:。]")
+_COUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def listed_beside_another_category(text: str, start: int, unit: str, sentence: tuple[int, int], cues: list[str],
+                                   spec: Spec) -> bool:
+    """Given a figure (where it starts in text, its unit), its sentence and the cues of its topic, return whether it
+    is listed beside a count in the same item unit of a category neither a topic word nor a cue of its topic names
+    (行政许可24项、行政裁决2项; 行政复议（指南）1条，年度报告1条): the list counts items of categories (postings, powers,
+    services), not a table's quantity. A list a breakdown word opens before the figure starts there (主动公开信息
+    15625条，其中，制发规范性文件7条: the whole before it is no sibling)."""
+    if unit not in spec.category_list_units:
+        return False
+    naming = [w for words in spec.topics.values() for w in words] + cues
+    opened = max((text.rfind(b, sentence[0], start) for b in spec.breakdown_words), default=-1)
+    cursor = max(sentence[0], opened)
+    for clause in _LIST_SPLIT.split(text[cursor:sentence[1]]):
+        clause_start = cursor
+        cursor += len(clause) + 1
+        counted = re.search(_COUNT.pattern + r"\s*" + re.escape(unit), clause)
+        if counted is None or clause_start <= start < cursor:
+            continue
+        if len(clause[:counted.start()].strip(CLAUSE_OPENING_MARKS)) < 2 \
+                or any(w in clause for w in spec.category_list_changes):
+            continue
+        if not any(w in clause for w in naming):
+            return True
     return False
 
 

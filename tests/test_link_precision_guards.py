@@ -54,3 +54,29 @@ def test_a_new_count_beside_other_parts_of_the_pool_is_no_new_total(tmp_path: Pa
 def test_a_new_count_beside_the_carried_in_is_the_new_total(tmp_path: Path, carried: str) -> None:
     sentence = f"全年共收到政府信息公开申请12件，其中新收10件，{carried.format(n=2)}。"
     assert (10, "requests.new.total") in linked(tmp_path, sentence)
+
+
+TABLE_TWO = [("行政许可", "active.licensing.decisions"), ("行政处罚", "active.penalty.decisions"),
+             ("行政强制", "active.coercion.decisions")]
+OTHER_CATEGORIES = ["行政给付", "行政确认", "公共服务", "工作动态", "其他权力"]
+
+
+@pytest.mark.parametrize("topic, metric", TABLE_TWO)
+@pytest.mark.parametrize("other", OTHER_CATEGORIES)
+@pytest.mark.parametrize("unit", ["项", "条"])
+def test_a_count_listed_beside_a_category_no_topic_names_is_an_item_count(tmp_path: Path, topic: str, metric: str,
+                                                                          other: str, unit: str) -> None:
+    assert linked(tmp_path, f"本年度更新公开{other}3{unit}、{topic}12{unit}。") == []
+    assert linked(tmp_path, f"本年度更新公开{topic}12{unit}、{other}3{unit}。") == []
+
+
+@pytest.mark.parametrize("topic, metric", TABLE_TWO)
+def test_a_list_of_topics_or_a_change_beside_one_keeps_the_decisions(tmp_path: Path, topic: str, metric: str) -> None:
+    assert (12, metric) in linked(tmp_path, f"本年度作出{topic}决定12件、行政检查20件。")  # 件: decisions, not items
+    kinds = "、".join(f"{t}{n}项" for (t, _), n in zip(TABLE_TWO, (12, 8, 5)))
+    assert len(linked(tmp_path, f"本年度更新公开{kinds}。")) == 3
+
+
+def test_a_count_in_another_unit_beside_a_posting_count_keeps_its_link(tmp_path: Path) -> None:
+    assert linked(tmp_path, "2023年我乡制发规范性文件13份，平台主动公开政府信息87条。") == [
+        (13, "active.normative_docs.issued")]
