@@ -1,11 +1,13 @@
-"""The false links a grammar made on text it had never seen: each batch of tuned pages rounds 8–12 added, read by
+"""The false links a grammar made on text it had never seen: each batch of tuned pages rounds 4–12 added, read by
 the grammar of its own corpus commit (labeled before any run, so the grammar just before the batch's rules) and
 scored against today's gold. What the rules of each round fixed after the fact is the evidence of which guards
 would hold on the next round's text (corpus/real-narrative/README.md, "Precision on fresh text").
 
-    python -m evaluation.fresh_links [--list] [--guarded] [--rounds 8 12]   # a git checkout: reads git history (~5 s a batch)
+    python -m evaluation.fresh_links [--list] [--guarded] [--rounds 8 12]   # reads git history (~5 s a batch)
 
---guarded also reads the same pages with today's grammar and marks which fresh false links it no longer makes.
+Each false link is marked PART or LIST where the guard of that name (linking.total_among_other_parts,
+linking.listed_beside_another_category) would have unlinked it, had it existed then; --guarded also reads the same
+pages with today's grammar and marks (fixed) which fresh false links it no longer makes.
 Only tuned pages are read; the untuned split is never opened.
 """
 from __future__ import annotations
