@@ -144,7 +144,7 @@ def main() -> None:
         pages = batch_pages(commit)
         then = commit_mentions(commit, pages)
         now = commit_mentions(None, pages) if args.guarded else {}
-        correct = linked = prevented = guarded = listed = 0
+        correct = linked = prevented = guarded = listed = cost = 0
         for gold_path in pages:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             text = gold_path.with_name(gold["document"]).read_text(encoding="utf-8")
@@ -154,6 +154,14 @@ def main() -> None:
             correct += sum(1 for m in predicted if m.get("metric")) - len(wrong)
             still = {(tuple(m["span"]), m["metric"]) for m, _ in false_links(now.get(gold_path.name, []),
                                                                              gold["mentions"])}
+            wrong_spans = {(tuple(m["span"]), m["metric"]) for m, _ in wrong}
+            for mention in predicted:  # what the guards would have cost then: right links they unlink
+                if mention.get("metric") and (tuple(mention["span"]), mention["metric"]) not in wrong_spans:
+                    costs = part_guard(text, mention, predicted, spec) or category_list_guard(text, mention, spec)
+                    cost += costs
+                    if costs and args.list:
+                        print(f"  r{round_no} {commit} {gold_path.name[:14]} COST {mention['metric']} "
+                              f"{context(text, mention['span'])}")
             for mention, partner in wrong:
                 fixed = args.guarded and (tuple(mention["span"]), mention["metric"]) not in still
                 prevented += fixed
@@ -167,7 +175,7 @@ def main() -> None:
                     print(f"  r{round_no} {commit} {gold_path.name[:14]} {marks}"
                           f"{mention['metric']} (gold {gold_metric}) {context(text, mention['span'])}")
         line = f"round {round_no} {commit}: {len(pages)} pages, link P {correct}/{linked}"
-        line += f", unlinked by the part guard {guarded}, by the list guard {listed}"
+        line += f", unlinked by the part guard {guarded}, by the list guard {listed}, right links they cost {cost}"
         print(line + (f", {prevented} of {linked - correct} false links not made today" if args.guarded else ""))
 
 
