@@ -1070,6 +1070,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
         if _counts_items(text[group:fig.start], fig.unit, text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
+        if topic in spec.category_list_topics and listed_beside_another_category(
+                text, fig.start, fig.unit, sentence, [c for r in rules if r["topic"] == topic for c in r["cue"]], spec):
+            continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
@@ -1103,6 +1106,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 收到申请19件。依申请公开16件: the topic alone names no second count of what was received
         if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec, dispositions):
             continue  # 其中3件完成办结，2件由申请人主动撤销申请: some of the results, not their total
+        if link.metric in spec.total_complements \
+                and total_among_other_parts(text, fig.start, sentence, [(w.end, w.value) for w in wholes],
+                                            spec.breakdown_words, spec.total_complements[link.metric]):
+            continue  # 其中线上办理26件，线下办理5件 (of 31): a part beside parts other than the total's complement
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
         mention.alternatives = link.alternatives
@@ -1504,6 +1511,74 @@ def _answered_beside_other_results(text: str, fig: Figure, metric: str, sentence
         if any(w in clause for w in parts["siblings"]) and float(fig.value) + int(sibling.group()) in earlier:
             return True
     return siblings > 0 and float(fig.value) + siblings in earlier
+
+
+_COUNTED_PART = re.compile(r"([0-9]+)\s*(?:件|条|个|次|宗|份|项)")
+_PART_SPLIT = re.compile(r"[，,；;、。]")
+
+
+def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wholes: list[tuple[int, float]],
+                            breakdown_words: list[str], complement: list[str]) -> bool:
+    """Given a count linked to a total (where it starts in text), its sentence, the (end, value) of figures linked
+    before it there, the breakdown words and the words naming the total's complement, return whether it is a part of
+    a larger figure: the counts listed next to it after a breakdown word, a run of them holding it, add up to a figure
+    before that word, and one of the others is not of the complement (其中线上办理26件，线下办理5件 of 31; 正在办理6件，
+    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
+    opened = max((text.rfind(b, sentence[0], start) for b in breakdown_words), default=-1)
+    totals = {value for whole_end, value in wholes if whole_end <= opened}
+    if opened < 0 or not totals:
+        return False
+    parts: list[tuple[float, bool]] = []  # (value, whether its clause names the complement) in text order
+    own = -1
+    cursor = opened
+    for clause in _PART_SPLIT.split(text[opened:sentence[1]]):
+        counted = _COUNTED_PART.search(clause)
+        clause_start = cursor
+        cursor += len(clause) + 1
+        if counted is None:
+            continue
+        if clause_start + counted.start() <= start < clause_start + counted.end():
+            own = len(parts)
+        parts.append((float(counted.group(1)), any(w in clause for w in complement)))
+    if own < 0:
+        return False
+    for first in range(own + 1):
+        for last in range(own, len(parts)):
+            run = parts[first:last + 1]
+            if len(run) > 1 and sum(v for v, _ in run) in totals \
+                    and not all(named for i, (_, named) in enumerate(run) if first + i != own):
+                return True
+    return False
+
+
+_LIST_SPLIT = re.compile(r"[，,；;、：:。]")
+_COUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def listed_beside_another_category(text: str, start: int, unit: str, sentence: tuple[int, int], cues: list[str],
+                                   spec: Spec) -> bool:
+    """Given a figure (where it starts in text, its unit), its sentence and the cues of its topic, return whether it
+    is listed beside a count in the same item unit of a category neither a topic word nor a cue of its topic names
+    (行政许可24项、行政裁决2项; 行政复议（指南）1条，年度报告1条): the list counts items of categories (postings, powers,
+    services), not a table's quantity. A list a breakdown word opens before the figure starts there (主动公开信息
+    15625条，其中，制发规范性文件7条: the whole before it is no sibling)."""
+    if unit not in spec.category_list_units:
+        return False
+    naming = [w for words in spec.topics.values() for w in words] + cues
+    opened = max((text.rfind(b, sentence[0], start) for b in spec.breakdown_words), default=-1)
+    cursor = max(sentence[0], opened)
+    for clause in _LIST_SPLIT.split(text[cursor:sentence[1]]):
+        clause_start = cursor
+        cursor += len(clause) + 1
+        counted = re.search(_COUNT.pattern + r"\s*" + re.escape(unit), clause)
+        if counted is None or clause_start <= start < cursor:
+            continue
+        if len(clause[:counted.start()].strip(CLAUSE_OPENING_MARKS)) < 2 \
+                or any(w in clause for w in spec.category_list_changes):
+            continue
+        if not any(w in clause for w in naming):
+            return True
+    return False
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

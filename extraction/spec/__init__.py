@@ -158,6 +158,10 @@ class Spec:
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
     result_parts: dict[str, Any] = field(default_factory=dict)  # 其中3件办结，2件撤回: the answered beside other results
+    total_complements: dict[str, list[str]] = field(default_factory=dict)  # the only parts a total stands beside
+    category_list_units: list[str] = field(default_factory=list)  # units of lists of categories (行政裁决2项)
+    category_list_changes: list[str] = field(default_factory=list)  # a change beside a count: no other category
+    category_list_topics: list[str] = field(default_factory=list)  # topics whose counts such a list may hold
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
 
     @cached_property
@@ -412,6 +416,10 @@ def _build(raw: dict[str, Any]) -> Spec:
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         respective_words=raw["grammar"].get("respective_words", []),
         result_parts=raw.get("result_parts", {}),
+        total_complements=raw.get("total_complements", {}),
+        category_list_units=raw.get("category_list_units", []),
+        category_list_changes=raw.get("category_list_changes", []),
+        category_list_topics=raw.get("category_list_topics", []),
         list_topics=raw["grammar"].get("list_topics", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
