@@ -1,0 +1,39 @@
+"""False-link classes that the twelfth round's fresh pages (rn12c) called for, each checked on wordings written for
+these tests: the wording that misled the grammar beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+ANSWERED = "本年度收到政府信息公开申请3件，均已答复。\n"
+
+
+@pytest.mark.parametrize("pointer", ["此类申请", "该类申请", "上述申请", "这类申请"])
+def test_a_subject_pointing_back_takes_the_heading_it_answers(tmp_path: Path, pointer: str) -> None:
+    # under a heading of reviews, 此类申请 are the reviews applied for: a zero of reviews, not of the year's requests
+    # (which would contradict the 3 received just before)
+    assert linked(tmp_path, f"{ANSWERED}（二）行政复议情况\n本年度未收到{pointer}。") == [
+        (3, "requests.new.total"), (0, "review.total")]
+    # ... under a numbered heading closed by a full stop too
+    assert linked(tmp_path, f"{ANSWERED}（三）因政府信息公开工作申请行政复议情况。全年未接到{pointer}。") == [
+        (3, "requests.new.total"), (0, "review.total")]
+    # ... and under a heading of requests it is a zero of requests, as the plain word would be
+    assert linked(tmp_path, f"（二）依申请公开情况\n本年度未收到{pointer}。") == [(0, "requests.new.total")]
+
+
+def test_a_subject_pointing_back_at_nothing_is_no_zero(tmp_path: Path) -> None:
+    # with no label to answer, what 此类 points at is the sentence before, which no rule reads: no link
+    assert linked(tmp_path, f"{ANSWERED}本年度未收到此类申请。") == [(3, "requests.new.total")]
+    # ... and a carry of them says neither direction
+    assert linked(tmp_path, "（二）依申请公开情况\n本年度无结转此类申请。") == []
+
+
+def test_a_subject_named_outright_still_reads_as_itself(tmp_path: Path) -> None:
+    # the subject word itself, not pointing back, keeps its own topic even under another heading
+    assert linked(tmp_path, f"{ANSWERED}（二）行政复议情况\n本年度未发生行政诉讼。") == [
+        (3, "requests.new.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "全年未收到政府信息公开申请，也未发生行政复议。") == [
+        (0, "requests.new.total"), (0, "review.total")]
