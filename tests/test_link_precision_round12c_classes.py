@@ -37,3 +37,12 @@ def test_a_subject_named_outright_still_reads_as_itself(tmp_path: Path) -> None:
         (3, "requests.new.total"), (0, "litigation.total")]
     assert linked(tmp_path, "全年未收到政府信息公开申请，也未发生行政复议。") == [
         (0, "requests.new.total"), (0, "review.total")]
+
+
+@pytest.mark.parametrize("towns", ["各乡镇", "各街道", "乡镇（街道）", "各镇"])
+def test_towns_taken_together_count_no_request_of_the_government(tmp_path: Path, towns: str) -> None:
+    # a county's or district's towns and streets taken together are a part of its area's count, none of its own
+    assert linked(tmp_path, f"{towns}共收到政府信息公开申请45件。") == []
+    # ... beside the government's own count, which still reads
+    assert linked(tmp_path, f"本机关收到政府信息公开申请12件，{towns}共收到政府信息公开申请45件。") == [
+        (12, "requests.new.total")]
