@@ -46,3 +46,19 @@ def test_towns_taken_together_count_no_request_of_the_government(tmp_path: Path,
     # ... beside the government's own count, which still reads
     assert linked(tmp_path, f"本机关收到政府信息公开申请12件，{towns}共收到政府信息公开申请45件。") == [
         (12, "requests.new.total")]
+
+
+@pytest.mark.parametrize("subset", ["申请人撤回的申请", "申请人撤销的申请"])
+def test_a_zero_of_withdrawn_requests_is_none_of_the_year(tmp_path: Path, subset: str) -> None:
+    # requests the applicants withdrew are some of them: their zero says nothing of the year's requests
+    assert linked(tmp_path, f"本年度未收到{subset}。") == []
+    # ... while a zero of every request, a withdrawal clause after it, still reads
+    assert linked(tmp_path, "本年度未收到政府信息公开申请，也无申请人撤回申请的情况。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("units", ["下属事业单位", "所属事业单位", "直属事业单位"])
+def test_a_bodys_institutions_count_their_own_requests(tmp_path: Path, units: str) -> None:
+    # a bureau's institutions (事业单位) are other bodies, as its 下属单位: their count and zero are theirs
+    assert linked(tmp_path, f"本局{units}收到政府信息公开申请3件。") == []
+    assert linked(tmp_path, f"本局{units}未收到政府信息公开申请。") == []
+    assert linked(tmp_path, f"本局收到政府信息公开申请5件，{units}未收到政府信息公开申请。") == [(5, "requests.new.total")]
