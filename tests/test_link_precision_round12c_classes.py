@@ -62,3 +62,11 @@ def test_a_bodys_institutions_count_their_own_requests(tmp_path: Path, units: st
     assert linked(tmp_path, f"本局{units}收到政府信息公开申请3件。") == []
     assert linked(tmp_path, f"本局{units}未收到政府信息公开申请。") == []
     assert linked(tmp_path, f"本局收到政府信息公开申请5件，{units}未收到政府信息公开申请。") == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize("channel", ["现场提交申请4件", "现场申请4件", "现场递交申请4件", "现场受理申请4件"])
+def test_requests_that_came_in_person_are_a_part(tmp_path: Path, channel: str) -> None:
+    # 现场 fused to the asking or receiving verb counts the requests that came that way, as 网上 does beside it
+    assert linked(tmp_path, f"{channel}，网上提交申请6件。") == []
+    # ... while a sentence naming every channel before the verb still counts them all
+    assert linked(tmp_path, "群众通过信函和现场向本局提交申请31件。") == [(31, "requests.new.total")]
