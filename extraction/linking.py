@@ -852,7 +852,7 @@ _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
 def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
     """Given a zero claim and where its clause starts, return whether the words before the negation make it other
     bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
-    before = plain[clause_start:claim_start]
+    before = _masked(plain[clause_start:claim_start], spec.veto_exempt)  # 安镇街道: a street's name, no 镇街
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \
