@@ -836,6 +836,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
     narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
                 and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
+    if narrower and narrower <= {CARRIED_FORWARD, CARRIED_OVER} and len(narrower) == 1 \
+            and metric == spec.topic_zero[topic][0]:
+        return narrower.pop()  # 无申请件结转到下一年度: the carry after its subject names the direction
     if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None

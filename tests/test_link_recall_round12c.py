@@ -17,3 +17,12 @@ def test_a_street_named_after_a_town_is_the_reporting_body(tmp_path: Path, stree
     # ... while a district's towns and streets taken together still count none of its own
     assert linked(tmp_path, "全区共收到申请120件。区直部门收到申请84件，镇街收到申请36件。") == [(120, "requests.new.total")]
     assert linked(tmp_path, "镇街均未收到政府信息公开申请。") == []
+
+
+@pytest.mark.parametrize("zero", ["无申请件结转到下一年度", "无申请结转至下年度", "没有申请需要结转到下一年度"])
+def test_a_negated_carry_after_its_subject_names_its_direction(tmp_path: Path, zero: str) -> None:
+    # the carry words after the subject say forward: none carried into the next year
+    assert linked(tmp_path, f"本年度收到申请5件，均已办结，{zero}。") == [
+        (5, "requests.new.total"), (0, "requests.carried_forward.total")]
+    # ... a carry that names no direction still says neither
+    assert linked(tmp_path, "未发生申请结转情况。") == []
