@@ -583,6 +583,19 @@ def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, 
         and bool(_NEXT_IN_LIST.match(text, fig.end))
 
 
+_NOT_JOINING = ("及时", "和谐", "与时")  # words that open with a coordinator's character and join nothing
+
+
+def _continued_from(text: str, start: int) -> int:
+    """Given where a clause starts, return where it starts once a line broken inside its list is joined back: a line
+    opening with a coordinator (和政府信息公开申请共40件) goes on the clause the line before ends with (全年收到群众来信)."""
+    if start == 0 or text[start - 1] != "\n" or not text.startswith(tuple(COORDINATORS), start) \
+            or text.startswith(_NOT_JOINING, start):
+        return start
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    return max(line_start, max(text.rfind(p, line_start, start - 1) for p in "，,。；;：:！？!?") + 1)
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
             spec: Spec) -> bool:
     """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
@@ -598,7 +611,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if _BROADER.search(text[local_start:fig.start]):
         return True
     vetoes = _vetoes(spec, topic)
-    clause = text[local_start:fig.start]
+    clause = text[_continued_from(text, local_start):fig.start]
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):

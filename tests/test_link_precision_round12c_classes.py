@@ -70,3 +70,11 @@ def test_requests_that_came_in_person_are_a_part(tmp_path: Path, channel: str) -
     assert linked(tmp_path, f"{channel}，网上提交申请6件。") == []
     # ... while a sentence naming every channel before the verb still counts them all
     assert linked(tmp_path, "群众通过信函和现场向本局提交申请31件。") == [(31, "requests.new.total")]
+
+
+def test_a_list_broken_across_a_line_break_is_read_whole(tmp_path: Path) -> None:
+    # a line opening with a coordinator goes on the line before: its letters make the sum no count of requests
+    assert linked(tmp_path, "全年收到群众来信\n和政府信息公开申请共40件。") == []
+    # ... a line opening with a word that only starts like one (及时) joins nothing, as a full stop before it
+    assert linked(tmp_path, "全年收到群众来信12件\n及时答复政府信息公开申请5件。") == [(5, "requests.result.total.total")]
+    assert linked(tmp_path, "领导信箱来信办结率100%。\n及时答复政府信息公开申请5件。") == [(5, "requests.result.total.total")]
