@@ -583,6 +583,19 @@ def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, 
         and bool(_NEXT_IN_LIST.match(text, fig.end))
 
 
+def _street_names_masked(text: str, spec: Spec) -> str:
+    """Given words before a figure or a zero, return them with a street named after a town blanked (安镇街道: its 镇街
+    is no towns and streets taken together), unless a word gathering places stands right before it (乡镇街道)."""
+    names = spec.zeros["street_names"]
+    for word in names["words"]:
+        k = text.find(word)
+        while k >= 0:
+            if k > 0 and not text.startswith(tuple(names["gathered_after"]), k - 1):
+                text = text[:k] + "\u3000" * len(word) + text[k + len(word):]
+            k = text.find(word, k + len(word))
+    return text
+
+
 _NOT_JOINING = ("及时", "和谐", "与时")  # words that open with a coordinator's character and join nothing
 
 
@@ -611,7 +624,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if _BROADER.search(text[local_start:fig.start]):
         return True
     vetoes = _vetoes(spec, topic)
-    clause = text[_continued_from(text, local_start):fig.start]
+    clause = _street_names_masked(text[_continued_from(text, local_start):fig.start], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):
@@ -868,7 +881,7 @@ _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
 def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
     """Given a zero claim and where its clause starts, return whether the words before the negation make it other
     bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
-    before = _masked(plain[clause_start:claim_start], spec.veto_exempt)  # 安镇街道: a street's name, no 镇街
+    before = _street_names_masked(plain[clause_start:claim_start], spec)  # 安镇街道: a street's name, no 镇街
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \

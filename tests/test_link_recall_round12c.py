@@ -26,3 +26,9 @@ def test_a_negated_carry_after_its_subject_names_its_direction(tmp_path: Path, z
         (5, "requests.new.total"), (0, "requests.carried_forward.total")]
     # ... a carry that names no direction still says neither
     assert linked(tmp_path, "未发生申请结转情况。") == []
+
+
+@pytest.mark.parametrize("places", ["乡镇街道", "全区镇街道", "区直部门和镇街道"])
+def test_towns_and_streets_gathered_stay_other_bodies(tmp_path: Path, places: str) -> None:
+    # 镇街道 after a word gathering places is the towns and streets, not a street's name
+    assert linked(tmp_path, f"{places}收到政府信息公开申请36件。") == []
