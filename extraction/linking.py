@@ -596,14 +596,11 @@ def _street_names_masked(text: str, spec: Spec) -> str:
     return text
 
 
-_NOT_JOINING = ("及时", "和谐", "与时")  # words that open with a coordinator's character and join nothing
-
-
-def _continued_from(text: str, start: int) -> int:
+def _continued_from(text: str, start: int, spec: Spec) -> int:
     """Given where a clause starts, return where it starts once a line broken inside its list is joined back: a line
     opening with a coordinator (和政府信息公开申请共40件) goes on the clause the line before ends with (全年收到群众来信)."""
     if start == 0 or text[start - 1] != "\n" or not text.startswith(tuple(COORDINATORS), start) \
-            or text.startswith(_NOT_JOINING, start):
+            or text.startswith(tuple(spec.not_joining), start):
         return start
     line_start = text.rfind("\n", 0, start - 1) + 1
     return max(line_start, max(text.rfind(p, line_start, start - 1) for p in "，,。；;：:！？!?") + 1)
@@ -624,7 +621,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if _BROADER.search(text[local_start:fig.start]):
         return True
     vetoes = _vetoes(spec, topic)
-    clause = _street_names_masked(text[_continued_from(text, local_start):fig.start], spec)
+    clause = _street_names_masked(text[_continued_from(text, local_start, spec):fig.start], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):

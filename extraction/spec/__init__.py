@@ -158,6 +158,7 @@ class Spec:
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
     result_parts: dict[str, Any] = field(default_factory=dict)  # 其中3件办结，2件撤回: the answered beside other results
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
+    not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -411,6 +412,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         respective_words=raw["grammar"].get("respective_words", []),
         result_parts=raw.get("result_parts", {}),
         list_topics=raw["grammar"].get("list_topics", []),
+        not_joining=raw["grammar"].get("not_joining", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
                              key=len, reverse=True)
