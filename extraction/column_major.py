@@ -14,10 +14,11 @@ the numbers and reads the table's numbers as one stream in printed order:
   the seven runs but the one beside the labels; 自然人 is the run printed among the row labels (pdfminer groups the
   labels with the column beside them: pingtan_2022 prints that group after the other columns), else the one run
   printed right after labels; the other parts follow in printed order when none is printed after 总计 (a column
-  grouped with a page number is printed after its siblings: hongze's 其他), else their order is unknown and only 总计
-  and rows whose parts all print one number are told; or row by row, in the grid's order. A table printing only
-  自然人 and 总计 (the other parts blank, printing nothing) is a window of 2 × r, read only where 自然人's run is
-  placed by the labels: any two equal runs would hold;
+  grouped with a page number is printed after its siblings: hongze's 其他) and no text is printed among them (a
+  narrow column grouped with its header, printed where that group falls), else their order is unknown — no identity
+  tells two part columns apart — and only 总计 and rows whose parts all print one number are told; or row by row,
+  in the grid's order. A table printing only 自然人 and 总计 (the other parts blank, printing nothing) is a window
+  of 2 × r, read only where 自然人's run is placed by the labels: any two equal runs would hold;
 - a reading is kept when every row total holds and no other identity of template.yaml fails (T3.balance,
   T3.results_sum), the cells already read elsewhere fixed; a window of nothing but zeros witnesses nothing (every
   identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
@@ -52,10 +53,12 @@ TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收�
 @dataclass(frozen=True)
 class Number:
     """A number of the stream, with how many 表三 row labels were printed before it (its column is the one beside
-    the labels when labels are printed among its numbers)."""
+    the labels when labels are printed among its numbers) and whether any text was printed between it and the
+    number before it (a header or a page number grouped with its column)."""
 
     cell: Cell
     labels_before: int
+    after_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,9 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
     labels = 0
     started = False
     for block in blocks:
+        text_since = False
         for line in block.labels:
+            text_since = True
             text = line.text.strip()
             label, _, last = text.rpartition(" ")
             if not is_lone_value(last):
@@ -90,9 +95,10 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
             started = True
             labels += 1
             if label != text:
-                out.append(Number(Cell(last, line.where), labels))
+                out.append(Number(Cell(last, line.where), labels, True))
+                text_since = False
         if started:
-            out += [Number(cell, labels) for cell in block.values]
+            out += [Number(cell, labels, text_since and n == 0) for n, cell in enumerate(block.values)]
     return out
 
 
@@ -118,7 +124,8 @@ def column_order(runs: list[list[Number]], total: int, labels_before: int) -> tu
     pdfminer groups the row labels with the column beside them, 自然人, and prints the group before or after the
     other columns: the one run printed among the labels, else the one run printed right after labels, is 自然人.
     The other parts follow in printed order when 总计 is printed last of them (a column grouped with a page number
-    or a header is put out of that order, after 总计: hongze's 其他); else their order is unknown."""
+    or a header is put out of that order, after 总计: hongze's 其他) and no text is printed among them (such a
+    group printed before 总计); else their order is unknown."""
     beside = [n for n, run in enumerate(runs) if run[0].labels_before != run[-1].labels_before]
     after = [n for n, run in enumerate(runs) if run[0].labels_before > (runs[n - 1][-1].labels_before if n else labels_before)]
     parts = [n for n in range(len(runs)) if n != total]
@@ -128,9 +135,17 @@ def column_order(runs: list[list[Number]], total: int, labels_before: int) -> tu
     if natural[0] == total:
         return None
     rest = [n for n in parts if n != natural[0]]
-    if not beside and rest and rest[-1] > total:
+    if not beside and rest and rest[-1] > total or _text_among(runs, rest):
         return parts + [total], False
     return natural + rest + [total], True
+
+
+def _text_among(runs: list[list[Number]], parts: list[int]) -> bool:
+    """Given a window's column runs and the part runs in printed order, return whether text is printed among the
+    parts (anywhere after the first part's first number): pdfminer prints a column grouped with a header or a page
+    number where that group's box falls, so a part printed after text may sit anywhere in the grid (a narrow
+    商业企业 whose header wraps one character a line, printed after its four siblings)."""
+    return any(number.after_text for n, run in enumerate(parts) for number in runs[run][0 if n else 1:])
 
 
 def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],

@@ -57,6 +57,7 @@ NUMBERING = re.compile(r"^(\d{1,2})\.")  # 2.其他法律行政法规禁止公�
 FUZZY_LABEL_SCORE = 80  # rapidfuzz ratio for a typo'd row label to still anchor its run
 FUZZY_MIN_CHARS = 6  # shorter labels (其他, 重复申请) must be printed exactly
 REVIEW_WORDS = ("结果维持", "尚未审结")  # 表四's column headers: its runs follow them
+REVIEW_LAST_HEADER = "总计"
 FULL_WIDTH_ZERO = 0xFF10
 BOUND_NOTE = "连写数字的拆分由{}选定"
 ALIKE_NOTE = "连写数字的每种拆分此格数值相同，所据字符不唯一"
@@ -823,7 +824,10 @@ def _review_slot(runs: list[PrintedRun], start: int, spec: Spec, identities: lis
                 found.append(slot)
             elif fallback is None and all(_splits_at_all(run.text, k) for run, k in zip(chosen, kinds)):
                 fallback = slot  # 表四 is printed, but no split satisfies its identities: its cells stay unread
-    return _merged(found) or fallback
+    # Digits right after its last column header too few for its cells (527819): printed, its blank cells printing
+    # nothing, so which group and column each number fills is not printed: its cells stay unread.
+    after_header = [runs[i] for i in heads if norm(runs[i].label).endswith(REVIEW_LAST_HEADER) and digits_of(runs[i].text)]
+    return _merged(found) or fallback or (Slot("review", keys, after_header[:1]) if after_header else None)
 
 
 def _merged(slots: list[Slot]) -> Slot | None:

@@ -37,7 +37,7 @@ class Figure:
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
     "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例",
-    "小项", "批", "册", "倍", "户", "台", "%", "％",
+    "小项", "批", "册", "倍", "户", "台", "则", "种", "%", "％",
 )
 # 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).
 _GROUP_NOUN = "大(?:重点|主要|核心)?(?:类|专题|板块|领域|平台|功能|目标|栏目|模块)"
@@ -108,6 +108,7 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "户": ("籍", "口", "型", "外", "内", "主", "政"),
     "台": ("账", "帐", "阶", "风", "湾", "州", "前"),
     "册": ("子",),
+    "种": ("植", "子", "养", "粮", "苗", "业"),
 }
 
 # A unitless 2300万 takes its unit from the measure noun before it.
@@ -121,8 +122,11 @@ _ORDINAL_WINDOW = 16
 _SESSION_BEFORE = re.compile(r"届(?:人大|政协|市委|区委|县委|党委|委员会|常委会)?\s*$")
 # 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
 _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
-# 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one.
-_INDEFINITE_UNITS = ("批",)
+# 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one. 一种 is "a kind
+# of" (探索一种新模式); 5种形式 counts kinds.
+_INDEFINITE_UNITS = ("批", "种")
+# 一则…，二则… (firstly, secondly): a numeral in words before 则 names no notices; in digits it counts them (公告6则).
+_DIGITS_ONLY_UNITS = ("则",)
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 SLOGAN_MAX_CHARS = 16
@@ -192,6 +196,8 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     if _ORDINAL_BEFORE.search(before) or (unit == "次" and _SESSION_BEFORE.search(before)):
         return True
     if m["cn"] == "一" and (before.endswith(_ARTICLE_BEFORE) or unit in _INDEFINITE_UNITS):
+        return True
+    if m["cn"] is not None and unit in _DIGITS_ONLY_UNITS:
         return True
     return _in_short_quote(text, start, m.end())
 

@@ -5,7 +5,10 @@ right under it and prints the header first: 结果维持 / 1 / 结果纠正 / 0 
 结 / 果 / 维 / 持, where its cell is narrow). Where the headers of a whole row come first, the numbers follow in the
 same order (miyun's 结果维持 … 总计 / 6 4 2 3 15). So each number takes the oldest outcome header printed since the
 numbers before it that no number has taken yet, and a number printed with no header waiting is not 表四's (表三's
-numbers may come after 表四's title). The k-th header of an outcome is that outcome of the k-th group (行政复议,
+numbers may come after 表四's title); a run of headers printed while one before it still waits (more headers than
+the numbers printed after them: a synthetic page prints two groups' headers, one number, the third group's
+headers, then the other fourteen) says the numbers are not in their headers' order, and nothing is read — no T4
+identity tells two groups apart. The k-th header of an outcome is that outcome of the k-th group (行政复议,
 未经复议直接起诉, 复议后起诉: the grid's order, left to right). The cells are read only when every outcome is printed
 three times, fifteen numbers taken, and every T4 identity of template.yaml holds of them with a number other than
 0 among them (of zeros every identity holds, whatever went where).
@@ -74,7 +77,10 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
         for cell in block.values:
             if not started:
                 continue
-            waiting += headers_in(text, leaves)
+            printed = headers_in(text, leaves)
+            if printed and waiting:
+                return []  # a run of headers outnumbers the numbers after it: those are not printed in its order
+            waiting += printed
             text = ""
             if waiting:
                 taken.append((waiting.pop(0), cell))

@@ -26,6 +26,7 @@ from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pat
                               masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
+TABLE_SECTIONS = ("二", "三", "四")  # where the 2019 and 2021 formats print their tables
 MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元, the unit of 表二（八）
 QUOTE_MAX_CHARS = 60
 TOPIC_LOOKBACK_CHARS = 160  # how far back a sentence without a topic word may borrow one (same paragraph)
@@ -91,8 +92,11 @@ class _Link:
 def narrative_figures(narrative: Narrative, report_year: int | None = None, tables_read: bool = True) -> list[tuple[str, Figure]]:
     """Given the narrative (the report year, and whether any table was read), return (section, figure) for every
     figure in sections 一, 五 and 六, or in every section of a report before the 2019 format, or of one whose format
-    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for)."""
-    sections = [s for s in narrative.sections if s.no in NARRATIVE_SECTIONS]
+    cannot be known (no year, no table: sections 二 to 四 hold no table to stand for). Of a report of which no table
+    was read, sections 二 to 四 are read too: none of their tables stands for them, and a page that tells their
+    figures in prose (二、主动公开政府信息情况 / 全年主动公开政府信息121条) states them there."""
+    read = NARRATIVE_SECTIONS if tables_read else NARRATIVE_SECTIONS + TABLE_SECTIONS
+    sections = [s for s in narrative.sections if s.no in read]
     if not any(s.no for s in narrative.sections):
         sections = narrative.sections  # no headings found: the whole text is narrative
     elif report_year is not None and report_year <= PRE2019_LAST_YEAR:
@@ -399,6 +403,10 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 or _part_carried_in(text[fig.end:sentence[1]], switch):
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
+        forward = switch.get("forward")
+        if forward and right.lstrip().startswith(("（", "(")) and any(w in right for w in forward["words"]):
+            return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
+                         general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 
@@ -1088,6 +1096,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
         if _counts_items(text[group:fig.start], fig.unit, text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
+        if topic in spec.category_list_topics and listed_beside_another_category(
+                text, fig.start, fig.unit, sentence, [c for r in rules if r["topic"] == topic for c in r["cue"]], spec):
+            continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
@@ -1121,6 +1132,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 收到申请19件。依申请公开16件: the topic alone names no second count of what was received
         if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec, dispositions):
             continue  # 其中3件完成办结，2件由申请人主动撤销申请: some of the results, not their total
+        if link.metric in spec.total_complements \
+                and total_among_other_parts(text, fig.start, sentence, [(w.end, w.value) for w in wholes],
+                                            spec.breakdown_words, spec.total_complements[link.metric]):
+            continue  # 其中线上办理26件，线下办理5件 (of 31): a part beside parts other than the total's complement
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
         mention.metric = link.metric
         mention.alternatives = link.alternatives
@@ -1247,16 +1262,25 @@ def _topic_of_an_earlier_clause(words: _TopicWords, fig: Figure, local_start: in
 def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
                           topic: str, mentions: list[Mention], spec: Spec) -> bool:
     """Given a figure whose general verb takes the topic of a word before it in its sentence, and the mentions before
-    it, return whether a clause opened by another matter's word (另, 此外…) stands between that word and the figure,
-    and the printed figure right before this one, in that clause or after, went unlinked: the verb goes on with that
-    matter (收到申请12件，另收到信箱来信30件，办结30件), not with the topic."""
+    it, return whether a clause opened by another matter's word (另, 此外…) or naming another matter (热线, 信箱…)
+    stands between that word and the figure, and the printed figure right before this one, in that clause or after,
+    went unlinked: the verb goes on with that matter (收到申请12件，另收到信箱来信30件，办结30件; 收到申请3件，
+    12345热线转办件56件，办结56件), not with the topic."""
     word = words.before(sentence[0], fig.start, local_start)
     if word is None or word.topic != topic:
         return False
-    opened = max((i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS
-                  and text.startswith(tuple(spec.other_matter_openers), i + 1)), default=-1)
+    marks = [i for i in range(word.end, fig.start) if text[i] in CLAUSE_MARKS] + [fig.start]
+    opened = max((i for i, end in zip(marks, marks[1:]) if text.startswith(tuple(spec.other_matter_openers), i + 1)
+                  or _names_another_business(text[i + 1:end], topic, spec)), default=-1)
     previous = next((m for m in reversed(mentions) if not m.implicit), None)
     return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
+
+
+def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:
+    """Given a clause, return whether it counts another business than the topic's (12345热线转办件56件): one of its
+    words, and neither a breakdown of the topic's count (其中通过信箱收到1件) nor a word of the topic."""
+    return any(w in clause for w in spec.other_matter_nouns) and not clause.startswith(tuple(spec.breakdown_words)) \
+        and not any(w in clause for w in spec.topics[topic] if w)
 
 
 def _only_gaps(words: str, gaps: list[str]) -> bool:
@@ -1513,6 +1537,74 @@ def _answered_beside_other_results(text: str, fig: Figure, metric: str, sentence
         if any(w in clause for w in parts["siblings"]) and float(fig.value) + int(sibling.group()) in earlier:
             return True
     return siblings > 0 and float(fig.value) + siblings in earlier
+
+
+_COUNTED_PART = re.compile(r"([0-9]+)\s*(?:件|条|个|次|宗|份|项)")
+_PART_SPLIT = re.compile(r"[，,；;、。]")
+
+
+def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wholes: list[tuple[int, float]],
+                            breakdown_words: list[str], complement: list[str]) -> bool:
+    """Given a count linked to a total (where it starts in text), its sentence, the (end, value) of figures linked
+    before it there, the breakdown words and the words naming the total's complement, return whether it is a part of
+    a larger figure: the counts listed next to it after a breakdown word, a run of them holding it, add up to a figure
+    before that word, and one of the others is not of the complement (其中线上办理26件，线下办理5件 of 31; 正在办理6件，
+    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
+    opened = max((text.rfind(b, sentence[0], start) for b in breakdown_words), default=-1)
+    totals = {value for whole_end, value in wholes if whole_end <= opened}
+    if opened < 0 or not totals:
+        return False
+    parts: list[tuple[float, bool]] = []  # (value, whether its clause names the complement) in text order
+    own = -1
+    cursor = opened
+    for clause in _PART_SPLIT.split(text[opened:sentence[1]]):
+        counted = _COUNTED_PART.search(clause)
+        clause_start = cursor
+        cursor += len(clause) + 1
+        if counted is None:
+            continue
+        if clause_start + counted.start() <= start < clause_start + counted.end():
+            own = len(parts)
+        parts.append((float(counted.group(1)), any(w in clause for w in complement)))
+    if own < 0:
+        return False
+    for first in range(own + 1):
+        for last in range(own, len(parts)):
+            run = parts[first:last + 1]
+            if len(run) > 1 and sum(v for v, _ in run) in totals \
+                    and not all(named for i, (_, named) in enumerate(run) if first + i != own):
+                return True
+    return False
+
+
+_LIST_SPLIT = re.compile(r"[，,；;、：:。]")
+_COUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def listed_beside_another_category(text: str, start: int, unit: str, sentence: tuple[int, int], cues: list[str],
+                                   spec: Spec) -> bool:
+    """Given a figure (where it starts in text, its unit), its sentence and the cues of its topic, return whether it
+    is listed beside a count in the same item unit of a category neither a topic word nor a cue of its topic names
+    (行政许可24项、行政裁决2项; 行政复议（指南）1条，年度报告1条): the list counts items of categories (postings, powers,
+    services), not a table's quantity. A list a breakdown word opens before the figure starts there (主动公开信息
+    15625条，其中，制发规范性文件7条: the whole before it is no sibling)."""
+    if unit not in spec.category_list_units:
+        return False
+    naming = [w for words in spec.topics.values() for w in words] + cues
+    opened = max((text.rfind(b, sentence[0], start) for b in spec.breakdown_words), default=-1)
+    cursor = max(sentence[0], opened)
+    for clause in _LIST_SPLIT.split(text[cursor:sentence[1]]):
+        clause_start = cursor
+        cursor += len(clause) + 1
+        counted = re.search(_COUNT.pattern + r"\s*" + re.escape(unit), clause)
+        if counted is None or clause_start <= start < cursor:
+            continue
+        if len(clause[:counted.start()].strip(CLAUSE_OPENING_MARKS)) < 2 \
+                or any(w in clause for w in spec.category_list_changes):
+            continue
+        if not any(w in clause for w in naming):
+            return True
+    return False
 
 
 def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], wholes: list[_Whole],

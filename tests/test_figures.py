@@ -42,6 +42,9 @@ FIGURES = [
     ("发布量为上年的2.5倍", [(2.5, "倍", False)]),
     ("召开3次专题会议", [(3, "次", False)]),
     ("梳理公开标准86小项，走访困难群众120户，配置终端3台", [(86, "小项", False), (120, "户", False), (3, "台", False)]),
+    # notices and kinds: 则 and 种 count them
+    ("发布公示公告6则、政务报告2则", [(6, "则", False), (2, "则", False)]),
+    ("开通三种依申请公开接收渠道，采用6种形式解读", [(3, "种", False), (6, "种", False)]),
     # formatting: full-width digits, thousands separators
     ("受理申请３１１９件", [(3119, "件", False)]),
     ("共公开3,985,758条", [(3985758, "条", False)]),
@@ -126,6 +129,8 @@ NOT_FIGURES = [
     # idioms with numerals
     "一体化", "统一", "一些", "进一步", "一般", "万一", "一站式", "一码通", "一件事", "一次性",
     "一条龙", "零件", "多元化",
+    # a kind of, and firstly / secondly in words
+    "探索一种新模式", "一则，二则", "一则加强培训，二则完善制度", "3种植户",
     # bare numbers and numerals
     "共计3119", "一二三", "十一", "数量为 56",
 ]

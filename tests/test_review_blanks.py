@@ -95,3 +95,14 @@ def test_no_reading_is_guessed_where_the_printed_sums_break(seed: int) -> None:
     cells, errors = review_cells(with_review_row(seed, broken, ""), "soup-text")
     assert cells == {}
     assert "tables_missing" in errors
+
+
+@pytest.mark.parametrize("seed", [4, 11])
+def test_glued_by_a_scraper_the_row_is_found_and_left_unread(seed: int) -> None:
+    # 527819 right after 表四's headers: six digits for fifteen cells, its blanks printing nothing — the table is
+    # printed (not missing), yet no identity says which group and outcome each number fills
+    content = with_review_row(seed, TWO_GROUPS, "")
+    cells, errors = review_cells(content, "scraper-concatenated")
+    assert "527819" in MUTATIONS["scraper-concatenated"](content).data.decode("utf-8")
+    assert cells == {}
+    assert "cells_unread" in errors and "tables_missing" not in errors

@@ -149,6 +149,7 @@ class Spec:
     owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
     noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
     other_matter_openers: list[str] = field(default_factory=list)  # 另, 此外: a clause turning to another matter
+    other_matter_nouns: list[str] = field(default_factory=list)  # 热线, 信箱: a clause about another matter
     kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
     issuer_marks: list[str] = field(default_factory=list)  # 以…名义V的: a description of documents, not an event
     subject_matter: dict[str, list[str]] = field(default_factory=dict)  # 涉及行政处罚2件: what requests were about
@@ -157,6 +158,10 @@ class Spec:
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
     result_parts: dict[str, Any] = field(default_factory=dict)  # 其中3件办结，2件撤回: the answered beside other results
+    total_complements: dict[str, list[str]] = field(default_factory=dict)  # the only parts a total stands beside
+    category_list_units: list[str] = field(default_factory=list)  # units of lists of categories (行政裁决2项)
+    category_list_changes: list[str] = field(default_factory=list)  # a change beside a count: no other category
+    category_list_topics: list[str] = field(default_factory=list)  # topics whose counts such a list may hold
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
 
@@ -404,6 +409,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         owner_gaps=sorted(raw["grammar"]["owner_gaps"], key=len, reverse=True),
         noun_vetoes={t: v.get("vetoes", []) for t, v in topics.items()},
         other_matter_openers=raw["grammar"]["other_matter_openers"],
+        other_matter_nouns=raw["grammar"]["other_matter_nouns"],
         issuer_marks=raw["grammar"]["issuer_marks"],
         subject_matter=raw["grammar"]["subject_matter"],
         contrasted_years=raw["contrasted_years"],
@@ -411,6 +417,10 @@ def _build(raw: dict[str, Any]) -> Spec:
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         respective_words=raw["grammar"].get("respective_words", []),
         result_parts=raw.get("result_parts", {}),
+        total_complements=raw.get("total_complements", {}),
+        category_list_units=raw.get("category_list_units", []),
+        category_list_changes=raw.get("category_list_changes", []),
+        category_list_topics=raw.get("category_list_topics", []),
         list_topics=raw["grammar"].get("list_topics", []),
         not_joining=raw["grammar"].get("not_joining", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
