@@ -591,6 +591,29 @@ def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, 
         and bool(_NEXT_IN_LIST.match(text, fig.end))
 
 
+def _street_names_masked(text: str, spec: Spec) -> str:
+    """Given words before a figure or a zero, return them with a street named after a town blanked (安镇街道: its 镇街
+    is no towns and streets taken together), unless a word gathering places stands right before it (乡镇街道)."""
+    names = spec.zeros["street_names"]
+    for word in names["words"]:
+        k = text.find(word)
+        while k >= 0:
+            if k > 0 and not text.startswith(tuple(names["gathered_after"]), k - 1):
+                text = text[:k] + "\u3000" * len(word) + text[k + len(word):]
+            k = text.find(word, k + len(word))
+    return text
+
+
+def _continued_from(text: str, start: int, spec: Spec) -> int:
+    """Given where a clause starts, return where it starts once a line broken inside its list is joined back: a line
+    opening with a coordinator (和政府信息公开申请共40件) goes on the clause the line before ends with (全年收到群众来信)."""
+    if start == 0 or text[start - 1] != "\n" or not text.startswith(tuple(COORDINATORS), start) \
+            or text.startswith(tuple(spec.not_joining), start):
+        return start
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    return max(line_start, max(text.rfind(p, line_start, start - 1) for p in "，,。；;：:！？!?") + 1)
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
             spec: Spec) -> bool:
     """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
@@ -606,7 +629,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if _BROADER.search(text[local_start:fig.start]):
         return True
     vetoes = _vetoes(spec, topic)
-    clause = text[local_start:fig.start]
+    clause = _street_names_masked(text[_continued_from(text, local_start, spec):fig.start], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):
@@ -844,6 +867,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
     narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
                 and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
+    if narrower and narrower <= {CARRIED_FORWARD, CARRIED_OVER} and len(narrower) == 1 \
+            and metric == spec.topic_zero[topic][0]:
+        return narrower.pop()  # 无申请件结转到下一年度: the carry after its subject names the direction
     if narrower:  # 申请尚未收到 only says it again; 无行政复议纠错 is a zero of the result it names
         result = len(narrower) == 1 and topic in spec.zeros["result_topics"] and metric == spec.topic_zero[topic][0]
         return narrower.pop() if result else None
@@ -860,7 +886,7 @@ _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
 def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
     """Given a zero claim and where its clause starts, return whether the words before the negation make it other
     bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
-    before = plain[clause_start:claim_start]
+    before = _street_names_masked(plain[clause_start:claim_start], spec)  # 安镇街道: a street's name, no 镇街
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \

@@ -75,6 +75,7 @@ class _Grammar:
     noun_vetoes: dict[str, tuple[str, ...]]
     predicate_words: tuple[str, ...]
     rate_words: tuple[str, ...]
+    anaphor_determiners: tuple[str, ...]
     restricted_topics: frozenset[str]
     whole_modifiers: tuple[str, ...]
 
@@ -122,6 +123,7 @@ def _grammar() -> _Grammar:
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
         predicate_words=tuple(zeros["predicates"]),
         rate_words=tuple(zeros["rate_words"]),
+        anaphor_determiners=tuple(zeros["anaphor_determiners"]),
         restricted_topics=frozenset(zeros["restricted_topics"]),
         whole_modifiers=tuple(zeros["whole_modifiers"]),
     )
@@ -245,6 +247,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
     subjects = [s for s in _heads(scope, subjects, neg_start) if not _names_other_noun(text, s, g)]
+    if subjects and all(text.endswith(g.anaphor_determiners, 0, s[1]) for s in subjects):
+        return _label_claim(text, neg_start, how, subjects[-1][2], scope_end)  # （二）行政复议情况 / 未收到此类申请
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
     subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
@@ -481,6 +485,26 @@ def _label_before(text: str, start: int, floor: int) -> int | None:
     elif text[start - 1] != "\n":
         return None
     return line_start if line.strip() and len(line) <= HEADING_MAX_CHARS and not _SENTENCE_END.search(line) else None
+
+
+def _label_claim(text: str, neg_start: int, how: str, end: int, scope_end: int) -> ZeroClaim | None:
+    """Given a negation whose subject points back (未收到此类申请), its verb (or direct negation) and where that
+    subject and its clause end, return the claim on the subjects of the label its clause answers (a colon's, a
+    heading's: （二）行政复议情况) that the verb states a zero of (a carry names no direction here), a cause left
+    out, from the label on; None when it answers no label."""
+    g = _grammar()
+    floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
+    start = max(floor, max(text.rfind(p, floor, neg_start) for p in _CLAUSE_PUNCTUATION) + 1)
+    label_start = _label_before(text, start, floor) if start > floor + 1 else None
+    if label_start is None:
+        return None
+    label = masked_topics(text[label_start:start], g.masks, g.mask_exempt_after)
+    subjects = [(g.topic_of[m.group(0)], label_start + m.start(), label_start + m.end()) for m in g.subject.finditer(label)]
+    if subjects and _is_cause(label, subjects, label_start, g):  # （四）因政府信息公开申请行政复议情况
+        subjects = [s for s in subjects if s[0] != subjects[0][0]]
+    subjects = [s for s in subjects if how in g.zero_verbs[s[0]] and how not in g.implied_subjects]
+    unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
+    return ZeroClaim(label_start, end, unique, scope_end) if unique else None
 
 
 def find_subjects(text: str) -> list[tuple[str, int, int]]:

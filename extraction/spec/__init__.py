@@ -163,6 +163,7 @@ class Spec:
     category_list_changes: list[str] = field(default_factory=list)  # a change beside a count: no other category
     category_list_topics: list[str] = field(default_factory=list)  # topics whose counts such a list may hold
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
+    not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -421,6 +422,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         category_list_changes=raw.get("category_list_changes", []),
         category_list_topics=raw.get("category_list_topics", []),
         list_topics=raw["grammar"].get("list_topics", []),
+        not_joining=raw["grammar"].get("not_joining", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
                              key=len, reverse=True)
