@@ -1,0 +1,73 @@
+"""Whose count a clause states: a figure whose clause opens with another named body (区人社局收到申请20件 in a
+district government's report) is that body's, not a cell of the report's tables. The words (organ suffixes, short
+forms, whole-area scopes) are data in the template spec (grammar.bodies)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from extraction.agency import clean
+from extraction.script import simplified
+
+_NAME_CHARS = r"[\u4e00-\u9fff]"
+TAIL_MIN_CHARS = 3  # shorter tails of two names (务局, 政府) are shared by different organs too often to tell them apart
+
+
+def _longest_first(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A clause's whole subject as one name: time and list words, a run of name characters ending in an organ or
+    place suffix, then such words only (厚桥街道收到, 市政府办公室共受理; not 政府信息公开行政诉讼)."""
+    filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*"
+    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{1,20}}(?:{_longest_first(list(suffixes))})){filler}$")
+
+
+def _short(name: str, bodies: dict[str, Any]) -> str:
+    """Given a name, return it simplified and cleaned, its suffixes written short (人民政府办公室 → 政府办)."""
+    name = clean(simplified(name))
+    for full, short in sorted(bodies["short_suffixes"].items(), key=lambda pair: -len(pair[0])):
+        name = name.replace(full, short)
+    return name
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Given two names, say whether the first is the second's abbreviation: its characters taken in order, the
+    first and the last kept (人社局 of 人力资源和社会保障局, 大数据局 of 大数据发展管理局, 行署 of 行政公署)."""
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _tails(name: str) -> list[str]:
+    return [name[k:] for k in range(len(name) - TAIL_MIN_CHARS + 1)] or [name]
+
+
+def _same_body(named: str, issuer: str) -> bool:
+    """Given a named organ and the issuer (both written short), say whether they are one: a tail of one (places
+    and level words dropped from its front) abbreviates a tail of the other (区人社局 of 某区人力资源和社会保障局,
+    税务局 of 国家税务总局某区税务局) or opens it (区政府办 in 区政府's report)."""
+    return any(_abbreviates(a, b) or _abbreviates(b, a) or a.startswith(b) or b.startswith(a)
+               for a in _tails(named) for b in _tails(issuer))
+
+
+def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
+    """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
+    grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district
+    government's report): its count is that body's. The issuer's own names and short forms, own words (我局) and
+    whole-area scopes (全区各部门) are the report's."""
+    if not issuer or any(w in subject for w in bodies["whole_scopes"]):
+        return False
+    m = _opening_name(tuple(bodies["lead_words"]),
+                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(subject)
+    if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
+            or any(w in m.group("name") for w in bodies["not_in_names"]):
+        return False
+    named, issuer_name = _short(m.group("name"), bodies), _short(issuer, bodies)
+    if named.endswith(tuple(bodies["place_suffixes"])):  # a place alone (某某街道): the issuer's when it names it
+        return named not in issuer_name
+    return not _same_body(named, issuer_name)
