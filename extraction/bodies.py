@@ -55,19 +55,28 @@ def _same_body(named: str, issuer: str) -> bool:
                for a in _tails(named) for b in _tails(issuer))
 
 
+def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
+    """Given words (a clause's subject, an issuer as read), return the body they name as a whole, or None when they
+    are no name (a preposition or own word before it, a verb inside it)."""
+    m = _opening_name(tuple(bodies["lead_words"]),
+                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(clean(simplified(words)))
+    if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
+            or any(w in m.group("name") for w in bodies["not_in_names"]):
+        return None
+    return m.group("name")
+
+
 def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
     """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
     grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district
     government's report): its count is that body's. The issuer's own names and short forms, own words (我局) and
-    whole-area scopes (全区各部门) are the report's."""
+    whole-area scopes (全区各部门) are the report's. An issuer read with other words (按照某区人民政府) is unknown."""
     if not issuer or any(w in subject for w in bodies["whole_scopes"]):
         return False
-    m = _opening_name(tuple(bodies["lead_words"]),
-                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(subject)
-    if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
-            or any(w in m.group("name") for w in bodies["not_in_names"]):
+    named, issuer_name = _body_name(subject, bodies), _body_name(issuer, bodies)
+    if named is None or issuer_name is None:
         return False
-    named, issuer_name = _short(m.group("name"), bodies), _short(issuer, bodies)
+    named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)
     if named.endswith(tuple(bodies["place_suffixes"])):  # a place alone (某某街道): the issuer's when it names it
         return named not in issuer_name
     return not _same_body(named, issuer_name)
