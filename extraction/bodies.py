@@ -20,10 +20,10 @@ def _longest_first(words: list[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
-    """A clause's whole subject as one name: time and list words, a run of name characters ending in an organ or
-    place suffix, then such words only (厚桥街道收到, 市政府办公室共受理; not 政府信息公开行政诉讼)."""
-    filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*"
-    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{1,20}}(?:{_longest_first(list(suffixes))})){filler}$")
+    """A clause's whole subject as one name: time and list words, a run of three or more name characters ending in
+    an organ or place suffix, then such words only (厚桥街道收到, 市政府办公室共受理; not 政府信息公开行政诉讼, 承办)."""
+    filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
+    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{2,20}}(?:{_longest_first(list(suffixes))})){filler}$")
 
 
 def _short(name: str, bodies: dict[str, Any]) -> str:
@@ -43,16 +43,22 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _tails(name: str) -> list[str]:
-    return [name[k:] for k in range(len(name) - TAIL_MIN_CHARS + 1)] or [name]
+def _tails(name: str, shortest: int = TAIL_MIN_CHARS) -> list[str]:
+    return [name[k:] for k in range(len(name) - shortest + 1)] or [name]
 
 
-def _same_body(named: str, issuer: str) -> bool:
+def _same_body(named: str, issuer: str, bodies: dict[str, Any]) -> bool:
     """Given a named organ and the issuer (both written short), say whether they are one: a tail of one (places
     and level words dropped from its front) abbreviates a tail of the other (区人社局 of 某区人力资源和社会保障局,
-    税务局 of 国家税务总局某区税务局) or opens it (区政府办 in 区政府's report)."""
+    税务局 of 国家税务总局某区税务局) or opens it (区政府办 in 区政府's report). A name opened by a level word alone
+    (县政府办, 区人社局) is also read without it against the issuer's organ however short (政府): the level the text
+    prints may not be the one read from the title."""
+    pairs = [(_tails(named), _tails(issuer))]
+    level = next((w for w in bodies["level_words"] if named.startswith(w)), None)
+    if level:
+        pairs.append(([named[len(level):]], _tails(issuer, 2)))
     return any(_abbreviates(a, b) or _abbreviates(b, a) or a.startswith(b) or b.startswith(a)
-               for a in _tails(named) for b in _tails(issuer))
+               for named_tails, issuer_tails in pairs for a in named_tails for b in issuer_tails)
 
 
 def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
@@ -61,8 +67,9 @@ def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
     m = _opening_name(tuple(bodies["lead_words"]),
                       tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(clean(simplified(words)))
     if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
-            or any(w in m.group("name") for w in bodies["not_in_names"]):
-        return None
+            or any(w in m.group("name") for w in bodies["not_in_names"]) \
+            or any(own + suffix in m.group("name") for own in bodies["own_words"] for suffix in bodies["organ_suffixes"]):
+        return None  # 群众通过信函向本局: the report's own organ, after what came to it
     return m.group("name")
 
 
@@ -79,4 +86,4 @@ def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any])
     named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)
     if named.endswith(tuple(bodies["place_suffixes"])):  # a place alone (某某街道): the issuer's when it names it
         return named not in issuer_name
-    return not _same_body(named, issuer_name)
+    return not _same_body(named, issuer_name, bodies)
