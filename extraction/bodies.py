@@ -65,7 +65,7 @@ def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
     """Given words (a clause's subject, an issuer as read), return the body they name as a whole, or None when they
     are no name (a preposition or own word before it, a verb inside it)."""
     m = _opening_name(tuple(bodies["lead_words"]),
-                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(clean(simplified(words)))
+                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(simplified(words))
     if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
             or any(w in m.group("name") for w in bodies["not_in_names"]) \
             or any(own + suffix in m.group("name") for own in bodies["own_words"] for suffix in bodies["organ_suffixes"]):
@@ -80,7 +80,7 @@ def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any])
     whole-area scopes (全区各部门) are the report's. An issuer read with other words (按照某区人民政府) is unknown."""
     if not issuer or any(w in subject for w in bodies["whole_scopes"]):
         return False
-    named, issuer_name = _body_name(subject, bodies), _body_name(issuer, bodies)
+    named, issuer_name = _body_name(subject, bodies), _body_name(clean(issuer), bodies)
     if named is None or issuer_name is None:
         return False
     named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)

@@ -81,3 +81,7 @@ def test_a_clause_whose_subject_is_no_name_is_left_alone() -> None:
 @pytest.mark.parametrize("issuer", ["按照淮北市相山区人民政府", "就我局", "制定本局", "市民促局依照《条例》"])
 def test_an_issuer_read_with_other_words_is_unknown(issuer: str) -> None:
     assert not names_another_body("区财政局共", issuer, load_spec().bodies)
+
+
+def test_the_organ_deciding_a_review_or_suit_still_states_the_report_s_cases(tmp_path: Path) -> None:
+    assert linked(tmp_path, BUREAU, "2023年，市人民法院受理涉及政府信息公开的行政诉讼2件。") == [(2, "litigation.total")]
