@@ -1022,8 +1022,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
-        if topic not in spec.bodies["exempt_topics"] and names_another_body(
-                text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
+        if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \
                 and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):

@@ -83,5 +83,7 @@ def test_an_issuer_read_with_other_words_is_unknown(issuer: str) -> None:
     assert not names_another_body("区财政局共", issuer, load_spec().bodies)
 
 
-def test_the_organ_deciding_a_review_or_suit_still_states_the_report_s_cases(tmp_path: Path) -> None:
-    assert linked(tmp_path, BUREAU, "2023年，市人民法院受理涉及政府信息公开的行政诉讼2件。") == [(2, "litigation.total")]
+
+@pytest.mark.parametrize("sentence", ["2023年，市人民法院受理政府信息公开行政诉讼2件。", "2023年，市政府办理政府信息公开行政复议2件。"])
+def test_the_organ_deciding_a_review_or_suit_leaves_the_report_s_cases_linked(tmp_path: Path, sentence: str) -> None:
+    assert len(linked(tmp_path, BUREAU, sentence)) == 1
