@@ -29,9 +29,17 @@ def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Patter
 def _short(name: str, bodies: dict[str, Any]) -> str:
     """Given a name, return it simplified and cleaned, its suffixes written short (人民政府办公室 → 政府办)."""
     name = clean(simplified(name))
+    name = _governing_organ(tuple(bodies["place_suffixes"] + bodies["level_words"]),
+                            tuple(bodies["governing_organs"])).sub(r"\g<place>政府", name)
     for full, short in sorted(bodies["short_suffixes"].items(), key=lambda pair: -len(pair[0])):
         name = name.replace(full, short)
     return name
+
+
+@lru_cache(maxsize=8)
+def _governing_organ(places: tuple[str, ...], organs: tuple[str, ...]) -> re.Pattern[str]:
+    """An area's governing organ right after its place, ending the name (开发区管委会, 厚桥街道党政办公室)."""
+    return re.compile(rf"(?P<place>{_longest_first(list(places))})(?:{_longest_first(list(organs))})$")
 
 
 def _abbreviates(short: str, full: str) -> bool:

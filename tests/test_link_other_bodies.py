@@ -61,7 +61,8 @@ def test_a_body_named_after_a_preposition_is_not_the_subject() -> None:
 @pytest.mark.parametrize(("named", "issuer"), [
     ("市国资委", "天津市人民政府国有资产监督管理委员会"), ("市大数据局", "贵阳市大数据发展管理局"),
     ("开发区管委会", "淮北市相山经济开发区管理委员会"), ("香洲区税务局", "国家税务总局珠海市香洲区税务局"),
-    ("区政府办公室", "重庆市渝中区人民政府办公室"), ("區司法局", "渝中區司法局"), ("街道办事处", "重庆市梁平区合兴街道办事处")])
+    ("区政府办公室", "重庆市渝中区人民政府办公室"), ("區司法局", "渝中區司法局"), ("街道办事处", "重庆市梁平区合兴街道办事处"),
+    ("开发区管委会", "江苏睢宁经济开发区党政办公室"), ("街道办", "重庆市梁平区合兴街道办事处"), ("地区行署", "阿里地区人民政府")])
 def test_short_forms_name_the_issuer(named: str, issuer: str) -> None:
     assert not names_another_body(named + "共", issuer, load_spec().bodies)
 
