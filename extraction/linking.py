@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from extraction.bodies import names_another_body
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
@@ -1001,9 +1002,10 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ..
     return ZeroClaim(start + run[0][1], fig.end, tuple((t, s + start, e + start) for t, s, e in run))
 
 
-def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, report_year: int | None) -> list[Mention]:
-    """Given the narrative, the parsed tables and the report year, return every narrative figure as a mention
-    with its verdict."""
+def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, report_year: int | None,
+                  issuer: str | None = None) -> list[Mention]:
+    """Given the narrative, the parsed tables, the report year and the issuer (None when unknown), return every
+    narrative figure as a mention with its verdict."""
     text = narrative.plain
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
@@ -1084,6 +1086,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
+            continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \
                 and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
             continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing

@@ -74,7 +74,7 @@ def audit(path: str | Path, data: bytes | None = None, display_path: str | None 
                                                      "印出的数字有不止一种读法；需要它们的勾稽关系未核对"))
     report.errors += ocr_problems(parsed, spec, shown)
     view = TableView(parsed.cells, spec, report.template) if report.template in spec.versions and parsed.cells else None
-    report.mentions = link_mentions(narrative, view, spec, meta.report_year)
+    report.mentions = link_mentions(narrative, view, spec, meta.report_year, meta.agency)
     report.findings = run_checks(report, view, spec)
     report.summary = summarise(report, narrative, view)
     return report

@@ -152,6 +152,7 @@ class Spec:
     other_matter_nouns: list[str] = field(default_factory=list)  # 热线, 信箱: a clause about another matter
     kind_free: dict[str, list[str]] = field(default_factory=dict)  # topic -> words a verb and its bare word may hold
     issuer_marks: list[str] = field(default_factory=list)  # 以…名义V的: a description of documents, not an event
+    bodies: dict[str, Any] = field(default_factory=dict)  # named bodies: whose count a clause's subject makes it
     subject_matter: dict[str, list[str]] = field(default_factory=dict)  # 涉及行政处罚2件: what requests were about
     summed_with: dict[str, list[str]] = field(default_factory=dict)  # topic -> kinds joined before it (主动公开和依申请)
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
@@ -411,6 +412,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         other_matter_openers=raw["grammar"]["other_matter_openers"],
         other_matter_nouns=raw["grammar"]["other_matter_nouns"],
         issuer_marks=raw["grammar"]["issuer_marks"],
+        bodies=raw["grammar"]["bodies"],
         subject_matter=raw["grammar"]["subject_matter"],
         contrasted_years=raw["contrasted_years"],
         topic_clause_vetoes={t: v["clause_vetoes"] for t, v in topics.items() if v.get("clause_vetoes")},

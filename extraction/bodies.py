@@ -1,0 +1,97 @@
+"""Whose count a clause states: a figure whose clause opens with another named body (区人社局收到申请20件 in a
+district government's report) is that body's, not a cell of the report's tables. The words (organ suffixes, short
+forms, whole-area scopes) are data in the template spec (grammar.bodies)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from extraction.agency import clean
+from extraction.script import simplified
+
+_NAME_CHARS = r"[\u4e00-\u9fff]"
+TAIL_MIN_CHARS = 3  # shorter tails of two names (务局, 政府) are shared by different organs too often to tell them apart
+
+
+def _longest_first(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A clause's whole subject as one name: time and list words, a run of three or more name characters ending in
+    an organ or place suffix, then such words only (厚桥街道收到, 市政府办公室共受理; not 政府信息公开行政诉讼, 承办)."""
+    filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
+    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{2,20}}(?:{_longest_first(list(suffixes))})){filler}$")
+
+
+def _short(name: str, bodies: dict[str, Any]) -> str:
+    """Given a name, return it simplified and cleaned, its suffixes written short (人民政府办公室 → 政府办)."""
+    name = clean(simplified(name))
+    name = _governing_organ(tuple(bodies["place_suffixes"] + bodies["level_words"]),
+                            tuple(bodies["governing_organs"])).sub(r"\g<place>政府", name)
+    for full, short in sorted(bodies["short_suffixes"].items(), key=lambda pair: -len(pair[0])):
+        name = name.replace(full, short)
+    return name
+
+
+@lru_cache(maxsize=8)
+def _governing_organ(places: tuple[str, ...], organs: tuple[str, ...]) -> re.Pattern[str]:
+    """An area's governing organ right after its place, ending the name (开发区管委会, 厚桥街道党政办公室)."""
+    return re.compile(rf"(?P<place>{_longest_first(list(places))})(?:{_longest_first(list(organs))})$")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Given two names, say whether the first is the second's abbreviation: its characters taken in order, the
+    first and the last kept (人社局 of 人力资源和社会保障局, 大数据局 of 大数据发展管理局, 行署 of 行政公署)."""
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _tails(name: str, shortest: int = TAIL_MIN_CHARS) -> list[str]:
+    return [name[k:] for k in range(len(name) - shortest + 1)] or [name]
+
+
+def _same_body(named: str, issuer: str, bodies: dict[str, Any]) -> bool:
+    """Given a named organ and the issuer (both written short), say whether they are one: a tail of one (places
+    and level words dropped from its front) abbreviates a tail of the other (区人社局 of 某区人力资源和社会保障局,
+    税务局 of 国家税务总局某区税务局) or opens it (区政府办 in 区政府's report). A name opened by a level word alone
+    (县政府办, 区人社局) is also read without it against the issuer's organ however short (政府): the level the text
+    prints may not be the one read from the title."""
+    pairs = [(_tails(named), _tails(issuer))]
+    level = next((w for w in bodies["level_words"] if named.startswith(w)), None)
+    if level:
+        pairs.append(([named[len(level):]], _tails(issuer, 2)))
+    return any(_abbreviates(a, b) or _abbreviates(b, a) or a.startswith(b) or b.startswith(a)
+               for named_tails, issuer_tails in pairs for a in named_tails for b in issuer_tails)
+
+
+def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
+    """Given words (a clause's subject, an issuer as read), return the body they name as a whole, or None when they
+    are no name (a preposition or own word before it, a verb inside it)."""
+    m = _opening_name(tuple(bodies["lead_words"]),
+                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(simplified(words))
+    if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
+            or any(w in m.group("name") for w in bodies["not_in_names"]) \
+            or any(own + suffix in m.group("name") for own in bodies["own_words"] for suffix in bodies["organ_suffixes"]):
+        return None  # 群众通过信函向本局: the report's own organ, after what came to it
+    return m.group("name")
+
+
+def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
+    """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
+    grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district
+    government's report): its count is that body's. The issuer's own names and short forms, own words (我局) and
+    whole-area scopes (全区各部门) are the report's. An issuer read with other words (按照某区人民政府) is unknown."""
+    if not issuer or any(w in subject for w in bodies["whole_scopes"]):
+        return False
+    named, issuer_name = _body_name(subject, bodies), _body_name(clean(issuer), bodies)
+    if named is None or issuer_name is None:
+        return False
+    named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)
+    if named.endswith(tuple(bodies["place_suffixes"])):  # a place alone (某某街道): the issuer's when it names it
+        return named not in issuer_name
+    return not _same_body(named, issuer_name, bodies)
