@@ -36,6 +36,8 @@ WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white p
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
 UNIT_SIZE = ctypes.c_float(1.0)  # a font size of 1, as an unchecked call takes a float
+TEXT_OBJECT, PATH_OBJECT, FORM_OBJECT = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+MOVETO, BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 BOXLESS_WIDTH = 0.01  # PDFium's text page drops a text object whose box is narrower (kSizeEpsilon)
 IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
 
@@ -68,6 +70,8 @@ class Placement(NamedTuple):
     tall: float  # upright: the box's height
     advance: float  # upright: points per unit of glyph width
 
+
+UNPLACED = Placement(Font(ctypes.c_void_p(), "", 0.0), 0.0, 1.0, 0.0, 0.0, 1.0, True, 0.0, 0.0, 0.0)  # before a page's first char
 
 def mult(m: Matrix, n: Matrix) -> Matrix:
     """Given matrices m and n, return m then n (PDF's row-vector order, as pdfminer's mult_matrix)."""
@@ -120,11 +124,12 @@ def font_of(handle: ctypes.c_void_p) -> Font:
     return Font(handle, name, -abs(descent.value))
 
 
-def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
-    """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
+def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font],
+              matrix: pdfium_c.FS_MATRIX) -> Placement:
+    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill, return where its chars'
+    boxes lie."""
     handle = Unchecked.object_font(ctypes.c_void_p(text_object))
     font = fonts.get(handle.value) or fonts.setdefault(handle.value, font_of(handle))
-    matrix = pdfium_c.FS_MATRIX()
     Unchecked.char_matrix(textpage, index, ctypes.byref(matrix))
     if matrix.a * matrix.d - matrix.b * matrix.c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
@@ -156,12 +161,20 @@ def is_handle(kind: type | None) -> bool:
     return isinstance(kind, type) and issubclass(kind, ctypes._Pointer) and kind._type_.__name__.startswith("struct_fpdf")
 
 
-def bare(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
-    """Given a PDFium function, return it with its handles passed and returned as plain ints (c_void_p): a call made
-    per char or per object then builds no pointer object."""
+def foreign(restype: type | None, *argtypes: type) -> Callable[[int], ctypes._CFuncPtr]:
+    """Given a result type and argument types, return the ctypes prototype of a PDFium function called per char,
+    per object or per segment: it keeps the GIL (PYFUNCTYPE), as these calls are short and call no Python back,
+    where a CFUNCTYPE function releases and retakes it on every call. A None result type is for a call whose
+    result is never read: ctypes then converts none."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)
+
+
+def bare(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
+    """Given a PDFium function (and whether its result is read), return it with its handles passed and returned as
+    plain ints (c_void_p): a call made per char or per object then builds no pointer object."""
     argtypes = [ctypes.c_void_p if is_handle(kind) else kind for kind in function.argtypes]
-    restype = ctypes.c_void_p if is_handle(function.restype) else function.restype
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+    restype = None if not result else ctypes.c_void_p if is_handle(function.restype) else function.restype
+    return foreign(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 class C:
@@ -171,22 +184,22 @@ class C:
     font_descent = bare(pdfium_c.FPDFFont_GetDescent)
     page_object = bare(pdfium_c.FPDFPage_GetObject)
     object_type = bare(pdfium_c.FPDFPageObj_GetType)
-    object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix)
+    object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, result=False)
     marks = bare(pdfium_c.FPDFPageObj_CountMarks)
     mark = bare(pdfium_c.FPDFPageObj_GetMark)
     mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
     form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
     bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
-    transform = bare(pdfium_c.FPDFPageObj_Transform)
-    set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode)
+    transform = bare(pdfium_c.FPDFPageObj_Transform, result=False)
+    set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode, result=False)
     form_object = bare(pdfium_c.FPDFFormObj_GetObject)
-    draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode)
+    draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode, result=False)
     stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
     fill_colour = bare(pdfium_c.FPDFPageObj_GetFillColor)
     segments = bare(pdfium_c.FPDFPath_CountSegments)
     segment = bare(pdfium_c.FPDFPath_GetPathSegment)
     segment_type = bare(pdfium_c.FPDFPathSegment_GetType)
-    segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint)
+    segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint, result=False)
     segment_close = bare(pdfium_c.FPDFPathSegment_GetClose)
 
 
@@ -195,13 +208,14 @@ class Opaque(ctypes.c_void_p):
     that the next unchecked call takes as a pointer."""
 
 
-def unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
-    """Given a PDFium function, return it without argument types: ctypes then converts no argument through a
-    from_param method, which costs several times the call itself. Its caller passes each handle as a ctypes pointer
-    (c_void_p, Opaque, a typed handle), each int argument as a Python int that fits a C int (the function's
-    parameter is an int), each float as a c_float, each out-parameter with byref; a handle it returns is an Opaque."""
-    restype = Opaque if is_handle(function.restype) else function.restype
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+def unchecked(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
+    """Given a PDFium function (and whether its result is read), return it without argument types: ctypes then
+    converts no argument through a from_param method, which costs several times the call itself. Its caller passes
+    each handle as a ctypes pointer (c_void_p, Opaque, a typed handle), each int argument as a Python int that fits
+    a C int (the function's parameter is an int), each float as a c_float, each out-parameter with byref; a handle
+    it returns is an Opaque."""
+    restype = None if not result else Opaque if is_handle(function.restype) else function.restype
+    return foreign(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 class Unchecked:
@@ -209,10 +223,10 @@ class Unchecked:
 
     # (text page, int index) -> the text object's address, an int (None for a char PDFium generated): a key, not a
     # handle passed on, so no Opaque is made per char
-    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
-    char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (text page, int index, double* x, double* y)
+    text_object = foreign(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin, result=False)  # (text page, int index, double* x, double* y)
     map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
-    char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix)  # (text page, int index, FS_MATRIX* matrix)
+    char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix, result=False)  # (text page, int index, FS_MATRIX* matrix)
     font_size = unchecked(pdfium_c.FPDFText_GetFontSize)  # (text page, int index) -> double
     object_font = unchecked(pdfium_c.FPDFTextObj_GetFont)  # (text object) -> font
     glyph_width = unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # (font, uint32 code point, float size, float* width)
@@ -237,8 +251,13 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
     placements: dict[int, Placement] = {}
     widths: dict[int, dict[str, float]] = {}  # font -> char -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
+    append = chars.append
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
+    matrix = pdfium_c.FS_MATRIX()  # filled by each placement
+    # the last text object's placement, unpacked into locals: this loop runs once per char of every page
+    font, size, pa, pb, pc, pd, upright, below, tall, per_width = UNPLACED
+    font_name, font_widths = "", {}
     for i in range(count):
         key = get_object(textpage, i)
         if not key:
@@ -248,8 +267,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         if key != last_key:  # the first char of a text object: its placement, once per object
             placed = placements.get(key)
             if placed is None:
-                placed = placements[key] = placement(key, textpage, i, fonts)
-            font = placed.font
+                placed = placements[key] = placement(key, textpage, i, fonts, matrix)
+            font, size, pa, pb, pc, pd, upright, below, tall, per_width = placed
+            font_name = font.name
             font_widths = widths.setdefault(font.handle.value, {})
             last_key = key
         elif ox == last_x and oy == last_y:
@@ -263,23 +283,23 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
             width = font_widths[char] = advance(font, ord(char))
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
-        if placed.upright:  # two opposite corners span the box
-            x0, y0 = ox, oy + placed.below
-            x1, y1 = x0 + placed.advance * width, y0 + placed.tall
-            ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
+        if upright:  # two opposite corners span the box
+            y0 = oy + below
+            x1, y1 = ox + per_width * width, y0 + tall
+            ax, ay, bx, by = a * ox + c * y0 + e, b * ox + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
             left, right = (ax, bx) if ax <= bx else (bx, ax)
             bottom, top = (ay, by) if ay <= by else (by, ay)
         else:
-            span, low = width * placed.size, font.descent * placed.size
-            high = low + placed.size
-            corners = [(ox + placed.a * dx + placed.c * dy, oy + placed.b * dx + placed.d * dy)
+            span, low = width * size, font.descent * size
+            high = low + size
+            corners = [(ox + pa * dx + pc * dy, oy + pb * dx + pd * dy)
                        for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
             xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
             left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-        # snap(), written out: this loop runs once per char of every page
-        chars.append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
-                      "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
-                      "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font.name})
+        # snap(), written out
+        append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
+                "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
+                "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font_name})
     return chars, set(placements)
 
 
@@ -303,23 +323,26 @@ def subpaths(path: int, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
     x, y = ctypes.c_float(), ctypes.c_float()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_segment, segment_type, segment_point, segment_close = C.segment, C.segment_type, C.segment_point, C.segment_close
+    a, b, c, d, e, f = matrix
     shape: list[str] = []
     points: list[Point] = []
     curve_points = 0
-    for i in range(C.segments(path)):
-        segment = C.segment(path, i)
-        kind = C.segment_type(segment)
-        C.segment_point(segment, x_ref, y_ref)
-        point = apply(matrix, x.value, y.value)
-        closes = C.segment_close(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+    for i in range(C.segments(path)):  # apply(), written out: this runs once per segment of every path
+        segment = get_segment(path, i)
+        kind = segment_type(segment)
+        segment_point(segment, x_ref, y_ref)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        closes = segment_close(segment)
+        if kind == MOVETO:
             if shape:
                 yield "".join(shape), points
             shape, points, curve_points = ["m"], [point], 0
             continue
         if not shape:
             continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        if kind == BEZIERTO:
             curve_points += 1
             if curve_points % 3:
                 continue  # a control point: pdfminer keeps only where the curve ends
@@ -400,23 +423,24 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
 
-    def visit(objects: Iterator[int], outer: Matrix) -> None:
-        for page_object in objects:
-            kind = C.object_type(page_object)
-            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                if has_actual_text(page_object):
+    object_type, marks, bounds = C.object_type, C.marks, C.bounds
+
+    def visit(get: Callable[[int, int], int], container: int, count: int, outer: Matrix) -> None:
+        for i in range(count):  # once per object of every page
+            page_object = get(container, i)
+            kind = object_type(page_object)
+            if kind == TEXT_OBJECT:
+                if marks(page_object) and has_actual_text(page_object):
                     raise Unsupported("text replaced by its /ActualText")
-                if C.bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
+                if bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
                     keep_boxless_text(page_object)
                 texts.append(page_object)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            elif kind == PATH_OBJECT:
                 edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                inner = mult(object_matrix(page_object), outer)
-                visit((C.form_object(page_object, i) for i in range(C.form_count(page_object))), inner)
+            elif kind == FORM_OBJECT:
+                visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object), outer))
 
-    handle = address(page.raw)
-    visit((C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))), ctm)
+    visit(C.page_object, address(page.raw), pdfium_c.FPDFPage_CountObjects(page.raw), ctm)
     return edges, texts
 
 
