@@ -471,38 +471,43 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     return [sorted(line, key=BY_X0) for line in lines]
 
 
+def word_chars(line: Sequence[Char]) -> list[list[Char]]:
+    """Given one line's chars left to right, return the chars of each of its words (split at spaces and wide gaps)."""
+    words: list[list[Char]] = []
+    current: list[Char] = []
+    previous_x1: float | None = None
+    for char in line:
+        if not char["text"].strip():
+            if current:
+                words.append(current)
+                current = []
+            continue
+        if previous_x1 is not None and char["x0"] - previous_x1 > WORD_GAP_RATIO * char["size"] and current:
+            words.append(current)
+            current = []
+        current.append(char)
+        previous_x1 = char["x1"]
+    if current:
+        words.append(current)
+    return words
+
+
 def to_words(line: Sequence[Char]) -> list[Word]:
     """Given one line's chars left to right, return its words (split at spaces and wide gaps)."""
     words: list[Word] = []
-    current: list[Char] = []
-    previous_x1: float | None = None
-
-    def close() -> None:
-        if current:
-            gap = current[0]["x0"] - words[-1].x1 if words else 0.0
-            words.append(
-                Word(
-                    text="".join(map(BY_TEXT, current)),
-                    x0=current[0]["x0"],
-                    x1=current[-1]["x1"],
-                    top=min(map(BY_TOP, current)),
-                    bottom=max(map(BY_BOTTOM, current)),
-                    size=max(map(BY_SIZE, current)),
-                    gap=gap,
-                    confidence=char_confidence(current),
-                )
+    for chars in word_chars(line):
+        words.append(
+            Word(
+                text="".join(map(BY_TEXT, chars)),
+                x0=chars[0]["x0"],
+                x1=chars[-1]["x1"],
+                top=min(map(BY_TOP, chars)),
+                bottom=max(map(BY_BOTTOM, chars)),
+                size=max(map(BY_SIZE, chars)),
+                gap=chars[0]["x0"] - words[-1].x1 if words else 0.0,
+                confidence=char_confidence(chars),
             )
-            current.clear()
-
-    for char in line:
-        if not char["text"].strip():
-            close()
-            continue
-        if previous_x1 is not None and char["x0"] - previous_x1 > WORD_GAP_RATIO * char["size"]:
-            close()
-        current.append(char)
-        previous_x1 = char["x1"]
-    close()
+        )
     return words
 
 
@@ -688,8 +693,24 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
 
 def cell_text(chars: Sequence[Char]) -> str:
     """Given the chars of one cell, return its text with in-cell lines joined by '\\n'."""
-    # a cell holds one value, so any gap between CJK chars in it is layout ('结 果' is 结果)
-    return "\n".join(join_words(line.words, cjk_space=float("inf")) for line in char_lines(chars))
+    lines = (word_chars(line) for line in group_lines(chars))
+    return "\n".join(cell_line_text(words) for words in lines if words)
+
+
+def cell_line_text(words: Sequence[Sequence[Char]]) -> str:
+    """Given the chars of each word of a cell's line, return its text: join_words with no limit on a gap between CJK
+    chars, as a cell holds one value and any such gap in it is layout ('结 果' is 结果). Read from the chars, with no
+    Word made: this runs for every line of every ruled cell."""
+    parts: list[str] = []
+    previous_x1 = 0.0  # where the word before ended
+    for chars in words:
+        text = "".join(map(BY_TEXT, chars))
+        if parts and not (CJK.match(parts[-1][-1]) and CJK.match(text[0])
+                          and chars[0]["x0"] - previous_x1 < math.inf * max(map(BY_SIZE, chars))):
+            parts.append(" ")
+        parts.append(text)
+        previous_x1 = chars[-1]["x1"]
+    return "".join(parts)
 
 
 def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point], page: int) -> RawTable:
