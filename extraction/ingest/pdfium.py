@@ -20,7 +20,7 @@ import ctypes
 import math
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -237,19 +237,28 @@ def address(handle: ctypes._Pointer) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[list[Char], set[int]]:
-    """Given a page's PDFium text page, its page matrix and upright height, return its printed chars (PDFium's
-    generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin points, and the
-    addresses of the text objects they come from."""
+@dataclass
+class Fonts:
+    """The fonts a document's pages have used so far, by address, and the advance widths at size 1 of the chars
+    each has printed (once the char is known mapped). An address names one font only while the pages using it are
+    open: a document's pages stay open until it is read."""
+
+    fonts: dict[int, Font] = field(default_factory=dict)
+    widths: dict[int, dict[str, float]] = field(default_factory=dict)
+
+
+def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fonts) -> tuple[list[Char], set[int]]:
+    """Given a page's PDFium text page, its page matrix and upright height and the document's fonts so far, return
+    its printed chars (PDFium's generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin
+    points, and the addresses of the text objects they come from."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = page_text(textpage, count)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, Unchecked.map_error
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
-    fonts: dict[int, Font] = {}
+    fonts, widths = known.fonts, known.widths
     placements: dict[int, Placement] = {}
-    widths: dict[int, dict[str, float]] = {}  # font -> char -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
     append = chars.append
     a, b, c, d, e, f = ctm
@@ -464,14 +473,14 @@ def title(document: pdfium.PdfDocument) -> str | None:
     return text or None
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
-    """Given a page and its number, return its chars and visible rules. Raise Unsupported where pdfminer
-    should read the page instead."""
+def read_page(page: pdfium.PdfPage, number: int, fonts: Fonts) -> PageObjects:
+    """Given a page, its number and the document's fonts so far, return its chars and visible rules. Raise
+    Unsupported where pdfminer should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
     edges, texts = page_edges(page, ctm, height)  # before the text page is loaded: it may change which text it keeps
     textpage = page.get_textpage()
     try:
-        chars, read = page_chars(textpage.raw, ctm, height)
+        chars, read = page_chars(textpage.raw, ctm, height, fonts)
     finally:
         textpage.close()
     if not read.issuperset(texts):
@@ -498,23 +507,26 @@ def read_document(data: bytes) -> tuple[list[PageObjects | None], str | None]:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise Unsupported(str(exc)) from None
+    opened: list[pdfium.PdfPage] = []  # until the document is read: fonts are known by their address (Fonts)
     try:
         if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw):
             raise Unsupported("a damaged cross-reference table")
         if len(document) > MAX_PAGES:
             raise Unsupported("more pages than one report has: pdfminer's reader answers too_many_pages")
         pages: list[PageObjects | None] = []
+        fonts = Fonts()
         for number in range(1, len(document) + 1):
             try:
                 page = document[number - 1]
             except pdfium.PdfiumError as exc:  # a page PDFium cannot load (a page tree looping back on itself...)
                 raise Unsupported(f"page {number}: {exc}") from None
+            opened.append(page)
             try:
-                pages.append(read_page(page, number))
+                pages.append(read_page(page, number, fonts))
             except Unsupported:
                 pages.append(None)
-            finally:
-                page.close()
         return pages, title(document)
     finally:
+        for page in opened:
+            page.close()
         document.close()
