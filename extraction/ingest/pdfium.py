@@ -161,6 +161,11 @@ def is_handle(kind: type | None) -> bool:
     return isinstance(kind, type) and issubclass(kind, ctypes._Pointer) and kind._type_.__name__.startswith("struct_fpdf")
 
 
+class Opaque(ctypes.c_void_p):
+    """A PDFium handle returned by an unchecked function: a c_void_p subclass, so ctypes keeps it an object (not an int)
+    that the next unchecked call takes as a pointer."""
+
+
 def foreign(restype: type | None, *argtypes: type) -> Callable[[int], ctypes._CFuncPtr]:
     """Given a result type and argument types, return the ctypes prototype of a PDFium function called per char,
     per object or per segment: it keeps the GIL (PYFUNCTYPE), as these calls are short and call no Python back,
@@ -178,34 +183,21 @@ def bare(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
 
 
 class C:
-    """The PDFium functions called per page object and per path segment, with int handles."""
+    """The PDFium functions called per path, form or font, checked: each handle passed as an int or a c_void_p."""
 
     font_name = bare(pdfium_c.FPDFFont_GetBaseFontName)
     font_descent = bare(pdfium_c.FPDFFont_GetDescent)
-    page_object = bare(pdfium_c.FPDFPage_GetObject)
-    object_type = bare(pdfium_c.FPDFPageObj_GetType)
     object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, result=False)
-    marks = bare(pdfium_c.FPDFPageObj_CountMarks)
     mark = bare(pdfium_c.FPDFPageObj_GetMark)
     mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
     form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
-    bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
+    # (form object, unsigned long index) -> page object, an Opaque as the unchecked functions take it
+    form_object = foreign(Opaque, ctypes.c_void_p, ctypes.c_ulong)(ctypes.cast(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p).value)
     transform = bare(pdfium_c.FPDFPageObj_Transform, result=False)
     set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode, result=False)
-    form_object = bare(pdfium_c.FPDFFormObj_GetObject)
     draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode, result=False)
     stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
     fill_colour = bare(pdfium_c.FPDFPageObj_GetFillColor)
-    segments = bare(pdfium_c.FPDFPath_CountSegments)
-    segment = bare(pdfium_c.FPDFPath_GetPathSegment)
-    segment_type = bare(pdfium_c.FPDFPathSegment_GetType)
-    segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint, result=False)
-    segment_close = bare(pdfium_c.FPDFPathSegment_GetClose)
-
-
-class Opaque(ctypes.c_void_p):
-    """A PDFium handle returned by an unchecked function: a c_void_p subclass, so ctypes keeps it an object (not an int)
-    that the next unchecked call takes as a pointer."""
 
 
 def unchecked(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
@@ -219,7 +211,7 @@ def unchecked(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncP
 
 
 class Unchecked:
-    """The PDFium functions called per char and per text object, unchecked (see unchecked)."""
+    """The PDFium functions called per char, per page object and per path segment, unchecked (see unchecked)."""
 
     # (text page, int index) -> the text object's address, an int (None for a char PDFium generated): a key, not a
     # handle passed on, so no Opaque is made per char
@@ -230,11 +222,15 @@ class Unchecked:
     font_size = unchecked(pdfium_c.FPDFText_GetFontSize)  # (text page, int index) -> double
     object_font = unchecked(pdfium_c.FPDFTextObj_GetFont)  # (text object) -> font
     glyph_width = unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # (font, uint32 code point, float size, float* width)
-
-
-def address(handle: ctypes._Pointer) -> int:
-    """Given a PDFium handle (a typed pointer), return it as an int."""
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    page_object = unchecked(pdfium_c.FPDFPage_GetObject)  # (page, int index) -> page object
+    object_type = unchecked(pdfium_c.FPDFPageObj_GetType)  # (page object) -> int
+    marks = unchecked(pdfium_c.FPDFPageObj_CountMarks)  # (page object) -> int
+    bounds = unchecked(pdfium_c.FPDFPageObj_GetBounds)  # (page object, float* left, float* bottom, float* right, float* top) -> bool
+    segments = unchecked(pdfium_c.FPDFPath_CountSegments)  # (path object) -> int
+    segment = unchecked(pdfium_c.FPDFPath_GetPathSegment)  # (path object, int index) -> segment
+    segment_type = unchecked(pdfium_c.FPDFPathSegment_GetType)  # (segment) -> int
+    segment_point = unchecked(pdfium_c.FPDFPathSegment_GetPoint, result=False)  # (segment, float* x, float* y)
+    segment_close = unchecked(pdfium_c.FPDFPathSegment_GetClose)  # (segment) -> bool
 
 
 @dataclass
@@ -320,24 +316,25 @@ def is_white(red: int, green: int, blue: int) -> bool:
     return min(red, green, blue) >= WHITE_BYTE
 
 
-def colour_white(getter: Callable[..., int], path: int) -> bool:
+def colour_white(getter: Callable[..., int], path: Opaque) -> bool:
     """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     painted = getter(path, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha))
     return bool(painted) and is_white(red.value, green.value, blue.value)
 
 
-def subpaths(path: int, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
+def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
     operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
     x, y = ctypes.c_float(), ctypes.c_float()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_segment, segment_type, segment_point, segment_close = C.segment, C.segment_type, C.segment_point, C.segment_close
+    get_segment, segment_type = Unchecked.segment, Unchecked.segment_type
+    segment_point, segment_close = Unchecked.segment_point, Unchecked.segment_close
     a, b, c, d, e, f = matrix
     shape: list[str] = []
     points: list[Point] = []
     curve_points = 0
-    for i in range(C.segments(path)):  # apply(), written out: this runs once per segment of every path
+    for i in range(Unchecked.segments(path)):  # apply(), written out: this runs once per segment of every path
         segment = get_segment(path, i)
         kind = segment_type(segment)
         segment_point(segment, x_ref, y_ref)
@@ -387,7 +384,7 @@ def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
     return points
 
 
-def path_edges(path: int, matrix: Matrix, height: float) -> list[Edge]:
+def path_edges(path: Opaque, matrix: Matrix, height: float) -> list[Edge]:
     """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     C.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
@@ -407,17 +404,17 @@ def path_edges(path: int, matrix: Matrix, height: float) -> list[Edge]:
     return edges
 
 
-def object_matrix(page_object: int) -> Matrix:
+def object_matrix(page_object: Opaque) -> Matrix:
     """Given a page object, return its matrix."""
     m = pdfium_c.FS_MATRIX()
     C.object_matrix(page_object, ctypes.byref(m))
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def has_actual_text(text_object: int) -> bool:
+def has_actual_text(text_object: Opaque) -> bool:
     """Given a text object, return whether marked content gives it an /ActualText: PDFium's text page then
     reads that text in place of the chars, pdfminer reads the chars."""
-    for i in range(C.marks(text_object)):
+    for i in range(Unchecked.marks(text_object)):
         if C.mark_param_type(C.mark(text_object, i), ACTUAL_TEXT) != pdfium_c.FPDF_OBJECT_UNKNOWN:
             return True
     return False
@@ -432,9 +429,9 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
 
-    object_type, marks, bounds = C.object_type, C.marks, C.bounds
+    object_type, marks, bounds = Unchecked.object_type, Unchecked.marks, Unchecked.bounds
 
-    def visit(get: Callable[[int, int], int], container: int, count: int, outer: Matrix) -> None:
+    def visit(get: Callable[[ctypes.c_void_p, int], Opaque], container: ctypes.c_void_p, count: int, outer: Matrix) -> None:
         for i in range(count):  # once per object of every page
             page_object = get(container, i)
             kind = object_type(page_object)
@@ -443,17 +440,17 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
                     raise Unsupported("text replaced by its /ActualText")
                 if bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
                     keep_boxless_text(page_object)
-                texts.append(page_object)
+                texts.append(page_object.value)
             elif kind == PATH_OBJECT:
                 edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
             elif kind == FORM_OBJECT:
                 visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object), outer))
 
-    visit(C.page_object, address(page.raw), pdfium_c.FPDFPage_CountObjects(page.raw), ctm)
+    visit(Unchecked.page_object, page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), ctm)
     return edges, texts
 
 
-def keep_boxless_text(text_object: int) -> None:
+def keep_boxless_text(text_object: Opaque) -> None:
     """Given a text object whose box has no width, make it one PDFium's text page keeps: it drops such objects, and
     one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
     ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
