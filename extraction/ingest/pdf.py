@@ -33,7 +33,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
-from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE, cells_to_tables
+from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
 from pdfplumber.utils.clustering import make_cluster_dict
 from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
@@ -666,29 +666,67 @@ def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], d
 def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[BBox]:
     """Given the points where rules cross (each with its vertical and horizontal rules), return the cells they
     close, the smallest from each top-left corner: pdfplumber's intersections_to_cells, giving the same cells,
-    with each point's rules, column and row looked up once instead of for every pair of points."""
-    rules = {p: ({bbox_of(e) for e in on["v"]}, {bbox_of(e) for e in on["h"]}) for p, on in intersections.items()}
+    with each point's rules, column and row looked up once instead of for every pair of points. Two points of one
+    column are joined by a vertical rule through both, two of one row by a horizontal one (pdfplumber asks both
+    of every pair, and a pair of one column never shares a row)."""
+    verticals = {p: {bbox_of(e) for e in on["v"]} for p, on in intersections.items()}
+    horizontals = {p: {bbox_of(e) for e in on["h"]} for p, on in intersections.items()}
     points = sorted(intersections)
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
+    after: dict[tuple[float, float], tuple[int, int]] = {}  # a point's place in its column and its row, plus one
     for point in points:  # in (x, top) order: a column top down, a row left to right
-        columns.setdefault(point[0], []).append(point)
-        rows.setdefault(point[1], []).append(point)
-
-    def connects(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return (p[0] == q[0] and not rules[p][0].isdisjoint(rules[q][0])) or (p[1] == q[1] and not rules[p][1].isdisjoint(rules[q][1]))
+        column, row = columns.setdefault(point[0], []), rows.setdefault(point[1], [])
+        column.append(point)
+        row.append(point)
+        after[point] = (len(column), len(row))
 
     def smallest_cell(point: tuple[float, float]) -> BBox | None:
-        column, row = columns[point[0]], rows[point[1]]
-        below, right = column[column.index(point) + 1 :], row[row.index(point) + 1 :]
-        for down in (q for q in below if connects(point, q)):
-            for across in (q for q in right if connects(point, q)):
+        vertical, horizontal = verticals[point], horizontals[point]
+        in_column, in_row = after[point]
+        right = rows[point[1]][in_row:]
+        for down in columns[point[0]][in_column:]:
+            if vertical.isdisjoint(verticals[down]):
+                continue
+            for across in right:
+                if horizontal.isdisjoint(horizontals[across]):
+                    continue
                 corner = (across[0], down[1])
-                if corner in rules and connects(corner, across) and connects(corner, down):
+                if (corner in verticals and not verticals[corner].isdisjoint(verticals[across])
+                        and not horizontals[corner].isdisjoint(horizontals[down])):
                     return (point[0], point[1], corner[0], corner[1])
         return None
 
     return [cell for cell in map(smallest_cell, points) if cell is not None]
+
+
+def cells_to_tables(cells: Sequence[BBox]) -> list[list[BBox]]:
+    """Given cells, return the tables they form, each the cells joined to it through a shared corner, with two or
+    more cells, top to bottom: pdfplumber's cells_to_tables, to the same tables in the same order, with each pass
+    over the cells left keeping those it did not take (pdfplumber removed each cell taken from the list by value)."""
+    remaining = list(cells)
+    tables: list[list[BBox]] = []
+    corners: set[tuple[float, float]] = set()
+    current: list[BBox] = []
+    while remaining:
+        taken = len(current)
+        left: list[BBox] = []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or any(corner in corners for corner in cell_corners):
+                corners.update(cell_corners)
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == taken:
+            tables.append(current)
+            corners, current = set(), []
+    if current:
+        tables.append(current)
+    ordered = sorted(tables, key=lambda table: min((cell[1], cell[0]) for cell in table))
+    return [table for table in ordered if len(table) > 1]
 
 
 def cell_text(chars: Sequence[Char]) -> str:
