@@ -128,8 +128,8 @@ def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: di
               matrix: pdfium_c.FS_MATRIX) -> Placement:
     """Given a text object, one of its chars, the fonts seen so far and a matrix to fill, return where its chars'
     boxes lie."""
-    handle = Unchecked.object_font(ctypes.c_void_p(text_object))
-    font = fonts.get(handle.value) or fonts.setdefault(handle.value, font_of(handle))
+    font_address = Unchecked.object_font(ctypes.c_void_p(text_object))
+    font = fonts.get(font_address) or fonts.setdefault(font_address, font_of(ctypes.c_void_p(font_address)))
     Unchecked.char_matrix(textpage, index, ctypes.byref(matrix))
     if matrix.a * matrix.d - matrix.b * matrix.c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
@@ -220,7 +220,8 @@ class Unchecked:
     map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
     char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix, result=False)  # (text page, int index, FS_MATRIX* matrix)
     font_size = unchecked(pdfium_c.FPDFText_GetFontSize)  # (text page, int index) -> double
-    object_font = unchecked(pdfium_c.FPDFTextObj_GetFont)  # (text object) -> font
+    # (text object) -> its font's address, an int: a key first, a handle made of it only for a font not seen before
+    object_font = foreign(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p).value)
     glyph_width = unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # (font, uint32 code point, float size, float* width)
     page_object = unchecked(pdfium_c.FPDFPage_GetObject)  # (page, int index) -> page object
     object_type = unchecked(pdfium_c.FPDFPageObj_GetType)  # (page object) -> int
