@@ -183,11 +183,11 @@ def bare(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
 
 
 class C:
-    """The PDFium functions called per path, form or font, checked: each handle passed as an int or a c_void_p."""
+    """The PDFium functions called per font, form, mark or boxless text object, checked: each handle passed as an int
+    or a c_void_p."""
 
     font_name = bare(pdfium_c.FPDFFont_GetBaseFontName)
     font_descent = bare(pdfium_c.FPDFFont_GetDescent)
-    object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, result=False)
     mark = bare(pdfium_c.FPDFPageObj_GetMark)
     mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
     form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
@@ -195,9 +195,6 @@ class C:
     form_object = foreign(Opaque, ctypes.c_void_p, ctypes.c_ulong)(ctypes.cast(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p).value)
     transform = bare(pdfium_c.FPDFPageObj_Transform, result=False)
     set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode, result=False)
-    draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode, result=False)
-    stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
-    fill_colour = bare(pdfium_c.FPDFPageObj_GetFillColor)
 
 
 def unchecked(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
@@ -227,6 +224,10 @@ class Unchecked:
     object_type = unchecked(pdfium_c.FPDFPageObj_GetType)  # (page object) -> int
     marks = unchecked(pdfium_c.FPDFPageObj_CountMarks)  # (page object) -> int
     bounds = unchecked(pdfium_c.FPDFPageObj_GetBounds)  # (page object, float* left, float* bottom, float* right, float* top) -> bool
+    object_matrix = unchecked(pdfium_c.FPDFPageObj_GetMatrix, result=False)  # (page object, FS_MATRIX* matrix)
+    draw_mode = unchecked(pdfium_c.FPDFPath_GetDrawMode, result=False)  # (path object, int* fill mode, int* stroke)
+    stroke_colour = unchecked(pdfium_c.FPDFPageObj_GetStrokeColor)  # (page object, uint* r, g, b, a) -> bool
+    fill_colour = unchecked(pdfium_c.FPDFPageObj_GetFillColor)  # (page object, uint* r, g, b, a) -> bool
     segments = unchecked(pdfium_c.FPDFPath_CountSegments)  # (path object) -> int
     segment = unchecked(pdfium_c.FPDFPath_GetPathSegment)  # (path object, int index) -> segment
     segment_type = unchecked(pdfium_c.FPDFPathSegment_GetType)  # (segment) -> int
@@ -388,12 +389,12 @@ def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
 def path_edges(path: Opaque, matrix: Matrix, height: float) -> list[Edge]:
     """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    C.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    Unchecked.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
     stroked, filled = bool(stroke.value), fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not stroked and not filled:
         return []
-    stroke_white = stroked and colour_white(C.stroke_colour, path)
-    fill_white = filled and colour_white(C.fill_colour, path)
+    stroke_white = stroked and colour_white(Unchecked.stroke_colour, path)
+    fill_white = filled and colour_white(Unchecked.fill_colour, path)
     edges: list[Edge] = []
     for shape, points in subpaths(path, matrix):
         kept = pdfminer_points(shape, points)
@@ -408,7 +409,7 @@ def path_edges(path: Opaque, matrix: Matrix, height: float) -> list[Edge]:
 def object_matrix(page_object: Opaque) -> Matrix:
     """Given a page object, return its matrix."""
     m = pdfium_c.FS_MATRIX()
-    C.object_matrix(page_object, ctypes.byref(m))
+    Unchecked.object_matrix(page_object, ctypes.byref(m))
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
