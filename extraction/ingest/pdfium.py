@@ -73,17 +73,12 @@ class Placement(NamedTuple):
 
 UNPLACED = Placement(Font(ctypes.c_void_p(), "", 0.0), 0.0, 1.0, 0.0, 0.0, 1.0, True, 0.0, 0.0, 0.0)  # before a page's first char
 
+
 def mult(m: Matrix, n: Matrix) -> Matrix:
     """Given matrices m and n, return m then n (PDF's row-vector order, as pdfminer's mult_matrix)."""
     a, b, c, d, e, f = m
     p, q, r, s, t, u = n
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
-
-
-def apply(m: Matrix, x: float, y: float) -> Point:
-    """Given a matrix and a point, return the transformed point."""
-    a, b, c, d, e, f = m
-    return (a * x + c * y + e, b * x + d * y + f)
 
 
 def page_ctm(mediabox: tuple[float, float, float, float], rotation: int) -> tuple[Matrix, float]:
@@ -336,12 +331,12 @@ def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     shape: list[str] = []
     points: list[Point] = []
     curve_points = 0
-    for i in range(Unchecked.segments(path)):  # apply(), written out: this runs once per segment of every path
+    for i in range(Unchecked.segments(path)):  # once per segment of every path
         segment = get_segment(path, i)
         kind = segment_type(segment)
         segment_point(segment, x_ref, y_ref)
         px, py = x.value, y.value
-        point = (a * px + c * py + e, b * px + d * py + f)
+        point = (a * px + c * py + e, b * px + d * py + f)  # through the matrix
         closes = segment_close(segment)
         if kind == MOVETO:
             if shape:
