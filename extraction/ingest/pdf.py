@@ -33,7 +33,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
-from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE, cells_to_tables
+from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
 from pdfplumber.utils.clustering import make_cluster_dict
 from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
@@ -471,38 +471,43 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     return [sorted(line, key=BY_X0) for line in lines]
 
 
+def word_chars(line: Sequence[Char]) -> list[list[Char]]:
+    """Given one line's chars left to right, return the chars of each of its words (split at spaces and wide gaps)."""
+    words: list[list[Char]] = []
+    current: list[Char] = []
+    previous_x1: float | None = None
+    for char in line:
+        if not char["text"].strip():
+            if current:
+                words.append(current)
+                current = []
+            continue
+        if previous_x1 is not None and char["x0"] - previous_x1 > WORD_GAP_RATIO * char["size"] and current:
+            words.append(current)
+            current = []
+        current.append(char)
+        previous_x1 = char["x1"]
+    if current:
+        words.append(current)
+    return words
+
+
 def to_words(line: Sequence[Char]) -> list[Word]:
     """Given one line's chars left to right, return its words (split at spaces and wide gaps)."""
     words: list[Word] = []
-    current: list[Char] = []
-    previous_x1: float | None = None
-
-    def close() -> None:
-        if current:
-            gap = current[0]["x0"] - words[-1].x1 if words else 0.0
-            words.append(
-                Word(
-                    text="".join(map(BY_TEXT, current)),
-                    x0=current[0]["x0"],
-                    x1=current[-1]["x1"],
-                    top=min(map(BY_TOP, current)),
-                    bottom=max(map(BY_BOTTOM, current)),
-                    size=max(map(BY_SIZE, current)),
-                    gap=gap,
-                    confidence=char_confidence(current),
-                )
+    for chars in word_chars(line):
+        words.append(
+            Word(
+                text="".join(map(BY_TEXT, chars)),
+                x0=chars[0]["x0"],
+                x1=chars[-1]["x1"],
+                top=min(map(BY_TOP, chars)),
+                bottom=max(map(BY_BOTTOM, chars)),
+                size=max(map(BY_SIZE, chars)),
+                gap=chars[0]["x0"] - words[-1].x1 if words else 0.0,
+                confidence=char_confidence(chars),
             )
-            current.clear()
-
-    for char in line:
-        if not char["text"].strip():
-            close()
-            continue
-        if previous_x1 is not None and char["x0"] - previous_x1 > WORD_GAP_RATIO * char["size"]:
-            close()
-        current.append(char)
-        previous_x1 = char["x1"]
-    close()
+        )
     return words
 
 
@@ -661,35 +666,89 @@ def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], d
 def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[BBox]:
     """Given the points where rules cross (each with its vertical and horizontal rules), return the cells they
     close, the smallest from each top-left corner: pdfplumber's intersections_to_cells, giving the same cells,
-    with each point's rules, column and row looked up once instead of for every pair of points."""
-    rules = {p: ({bbox_of(e) for e in on["v"]}, {bbox_of(e) for e in on["h"]}) for p, on in intersections.items()}
+    with each point's rules, column and row looked up once instead of for every pair of points. Two points of one
+    column are joined by a vertical rule through both, two of one row by a horizontal one (pdfplumber asks both
+    of every pair, and a pair of one column never shares a row)."""
+    verticals = {p: {bbox_of(e) for e in on["v"]} for p, on in intersections.items()}
+    horizontals = {p: {bbox_of(e) for e in on["h"]} for p, on in intersections.items()}
     points = sorted(intersections)
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
+    after: dict[tuple[float, float], tuple[int, int]] = {}  # a point's place in its column and its row, plus one
     for point in points:  # in (x, top) order: a column top down, a row left to right
-        columns.setdefault(point[0], []).append(point)
-        rows.setdefault(point[1], []).append(point)
-
-    def connects(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return (p[0] == q[0] and not rules[p][0].isdisjoint(rules[q][0])) or (p[1] == q[1] and not rules[p][1].isdisjoint(rules[q][1]))
+        column, row = columns.setdefault(point[0], []), rows.setdefault(point[1], [])
+        column.append(point)
+        row.append(point)
+        after[point] = (len(column), len(row))
 
     def smallest_cell(point: tuple[float, float]) -> BBox | None:
-        column, row = columns[point[0]], rows[point[1]]
-        below, right = column[column.index(point) + 1 :], row[row.index(point) + 1 :]
-        for down in (q for q in below if connects(point, q)):
-            for across in (q for q in right if connects(point, q)):
+        vertical, horizontal = verticals[point], horizontals[point]
+        in_column, in_row = after[point]
+        right = rows[point[1]][in_row:]
+        for down in columns[point[0]][in_column:]:
+            if vertical.isdisjoint(verticals[down]):
+                continue
+            for across in right:
+                if horizontal.isdisjoint(horizontals[across]):
+                    continue
                 corner = (across[0], down[1])
-                if corner in rules and connects(corner, across) and connects(corner, down):
+                if (corner in verticals and not verticals[corner].isdisjoint(verticals[across])
+                        and not horizontals[corner].isdisjoint(horizontals[down])):
                     return (point[0], point[1], corner[0], corner[1])
         return None
 
     return [cell for cell in map(smallest_cell, points) if cell is not None]
 
 
+def cells_to_tables(cells: Sequence[BBox]) -> list[list[BBox]]:
+    """Given cells, return the tables they form, each the cells joined to it through a shared corner, with two or
+    more cells, top to bottom: pdfplumber's cells_to_tables, to the same tables in the same order, with each pass
+    over the cells left keeping those it did not take (pdfplumber removed each cell taken from the list by value)."""
+    remaining = list(cells)
+    tables: list[list[BBox]] = []
+    corners: set[tuple[float, float]] = set()
+    current: list[BBox] = []
+    while remaining:
+        taken = len(current)
+        left: list[BBox] = []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or any(corner in corners for corner in cell_corners):
+                corners.update(cell_corners)
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == taken:
+            tables.append(current)
+            corners, current = set(), []
+    if current:
+        tables.append(current)
+    ordered = sorted(tables, key=lambda table: min((cell[1], cell[0]) for cell in table))
+    return [table for table in ordered if len(table) > 1]
+
+
 def cell_text(chars: Sequence[Char]) -> str:
     """Given the chars of one cell, return its text with in-cell lines joined by '\\n'."""
-    # a cell holds one value, so any gap between CJK chars in it is layout ('结 果' is 结果)
-    return "\n".join(join_words(line.words, cjk_space=float("inf")) for line in char_lines(chars))
+    lines = (word_chars(line) for line in group_lines(chars))
+    return "\n".join(cell_line_text(words) for words in lines if words)
+
+
+def cell_line_text(words: Sequence[Sequence[Char]]) -> str:
+    """Given the chars of each word of a cell's line, return its text: join_words with no limit on a gap between CJK
+    chars, as a cell holds one value and any such gap in it is layout ('结 果' is 结果). Read from the chars, with no
+    Word made: this runs for every line of every ruled cell."""
+    parts: list[str] = []
+    previous_x1 = 0.0  # where the word before ended
+    for chars in words:
+        text = "".join(map(BY_TEXT, chars))
+        if parts and not (CJK.match(parts[-1][-1]) and CJK.match(text[0])
+                          and chars[0]["x0"] - previous_x1 < math.inf * max(map(BY_SIZE, chars))):
+            parts.append(" ")
+        parts.append(text)
+        previous_x1 = chars[-1]["x1"]
+    return "".join(parts)
 
 
 def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point], page: int) -> RawTable:

@@ -20,7 +20,7 @@ import ctypes
 import math
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -36,6 +36,8 @@ WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white p
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
 UNIT_SIZE = ctypes.c_float(1.0)  # a font size of 1, as an unchecked call takes a float
+TEXT_OBJECT, PATH_OBJECT, FORM_OBJECT = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+MOVETO, BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 BOXLESS_WIDTH = 0.01  # PDFium's text page drops a text object whose box is narrower (kSizeEpsilon)
 IN_USE = threading.Lock()  # PDFium is not thread-safe: one thread at a time, the others read with pdfminer
 
@@ -69,17 +71,14 @@ class Placement(NamedTuple):
     advance: float  # upright: points per unit of glyph width
 
 
+UNPLACED = Placement(Font(ctypes.c_void_p(), "", 0.0), 0.0, 1.0, 0.0, 0.0, 1.0, True, 0.0, 0.0, 0.0)  # before a page's first char
+
+
 def mult(m: Matrix, n: Matrix) -> Matrix:
     """Given matrices m and n, return m then n (PDF's row-vector order, as pdfminer's mult_matrix)."""
     a, b, c, d, e, f = m
     p, q, r, s, t, u = n
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
-
-
-def apply(m: Matrix, x: float, y: float) -> Point:
-    """Given a matrix and a point, return the transformed point."""
-    a, b, c, d, e, f = m
-    return (a * x + c * y + e, b * x + d * y + f)
 
 
 def page_ctm(mediabox: tuple[float, float, float, float], rotation: int) -> tuple[Matrix, float]:
@@ -120,11 +119,12 @@ def font_of(handle: ctypes.c_void_p) -> Font:
     return Font(handle, name, -abs(descent.value))
 
 
-def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font]) -> Placement:
-    """Given a text object, one of its chars and the fonts seen so far, return where its chars' boxes lie."""
-    handle = Unchecked.object_font(ctypes.c_void_p(text_object))
-    font = fonts.get(handle.value) or fonts.setdefault(handle.value, font_of(handle))
-    matrix = pdfium_c.FS_MATRIX()
+def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font],
+              matrix: pdfium_c.FS_MATRIX) -> Placement:
+    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill, return where its chars'
+    boxes lie."""
+    font_address = Unchecked.object_font(ctypes.c_void_p(text_object))
+    font = fonts.get(font_address) or fonts.setdefault(font_address, font_of(ctypes.c_void_p(font_address)))
     Unchecked.char_matrix(textpage, index, ctypes.byref(matrix))
     if matrix.a * matrix.d - matrix.b * matrix.c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
@@ -156,89 +156,110 @@ def is_handle(kind: type | None) -> bool:
     return isinstance(kind, type) and issubclass(kind, ctypes._Pointer) and kind._type_.__name__.startswith("struct_fpdf")
 
 
-def bare(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
-    """Given a PDFium function, return it with its handles passed and returned as plain ints (c_void_p): a call made
-    per char or per object then builds no pointer object."""
-    argtypes = [ctypes.c_void_p if is_handle(kind) else kind for kind in function.argtypes]
-    restype = ctypes.c_void_p if is_handle(function.restype) else function.restype
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
-
-
-class C:
-    """The PDFium functions called per page object and per path segment, with int handles."""
-
-    font_name = bare(pdfium_c.FPDFFont_GetBaseFontName)
-    font_descent = bare(pdfium_c.FPDFFont_GetDescent)
-    page_object = bare(pdfium_c.FPDFPage_GetObject)
-    object_type = bare(pdfium_c.FPDFPageObj_GetType)
-    object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix)
-    marks = bare(pdfium_c.FPDFPageObj_CountMarks)
-    mark = bare(pdfium_c.FPDFPageObj_GetMark)
-    mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
-    form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
-    bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
-    transform = bare(pdfium_c.FPDFPageObj_Transform)
-    set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode)
-    form_object = bare(pdfium_c.FPDFFormObj_GetObject)
-    draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode)
-    stroke_colour = bare(pdfium_c.FPDFPageObj_GetStrokeColor)
-    fill_colour = bare(pdfium_c.FPDFPageObj_GetFillColor)
-    segments = bare(pdfium_c.FPDFPath_CountSegments)
-    segment = bare(pdfium_c.FPDFPath_GetPathSegment)
-    segment_type = bare(pdfium_c.FPDFPathSegment_GetType)
-    segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint)
-    segment_close = bare(pdfium_c.FPDFPathSegment_GetClose)
-
-
 class Opaque(ctypes.c_void_p):
     """A PDFium handle returned by an unchecked function: a c_void_p subclass, so ctypes keeps it an object (not an int)
     that the next unchecked call takes as a pointer."""
 
 
-def unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
-    """Given a PDFium function, return it without argument types: ctypes then converts no argument through a
-    from_param method, which costs several times the call itself. Its caller passes each handle as a ctypes pointer
-    (c_void_p, Opaque, a typed handle), each int argument as a Python int that fits a C int (the function's
-    parameter is an int), each float as a c_float, each out-parameter with byref; a handle it returns is an Opaque."""
-    restype = Opaque if is_handle(function.restype) else function.restype
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+def foreign(restype: type | None, *argtypes: type) -> Callable[[int], ctypes._CFuncPtr]:
+    """Given a result type and argument types, return the ctypes prototype of a PDFium function called per char,
+    per object or per segment: it keeps the GIL (PYFUNCTYPE), as these calls are short and call no Python back,
+    where a CFUNCTYPE function releases and retakes it on every call. A None result type is for a call whose
+    result is never read: ctypes then converts none."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)
+
+
+def bare(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
+    """Given a PDFium function (and whether its result is read), return it with its handles passed and returned as
+    plain ints (c_void_p): a call made per char or per object then builds no pointer object."""
+    argtypes = [ctypes.c_void_p if is_handle(kind) else kind for kind in function.argtypes]
+    restype = None if not result else ctypes.c_void_p if is_handle(function.restype) else function.restype
+    return foreign(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+class C:
+    """The PDFium functions called per font, form, mark or boxless text object, checked: each handle passed as an int
+    or a c_void_p."""
+
+    font_name = bare(pdfium_c.FPDFFont_GetBaseFontName)
+    font_descent = bare(pdfium_c.FPDFFont_GetDescent)
+    mark = bare(pdfium_c.FPDFPageObj_GetMark)
+    mark_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType)
+    form_count = bare(pdfium_c.FPDFFormObj_CountObjects)
+    # (form object, unsigned long index) -> page object, an Opaque as the unchecked functions take it
+    form_object = foreign(Opaque, ctypes.c_void_p, ctypes.c_ulong)(ctypes.cast(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p).value)
+    transform = bare(pdfium_c.FPDFPageObj_Transform, result=False)
+    set_render_mode = bare(pdfium_c.FPDFTextObj_SetTextRenderMode, result=False)
+
+
+def unchecked(function: ctypes._CFuncPtr, result: bool = True) -> ctypes._CFuncPtr:
+    """Given a PDFium function (and whether its result is read), return it without argument types: ctypes then
+    converts no argument through a from_param method, which costs several times the call itself. Its caller passes
+    each handle as a ctypes pointer (c_void_p, Opaque, a typed handle), each int argument as a Python int that fits
+    a C int (the function's parameter is an int), each float as a c_float, each out-parameter with byref; a handle
+    it returns is an Opaque."""
+    restype = None if not result else Opaque if is_handle(function.restype) else function.restype
+    return foreign(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 class Unchecked:
-    """The PDFium functions called per char and per text object, unchecked (see unchecked)."""
+    """The PDFium functions called per char, per page object and per path segment, unchecked (see unchecked)."""
 
     # (text page, int index) -> the text object's address, an int (None for a char PDFium generated): a key, not a
     # handle passed on, so no Opaque is made per char
-    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
-    char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (text page, int index, double* x, double* y)
+    text_object = foreign(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    char_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin, result=False)  # (text page, int index, double* x, double* y)
     map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
-    char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix)  # (text page, int index, FS_MATRIX* matrix)
+    char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix, result=False)  # (text page, int index, FS_MATRIX* matrix)
     font_size = unchecked(pdfium_c.FPDFText_GetFontSize)  # (text page, int index) -> double
-    object_font = unchecked(pdfium_c.FPDFTextObj_GetFont)  # (text object) -> font
+    # (text object) -> its font's address, an int: a key first, a handle made of it only for a font not seen before
+    object_font = foreign(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p).value)
     glyph_width = unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # (font, uint32 code point, float size, float* width)
+    page_object = unchecked(pdfium_c.FPDFPage_GetObject)  # (page, int index) -> page object
+    object_type = unchecked(pdfium_c.FPDFPageObj_GetType)  # (page object) -> int
+    marks = unchecked(pdfium_c.FPDFPageObj_CountMarks)  # (page object) -> int
+    bounds = unchecked(pdfium_c.FPDFPageObj_GetBounds)  # (page object, float* left, float* bottom, float* right, float* top) -> bool
+    object_matrix = unchecked(pdfium_c.FPDFPageObj_GetMatrix, result=False)  # (page object, FS_MATRIX* matrix)
+    draw_mode = unchecked(pdfium_c.FPDFPath_GetDrawMode, result=False)  # (path object, int* fill mode, int* stroke)
+    stroke_colour = unchecked(pdfium_c.FPDFPageObj_GetStrokeColor)  # (page object, uint* r, g, b, a) -> bool
+    fill_colour = unchecked(pdfium_c.FPDFPageObj_GetFillColor)  # (page object, uint* r, g, b, a) -> bool
+    segments = unchecked(pdfium_c.FPDFPath_CountSegments)  # (path object) -> int
+    segment = unchecked(pdfium_c.FPDFPath_GetPathSegment)  # (path object, int index) -> segment
+    segment_type = unchecked(pdfium_c.FPDFPathSegment_GetType)  # (segment) -> int
+    segment_point = unchecked(pdfium_c.FPDFPathSegment_GetPoint, result=False)  # (segment, float* x, float* y)
+    segment_close = unchecked(pdfium_c.FPDFPathSegment_GetClose)  # (segment) -> bool
 
 
-def address(handle: ctypes._Pointer) -> int:
-    """Given a PDFium handle (a typed pointer), return it as an int."""
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+@dataclass
+class Fonts:
+    """The fonts a document's pages have used so far, by address, and the advance widths at size 1 of the chars
+    each has printed (once the char is known mapped). An address names one font only while the pages using it are
+    open: a document's pages stay open until it is read."""
+
+    fonts: dict[int, Font] = field(default_factory=dict)
+    widths: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
-def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[list[Char], set[int]]:
-    """Given a page's PDFium text page, its page matrix and upright height, return its printed chars (PDFium's
-    generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin points, and the
-    addresses of the text objects they come from."""
+def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fonts) -> tuple[list[Char], set[int]]:
+    """Given a page's PDFium text page, its page matrix and upright height and the document's fonts so far, return
+    its printed chars (PDFium's generated spaces and line breaks left out) with pdfminer's boxes, in top-left-origin
+    points, and the addresses of the text objects they come from."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = page_text(textpage, count)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, Unchecked.map_error
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
-    fonts: dict[int, Font] = {}
+    fonts, widths = known.fonts, known.widths
     placements: dict[int, Placement] = {}
-    widths: dict[int, dict[str, float]] = {}  # font -> char -> advance width at size 1, once the char is known mapped
     chars: list[Char] = []
+    append = chars.append
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
+    matrix = pdfium_c.FS_MATRIX()  # filled by each placement
+    # the last text object's placement, unpacked into locals: this loop runs once per char of every page
+    font, size, pa, pb, pc, pd, upright, below, tall, per_width = UNPLACED
+    font_name, font_widths = "", {}
     for i in range(count):
         key = get_object(textpage, i)
         if not key:
@@ -248,8 +269,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
         if key != last_key:  # the first char of a text object: its placement, once per object
             placed = placements.get(key)
             if placed is None:
-                placed = placements[key] = placement(key, textpage, i, fonts)
-            font = placed.font
+                placed = placements[key] = placement(key, textpage, i, fonts, matrix)
+            font, size, pa, pb, pc, pd, upright, below, tall, per_width = placed
+            font_name = font.name
             font_widths = widths.setdefault(font.handle.value, {})
             last_key = key
         elif ox == last_x and oy == last_y:
@@ -263,23 +285,23 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float) -> tuple[l
             width = font_widths[char] = advance(font, ord(char))
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
-        if placed.upright:  # two opposite corners span the box
-            x0, y0 = ox, oy + placed.below
-            x1, y1 = x0 + placed.advance * width, y0 + placed.tall
-            ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
+        if upright:  # two opposite corners span the box
+            y0 = oy + below
+            x1, y1 = ox + per_width * width, y0 + tall
+            ax, ay, bx, by = a * ox + c * y0 + e, b * ox + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
             left, right = (ax, bx) if ax <= bx else (bx, ax)
             bottom, top = (ay, by) if ay <= by else (by, ay)
         else:
-            span, low = width * placed.size, font.descent * placed.size
-            high = low + placed.size
-            corners = [(ox + placed.a * dx + placed.c * dy, oy + placed.b * dx + placed.d * dy)
+            span, low = width * size, font.descent * size
+            high = low + size
+            corners = [(ox + pa * dx + pc * dy, oy + pb * dx + pd * dy)
                        for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
             xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
             left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-        # snap(), written out: this loop runs once per char of every page
-        chars.append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
-                      "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
-                      "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font.name})
+        # snap(), written out
+        append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
+                "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
+                "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font_name})
     return chars, set(placements)
 
 
@@ -291,35 +313,39 @@ def is_white(red: int, green: int, blue: int) -> bool:
     return min(red, green, blue) >= WHITE_BYTE
 
 
-def colour_white(getter: Callable[..., int], path: int) -> bool:
+def colour_white(getter: Callable[..., int], path: Opaque) -> bool:
     """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     painted = getter(path, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha))
     return bool(painted) and is_white(red.value, green.value, blue.value)
 
 
-def subpaths(path: int, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
+def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
     operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
     x, y = ctypes.c_float(), ctypes.c_float()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_segment, segment_type = Unchecked.segment, Unchecked.segment_type
+    segment_point, segment_close = Unchecked.segment_point, Unchecked.segment_close
+    a, b, c, d, e, f = matrix
     shape: list[str] = []
     points: list[Point] = []
     curve_points = 0
-    for i in range(C.segments(path)):
-        segment = C.segment(path, i)
-        kind = C.segment_type(segment)
-        C.segment_point(segment, x_ref, y_ref)
-        point = apply(matrix, x.value, y.value)
-        closes = C.segment_close(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+    for i in range(Unchecked.segments(path)):  # once per segment of every path
+        segment = get_segment(path, i)
+        kind = segment_type(segment)
+        segment_point(segment, x_ref, y_ref)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)  # through the matrix
+        closes = segment_close(segment)
+        if kind == MOVETO:
             if shape:
                 yield "".join(shape), points
             shape, points, curve_points = ["m"], [point], 0
             continue
         if not shape:
             continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        if kind == BEZIERTO:
             curve_points += 1
             if curve_points % 3:
                 continue  # a control point: pdfminer keeps only where the curve ends
@@ -355,15 +381,15 @@ def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
     return points
 
 
-def path_edges(path: int, matrix: Matrix, height: float) -> list[Edge]:
+def path_edges(path: Opaque, matrix: Matrix, height: float) -> list[Edge]:
     """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    C.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    Unchecked.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
     stroked, filled = bool(stroke.value), fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not stroked and not filled:
         return []
-    stroke_white = stroked and colour_white(C.stroke_colour, path)
-    fill_white = filled and colour_white(C.fill_colour, path)
+    stroke_white = stroked and colour_white(Unchecked.stroke_colour, path)
+    fill_white = filled and colour_white(Unchecked.fill_colour, path)
     edges: list[Edge] = []
     for shape, points in subpaths(path, matrix):
         kept = pdfminer_points(shape, points)
@@ -375,17 +401,17 @@ def path_edges(path: int, matrix: Matrix, height: float) -> list[Edge]:
     return edges
 
 
-def object_matrix(page_object: int) -> Matrix:
+def object_matrix(page_object: Opaque) -> Matrix:
     """Given a page object, return its matrix."""
     m = pdfium_c.FS_MATRIX()
-    C.object_matrix(page_object, ctypes.byref(m))
+    Unchecked.object_matrix(page_object, ctypes.byref(m))
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def has_actual_text(text_object: int) -> bool:
+def has_actual_text(text_object: Opaque) -> bool:
     """Given a text object, return whether marked content gives it an /ActualText: PDFium's text page then
     reads that text in place of the chars, pdfminer reads the chars."""
-    for i in range(C.marks(text_object)):
+    for i in range(Unchecked.marks(text_object)):
         if C.mark_param_type(C.mark(text_object, i), ACTUAL_TEXT) != pdfium_c.FPDF_OBJECT_UNKNOWN:
             return True
     return False
@@ -400,27 +426,28 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
 
-    def visit(objects: Iterator[int], outer: Matrix) -> None:
-        for page_object in objects:
-            kind = C.object_type(page_object)
-            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                if has_actual_text(page_object):
-                    raise Unsupported("text replaced by its /ActualText")
-                if C.bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
-                    keep_boxless_text(page_object)
-                texts.append(page_object)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                inner = mult(object_matrix(page_object), outer)
-                visit((C.form_object(page_object, i) for i in range(C.form_count(page_object))), inner)
+    object_type, marks, bounds = Unchecked.object_type, Unchecked.marks, Unchecked.bounds
 
-    handle = address(page.raw)
-    visit((C.page_object(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))), ctm)
+    def visit(get: Callable[[ctypes.c_void_p, int], Opaque], container: ctypes.c_void_p, count: int, outer: Matrix) -> None:
+        for i in range(count):  # once per object of every page
+            page_object = get(container, i)
+            kind = object_type(page_object)
+            if kind == TEXT_OBJECT:
+                if marks(page_object) and has_actual_text(page_object):
+                    raise Unsupported("text replaced by its /ActualText")
+                if bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
+                    keep_boxless_text(page_object)
+                texts.append(page_object.value)
+            elif kind == PATH_OBJECT:
+                edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
+            elif kind == FORM_OBJECT:
+                visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object), outer))
+
+    visit(Unchecked.page_object, page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), ctm)
     return edges, texts
 
 
-def keep_boxless_text(text_object: int) -> None:
+def keep_boxless_text(text_object: Opaque) -> None:
     """Given a text object whose box has no width, make it one PDFium's text page keeps: it drops such objects, and
     one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
     ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
@@ -440,14 +467,14 @@ def title(document: pdfium.PdfDocument) -> str | None:
     return text or None
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PageObjects:
-    """Given a page and its number, return its chars and visible rules. Raise Unsupported where pdfminer
-    should read the page instead."""
+def read_page(page: pdfium.PdfPage, number: int, fonts: Fonts) -> PageObjects:
+    """Given a page, its number and the document's fonts so far, return its chars and visible rules. Raise
+    Unsupported where pdfminer should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
     edges, texts = page_edges(page, ctm, height)  # before the text page is loaded: it may change which text it keeps
     textpage = page.get_textpage()
     try:
-        chars, read = page_chars(textpage.raw, ctm, height)
+        chars, read = page_chars(textpage.raw, ctm, height, fonts)
     finally:
         textpage.close()
     if not read.issuperset(texts):
@@ -474,23 +501,26 @@ def read_document(data: bytes) -> tuple[list[PageObjects | None], str | None]:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise Unsupported(str(exc)) from None
+    opened: list[pdfium.PdfPage] = []  # until the document is read: fonts are known by their address (Fonts)
     try:
         if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw):
             raise Unsupported("a damaged cross-reference table")
         if len(document) > MAX_PAGES:
             raise Unsupported("more pages than one report has: pdfminer's reader answers too_many_pages")
         pages: list[PageObjects | None] = []
+        fonts = Fonts()
         for number in range(1, len(document) + 1):
             try:
                 page = document[number - 1]
             except pdfium.PdfiumError as exc:  # a page PDFium cannot load (a page tree looping back on itself...)
                 raise Unsupported(f"page {number}: {exc}") from None
+            opened.append(page)
             try:
-                pages.append(read_page(page, number))
+                pages.append(read_page(page, number, fonts))
             except Unsupported:
                 pages.append(None)
-            finally:
-                page.close()
         return pages, title(document)
     finally:
+        for page in opened:
+            page.close()
         document.close()
