@@ -122,8 +122,8 @@ def value_counts(row: Row) -> set[int]:
 
 
 def with_values_at(row: Row, width: int) -> Row:
-    """Given a data row led by a label and a width, return it that wide, covered positions inserted after the
-    label so that its values end in the last column (any other row unchanged)."""
+    """Given a data row led by a label and a width, return it that wide, covered positions inserted after its
+    label so that its values fill the last columns (a row as wide or wider, or no data row, unchanged)."""
     values = trailing_values(row)
     if len(row) >= width or not has_number(row) or values == len(row):
         return row
