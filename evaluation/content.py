@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extraction.document import WRAPPED_FORMATS, Source
+from extraction.document import WRAPPED_FORMATS, RawTable, Source
+from extraction.ingest.text import is_value
 from extraction.segment import join_lines
 
 Row = tuple[str | None, ...]  # None: a position covered by another cell's span
@@ -77,9 +78,57 @@ def content_of(source: Source) -> Content:
     for table in sorted(source.tables, key=lambda t: t.line_index):
         blocks += paragraphs_of(source, done, table.line_index)
         done = max(done, table.line_index)
-        blocks.append(Table(tuple(tuple(None if c is None else c.text for c in row) for row in table.rows)))
+        blocks.append(Table(grid_of_raw(table)))
     blocks += paragraphs_of(source, done, len(source.lines))
     return Content(source.meta.get("title", ""), tuple(blocks))
+
+
+def grid_of_raw(table: RawTable) -> Grid:
+    """Given a raw table, return its grid with every data row on the columns of the rows printing as many values.
+
+    Layouts that print no covered positions (text-cells, text-flattened, a PDF read by rows) give a data row only
+    the cells it prints, so a row under a spanning group label, or whose label spans right, is shorter than a row
+    printing as many values with its label cells in full. Its values still sit in the same columns: the positions
+    it lacks lie between its label and its values, covered by the label. A row printing fewer values (a value
+    spanning right, as 表二's 收费 row) keeps its columns. Where blank cells may have been dropped (not
+    positional) the values' columns are unknown, and every row is kept as printed.
+    """
+    rows: Grid = tuple(tuple(None if c is None else c.text for c in row) for row in table.rows)
+    if not table.positional:
+        return rows
+    widest: dict[int, int] = {}  # values printed -> the widest data row printing them
+    for row in rows:
+        if has_number(row):
+            for count in value_counts(row):
+                widest[count] = max(widest.get(count, 0), len(row))
+    return tuple(with_values_at(row, widest.get(trailing_values(row), 0)) for row in rows)
+
+
+def trailing_values(row: Row) -> int:
+    """Given a row, return how many value cells (numbers, marks, blanks) end it."""
+    count = 0
+    while count < len(row) and row[-1 - count] is not None and is_value(row[-1 - count]):
+        count += 1
+    return count
+
+
+def value_counts(row: Row) -> set[int]:
+    """Given a data row, return how many values it may print: its trailing value cells, and those after its
+    leading blanks (a blank right after a label may be the label's span, as text-cells prints a span's column)."""
+    count = trailing_values(row)
+    run = row[len(row) - count:]
+    blanks = next((k for k, text in enumerate(run) if text), count)
+    return {count, count - blanks} - {0}
+
+
+def with_values_at(row: Row, width: int) -> Row:
+    """Given a data row led by a label and a width, return it that wide, covered positions inserted after its
+    label so that its values fill the last columns (a row as wide or wider, or no data row, unchanged)."""
+    values = trailing_values(row)
+    if len(row) >= width or not has_number(row) or values == len(row):
+        return row
+    label_end = len(row) - values
+    return row[:label_end] + (None,) * (width - len(row)) + row[label_end:]
 
 
 def has_number(row: Row) -> bool:
