@@ -1103,6 +1103,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if topic in spec.category_list_topics and listed_beside_another_category(
                 text, fig.start, fig.unit, sentence, [c for r in rules if r["topic"] == topic for c in r["cue"]], spec):
             continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
+        if _whole_of_a_part_named_in_full(text, fig, local_start, sentence, topic, spec):
+            continue  # 受理群众申请事项128件，其中政府信息公开申请2件: every kind of application, of which some are requests
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
@@ -1632,6 +1634,28 @@ def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: 
         return False
     return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
                for w in wholes)
+
+
+_NEXT_CLAUSE = re.compile(r"[^，,；;。]*[，,；;]\s*")
+
+
+def _whole_of_a_part_named_in_full(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], topic: str,
+                                   spec: Spec) -> bool:
+    """Given a figure, where its clause's words start, its sentence and its topic, return whether its clause (before
+    and after it) names the topic by its shortest word only (申请) while the clause after it opens with a breakdown
+    word and names the topic by a longer word (其中政府信息公开申请2件): the figure counts a broader kind, some of
+    which are the topic."""
+    words = spec.topics.get(topic, ())
+    if not words:
+        return False
+    shortest = min(words, key=len)
+    longer = [w for w in words if len(w) > len(shortest)]
+    gap = _NEXT_CLAUSE.match(text, fig.end, sentence[1])
+    if gap is None or not text.startswith(tuple(spec.breakdown_words), gap.end()) \
+            or any(w in text[local_start:gap.end()] for w in longer):
+        return False
+    part = _CLAUSE_END.split(text[gap.end():sentence[1]], maxsplit=1)[0]
+    return any(w in part for w in longer)
 
 
 def _names_other_topic(words: str, topic: str, spec: Spec) -> bool:
