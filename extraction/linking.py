@@ -605,6 +605,24 @@ def _street_names_masked(text: str, spec: Spec) -> str:
     return text
 
 
+def _towns_after_departments_masked(text: str, spec: Spec) -> str:
+    """Given words before a figure, return them with towns blanked where they are listed right after every department
+    (全区各部门、各乡镇: the whole area together, no towns taken apart), not after departments of one level (区直)."""
+    listed = spec.zeros["towns_after_departments"]
+    if not any(d in text for d in listed["departments"]):  # most clauses: no department word, nothing to blank
+        return text
+    for department in listed["departments"]:
+        for joiner in listed["joiners"]:
+            for towns in listed["towns"]:
+                k = text.find(department + joiner + towns)
+                while k >= 0:
+                    end = k + len(department + joiner + towns)
+                    if k == 0 or text[k - 1] not in listed["not_after"]:
+                        text = text[:end - len(towns)] + "\u3000" * len(towns) + text[end:]
+                    k = text.find(department + joiner + towns, end)
+    return text
+
+
 def _continued_from(text: str, start: int, spec: Spec) -> int:
     """Given where a clause starts, return where it starts once a line broken inside its list is joined back: a line
     opening with a coordinator (和政府信息公开申请共40件) goes on the clause the line before ends with (全年收到群众来信)."""
@@ -630,7 +648,10 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if _BROADER.search(text[local_start:fig.start]):
         return True
     vetoes = _vetoes(spec, topic)
-    clause = _street_names_masked(text[_continued_from(text, local_start, spec):fig.start], spec)
+    clause_from = _continued_from(text, local_start, spec)
+    # a list's clause may open after 、: the departments before it are read with the sentence's words
+    listed = _towns_after_departments_masked(text[min(sentence[0], clause_from):fig.start], spec)
+    clause = _street_names_masked(listed[clause_from - min(sentence[0], clause_from):], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):

@@ -44,3 +44,15 @@ def test_a_caseload_whose_breakdown_names_the_requests_is_no_count_of_them(tmp_p
 def test_applications_for_services_are_no_requests(tmp_path: Path, service: str) -> None:
     # business, registration or platform caseloads (other_kinds, 申请量) are no disclosure requests
     assert linked(tmp_path, service) == []
+
+
+@pytest.mark.parametrize("area", ["全区各部门、各乡镇", "全区各单位和各街道", "全县各部门、乡镇（街道）"])
+def test_towns_listed_after_every_department_are_the_whole_area(tmp_path: Path, area: str) -> None:
+    # every department with the towns is the whole area's count, which the labeling rules keep
+    assert linked(tmp_path, f"{area}共收到政府信息公开申请45件。") == [(45, "requests.new.total")]
+
+
+@pytest.mark.parametrize("towns", ["各乡镇", "全区各乡镇", "区直各部门、各乡镇"])
+def test_towns_alone_or_beside_one_level_of_departments_stay_apart(tmp_path: Path, towns: str) -> None:
+    # towns taken together, or with the departments of one level only (区直), are a part of the area's count
+    assert linked(tmp_path, f"{towns}共收到政府信息公开申请45件。") == []
