@@ -605,6 +605,24 @@ def _street_names_masked(text: str, spec: Spec) -> str:
     return text
 
 
+def _towns_after_departments_masked(text: str, spec: Spec) -> str:
+    """Given words before a figure, return them with towns blanked where they are listed right after every department
+    (全区各部门、各乡镇: the whole area together, no towns taken apart), not after departments of one level (区直)."""
+    listed = spec.zeros["towns_after_departments"]
+    if not any(d in text for d in listed["departments"]):  # most clauses: no department word, nothing to blank
+        return text
+    for department in listed["departments"]:
+        for joiner in listed["joiners"]:
+            for towns in listed["towns"]:
+                k = text.find(department + joiner + towns)
+                while k >= 0:
+                    end = k + len(department + joiner + towns)
+                    if k == 0 or text[k - 1] not in listed["not_after"]:
+                        text = text[:end - len(towns)] + "\u3000" * len(towns) + text[end:]
+                    k = text.find(department + joiner + towns, end)
+    return text
+
+
 def _continued_from(text: str, start: int, spec: Spec) -> int:
     """Given where a clause starts, return where it starts once a line broken inside its list is joined back: a line
     opening with a coordinator (和政府信息公开申请共40件) goes on the clause the line before ends with (全年收到群众来信)."""
@@ -630,7 +648,10 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if _BROADER.search(text[local_start:fig.start]):
         return True
     vetoes = _vetoes(spec, topic)
-    clause = _street_names_masked(text[_continued_from(text, local_start, spec):fig.start], spec)
+    clause_from = _continued_from(text, local_start, spec)
+    # a list's clause may open after 、: the departments before it are read with the sentence's words
+    listed = _towns_after_departments_masked(text[min(sentence[0], clause_from):fig.start], spec)
+    clause = _street_names_masked(listed[clause_from - min(sentence[0], clause_from):], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
         clause = _masked(clause, list(vetoes.masks))
     if vetoes.clause is not None and vetoes.clause.search(clause):
@@ -1103,6 +1124,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if topic in spec.category_list_topics and listed_beside_another_category(
                 text, fig.start, fig.unit, sentence, [c for r in rules if r["topic"] == topic for c in r["cue"]], spec):
             continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
+        if _whole_of_a_part_named_in_full(text, fig, local_start, sentence, topic, spec):
+            continue  # 受理群众申请事项128件，其中政府信息公开申请2件: every kind of application, of which some are requests
         if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
@@ -1632,6 +1655,28 @@ def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: 
         return False
     return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
                for w in wholes)
+
+
+_NEXT_CLAUSE = re.compile(r"[^，,；;。]*[，,；;]\s*")
+
+
+def _whole_of_a_part_named_in_full(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], topic: str,
+                                   spec: Spec) -> bool:
+    """Given a figure, where its clause's words start, its sentence and its topic, return whether its clause (before
+    and after it) names the topic by its shortest word only (申请) while the clause after it opens with a breakdown
+    word and names the topic by a longer word (其中政府信息公开申请2件): the figure counts a broader kind, some of
+    which are the topic."""
+    words = spec.topics.get(topic, ())
+    if not words:
+        return False
+    shortest = min(words, key=len)
+    longer = [w for w in words if len(w) > len(shortest)]
+    gap = _NEXT_CLAUSE.match(text, fig.end, sentence[1])
+    if gap is None or not text.startswith(tuple(spec.breakdown_words), gap.end()) \
+            or any(w in text[local_start:gap.end()] for w in longer):
+        return False
+    part = _CLAUSE_END.split(text[gap.end():sentence[1]], maxsplit=1)[0]
+    return any(w in part for w in longer)
 
 
 def _names_other_topic(words: str, topic: str, spec: Spec) -> bool:
