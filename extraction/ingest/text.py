@@ -45,12 +45,26 @@ MIN_CELL_LINES = 20  # " |"-ended lines needed to call a file text-cells (a repo
 
 NUMBER = r"[-+]?\d+(?:[.,]\d+)*%?"
 NUMERIC_TOKEN = re.compile(rf"^(?:{NUMBER}|/|-|—|－|–)$")
-FLATTENED_NUMBER = re.compile(rf"^\t\s*{NUMBER}\s*$")
 CELL_LINE = re.compile(r"^\s*([^|]*?)\s*\|\s*$")  # "text |", or a lone "|" for a blank cell
 PIPES_ONLY = re.compile(r"^\s*\|{2,}\s*$")
 VALUE_WITH_UNIT = re.compile(rf"^{NUMBER}\s*(?:万元|元|件|个|条|项|次|人次)$")
 MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LABEL_GAP = re.compile(r"\s{2,}|\t")
+# Lines of a whole text that layout detection counts, each in one pass: a TAB-led number alone (a flattened cell), a
+# markdown separator, a row of TAB cells (is_tab_row), a cell ended by " |", a line of two pipe cells printing
+# something, a pipe row (is_pipe_row). Each opens with the line's "\n" (the text starts with one), which the regex
+# engine finds by its fast literal scan where "^" is tried at every character; whitespace is [^\S\n], which never
+# runs on to the next line.
+_LINE_SPACE = r"[^\S\n]"
+_PRINTED = r"[^\s|]"  # a character of a pipe cell that is not blank
+FLATTENED_NUMBER_LINE = re.compile(rf"\n\t{_LINE_SPACE}*{NUMBER}{_LINE_SPACE}*$", re.M)
+MARKDOWN_SEPARATOR_LINE = re.compile(rf"\n(?=[^\n|]*\|){_LINE_SPACE}*\|?{_LINE_SPACE}*:?-{{3,}}:?{_LINE_SPACE}*"
+                                     rf"(?:\|{_LINE_SPACE}*:?-{{3,}}:?{_LINE_SPACE}*)*\|?{_LINE_SPACE}*$", re.M)
+TAB_ROW_LINE = re.compile(r"\n[^\t\n][^\t\n]*\t[^\t\n]*\t")
+CELL_LINE_LINE = re.compile(rf"\n[^|\n]*\|{_LINE_SPACE}*$", re.M)
+TWO_PIPE_CELLS_LINE = re.compile(rf"\n(?:{_LINE_SPACE}|\|)*{_PRINTED}[^\n|]*\|(?:{_LINE_SPACE}|\|)*{_PRINTED}")
+PIPE_ROW_LINE = re.compile(rf"\n(?:[^\n|]*\|[^\n|]*\||{_LINE_SPACE}*{_PRINTED}[^\n|]*\|{_LINE_SPACE}*{_PRINTED}[^\n|]*$)",
+                           re.M)
 # A value run glued between two labels on one line: 数量801000081二、 or 国家秘密0     02.其他 (a row's cells, maybe blank
 # ones printed as spaces, then the next label, maybe led by its 2. numbering). Whitespace rows end the line instead.
 _GAP = r"[ \t\xa0\u3000]"
@@ -232,16 +246,18 @@ def values_follow_labels(lines: list[str]) -> bool:
 def detect_layout(lines: list[str]) -> str:
     """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
     text-lines | text-blocks | text-whitespace | text."""
-    if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
+    # The first tests count the lines of the whole text in one regex pass each, not a test per line.
+    text = "\n" + "\n".join(lines)
+    if len(FLATTENED_NUMBER_LINE.findall(text)) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
-    if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
+    if "|" in text and MARKDOWN_SEPARATOR_LINE.search(text):
         return "markdown"
-    if sum(is_tab_row(line) for line in lines) >= MIN_WHITESPACE_ROWS:
+    if len(TAB_ROW_LINE.findall(text)) >= MIN_WHITESPACE_ROWS:
         return "text-tabs"
-    single = sum(bool(CELL_LINE.match(line)) for line in lines)
-    if single >= MIN_CELL_LINES and single > 3 * sum(len([c for c in _pipe_cells(line) if c]) >= 2 for line in lines):
+    single = len(CELL_LINE_LINE.findall(text))
+    if single >= MIN_CELL_LINES and single > 3 * len(TWO_PIPE_CELLS_LINE.findall(text)):
         return "text-cells"
-    if sum(is_pipe_row(line) for line in lines) >= 2:
+    if len(PIPE_ROW_LINE.findall(text)) >= 2:
         return "text-pipe"
     if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
         return "text-concat"
