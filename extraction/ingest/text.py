@@ -26,7 +26,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where
+from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where, at_line
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -286,7 +286,7 @@ def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
         else:
             starts[-1][1].append(line.strip())
     # Most cells are one line: their text is that line (joining a one-line cell is a generator per cell).
-    return [Cell(parts[0] if len(parts) == 1 else "\n".join(part for part in parts if part), Where(line=number))
+    return [Cell(parts[0] if len(parts) == 1 else "\n".join(part for part in parts if part), at_line(number))
             for number, parts in starts]
 
 
@@ -314,14 +314,14 @@ def read_flattened(lines: list[str], source: Source) -> None:
         flush_flattened(run, source)
         run = []
         for number, line in block:
-            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            source.lines.append(TextLine(line.strip(), at_line(number)))
 
 
 def flush_flattened(run: list[list[tuple[int, str]]], source: Source) -> None:
     """Given a run of TAB-led blocks, add it as one table, or as prose lines when no row has two cells."""
     rows = [flattened_row(block) for block in run]
     if any(len(row) > 1 for row in rows):
-        source.tables.append(RawTable(rows, Where(line=run[0][0][0]), line_index=len(source.lines)))
+        source.tables.append(RawTable(rows, at_line(run[0][0][0]), line_index=len(source.lines)))
         return
     for row in rows:
         for cell in row:
@@ -351,11 +351,11 @@ def read_cell_lines(lines: list[str], source: Source) -> None:
         match = CELL_LINE.match(line)
         if match is None:
             if rows:
-                source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
+                source.tables.append(RawTable(rows, at_line(first_line), line_index=len(source.lines)))
                 rows = []
-            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            source.lines.append(TextLine(line.strip(), at_line(number)))
             continue
-        cell = Cell(match.group(1), Where(line=number))
+        cell = Cell(match.group(1), at_line(number))
         if not rows:
             first_line = number
         if not rows or not is_value(cell.text):
@@ -363,7 +363,7 @@ def read_cell_lines(lines: list[str], source: Source) -> None:
         else:
             rows[-1].append(cell)
     if rows:
-        source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
+        source.tables.append(RawTable(rows, at_line(first_line), line_index=len(source.lines)))
 
 
 def is_borderless(lines: list[str]) -> bool:
@@ -436,9 +436,9 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
         layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
     grid: list[list[Cell | None]] = [
-        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
+        [Cell(text, at_line(number)) for text in cells if positional or text] for number, cells in rows
     ]
-    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional, caption=caption)
+    return RawTable(grid, at_line(rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
 
 def label_number_cells(line: str) -> list[str] | None:
@@ -475,7 +475,7 @@ def column_header_cells(text: str) -> list[str] | None:
 def add_loose_row(source: Source, number: int, cells: list[str]) -> None:
     """Given a label-number line, add it as a one-row table (blanks are not printed, so not positional); a
     column-header line printed right above it goes with it."""
-    rows = [[Cell(text, Where(line=number)) for text in cells]]
+    rows = [[Cell(text, at_line(number)) for text in cells]]
     above = source.lines[-1] if source.lines else None
     if above is not None and above.where.line == number - 1 and (header := column_header_cells(above.text)) is not None:
         source.lines.pop()
@@ -525,11 +525,11 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             # A row's number printed inside its wrapped label (（二）部分公开（区分处理的，只计这 / 3 / 一情形，不计其他
             # 情形）): a row of that number, the label's first line above it (the table stage checks it is a start).
             above = source.lines[-1]
-            source.tables.append(RawTable([[Cell(value, Where(line=number)) for value in line.split()]], above.where,
+            source.tables.append(RawTable([[Cell(value, at_line(number)) for value in line.split()]], above.where,
                                           line_index=len(source.lines), positional=False, label_lines=[above]))
             continue
         if not blank:
-            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            source.lines.append(TextLine(line.strip(), at_line(number)))
     if rows:
         add_rows(rows, layout, source, guessed)
 
@@ -592,7 +592,7 @@ def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, gue
     if wrapped is not None:
         rows, layout = wrapped, "text-guessed"
     elif layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
-        source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), Where(line=rows[0][0])))
+        source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), at_line(rows[0][0])))
         return
     table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
     table.label_lines = above
@@ -839,7 +839,7 @@ def read_whitespace(lines: list[str], source: Source) -> None:
     pending: list[tuple[int, str]] = []  # header or label lines not yet known to belong to a table
 
     def prose(numbered: list[tuple[int, str]]) -> None:
-        source.lines.extend(TextLine(line.strip(), Where(line=number)) for number, line in numbered)
+        source.lines.extend(TextLine(line.strip(), at_line(number)) for number, line in numbered)
 
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -862,7 +862,7 @@ def read_whitespace(lines: list[str], source: Source) -> None:
                 if lone <= MAX_WRAPPED_PIECES:
                     segment, pending = segment + pending[:lone], pending[lone:]
                 add_whitespace_table(segment, source)
-                source.tables[-1].trailing_lines = [TextLine(text.strip(), Where(line=n)) for n, text in pending
+                source.tables[-1].trailing_lines = [TextLine(text.strip(), at_line(n)) for n, text in pending
                                                     if is_row_label(text)]
             prose(pending + [(number, line)])
             segment, pending = [], []
@@ -876,8 +876,8 @@ def add_whitespace_table(segment: list[tuple[int, str]], source: Source) -> None
     under its header, else each row as its labels and its numbers (blanks are not printed, so not positional)."""
     grid = column_grid(segment)
     if grid is not None:
-        rows = [[Cell(text, Where(line=number)) for text in cells] for number, cells in grid]
-        source.tables.append(RawTable(rows, Where(line=segment[0][0]), line_index=len(source.lines), positional=True,
+        rows = [[Cell(text, at_line(number)) for text in cells] for number, cells in grid]
+        source.tables.append(RawTable(rows, at_line(segment[0][0]), line_index=len(source.lines), positional=True,
                                       caption=caption_above(source.lines, segment[0][0])))
         return
     rows = [(number, whitespace_cells(line) or [t for _, t in column_tokens(line)]) for number, line in segment]
@@ -899,18 +899,18 @@ def read_boxes(lines: list[str], source: Source) -> None:
         if is_lone_value(text):
             if not boxes:
                 boxes.append([])
-            boxes[-1].append(Cell(text, Where(line=number)))
+            boxes[-1].append(Cell(text, at_line(number)))
             continue
         if boxes:
             source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
             labels, boxes = [], []
-        source.lines.append(TextLine(text, Where(line=number)))
+        source.lines.append(TextLine(text, at_line(number)))
         cells = label_number_cells(text)
         if cells and not any(ch.isalpha() for ch in cells[0]):
             cells = None  # a page number (- 4 -), not a label
-        labels.append(TextLine(cells[0] if cells else text, Where(line=number)))
+        labels.append(TextLine(cells[0] if cells else text, at_line(number)))
         if cells:
-            boxes = [[Cell(value, Where(line=number)) for value in cells[1:]]]
+            boxes = [[Cell(value, at_line(number)) for value in cells[1:]]]
     if boxes:
         source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
 
@@ -966,7 +966,7 @@ def read_lines(lines: list[str], source: Source) -> None:
             blanks += is_blank_cell(line)
             empties += not line
             continue
-        cell = Cell(text, Where(line=number))
+        cell = Cell(text, at_line(number))
         last = rows[-1][-1] if rows and rows[-1] else None
         if last is not None and is_value_cell(last.text) and (counts_blanks or rhythm is not None):
             last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
@@ -985,12 +985,12 @@ def read_lines(lines: list[str], source: Source) -> None:
         elif printed_row is not None:
             numbers = printed_row if is_value_cell(printed_row[0]) else printed_row[1:]
             if len(numbers) < len(printed_row):
-                add_label(Cell(printed_row[0], Where(line=number)))
+                add_label(Cell(printed_row[0], at_line(number)))
             for value in numbers:  # where its blank cells were is not printed
-                add_value(Cell(value, Where(line=number)), None)
+                add_value(Cell(value, at_line(number)), None)
         else:
             add_label(cell)
-        source.lines.append(TextLine(text, Where(line=number)))
+        source.lines.append(TextLine(text, at_line(number)))
     flush()
 
 
