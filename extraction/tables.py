@@ -114,7 +114,7 @@ class _Row:
 
     @cached
     def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
-        return norm("".join(map(_TEXT, self.labels)))
+        return norm("".join([c.text for c in self.labels]))
 
     @cached
     def last_label(self) -> str:
@@ -141,9 +141,9 @@ def _is_printed_value(text: str) -> bool:
 
 def _split_row(row: list[Cell | None], positional: bool) -> _Row:
     cells = list(filter(None, row))  # a Cell is always true
-    # labels end at the last cell that is no value, found in C (the value test is a cache hit for most cell texts)
-    values = list(map(_is_value, map(_TEXT, cells)))
-    cut = len(values) - values[::-1].index(False) if False in values else 0
+    cut = len(cells)
+    while cut > 0 and _is_value(cells[cut - 1].text):
+        cut -= 1
     return _Row(cells[:cut], cells[cut:], positional)
 
 
@@ -463,7 +463,7 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
 
     A row right after a header row (`continuing`) is one too when every cell of it is a column label.
     """
-    cells = list(map(core, filter(norm, map(_TEXT, row.labels + row.values))))  # printed cells (core may be empty: 一、)
+    cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
     header_words = bool(cells) and HEADER_WORDS.search("".join(cells)) is not None
     if not header_words and not continuing:
         return None
@@ -505,8 +505,8 @@ _COLUMN_LABELS: dict[str, list[tuple[str, str]]] = {}
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
     """Given raw tables, return the template version their headers follow (None when nothing tells)."""
     text = "".join(map(norm, [c.text for t in tables for r in t.rows for c in r if c is not None]))
-    v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
-    v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
+    v19 = sum(map(text.count, V2019_HEADER_WORDS))
+    v21 = sum(map(text.count, V2021_HEADER_WORDS))
     if v19 > v21:
         return "v2019"
     if v21 > v19:
@@ -587,7 +587,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
             # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
-            n_active = len(row.values) if len(row.values) <= 3 else len(list(filter(None, map(norm, map(_TEXT, row.values)))))
+            n_active = len(row.values) if len(row.values) <= 3 else len([c for c in row.values if norm(c.text)])
             if header is not None and len(header) == len(row.values):
                 n_active = min(n_active, len(_runs(header)))  # a browser copy repeats a spanned column's label
             if active is not None and 0 < n_active <= 3 and (printed or row.positional):
@@ -885,10 +885,12 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
     slots, choices = choose_corrected(slots, identities)
     out.layout_alternatives = alternatives(slots, choices, identities)
     doubtful = {k for alt in out.layout_alternatives for k in alt.identity.keys}
+    corrected = False  # whether a cell was re-read by the identities (no other reader infers one)
     for slot, choice in zip(slots, choices):
         out.found.add("三" if slot.keys[0].startswith("requests.") else "四")
         note = choice.candidate.note if choice.alternatives else ""
         read_as = dict(choice.candidate.corrections)
+        corrected = corrected or bool(read_as)
         proposed = {j for c in slot.candidates for j, _ in c.corrections}
         for j, (key, cell) in enumerate(zip(slot.keys, choice.candidate.cells)):
             if key in choice.unread or cell is None:
@@ -897,10 +899,11 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
             confidence = min(choice.confidence, DOUBTFUL_CONFIDENCE) if key in doubtful else choice.confidence
             if j in read_as:
                 confidence = min(confidence, INFERRED_CONFIDENCE)
-            out.cells.setdefault(key, _cell_value(key, cell, confidence, note, read_as.get(j)))
-    inferred = [c for c in out.cells.values() if c.inferred]
-    if not inferred:
+            if key not in out.cells:
+                out.cells[key] = _cell_value(key, cell, confidence, note, read_as.get(j))
+    if not corrected:
         return
+    inferred = [c for c in out.cells.values() if c.inferred]
     values = {k: c.value for k, c in out.cells.items()}
     out.corrections = [Correction(c.key, c.ocr_raw or "", c.ocr_confidence or 0.0, c.value,
                                   [i for i in identities if c.key in i.keys and status(i, values) == 1])
