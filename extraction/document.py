@@ -51,8 +51,10 @@ LINE_WHERE_MEMO = 65536  # text lines whose Where is shared by everything printe
 
 @lru_cache(maxsize=LINE_WHERE_MEMO)
 def at_line(line: int) -> Where:
-    """Given a 1-based line of a text file, return its Where: one instance for every cell and line printed there (a
-    Where is frozen; building one costs as much as some fifteen function calls, and a text report has one per cell)."""
+    """Given a 1-based line of a text file, return its Where, one instance per line (a Where is frozen; building one
+    costs as much as some fifteen function calls, and a text report has one per cell). For what is printed alone on
+    its line (a prose line, a table, a cell of a one-cell-a-line layout): cells sharing a line keep a Where each, as
+    evaluation.ocr_faults tells a cell by its Where object."""
     return Where(line=line)
 
 

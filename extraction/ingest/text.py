@@ -436,7 +436,7 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
         layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
     grid: list[list[Cell | None]] = [
-        [Cell(text, at_line(number)) for text in cells if positional or text] for number, cells in rows
+        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
     ]
     return RawTable(grid, at_line(rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
@@ -475,7 +475,7 @@ def column_header_cells(text: str) -> list[str] | None:
 def add_loose_row(source: Source, number: int, cells: list[str]) -> None:
     """Given a label-number line, add it as a one-row table (blanks are not printed, so not positional); a
     column-header line printed right above it goes with it."""
-    rows = [[Cell(text, at_line(number)) for text in cells]]
+    rows = [[Cell(text, Where(line=number)) for text in cells]]
     above = source.lines[-1] if source.lines else None
     if above is not None and above.where.line == number - 1 and (header := column_header_cells(above.text)) is not None:
         source.lines.pop()
@@ -525,7 +525,7 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
             # A row's number printed inside its wrapped label (（二）部分公开（区分处理的，只计这 / 3 / 一情形，不计其他
             # 情形）): a row of that number, the label's first line above it (the table stage checks it is a start).
             above = source.lines[-1]
-            source.tables.append(RawTable([[Cell(value, at_line(number)) for value in line.split()]], above.where,
+            source.tables.append(RawTable([[Cell(value, Where(line=number)) for value in line.split()]], above.where,
                                           line_index=len(source.lines), positional=False, label_lines=[above]))
             continue
         if not blank:
@@ -876,7 +876,7 @@ def add_whitespace_table(segment: list[tuple[int, str]], source: Source) -> None
     under its header, else each row as its labels and its numbers (blanks are not printed, so not positional)."""
     grid = column_grid(segment)
     if grid is not None:
-        rows = [[Cell(text, at_line(number)) for text in cells] for number, cells in grid]
+        rows = [[Cell(text, Where(line=number)) for text in cells] for number, cells in grid]
         source.tables.append(RawTable(rows, at_line(segment[0][0]), line_index=len(source.lines), positional=True,
                                       caption=caption_above(source.lines, segment[0][0])))
         return
@@ -899,7 +899,7 @@ def read_boxes(lines: list[str], source: Source) -> None:
         if is_lone_value(text):
             if not boxes:
                 boxes.append([])
-            boxes[-1].append(Cell(text, at_line(number)))
+            boxes[-1].append(Cell(text, Where(line=number)))
             continue
         if boxes:
             source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
@@ -910,7 +910,7 @@ def read_boxes(lines: list[str], source: Source) -> None:
             cells = None  # a page number (- 4 -), not a label
         labels.append(TextLine(cells[0] if cells else text, at_line(number)))
         if cells:
-            boxes = [[Cell(value, at_line(number)) for value in cells[1:]]]
+            boxes = [[Cell(value, Where(line=number)) for value in cells[1:]]]
     if boxes:
         source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
 
@@ -966,7 +966,7 @@ def read_lines(lines: list[str], source: Source) -> None:
             blanks += is_blank_cell(line)
             empties += not line
             continue
-        cell = Cell(text, at_line(number))
+        cell = Cell(text, Where(line=number))
         last = rows[-1][-1] if rows and rows[-1] else None
         if last is not None and is_value_cell(last.text) and (counts_blanks or rhythm is not None):
             last.blanks_after = blanks if counts_blanks else blank_cells(empties, rhythm)
@@ -985,9 +985,9 @@ def read_lines(lines: list[str], source: Source) -> None:
         elif printed_row is not None:
             numbers = printed_row if is_value_cell(printed_row[0]) else printed_row[1:]
             if len(numbers) < len(printed_row):
-                add_label(Cell(printed_row[0], at_line(number)))
+                add_label(Cell(printed_row[0], Where(line=number)))
             for value in numbers:  # where its blank cells were is not printed
-                add_value(Cell(value, at_line(number)), None)
+                add_value(Cell(value, Where(line=number)), None)
         else:
             add_label(cell)
         source.lines.append(TextLine(text, at_line(number)))
