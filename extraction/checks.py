@@ -32,7 +32,7 @@ def _mention_evidence(m: Mention) -> dict[str, Any]:
 
 
 def _holds(identity: Identity, values: dict[str, float]) -> bool:
-    return abs(sum(values[k] for k in identity.lhs) - sum(values[k] for k in identity.rhs)) < 1e-6
+    return abs(sum(map(values.__getitem__, identity.lhs)) - sum(map(values.__getitem__, identity.rhs))) < 1e-6
 
 
 def _suspect(failing: list[Identity], passing: list[Identity], values: dict[str, float]) -> str | None:

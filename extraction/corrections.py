@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from itertools import combinations
+from itertools import chain, combinations
+from operator import attrgetter
 
 from extraction.document import Cell
 from extraction.placement import Candidate, Choice, Slot, choose, number, status, values_of
@@ -45,6 +46,9 @@ def plausible_misread(read: str, true: str) -> bool:
     if len(longer) != len(shorter) + 1:
         return False
     return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+_CONFIDENCE = attrgetter("confidence")
 
 
 def unsure(cell: Cell | None) -> bool:
@@ -93,8 +97,9 @@ def proposals(slots: list[Slot], choices: list[Choice], identities: list[Identit
     """Given slots, their chosen readings and the identities, return for each unsure cell (slot, column) the values
     implied for it by the broken identities whose every other term is sure or vouched for (so they can name it)."""
     picks = tuple(c.candidate for c in choices)
-    if not any(unsure(cell) for pick in picks for cell in pick.cells):
-        return {}  # a text layer's readings, or OCR readings all sure: nothing to re-read
+    cells = list(filter(None, chain.from_iterable(pick.cells for pick in picks)))  # a Cell is always true
+    if list(map(_CONFIDENCE, cells)).count(None) == len(cells) or not any(map(unsure, cells)):
+        return {}  # a text layer's readings (no OCR confidence, told in C), or OCR readings all sure: nothing to re-read
     values = values_of(slots, picks)
     owner = {key: (s, j) for s, slot in enumerate(slots) for j, key in enumerate(slot.keys)}
     unsure_keys = {k for k, (s, j) in owner.items() if unsure(picks[s].cells[j])}

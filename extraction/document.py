@@ -5,6 +5,7 @@ Every ingester (PDF, HTML, DOCX, text layouts) returns one `Source`. Nothing dow
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 BBox = tuple[float, float, float, float]
@@ -43,6 +44,18 @@ class Where:
         if self.chars is not None:
             out["chars"] = list(self.chars)
         return out
+
+
+LINE_WHERE_MEMO = 65536  # text lines whose Where is shared by everything printed on them
+
+
+@lru_cache(maxsize=LINE_WHERE_MEMO)
+def at_line(line: int) -> Where:
+    """Given a 1-based line of a text file, return its Where, one instance per line (a Where is frozen; building one
+    costs as much as some fifteen function calls, and a text report has one per cell). For what is printed alone on
+    its line (a prose line, a table, a cell of a one-cell-a-line layout): cells sharing a line keep a Where each, as
+    evaluation.ocr_faults tells a cell by its Where object."""
+    return Where(line=line)
 
 
 @dataclass

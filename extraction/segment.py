@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -106,7 +107,7 @@ class Narrative:
         """Offsets of the punctuation that ends a sentence (or clause), computed once per narrative."""
         key = pattern.pattern
         if key not in self._cache:
-            self._cache[key] = [m.start() for m in pattern.finditer(self.text)]
+            self._cache[key] = list(map(re.Match.start, pattern.finditer(self.text)))
         return self._cache[key]
 
     def _bounds(self, offset: int, ends: list[int], inclusive: bool) -> tuple[int, int]:
@@ -121,6 +122,9 @@ def _windowed(ends: list[int], length: int, breaks: list[int]) -> list[int]:
     """Given sorted end offsets in a text of this length and sorted offsets where a cut may fall, return the ends
     with cuts added so that no span is longer than SENTENCE_WINDOW_CHARS: at the last break that keeps the span
     within the bound, else at the bound itself."""
+    # Most texts have no span over the bound: their ends stand as they are (the spans measured in C).
+    if max(map(operator.sub, [*ends, length], [-1, *ends])) <= SENTENCE_WINDOW_CHARS:
+        return ends[:bisect.bisect_left(ends, length)]
     out: list[int] = []
     previous = -1
     for end in [*ends, length]:

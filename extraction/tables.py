@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -113,7 +114,7 @@ class _Row:
 
     @cached
     def label_text(self) -> str:  # read several times per row; its labels are fixed once the row is split
-        return norm("".join(c.text for c in self.labels))
+        return norm("".join([c.text for c in self.labels]))
 
     @cached
     def last_label(self) -> str:
@@ -129,8 +130,17 @@ def _is_value(text: str) -> bool:
     return t in NULL_MARKS or parse_number(t) is not None or (bool(t) and set(t) == {UNREAD})  # an OCR cell it could not read
 
 
+_TEXT = attrgetter("text")
+
+
+@lru_cache(maxsize=65536)
+def _is_printed_value(text: str) -> bool:
+    """Given a cell's text, return whether it prints a value (not blank)."""
+    return bool(norm(text)) and _is_value(text)
+
+
 def _split_row(row: list[Cell | None], positional: bool) -> _Row:
-    cells = [c for c in row if c is not None]
+    cells = list(filter(None, row))  # a Cell is always true
     cut = len(cells)
     while cut > 0 and _is_value(cells[cut - 1].text):
         cut -= 1
@@ -495,8 +505,8 @@ _COLUMN_LABELS: dict[str, list[tuple[str, str]]] = {}
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
     """Given raw tables, return the template version their headers follow (None when nothing tells)."""
     text = "".join(map(norm, [c.text for t in tables for r in t.rows for c in r if c is not None]))
-    v19 = sum(text.count(w) for w in V2019_HEADER_WORDS)
-    v21 = sum(text.count(w) for w in V2021_HEADER_WORDS)
+    v19 = sum(map(text.count, V2019_HEADER_WORDS))
+    v21 = sum(map(text.count, V2021_HEADER_WORDS))
     if v19 > v21:
         return "v2019"
     if v21 > v19:
@@ -553,7 +563,8 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 continue
             held, blank = blank, None
             after_heads, under_heads = under_heads, not row.values and _review_heads(row, spec)
-            review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
+            if "行政" in text:
+                review_seen |= {word for word in ("行政复议", "行政诉讼") if word in text}
             new_header = _header_columns(row, version, header_open)
             if new_header is not None:
                 # A header broken over two rows (text-cells breaks it at an empty grid column) goes on. Where positions
@@ -576,7 +587,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
             # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
-            n_active = len(row.values) if len(row.values) <= 3 else sum(1 for c in row.values if norm(c.text))
+            n_active = len(row.values) if len(row.values) <= 3 else len([c for c in row.values if norm(c.text)])
             if header is not None and len(header) == len(row.values):
                 n_active = min(n_active, len(_runs(header)))  # a browser copy repeats a spanned column's label
             if active is not None and 0 < n_active <= 3 and (printed or row.positional):
@@ -625,14 +636,19 @@ def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...
     whole = len(row.values) >= len(spec.review_litigation_columns)
     # A header printed one character a line (结 果 维 持 … 总 计), or wrapped (尚未 / 审结), leaves its last character
     # or piece as the label of the 15 values under both headers.
-    vertical = any(label in head if len(label) == 1 else head.endswith(label) and head != label for head in heads)
-    if label and label not in heads and not (whole and len(seen) == 2 and vertical):
+    if label and label not in heads and not (whole and len(seen) == 2 and _vertical(label, heads)):
         return False
     if whole and (len(seen) == 2 or not row.positional):
         return True
     if len(seen) == 2 and not row.positional and row.values and all(_value(c) is not None for c in row.values):
         return True  # under both headers, numbers only: the table's row with its blanks printed as nothing
     return abs(len(row.values) - REVIEW_PART_WIDTH) <= 1 and bool(part or after_heads)
+
+
+def _vertical(label: str, heads: set[str]) -> bool:
+    """Given a row's label and 表四's headers, return whether the label is the last character or piece of a header
+    printed one character a line, or wrapped."""
+    return any(label in head if len(label) == 1 else head.endswith(label) and head != label for head in heads)
 
 
 def _add_review_row(row: _Row, part: tuple[str, ...] | None, slots: list[Slot], loose: list[_Row], seen: set[str], spec: Spec) -> set[str]:
@@ -690,7 +706,7 @@ def _applicant_positions(table: RawTable, spec: Spec) -> list[int] | None:
     found: dict[int, int] = {}
     for raw_row in table.rows:
         # Most rows print a value soon after their label: no header there, and no list of the row's cells made.
-        if any(c is not None and norm(c.text) and _is_value(c.text) for c in raw_row):
+        if any(map(_is_printed_value, map(_TEXT, filter(None, raw_row)))):
             continue
         for j, c in enumerate(raw_row):
             if c is not None and (label := core(c.text)) in wanted:
@@ -792,7 +808,7 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
             candidates = distinct(_requests_candidates(values[:cut] + values[cut + 1:], row.positional, width) + candidates)
         if candidates and candidates[0].note == PAIR_NOTE:
             confidence = min(confidence, PAIR_CONFIDENCE)
-        keys = tuple(f"requests.{placed[0]}.{col}" for col in spec.column_keys)
+        keys = tuple(map(f"requests.{placed[0]}.".__add__, spec.column_keys))
         if not row.positional and 0 < len(values) < width:
             sparse.append((Slot(keys, candidates, confidence),
                            SparseRow(keys, tuple(values), row.values[0].where, columns=_printed_columns(values, width))))
@@ -869,10 +885,12 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
     slots, choices = choose_corrected(slots, identities)
     out.layout_alternatives = alternatives(slots, choices, identities)
     doubtful = {k for alt in out.layout_alternatives for k in alt.identity.keys}
+    corrected = False  # whether a cell was re-read by the identities (no other reader infers one)
     for slot, choice in zip(slots, choices):
         out.found.add("三" if slot.keys[0].startswith("requests.") else "四")
         note = choice.candidate.note if choice.alternatives else ""
         read_as = dict(choice.candidate.corrections)
+        corrected = corrected or bool(read_as)
         proposed = {j for c in slot.candidates for j, _ in c.corrections}
         for j, (key, cell) in enumerate(zip(slot.keys, choice.candidate.cells)):
             if key in choice.unread or cell is None:
@@ -881,18 +899,22 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
             confidence = min(choice.confidence, DOUBTFUL_CONFIDENCE) if key in doubtful else choice.confidence
             if j in read_as:
                 confidence = min(confidence, INFERRED_CONFIDENCE)
-            out.cells.setdefault(key, _cell_value(key, cell, confidence, note, read_as.get(j)))
+            if key not in out.cells:
+                out.cells[key] = _cell_value(key, cell, confidence, note, read_as.get(j))
+    if not corrected:
+        return
+    inferred = [c for c in out.cells.values() if c.inferred]
     values = {k: c.value for k, c in out.cells.items()}
     out.corrections = [Correction(c.key, c.ocr_raw or "", c.ocr_confidence or 0.0, c.value,
                                   [i for i in identities if c.key in i.keys and status(i, values) == 1])
-                       for c in out.cells.values() if c.inferred]
+                       for c in inferred]
 
 
 def _cell_value(key: str, cell: Cell, confidence: float, note: str = "", ocr_raw: str | None = None) -> CellValue:
     """Given a template key and the printed cell read into it, return its CellValue (with what OCR read, when the
     identities re-read it as `cell`)."""
     raw = cell.text.strip() if ocr_raw is None else ocr_raw
-    return CellValue(key, _value(cell), raw, cell.where, confidence, note, cell.confidence, ocr_raw)
+    return CellValue(key, number(cell.text), raw, cell.where, confidence, note, cell.confidence, ocr_raw)
 
 
 def _unsure(cell: CellValue) -> bool:
@@ -910,12 +932,15 @@ def _unread_why(cell: CellValue) -> str:
 def _doubt_unsure(out: ParsedTables, spec: Spec) -> None:
     """Given the parsed cells, mark each unsure OCR reading that no identity holding around it confirms as doubtful:
     no finding may rest on it alone."""
+    # Each kind of doubt below is of a cell OCR read, or a blank one printing something: a text layer has none.
+    suspects = {k: c for k, c in out.cells.items()
+                if c.ocr_confidence is not None or c.ocr_raw is not None or (c.value is None and c.raw)}
     # Ink the engine could not read has no value: identities holding with it as a blank confirm nothing about it.
-    unreadable = {k for k, c in out.cells.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
+    unreadable = {k for k, c in suspects.items() if c.value is None and c.raw and set(c.raw) == {UNREAD}}
     # A cell read from an image with a number on each of several lines straddles a rule the image lost: which of its
     # numbers is the cell's, sums that hold around it cannot say (one of them may be the next row's).
-    straddling = {k for k, c in out.cells.items() if c.ocr_confidence is not None and _numbered_lines(c.raw) > 1}
-    doubts = {k for k, c in out.cells.items() if c.ocr_raw is not None or _unsure(c)} | unreadable | straddling
+    straddling = {k for k, c in suspects.items() if c.ocr_confidence is not None and _numbered_lines(c.raw) > 1}
+    doubts = {k for k, c in suspects.items() if c.ocr_raw is not None or _unsure(c)} | unreadable | straddling
     if not doubts:  # a text layer's cells: nothing to doubt
         return
     values = {k: c.value for k, c in out.cells.items()}

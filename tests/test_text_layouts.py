@@ -3,6 +3,7 @@ one cell per line read the same cells as the report they were laid out from; wha
 unread. The variants are built in the test from the report (evaluation/mutations.py)."""
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from pathlib import Path
@@ -13,6 +14,7 @@ from evaluation.content import content_of, filled
 from evaluation.mutations import MUTATIONS
 from extraction.document import Cell, Where
 from extraction.ingest import read_source
+from extraction.ingest import text as text_layout
 from extraction.ingest.text import WIDE_BLOCKS, column_grid, display_width, read_text
 from extraction.pipeline import audit
 from extraction.placement import row_candidates
@@ -112,3 +114,28 @@ def test_display_width_counts_wide_characters_as_unicodedata_does() -> None:
     lines = ["本年新收申请 56 件", "“依申请公开”……——ＡＢ１２", "한국어 かな ｶﾅ Ελληνικά é", "\u303f〿\u3248⑴", ""]
     for line in lines:
         assert display_width(line) == sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def test_layout_line_patterns_count_as_the_line_tests() -> None:
+    """Layout detection counts lines of the whole text in one regex pass per test: each pass counts the lines its line
+    test accepts, on random lines of the characters those tests turn on (a space that is not a line break among them)."""
+    flattened_number = re.compile(rf"^\t\s*{text_layout.NUMBER}\s*$")
+    line_tests = {
+        text_layout.FLATTENED_NUMBER_LINE: lambda line: bool(flattened_number.match(line)),
+        text_layout.MARKDOWN_SEPARATOR_LINE: lambda line: "|" in line and bool(text_layout.MARKDOWN_SEPARATOR.match(line)),
+        text_layout.TAB_ROW_LINE: text_layout.is_tab_row,
+        text_layout.CELL_LINE_LINE: lambda line: bool(text_layout.CELL_LINE.match(line)),
+        text_layout.TWO_PIPE_CELLS_LINE: lambda line: len([c for c in text_layout.pipe_cells(line) if c]) >= 2,
+        text_layout.PIPE_ROW_LINE: text_layout.is_pipe_row,
+    }
+    pieces = [*"||\t\t  --:12.,%+表", "\u3000", "\x0b", "\x1c", "\x85", "\u2028", "\xa0", "---", "\t5", " | "]
+    rng = random.Random(20261207)
+    accepted = dict.fromkeys(line_tests, 0)
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 20))]
+        text = "\n" + "\n".join(lines)
+        for pattern, line_test in line_tests.items():
+            count = sum(map(line_test, lines))
+            assert len(pattern.findall(text)) == count, (pattern.pattern, lines)
+            accepted[pattern] += count
+    assert all(accepted.values())

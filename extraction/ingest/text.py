@@ -26,7 +26,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where
+from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where, at_line
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -45,12 +45,26 @@ MIN_CELL_LINES = 20  # " |"-ended lines needed to call a file text-cells (a repo
 
 NUMBER = r"[-+]?\d+(?:[.,]\d+)*%?"
 NUMERIC_TOKEN = re.compile(rf"^(?:{NUMBER}|/|-|—|－|–)$")
-FLATTENED_NUMBER = re.compile(rf"^\t\s*{NUMBER}\s*$")
 CELL_LINE = re.compile(r"^\s*([^|]*?)\s*\|\s*$")  # "text |", or a lone "|" for a blank cell
 PIPES_ONLY = re.compile(r"^\s*\|{2,}\s*$")
 VALUE_WITH_UNIT = re.compile(rf"^{NUMBER}\s*(?:万元|元|件|个|条|项|次|人次)$")
 MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LABEL_GAP = re.compile(r"\s{2,}|\t")
+# Lines of a whole text that layout detection counts, each in one pass: a TAB-led number alone (a flattened cell), a
+# markdown separator, a row of TAB cells (is_tab_row), a cell ended by " |", a line of two pipe cells printing
+# something, a pipe row (is_pipe_row). Each opens with the line's "\n" (the text starts with one), which the regex
+# engine finds by its fast literal scan where "^" is tried at every character; whitespace is [^\S\n], which never
+# runs on to the next line.
+_LINE_SPACE = r"[^\S\n]"
+_PRINTED = r"[^\s|]"  # a character of a pipe cell that is not blank
+FLATTENED_NUMBER_LINE = re.compile(rf"\n\t{_LINE_SPACE}*{NUMBER}{_LINE_SPACE}*$", re.M)
+MARKDOWN_SEPARATOR_LINE = re.compile(rf"\n(?=[^\n|]*\|){_LINE_SPACE}*\|?{_LINE_SPACE}*:?-{{3,}}:?{_LINE_SPACE}*"
+                                     rf"(?:\|{_LINE_SPACE}*:?-{{3,}}:?{_LINE_SPACE}*)*\|?{_LINE_SPACE}*$", re.M)
+TAB_ROW_LINE = re.compile(r"\n[^\t\n][^\t\n]*\t[^\t\n]*\t")
+CELL_LINE_LINE = re.compile(rf"\n[^|\n]*\|{_LINE_SPACE}*$", re.M)
+TWO_PIPE_CELLS_LINE = re.compile(rf"\n(?:{_LINE_SPACE}|\|)*{_PRINTED}[^\n|]*\|(?:{_LINE_SPACE}|\|)*{_PRINTED}")
+PIPE_ROW_LINE = re.compile(rf"\n(?:[^\n|]*\|[^\n|]*\||{_LINE_SPACE}*{_PRINTED}[^\n|]*\|{_LINE_SPACE}*{_PRINTED}[^\n|]*$)",
+                           re.M)
 # A value run glued between two labels on one line: 数量801000081二、 or 国家秘密0     02.其他 (a row's cells, maybe blank
 # ones printed as spaces, then the next label, maybe led by its 2. numbering). Whitespace rows end the line instead.
 _GAP = r"[ \t\xa0\u3000]"
@@ -232,16 +246,18 @@ def values_follow_labels(lines: list[str]) -> bool:
 def detect_layout(lines: list[str]) -> str:
     """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
     text-lines | text-blocks | text-whitespace | text."""
-    if sum(bool(FLATTENED_NUMBER.match(line)) for line in lines) >= MIN_FLATTENED_NUMBERS:
+    # The first tests count the lines of the whole text in one regex pass each, not a test per line.
+    text = "\n" + "\n".join(lines)
+    if len(FLATTENED_NUMBER_LINE.findall(text)) >= MIN_FLATTENED_NUMBERS:
         return "text-flattened"
-    if any("|" in line and MARKDOWN_SEPARATOR.match(line) for line in lines):
+    if "|" in text and MARKDOWN_SEPARATOR_LINE.search(text):
         return "markdown"
-    if sum(is_tab_row(line) for line in lines) >= MIN_WHITESPACE_ROWS:
+    if len(TAB_ROW_LINE.findall(text)) >= MIN_WHITESPACE_ROWS:
         return "text-tabs"
-    single = sum(bool(CELL_LINE.match(line)) for line in lines)
-    if single >= MIN_CELL_LINES and single > 3 * sum(len([c for c in _pipe_cells(line) if c]) >= 2 for line in lines):
+    single = len(CELL_LINE_LINE.findall(text))
+    if single >= MIN_CELL_LINES and single > 3 * len(TWO_PIPE_CELLS_LINE.findall(text)):
         return "text-cells"
-    if sum(is_pipe_row(line) for line in lines) >= 2:
+    if len(PIPE_ROW_LINE.findall(text)) >= 2:
         return "text-pipe"
     if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
         return "text-concat"
@@ -270,7 +286,7 @@ def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
         else:
             starts[-1][1].append(line.strip())
     # Most cells are one line: their text is that line (joining a one-line cell is a generator per cell).
-    return [Cell(parts[0] if len(parts) == 1 else "\n".join(part for part in parts if part), Where(line=number))
+    return [Cell(parts[0] if len(parts) == 1 else "\n".join(part for part in parts if part), at_line(number))
             for number, parts in starts]
 
 
@@ -298,14 +314,14 @@ def read_flattened(lines: list[str], source: Source) -> None:
         flush_flattened(run, source)
         run = []
         for number, line in block:
-            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            source.lines.append(TextLine(line.strip(), at_line(number)))
 
 
 def flush_flattened(run: list[list[tuple[int, str]]], source: Source) -> None:
     """Given a run of TAB-led blocks, add it as one table, or as prose lines when no row has two cells."""
     rows = [flattened_row(block) for block in run]
     if any(len(row) > 1 for row in rows):
-        source.tables.append(RawTable(rows, Where(line=run[0][0][0]), line_index=len(source.lines)))
+        source.tables.append(RawTable(rows, at_line(run[0][0][0]), line_index=len(source.lines)))
         return
     for row in rows:
         for cell in row:
@@ -335,11 +351,11 @@ def read_cell_lines(lines: list[str], source: Source) -> None:
         match = CELL_LINE.match(line)
         if match is None:
             if rows:
-                source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
+                source.tables.append(RawTable(rows, at_line(first_line), line_index=len(source.lines)))
                 rows = []
-            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            source.lines.append(TextLine(line.strip(), at_line(number)))
             continue
-        cell = Cell(match.group(1), Where(line=number))
+        cell = Cell(match.group(1), at_line(number))
         if not rows:
             first_line = number
         if not rows or not is_value(cell.text):
@@ -347,7 +363,7 @@ def read_cell_lines(lines: list[str], source: Source) -> None:
         else:
             rows[-1].append(cell)
     if rows:
-        source.tables.append(RawTable(rows, Where(line=first_line), line_index=len(source.lines)))
+        source.tables.append(RawTable(rows, at_line(first_line), line_index=len(source.lines)))
 
 
 def is_borderless(lines: list[str]) -> bool:
@@ -422,7 +438,7 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
     grid: list[list[Cell | None]] = [
         [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
     ]
-    return RawTable(grid, Where(line=rows[0][0]), line_index=line_index, positional=positional, caption=caption)
+    return RawTable(grid, at_line(rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
 
 def label_number_cells(line: str) -> list[str] | None:
@@ -513,7 +529,7 @@ def read_rows(lines: list[str], layout: str, source: Source) -> None:
                                           line_index=len(source.lines), positional=False, label_lines=[above]))
             continue
         if not blank:
-            source.lines.append(TextLine(line.strip(), Where(line=number)))
+            source.lines.append(TextLine(line.strip(), at_line(number)))
     if rows:
         add_rows(rows, layout, source, guessed)
 
@@ -576,7 +592,7 @@ def add_rows(rows: list[tuple[int, list[str]]], layout: str, source: Source, gue
     if wrapped is not None:
         rows, layout = wrapped, "text-guessed"
     elif layout in ("markdown", "text-pipe") and is_prose_grid([cells for _, cells in rows]):
-        source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), Where(line=rows[0][0])))
+        source.lines.append(TextLine(prose_of_grid([cells for _, cells in rows]), at_line(rows[0][0])))
         return
     table = make_table(rows, layout, len(source.lines), caption_above(source.lines, rows[0][0]), guessed)
     table.label_lines = above
@@ -823,7 +839,7 @@ def read_whitespace(lines: list[str], source: Source) -> None:
     pending: list[tuple[int, str]] = []  # header or label lines not yet known to belong to a table
 
     def prose(numbered: list[tuple[int, str]]) -> None:
-        source.lines.extend(TextLine(line.strip(), Where(line=number)) for number, line in numbered)
+        source.lines.extend(TextLine(line.strip(), at_line(number)) for number, line in numbered)
 
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -846,7 +862,7 @@ def read_whitespace(lines: list[str], source: Source) -> None:
                 if lone <= MAX_WRAPPED_PIECES:
                     segment, pending = segment + pending[:lone], pending[lone:]
                 add_whitespace_table(segment, source)
-                source.tables[-1].trailing_lines = [TextLine(text.strip(), Where(line=n)) for n, text in pending
+                source.tables[-1].trailing_lines = [TextLine(text.strip(), at_line(n)) for n, text in pending
                                                     if is_row_label(text)]
             prose(pending + [(number, line)])
             segment, pending = [], []
@@ -861,7 +877,7 @@ def add_whitespace_table(segment: list[tuple[int, str]], source: Source) -> None
     grid = column_grid(segment)
     if grid is not None:
         rows = [[Cell(text, Where(line=number)) for text in cells] for number, cells in grid]
-        source.tables.append(RawTable(rows, Where(line=segment[0][0]), line_index=len(source.lines), positional=True,
+        source.tables.append(RawTable(rows, at_line(segment[0][0]), line_index=len(source.lines), positional=True,
                                       caption=caption_above(source.lines, segment[0][0])))
         return
     rows = [(number, whitespace_cells(line) or [t for _, t in column_tokens(line)]) for number, line in segment]
@@ -888,11 +904,11 @@ def read_boxes(lines: list[str], source: Source) -> None:
         if boxes:
             source.blocks.append(PrintedBlock(labels, [box for box in boxes if box]))
             labels, boxes = [], []
-        source.lines.append(TextLine(text, Where(line=number)))
+        source.lines.append(TextLine(text, at_line(number)))
         cells = label_number_cells(text)
         if cells and not any(ch.isalpha() for ch in cells[0]):
             cells = None  # a page number (- 4 -), not a label
-        labels.append(TextLine(cells[0] if cells else text, Where(line=number)))
+        labels.append(TextLine(cells[0] if cells else text, at_line(number)))
         if cells:
             boxes = [[Cell(value, Where(line=number)) for value in cells[1:]]]
     if boxes:
@@ -974,7 +990,7 @@ def read_lines(lines: list[str], source: Source) -> None:
                 add_value(Cell(value, Where(line=number)), None)
         else:
             add_label(cell)
-        source.lines.append(TextLine(text, Where(line=number)))
+        source.lines.append(TextLine(text, at_line(number)))
     flush()
 
 
