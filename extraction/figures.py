@@ -129,6 +129,7 @@ _INDEFINITE_UNITS = ("批", "种")
 _DIGITS_ONLY_UNITS = ("则",)
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
+_ANY_QUOTE_OPEN = re.compile(f"[{_QUOTE_OPEN}]")
 SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
@@ -182,6 +183,8 @@ def _noun_unit(text: str, start: int) -> str:
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
     """Given a figure's span, return whether it stands inside a quotation of at most SLOGAN_MAX_CHARS characters."""
+    if _ANY_QUOTE_OPEN.search(text, max(0, start - SLOGAN_MAX_CHARS), start) is None:
+        return False  # most figures: one regex test instead of three searches
     opening = max(text.rfind(q, max(0, start - SLOGAN_MAX_CHARS), start) for q in _QUOTE_OPEN)
     if opening < 0 or any(q in text[opening:start] for q in _QUOTE_CLOSE):
         return False

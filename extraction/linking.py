@@ -122,24 +122,34 @@ class _TopicWord(NamedTuple):  # a tuple: one is made per printed topic word of 
     local_only: bool  # a 表二 topic's word names a figure only between the previous figure and it
 
 
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+
+
+@per_spec
+def _topic_words_longest_first(spec: Spec) -> tuple[tuple[str, str, bool], ...]:
+    """Given the spec, return each topic word with its topic and whether it is local-only (a 表二 topic's), longer
+    words first, then by topic's name."""
+    words = [(w, topic, topic.startswith("active")) for topic, ws in spec.topics.items() for w in filter(None, ws)]
+    return tuple(sorted(words, key=lambda w: (-len(w[0]), w[1])))
+
+
 class _TopicWords:
     """Every topic word printed in a report's text, indexed by where it ends and where it starts: a figure's
     nearest topic word is then found by bisection, not by searching its sentence for each of the words."""
 
     def __init__(self, text: str, spec: Spec):
         found: list[_TopicWord] = []
-        for topic, words in spec.topics.items():
-            local_only = topic.startswith("active")
-            for word in filter(None, words):
-                i = text.find(word)
-                while i >= 0:
-                    found.append(_TopicWord(i, i + len(word), len(word), topic, local_only))
-                    i = text.find(word, i + 1)
+        for word, topic, local_only in _topic_words_longest_first(spec):
+            i = text.find(word)
+            while i >= 0:
+                found.append(_TopicWord(i, i + len(word), len(word), topic, local_only))
+                i = text.find(word, i + 1)
+        # found is in (longer word, topic's name) order and sorting is stable, so one key orders each index:
         # nearest before a figure first (latest end), then the longer word, then the topic's name
-        self.by_end = sorted(found, key=lambda w: (-w.end, -w.length, w.topic))
+        self.by_end = sorted(found, key=_END, reverse=True)
         self.ends = [-w.end for w in self.by_end]
         # nearest after it first (earliest start), then the longer word, then the topic's name
-        self.by_start = sorted(found, key=lambda w: (w.start, -w.length, w.topic))
+        self.by_start = sorted(found, key=_START)
         self.starts = [w.start for w in self.by_start]
 
     def before(self, left_start: int, end: int, local_start: int) -> _TopicWord | None:

@@ -80,6 +80,11 @@ class _Grammar:
     whole_modifiers: tuple[str, ...]
 
 
+def _starts_with_one_of(words: list[str]) -> str:
+    """Given non-empty words, return a regex lookahead for a position where one of them could start."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     spec: Spec = load_spec()
@@ -107,10 +112,13 @@ def _grammar() -> _Grammar:
         subject=re.compile("|".join(map(re.escape, longest_first))),
         predicate=re.compile("(?:" + "|".join(map(re.escape, zeros["predicates"])) + ")(?![0-9０-９.．]|" + "|".join(
             map(re.escape, filter(None, spec.topic_units["requests"]))) + ")"),
-        post_negation=re.compile("(?:" + "|".join(map(re.escape, zeros["post_negations"])) + ")(?P<verb>" + "|".join(
+        # the lookahead on the characters a match can start with lets the scan pass over every other position at
+        # once (the optional colon before the direct words otherwise makes it try both branches at each)
+        post_negation=re.compile(_starts_with_one_of([*zeros["post_negations"], *zeros["post_direct"], "：", ":"]) + "(?:(?:"
+                                 + "|".join(map(re.escape, zeros["post_negations"])) + ")(?P<verb>" + "|".join(
             map(re.escape, zeros["verbs"])) + r")(?=[，,。；;！？!?\n]|$)" + "|[：:]?(?P<direct>" + "|".join(
             map(re.escape, zeros["post_direct"])) + ")(?:" + "|".join(
-            map(re.escape, zeros["anaphors"])) + r")?(?=[，,。；;！？!?\n]|$)"),
+            map(re.escape, zeros["anaphors"])) + r")?(?=[，,。；;！？!?\n]|$))"),
         topic_of=topic_of,
         masks=tuple(sorted(spec.topic_masks, key=len, reverse=True)),
         mask_exempt_after=tuple(spec.topic_mask_exempt_after),
