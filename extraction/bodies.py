@@ -31,9 +31,14 @@ def _short(name: str, bodies: dict[str, Any]) -> str:
     name = clean(simplified(name))
     name = _governing_organ(tuple(bodies["place_suffixes"] + bodies["level_words"]),
                             tuple(bodies["governing_organs"])).sub(r"\g<place>政府", name)
-    for full, short in sorted(bodies["short_suffixes"].items(), key=lambda pair: -len(pair[0])):
+    for full, short in _longest_suffixes_first(tuple(bodies["short_suffixes"].items())):
         name = name.replace(full, short)
     return name
+
+
+@lru_cache(maxsize=8)
+def _longest_suffixes_first(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
 @lru_cache(maxsize=8)
@@ -88,8 +93,11 @@ def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any])
     whole-area scopes (全区各部门) are the report's. An issuer read with other words (按照某区人民政府) is unknown."""
     if not issuer or any(w in subject for w in bodies["whole_scopes"]):
         return False
-    named, issuer_name = _body_name(subject, bodies), _body_name(clean(issuer), bodies)
-    if named is None or issuer_name is None:
+    named = _body_name(subject, bodies)
+    if named is None:  # most clauses open with no name: the issuer need not be read
+        return False
+    issuer_name = _body_name(clean(issuer), bodies)
+    if issuer_name is None:
         return False
     named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)
     if named.endswith(tuple(bodies["place_suffixes"])):  # a place alone (某某街道): the issuer's when it names it
