@@ -66,8 +66,6 @@ _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
-_CLAUSE_SPLIT = re.compile(r"[，,；;]")
-_DIGITS = re.compile(r"[0-9]+")
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
 # 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
@@ -1041,7 +1039,6 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
     rules = _year_rules(view, spec, report_year)
-    dispositions = tuple(w for r in rules if r.get("category") and r["topic"] == "requests" and "bare" not in r for w in r["cue"])
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
@@ -1167,8 +1164,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if link.yields_in_paragraph and _stated_otherwise_in_paragraph(text, fig, link.metric, mentions):
             continue  # 收到申请19件。依申请公开16件: the topic alone names no second count of what was received
-        if _answered_beside_other_results(text, fig, link.metric, sentence, wholes, spec, dispositions):
-            continue  # 其中3件完成办结，2件由申请人主动撤销申请: some of the results, not their total
+        if _answered_remainder(text, fig, link.metric, sentence, spec):
+            continue  # 主动撤销6件，其余38件全部按时答复: the answered beside the withdrawn, not their total
         if link.metric in spec.total_complements \
                 and total_among_other_parts(text, fig.start, sentence, [(w.end, w.value) for w in wholes],
                                             spec.breakdown_words, spec.total_complements[link.metric]):
@@ -1546,34 +1543,16 @@ def _stated_otherwise_in_paragraph(text: str, fig: Figure, metric: str, mentions
     return False
 
 
-def _answered_beside_other_results(text: str, fig: Figure, metric: str, sentence: tuple[int, int], wholes: list[_Whole],
-                                   spec: Spec, results: tuple[str, ...]) -> bool:
-    """Given a figure, the metric it would link to, its sentence, the figures linked before it in its sentence group
-    and the words naming the requests' dispositions, return whether it is the answered part of a breakdown (收到5件，
-    其中3件完成办结) beside other parts the table counts among the results (2件由申请人主动撤销申请; 6件为本机关不掌握
-    相关政府信息，重复申请1件), the parts making up a figure linked before: some of the results, not their total
-    (其中33件已办结，答复27件，主动撤回6件: the withdrawn are of the 33, which stay the total). So is the remainder
-    answered after a withdrawal (主动撤销6件，其余38件全部按时答复): the withdrawn are results the remainder leaves out."""
+def _answered_remainder(text: str, fig: Figure, metric: str, sentence: tuple[int, int], spec: Spec) -> bool:
+    """Given a figure, the metric it would link to and its sentence, return whether it is the remainder answered after
+    a withdrawal (主动撤销6件，其余38件全部按时答复): the withdrawn are results the remainder leaves out, whether or not
+    the whole is printed (a part beside other parts summing to a printed whole is total_among_other_parts')."""
     parts = spec.result_parts
     if not parts or metric != parts["metric"]:
         return False
     before = text[sentence[0]:fig.start]
-    if before.rstrip(CLAUSE_OPENING_MARKS).endswith(tuple(parts.get("remainder", ()))) \
-            and any(w in before for w in parts["siblings"]):
-        return True
-    opened = max((text.rfind(b, sentence[0], fig.start) for b in spec.breakdown_words), default=-1)
-    if opened < 0:
-        return False
-    earlier = [w.value for w in wholes if w.end <= opened]
-    siblings = 0
-    for clause in _CLAUSE_SPLIT.split(text[fig.end:sentence[1]]):
-        sibling = _DIGITS.search(clause) if any(w in clause for w in (*parts["siblings"], *results)) else None
-        if sibling is None:
-            continue
-        siblings += int(sibling.group())
-        if any(w in clause for w in parts["siblings"]) and float(fig.value) + int(sibling.group()) in earlier:
-            return True
-    return siblings > 0 and float(fig.value) + siblings in earlier
+    return before.rstrip(CLAUSE_OPENING_MARKS).endswith(tuple(parts["remainder"])) \
+        and any(w in before for w in parts["siblings"])
 
 
 _COUNTED_PART = re.compile(r"([0-9]+)\s*(?:件|条|个|次|宗|份|项)")

@@ -158,7 +158,7 @@ class Spec:
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
-    result_parts: dict[str, Any] = field(default_factory=dict)  # 其中3件办结，2件撤回: the answered beside other results
+    result_parts: dict[str, Any] = field(default_factory=dict)  # 主动撤销6件，其余38件: the answered remainder
     total_complements: dict[str, list[str]] = field(default_factory=dict)  # the only parts a total stands beside
     category_list_units: list[str] = field(default_factory=list)  # units of lists of categories (行政裁决2项)
     category_list_changes: list[str] = field(default_factory=list)  # a change beside a count: no other category
