@@ -1128,7 +1128,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
         if _counts_items(text[group:fig.start], fig.unit, text[fig.end:sentence[1]], topic, spec):
             continue  # 保留行政权力841项，其中行政许可24项: items of a power list, not decisions
-        if topic in spec.category_list_topics and listed_beside_another_category(
+        if topic in spec.category_list_topics and fig.unit in spec.category_list_units and listed_beside_another_category(
                 text, fig.start, fig.unit, sentence, [c for r in rules if r["topic"] == topic for c in r["cue"]], spec):
             continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
         if _whole_of_a_part_named_in_full(text, fig, local_start, sentence, topic, spec):
