@@ -391,6 +391,9 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         return None
     rank = min(found)
     best = (rank[0], *found[rank])  # (fallback, cue start, rule, after end)
+    next_item = fig.end + len(right) if len(right) < clause_end - fig.end else -1  # where the clause's next figure starts
+    if not best[3] and _other_disposition_after(best[2], [v[1] for v in found.values() if v[2] and v[2] != next_item]):
+        return None  # 不予公开1条内容本机关未制作: a disposition on each side of the count, which neither settles
     if _after_a_category(best[2], local[:best[1] - local_start], cues.categories):
         category = _named_category(local[:best[1] - local_start], local, topic, rules)
         if category is None:
@@ -479,6 +482,18 @@ def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> boo
             return False
         pos += len(gap)
     return True
+
+
+def _other_disposition_after(rule: dict[str, Any], after: list[dict[str, Any]]) -> bool:
+    """Given the disposition read before a figure and the cue rules read after it in its clause (not the next
+    figure's own cue: 予以公开3件部分公开2件), return whether one of those names another disposition, neither the rule,
+    a leaf of it nor its node: the count sits between two dispositions, the one before perhaps closing the item before
+    it (3条涉及经济安全，不予公开1条内容本机关未制作，也未保存无法提供)."""
+    if not rule.get("category"):
+        return False
+    family = {rule["metric"], *(leaf["metric"] for leaf in rule.get("leaves", []))}
+    return any(other.get("category") and other["metric"] not in family
+               and rule["metric"] not in {leaf["metric"] for leaf in other.get("leaves", [])} for other in after)
 
 
 def _after_a_category(rule: dict[str, Any], before_cue: str, categories: tuple[str, ...]) -> bool:
