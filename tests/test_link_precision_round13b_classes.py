@@ -28,3 +28,11 @@ def test_a_zero_of_years_gone_by_is_none_of_the_reports(tmp_path: Path, years: s
     assert mentions(tmp_path, f"本局没有收取费用，{years}也没有收取费用。") == [(0, None)]
     # ... while the same zero of the report's own year still reads
     assert linked(tmp_path, "本年度未收到行政复议。") == [(0, "review.total")]
+
+
+@pytest.mark.parametrize("noun, metric", [("规范性文件", "active.normative_docs.issued"), ("规章", "active.rules.issued")])
+def test_documents_made_with_the_plain_verb_are_the_years_made(tmp_path: Path, noun: str, metric: str) -> None:
+    # 制作 is the 2019 format's own word for making (本年新制作数量): 共制作规范性文件1份 counts the documents made
+    assert linked(tmp_path, f"2023年，共制作{noun}1份。") == [(1, metric)]
+    # ... while 制作 of another thing (a reading of them) stays unlinked, as with every made verb
+    assert linked(tmp_path, f"2023年，共制作{noun}解读材料2篇。") == []
