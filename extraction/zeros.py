@@ -78,6 +78,9 @@ class _Grammar:
     anaphor_determiners: tuple[str, ...]
     restricted_topics: frozenset[str]
     whole_modifiers: tuple[str, ...]
+    relation_openers: tuple[str, ...]
+    relation_closers: tuple[str, ...]
+    other_periods: tuple[str, ...]
 
 
 def _starts_with_one_of(words: list[str]) -> str:
@@ -134,6 +137,9 @@ def _grammar() -> _Grammar:
         anaphor_determiners=tuple(zeros["anaphor_determiners"]),
         restricted_topics=frozenset(zeros["restricted_topics"]),
         whole_modifiers=tuple(zeros["whole_modifiers"]),
+        relation_openers=tuple(zeros["relation_modifier"]["openers"]),
+        relation_closers=tuple(zeros["relation_modifier"]["closers"]),
+        other_periods=tuple(zeros["other_periods"]),
     )
 
 
@@ -234,6 +240,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         verb = _verb_after_preposition(text, pos, neg_start + g.max_chars, g)
     if verb is None and neg not in g.direct:
         return None
+    if _of_other_period(text, neg_start, g):
+        return None  # 往年也没有进行收费: years gone by, nothing said of the report's
     agent = verb is None and text.startswith(g.agents, pos)  # 没有公民向本机关申请公开: the agent's verb names it
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
     scope_end = _next_negated_item(text, pos, end.start() if end else min(len(text), neg_start + g.max_chars), g)
@@ -254,6 +262,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
+    if verb is not None:
+        subjects = _past_relation_modifier(text, pos + len(verb), subjects, g)
     subjects = [s for s in _heads(scope, subjects, neg_start) if not _names_other_noun(text, s, g)]
     if subjects and all(text.endswith(g.anaphor_determiners, 0, s[1]) for s in subjects):
         return _label_claim(text, neg_start, how, subjects[-1][2], scope_end)  # （二）行政复议情况 / 未收到此类申请
@@ -275,6 +285,29 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _of_other_period(text: str, neg_start: int, g: _Grammar) -> bool:
+    """Given a negation, return whether its clause names years gone by before it (往年也没有进行收费)."""
+    floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
+    clause_start = max(floor, max(text.rfind(p, floor, neg_start) for p in _CLAUSE_PUNCTUATION) + 1)
+    return any(w in text[clause_start:neg_start] for w in g.other_periods)
+
+
+def _past_relation_modifier(text: str, verb_end: int, subjects: list[tuple[str, int, int]],
+                            g: _Grammar) -> list[tuple[str, int, int]]:
+    """Given a negated verb's end and the subjects after it, return those past a modifier that a preposition right
+    after the verb opens and a relation word closes (未产生与诉讼（行政复议）有关的费用支出): the subjects inside it are
+    what the head noun relates to; none past it when no relation word closes it in the sentence."""
+    opener = _skip(text, verb_end, g.fillers)
+    if not text.startswith(g.relation_openers, opener):
+        return subjects
+    end = _SENTENCE_END.search(text, opener, min(len(text), opener + SENTENCE_WINDOW_CHARS))
+    sentence = text[opener:end.start() if end else min(len(text), opener + SENTENCE_WINDOW_CHARS)]
+    closers = [k for w in g.relation_closers if (k := sentence.find(w)) >= 0]
+    if not closers:
+        return subjects
+    return [s for s in subjects if s[1] >= opener + min(closers)]
 
 
 def _next_negated_item(text: str, pos: int, scope_end: int, g: _Grammar) -> int:
