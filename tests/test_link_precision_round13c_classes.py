@@ -1,0 +1,34 @@
+"""Classes that the thirteenth round's fresh pages of old formats, vertical bodies and development zones (rn13c)
+called for, each checked on wordings written for these tests: the wording that misled the grammar beside the one
+that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.pipeline import audit
+
+
+def _audit(tmp_path: Path, text: str) -> tuple[int | None, list[tuple[float, str]]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = audit(path)
+    return report.report_year, [(m.value, m.metric) for m in report.mentions if m.metric is not None]
+
+
+@pytest.mark.parametrize("number", ["〔2016〕12号", "[2016]12号", "【2016】12号"])
+def test_a_year_in_a_document_number_is_not_the_report_year(tmp_path: Path, number: str) -> None:
+    # the title's year sits on a line of its own, so the first report name the preamble prints is the one the
+    # compiler made after a notice: the notice's number holds a later year, which is the notice's, not the report's
+    text = ("2015年某县气象局\n政府信息公开工作年度报告\n"
+            f"按照县政府办公室《关于做好2015年度政府信息公开年度报告工作的通知》（某政办{number}）编制本年度某县气象局"
+            "政府信息公开工作年度报告。\n一、概述\n略。\n三、依申请公开情况\n我局2015年度未受理政府信息公开申请。\n")
+    assert _audit(tmp_path, text) == (2015, [(0, "requests.new.total")])
+
+
+def test_a_report_name_beside_a_document_number_keeps_its_year(tmp_path: Path) -> None:
+    # the report's own name right after a number of the year before still names the year
+    text = ("根据《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号），现公布某市某局2020年度"
+            "政府信息公开工作年度报告。\n一、总体情况\n本年度共收到政府信息公开申请5件。\n")
+    assert _audit(tmp_path, text) == (2020, [(5, "requests.new.total")])
