@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extraction.pipeline import audit
+from one_sentence import linked
 
 
 def _audit(tmp_path: Path, text: str) -> tuple[int | None, list[tuple[float, str]]]:
@@ -32,3 +33,19 @@ def test_a_report_name_beside_a_document_number_keeps_its_year(tmp_path: Path) -
     text = ("根据《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号），现公布某市某局2020年度"
             "政府信息公开工作年度报告。\n一、总体情况\n本年度共收到政府信息公开申请5件。\n")
     assert _audit(tmp_path, text) == (2020, [(5, "requests.new.total")])
+
+
+@pytest.mark.parametrize("sentence", ["全年共受理税务行政复议案件12件。", "本年度发生涉税行政复议5件，均维持原决定。",
+                                      "全年受理海关行政复议案件3件。", "本年度共有税务行政诉讼案件2件。"])
+def test_reviews_and_suits_of_a_vertical_bodys_business_are_none_of_its_disclosure(tmp_path: Path, sentence: str) -> None:
+    # a tax or customs bureau hears (or is sued in) cases over taxes and duties: no count of reviews or suits over
+    # its disclosure work, which its table counts
+    assert linked(tmp_path, sentence) == []
+
+
+def test_reviews_over_disclosure_still_read_in_a_vertical_bodys_report(tmp_path: Path) -> None:
+    # the same bodies' disclosure cases, named as such or plainly, keep their reading
+    assert linked(tmp_path, "本局因政府信息公开被申请行政复议1件，被提起行政诉讼0件。") == [
+        (1, "review.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "国家税务总局某县税务局全年被申请行政复议2件。") == [(2, "review.total")]
+    assert linked(tmp_path, "本局未发生因政府信息公开引起的税务行政复议。") == [(0, "review.total")]
