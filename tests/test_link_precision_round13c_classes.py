@@ -49,3 +49,17 @@ def test_reviews_over_disclosure_still_read_in_a_vertical_bodys_report(tmp_path:
         (1, "review.total"), (0, "litigation.total")]
     assert linked(tmp_path, "国家税务总局某县税务局全年被申请行政复议2件。") == [(2, "review.total")]
     assert linked(tmp_path, "本局未发生因政府信息公开引起的税务行政复议。") == [(0, "review.total")]
+
+
+@pytest.mark.parametrize("bodies", ["管委会托管的3个镇", "辖区内5个街道", "全县12个乡镇", "局属4个单位"])
+def test_a_count_after_counted_bodies_is_theirs_together(tmp_path: Path, bodies: str) -> None:
+    # a development zone's or county's towns, or a bureau's units, counted and then said to have received requests:
+    # a part of an area's count, none of the report's own (as 各乡镇共收到申请45件)
+    assert linked(tmp_path, f"{bodies}共收到政府信息公开申请6件。") == []
+
+
+def test_a_count_of_bodies_in_another_clause_leaves_the_requests_alone(tmp_path: Path) -> None:
+    # the bodies counted in a clause of their own, or the body's own subject after a comma, change nothing
+    assert linked(tmp_path, "本街道下辖8个社区，全年收到政府信息公开申请3件。") == [(3, "requests.new.total")]
+    assert linked(tmp_path, "在5个工作日内答复政府信息公开申请12件。") == [(12, "requests.result.total.total")]
+    assert linked(tmp_path, "收到政府信息公开申请12件，镇政府均已答复。") == [(12, "requests.new.total")]
