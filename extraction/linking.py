@@ -656,6 +656,10 @@ def _continued_from(text: str, start: int, spec: Spec) -> int:
     return max(line_start, max(text.rfind(p, line_start, start - 1) for p in "，,。；;：:！？!?") + 1)
 
 
+# marks a clause may open after: a local start right after none of them is the end of a figure before in the clause
+_CLAUSE_MARKS = "，,。；;：:、\n（）()"
+
+
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
             spec: Spec) -> bool:
     """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
@@ -683,6 +687,9 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 审理政府信息公开类行政复议案件45件: the review organ's cases
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
+    if local_start > sentence[0] and text[local_start - 1] not in _CLAUSE_MARKS \
+            and text.startswith(tuple(spec.counted_bodies), local_start):
+        return True  # 托管的3个镇共收到申请6件: the figure right before counts bodies, and this is theirs together
     if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
         return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
     if _handed_out_in_order(text, fig, link, local_start, spec):

@@ -113,6 +113,7 @@ class Spec:
     pre2019_phrases: list[dict[str, Any]]  # reports before the 2019 format: no 表三 leaves, 2019 keys
     veto_words: list[str]
     counted_nouns: list[str]
+    counted_bodies: list[str]  # bodies a figure counts: a figure after them in its clause is theirs together
     loose_units: list[str]
     scope_words: list[str]
     sentence_veto_words: list[str]
@@ -371,6 +372,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False, topics=raw["grammar"]["pre2019_topics"]),
         veto_words=raw["veto_words"],
         counted_nouns=raw["counted_nouns"],
+        counted_bodies=raw["counted_bodies"],
         loose_units=raw["loose_units"],
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
