@@ -132,7 +132,7 @@ def carried_guard(text: str, mention: Json, spec: Spec, report_year: int | None)
         return False
     start, end = mention["span"]
     return holds_carried_in(text, end, _sentence(text, start, end)[1], spec.breakdown_words, report_year,
-                            spec.carried_in_parts)
+                            spec.carry_words, spec.carried_in_parts)
 
 
 def context(text: str, span: list[int], width: int = 40) -> str:

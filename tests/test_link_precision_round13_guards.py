@@ -36,3 +36,15 @@ def test_a_received_count_beside_no_carried_in_part_stays_the_new_total(tmp_path
 def test_a_carry_in_named_by_the_year_before_keeps_the_pool_its_rule_reads(tmp_path: Path) -> None:
     sentence = "2023年共收到政府信息公开申请50件，其中结转2022年3件，2023年申请47件。"
     assert (50, "requests.handled_pool.total") in linked(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("part", ["（其中2023年度结转{m}件）", "（2023年转结{m}件）"])
+def test_a_carry_in_named_by_the_year_before_is_a_carried_in_part(tmp_path: Path, part: str) -> None:
+    sentence = "2024年共受理信息公开申请375件" + part.format(m=29) + "。"
+    assert (375, "requests.new.total") not in linked(tmp_path, sentence, year=2024)
+
+
+@pytest.mark.parametrize("beside", ["（2021-2023年为40件）", "（其中2023年提交的{m}件）"])
+def test_the_year_before_without_a_carry_is_no_carried_in_part(tmp_path: Path, beside: str) -> None:
+    sentence = "2024年共受理信息公开申请375件" + beside.format(m=29) + "。"
+    assert (375, "requests.new.total") in linked(tmp_path, sentence, year=2024)
