@@ -131,7 +131,9 @@ def carried_guard(text: str, mention: Json, spec: Spec, report_year: int | None)
     if mention.get("implicit") or mention["metric"] != spec.carried_in_parts.get("metric"):
         return False
     start, end = mention["span"]
-    return holds_carried_in(text, end, _sentence(text, start, end)[1], spec.breakdown_words, report_year,
+    sentence = _sentence(text, start, end)
+    clause_start = max(sentence[0], max(text.rfind(mark, 0, start) for mark in "，,；;") + 1)
+    return holds_carried_in(text[clause_start:start], text[end:sentence[1]], spec.breakdown_words, report_year,
                             spec.carry_words, spec.carried_in_parts)
 
 

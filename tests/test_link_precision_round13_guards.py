@@ -14,8 +14,8 @@ RECEIVED = ["全年共受理政府信息公开申请{n}件", "2023年共收到�
 CARRIED_IN_PARTS = ["，其中{m}件系上一年度遗留", "，其中{m}件为上一年度转入", "，其中2件是上年度遗留申请",
                     "（包括往年未办结的{m}件）", "（含以前年度转入{m}件）", "（其中上年遗留{m}件）"]
 # beside it but no part it holds: left out, none, a comparison, a carry forward, or a sibling after no breakdown word
-NOT_HELD = ["（不含上年结转{m}件）", "，其中办结48件，上年无结转", "（较上年减少{m}件）", "，比上一年增加{m}件",
-            "，其中办结48件，结转下年度{m}件", "，其中自然人申请48件，法人或其他组织申请2件"]
+NOT_HELD = ["（不含上年结转{m}件）", "（另有上年结转{m}件）", "，其中办结48件，上年无结转", "（较上年减少{m}件）",
+            "，比上一年增加{m}件", "，其中办结48件，结转下年度{m}件", "，其中自然人申请48件，法人或其他组织申请2件"]
 
 
 @pytest.mark.parametrize("received", RECEIVED)
@@ -30,6 +30,12 @@ def test_a_received_count_holding_a_carried_in_part_is_no_new_total(tmp_path: Pa
 def test_a_received_count_beside_no_carried_in_part_stays_the_new_total(tmp_path: Path, received: str,
                                                                         beside: str) -> None:
     sentence = received.format(n=50) + beside.format(m=3) + "。"
+    assert (50, "requests.new.total") in linked(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("part", ["（上年结转{m}件）", "，其中上年结转申请已全部办结"])
+def test_a_count_its_clause_calls_new_stays_the_new_total(tmp_path: Path, part: str) -> None:
+    sentence = "全年新收政府信息公开申请50件" + part.format(m=3) + "。"
     assert (50, "requests.new.total") in linked(tmp_path, sentence)
 
 
