@@ -6,8 +6,9 @@ would hold on the next round's text (corpus/real-narrative/README.md, "Precision
     python -m evaluation.fresh_links [--list] [--guarded] [--rounds 8 12]   # reads git history (~5 s a batch)
 
 Each false link is marked PART, LIST or CARRY where the guard of that name (linking.total_among_other_parts,
-linking.listed_beside_another_category, linking.holds_carried_in) would have unlinked it, had it existed then; --guarded also reads the same
-pages with today's grammar and marks (fixed) which fresh false links it no longer makes.
+linking.listed_beside_another_category, linking.holds_carried_in) would have unlinked it, had it existed then;
+--guarded also reads the same pages with today's grammar and marks (fixed) which fresh false links it no longer
+makes.
 Only tuned pages are read; the untuned split is never opened.
 """
 from __future__ import annotations
