@@ -5,9 +5,10 @@ would hold on the next round's text (corpus/real-narrative/README.md, "Precision
 
     python -m evaluation.fresh_links [--list] [--guarded] [--rounds 8 12]   # reads git history (~5 s a batch)
 
-Each false link is marked PART or LIST where the guard of that name (linking.total_among_other_parts,
-linking.listed_beside_another_category) would have unlinked it, had it existed then; --guarded also reads the same
-pages with today's grammar and marks (fixed) which fresh false links it no longer makes.
+Each false link is marked PART, LIST or CARRY where the guard of that name (linking.total_among_other_parts,
+linking.listed_beside_another_category, linking.holds_carried_in) would have unlinked it, had it existed then;
+--guarded also reads the same pages with today's grammar and marks (fixed) which fresh false links it no longer
+makes.
 Only tuned pages are read; the untuned split is never opened.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluation.scoring import acceptable_metrics, pair_mentions
-from extraction.linking import _year_rules, listed_beside_another_category, total_among_other_parts
+from extraction.linking import _year_rules, holds_carried_in, listed_beside_another_category, total_among_other_parts
 from extraction.spec import Spec, load_spec
 
 Json = dict[str, Any]
@@ -125,6 +126,18 @@ def part_guard(text: str, mention: Json, predicted: list[Json], spec: Spec) -> b
                                    spec.total_complements[mention["metric"]])
 
 
+def carried_guard(text: str, mention: Json, spec: Spec, report_year: int | None) -> bool:
+    """Given a page's text, a linked mention of an earlier grammar and the report year, return whether the guard on
+    new totals holding a carried-in part (linking.holds_carried_in) would have unlinked it, had it existed then."""
+    if mention.get("implicit") or mention["metric"] != spec.carried_in_parts.get("metric"):
+        return False
+    start, end = mention["span"]
+    sentence = _sentence(text, start, end)
+    clause_start = max(sentence[0], max(text.rfind(mark, 0, start) for mark in "，,；;") + 1)
+    return holds_carried_in(text[clause_start:start], text[end:sentence[1]], spec.breakdown_words, report_year,
+                            spec.carry_words, spec.carried_in_parts)
+
+
 def context(text: str, span: list[int], width: int = 40) -> str:
     """Given a page's text and a figure's span, return the words around it on one line, the figure in brackets."""
     start, end = span
@@ -144,7 +157,7 @@ def main() -> None:
         pages = batch_pages(commit)
         then = commit_mentions(commit, pages)
         now = commit_mentions(None, pages) if args.guarded else {}
-        correct = linked = prevented = guarded = listed = cost = 0
+        correct = linked = prevented = guarded = listed = carried = cost = 0
         for gold_path in pages:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             text = gold_path.with_name(gold["document"]).read_text(encoding="utf-8")
@@ -157,7 +170,8 @@ def main() -> None:
             wrong_spans = {(tuple(m["span"]), m["metric"]) for m, _ in wrong}
             for mention in predicted:  # what the guards would have cost then: right links they unlink
                 if mention.get("metric") and (tuple(mention["span"]), mention["metric"]) not in wrong_spans:
-                    costs = part_guard(text, mention, predicted, spec) or category_list_guard(text, mention, spec)
+                    costs = part_guard(text, mention, predicted, spec) or category_list_guard(text, mention, spec) \
+                        or carried_guard(text, mention, spec, gold.get("report_year"))
                     cost += costs
                     if costs and args.list:
                         print(f"  r{round_no} {commit} {gold_path.name[:14]} COST {mention['metric']} "
@@ -167,15 +181,19 @@ def main() -> None:
                 prevented += fixed
                 by_guard = part_guard(text, mention, predicted, spec)
                 by_list = category_list_guard(text, mention, spec)
+                by_carry = carried_guard(text, mention, spec, gold.get("report_year"))
                 guarded += by_guard
                 listed += by_list
+                carried += by_carry
                 if args.list:
                     gold_metric = "no figure" if partner is None else partner.get("metric")
-                    marks = "".join(m for m, on in (("fixed ", fixed), ("PART ", by_guard), ("LIST ", by_list)) if on)
+                    marks = "".join(m for m, on in (("fixed ", fixed), ("PART ", by_guard), ("LIST ", by_list),
+                                                    ("CARRY ", by_carry)) if on)
                     print(f"  r{round_no} {commit} {gold_path.name[:14]} {marks}"
                           f"{mention['metric']} (gold {gold_metric}) {context(text, mention['span'])}")
         line = f"round {round_no} {commit}: {len(pages)} pages, link P {correct}/{linked}"
-        line += f", unlinked by the part guard {guarded}, by the list guard {listed}, right links they cost {cost}"
+        line += (f", unlinked by the part guard {guarded}, by the list guard {listed}, by the carry guard {carried}"
+                 f", right links they cost {cost}")
         print(line + (f", {prevented} of {linked - correct} false links not made today" if args.guarded else ""))
 
 
