@@ -57,6 +57,7 @@ _NUMBER_TAIL = re.compile(r"\d\s*$")
 # a heading, an item, a run-in heading (申请公开情况。) or a sentence of its own (2021年…), or the line is a title.
 _OPEN_TAIL = re.compile(r"[\u4e00-\u9fff]$")
 _INNER_CLAUSE_MARK = re.compile(r"[，,；;。]")  # not a colon: 来源：本网 is a page's label, no running text
+_INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _COUNT_TAIL = re.compile(rf"\d\s*{_UNITS}$")  # a count ends its clause, whatever follows
 _TITLE_TAIL = re.compile(r"(?:情况|方面|概况|概述|报告|年报|目录|说明)$")
 _WORD_HEAD = re.compile(r"^[\u4e00-\u9fff0-9０-９]")
@@ -213,9 +214,13 @@ def _stops_inside_clause(line: str, next_line: str) -> bool:
     if _is_heading_like(line) or _is_heading_like(next_line) or _ITEM_HEAD.match(next_line) \
             or _RUN_IN_HEADING.match(next_line) or _SENTENCE_HEAD.match(next_line):
         return False
+    if line.startswith("#"):  # a markdown heading
+        return False
+    if _ITEM_HEAD.match(line):
+        return bool(_INNER_SENTENCE_END.search(line))  # （三）完善制度，加强管理 is an item's heading, commas and all
     if _INNER_CLAUSE_MARK.search(line):
         return True
-    return not _ITEM_HEAD.match(line) and not _TITLE_TAIL.search(simplified(line)) and bool(_CLAUSE_COUNT.match(next_line))
+    return not _TITLE_TAIL.search(simplified(line)) and bool(_CLAUSE_COUNT.match(next_line))
 
 
 def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:

@@ -66,6 +66,8 @@ def _joined(*texts: str) -> str:
 
 @pytest.mark.parametrize("first,second", [
     ("（二）依申请公开情况", "全年共收到政府信息公开申请5件。"),  # an item's heading
+    ("（三）完善公开制度规范，加强政府信息管理", "我局所有发布信息均按照先审查、后公开的要求办理。"),  # commas and all
+    ("### 加强平台建设，扩展公开渠道", "我局定期对政务信息进行自查。"),  # a markdown heading
     ("二、主动公开政府信息情况", "制发规范性文件3件。"),  # a section heading
     ("提案建议办理公开情况。2021年无提案", "申请公开情况。2021年我局未收到申请公开事项。"),  # a run-in heading next
     ("我局认真做好依申请公开工作，现将有关情况报告如下", "2023年，我局收到政府信息公开申请5件。"),  # a sentence of its own
