@@ -58,6 +58,8 @@ _NUMBER_TAIL = re.compile(r"\d\s*$")
 _OPEN_TAIL = re.compile(r"[\u4e00-\u9fff]$")
 _INNER_CLAUSE_MARK = re.compile(r"[，,；;。]")  # not a colon: 来源：本网 is a page's label, no running text
 _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_RUN_IN_COLON = re.compile(r"[：:]")  # (二)依申请公开情况：2023年收到依 / 申请公开292件: a heading run into its text
+_DATE_UNIT_HEAD = re.compile(r"^[年月日]")
 _COUNT_TAIL = re.compile(rf"\d\s*{_UNITS}$")  # a count ends its clause, whatever follows
 _TITLE_TAIL = re.compile(r"(?:情况|方面|概况|概述|报告|年报|目录|说明)$")
 _WORD_HEAD = re.compile(r"^[\u4e00-\u9fff0-9０-９]")
@@ -209,18 +211,20 @@ def hard_wraps(lines: list[TextLine]) -> set[int]:
 
 def _stops_inside_clause(line: str, next_line: str) -> bool:
     """Given a line and the next one, return whether the line stops inside a clause that the next goes on with."""
+    if _NUMBER_TAIL.search(line) and _DATE_UNIT_HEAD.match(next_line):
+        return True  # 结转2024 / 年办理37件: a date's number and its unit
     if not _OPEN_TAIL.search(line) or _COUNT_TAIL.search(line) or not _WORD_HEAD.match(next_line):
         return False
-    if _is_heading_like(line) or _is_heading_like(next_line) or _ITEM_HEAD.match(next_line) \
+    if line.startswith("#") or _is_heading_like(line) or _is_heading_like(next_line) or _ITEM_HEAD.match(next_line) \
             or _RUN_IN_HEADING.match(next_line) or _SENTENCE_HEAD.match(next_line):
         return False
-    if line.startswith("#"):  # a markdown heading
-        return False
-    if _ITEM_HEAD.match(line):
-        return bool(_INNER_SENTENCE_END.search(line))  # （三）完善制度，加强管理 is an item's heading, commas and all
+    counted = bool(_CLAUSE_COUNT.match(next_line))
+    if _ITEM_HEAD.match(line) and not _INNER_SENTENCE_END.search(line):
+        # an item's heading (（三）完善制度，加强管理) or its first sentence (1、2024年度，我办受理依申请公 / 开38件)
+        return counted and bool(_INNER_CLAUSE_MARK.search(line) or _RUN_IN_COLON.search(line))
     if _INNER_CLAUSE_MARK.search(line):
         return True
-    return not _TITLE_TAIL.search(simplified(line)) and bool(_CLAUSE_COUNT.match(next_line))
+    return counted and not _TITLE_TAIL.search(simplified(line))
 
 
 def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:

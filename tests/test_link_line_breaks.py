@@ -36,6 +36,9 @@ def _links(path: Path) -> list[tuple[float, str, str | None]]:
     "2023年，我局认真做好依申请公开工作，本年度共收到政府信息公开申请5\n件，已全部按期办结。",
     # a paragraph's first clause broken: no clause mark before the break, a count in the next line's first clause
     "本年度共收到政府信息公开\n申请5件，已全部按期办结。",
+    # an item's first sentence broken, with a comma or a run-in heading's colon before the break
+    "1、2023年度，我局共收到政府信息公开申\n请5件，已全部按期办结。",
+    "（二）依申请公开情况：2023年度我局共收到政府信息公\n开申请5件，已全部按期办结。",
 ])
 def test_a_clause_broken_by_a_line_break_reads_as_one_line(tmp_path: Path, broken: str) -> None:
     whole = _links(_report(tmp_path, broken.replace("\n", ""), "whole.txt"))
@@ -47,6 +50,8 @@ def test_a_clause_broken_by_a_line_break_reads_as_one_line(tmp_path: Path, broke
     ("全年共受理政府信息公开申请12件，其中予以公开8件，办结\n率100%。", [(12, "件", "requests.new.total"), (8, "件", "requests.result.disclosed.total"), (100, "%", None)]),
     ("全年主动公开政府信息326条，其中通过政务微信公开\n6份，其他方式公开10条。", [(326, "条", None), (6, "份", None), (10, "条", None)]),
     ("共收到政府信息公开申请3\n宗，均已按时答复。", [(3, "宗", "requests.new.total")]),
+    # a date split from its unit
+    ("全年共收到政府信息公开申请8件，结转至2024\n年办理2件。", [(8, "件", "requests.new.total"), (2, "件", "requests.carried_forward.total")]),
 ])
 def test_broken_rates_and_units_read_as_one_line(tmp_path: Path, broken: str, expected: list) -> None:
     assert _links(_report(tmp_path, broken)) == expected == _links(_report(tmp_path, broken.replace("\n", ""), "whole.txt"))
