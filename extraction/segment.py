@@ -67,6 +67,7 @@ _SENTENCE_HEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年|本年|今年|全年|上�
 RUN_IN_HEADING_CHARS = 12  # 申请公开情况。 opening a line: a heading run into its paragraph, no clause's end
 _RUN_IN_HEADING = re.compile(rf"^[^0-9０-９，,；;。：:]{{1,{RUN_IN_HEADING_CHARS}}}[。：:]")
 COUNT_CLAUSE_CHARS = 16  # how far into the next line its first clause may hold the count that carries a bare line over
+LABEL_MAX_CHARS = 8  # 上年结转, 本年新收申请: a line this short over a count is a label over its value
 _CLAUSE_COUNT = re.compile(rf"^[^，,；;。：:]{{0,{COUNT_CLAUSE_CHARS}}}?\d+(?:\.\d+)?\s*{_UNITS}")
 
 
@@ -224,7 +225,9 @@ def _stops_inside_clause(line: str, next_line: str) -> bool:
         return counted and bool(_INNER_CLAUSE_MARK.search(line) or _RUN_IN_COLON.search(line))
     if _INNER_CLAUSE_MARK.search(line):
         return True
-    return counted and not _TITLE_TAIL.search(simplified(line))
+    # a count opening the next line after a line as short as a label (上年结转 / 2件) is that label's value
+    labelled = _COUNT_HEAD.match(next_line) and len(line) <= LABEL_MAX_CHARS
+    return counted and not labelled and not _TITLE_TAIL.search(simplified(line))
 
 
 def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:

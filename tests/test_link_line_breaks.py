@@ -80,6 +80,7 @@ def _joined(*texts: str) -> str:
     ("依申请公开情况", "收到申请5件。"),  # a heading with no number
     ("来源：本网 发布时间", "浏览次数：次"),  # page labels
     ("全年主动公开政府信息，其中规范性文件3件", "收到申请5件。"),  # a count ends its clause
+    ("上年结转", "2件，本年度办结。"),  # a label over its value
     ("我局做好依申请公开，回应群众关切", "一是加强组织领导，二是完善制度。"),  # an enumeration's item
 ])
 def test_lines_of_their_own_stay_apart(first: str, second: str) -> None:
