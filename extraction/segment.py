@@ -46,11 +46,41 @@ _CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”�
 # A count with its unit (3件，) does not start a paragraph; after a line as long as a wrapped one stopping mid-phrase
 # (…其中结果维持 / 3件) it is where a wrapper breaking only at spaces broke the line (html2text: a CJK run longer than
 # its width goes to the next space). A shorter line may be a label of its own (上年结转 / 2件…).
-_UNITS = r"(?:件|条|个|项|次|人次|家|篇|场|期)"
+_UNITS = r"(?:件|条|个|项|次|人次|家|篇|场|期|份|宗)"
 _COUNT_HEAD = re.compile(rf"^\d+(?:\.\d+)?{_UNITS}")
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]\s*$")
 _UNIT_HEAD = re.compile(rf"^{_UNITS}")  # a count's unit (另有 103 / 件顺延…): the count ended the line above
 _NUMBER_TAIL = re.compile(r"\d\s*$")
+# A line that stops inside a clause (a converter's break at a span or a page's edge: 本年度共收到政府信息公开 / 申请5件):
+# a line of running text (a clause mark inside it) ending on a word, or any line ending on a word whose next line's
+# first clause is a count (a paragraph's first clause broken), goes on in the next line — unless the next line opens
+# a heading, an item, a run-in heading (申请公开情况。) or a sentence of its own (2021年…), or the line is a title.
+_OPEN_TAIL = re.compile(r"[\u4e00-\u9fff]$")
+_INNER_CLAUSE_MARK = re.compile(r"[，,；;。]")  # not a colon: 来源：本网 is a page's label, no running text
+_INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_RUN_IN_COLON = re.compile(r"[：:]")  # (二)依申请公开情况：2023年收到依 / 申请公开292件: a heading run into its text
+_DATE_UNIT_HEAD = re.compile(r"^[年月日]")
+_COUNT_TAIL = re.compile(rf"\d\s*{_UNITS}$")  # a count ends its clause, whatever follows
+_TITLE_TAIL = re.compile(r"(?:情况|方面|概况|概述|报告|年报|目录|说明)$")
+_WORD_HEAD = re.compile(r"^[\u4e00-\u9fff0-9０-９]")
+_SENTENCE_HEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年|本年|今年|全年|上年|[一二三四五六七八九十]是|首先|其次|此外)")
+RUN_IN_HEADING_CHARS = 12  # 申请公开情况。 opening a line: a heading run into its paragraph, no clause's end
+_RUN_IN_HEADING = re.compile(rf"^[^0-9０-９，,；;。：:]{{1,{RUN_IN_HEADING_CHARS}}}[。：:]")
+COUNT_CLAUSE_CHARS = 16  # how far into the next line its first clause may hold the count that carries a bare line over
+LABEL_MAX_CHARS = 8  # 上年结转, 本年新收申请: a line this short over a count is a label over its value
+_CLAUSE_COUNT = re.compile(rf"^[^，,；;。：:]{{0,{COUNT_CLAUSE_CHARS}}}?\d+(?:\.\d+)?\s*{_UNITS}")
+
+
+# A count printed in brackets between its noun and its unit (政务信息(1386)条, 申请（5）件) reads, for matching, as the
+# number alone: its brackets become spaces in Narrative.plain (same length), so the figure is found and its clause
+# runs on through it. Not a reference's item (第36条(2)项).
+_BRACKETED_COUNT = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?<![条款])(\s?)[（(](\s*\d+(?:\.\d+)?\s*)[)）](?=\s*{_UNITS})(?!\s*(?:项目|个人))")
+
+
+def _unbracketed_counts(text: str) -> str:
+    """Given narrative text, return it with the brackets around each bracketed count turned into spaces."""
+    return _BRACKETED_COUNT.sub(lambda m: f"{m.group(1)} {m.group(2)} ", text)
 
 
 @dataclass
@@ -74,7 +104,7 @@ class Narrative:
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.plain = self.plain or simplified(self.text)
+        self.plain = self.plain or _unbracketed_counts(simplified(self.text))
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -107,7 +137,7 @@ class Narrative:
         """Offsets of the punctuation that ends a sentence (or clause), computed once per narrative."""
         key = pattern.pattern
         if key not in self._cache:
-            self._cache[key] = list(map(re.Match.start, pattern.finditer(self.text)))
+            self._cache[key] = list(map(re.Match.start, pattern.finditer(self.plain)))  # as the grammar reads it
         return self._cache[key]
 
     def _bounds(self, offset: int, ends: list[int], inclusive: bool) -> tuple[int, int]:
@@ -173,10 +203,31 @@ def hard_wraps(lines: list[TextLine]) -> set[int]:
     out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())
            or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _CJK_TAIL.search(lines[i].text)
                and len(lines[i].text.strip()) >= MIN_LINE_CHARS)
-           or (_UNIT_HEAD.match(lines[i + 1].text.strip()) and _NUMBER_TAIL.search(lines[i].text))}
+           or (_UNIT_HEAD.match(lines[i + 1].text.strip()) and _NUMBER_TAIL.search(lines[i].text))
+           or _stops_inside_clause(lines[i].text.strip(), lines[i + 1].text.strip())}
     for width in (display_width, len):
         out |= _full_lines(lines, width) & set(nexts)
     return out
+
+
+def _stops_inside_clause(line: str, next_line: str) -> bool:
+    """Given a line and the next one, return whether the line stops inside a clause that the next goes on with."""
+    if _NUMBER_TAIL.search(line) and _DATE_UNIT_HEAD.match(next_line):
+        return True  # 结转2024 / 年办理37件: a date's number and its unit
+    if not _OPEN_TAIL.search(line) or _COUNT_TAIL.search(line) or not _WORD_HEAD.match(next_line):
+        return False
+    if line.startswith("#") or _is_heading_like(line) or _is_heading_like(next_line) or _ITEM_HEAD.match(next_line) \
+            or _RUN_IN_HEADING.match(next_line) or _SENTENCE_HEAD.match(next_line):
+        return False
+    counted = bool(_CLAUSE_COUNT.match(next_line))
+    if _ITEM_HEAD.match(line) and not _INNER_SENTENCE_END.search(line):
+        # an item's heading (（三）完善制度，加强管理) or its first sentence (1、2024年度，我办受理依申请公 / 开38件)
+        return counted and bool(_INNER_CLAUSE_MARK.search(line) or _RUN_IN_COLON.search(line))
+    if _INNER_CLAUSE_MARK.search(line):
+        return True
+    # a count opening the next line after a line as short as a label (上年结转 / 2件) is that label's value
+    labelled = _COUNT_HEAD.match(next_line) and len(line) <= LABEL_MAX_CHARS
+    return counted and not labelled and not _TITLE_TAIL.search(simplified(line))
 
 
 def _full_lines(lines: list[TextLine], width: Callable[[str], int]) -> set[int]:
