@@ -992,18 +992,21 @@ def _zero_mentions(narrative: Narrative, plain: str, section: str, fig: Figure, 
         mention = Mention(section, quote, 0, fig.unit, False, (fig.start, fig.end), narrative.where(fig.start),
                           implicit=fig.implicit, sentence_end=sentence[1])
         metric = None if vetoed else _zero_metric(plain, claim, index, rules, spec)
+        topic, word_start, _ = claim.subjects[index]
+        # the verbs before the first subject govern every subject of the list (未制发或废止规章、规范性文件): a zero
+        # each; verbs of one set's events (未收到和答复申请) state its one zero, the first verb's, as a count keeps it
+        joined = _joined_verb_metrics(plain, claim.start, word_start, topic, rules) if metric is not None else []
+        if joined and topic not in spec.disjoint_event_topics:
+            metric, joined = joined[0], []
         if metric == CARRIED_FORWARD and _carried_into(plain[claim.start:max(claim.end, claim.scope_end)], report_year,
                                                        spec.carry_words):
             metric = CARRIED_OVER  # 未转结2023年政府信息公开申请, in the 2024 report: none carried in
         if metric is not None and metric not in {m.metric for m in out}:
             mention.metric = metric
         out.append(mention)
-        if metric is not None:
-            topic, word_start, _ = claim.subjects[index]
-            # the verbs before the first subject govern every subject of the list (未制发或废止规章、规范性文件)
-            for other in _joined_verb_metrics(plain, claim.start, word_start, topic, rules):
-                if other not in {m.metric for m in out}:
-                    out.append(replace(mention, metric=other))
+        for other in joined:
+            if other not in {m.metric for m in out}:
+                out.append(replace(mention, metric=other))
     return [m for m in out if m.metric is not None] or out[:1]
 
 

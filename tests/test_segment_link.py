@@ -265,6 +265,9 @@ def test_grammar_classes(tmp_path: Path, sentence: str, expected: list[tuple[flo
     ("全年无信息公开类行政复议、行政诉讼。", [(0, "review.total"), (0, "litigation.total")]),
     # negated verbs joined by 、和及 each state a zero of the subject
     ("本年度未制定、废止行政规范性文件。", [(0, "active.normative_docs.repealed"), (0, "active.normative_docs.issued")]),
+    # ... but verbs of one set's events (received, then answered) state its one zero, as a count keeps its first verb
+    ("本年度未收到和办理政府信息公开的申请。", [(0, "requests.new.total")]),
+    ("全年没有接收和答复依申请公开事项。", [(0, "requests.new.total")]),
     ("本年度无针对政府信息公开事务的行政复议。", [(0, "review.total")]),
     # a category named instead of a topic: after 出现/发生 only; 被纠错 belongs to the topic named before it
     ("今年没有发生不予处理的情况。", [(0, "requests.result.not_processed.subtotal.total")]),
