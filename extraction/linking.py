@@ -1122,6 +1122,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
             topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
+        named_earlier = topic is None and list_start == sentence[0]
+        if named_earlier:  # 规范性文件清理工作，本年度制发0件: the sentence's first figure, its subject a clause before
+            topic, borrowed = _topic_at(topic_text, topic_words, fig, sentence[0], sentence, clause_end, spec)
+            topic = topic if topic in spec.list_topics else None
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
@@ -1135,6 +1139,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
+        if named_earlier and (not link.event or link.fallback):
+            continue  # 规范性文件全部公开，共发布信息30条: a subject a clause before needs an event of its own here
         if link.metric == CARRIED_FORWARD and _carried_into(text[local_start:fig.start], report_year, spec.carry_words):
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):

@@ -1,0 +1,32 @@
+"""Links the thirteenth round's tuned pages showed missing, each checked on wordings written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("subject", ["扎实开展规范性文件清理工作", "规范性文件方面", "做好行政规范性文件管理"])
+def test_documents_named_a_clause_before_their_first_count(tmp_path: Path, subject: str) -> None:
+    # the sentence's first figure takes the documents of the clause before it when its own clause has their event
+    assert linked(tmp_path, f"{subject}，本年度制发3件，废止1件，现行有效12件。") == [
+        (3, "active.normative_docs.issued"), (1, "active.normative_docs.repealed"),
+        (12, "active.normative_docs.in_force")]
+    assert linked(tmp_path, "规章方面，2023年制定1件，现行有效3件。") == [(1, "active.rules.issued"), (3, "active.rules.in_force")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "规范性文件清理工作，共清理文件30件。",  # no event of the documents: the files reviewed
+    "规范性文件全部在网站公开，全年主动公开信息300条。",  # items posted, no event of their own
+    "做好规章和规范性文件备案审查，共审查12件。",
+])
+def test_documents_named_a_clause_before_need_an_event_of_their_own(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
+
+
+def test_documents_named_a_clause_before_a_later_figure_stay_its_own(tmp_path: Path) -> None:
+    # past another figure of the sentence the documents' word reaches no further than it did
+    assert linked(tmp_path, "加强规范性文件管理，收到申请5件。") == [(5, "requests.new.total")]
+    assert linked(tmp_path, "规范性文件管理方面，开展培训2次，制发3件。") == []
