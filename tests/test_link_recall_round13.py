@@ -30,3 +30,23 @@ def test_documents_named_a_clause_before_a_later_figure_stay_its_own(tmp_path: P
     # past another figure of the sentence the documents' word reaches no further than it did
     assert linked(tmp_path, "加强规范性文件管理，收到申请5件。") == [(5, "requests.new.total")]
     assert linked(tmp_path, "规范性文件管理方面，开展培训2次，制发3件。") == []
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("主动公开行政处罚30项，处理决定数量7件。", "active.penalty.decisions"),
+    ("行政强制2项，处理决定数量0件。", "active.coercion.decisions"),
+    ("行政许可16项，处理决定数为56件。", "active.licensing.decisions"),
+])
+def test_decisions_named_by_the_column_after_the_items_of_their_row(tmp_path: Path, sentence: str, metric: str) -> None:
+    # the 2019 format's row read along: the items (项) stay unread, the column's own words name the decisions
+    value = float(sentence.split("数量")[-1].split("数为")[-1].rstrip("件。"))
+    assert linked(tmp_path, sentence, year=2019) == [(value, metric)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "行政处罚事项12项，处理决定文书公开30份。",  # papers posted, not the decisions made
+    "行政处罚信息公示，处理决定书12份。",
+    "公开行政处罚信息30条，处理投诉5件。",
+])
+def test_decision_papers_and_other_business_beside_the_decisions_topic_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
