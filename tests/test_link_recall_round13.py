@@ -50,3 +50,19 @@ def test_decisions_named_by_the_column_after_the_items_of_their_row(tmp_path: Pa
 ])
 def test_decision_papers_and_other_business_beside_the_decisions_topic_stay_unlinked(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "link"), [
+    ("本年度，收到政府信息依申请公开办理事项1件。", (1, "requests.new.total")),
+    ("本年度共收到依申请办理事项0件。", (0, "requests.new.total")),
+    ("本年度收到和处理政府信息公开申请办理事项为0件。", (0, "requests.new.total")),
+    ("本年度共收到自然人申请的依申请办理事项0件。", (0, "requests.new.natural_person")),
+])
+def test_matters_handled_on_request_are_the_requests(tmp_path: Path, sentence: str, link: tuple[float, str]) -> None:
+    assert linked(tmp_path, sentence) == [link]
+
+
+@pytest.mark.parametrize("sentence", ["全年受理群众申请办理事项3000件。", "全年受理企业申请办理事项1200件。",
+                                      "本年度收到申请办理事项12件。"])
+def test_matters_applied_for_after_a_bare_application_stay_services(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
