@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from extraction.figures import find_figures
 from one_sentence import linked
 
 
@@ -66,3 +67,24 @@ def test_matters_handled_on_request_are_the_requests(tmp_path: Path, sentence: s
                                       "本年度收到申请办理事项12件。"])
 def test_matters_applied_for_after_a_bare_application_stay_services(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("包括组织机构、财政资金等12类信息。", (12, "类")),
+    ("主动公开的政府信息有7类。", (7, "类")),
+    ("向7家企业、15位自然人分别提供气象证明。", (15, "位")),
+    ("全力做好4位市政府领导的信息公开。", (4, "位")),
+])
+def test_kinds_and_persons_counted_in_digits_are_figures(text: str, figure: tuple[int, str]) -> None:
+    assert figure in [(f.value, f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text", ["属于三类内部事务信息不予公开。", "属于四类过程性信息。", "坚持三位一体。", "排名前十位。",
+                                  "考核排名进入前10位。", "办公地点3位于大楼东侧。"])
+def test_kinds_and_places_in_words_ranks_and_places_are_no_figures(text: str) -> None:
+    assert [f for f in find_figures(text) if f.unit in ("类", "位")] == []
+
+
+def test_a_count_of_persons_before_a_request_count_keeps_its_link(tmp_path: Path) -> None:
+    # the new figure before the count takes none of its cue: 收到 still reads the 20 requests of natural persons
+    assert linked(tmp_path, "收到15位自然人的申请20件。") == [(20, "requests.new.natural_person")]
