@@ -88,3 +88,12 @@ def test_kinds_and_places_in_words_ranks_and_places_are_no_figures(text: str) ->
 def test_a_count_of_persons_before_a_request_count_keeps_its_link(tmp_path: Path) -> None:
     # the new figure before the count takes none of its cue: 收到 still reads the 20 requests of natural persons
     assert linked(tmp_path, "收到15位自然人的申请20件。") == [(20, "requests.new.natural_person")]
+
+
+def test_a_negated_receipt_of_requests_reviews_and_suits_is_a_zero_of_each(tmp_path: Path) -> None:
+    # 受理 states the zeros of reviews and suits as 收到 does, when it heads a list with the requests
+    assert linked(tmp_path, "本年度未有受理信息公开申请、行政复议、诉讼和申诉情况。") == [
+        (0, "requests.new.total"), (0, "review.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "本年度没有受理政府信息公开申请和行政诉讼。") == [(0, "requests.new.total"), (0, "litigation.total")]
+    # ... and of nothing when what it heads is another business
+    assert linked(tmp_path, "本年度未受理行政许可申请和信访事项。") == []
