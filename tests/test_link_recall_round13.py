@@ -97,3 +97,11 @@ def test_a_negated_receipt_of_requests_reviews_and_suits_is_a_zero_of_each(tmp_p
     assert linked(tmp_path, "本年度没有受理政府信息公开申请和行政诉讼。") == [(0, "requests.new.total"), (0, "litigation.total")]
     # ... and of nothing when what it heads is another business
     assert linked(tmp_path, "本年度未受理行政许可申请和信访事项。") == []
+
+
+def test_requests_named_with_their_noun_件(tmp_path: Path) -> None:
+    # 依申请公开件 names the requests as 依申请公开办件 does: the topic named alone reads the new ones
+    assert linked(tmp_path, "本年度处理依申请公开件1起，已按时限办结。") == [(1, "requests.new.total")]
+    # ... not some of them, nor a second count of the sentence
+    assert linked(tmp_path, "涉及城建领域的依申请公开件5件。") == []
+    assert linked(tmp_path, "本年度收到申请6份，依申请公开件3件。") == [(6, "requests.new.total")]
