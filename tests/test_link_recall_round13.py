@@ -105,3 +105,23 @@ def test_requests_named_with_their_noun_件(tmp_path: Path) -> None:
     # ... not some of them, nor a second count of the sentence
     assert linked(tmp_path, "涉及城建领域的依申请公开件5件。") == []
     assert linked(tmp_path, "本年度收到申请6份，依申请公开件3件。") == [(6, "requests.new.total")]
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("全区共制发24件，废止3件，至12月31日现行有效的行政规范性文件共56件。", [
+        (24, "active.normative_docs.issued"), (3, "active.normative_docs.repealed"), (56, "active.normative_docs.in_force")]),
+    ("本年度共制发3件，均为规章。", [(3, "active.rules.issued")]),
+])
+def test_documents_named_last_in_their_sentence(tmp_path: Path, sentence: str, links: list[tuple[float, str]]) -> None:
+    # the sentence's counts with the documents' events and no noun of their own take the noun its last clause names
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("全年制发文件24件，其中规范性文件3件。", [(3, "active.normative_docs.issued")]),  # the verb's own object
+    ("本年度共制发3件，收到申请2件。", [(2, "requests.new.total")]),  # another topic named after: no single noun
+    ("本年度共培训3次，规范性文件全部公开。", []),  # no event of the documents
+])
+def test_documents_named_last_leave_counts_of_other_nouns(tmp_path: Path, sentence: str,
+                                                          links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
