@@ -335,3 +335,39 @@ def test_an_active_row_is_read_where_every_column_prints_the_same_number(rules: 
     cells = {k: c.value for k, c in audit(path).cells.items()}
     read = {k: v for k, v in cells.items() if k.startswith(("active.rules.", "active.normative_docs."))}
     assert read == ({f"active.rules.{c}": 0 for c in columns} if rules == (0, 0, 0) else {})
+
+
+def wrapped_review_text(values: list[int], between: str | None = None) -> str:
+    """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed the way it prints
+    a browser-printed page: the first two groups' headers, 未经复议直接起诉's 总计, the third group's four outcome
+    headers and its four outcomes, its 总计 header, then its 总计 and the first two groups' other numbers (the row
+    started at one cell and wrapped around); `between` a line printed before the last four numbers."""
+    heads = [line for text in OUTCOMES for line in (text, "")]
+    printed = values[9:10] + values[10:14] + values[14:15] + values[:5] + values[5:9]
+    table = ["行政复议", "", "行政诉讼", ""] + heads + ["未经复议直接起诉", "", "复议后起诉", ""] + heads
+    table += [str(printed[0]), ""] + heads[:8] + [line for v in printed[1:5] for line in (str(v), "")] + ["总", "计", ""]
+    table += [line for v in printed[5:11] for line in (str(v), "")]
+    table += ([between, ""] if between else []) + [line for v in printed[11:] for line in (str(v), "")]
+    lines = pdfminer_text(consistent_grid(1)).split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    return "\n".join(lines[:at + 2] + table + lines[at + 2:])
+
+
+@pytest.mark.parametrize("values", [[1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4],
+                                    [0, 0, 0, 0, 0, 1, 0, 1, 1, 3, 3, 2, 3, 3, 11],
+                                    [1, 2, 1, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]])
+def test_review_numbers_printed_as_a_wrapped_row_are_read_where_their_headers_place_the_groups(
+        values: list[int], tmp_path: Path) -> None:
+    cells = review_cells(wrapped_review_text(values), tmp_path)
+    assert cells == dict(zip(REVIEW_KEYS, values))
+
+
+def test_a_wrapped_review_row_that_breaks_its_identities_is_not_read(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 4, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]  # 行政复议's outcomes add to 3, its 总计 prints 4
+    assert review_cells(wrapped_review_text(values), tmp_path) == {}
+
+
+def test_a_wrapped_review_row_with_text_among_its_numbers_is_not_read(tmp_path: Path) -> None:
+    # A line that is no piece of a header ends 表四's run: eleven numbers are not its fifteen cells.
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(wrapped_review_text(values, between="注：本表单位为件"), tmp_path) == {}
