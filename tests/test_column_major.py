@@ -164,9 +164,34 @@ def test_two_readings_that_hold_leave_the_cells_they_differ_on_unread(tmp_path: 
     assert {k: v for k, v in want.items() if k not in differ} == cells
 
 
-def test_numbers_that_fit_no_reading_are_not_read(tmp_path: Path) -> None:
+def test_numbers_that_fit_no_reading_but_with_two_rows_off_are_not_read(tmp_path: Path) -> None:
     grid = consistent_grid(3)
-    grid[0][6] += 1  # 一's total no longer the sum of its parts: no window of the stream reads every row total
+    grid[0][6] += 1  # 一's and 三（一）'s totals no longer the sums of their parts: no window reads all but one row
+    grid[2][6] += 1
+    cells = requests_cells(pdfminer_text(grid), tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
+
+
+@pytest.mark.parametrize("row,column", [(0, 6), (2, 0), (23, 6)])
+def test_a_table_printing_one_wrong_number_is_read_and_its_failure_reported(row: int, column: int,
+                                                                            tmp_path: Path) -> None:
+    # One printed number breaks its row total (and the column identities through it): the window still reads
+    # every other row total, so the table is read as printed and the failure is the report's, a finding.
+    grid = consistent_grid(3)
+    grid[row][column] += 1
+    path = tmp_path / "report.txt"
+    path.write_text(pdfminer_text(grid), encoding="utf-8")
+    report = audit(path)
+    assert {k: c.value for k, c in report.cells.items() if k.startswith("requests.")} == expected(grid)
+    row_totals = [f.fields["cells"] for f in report.findings if f.fields.get("identity") == "T3.row_total"]
+    assert row_totals == [{f"requests.{ROWS[row].key}.total": grid[row][6]}]
+    assert "各部分之和不等于总计" in report.cells[f"requests.{ROWS[row].key}.total"].placement
+
+
+def test_a_run_of_zeros_with_one_row_of_numbers_is_no_table(tmp_path: Path) -> None:
+    # Every row of zeros holds whatever went where: a reading that leaves a row off needs rows of numbers that hold.
+    grid = [[0] * 7 for _ in ROWS]
+    grid[0] = [3, 0, 0, 0, 0, 0, 4]
     cells = requests_cells(pdfminer_text(grid), tmp_path)
     assert not any(k.endswith(".natural_person") for k in cells)
 
