@@ -29,6 +29,7 @@ the numbers and reads the table's numbers as one stream in printed order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterator
 from itertools import product
 
 from extraction.blocks import TABLES, _column_heads, _label_lines
@@ -43,6 +44,7 @@ from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_
 BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
 UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
 BY_ROW = "全文数字按行读出（每行{width}个数）"
+DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
@@ -153,17 +155,17 @@ def _text_among(runs: list[list[Number]], parts: list[int]) -> bool:
 
 
 def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
-                     columns: list[str], filled: int, slack: int = 0) -> list[Reading]:
+                     columns: list[str], filled: int, slack: int = 0, total_last: bool = False) -> list[Reading]:
     """Given the number stream and its values, a window's start, a segment's rows, the applicant columns, how many
-    of them print numbers and how many rows may miss their total, return the readings of the window under which
-    every other row total holds: column by column with each column as 总计 in turn, and row by row (a full table).
-    Where only 自然人 and 总计 print numbers, the part columns that print nothing are blank: read only where the
-    自然人 run is placed by the labels."""
+    of them print numbers, how many rows may miss their total and whether the last run is 总计, return the readings
+    of the window under which every other row total holds: column by column with each column (or the last) as 总计
+    in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers, the part columns that print
+    nothing are blank: read only where the 自然人 run is placed by the labels."""
     height, width = len(rows), len(columns)
-    columns_off = {t: off for t in range(filled) if (off := _unbalanced_rows(
+    columns_off = {t: off for t in (range(filled - 1, filled) if total_last else range(filled)) if (off := _unbalanced_rows(
         values, [start + c * height for c in range(filled) if c != t], start + t * height, height, 1, slack)) is not None}
     rows_off = _unbalanced_rows(values, [start + c for c in range(width - 1)], start + width - 1, height, width,
-                                slack) if height > 1 and filled == width else None
+                                slack) if height > 1 and filled == width and not total_last else None
     if not (columns_off or rows_off is not None) or not any(values[start:start + height * filled]):
         return []  # nothing but zeros: every identity holds of any such run, so none witnesses this one
     window = numbers[start:start + height * filled]
@@ -182,7 +184,8 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
         same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1 and filled == width]
         told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
-        note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED) + _unbalanced_note(rows, off)
+        note = (BY_COLUMN.format(rows=height, n=total + 1) + (DETACHED if total_last else "") + ("" if known else UNORDERED)
+                + _unbalanced_note(rows, off))
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note,
                            frozenset(rows[r] for r in off)))
     if rows_off is not None:
@@ -222,36 +225,61 @@ def splits(rows: list[str]) -> list[list[list[str]]]:
 def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
                      fixed: dict[str, float | int | None]) -> list[Reading] | None:
     """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
-    every joint reading of the table under which no identity fails, else every reading of the whole table in one
-    window under which one row misses its total and no identity fails but those on one cell of that row (a table
-    that prints one wrong number: its failure is a finding, not a reason to leave the table unread; a table cut in
-    segments is not read so, as one number moved across a cut would pass for such a wrong number); None when the
-    search runs past its budget."""
+    every joint reading of the table under which no identity fails, else those of the whole table with its 总计 run
+    printed after other numbers; else the same under which one row misses its total and no identity fails but
+    those on one cell of that row (a table that prints one wrong number: its failure is a finding, not a reason to
+    leave the table unread; a table cut in segments is not read so, as one number moved across a cut would pass
+    for such a wrong number); None when the search runs past its budget."""
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
-    for slack in SLACK:
+    for slack, detached in product(SLACK, (False, True)):
         found: list[Reading] = []
-        for filled, segments in product(FILLED, splits(rows)[:1] if slack else splits(rows)):
-            need = filled * len(rows)
-            for start in range(len(numbers) - need + 1):
-                partial: list[Reading] = [Reading({}, frozenset(), "")]
-                steps += 1
-                at = start
-                for segment in segments:
-                    readings = segment_readings(numbers, printed, at, segment, columns, filled, slack)
-                    steps += len(partial) * len(readings)
-                    partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
-                                       p.unbalanced | r.unbalanced)
-                               for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack]
-                    at += filled * len(segment)
-                    if not partial:
-                        break
-                if steps > MAX_STEPS:
-                    return None
-                found += [reading for reading in partial if _holds(reading, identities, fixed)]
+        for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
+            partial: list[Reading] = [Reading({}, frozenset(), "")]
+            steps += 1
+            at = start
+            for segment in segments:
+                readings = segment_readings(stream_numbers, values, at, segment, columns, filled, slack, detached)
+                steps += len(partial) * len(readings)
+                partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
+                                   p.unbalanced | r.unbalanced)
+                           for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack]
+                at += filled * len(segment)
+                if not partial:
+                    break
+            if steps > MAX_STEPS:
+                return None
+            found += [reading for reading in partial if _holds(reading, identities, fixed)]
         if found:
             return found
     return []
+
+
+Window = tuple[list[Number], list[float | int | None], int, list[list[str]], int]
+
+
+def windows(numbers: list[Number], printed: list[float | int | None], rows: list[str], slack: int,
+            detached: bool) -> Iterator[Window]:
+    """Given the number stream, its values, the table's rows, how many rows may miss their total and whether 总计 is
+    printed apart, yield each window to weigh: its stream, values, start, segments and how many columns print.
+
+    A window is 7 × rows consecutive numbers (or 2 × rows: 自然人 and 总计 only), the table whole or cut in two
+    segments (slack 0 only). Where 总计 is printed apart (pdfminer groups its column with a box further down the
+    page: other numbers, 表四's, come between), the six part runs are consecutive and the 总计 run starts later at a
+    number printed right after text (its header): the stream is the parts followed by that run."""
+    height = len(rows)
+    if not detached:
+        for filled, segments in product(FILLED, splits(rows)[:1] if slack else splits(rows)):
+            for start in range(len(numbers) - filled * height + 1):
+                yield numbers, printed, start, segments, filled
+        return
+    filled = FILLED[0]
+    for start in range(len(numbers) - filled * height + 1):
+        parts_end = start + (filled - 1) * height
+        for at in range(parts_end + 1, len(numbers) - height + 1):
+            if numbers[at].after_text:
+                yield (numbers[:parts_end] + numbers[at:at + height], printed[:parts_end] + printed[at:at + height],
+                       start, [rows], filled)
 
 
 def _holds(reading: Reading, identities: list[Identity], fixed: dict[str, float | int | None]) -> bool:

@@ -396,3 +396,31 @@ def test_a_wrapped_review_row_with_text_among_its_numbers_is_not_read(tmp_path: 
     # A line that is no piece of a header ends 表四's run: eleven numbers are not its fifteen cells.
     values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
     assert review_cells(wrapped_review_text(values, between="注：本表单位为件"), tmp_path) == {}
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_a_total_column_printed_after_other_numbers_is_read_under_its_header(wrong: bool, tmp_path: Path) -> None:
+    # pdfminer groups the 总计 column with a box further down the page: another table's numbers come between the
+    # part runs and 总计's header and run. The parts are one run each, 总计 starts right after its header.
+    grid = consistent_grid(4)
+    if wrong:
+        grid[3][6] += 2  # and the table prints one wrong total: read as printed, its failure a finding
+    lines = pdfminer_text(grid).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    lines[at:at] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = audit(path)
+    assert {k: c.value for k, c in report.cells.items() if k.startswith("requests.")} == expected(grid)
+    assert "总计列印在其他数字之后" in report.cells["requests.new.total"].placement
+    row_totals = [f.fields["cells"] for f in report.findings if f.fields.get("identity") == "T3.row_total"]
+    assert row_totals == ([{f"requests.{ROWS[3].key}.total": grid[3][6]}] if wrong else [])
+
+
+def test_a_total_run_after_other_numbers_with_no_header_before_it_is_not_read(tmp_path: Path) -> None:
+    grid = consistent_grid(4)
+    lines = pdfminer_text(grid).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    lines[at:at + 2] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
+    cells = requests_cells("\n".join(lines), tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
