@@ -24,7 +24,14 @@ the numbers and reads the table's numbers as one stream in printed order:
   identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
   hold too: a cell is read only when every kept reading reads and tells it alike (shared/design/placement.md), the
   others stay unread (`ambiguous_placement`). Nothing is read when no reading holds or the search runs past its
-  step budget.
+  step budget;
+- where no window holds, the 总计 run may be printed apart (pdfminer groups that column with a box further down the
+  page, and another table's numbers come between): the six part runs consecutive, 总计's starting later at a
+  number printed right after text, its header;
+- where still none holds, the table may print one wrong number: a whole-table window (not cut in two: a number
+  moved across the cut would pass for one) under which every row total holds but one, and every identity but
+  those on one cell of that row, with three other rows whose total is not 0, is a reading; its failure is the
+  report's, a finding.
 """
 from __future__ import annotations
 
