@@ -16,8 +16,10 @@ three times, fifteen numbers taken, and every T4 identity of template.yaml holds
 Where the headers do not place the numbers (a browser-printed page: pdfminer prints the third group's outcome
 headers each with its number, after one number of the second group and before the first two groups' numbers), the
 fifteen numbers printed among 表四's headers are read as the table's row started at some cell and wrapped around
-(printed order is the grid's order, rotated): every rotation under which each T4 identity holds is a reading, and a
-cell is read only when every reading reads it alike (the others stay unread, `ambiguous_placement`). Only when
+(printed order is the grid's order, rotated): every rotation that puts each number its header names in that cell
+(the last n outcome headers printed right before a run of n numbers, the k-th print of a header in the k-th group:
+no T4 identity tells two groups apart) and under which each T4 identity holds is a reading, and a cell is read
+only when every reading reads it alike (the others stay unread, `ambiguous_placement`). Only when
 exactly fifteen numbers are printed from 表四's top-left header to the first line that is neither a header piece
 nor a page number: a number more or less and the run is not 表四's row.
 """
