@@ -239,14 +239,15 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
     for such a wrong number); None when the search runs past its budget."""
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
-    for slack, detached in product(SLACK, (False, True)):
+    for slack, detached in product(SLACK, (None, *FILLED)):
         found: list[Reading] = []
         for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
             steps += 1
             at = start
             for segment in segments:
-                readings = segment_readings(stream_numbers, values, at, segment, columns, filled, slack, detached)
+                readings = segment_readings(stream_numbers, values, at, segment, columns, filled, slack,
+                                            detached is not None)
                 steps += len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
                                    p.unbalanced | r.unbalanced)
@@ -266,27 +267,28 @@ Window = tuple[list[Number], list[float | int | None], int, list[list[str]], int
 
 
 def windows(numbers: list[Number], printed: list[float | int | None], rows: list[str], slack: int,
-            detached: bool) -> Iterator[Window]:
-    """Given the number stream, its values, the table's rows, how many rows may miss their total and whether 总计 is
-    printed apart, yield each window to weigh: its stream, values, start, segments and how many columns print.
+            detached: int | None) -> Iterator[Window]:
+    """Given the number stream, its values, the table's rows, how many rows may miss their total and, where 总计 is
+    printed apart, how many columns print (all first: 自然人 and 总计 alone would read a table whose other parts
+    print zeros as blank), yield each window to weigh: its stream, values, start, segments and how many columns
+    print.
 
     A window is 7 × rows consecutive numbers (or 2 × rows: 自然人 and 总计 only), the table whole or cut in two
     segments (slack 0 only). Where 总计 is printed apart (pdfminer groups its column with a box further down the
-    page: other numbers, 表四's, come between), the six part runs are consecutive and the 总计 run starts later at a
-    number printed right after text (its header): the stream is the parts followed by that run."""
+    page: other numbers, 表四's, come between), the part runs (six, or 自然人 alone) are consecutive and the 总计 run
+    starts later at a number printed right after text (its header): the stream is the parts followed by that run."""
     height = len(rows)
-    if not detached:
+    if detached is None:
         for filled, segments in product(FILLED, splits(rows)[:1] if slack else splits(rows)):
             for start in range(len(numbers) - filled * height + 1):
                 yield numbers, printed, start, segments, filled
         return
-    filled = FILLED[0]
-    for start in range(len(numbers) - filled * height + 1):
-        parts_end = start + (filled - 1) * height
+    for start in range(len(numbers) - detached * height + 1):
+        parts_end = start + (detached - 1) * height
         for at in range(parts_end + 1, len(numbers) - height + 1):
             if numbers[at].after_text:
                 yield (numbers[:parts_end] + numbers[at:at + height], printed[:parts_end] + printed[at:at + height],
-                       start, [rows], filled)
+                       start, [rows], detached)
 
 
 def _holds(reading: Reading, identities: list[Identity], fixed: dict[str, float | int | None]) -> bool:

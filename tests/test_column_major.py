@@ -424,3 +424,12 @@ def test_a_total_run_after_other_numbers_with_no_header_before_it_is_not_read(tm
     lines[at:at + 2] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
     cells = requests_cells("\n".join(lines), tmp_path)
     assert not any(k.endswith(".natural_person") for k in cells)
+
+
+def test_a_natural_persons_only_table_with_its_total_printed_after_other_numbers_is_read(tmp_path: Path) -> None:
+    grid = [row[:1] + [0] * 5 + row[:1] for row in consistent_grid(5)]
+    lines = pdfminer_text(grid, printed_parts=0).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    lines[at:at] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
+    want = {k: (None if k.rsplit(".", 1)[1] not in ("natural_person", "total") else v) for k, v in expected(grid).items()}
+    assert requests_cells("\n".join(lines), tmp_path) == want
