@@ -438,8 +438,8 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
         rows = [(number, [text for text in split_values(cells) if text]) for number, cells in rows]
         layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
-    grid: list[list[Cell | None]] = [
-        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
+    grid: list[list[Cell | None]] = [  # a Where per cell (page, line by position: binding keywords costs a cell more)
+        [Cell(text, Where(None, number)) for text in cells if positional or text] for number, cells in rows
     ]
     return RawTable(grid, at_line(rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
