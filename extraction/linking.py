@@ -889,7 +889,8 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # a topic the report's format has no table of
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
+    claim_words = _any_channel_masked(plain[claim.start:max(claim.end, claim.scope_end)], spec)
+    if _vetoed_words(claim_words[:word_end - claim.start], _vetoes(spec, topic)):
         return None
     floor = max(0, claim.start - SENTENCE_WINDOW_CHARS)  # a clause is looked for inside its sentence's window
     clause_start = _list_clause_start(plain, claim.start, floor)
@@ -930,6 +931,19 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if after.lstrip().startswith(tuple(spec.zeros["subject_predicates"])):
         return None  # 没有申请被驳回, 无申请转办情况: a zero of what befell them, not of the subject
     return metric
+
+
+def _any_channel_masked(words: str, spec: Spec) -> str:
+    """Given the words of a zero claim before its subject, return them with a list of channels blanked where it names
+    them as examples of every form: opened by a preposition, two or more joined by 、, closed by 等 and a word of
+    form (以当场申请、信件、数据电文等书面形式): no channel word there makes the zero a part."""
+    listed = spec.zeros["any_channel"]
+    for closer in listed["closers"]:
+        end = words.find(closer)
+        start = max((words.rfind(o, 0, end) for o in listed["openers"]), default=-1) if end > 0 else -1
+        if start >= 0 and "、" in words[start:end]:
+            words = words[:start] + "\u3000" * (end - start) + words[end:]
+    return words
 
 
 _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")

@@ -1,0 +1,38 @@
+"""Classes that the fourteenth round's fresh pages (rn14) called for, each checked on wordings written for these
+tests: the wording the grammar misread beside the ones that still read as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked, mentions
+
+
+@pytest.mark.parametrize("channels", [
+    "以信函、网络等形式提出的",
+    "以当面、邮寄、网络等方式提交的",
+    "通过信函、传真、电子邮件等途径提交的",
+    "以现场申请、信件、数据电文等书面形式提出的",
+])
+def test_channels_listed_as_examples_of_every_form_leave_the_zero_of_every_request(tmp_path: Path,
+                                                                                    channels: str) -> None:
+    # two or more channels closed by 等 and a word of form are examples of any form: nobody asked, in any way
+    assert linked(tmp_path, f"本年度未收到群众{channels}政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+def test_the_zero_listed_that_way_is_one_claim_with_its_restatement(tmp_path: Path) -> None:
+    # ... and a restatement after it (无相关申请处理记录) says it again: one zero, not an unlinked one beside a linked one
+    sentence = "本年度未收到群众以当场申请、信件、数据电文等书面形式提出的政府信息公开申请，无相关申请处理记录。"
+    assert mentions(tmp_path, sentence) == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("channels", ["通过网络提交的", "以网络等形式提出的", "通过网络、信函提交的", "当面提交的"])
+def test_a_channel_named_on_its_own_keeps_the_zero_a_part(tmp_path: Path, channels: str) -> None:
+    # one channel, or a list no 等 and word of form closes, names the requests that came that way: no zero of all
+    assert linked(tmp_path, f"本年度未收到{channels}政府信息公开申请。") == []
+
+
+def test_a_printed_count_by_channel_is_still_a_part(tmp_path: Path) -> None:
+    # the list only lifts a zero's channel words: a count of requests that came one way stays unlinked
+    assert linked(tmp_path, "本年度收到当面提交的政府信息公开申请3件。") == []
