@@ -36,3 +36,19 @@ def test_a_channel_named_on_its_own_keeps_the_zero_a_part(tmp_path: Path, channe
 def test_a_printed_count_by_channel_is_still_a_part(tmp_path: Path) -> None:
     # the list only lifts a zero's channel words: a count of requests that came one way stays unlinked
     assert linked(tmp_path, "本年度收到当面提交的政府信息公开申请3件。") == []
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("本年度未新收到政府信息公开申请。", "requests.new.total"),
+    ("2023年度，我镇未新收到政府依申请公开件。", "requests.new.total"),
+    ("本年度未新制定规范性文件。", "active.normative_docs.issued"),
+])
+def test_new_between_the_negation_and_its_verb_adds_nothing(tmp_path: Path, sentence: str, metric: str) -> None:
+    # 新 before the verb (未新收到) says what the verb says already: the zero of the year's new ones
+    assert linked(tmp_path, sentence) == [(0, metric)]
+
+
+def test_a_count_beside_none_new_is_still_the_pool(tmp_path: Path) -> None:
+    # ... and after a count of the year, none new makes that count the pool and its own zero the new ones
+    assert linked(tmp_path, "本年度收到政府信息公开申请3件，未新收到申请。") == [
+        (3, "requests.handled_pool.total"), (0, "requests.new.total")]
