@@ -407,7 +407,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     switch = rule.get("switch_after")
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
     yields = bool(best[2].get("yields_in_paragraph"))
-    if switch:
+    if switch and not _forward_kept_apart(text[fig.end:sentence[1]], switch):
         ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
         if report_year is not None:  # 共受理50件，其中结转2023年3件, in the 2024 report: 其中结转上年
             ahead = re.sub(rf"{report_year - 1}\s*年度?", "上年", ahead)
@@ -421,6 +421,18 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _forward_kept_apart(after: str, switch: dict[str, Any]) -> bool:
+    """Given the words after a figure to its sentence end, return whether the parenthesis right after it names requests
+    carried on into the next year besides the count (（含上年度结转57件，另有52件申请顺延到下年度答复）): a count
+    that leaves out some the year had on hand is no pool, whatever carry-in it holds."""
+    apart = switch.get("apart")
+    after = after.lstrip()
+    if not apart or not after.startswith(("（", "(")):
+        return False
+    inner = re.split(r"[）)]", after, maxsplit=1)[0]
+    return any(w in inner and any(f in inner[inner.find(w):] for f in apart["forward"]) for w in apart["words"])
 
 
 def _says_carried_in(right: str, switch: dict[str, Any]) -> bool:

@@ -52,3 +52,23 @@ def test_a_count_beside_none_new_is_still_the_pool(tmp_path: Path) -> None:
     # ... and after a count of the year, none new makes that count the pool and its own zero the new ones
     assert linked(tmp_path, "本年度收到政府信息公开申请3件，未新收到申请。") == [
         (3, "requests.handled_pool.total"), (0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("besides", ["另有52件申请顺延到下年度答复", "另外52件结转至下一年度办理", "尚有52件结转到下年办理"])
+def test_a_handled_count_leaving_out_the_ones_carried_on_is_the_answered(tmp_path: Path, besides: str) -> None:
+    # the pool would hold the requests carried on; a handled count that puts them besides itself is the answered one,
+    # though it holds the carried-in (the arithmetic: 1182 new + 57 carried in - 52 carried on = 1187)
+    assert linked(tmp_path, f"本年度新收到政府信息公开申请1182件，办理1187件（含上年度结转申请57件，{besides}）。") == [
+        (1182, "requests.new.total"), (1187, "requests.result.total.total"), (57, "requests.carried_over.total"),
+        (52, "requests.carried_forward.total")]
+
+
+def test_a_handled_count_holding_the_carried_in_alone_is_still_the_pool(tmp_path: Path) -> None:
+    # ... while the carried-in alone, or a part carried on inside the count, still make it all the year had on hand
+    assert linked(tmp_path, "本年度共办理政府信息公开申请120件（含上年结转5件）。") == [
+        (120, "requests.handled_pool.total"), (5, "requests.carried_over.total")]
+    assert linked(tmp_path, "本年度办理政府信息公开申请96件（结转下年度继续办理1件）。") == [
+        (96, "requests.handled_pool.total"), (1, "requests.carried_forward.total")]
+    # ... and a received count keeps its carry-in whatever is carried on
+    assert linked(tmp_path, "本年度收到政府信息公开申请120件（含上年结转5件，另有3件结转至下一年度办理）。")[0] == (
+        120, "requests.handled_pool.total")
