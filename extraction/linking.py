@@ -768,7 +768,7 @@ def _quote(text: str, clause_start: int, fig: Figure) -> str:
     return (_LINE_BREAK.sub("", quoted) if "\n" in quoted else quoted).strip()  # most quotes are one line: no scan
 
 
-def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
+def year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
     """Given the tables (or, without them, the report year), return the cue rules of the report's format."""
     if view is not None:
         return view.version.phrases
@@ -1089,7 +1089,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     text = narrative.plain
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
-    rules = _year_rules(view, spec, report_year)
+    rules = year_rules(view, spec, report_year)
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
