@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluation.scoring import acceptable_metrics, pair_mentions
-from extraction.linking import _year_rules, holds_carried_in, listed_beside_another_category, total_among_other_parts
+from extraction.linking import holds_carried_in, listed_beside_another_category, total_among_other_parts, year_rules
 from extraction.spec import Spec, load_spec
 
 Json = dict[str, Any]
@@ -103,7 +103,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def category_list_guard(text: str, mention: Json, spec: Spec) -> bool:
     """Given a page's text and a linked mention of an earlier grammar, return whether the guard on lists of other
     categories (linking.listed_beside_another_category) would have unlinked it, had it existed then."""
-    rules = _year_rules(None, spec, 2020) + _year_rules(None, spec, 2023)  # both formats' keys
+    rules = year_rules(None, spec, 2020) + year_rules(None, spec, 2023)  # both formats' keys
     topics = [r["topic"] for r in rules if r.get("metric") == mention["metric"]]
     if mention.get("implicit") or not topics or topics[0] not in spec.category_list_topics:
         return False

@@ -24,11 +24,19 @@ the numbers and reads the table's numbers as one stream in printed order:
   identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
   hold too: a cell is read only when every kept reading reads and tells it alike (shared/design/placement.md), the
   others stay unread (`ambiguous_placement`). Nothing is read when no reading holds or the search runs past its
-  step budget.
+  step budget;
+- where no window holds, the 总计 run may be printed apart (pdfminer groups that column with a box further down the
+  page, and another table's numbers come between): the six part runs consecutive, 总计's starting later at a
+  number printed right after text, its header;
+- where still none holds, the table may print one wrong number: a whole-table window (not cut in two: a number
+  moved across the cut would pass for one) under which every row total holds but one, and every identity but
+  those on one cell of that row, with three other rows whose total is not 0, is a reading; its failure is the
+  report's, a finding.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterator
 from itertools import product
 
 from extraction.blocks import TABLES, _column_heads, _label_lines
@@ -43,9 +51,13 @@ from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_
 BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
 UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
 BY_ROW = "全文数字按行读出（每行{width}个数）"
+DETACHED = "（总计列印在其他数字之后）"
+UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
+SLACK = (0, 1)  # rows that may miss their total: none, else one (a table that prints one wrong number)
+WITNESSES = 3  # rows whose non-zero total holds that a reading with a row off needs: a run of zeros holds anywhere
 MAX_STEPS = 30_000  # windows weighed (under a second); past it nothing is read
 TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收到和处理政府信息公开申请情况)
 
@@ -69,6 +81,7 @@ class Reading:
     cells: dict[str, Cell]
     told: frozenset[str]
     note: str
+    unbalanced: frozenset[str] = frozenset()  # rows whose parts do not add up to their printed 总计
 
 
 def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
@@ -149,23 +162,24 @@ def _text_among(runs: list[list[Number]], parts: list[int]) -> bool:
 
 
 def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
-                     columns: list[str], filled: int) -> list[Reading]:
-    """Given the number stream and its values, a window's start, a segment's rows, the applicant columns and how
-    many of them print numbers, return the readings of the window under which every row total holds: column by
-    column with each column as 总计 in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers,
-    the part columns that print nothing are blank: read only where the 自然人 run is placed by the labels."""
+                     columns: list[str], filled: int, slack: int = 0, total_last: bool = False) -> list[Reading]:
+    """Given the number stream and its values, a window's start, a segment's rows, the applicant columns, how many
+    of them print numbers, how many rows may miss their total and whether the last run is 总计, return the readings
+    of the window under which every other row total holds: column by column with each column (or the last) as 总计
+    in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers, the part columns that print
+    nothing are blank: read only where the 自然人 run is placed by the labels."""
     height, width = len(rows), len(columns)
-    totals = [t for t in range(filled) if _totals_hold(values, [start + c * height for c in range(filled) if c != t],
-                                                       start + t * height, height, 1)]
-    by_row = height > 1 and filled == width and _totals_hold(values, [start + c for c in range(width - 1)],
-                                                              start + width - 1, height, width)
-    if not (totals or by_row) or not any(values[start:start + height * filled]):
+    columns_off = {t: off for t in (range(filled - 1, filled) if total_last else range(filled)) if (off := _unbalanced_rows(
+        values, [start + c * height for c in range(filled) if c != t], start + t * height, height, 1, slack)) is not None}
+    rows_off = _unbalanced_rows(values, [start + c for c in range(width - 1)], start + width - 1, height, width,
+                                slack) if height > 1 and filled == width and not total_last else None
+    if not (columns_off or rows_off is not None) or not any(values[start:start + height * filled]):
         return []  # nothing but zeros: every identity holds of any such run, so none witnesses this one
     window = numbers[start:start + height * filled]
     keys = [[f"requests.{r}.{c}" for c in columns] for r in rows]
     runs = [window[c * height:(c + 1) * height] for c in range(filled)]
     out = []
-    for total in totals:
+    for total, off in columns_off.items():
         ordered = column_order(runs, total, numbers[start - 1].labels_before if start else 0)
         if ordered is None:
             continue
@@ -177,24 +191,36 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
         same = [r for r in range(height) if len({norm(cell.text) for cell in grid[r][:-1]}) == 1 and filled == width]
         told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
-        note = BY_COLUMN.format(rows=height, n=total + 1) + ("" if known else UNORDERED)
-        out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note))
-    if by_row:
+        note = (BY_COLUMN.format(rows=height, n=total + 1) + (DETACHED if total_last else "") + ("" if known else UNORDERED)
+                + _unbalanced_note(rows, off))
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note,
+                           frozenset(rows[r] for r in off)))
+    if rows_off is not None:
         grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
-                           frozenset(k for row in keys for k in row), BY_ROW.format(width=width)))
+                           frozenset(k for row in keys for k in row), BY_ROW.format(width=width) + _unbalanced_note(rows, rows_off),
+                           frozenset(rows[r] for r in rows_off)))
     return out
 
 
-def _totals_hold(values: list[float | int | None], parts: list[int], total: int, height: int, step: int) -> bool:
-    """Given the stream's values, where each part column's and the 总计 column's first cell sits, the rows and the
-    distance from a cell to the one below it, return whether every row's parts add up to its total (a blank part
-    adds nothing)."""
+def _unbalanced_note(rows: list[str], off: list[int]) -> str:
+    """Given a segment's rows and those that miss their total, return what the placement note says of them."""
+    return UNBALANCED.format(rows="、".join(rows[r] for r in off)) if off else ""
+
+
+def _unbalanced_rows(values: list[float | int | None], parts: list[int], total: int, height: int, step: int,
+                     slack: int) -> list[int] | None:
+    """Given the stream's values, where each part column's and the 总计 column's first cell sits, the rows, the
+    distance from a cell to the one below it and how many rows may miss their total, return the rows whose parts
+    do not add up to their total (a blank part adds nothing); None when more than `slack` rows miss it."""
+    off: list[int] = []
     for r in range(height):
         value = values[total + r * step]
         if value is None or abs(sum(values[p + r * step] or 0 for p in parts) - value) > 1e-6:
-            return False
-    return True
+            off.append(r)
+            if len(off) > slack:
+                return None
+    return off
 
 
 def splits(rows: list[str]) -> list[list[list[str]]]:
@@ -206,31 +232,81 @@ def splits(rows: list[str]) -> list[list[list[str]]]:
 def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
                      fixed: dict[str, float | int | None]) -> list[Reading] | None:
     """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
-    every joint reading of the table under which no identity fails; None when the search runs past its budget."""
-    found: list[Reading] = []
+    every joint reading of the table under which no identity fails, else those of the whole table with its 总计 run
+    printed after other numbers; else the same under which one row misses its total and no identity fails but
+    those on one cell of that row (a table that prints one wrong number: its failure is a finding, not a reason to
+    leave the table unread; a table cut in segments is not read so, as one number moved across a cut would pass
+    for such a wrong number); None when the search runs past its budget."""
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
-    for filled, segments in product(FILLED, splits(rows)):
-        need = filled * len(rows)
-        for start in range(len(numbers) - need + 1):
+    for slack, detached in product(SLACK, (None, *FILLED)):
+        found: list[Reading] = []
+        for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
             steps += 1
             at = start
             for segment in segments:
-                readings = segment_readings(numbers, printed, at, segment, columns, filled)
+                readings = segment_readings(stream_numbers, values, at, segment, columns, filled, slack,
+                                            detached is not None)
                 steps += len(partial) * len(readings)
-                partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))))
-                           for p in partial for r in readings]
+                partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
+                                   p.unbalanced | r.unbalanced)
+                           for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack]
                 at += filled * len(segment)
                 if not partial:
                     break
             if steps > MAX_STEPS:
                 return None
-            for reading in partial:
-                values = {**fixed, **{k: number(c.text) for k, c in reading.cells.items()}}
-                if all(status(i, values) != 0 for i in identities) and _agrees(reading, fixed):
-                    found.append(reading)
-    return found
+            found += [reading for reading in partial if _holds(reading, identities, fixed)]
+        if found:
+            return found
+    return []
+
+
+Window = tuple[list[Number], list[float | int | None], int, list[list[str]], int]
+
+
+def windows(numbers: list[Number], printed: list[float | int | None], rows: list[str], slack: int,
+            detached: int | None) -> Iterator[Window]:
+    """Given the number stream, its values, the table's rows, how many rows may miss their total and, where 总计 is
+    printed apart, how many columns print (all first: 自然人 and 总计 alone would read a table whose other parts
+    print zeros as blank), yield each window to weigh: its stream, values, start, segments and how many columns
+    print.
+
+    A window is 7 × rows consecutive numbers (or 2 × rows: 自然人 and 总计 only), the table whole or cut in two
+    segments (slack 0 only). Where 总计 is printed apart (pdfminer groups its column with a box further down the
+    page: other numbers, 表四's, come between), the part runs (six, or 自然人 alone) are consecutive and the 总计 run
+    starts later at a number printed right after text (its header): the stream is the parts followed by that run."""
+    height = len(rows)
+    if detached is None:
+        for filled, segments in product(FILLED, splits(rows)[:1] if slack else splits(rows)):
+            for start in range(len(numbers) - filled * height + 1):
+                yield numbers, printed, start, segments, filled
+        return
+    for start in range(len(numbers) - detached * height + 1):
+        parts_end = start + (detached - 1) * height
+        for at in range(parts_end + 1, len(numbers) - height + 1):
+            if numbers[at].after_text:
+                yield (numbers[:parts_end] + numbers[at:at + height], printed[:parts_end] + printed[at:at + height],
+                       start, [rows], detached)
+
+
+def _holds(reading: Reading, identities: list[Identity], fixed: dict[str, float | int | None]) -> bool:
+    """Given a reading, the table's identities and the cells read elsewhere, return whether it reads those cells
+    alike and no identity fails, or, where a row misses its total, none fails but those on one cell of that row
+    (the one wrong number), with WITNESSES other rows whose total is not 0 (zeros and one row of numbers is no
+    table)."""
+    values = {**fixed, **{k: number(c.text) for k, c in reading.cells.items()}}
+    if not _agrees(reading, fixed):
+        return False
+    if not reading.unbalanced:
+        return all(status(i, values) != 0 for i in identities)
+    (row,) = reading.unbalanced
+    off = f"requests.{row}."
+    if sum(1 for k, v in values.items() if k.endswith(".total") and v and not k.startswith(off)) < WITNESSES:
+        return False
+    suspects = [k for k in reading.cells if k.startswith(off) and "." not in k[len(off):]]
+    return any(all(status(i, values) != 0 for i in identities if suspect not in i.lhs + i.rhs) for suspect in suspects)
 
 
 def _agrees(reading: Reading, fixed: dict[str, float | int | None]) -> bool:

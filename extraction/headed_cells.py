@@ -12,16 +12,31 @@ identity tells two groups apart. The k-th header of an outcome is that outcome o
 未经复议直接起诉, 复议后起诉: the grid's order, left to right). The cells are read only when every outcome is printed
 three times, fifteen numbers taken, and every T4 identity of template.yaml holds of them with a number other than
 0 among them (of zeros every identity holds, whatever went where).
+
+Where the headers do not place the numbers (a browser-printed page: pdfminer prints the third group's outcome
+headers each with its number, after one number of the second group and before the first two groups' numbers), the
+fifteen numbers printed among 表四's headers are read as the table's row started at some cell and wrapped around
+(printed order is the grid's order, rotated): every rotation that puts each number its header names in that cell
+(the last n outcome headers printed right before a run of n numbers, the k-th print of a header in the k-th group:
+no T4 identity tells two groups apart) and under which each T4 identity holds is a reading, and a cell is read
+only when every reading reads it alike (the others stay unread, `ambiguous_placement`). Only when
+exactly fifteen numbers are printed from 表四's top-left header to the first line that is neither a header piece
+nor a page number: a number more or less and the run is not 表四's row.
 """
 from __future__ import annotations
 
+import re
+
 from extraction.document import Cell, PrintedBlock
 from extraction.labels import norm
-from extraction.placement import number, status
-from extraction.spec import Spec, load_spec
+from extraction.placement import AMBIGUOUS, number, status
+from extraction.spec import Identity, Spec, load_spec
 from extraction.tables import CellValue, ParsedTables
 
 NOTE = "表四各数字按其上方印出的结果表头（结果维持、结果纠正、其他结果、尚未审结、总计）读出，第k次印出的表头属第k组"
+ROTATED = "表四十五个数字按表格顺序自某一格起循环印出，按满足各组勾稽关系的起点读出"
+AGREED = "{n}个起点均满足勾稽关系，只读各读法读数相同的单元格"
+PAGE_MARK = re.compile(r"^[-－—]?\s*\d+\s*[-－—]?$")  # a page number line (- 2 -) printed among a table's boxes
 CONFIDENCE = 0.7  # placed by the headers printed before it and the identities, not by a grid
 TITLE = "行政复议"  # 表四's top-left header, printed before its outcome headers (not the section title 四、…行政复议…情况)
 LABEL_MAX_CHARS = 40  # longer lines are prose
@@ -62,7 +77,7 @@ def is_header_line(text: str, words: list[str]) -> bool:
 def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wanted: int) -> list[tuple[str, Cell]]:
     """Given the number blocks, the outcome headers and how many cells 表四 has, return its numbers from its title
     on, each with the header it takes; fewer when the text runs out first."""
-    words = sorted({w for c in spec.review_litigation_columns for w in norm(c["label"]).split("/")}, key=len, reverse=True)
+    words = header_words(spec)
     taken: list[tuple[str, Cell]] = []
     waiting: list[str] = []
     text = ""
@@ -89,6 +104,93 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
     return taken
 
 
+def header_words(spec: Spec) -> list[str]:
+    """Given the spec, return the words of 表四's headers (行政复议, 未经复议直接起诉, 结果维持 …), longest first."""
+    return sorted({w for c in spec.review_litigation_columns for w in norm(c["label"]).split("/")}, key=len, reverse=True)
+
+
+def section_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str]) -> list[tuple[Cell, str | None]]:
+    """Given the number blocks, the spec and the outcome headers, return the numbers printed from 表四's top-left
+    header on, up to the first line that is neither a piece of a header (结果维 / 持: a narrow cell wraps its
+    header) nor a page number, each with the cell its header names or None; none when that header is not printed.
+
+    pdfminer prints a run of numbers after the header boxes grouped with it: the last n headers printed before a
+    run of n numbers (all of them, to its first numbers, when fewer) name their cells, the k-th print of an outcome
+    header being that outcome of the k-th group."""
+    words = header_words(spec)
+    pieces = set("".join(words))
+    out: list[tuple[Cell, str | None]] = []
+    seen: dict[str, int] = {}
+    started = False
+    for block in blocks:
+        text = ""
+        for line in block.labels:
+            line_text = norm(line.text)
+            if not started:
+                started = is_header_line(line_text, words)
+            elif not (set(line_text) <= pieces or PAGE_MARK.match(line_text)):
+                return out
+            text += line_text if started else ""
+        if not started:
+            continue
+        named = []
+        for leaf in headers_in(text, leaves):
+            seen[leaf] = seen.get(leaf, 0) + 1
+            named.append(group_key(spec, leaf, seen[leaf] - 1))
+        offset = max(len(named) - len(block.values), 0)
+        out += [(cell, named[offset + n] if offset + n < len(named) else None) for n, cell in enumerate(block.values)]
+    return out
+
+
+def group_key(spec: Spec, leaf: str, group: int) -> str | None:
+    """Given an outcome header and a group's place in the grid (行政复议 0, 未经复议直接起诉 1, 复议后起诉 2), return
+    that cell's key; None past the last group."""
+    groups = list(dict.fromkeys(c["key"].rsplit(".", 1)[0] for c in spec.review_litigation_columns))
+    if group >= len(groups):
+        return None
+    return next(c["key"] for c in spec.review_litigation_columns
+                if c["key"].startswith(groups[group] + ".") and norm(c["label"].rsplit("/", 1)[-1]) == leaf)
+
+
+def rotated_readings(numbers: list[tuple[Cell, str | None]], keys: list[str],
+                     identities: list[Identity]) -> list[dict[str, Cell]]:
+    """Given 表四's numbers in printed order with the cells their headers name, its keys in the grid's order and its
+    identities, return every reading of the numbers as the grid's row started at some cell and wrapped around that
+    puts each number its header names in that cell and under which each identity holds (a whole group's numbers
+    moved to another group hold too: only the headers tell groups apart)."""
+    out = []
+    for start in range(len(keys)):
+        at = {key: (n - start) % len(keys) for n, key in enumerate(keys)}
+        if any(named is not None and at[named] != n for n, (_, named) in enumerate(numbers)):
+            continue
+        reading = {key: numbers[n][0] for key, n in at.items()}
+        values = {k: number(c.text) for k, c in reading.items()}
+        if any(values.values()) and all(status(i, values) == 1 for i in identities):
+            out.append(reading)
+    return out
+
+
+def read_rotated_review(blocks: list[PrintedBlock], out: ParsedTables, spec: Spec, keys: list[str],
+                        identities: list[Identity]) -> None:
+    """Given the number blocks, the tables read so far, the spec, 表四's keys and identities, add the cells every
+    rotated reading of the fifteen numbers printed among 表四's headers reads alike; mark the others unread."""
+    numbers = section_numbers(blocks, spec, outcome_headers(spec))
+    if len(numbers) != len(keys):
+        return
+    found = rotated_readings(numbers, keys, identities)
+    if not found:
+        return
+    note = ROTATED if len(found) == 1 else AGREED.format(n=len(found))
+    for key in keys:
+        if len({norm(reading[key].text) for reading in found}) != 1:
+            out.unread.setdefault(key, AMBIGUOUS)
+            continue
+        cell = found[0][key]
+        out.cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, CONFIDENCE, note)
+        out.unread.pop(key, None)
+    out.found.add("四")
+
+
 def review_cells(taken: list[tuple[str, Cell]], spec: Spec, leaves: list[str]) -> dict[str, Cell] | None:
     """Given the numbers with their headers, return them by cell key (the k-th of a header in the k-th group), or
     None when a header is not printed once per group."""
@@ -109,18 +211,19 @@ def review_cells(taken: list[tuple[str, Cell]], spec: Spec, leaves: list[str]) -
 
 def read_headed_review(blocks: list[PrintedBlock], out: ParsedTables) -> ParsedTables:
     """Given the number blocks of a text and the tables read so far, add 表四's cells when each of its numbers is
-    printed under its outcome header and the identities hold."""
+    printed under its outcome header and the identities hold, else those its rotated readings agree on."""
     spec = load_spec()
     keys = [c["key"] for c in spec.review_litigation_columns]
     if not blocks or out.version is None or any(k in out.cells for k in keys):
         return out
+    identities = [i for i in spec.versions[out.version].identities if i.id.startswith("T4")]
+    if not identities:
+        return out
     leaves = outcome_headers(spec)
     cells = review_cells(headed_numbers(blocks, spec, leaves, len(keys)), spec, leaves)
-    if cells is None:
-        return out
-    values = {k: number(c.text) for k, c in cells.items()}
-    identities = [i for i in spec.versions[out.version].identities if i.id.startswith("T4")]
-    if not any(values.values()) or not identities or any(status(i, values) != 1 for i in identities):
+    values = {k: number(c.text) for k, c in cells.items()} if cells is not None else {}
+    if cells is None or not any(values.values()) or any(status(i, values) != 1 for i in identities):
+        read_rotated_review(blocks, out, spec, keys, identities)
         return out
     for key in keys:
         cell = cells[key]

@@ -424,7 +424,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     switch = rule.get("switch_after")
     general, cue_end = bool(best[2].get("general")), best[1] - rank[2]
     yields = bool(best[2].get("yields_in_paragraph"))
-    if switch:
+    if switch and not _forward_kept_apart(text[fig.end:sentence[1]], switch):
         ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
         if report_year is not None:  # 共受理50件，其中结转2023年3件, in the 2024 report: 其中结转上年
             ahead = re.sub(rf"{report_year - 1}\s*年度?", "上年", ahead)
@@ -438,6 +438,18 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _forward_kept_apart(after: str, switch: dict[str, Any]) -> bool:
+    """Given the words after a figure to its sentence end, return whether the parenthesis right after it names requests
+    carried on into the next year besides the count (（含上年度结转57件，另有52件申请顺延到下年度答复）): a count
+    that leaves out some the year had on hand is no pool, whatever carry-in it holds."""
+    apart = switch.get("apart")
+    after = after.lstrip()
+    if not apart or not after.startswith(("（", "(")):
+        return False
+    inner = re.split(r"[）)]", after, maxsplit=1)[0]
+    return any(w in inner and any(f in inner[inner.find(w):] for f in apart["forward"]) for w in apart["words"])
 
 
 def _says_carried_in(right: str, switch: dict[str, Any]) -> bool:
@@ -773,7 +785,7 @@ def _quote(text: str, clause_start: int, fig: Figure) -> str:
     return (_LINE_BREAK.sub("", quoted) if "\n" in quoted else quoted).strip()  # most quotes are one line: no scan
 
 
-def _year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
+def year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> list[dict[str, Any]]:
     """Given the tables (or, without them, the report year), return the cue rules of the report's format."""
     if view is not None:
         return view.version.phrases
@@ -906,7 +918,8 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # a topic the report's format has no table of
     region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
     region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
-    if _vetoed_words(plain[claim.start:word_end], _vetoes(spec, topic)):
+    claim_words = _any_channel_masked(plain[claim.start:max(claim.end, claim.scope_end)], spec)
+    if _vetoed_words(claim_words[:word_end - claim.start], _vetoes(spec, topic)):
         return None
     floor = max(0, claim.start - SENTENCE_WINDOW_CHARS)  # a clause is looked for inside its sentence's window
     clause_start = _list_clause_start(plain, claim.start, floor)
@@ -947,6 +960,19 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if after.lstrip().startswith(tuple(spec.zeros["subject_predicates"])):
         return None  # 没有申请被驳回, 无申请转办情况: a zero of what befell them, not of the subject
     return metric
+
+
+def _any_channel_masked(words: str, spec: Spec) -> str:
+    """Given the words of a zero claim before its subject, return them with a list of channels blanked where it names
+    them as examples of every form: opened by a preposition, two or more joined by 、, closed by 等 and a word of
+    form (以当场申请、信件、数据电文等书面形式): no channel word there makes the zero a part."""
+    listed = spec.zeros["any_channel"]
+    for closer in listed["closers"]:
+        end = words.find(closer)
+        start = max((words.rfind(o, 0, end) for o in listed["openers"]), default=-1) if end > 0 else -1
+        if start >= 0 and "、" in words[start:end]:
+            words = words[:start] + "\u3000" * (end - start) + words[end:]
+    return words
 
 
 _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
@@ -1080,7 +1106,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     text = narrative.plain
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
-    rules = _year_rules(view, spec, report_year)
+    rules = year_rules(view, spec, report_year)
     mentions: list[Mention] = []
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure

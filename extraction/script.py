@@ -9,8 +9,10 @@ from functools import lru_cache
 import opencc
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# A pinyin syllable in parentheses right after a Chinese character; a tone mark makes it pinyin, not a word.
-_PINYIN_AID = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+# A pinyin syllable in parentheses right after a Chinese character; a tone mark makes it pinyin, not a word. The
+# character before is asked after the parenthesis: a pattern opening with a lookbehind is tried at every character
+# of every line, one opening with a character class only where that class stands.
+_PINYIN_AID = re.compile(rf"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 
 
 @lru_cache(maxsize=1)

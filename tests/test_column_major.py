@@ -164,9 +164,34 @@ def test_two_readings_that_hold_leave_the_cells_they_differ_on_unread(tmp_path: 
     assert {k: v for k, v in want.items() if k not in differ} == cells
 
 
-def test_numbers_that_fit_no_reading_are_not_read(tmp_path: Path) -> None:
+def test_numbers_that_fit_no_reading_but_with_two_rows_off_are_not_read(tmp_path: Path) -> None:
     grid = consistent_grid(3)
-    grid[0][6] += 1  # 一's total no longer the sum of its parts: no window of the stream reads every row total
+    grid[0][6] += 1  # 一's and 三（一）'s totals no longer the sums of their parts: no window reads all but one row
+    grid[2][6] += 1
+    cells = requests_cells(pdfminer_text(grid), tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
+
+
+@pytest.mark.parametrize("row,column", [(0, 6), (2, 0), (23, 6)])
+def test_a_table_printing_one_wrong_number_is_read_and_its_failure_reported(row: int, column: int,
+                                                                            tmp_path: Path) -> None:
+    # One printed number breaks its row total (and the column identities through it): the window still reads
+    # every other row total, so the table is read as printed and the failure is the report's, a finding.
+    grid = consistent_grid(3)
+    grid[row][column] += 1
+    path = tmp_path / "report.txt"
+    path.write_text(pdfminer_text(grid), encoding="utf-8")
+    report = audit(path)
+    assert {k: c.value for k, c in report.cells.items() if k.startswith("requests.")} == expected(grid)
+    row_totals = [f.fields["cells"] for f in report.findings if f.fields.get("identity") == "T3.row_total"]
+    assert row_totals == [{f"requests.{ROWS[row].key}.total": grid[row][6]}]
+    assert "各部分之和不等于总计" in report.cells[f"requests.{ROWS[row].key}.total"].placement
+
+
+def test_a_run_of_zeros_with_one_row_of_numbers_is_no_table(tmp_path: Path) -> None:
+    # Every row of zeros holds whatever went where: a reading that leaves a row off needs rows of numbers that hold.
+    grid = [[0] * 7 for _ in ROWS]
+    grid[0] = [3, 0, 0, 0, 0, 0, 4]
     cells = requests_cells(pdfminer_text(grid), tmp_path)
     assert not any(k.endswith(".natural_person") for k in cells)
 
@@ -335,3 +360,76 @@ def test_an_active_row_is_read_where_every_column_prints_the_same_number(rules: 
     cells = {k: c.value for k, c in audit(path).cells.items()}
     read = {k: v for k, v in cells.items() if k.startswith(("active.rules.", "active.normative_docs."))}
     assert read == ({f"active.rules.{c}": 0 for c in columns} if rules == (0, 0, 0) else {})
+
+
+def wrapped_review_text(values: list[int], between: str | None = None) -> str:
+    """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed the way it prints
+    a browser-printed page: the first two groups' headers, 未经复议直接起诉's 总计, the third group's four outcome
+    headers and its four outcomes, its 总计 header, then its 总计 and the first two groups' other numbers (the row
+    started at one cell and wrapped around); `between` a line printed before the last four numbers."""
+    heads = [line for text in OUTCOMES for line in (text, "")]
+    printed = values[9:10] + values[10:14] + values[14:15] + values[:5] + values[5:9]
+    table = ["行政复议", "", "行政诉讼", ""] + heads + ["未经复议直接起诉", "", "复议后起诉", ""] + heads
+    table += [str(printed[0]), ""] + heads[:8] + [line for v in printed[1:5] for line in (str(v), "")] + ["总", "计", ""]
+    table += [line for v in printed[5:11] for line in (str(v), "")]
+    table += ([between, ""] if between else []) + [line for v in printed[11:] for line in (str(v), "")]
+    lines = pdfminer_text(consistent_grid(1)).split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    return "\n".join(lines[:at + 2] + table + lines[at + 2:])
+
+
+@pytest.mark.parametrize("values", [[1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4],
+                                    [0, 0, 0, 0, 0, 1, 0, 1, 1, 3, 3, 2, 3, 3, 11],
+                                    [1, 2, 1, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]])
+def test_review_numbers_printed_as_a_wrapped_row_are_read_where_their_headers_place_the_groups(
+        values: list[int], tmp_path: Path) -> None:
+    cells = review_cells(wrapped_review_text(values), tmp_path)
+    assert cells == dict(zip(REVIEW_KEYS, values))
+
+
+def test_a_wrapped_review_row_that_breaks_its_identities_is_not_read(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 4, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]  # 行政复议's outcomes add to 3, its 总计 prints 4
+    assert review_cells(wrapped_review_text(values), tmp_path) == {}
+
+
+def test_a_wrapped_review_row_with_text_among_its_numbers_is_not_read(tmp_path: Path) -> None:
+    # A line that is no piece of a header ends 表四's run: eleven numbers are not its fifteen cells.
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(wrapped_review_text(values, between="注：本表单位为件"), tmp_path) == {}
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_a_total_column_printed_after_other_numbers_is_read_under_its_header(wrong: bool, tmp_path: Path) -> None:
+    # pdfminer groups the 总计 column with a box further down the page: another table's numbers come between the
+    # part runs and 总计's header and run. The parts are one run each, 总计 starts right after its header.
+    grid = consistent_grid(4)
+    if wrong:
+        grid[3][6] += 2  # and the table prints one wrong total: read as printed, its failure a finding
+    lines = pdfminer_text(grid).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    lines[at:at] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = audit(path)
+    assert {k: c.value for k, c in report.cells.items() if k.startswith("requests.")} == expected(grid)
+    assert "总计列印在其他数字之后" in report.cells["requests.new.total"].placement
+    row_totals = [f.fields["cells"] for f in report.findings if f.fields.get("identity") == "T3.row_total"]
+    assert row_totals == ([{f"requests.{ROWS[3].key}.total": grid[3][6]}] if wrong else [])
+
+
+def test_a_total_run_after_other_numbers_with_no_header_before_it_is_not_read(tmp_path: Path) -> None:
+    grid = consistent_grid(4)
+    lines = pdfminer_text(grid).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    lines[at:at + 2] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
+    cells = requests_cells("\n".join(lines), tmp_path)
+    assert not any(k.endswith(".natural_person") for k in cells)
+
+
+def test_a_natural_persons_only_table_with_its_total_printed_after_other_numbers_is_read(tmp_path: Path) -> None:
+    grid = [row[:1] + [0] * 5 + row[:1] for row in consistent_grid(5)]
+    lines = pdfminer_text(grid, printed_parts=0).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    lines[at:at] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
+    want = {k: (None if k.rsplit(".", 1)[1] not in ("natural_person", "total") else v) for k, v in expected(grid).items()}
+    assert requests_cells("\n".join(lines), tmp_path) == want

@@ -233,8 +233,9 @@ class Reader:
         t = len(self.source.tables) + 1
         rows: list[list[Cell | None]] = []
         for r, row in enumerate(grid, start=1):
+            address = f"table {t} row {r} col "  # once a row: a cell adds its column (Where's fields by position)
             rows.append([
-                None if cell is None else Cell(cell_text(cell), Where(line=cell.sourceline, address=f"table {t} row {r} col {c}"))
+                None if cell is None else Cell(cell_text(cell), Where(None, cell.sourceline, None, address + str(c)))
                 for c, cell in enumerate(row, start=1)
             ])
             texts = [cell.text for cell in rows[-1] if cell is not None]

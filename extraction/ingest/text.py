@@ -83,10 +83,12 @@ MIN_NULL_ROW = 2  # null marks after a label that make a row of blanks (a prose 
 MIN_NUMBER_ROW = 10  # numbers alone on a line that make a table row without its label (表四 prints 15)
 LOOSE_LABEL_MAX_CHARS = 20  # a row label printed as a line of its own with its numbers (行政许可 97)
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")
+ANY_SENTENCE_MARK = re.compile(f"[{''.join(SENTENCE_MARKS)}]")  # a text printing none prints none outside brackets
 VALUE_MEMO = 65536  # cell texts whose reading as a value is remembered (the same numbers recur in every table)
 LINE_MEMO = 4096  # lines whose whitespace cells and columns one report's stages ask again (kept for that report only)
 MAX_PIECE_CHARS = 3  # a piece of a header word cut by a column guessed from word positions (结果维, 商)
 CJK_PIECE = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+TWO_PIECES = re.compile(r"\S\s+\S")  # a text whose split() gives two or more pieces
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 MIN_PIECE_CELLS = 2  # cells of word pieces needed to call a file's columns guessed
 ROW_LABEL_LINES = 2  # label lines right before a row's values in text-lines (a group label, then the row's)
@@ -416,7 +418,8 @@ def guessed_columns(lines: list[str]) -> bool:
     """Given a pipe or markdown file's lines, return whether its table columns were guessed from where words sit on
     a PDF page (a converter clustering word positions): a cell printing two numbers apart (| 51 1 |), or header
     cells holding pieces of several words. There an empty cell is padding, not a blank, and positions say nothing."""
-    cells = [text for line in lines if is_pipe_row(line) for text in _pipe_cells(line)]
+    # Only a cell printing two pieces apart can be either (most print one word or one number): the others are skipped.
+    cells = list(filter(TWO_PIECES.search, [text for line in lines if is_pipe_row(line) for text in _pipe_cells(line)]))
     return any(value_tokens(text) for text in cells) or sum(map(is_word_pieces, cells)) >= MIN_PIECE_CELLS
 
 
@@ -435,8 +438,8 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
         rows = [(number, [text for text in split_values(cells) if text]) for number, cells in rows]
         layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
-    grid: list[list[Cell | None]] = [
-        [Cell(text, Where(line=number)) for text in cells if positional or text] for number, cells in rows
+    grid: list[list[Cell | None]] = [  # a Where per cell (page, line by position: binding keywords costs a cell more)
+        [Cell(text, Where(None, number)) for text in cells if positional or text] for number, cells in rows
     ]
     return RawTable(grid, at_line(rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
@@ -652,6 +655,8 @@ def outside_brackets(text: str) -> str:
 def is_sentence(text: str) -> bool:
     """Given text, return whether it prints a sentence: a sentence mark outside brackets (a table's labels carry
     theirs only inside a note: （二）部分公开（区分处理的，只计这一情形，不计其他情形）)."""
+    if ANY_SENTENCE_MARK.search(text) is None:
+        return False  # most labels print no mark at all: no brackets to take out
     outside = outside_brackets(text)
     return any(mark in outside for mark in SENTENCE_MARKS + ("。",))
 
@@ -659,9 +664,11 @@ def is_sentence(text: str) -> bool:
 def is_sentence_row(cells: list[str]) -> bool:
     """Given a row's cells, return whether they print a sentence, and not a label's line ending in its row's numbers
     (处理的，只计这一情形 | 90 | 5 0 |: a note cut by the converter's lines)."""
+    if not is_sentence("".join(cells)):
+        return False  # most rows: their trailing numbers need no count
     tokens = " ".join(cells).split()
     trailing = len(tokens) - next((i + 1 for i in range(len(tokens) - 1, -1, -1) if not NUMERIC_TOKEN.match(tokens[i])), 0)
-    return is_sentence("".join(cells)) and trailing < 2
+    return trailing < 2
 
 
 def is_number_row(cells: list[str]) -> bool:
