@@ -32,12 +32,12 @@ class Figure:
     implicit: bool = False
 
 
-# Longest first, so that 人次 wins over 人.  年/月/日/号/时/届/大/类 are
-# deliberately absent: a number before them is never a count.
+# Longest first, so that 人次 wins over 人.  年/月/日/号/时/届/大 are
+# deliberately absent: a number before them is never a count. 类 and 位 count in digits only (see _DIGITS_ONLY_UNITS).
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
     "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例",
-    "小项", "批", "册", "倍", "户", "台", "则", "种", "%", "％",
+    "小项", "批", "册", "倍", "户", "台", "则", "种", "类", "位", "%", "％",
 )
 # 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).
 _GROUP_NOUN = "大(?:重点|主要|核心)?(?:类|专题|板块|领域|平台|功能|目标|栏目|模块)"
@@ -109,6 +109,7 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "台": ("账", "帐", "阶", "风", "湾", "州", "前"),
     "册": ("子",),
     "种": ("植", "子", "养", "粮", "苗", "业"),
+    "位": ("于", "置", "数"),
 }
 
 # A unitless 2300万 takes its unit from the measure noun before it.
@@ -126,7 +127,12 @@ _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
 # of" (探索一种新模式); 5种形式 counts kinds.
 _INDEFINITE_UNITS = ("批", "种")
 # 一则…，二则… (firstly, secondly): a numeral in words before 则 names no notices; in digits it counts them (公告6则).
-_DIGITS_ONLY_UNITS = ("则",)
+# So 类 and 位: 三类内部事务信息, 四类过程性信息 (the table's own grounds), 三位一体, 前十位 name no count; 12类信息 and
+# 15位自然人 do.
+_DIGITS_ONLY_UNITS = ("则", "类", "位")
+# 前10位, 排名前3位: a rank reached, not people counted
+_RANK_BEFORE = ("前",)
+_RANK_UNITS = ("位",)
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 _ANY_QUOTE_OPEN = re.compile(f"[{_QUOTE_OPEN}]")
@@ -201,6 +207,8 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     if m["cn"] == "一" and (before.endswith(_ARTICLE_BEFORE) or unit in _INDEFINITE_UNITS):
         return True
     if m["cn"] is not None and unit in _DIGITS_ONLY_UNITS:
+        return True
+    if unit in _RANK_UNITS and before.rstrip(_SPACES).endswith(_RANK_BEFORE):
         return True
     return _in_short_quote(text, start, m.end())
 

@@ -200,6 +200,23 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
     return None, False
 
 
+def _only_topic_after(words: _TopicWords, fig: Figure, sentence: tuple[int, int], spec: Spec) -> str | None:
+    """Given a figure that no topic word before it names, return the document topic (a list topic) whose word comes
+    after it in its sentence when that is the only topic the sentence names; else None."""
+    if words.before(sentence[0], fig.start, sentence[0]) is not None:
+        return None
+    later: set[str] = set()
+    for word in words.by_start[bisect_left(words.starts, fig.end):]:
+        if word.start >= sentence[1]:
+            break
+        if word.end <= sentence[1]:
+            later.add(word.topic)
+    if len(later) != 1:
+        return None
+    topic = later.pop()
+    return topic if topic in spec.list_topics else None
+
+
 def _owned_by_another_kind(text: str, sentence_start: int, word: tuple[int, int, str, int], spec: Spec) -> bool:
     """Given the topic word chosen for a figure (distance, -length, topic, start), return whether it is the topic's
     shortest word after a procedure of another kind named earlier in the sentence, whose applications it then
@@ -1148,6 +1165,13 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
             topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
+        named_earlier = topic is None and list_start == sentence[0]
+        if named_earlier:  # 规范性文件清理工作，本年度制发0件: the sentence's first figure, its subject a clause before
+            topic, borrowed = _topic_at(topic_text, topic_words, fig, sentence[0], sentence, clause_end, spec)
+            topic = topic if topic in spec.list_topics else None
+        named_later = topic is None and list_start == sentence[0]
+        if named_later:  # 全区共制发24件，废止31件，现行有效的行政规范性文件共56件: the sentence's noun comes last
+            topic = _only_topic_after(topic_words, fig, sentence, spec)
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
@@ -1161,6 +1185,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
+        if named_earlier and (not link.event or link.fallback):
+            continue  # 规范性文件全部公开，共发布信息30条: a subject a clause before needs an event of its own here
+        if named_later and (not link.event or link.fallback or not link.cue_end
+                            or not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)):
+            continue  # 制发文件24件，其中规范性文件3件: the verb's own object, not the documents named after
         if link.metric == CARRIED_FORWARD and _carried_into(text[local_start:fig.start], report_year, spec.carry_words):
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
