@@ -9,7 +9,7 @@ import pytest
 
 from extraction.spec import load_spec
 from models.linker.data import NONE, document_examples, grammar_examples, synthetic_documents
-from models.linker.fresh import vetoed_mentions
+from models.linker.fresh import judged_mentions
 from models.linker.model import WEIGHTS, LinkerModel, Policy, load
 from models.linker.train import LinkCounts, class_list, design, link_counts, second_opinion, train
 
@@ -124,14 +124,17 @@ def test_decision_features_name_another_year_and_the_cue_of_the_grammars_metric(
     assert all("cue:none" not in f.features for f in linked)
 
 
-def test_fresh_veto_unlinks_only_printed_links_the_model_judges() -> None:
+def test_fresh_second_opinion_judges_only_printed_figures_the_model_judges() -> None:
     classes = (NONE, "other", "requests.new.total")
     then = [{"span": [0, 2], "metric": "requests.new.total", "accept": ["requests.new.total"]},
             {"span": [3, 4], "metric": "requests.new.total", "implicit": True},
             {"span": [5, 6], "metric": "requests.new.total"},
             {"span": [7, 8], "metric": None}]
     judged = {(0, 2): ["a"], (3, 4): ["b"], (7, 8): ["c"]}  # (5, 6): a figure today's pipeline does not judge
-    doubting = vetoed_mentions(then, judged, _certain(classes, 64, NONE), 0.9)
+    doubting = judged_mentions(then, judged, _certain(classes, 64, NONE), Policy(veto=0.9))
     assert [m["metric"] for m in doubting] == [None, "requests.new.total", "requests.new.total", None]
     assert "accept" not in doubting[0]
-    assert vetoed_mentions(then, judged, _certain(classes, 64, "requests.new.total"), 0.9) == then
+    trusting = _certain(classes, 64, "requests.new.total")
+    assert judged_mentions(then, judged, trusting, Policy(veto=0.9)) == then  # a veto never adds
+    added = judged_mentions(then, judged, trusting, Policy(add=0.9))
+    assert [m["metric"] for m in added] == ["requests.new.total"] * 4

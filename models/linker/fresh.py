@@ -1,7 +1,8 @@
-"""The veto on fresh text: for each round of tuned pages added since the model was first measured (rounds 12–13),
+"""The second opinion on fresh text: for each round of tuned pages added since the model was first measured (rounds 12–13),
 a model trained on the tuned pages that existed before the round judges the links the grammar of the round's own
 corpus commits made on its pages (labeled before any run, so the grammar just before the round's rules saw them).
-Does it catch the fresh false links that grammar made, and how many right links does it unlink for each?
+Does its veto catch the fresh false links that grammar made, and how many right links does it unlink for each? Do
+its adds link right figures that grammar missed?
 
     python -m models.linker.fresh [--l2 1e-3]       # reads git history (evaluation/fresh_links replays the grammars)
 
@@ -23,7 +24,7 @@ from models.linker.train import TUNED, LinkCounts, link_counts, train
 
 FIRST_MEASURE = "e454a8d"  # the commit the model was first measured at (models/README.md)
 ROUNDS = {12: "rn12", 13: "rn13"}  # round number: the tag its corpus commits name
-VETO_THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
+POLICIES = (*(Policy(veto=t) for t in (0.5, 0.8, 0.9, 0.95, 0.99)), *(Policy(add=t) for t in (0.95, 0.99)))
 
 
 def round_batches(round_no: int) -> list[str]:
@@ -35,17 +36,18 @@ def round_batches(round_no: int) -> list[str]:
             if tag in line or f"round {round_no}" in line.lower()]
 
 
-def vetoed_mentions(then: list[dict], judged: dict[tuple[int, int], list[str]], model: LinkerModel,
-                    threshold: float) -> list[dict]:
+def judged_mentions(then: list[dict], judged: dict[tuple[int, int], list[str]], model: LinkerModel,
+                    policy: Policy) -> list[dict]:
     """Given a page's mentions as an earlier grammar linked them, today's in-scope figures' features by span, a model
-    and a veto threshold, return the mentions with each printed link the model vetoes unlinked."""
+    and a policy, return the mentions with the policy applied to each printed figure the model judges."""
     out = []
     for mention in then:
         features = judged.get(tuple(mention["span"]))
-        if mention.get("metric") and not mention.get("implicit") and features is not None:
+        if not mention.get("implicit") and features is not None:
             readings = tuple(r for r in mention.get("accept", ()) if r is not None)
-            if model.decide(mention["metric"], readings, model.probabilities(features), Policy(veto=threshold)) is None:
-                mention = {k: v for k, v in mention.items() if k != "accept"} | {"metric": None}
+            metric = model.decide(mention.get("metric"), readings, model.probabilities(features), policy)
+            if metric != mention.get("metric"):
+                mention = {k: v for k, v in mention.items() if k != "accept"} | {"metric": metric}
         out.append(mention)
     return out
 
@@ -64,8 +66,9 @@ def main() -> None:
         later = set().union(*(fresh_names[r] for r in ROUNDS if r >= round_no))
         before = [d for name, d in tuned.items() if name not in later]
         model = train(before + synthetic, args.l2)
-        totals: dict[float | None, LinkCounts] = defaultdict(LinkCounts)
-        caught: dict[float, list[int]] = defaultdict(lambda: [0, 0])  # threshold: [wrong unlinked, right unlinked]
+        totals: dict[Policy, LinkCounts] = defaultdict(LinkCounts)
+        # policy: [wrong links unlinked, right links unlinked, wrong links added, right links added]
+        changes: dict[Policy, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         wrong_judged = right_judged = 0
         for commit, gold_paths in pages_of[round_no].items():
             then = commit_mentions(commit, gold_paths)
@@ -79,22 +82,26 @@ def main() -> None:
                            and tuple(m["span"]) in judged]
                 wrong_judged += sum((tuple(m["span"]), m["metric"]) in wrong for m in in_view)
                 right_judged += sum((tuple(m["span"]), m["metric"]) not in wrong for m in in_view)
-                totals[None] += link_counts(predicted, gold["mentions"])
-                for threshold in VETO_THRESHOLDS:
-                    after = vetoed_mentions(predicted, judged, model, threshold)
-                    totals[threshold] += link_counts(after, gold["mentions"])
+                totals[Policy()] += link_counts(predicted, gold["mentions"])
+                for policy in POLICIES:
+                    after = judged_mentions(predicted, judged, model, policy)
+                    totals[policy] += link_counts(after, gold["mentions"])
+                    added = {(tuple(m["span"]), m["metric"]) for m, _ in false_links(after, gold["mentions"])}
                     for old, new in zip(predicted, after):
                         if old.get("metric") and not new.get("metric"):
-                            caught[threshold][(tuple(old["span"]), old["metric"]) not in wrong] += 1
+                            changes[policy][(tuple(old["span"]), old["metric"]) not in wrong] += 1
+                        elif new.get("metric") and not old.get("metric"):
+                            changes[policy][2 + ((tuple(new["span"]), new["metric"]) not in added)] += 1
         pages = sum(map(len, pages_of[round_no].values()))
         print(f"round {round_no}: {len(batches[round_no])} batches, {pages} tuned pages; model trained on {len(before)} "
               f"earlier tuned pages + {len(synthetic)} synthetic, L2 {args.l2:g}; the round's grammar made "
               f"{wrong_judged} wrong and {right_judged} right printed links the model judges")
-        for threshold, counts in totals.items():
+        for policy, counts in totals.items():
             f = counts.figures()
-            note = "" if threshold is None else \
-                f"  vetoed {caught[threshold][0]} wrong, {caught[threshold][1]} right"
-            print(f"  {'grammar alone' if threshold is None else f'veto≥{threshold}':14} link P {f['precision']:.4f} "
+            wrong_out, right_out, wrong_in, right_in = changes[policy]
+            note = f"  vetoed {wrong_out} wrong, {right_out} right" if policy.veto is not None else \
+                f"  added {right_in} right, {wrong_in} wrong" if policy.add is not None else ""
+            print(f"  {policy.name():14} link P {f['precision']:.4f} "
                   f"({counts.correct}/{counts.predicted}) R {f['recall']:.4f} ({counts.found}/{counts.gold}) "
                   f"F1 {f['f1']:.4f}{note}")
 
