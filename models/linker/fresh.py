@@ -1,6 +1,7 @@
-"""The second opinion on fresh text: for each round of tuned pages added since the model was first measured (rounds 12–13),
-a model trained on the tuned pages that existed before the round judges the links the grammar of the round's own
-corpus commits made on its pages (labeled before any run, so the grammar just before the round's rules saw them).
+"""The second opinion on fresh text: for each round of tuned pages added since the model was first measured
+(rounds 12–13), a model trained on the tuned pages that existed before the round judges the links the grammar of
+the round's own corpus commits made on its pages (labeled before any run, so the grammar just before the round's
+rules saw them).
 Does its veto catch the fresh false links that grammar made, and how many right links does it unlink for each? Do
 its adds link right figures that grammar missed?
 
@@ -93,8 +94,9 @@ def main() -> None:
                         elif new.get("metric") and not old.get("metric"):
                             changes[policy][2 + ((tuple(new["span"]), new["metric"]) not in added)] += 1
         pages = sum(map(len, pages_of[round_no].values()))
-        print(f"round {round_no}: {len(batches[round_no])} batches, {pages} tuned pages; model trained on {len(before)} "
-              f"earlier tuned pages + {len(synthetic)} synthetic, L2 {args.l2:g}; the round's grammar made "
+        print(f"round {round_no}: {len(batches[round_no])} batches, {pages} tuned pages; "
+              f"model trained on {len(before)} earlier tuned pages + {len(synthetic)} synthetic, L2 {args.l2:g}; "
+              f"the round's grammar made "
               f"{wrong_judged} wrong and {right_judged} right printed links the model judges")
         for policy, counts in totals.items():
             f = counts.figures()
