@@ -5,7 +5,7 @@ rules saw them).
 Does its veto catch the fresh false links that grammar made, and how many right links does it unlink for each? Do
 its adds link right figures that grammar missed?
 
-    python -m models.linker.fresh [--l2 1e-3]       # reads git history (evaluation/fresh_links replays the grammars)
+    python -m models.linker.fresh [--l2 1e-4]       # reads git history (evaluation/fresh_links replays the grammars)
 
 Only tuned pages are read; the untuned split is never opened. Features use today's spec (its topic words), so the
 model knows a little of the round's vocabulary: if anything this flatters it.
@@ -37,6 +37,13 @@ def round_batches(round_no: int) -> list[str]:
             if tag in line or f"round {round_no}" in line.lower()]
 
 
+def pages_before(commit: str) -> set[str]:
+    """Given a corpus commit, return the names of the tuned pages that existed just before it."""
+    listing = subprocess.run(["git", "ls-tree", "--name-only", f"{commit}^", f"{TUNED}/"], check=True,
+                             capture_output=True, text=True)
+    return {Path(name).name for name in listing.stdout.split()}
+
+
 def judged_mentions(then: list[dict], judged: dict[tuple[int, int], list[str]], model: LinkerModel,
                     policy: Policy) -> list[dict]:
     """Given a page's mentions as an earlier grammar linked them, today's in-scope figures' features by span, a model
@@ -55,17 +62,15 @@ def judged_mentions(then: list[dict], judged: dict[tuple[int, int], list[str]], 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--l2", type=float, default=1e-4)  # the L2 weight training chose
     args = parser.parse_args()
     tuned = {d.name: d for d in corpus_documents(TUNED)}
     synthetic = synthetic_documents()
     batches = {r: round_batches(r) for r in ROUNDS}
     pages_of = {r: {c: batch_pages(c) for c in commits} for r, commits in batches.items()}
-    fresh_names = {r: {json.loads(p.read_text(encoding="utf-8"))["document"] for ps in b.values() for p in ps}
-                   for r, b in pages_of.items()}
     for round_no in ROUNDS:
-        later = set().union(*(fresh_names[r] for r in ROUNDS if r >= round_no))
-        before = [d for name, d in tuned.items() if name not in later]
+        existed = pages_before(batches[round_no][0])  # not pages added since, by this round or a later one
+        before = [d for name, d in tuned.items() if name in existed]
         model = train(before + synthetic, args.l2)
         totals: dict[Policy, LinkCounts] = defaultdict(LinkCounts)
         # policy: [wrong links unlinked, right links unlinked, wrong links added, right links added]
