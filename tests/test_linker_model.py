@@ -9,6 +9,7 @@ import pytest
 
 from extraction.spec import load_spec
 from models.linker.data import NONE, document_examples, grammar_examples, synthetic_documents
+from models.linker.fresh import judged_mentions
 from models.linker.model import WEIGHTS, LinkerModel, Policy, load
 from models.linker.train import LinkCounts, class_list, design, link_counts, second_opinion, train
 
@@ -121,3 +122,19 @@ def test_decision_features_name_another_year_and_the_cue_of_the_grammars_metric(
     linked = [f for f in judged if f.mention.get("metric")]
     assert linked and all(any(n.startswith("cue_distance:") for n in f.features) for f in linked)
     assert all("cue:none" not in f.features for f in linked)
+
+
+def test_fresh_second_opinion_judges_only_printed_figures_the_model_judges() -> None:
+    classes = (NONE, "other", "requests.new.total")
+    then = [{"span": [0, 2], "metric": "requests.new.total", "accept": ["requests.new.total"]},
+            {"span": [3, 4], "metric": "requests.new.total", "implicit": True},
+            {"span": [5, 6], "metric": "requests.new.total"},
+            {"span": [7, 8], "metric": None}]
+    judged = {(0, 2): ["a"], (3, 4): ["b"], (7, 8): ["c"]}  # (5, 6): a figure today's pipeline does not judge
+    doubting = judged_mentions(then, judged, _certain(classes, 64, NONE), Policy(veto=0.9))
+    assert [m["metric"] for m in doubting] == [None, "requests.new.total", "requests.new.total", None]
+    assert "accept" not in doubting[0]
+    trusting = _certain(classes, 64, "requests.new.total")
+    assert judged_mentions(then, judged, trusting, Policy(veto=0.9)) == then  # a veto never adds
+    added = judged_mentions(then, judged, trusting, Policy(add=0.9))
+    assert [m["metric"] for m in added] == ["requests.new.total"] * 4
