@@ -19,7 +19,7 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -419,14 +419,11 @@ def has_actual_text(text_object: Opaque) -> bool:
 
 def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[Edge], list[int]]:
     """Given a page, its page matrix and upright height, return the edges of its visible paths, in drawing order
-    (form XObjects entered where they are drawn), and its text objects, each made one PDFium's text page keeps
-    (keep_boxless_text). Raise Unsupported for text replaced by an /ActualText, where pdfminer reads the chars."""
+    (form XObjects entered where they are drawn), and the addresses of its text objects. Raise Unsupported for text
+    replaced by an /ActualText, where pdfminer reads the chars."""
     edges: list[Edge] = []
     texts: list[int] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
-
-    object_type, marks, bounds = Unchecked.object_type, Unchecked.marks, Unchecked.bounds
+    object_type, marks = Unchecked.object_type, Unchecked.marks
 
     def visit(get: Callable[[ctypes.c_void_p, int], Opaque], container: ctypes.c_void_p, count: int, outer: Matrix) -> None:
         for i in range(count):  # once per object of every page
@@ -435,8 +432,6 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
             if kind == TEXT_OBJECT:
                 if marks(page_object) and has_actual_text(page_object):
                     raise Unsupported("text replaced by its /ActualText")
-                if bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
-                    keep_boxless_text(page_object)
                 texts.append(page_object.value)
             elif kind == PATH_OBJECT:
                 edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
@@ -447,7 +442,16 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
     return edges, texts
 
 
-def keep_boxless_text(text_object: Opaque) -> None:
+def boxless(texts: Iterable[int]) -> list[int]:
+    """Given text objects' addresses, return those whose box is narrower than BOXLESS_WIDTH: PDFium's text page
+    drops them."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    return [text for text in texts
+            if Unchecked.bounds(ctypes.c_void_p(text), *corners) and right.value - left.value < BOXLESS_WIDTH]
+
+
+def keep_boxless_text(text_object: int) -> None:
     """Given a text object whose box has no width, make it one PDFium's text page keeps: it drops such objects, and
     one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
     ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
@@ -471,15 +475,37 @@ def read_page(page: pdfium.PdfPage, number: int, fonts: Fonts) -> PageObjects:
     """Given a page, its number and the document's fonts so far, return its chars and visible rules. Raise
     Unsupported where pdfminer should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
-    edges, texts = page_edges(page, ctm, height)  # before the text page is loaded: it may change which text it keeps
-    textpage = page.get_textpage()
+    edges, texts = page_edges(page, ctm, height)
     try:
-        chars, read = page_chars(textpage.raw, ctm, height, fonts)
-    finally:
-        textpage.close()
+        chars, read = text_chars(page, ctm, height, fonts)
+    except Unsupported:
+        fixed = boxless(texts)
+        if not fixed:
+            raise
+    else:
+        if read.issuperset(texts):
+            return PageObjects(number=number, height=snap(height), chars=chars, edges=edges)
+        # a boxless object is always among those the text page left out
+        fixed = boxless(text for text in texts if text not in read)
+        if not fixed:
+            raise Unsupported("text PDFium's text page leaves out")
+    # read again as if the boxless objects had been made ones the text page keeps before it was first loaded
+    for text in fixed:
+        keep_boxless_text(text)
+    chars, read = text_chars(page, ctm, height, fonts)
     if not read.issuperset(texts):
         raise Unsupported("text PDFium's text page leaves out")
     return PageObjects(number=number, height=snap(height), chars=chars, edges=edges)
+
+
+def text_chars(page: pdfium.PdfPage, ctm: Matrix, height: float, fonts: Fonts) -> tuple[list[Char], set[int]]:
+    """Given a page, its page matrix and upright height and the document's fonts so far, load its text page and
+    return page_chars of it."""
+    textpage = page.get_textpage()
+    try:
+        return page_chars(textpage.raw, ctm, height, fonts)
+    finally:
+        textpage.close()
 
 
 def read_pages(data: bytes) -> tuple[list[PageObjects | None], str | None]:
