@@ -334,21 +334,23 @@ def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     for i in range(Unchecked.segments(path)):  # once per segment of every path
         segment = get_segment(path, i)
         kind = segment_type(segment)
+        if kind != MOVETO:
+            if not shape:
+                continue
+            if kind == BEZIERTO:
+                curve_points += 1
+                if curve_points % 3:
+                    continue  # a control point: pdfminer keeps only where the curve ends
         segment_point(segment, x_ref, y_ref)
         px, py = x.value, y.value
         point = (a * px + c * py + e, b * px + d * py + f)  # through the matrix
-        closes = segment_close(segment)
-        if kind == MOVETO:
+        if kind == MOVETO:  # whether it closes is asked of the segments that draw
             if shape:
                 yield "".join(shape), points
             shape, points, curve_points = ["m"], [point], 0
             continue
-        if not shape:
-            continue
+        closes = segment_close(segment)
         if kind == BEZIERTO:
-            curve_points += 1
-            if curve_points % 3:
-                continue  # a control point: pdfminer keeps only where the curve ends
             shape.append("c")
         elif closes and point == points[0]:
             shape.append("h")  # PDFium draws the closing line back to the start that pdfminer's h stands for
