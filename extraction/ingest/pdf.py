@@ -751,13 +751,15 @@ def cell_line_text(words: Sequence[Sequence[Char]]) -> str:
     return "".join(parts)
 
 
-def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point], page: int) -> RawTable:
-    """Given a ruled table's rows of cell bboxes and the page's chars with their centres, return it as a RawTable."""
+def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point],
+                page: int) -> tuple[RawTable, list[int]]:
+    """Given a ruled table's rows of cell bboxes and the page's chars with their centres, return it as a RawTable,
+    and the indexes of the chars whose centre lies in its bbox."""
     bbox = union(cell for row in rows for cell in row if cell is not None)
     left, top, right, bottom = bbox
-    found = sorted(((c, x, y) for c, (x, y) in zip(chars, centres_of) if left <= x <= right and top <= y <= bottom),
+    found = sorted(((i, x, y) for i, (x, y) in enumerate(centres_of) if left <= x <= right and top <= y <= bottom),
                    key=itemgetter(2))
-    inside = [c for c, _, _ in found]
+    inside = [chars[i] for i, _, _ in found]
     middles = [x for _, x, _ in found]
     centres = [y for _, _, y in found]
     table: list[list[Cell | None]] = []
@@ -772,7 +774,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], ce
             own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
             cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
-    return RawTable(rows=table, where=Where(page=page, bbox=bbox))
+    return RawTable(rows=table, where=Where(page=page, bbox=bbox)), [i for i, _, _ in found]
 
 
 # --- unruled tables ----------------------------------------------------------------------------
@@ -1051,10 +1053,10 @@ def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = Non
     when it is unruled and placed by them."""
     grids = find_grids(page.edges)
     centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
-    ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
+    read = [ruled_table(rows, chars, centres, page.number) for rows in grids]
+    ruled = [table for table, _ in read]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
-    covered = {i for left, top, right, bottom in boxes
-               for i, (x, y) in enumerate(centres) if left <= x <= right and top <= y <= bottom}
+    covered = set().union(*(inside for _, inside in read))  # the chars whose centre lies in a table's bbox
     free = [c for i, c in enumerate(chars) if i not in covered] if covered else chars
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]
