@@ -313,18 +313,36 @@ def is_white(red: int, green: int, blue: int) -> bool:
     return min(red, green, blue) >= WHITE_BYTE
 
 
-def colour_white(getter: Callable[..., int], path: Opaque) -> bool:
-    """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    painted = getter(path, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha))
-    return bool(painted) and is_white(red.value, green.value, blue.value)
+class Outputs:
+    """The out-parameters of the calls made per path object and per segment, made once per page and filled by each
+    call (one thread at a time is in PDFium: IN_USE)."""
+
+    def __init__(self) -> None:
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.point = (ctypes.byref(self.x), ctypes.byref(self.y))
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.modes = (ctypes.byref(self.fill_mode), ctypes.byref(self.stroke))
+        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.colour = tuple(ctypes.byref(component) for component in self.rgba)
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
 
 
-def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
-    """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
-    operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+def colour_white(getter: Callable[..., int], path: Opaque, out: Outputs) -> bool:
+    """Given PDFium's stroke or fill colour getter, a path and the page's out-parameters, return whether that colour
+    is white."""
+    if not getter(path, *out.colour):
+        return False
+    red, green, blue, _ = out.rgba
+    return is_white(red.value, green.value, blue.value)
+
+
+def subpaths(path: Opaque, matrix: Matrix, out: Outputs) -> Iterator[tuple[str, list[Point]]]:
+    """Given a path object, its matrix to the upright page and the page's out-parameters, yield each subpath as
+    pdfminer records it: its operators (m, l, c, h) and one point per operator (a curve's end point; the start point
+    for h)."""
+    x, y = out.x, out.y
+    x_ref, y_ref = out.point
     get_segment, segment_type = Unchecked.segment, Unchecked.segment_type
     segment_point, segment_close = Unchecked.segment_point, Unchecked.segment_close
     a, b, c, d, e, f = matrix
@@ -383,30 +401,33 @@ def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
     return points
 
 
-def path_edges(path: Opaque, matrix: Matrix, height: float) -> list[Edge]:
-    """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    Unchecked.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
-    stroked, filled = bool(stroke.value), fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
+def path_edges(path: Opaque, matrix: Matrix, height: float, out: Outputs) -> list[Edge]:
+    """Given a path object, its matrix to the upright page, the page's height and its out-parameters, return the
+    edges of its visible subpaths."""
+    Unchecked.draw_mode(path, *out.modes)
+    stroked, filled = bool(out.stroke.value), out.fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not stroked and not filled:
         return []
-    stroke_white = stroked and colour_white(Unchecked.stroke_colour, path)
-    fill_white = filled and colour_white(Unchecked.fill_colour, path)
+    stroke_white = stroked and colour_white(Unchecked.stroke_colour, path, out)
+    fill_white = filled and colour_white(Unchecked.fill_colour, path, out)
+    seen_whatever_its_size = stroked and not stroke_white  # is_visible's first test
     edges: list[Edge] = []
-    for shape, points in subpaths(path, matrix):
+    for shape, points in subpaths(path, matrix, out):
         kept = pdfminer_points(shape, points)
         if kept is None:
             continue
-        xs, ys = [p[0] for p in kept], [p[1] for p in kept]
-        if is_visible(stroked, stroke_white, filled, fill_white, max(xs) - min(xs), max(ys) - min(ys)):
-            edges += segment_edges(kept, 0.0, height)
+        if not seen_whatever_its_size:
+            xs, ys = [p[0] for p in kept], [p[1] for p in kept]
+            if not is_visible(stroked, stroke_white, filled, fill_white, max(xs) - min(xs), max(ys) - min(ys)):
+                continue
+        edges += segment_edges(kept, 0.0, height)
     return edges
 
 
-def object_matrix(page_object: Opaque) -> Matrix:
-    """Given a page object, return its matrix."""
-    m = pdfium_c.FS_MATRIX()
-    Unchecked.object_matrix(page_object, ctypes.byref(m))
+def object_matrix(page_object: Opaque, out: Outputs) -> Matrix:
+    """Given a page object and the page's out-parameters, return its matrix."""
+    Unchecked.object_matrix(page_object, out.matrix_ref)
+    m = out.matrix
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
@@ -426,6 +447,7 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
     edges: list[Edge] = []
     texts: list[int] = []
     object_type, marks = Unchecked.object_type, Unchecked.marks
+    out = Outputs()
 
     def visit(get: Callable[[ctypes.c_void_p, int], Opaque], container: ctypes.c_void_p, count: int, outer: Matrix) -> None:
         for i in range(count):  # once per object of every page
@@ -436,9 +458,9 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
                     raise Unsupported("text replaced by its /ActualText")
                 texts.append(page_object.value)
             elif kind == PATH_OBJECT:
-                edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
+                edges.extend(path_edges(page_object, mult(object_matrix(page_object, out), outer), height, out))
             elif kind == FORM_OBJECT:
-                visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object), outer))
+                visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object, out), outer))
 
     visit(Unchecked.page_object, page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), ctm)
     return edges, texts
