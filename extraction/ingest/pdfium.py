@@ -48,11 +48,13 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True)
 class Font:
-    """What the char boxes need of a font: its handle, its name and its descent."""
+    """What the char boxes need of a font: its handle, its name and its descent, and the advance widths at size 1 of
+    the chars it has printed so far (once the char is known mapped)."""
 
     handle: ctypes.c_void_p  # as unchecked calls take it
     name: str
     descent: float  # below the baseline, as a (negative) share of the font size
+    widths: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Placement(NamedTuple):
@@ -120,24 +122,24 @@ def font_of(handle: ctypes.c_void_p) -> Font:
 
 
 def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font],
-              matrix: pdfium_c.FS_MATRIX) -> Placement:
-    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill, return where its chars'
-    boxes lie."""
+              matrix: pdfium_c.FS_MATRIX, matrix_ref: object) -> Placement:
+    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill (and its byref), return
+    where its chars' boxes lie."""
     font_address = Unchecked.object_font(ctypes.c_void_p(text_object))
     font = fonts.get(font_address) or fonts.setdefault(font_address, font_of(ctypes.c_void_p(font_address)))
-    Unchecked.char_matrix(textpage, index, ctypes.byref(matrix))
-    if matrix.a * matrix.d - matrix.b * matrix.c < 0:
+    Unchecked.char_matrix(textpage, index, matrix_ref)
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    if a * d - b * c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
     size = Unchecked.font_size(textpage, index)
-    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
 
 
-def advance(font: Font, code_point: int) -> float:
-    """Given a font and a char's code point, return the char's advance width at font size 1."""
-    width = ctypes.c_float()
+def advance(font: Font, code_point: int, width: ctypes.c_float, width_ref: object) -> float:
+    """Given a font, a char's code point and a float to fill (and its byref), return the char's advance width at
+    font size 1."""
     # PDFium's FPDFFont_GetGlyphWidth takes the char's Unicode value and maps it back to its char code
-    if not Unchecked.glyph_width(font.handle, code_point, UNIT_SIZE, ctypes.byref(width)):
+    if not Unchecked.glyph_width(font.handle, code_point, UNIT_SIZE, width_ref):
         raise Unsupported("a char whose width PDFium cannot give")
     return width.value
 
@@ -232,12 +234,10 @@ class Unchecked:
 
 @dataclass
 class Fonts:
-    """The fonts a document's pages have used so far, by address, and the advance widths at size 1 of the chars
-    each has printed (once the char is known mapped). An address names one font only while the pages using it are
-    open: a document's pages stay open until it is read."""
+    """The fonts a document's pages have used so far, by address. An address names one font only while the pages
+    using it are open: a document's pages stay open until it is read."""
 
     fonts: dict[int, Font] = field(default_factory=dict)
-    widths: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
 def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fonts) -> tuple[list[Char], set[int]]:
@@ -250,13 +250,16 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, Unchecked.map_error
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
-    fonts, widths = known.fonts, known.widths
+    fonts = known.fonts
     placements: dict[int, Placement] = {}
     chars: list[Char] = []
     append = chars.append
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     matrix = pdfium_c.FS_MATRIX()  # filled by each placement
+    matrix_ref = ctypes.byref(matrix)
+    width_out = ctypes.c_float()  # filled by each advance
+    width_ref = ctypes.byref(width_out)
     # the last text object's placement, unpacked into locals: this loop runs once per char of every page
     font, size, pa, pb, pc, pd, upright, below, tall, per_width = UNPLACED
     font_name, font_widths = "", {}
@@ -269,10 +272,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
         if key != last_key:  # the first char of a text object: its placement, once per object
             placed = placements.get(key)
             if placed is None:
-                placed = placements[key] = placement(key, textpage, i, fonts, matrix)
+                placed = placements[key] = placement(key, textpage, i, fonts, matrix, matrix_ref)
             font, size, pa, pb, pc, pd, upright, below, tall, per_width = placed
-            font_name = font.name
-            font_widths = widths.setdefault(font.handle.value, {})
+            font_name, font_widths = font.name, font.widths
             last_key = key
         elif ox == last_x and oy == last_y:
             raise Unsupported("a char PDFium split in several (a ligature)")
@@ -282,7 +284,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
         if width is None:
             if map_error(textpage, i):
                 raise Unsupported("a char without a Unicode map")
-            width = font_widths[char] = advance(font, ord(char))
+            width = font_widths[char] = advance(font, ord(char), width_out, width_ref)
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
         if upright:  # two opposite corners span the box
