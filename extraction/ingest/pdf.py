@@ -35,7 +35,6 @@ from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
 from pdfplumber.utils.clustering import make_cluster_dict
-from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
@@ -85,6 +84,7 @@ UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
 BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
+BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox
 BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
@@ -564,7 +564,7 @@ def closing_rules(edges: Sequence[Edge]) -> list[Edge]:
     rules: list[Edge] = []
     for end in ("top", "bottom"):
         group: list[Edge] = []
-        for edge in sorted(verticals, key=lambda e: e[end]) + [None]:
+        for edge in sorted(verticals, key=itemgetter(end)) + [None]:
             if edge is not None and group and edge[end] - group[0][end] <= RULE_END_TOLERANCE:
                 group.append(edge)
                 continue
@@ -588,7 +588,9 @@ def grid_rows(cells: Sequence[BBox]) -> list[list[BBox | None]]:
 def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
     """Given a page's visible rules, return its ruled tables (as rows of cells) with two or more columns;
     a one-column grid is a text box."""
-    edges = filter_edges(merge_rules(list(edges) + closing_rules(edges)), min_length=EDGE_MIN_LENGTH)
+    # pdfplumber's filter_edges(min_length=EDGE_MIN_LENGTH)
+    edges = [e for e in merge_rules(list(edges) + closing_rules(edges))
+             if (e["height"] if e["orientation"] == "v" else e["width"]) >= EDGE_MIN_LENGTH]
     intersections = edges_to_intersections(edges)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
@@ -601,8 +603,9 @@ def merge_rules(edges: Sequence[Edge]) -> list[Edge]:
     snapped = snap_rules([e for e in edges if e["orientation"] == "v"], "x0", "x1")
     snapped += snap_rules([e for e in edges if e["orientation"] == "h"], "top", "bottom")
     merged: list[Edge] = []
-    for (orientation, _), line in groupby(sorted(snapped, key=line_of), key=line_of):
-        merged += join_rules(list(line), *(("x0", "x1") if orientation == "h" else ("top", "bottom")))
+    keyed = sorted(zip(map(line_of, snapped), snapped), key=itemgetter(0))  # each rule's line asked once
+    for (orientation, _), line in groupby(keyed, key=itemgetter(0)):
+        merged += join_rules([rule for _, rule in line], *(("x0", "x1") if orientation == "h" else ("top", "bottom")))
     return merged
 
 
@@ -616,9 +619,12 @@ def snap_rules(rules: list[Edge], low: str, high: str) -> list[Edge]:
     of their cluster (positions within DEFAULT_SNAP_TOLERANCE of the next), cluster by cluster: pdfplumber's
     snap_objects, by the same arithmetic."""
     clusters = make_cluster_dict([rule[low] for rule in rules], DEFAULT_SNAP_TOLERANCE)
+    members: dict[int, list[Edge]] = {}  # each cluster's rules, in the order given (a stable sort's)
+    for rule in rules:
+        members.setdefault(clusters[rule[low]], []).append(rule)
     snapped: list[Edge] = []
-    for _, group in groupby(sorted(rules, key=lambda rule: clusters[rule[low]]), key=lambda rule: clusters[rule[low]]):
-        cluster = list(group)
+    for key in sorted(members):
+        cluster = members[key]
         average = sum(rule[low] for rule in cluster) / len(cluster)
         for rule in cluster:
             shift = average - rule[low]
@@ -669,8 +675,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     with each point's rules, column and row looked up once instead of for every pair of points. Two points of one
     column are joined by a vertical rule through both, two of one row by a horizontal one (pdfplumber asks both
     of every pair, and a pair of one column never shares a row)."""
-    verticals = {p: {bbox_of(e) for e in on["v"]} for p, on in intersections.items()}
-    horizontals = {p: {bbox_of(e) for e in on["h"]} for p, on in intersections.items()}
+    verticals = {p: set(map(BBOX_OF, on["v"])) for p, on in intersections.items()}
+    horizontals = {p: set(map(BBOX_OF, on["h"])) for p, on in intersections.items()}
     points = sorted(intersections)
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
@@ -714,7 +720,7 @@ def cells_to_tables(cells: Sequence[BBox]) -> list[list[BBox]]:
         for cell in remaining:
             x0, top, x1, bottom = cell
             cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-            if not current or any(corner in corners for corner in cell_corners):
+            if not current or not corners.isdisjoint(cell_corners):
                 corners.update(cell_corners)
                 current.append(cell)
             else:
