@@ -410,8 +410,8 @@ def twin_suspects(chars: Sequence[Char]) -> list[int]:
         return []
     if count >= MAX_SQUARED_CHARS:
         return list(range(count))
-    texts: dict[str, int] = {}
-    text_ids = np.fromiter((texts.setdefault(c["text"], len(texts)) for c in chars), np.int64, count)
+    texts: dict[str, int] = {}  # each text's id: the index of its first char (any one id per text will do)
+    text_ids = np.fromiter(map(texts.setdefault, map(BY_TEXT, chars), range(count)), np.int64, count)
     xs, tops = np.fromiter(map(BY_X0, chars), float, count), np.fromiter(map(BY_TOP, chars), float, count)
     if not (np.abs(xs).max() < FAR and np.abs(tops).max() < FAR):
         return list(range(count))
