@@ -45,7 +45,6 @@ from extraction.limits import MAX_OCR_PAGES, ocr_ahead
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname (+ confidence if OCR read it)
-Point = tuple[float, float]  # x, top
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
 DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
@@ -83,7 +82,7 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
-BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
+BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_X1, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "x1", "size"))
 BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox
 BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
@@ -757,17 +756,17 @@ def cell_line_text(words: Sequence[Sequence[Char]]) -> str:
     return "".join(parts)
 
 
-def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point],
+def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], xs: np.ndarray, ys: np.ndarray,
                 page: int) -> tuple[RawTable, list[int]]:
-    """Given a ruled table's rows of cell bboxes and the page's chars with their centres, return it as a RawTable,
+    """Given a ruled table's rows of cell bboxes, the page's chars and their centres' x and y, return it as a RawTable,
     and the indexes of the chars whose centre lies in its bbox."""
     bbox = union(cell for row in rows for cell in row if cell is not None)
     left, top, right, bottom = bbox
-    found = sorted(((i, x, y) for i, (x, y) in enumerate(centres_of) if left <= x <= right and top <= y <= bottom),
-                   key=itemgetter(2))
-    inside = [chars[i] for i, _, _ in found]
-    middles = [x for _, x, _ in found]
-    centres = [y for _, _, y in found]
+    found = np.flatnonzero((xs >= left) & (xs <= right) & (ys >= top) & (ys <= bottom))
+    found = found[np.argsort(ys[found], kind="stable")]  # top down, in the page's order where level
+    indexes = found.tolist()
+    inside = [chars[i] for i in indexes]
+    middles, centres = xs[found].tolist(), ys[found].tolist()
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -780,7 +779,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], ce
             own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
             cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
-    return RawTable(rows=table, where=Where(page=page, bbox=bbox)), [i for i, _, _ in found]
+    return RawTable(rows=table, where=Where(page=page, bbox=bbox)), indexes
 
 
 # --- unruled tables ----------------------------------------------------------------------------
@@ -1058,8 +1057,11 @@ def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = Non
     table with the count of the page's lines printed before it, and the value columns' names of its last table
     when it is unruled and placed by them."""
     grids = find_grids(page.edges)
-    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
-    read = [ruled_table(rows, chars, centres, page.number) for rows in grids]
+    if grids:  # the chars' centres
+        count = len(chars)
+        xs = (np.fromiter(map(BY_X0, chars), float, count) + np.fromiter(map(BY_X1, chars), float, count)) / 2
+        ys = (np.fromiter(map(BY_TOP, chars), float, count) + np.fromiter(map(BY_BOTTOM, chars), float, count)) / 2
+    read = [ruled_table(rows, chars, xs, ys, page.number) for rows in grids]
     ruled = [table for table, _ in read]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
     covered = set().union(*(inside for _, inside in read))  # the chars whose centre lies in a table's bbox
