@@ -736,6 +736,9 @@ def cells_to_tables(cells: Sequence[BBox]) -> list[list[BBox]]:
 
 def cell_text(chars: Sequence[Char]) -> str:
     """Given the chars of one cell, return its text with in-cell lines joined by '\\n'."""
+    if len(chars) == 1:  # a one-digit cell (most of 表三's): its char, unless it prints nothing
+        text = chars[0]["text"]
+        return text if text.strip() else ""
     lines = (word_chars(line) for line in group_lines(chars))
     return "\n".join(cell_line_text(words) for words in lines if words)
 
