@@ -171,6 +171,26 @@ def test_one_char_text_objects_are_read_by_pdfium() -> None:
     assert [c["text"] for c in pages[0].chars if c["text"] in "业本3"] == ["业", "本", "本", "3"]
 
 
+def tiny_text(c) -> None:
+    """Text objects of a font size so small that their box is narrower than PDFium's text page keeps (in any font,
+    installed or not), between ordinary lines."""
+    c.setFont("Helvetica", 12)
+    c.drawString(100, 700, "before 2024")
+    c.setFont("Helvetica", 0.001)
+    c.drawString(100, 680, "x")
+    c.setFont("Helvetica", 12)
+    c.drawString(100, 660, "after 3119")
+
+
+def test_boxless_text_objects_are_read_by_pdfium() -> None:
+    """An object the text page drops for its box's width is made one it keeps and the page read again: PDFium reads
+    the page, with pdfminer's chars, the tiny one in its place."""
+    miner, pages = both(drawn(tiny_text))
+    assert pages[0] is not None
+    assert_alike(pages[0], miner[0])
+    assert "".join(c["text"] for c in pages[0].chars) == "before 2024xafter 3119"
+
+
 def turned_page(c) -> None:
     c.setPageRotation(90)
     c.setFont(FONT, 12)

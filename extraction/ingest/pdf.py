@@ -35,7 +35,6 @@ from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
 from pdfplumber.utils.clustering import make_cluster_dict
-from pdfplumber.utils.geometry import filter_edges, obj_to_bbox as bbox_of
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
@@ -46,7 +45,6 @@ from extraction.limits import MAX_OCR_PAGES, ocr_ahead
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Char = dict[str, Any]  # a char with pdfplumber's keys: text, x0, x1, top, bottom, size, fontname (+ confidence if OCR read it)
-Point = tuple[float, float]  # x, top
 Edge = dict[str, Any]  # a rule with pdfplumber's keys: x0, x1, top, bottom, width, height, orientation
 
 DEDUPE_TOLERANCE = 1.0  # pt: "fake bold" draws each glyph twice, a fraction of a point apart
@@ -84,7 +82,8 @@ STACK_CHAR = re.compile(r"[\u3400-\u9fff][、.．]?")
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
-BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "size"))
+BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_X1, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "x1", "size"))
+BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox
 BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
@@ -410,8 +409,8 @@ def twin_suspects(chars: Sequence[Char]) -> list[int]:
         return []
     if count >= MAX_SQUARED_CHARS:
         return list(range(count))
-    texts: dict[str, int] = {}
-    text_ids = np.fromiter((texts.setdefault(c["text"], len(texts)) for c in chars), np.int64, count)
+    texts: dict[str, int] = {}  # each text's id: the index of its first char (any one id per text will do)
+    text_ids = np.fromiter(map(texts.setdefault, map(BY_TEXT, chars), range(count)), np.int64, count)
     xs, tops = np.fromiter(map(BY_X0, chars), float, count), np.fromiter(map(BY_TOP, chars), float, count)
     if not (np.abs(xs).max() < FAR and np.abs(tops).max() < FAR):
         return list(range(count))
@@ -564,7 +563,7 @@ def closing_rules(edges: Sequence[Edge]) -> list[Edge]:
     rules: list[Edge] = []
     for end in ("top", "bottom"):
         group: list[Edge] = []
-        for edge in sorted(verticals, key=lambda e: e[end]) + [None]:
+        for edge in sorted(verticals, key=itemgetter(end)) + [None]:
             if edge is not None and group and edge[end] - group[0][end] <= RULE_END_TOLERANCE:
                 group.append(edge)
                 continue
@@ -588,7 +587,9 @@ def grid_rows(cells: Sequence[BBox]) -> list[list[BBox | None]]:
 def find_grids(edges: Sequence[Edge]) -> list[list[list[BBox | None]]]:
     """Given a page's visible rules, return its ruled tables (as rows of cells) with two or more columns;
     a one-column grid is a text box."""
-    edges = filter_edges(merge_rules(list(edges) + closing_rules(edges)), min_length=EDGE_MIN_LENGTH)
+    # pdfplumber's filter_edges(min_length=EDGE_MIN_LENGTH)
+    edges = [e for e in merge_rules(list(edges) + closing_rules(edges))
+             if (e["height"] if e["orientation"] == "v" else e["width"]) >= EDGE_MIN_LENGTH]
     intersections = edges_to_intersections(edges)
     grids = (grid_rows(cells) for cells in cells_to_tables(intersections_to_cells(intersections)))
     return [rows for rows in grids if len(rows[0]) > 1]
@@ -601,8 +602,9 @@ def merge_rules(edges: Sequence[Edge]) -> list[Edge]:
     snapped = snap_rules([e for e in edges if e["orientation"] == "v"], "x0", "x1")
     snapped += snap_rules([e for e in edges if e["orientation"] == "h"], "top", "bottom")
     merged: list[Edge] = []
-    for (orientation, _), line in groupby(sorted(snapped, key=line_of), key=line_of):
-        merged += join_rules(list(line), *(("x0", "x1") if orientation == "h" else ("top", "bottom")))
+    keyed = sorted(zip(map(line_of, snapped), snapped), key=itemgetter(0))  # each rule's line asked once
+    for (orientation, _), line in groupby(keyed, key=itemgetter(0)):
+        merged += join_rules([rule for _, rule in line], *(("x0", "x1") if orientation == "h" else ("top", "bottom")))
     return merged
 
 
@@ -616,9 +618,12 @@ def snap_rules(rules: list[Edge], low: str, high: str) -> list[Edge]:
     of their cluster (positions within DEFAULT_SNAP_TOLERANCE of the next), cluster by cluster: pdfplumber's
     snap_objects, by the same arithmetic."""
     clusters = make_cluster_dict([rule[low] for rule in rules], DEFAULT_SNAP_TOLERANCE)
+    members: dict[int, list[Edge]] = {}  # each cluster's rules, in the order given (a stable sort's)
+    for rule in rules:
+        members.setdefault(clusters[rule[low]], []).append(rule)
     snapped: list[Edge] = []
-    for _, group in groupby(sorted(rules, key=lambda rule: clusters[rule[low]]), key=lambda rule: clusters[rule[low]]):
-        cluster = list(group)
+    for key in sorted(members):
+        cluster = members[key]
         average = sum(rule[low] for rule in cluster) / len(cluster)
         for rule in cluster:
             shift = average - rule[low]
@@ -669,8 +674,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     with each point's rules, column and row looked up once instead of for every pair of points. Two points of one
     column are joined by a vertical rule through both, two of one row by a horizontal one (pdfplumber asks both
     of every pair, and a pair of one column never shares a row)."""
-    verticals = {p: {bbox_of(e) for e in on["v"]} for p, on in intersections.items()}
-    horizontals = {p: {bbox_of(e) for e in on["h"]} for p, on in intersections.items()}
+    verticals = {p: set(map(BBOX_OF, on["v"])) for p, on in intersections.items()}
+    horizontals = {p: set(map(BBOX_OF, on["h"])) for p, on in intersections.items()}
     points = sorted(intersections)
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
@@ -714,7 +719,7 @@ def cells_to_tables(cells: Sequence[BBox]) -> list[list[BBox]]:
         for cell in remaining:
             x0, top, x1, bottom = cell
             cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-            if not current or any(corner in corners for corner in cell_corners):
+            if not current or not corners.isdisjoint(cell_corners):
                 corners.update(cell_corners)
                 current.append(cell)
             else:
@@ -731,6 +736,9 @@ def cells_to_tables(cells: Sequence[BBox]) -> list[list[BBox]]:
 
 def cell_text(chars: Sequence[Char]) -> str:
     """Given the chars of one cell, return its text with in-cell lines joined by '\\n'."""
+    if len(chars) == 1:  # a one-digit cell (most of 表三's): its char, unless it prints nothing
+        text = chars[0]["text"]
+        return text if text.strip() else ""
     lines = (word_chars(line) for line in group_lines(chars))
     return "\n".join(cell_line_text(words) for words in lines if words)
 
@@ -751,15 +759,17 @@ def cell_line_text(words: Sequence[Sequence[Char]]) -> str:
     return "".join(parts)
 
 
-def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], centres_of: Sequence[Point], page: int) -> RawTable:
-    """Given a ruled table's rows of cell bboxes and the page's chars with their centres, return it as a RawTable."""
+def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], xs: np.ndarray, ys: np.ndarray,
+                page: int) -> tuple[RawTable, list[int]]:
+    """Given a ruled table's rows of cell bboxes, the page's chars and their centres' x and y, return it as a RawTable,
+    and the indexes of the chars whose centre lies in its bbox."""
     bbox = union(cell for row in rows for cell in row if cell is not None)
     left, top, right, bottom = bbox
-    found = sorted(((c, x, y) for c, (x, y) in zip(chars, centres_of) if left <= x <= right and top <= y <= bottom),
-                   key=itemgetter(2))
-    inside = [c for c, _, _ in found]
-    middles = [x for _, x, _ in found]
-    centres = [y for _, _, y in found]
+    found = np.flatnonzero((xs >= left) & (xs <= right) & (ys >= top) & (ys <= bottom))
+    found = found[np.argsort(ys[found], kind="stable")]  # top down, in the page's order where level
+    indexes = found.tolist()
+    inside = [chars[i] for i in indexes]
+    middles, centres = xs[found].tolist(), ys[found].tolist()
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -772,7 +782,7 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], ce
             own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
             cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
-    return RawTable(rows=table, where=Where(page=page, bbox=bbox))
+    return RawTable(rows=table, where=Where(page=page, bbox=bbox)), indexes
 
 
 # --- unruled tables ----------------------------------------------------------------------------
@@ -1050,11 +1060,14 @@ def page_content(page: PageObjects, chars: list[Char], cut: PageCut | None = Non
     table with the count of the page's lines printed before it, and the value columns' names of its last table
     when it is unruled and placed by them."""
     grids = find_grids(page.edges)
-    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if grids else []
-    ruled = [ruled_table(rows, chars, centres, page.number) for rows in grids]
+    if grids:  # the chars' centres
+        count = len(chars)
+        xs = (np.fromiter(map(BY_X0, chars), float, count) + np.fromiter(map(BY_X1, chars), float, count)) / 2
+        ys = (np.fromiter(map(BY_TOP, chars), float, count) + np.fromiter(map(BY_BOTTOM, chars), float, count)) / 2
+    read = [ruled_table(rows, chars, xs, ys, page.number) for rows in grids]
+    ruled = [table for table, _ in read]
     boxes = [t.where.bbox for t in ruled if t.where.bbox]
-    covered = {i for left, top, right, bottom in boxes
-               for i, (x, y) in enumerate(centres) if left <= x <= right and top <= y <= bottom}
+    covered = set().union(*(inside for _, inside in read))  # the chars whose centre lies in a table's bbox
     free = [c for i, c in enumerate(chars) if i not in covered] if covered else chars
     lines = [line for line in char_lines(free) if not is_footer(line, page.height)]
     tables = [(sum(line.top < box[1] for line in lines), t) for box, t in zip(boxes, ruled)]

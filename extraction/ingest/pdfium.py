@@ -19,7 +19,7 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -48,11 +48,13 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True)
 class Font:
-    """What the char boxes need of a font: its handle, its name and its descent."""
+    """What the char boxes need of a font: its handle, its name and its descent, and the advance widths at size 1 of
+    the chars it has printed so far (once the char is known mapped)."""
 
     handle: ctypes.c_void_p  # as unchecked calls take it
     name: str
     descent: float  # below the baseline, as a (negative) share of the font size
+    widths: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Placement(NamedTuple):
@@ -120,24 +122,24 @@ def font_of(handle: ctypes.c_void_p) -> Font:
 
 
 def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font],
-              matrix: pdfium_c.FS_MATRIX) -> Placement:
-    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill, return where its chars'
-    boxes lie."""
+              matrix: pdfium_c.FS_MATRIX, matrix_ref: object) -> Placement:
+    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill (and its byref), return
+    where its chars' boxes lie."""
     font_address = Unchecked.object_font(ctypes.c_void_p(text_object))
     font = fonts.get(font_address) or fonts.setdefault(font_address, font_of(ctypes.c_void_p(font_address)))
-    Unchecked.char_matrix(textpage, index, ctypes.byref(matrix))
-    if matrix.a * matrix.d - matrix.b * matrix.c < 0:
+    Unchecked.char_matrix(textpage, index, matrix_ref)
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    if a * d - b * c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
     size = Unchecked.font_size(textpage, index)
-    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
 
 
-def advance(font: Font, code_point: int) -> float:
-    """Given a font and a char's code point, return the char's advance width at font size 1."""
-    width = ctypes.c_float()
+def advance(font: Font, code_point: int, width: ctypes.c_float, width_ref: object) -> float:
+    """Given a font, a char's code point and a float to fill (and its byref), return the char's advance width at
+    font size 1."""
     # PDFium's FPDFFont_GetGlyphWidth takes the char's Unicode value and maps it back to its char code
-    if not Unchecked.glyph_width(font.handle, code_point, UNIT_SIZE, ctypes.byref(width)):
+    if not Unchecked.glyph_width(font.handle, code_point, UNIT_SIZE, width_ref):
         raise Unsupported("a char whose width PDFium cannot give")
     return width.value
 
@@ -232,12 +234,10 @@ class Unchecked:
 
 @dataclass
 class Fonts:
-    """The fonts a document's pages have used so far, by address, and the advance widths at size 1 of the chars
-    each has printed (once the char is known mapped). An address names one font only while the pages using it are
-    open: a document's pages stay open until it is read."""
+    """The fonts a document's pages have used so far, by address. An address names one font only while the pages
+    using it are open: a document's pages stay open until it is read."""
 
     fonts: dict[int, Font] = field(default_factory=dict)
-    widths: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
 def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fonts) -> tuple[list[Char], set[int]]:
@@ -250,13 +250,16 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, Unchecked.map_error
     get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
-    fonts, widths = known.fonts, known.widths
+    fonts = known.fonts
     placements: dict[int, Placement] = {}
     chars: list[Char] = []
     append = chars.append
     a, b, c, d, e, f = ctm
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
     matrix = pdfium_c.FS_MATRIX()  # filled by each placement
+    matrix_ref = ctypes.byref(matrix)
+    width_out = ctypes.c_float()  # filled by each advance
+    width_ref = ctypes.byref(width_out)
     # the last text object's placement, unpacked into locals: this loop runs once per char of every page
     font, size, pa, pb, pc, pd, upright, below, tall, per_width = UNPLACED
     font_name, font_widths = "", {}
@@ -269,10 +272,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
         if key != last_key:  # the first char of a text object: its placement, once per object
             placed = placements.get(key)
             if placed is None:
-                placed = placements[key] = placement(key, textpage, i, fonts, matrix)
+                placed = placements[key] = placement(key, textpage, i, fonts, matrix, matrix_ref)
             font, size, pa, pb, pc, pd, upright, below, tall, per_width = placed
-            font_name = font.name
-            font_widths = widths.setdefault(font.handle.value, {})
+            font_name, font_widths = font.name, font.widths
             last_key = key
         elif ox == last_x and oy == last_y:
             raise Unsupported("a char PDFium split in several (a ligature)")
@@ -282,7 +284,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
         if width is None:
             if map_error(textpage, i):
                 raise Unsupported("a char without a Unicode map")
-            width = font_widths[char] = advance(font, ord(char))
+            width = font_widths[char] = advance(font, ord(char), width_out, width_ref)
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
         if upright:  # two opposite corners span the box
@@ -313,18 +315,36 @@ def is_white(red: int, green: int, blue: int) -> bool:
     return min(red, green, blue) >= WHITE_BYTE
 
 
-def colour_white(getter: Callable[..., int], path: Opaque) -> bool:
-    """Given PDFium's stroke or fill colour getter and a path, return whether that colour is white."""
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    painted = getter(path, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha))
-    return bool(painted) and is_white(red.value, green.value, blue.value)
+class Outputs:
+    """The out-parameters of the calls made per path object and per segment, made once per page and filled by each
+    call (one thread at a time is in PDFium: IN_USE)."""
+
+    def __init__(self) -> None:
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.point = (ctypes.byref(self.x), ctypes.byref(self.y))
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.modes = (ctypes.byref(self.fill_mode), ctypes.byref(self.stroke))
+        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.colour = tuple(ctypes.byref(component) for component in self.rgba)
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
 
 
-def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
-    """Given a path object and its matrix to the upright page, yield each subpath as pdfminer records it: its
-    operators (m, l, c, h) and one point per operator (a curve's end point; the start point for h)."""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+def colour_white(getter: Callable[..., int], path: Opaque, out: Outputs) -> bool:
+    """Given PDFium's stroke or fill colour getter, a path and the page's out-parameters, return whether that colour
+    is white."""
+    if not getter(path, *out.colour):
+        return False
+    red, green, blue, _ = out.rgba
+    return is_white(red.value, green.value, blue.value)
+
+
+def subpaths(path: Opaque, matrix: Matrix, out: Outputs) -> Iterator[tuple[str, list[Point]]]:
+    """Given a path object, its matrix to the upright page and the page's out-parameters, yield each subpath as
+    pdfminer records it: its operators (m, l, c, h) and one point per operator (a curve's end point; the start point
+    for h)."""
+    x, y = out.x, out.y
+    x_ref, y_ref = out.point
     get_segment, segment_type = Unchecked.segment, Unchecked.segment_type
     segment_point, segment_close = Unchecked.segment_point, Unchecked.segment_close
     a, b, c, d, e, f = matrix
@@ -334,21 +354,23 @@ def subpaths(path: Opaque, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     for i in range(Unchecked.segments(path)):  # once per segment of every path
         segment = get_segment(path, i)
         kind = segment_type(segment)
+        if kind != MOVETO:
+            if not shape:
+                continue
+            if kind == BEZIERTO:
+                curve_points += 1
+                if curve_points % 3:
+                    continue  # a control point: pdfminer keeps only where the curve ends
         segment_point(segment, x_ref, y_ref)
         px, py = x.value, y.value
         point = (a * px + c * py + e, b * px + d * py + f)  # through the matrix
-        closes = segment_close(segment)
-        if kind == MOVETO:
+        if kind == MOVETO:  # whether it closes is asked of the segments that draw
             if shape:
                 yield "".join(shape), points
             shape, points, curve_points = ["m"], [point], 0
             continue
-        if not shape:
-            continue
+        closes = segment_close(segment)
         if kind == BEZIERTO:
-            curve_points += 1
-            if curve_points % 3:
-                continue  # a control point: pdfminer keeps only where the curve ends
             shape.append("c")
         elif closes and point == points[0]:
             shape.append("h")  # PDFium draws the closing line back to the start that pdfminer's h stands for
@@ -381,30 +403,33 @@ def pdfminer_points(shape: str, points: list[Point]) -> list[Point] | None:
     return points
 
 
-def path_edges(path: Opaque, matrix: Matrix, height: float) -> list[Edge]:
-    """Given a path object and its matrix to the upright page, return the edges of its visible subpaths."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    Unchecked.draw_mode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
-    stroked, filled = bool(stroke.value), fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
+def path_edges(path: Opaque, matrix: Matrix, height: float, out: Outputs) -> list[Edge]:
+    """Given a path object, its matrix to the upright page, the page's height and its out-parameters, return the
+    edges of its visible subpaths."""
+    Unchecked.draw_mode(path, *out.modes)
+    stroked, filled = bool(out.stroke.value), out.fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not stroked and not filled:
         return []
-    stroke_white = stroked and colour_white(Unchecked.stroke_colour, path)
-    fill_white = filled and colour_white(Unchecked.fill_colour, path)
+    stroke_white = stroked and colour_white(Unchecked.stroke_colour, path, out)
+    fill_white = filled and colour_white(Unchecked.fill_colour, path, out)
+    seen_whatever_its_size = stroked and not stroke_white  # is_visible's first test
     edges: list[Edge] = []
-    for shape, points in subpaths(path, matrix):
+    for shape, points in subpaths(path, matrix, out):
         kept = pdfminer_points(shape, points)
         if kept is None:
             continue
-        xs, ys = [p[0] for p in kept], [p[1] for p in kept]
-        if is_visible(stroked, stroke_white, filled, fill_white, max(xs) - min(xs), max(ys) - min(ys)):
-            edges += segment_edges(kept, 0.0, height)
+        if not seen_whatever_its_size:
+            xs, ys = [p[0] for p in kept], [p[1] for p in kept]
+            if not is_visible(stroked, stroke_white, filled, fill_white, max(xs) - min(xs), max(ys) - min(ys)):
+                continue
+        edges += segment_edges(kept, 0.0, height)
     return edges
 
 
-def object_matrix(page_object: Opaque) -> Matrix:
-    """Given a page object, return its matrix."""
-    m = pdfium_c.FS_MATRIX()
-    Unchecked.object_matrix(page_object, ctypes.byref(m))
+def object_matrix(page_object: Opaque, out: Outputs) -> Matrix:
+    """Given a page object and the page's out-parameters, return its matrix."""
+    Unchecked.object_matrix(page_object, out.matrix_ref)
+    m = out.matrix
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
@@ -419,14 +444,12 @@ def has_actual_text(text_object: Opaque) -> bool:
 
 def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[Edge], list[int]]:
     """Given a page, its page matrix and upright height, return the edges of its visible paths, in drawing order
-    (form XObjects entered where they are drawn), and its text objects, each made one PDFium's text page keeps
-    (keep_boxless_text). Raise Unsupported for text replaced by an /ActualText, where pdfminer reads the chars."""
+    (form XObjects entered where they are drawn), and the addresses of its text objects. Raise Unsupported for text
+    replaced by an /ActualText, where pdfminer reads the chars."""
     edges: list[Edge] = []
     texts: list[int] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
-
-    object_type, marks, bounds = Unchecked.object_type, Unchecked.marks, Unchecked.bounds
+    object_type, marks = Unchecked.object_type, Unchecked.marks
+    out = Outputs()
 
     def visit(get: Callable[[ctypes.c_void_p, int], Opaque], container: ctypes.c_void_p, count: int, outer: Matrix) -> None:
         for i in range(count):  # once per object of every page
@@ -435,19 +458,26 @@ def page_edges(page: pdfium.PdfPage, ctm: Matrix, height: float) -> tuple[list[E
             if kind == TEXT_OBJECT:
                 if marks(page_object) and has_actual_text(page_object):
                     raise Unsupported("text replaced by its /ActualText")
-                if bounds(page_object, *corners) and right.value - left.value < BOXLESS_WIDTH:
-                    keep_boxless_text(page_object)
                 texts.append(page_object.value)
             elif kind == PATH_OBJECT:
-                edges.extend(path_edges(page_object, mult(object_matrix(page_object), outer), height))
+                edges.extend(path_edges(page_object, mult(object_matrix(page_object, out), outer), height, out))
             elif kind == FORM_OBJECT:
-                visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object), outer))
+                visit(C.form_object, page_object, C.form_count(page_object), mult(object_matrix(page_object, out), outer))
 
     visit(Unchecked.page_object, page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), ctm)
     return edges, texts
 
 
-def keep_boxless_text(text_object: Opaque) -> None:
+def boxless(texts: Iterable[int]) -> list[int]:
+    """Given text objects' addresses, return those whose box is narrower than BOXLESS_WIDTH: PDFium's text page
+    drops them."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    return [text for text in texts
+            if Unchecked.bounds(ctypes.c_void_p(text), *corners) and right.value - left.value < BOXLESS_WIDTH]
+
+
+def keep_boxless_text(text_object: int) -> None:
     """Given a text object whose box has no width, make it one PDFium's text page keeps: it drops such objects, and
     one char whose glyph PDFium has no box for (a CJK font neither embedded nor installed, as iText's and
     ReportLab's STSong-Light) gives its object such a box. A stroked object's box is widened by half its line
@@ -471,15 +501,37 @@ def read_page(page: pdfium.PdfPage, number: int, fonts: Fonts) -> PageObjects:
     """Given a page, its number and the document's fonts so far, return its chars and visible rules. Raise
     Unsupported where pdfminer should read the page instead."""
     ctm, height = page_ctm(mediabox(page), page.get_rotation())
-    edges, texts = page_edges(page, ctm, height)  # before the text page is loaded: it may change which text it keeps
-    textpage = page.get_textpage()
+    edges, texts = page_edges(page, ctm, height)
     try:
-        chars, read = page_chars(textpage.raw, ctm, height, fonts)
-    finally:
-        textpage.close()
+        chars, read = text_chars(page, ctm, height, fonts)
+    except Unsupported:
+        fixed = boxless(texts)
+        if not fixed:
+            raise
+    else:
+        if read.issuperset(texts):
+            return PageObjects(number=number, height=snap(height), chars=chars, edges=edges)
+        # a boxless object is always among those the text page left out
+        fixed = boxless(text for text in texts if text not in read)
+        if not fixed:
+            raise Unsupported("text PDFium's text page leaves out")
+    # read again as if the boxless objects had been made ones the text page keeps before it was first loaded
+    for text in fixed:
+        keep_boxless_text(text)
+    chars, read = text_chars(page, ctm, height, fonts)
     if not read.issuperset(texts):
         raise Unsupported("text PDFium's text page leaves out")
     return PageObjects(number=number, height=snap(height), chars=chars, edges=edges)
+
+
+def text_chars(page: pdfium.PdfPage, ctm: Matrix, height: float, fonts: Fonts) -> tuple[list[Char], set[int]]:
+    """Given a page, its page matrix and upright height and the document's fonts so far, load its text page and
+    return page_chars of it."""
+    textpage = page.get_textpage()
+    try:
+        return page_chars(textpage.raw, ctm, height, fonts)
+    finally:
+        textpage.close()
 
 
 def read_pages(data: bytes) -> tuple[list[PageObjects | None], str | None]:
