@@ -463,17 +463,20 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
 
     A row right after a header row (`continuing`) is one too when every cell of it is a column label.
     """
-    cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
-    header_words = bool(cells) and HEADER_WORDS.search("".join(cells)) is not None
+    # No header word can be printed in a value cell or run on into one (a value prints digits, a unit, a null mark):
+    # the labels alone say whether the row prints one, and most rows print none.
+    labels = [core(c.text) for c in row.labels if norm(c.text)]
+    header_words = bool(labels) and HEADER_WORDS.search("".join(labels)) is not None
     if not header_words and not continuing:
         return None
-    labels = _column_labels(version)
+    cells = labels + [core(c.text) for c in row.values if norm(c.text)]
+    columns = _column_labels(version)
     out: list[str | None] = []
     for text in cells:
         if text == "信息内容":
             continue
-        named = _labels_in(text, labels)
-        out += named if len(named) > 1 else [next((key for label, key in labels if label in text or text in label), None)]
+        named = _labels_in(text, columns)
+        out += named if len(named) > 1 else [next((key for label, key in columns if label in text or text in label), None)]
     return out if header_words or (out and all(out)) else None
 
 
