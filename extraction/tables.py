@@ -473,14 +473,21 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
     columns = _column_labels(version)
     out: list[str | None] = []
     for text in cells:
-        if text == "信息内容":
-            continue
-        named = _labels_in(text, columns)
-        out += named if len(named) > 1 else [next((key for label, key in columns if label in text or text in label), None)]
+        if text != "信息内容":
+            out += _cell_columns(text, columns)
     return out if header_words or (out and all(out)) else None
 
 
-def _labels_in(text: str, labels: list[tuple[str, str]]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _cell_columns(text: str, columns: tuple[tuple[str, str], ...]) -> tuple[str | None, ...]:
+    """Given a header cell's core text and the (label, key) pairs longest first, return the keys of the columns it
+    heads: of each label it prints whole where it prints several, else of the first label it holds or lies in (None:
+    no column). The same header cells come with every report."""
+    named = _labels_in(text, columns)
+    return tuple(named) if len(named) > 1 else (next((key for label, key in columns if label in text or text in label), None),)
+
+
+def _labels_in(text: str, labels: tuple[tuple[str, str], ...]) -> list[str]:
     """Given a header cell's text and the (label, key) pairs longest first, return the keys of the labels it prints
     whole, in printed order: a text export that keeps one space between cells prints a header row as one cell."""
     taken: list[tuple[int, int, str]] = []
@@ -494,15 +501,15 @@ def _labels_in(text: str, labels: list[tuple[str, str]]) -> list[str]:
     return [key for _, _, key in sorted(taken)]
 
 
-def _column_labels(version: VersionSpec) -> list[tuple[str, str]]:
+def _column_labels(version: VersionSpec) -> tuple[tuple[str, str], ...]:
     """Given a version, return its 表二 (core column label, column key) pairs, longest label first."""
     if version.id not in _COLUMN_LABELS:
         labels = {core(col["label"]): col["key"] for g in version.active for col in g.columns}
-        _COLUMN_LABELS[version.id] = sorted(labels.items(), key=lambda kv: -len(kv[0]))
+        _COLUMN_LABELS[version.id] = tuple(sorted(labels.items(), key=lambda kv: -len(kv[0])))
     return _COLUMN_LABELS[version.id]
 
 
-_COLUMN_LABELS: dict[str, list[tuple[str, str]]] = {}
+_COLUMN_LABELS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
