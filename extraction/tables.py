@@ -818,7 +818,7 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
             candidates = distinct(_requests_candidates(values[:cut] + values[cut + 1:], row.positional, width) + candidates)
         if candidates and candidates[0].note == PAIR_NOTE:
             confidence = min(confidence, PAIR_CONFIDENCE)
-        keys = tuple(map(f"requests.{placed[0]}.".__add__, spec.column_keys))
+        keys = _row_keys(spec)[placed[0]]
         if not row.positional and 0 < len(values) < width:
             sparse.append((Slot(keys, candidates, confidence),
                            SparseRow(keys, tuple(values), row.values[0].where, columns=_printed_columns(values, width))))
@@ -827,6 +827,15 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     if not sparse:
         return slots
     return slots + _read_sparse(slots, sparse, label_only, seen, spec, version)
+
+
+@per_spec
+def _row_keys(spec: Spec) -> dict[str, tuple[str, ...]]:
+    """Given the spec, return the cell keys of each 表三 row, made once: every report's slots, cells and identities
+    hash and compare them, and keys made afresh for each report are hashed afresh and compared character by
+    character."""
+    return {r.key: tuple(f"requests.{r.key}.{col}" for col in spec.column_keys)
+            for v in spec.versions.values() for r in v.requests_rows}
 
 
 def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
@@ -853,7 +862,7 @@ def _read_sparse(slots: list[Slot], sparse: list[tuple[Slot, SparseRow]], label_
     blank: dict[str, tuple[Slot, SparseRow]] = {}
     for label, key, confidence in label_only:
         if key in rows_of_version and key not in seen and key not in blank:
-            keys = tuple(f"requests.{key}.{col}" for col in spec.column_keys)
+            keys = _row_keys(spec)[key]
             blank[key] = (Slot(keys, [], confidence), SparseRow(keys, (), label.where))
     fixed = [SparseRow(s.keys, None, None, s.candidates) for s in slots if s.keys[0].startswith("requests.")]
     every = sparse + list(blank.values())
