@@ -463,21 +463,31 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
 
     A row right after a header row (`continuing`) is one too when every cell of it is a column label.
     """
-    cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
-    header_words = bool(cells) and HEADER_WORDS.search("".join(cells)) is not None
+    # No header word can be printed in a value cell or run on into one (a value prints digits, a unit, a null mark):
+    # the labels alone say whether the row prints one, and most rows print none.
+    labels = [core(c.text) for c in row.labels if norm(c.text)]
+    header_words = bool(labels) and HEADER_WORDS.search("".join(labels)) is not None
     if not header_words and not continuing:
         return None
-    labels = _column_labels(version)
+    cells = labels + [core(c.text) for c in row.values if norm(c.text)]
+    columns = _column_labels(version)
     out: list[str | None] = []
     for text in cells:
-        if text == "信息内容":
-            continue
-        named = _labels_in(text, labels)
-        out += named if len(named) > 1 else [next((key for label, key in labels if label in text or text in label), None)]
+        if text != "信息内容":
+            out += _cell_columns(text, columns)
     return out if header_words or (out and all(out)) else None
 
 
-def _labels_in(text: str, labels: list[tuple[str, str]]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _cell_columns(text: str, columns: tuple[tuple[str, str], ...]) -> tuple[str | None, ...]:
+    """Given a header cell's core text and the (label, key) pairs longest first, return the keys of the columns it
+    heads: of each label it prints whole where it prints several, else of the first label it holds or lies in (None:
+    no column). The same header cells come with every report."""
+    named = _labels_in(text, columns)
+    return tuple(named) if len(named) > 1 else (next((key for label, key in columns if label in text or text in label), None),)
+
+
+def _labels_in(text: str, labels: tuple[tuple[str, str], ...]) -> list[str]:
     """Given a header cell's text and the (label, key) pairs longest first, return the keys of the labels it prints
     whole, in printed order: a text export that keeps one space between cells prints a header row as one cell."""
     taken: list[tuple[int, int, str]] = []
@@ -491,15 +501,15 @@ def _labels_in(text: str, labels: list[tuple[str, str]]) -> list[str]:
     return [key for _, _, key in sorted(taken)]
 
 
-def _column_labels(version: VersionSpec) -> list[tuple[str, str]]:
+def _column_labels(version: VersionSpec) -> tuple[tuple[str, str], ...]:
     """Given a version, return its 表二 (core column label, column key) pairs, longest label first."""
     if version.id not in _COLUMN_LABELS:
         labels = {core(col["label"]): col["key"] for g in version.active for col in g.columns}
-        _COLUMN_LABELS[version.id] = sorted(labels.items(), key=lambda kv: -len(kv[0]))
+        _COLUMN_LABELS[version.id] = tuple(sorted(labels.items(), key=lambda kv: -len(kv[0])))
     return _COLUMN_LABELS[version.id]
 
 
-_COLUMN_LABELS: dict[str, list[tuple[str, str]]] = {}
+_COLUMN_LABELS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def detect_version(tables: list[RawTable], report_year: int | None, spec: Spec) -> str | None:
@@ -808,7 +818,7 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
             candidates = distinct(_requests_candidates(values[:cut] + values[cut + 1:], row.positional, width) + candidates)
         if candidates and candidates[0].note == PAIR_NOTE:
             confidence = min(confidence, PAIR_CONFIDENCE)
-        keys = tuple(map(f"requests.{placed[0]}.".__add__, spec.column_keys))
+        keys = _row_keys(spec)[placed[0]]
         if not row.positional and 0 < len(values) < width:
             sparse.append((Slot(keys, candidates, confidence),
                            SparseRow(keys, tuple(values), row.values[0].where, columns=_printed_columns(values, width))))
@@ -817,6 +827,15 @@ def _requests_slots(out: ParsedTables, rows: list[tuple[_Row, tuple[str, float] 
     if not sparse:
         return slots
     return slots + _read_sparse(slots, sparse, label_only, seen, spec, version)
+
+
+@per_spec
+def _row_keys(spec: Spec) -> dict[str, tuple[str, ...]]:
+    """Given the spec, return the cell keys of each 表三 row, made once: every report's slots, cells and identities
+    hash and compare them, and keys made afresh for each report are hashed afresh and compared character by
+    character."""
+    return {r.key: tuple(f"requests.{r.key}.{col}" for col in spec.column_keys)
+            for v in spec.versions.values() for r in v.requests_rows}
 
 
 def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
@@ -843,7 +862,7 @@ def _read_sparse(slots: list[Slot], sparse: list[tuple[Slot, SparseRow]], label_
     blank: dict[str, tuple[Slot, SparseRow]] = {}
     for label, key, confidence in label_only:
         if key in rows_of_version and key not in seen and key not in blank:
-            keys = tuple(f"requests.{key}.{col}" for col in spec.column_keys)
+            keys = _row_keys(spec)[key]
             blank[key] = (Slot(keys, [], confidence), SparseRow(keys, (), label.where))
     fixed = [SparseRow(s.keys, None, None, s.candidates) for s in slots if s.keys[0].startswith("requests.")]
     every = sparse + list(blank.values())
