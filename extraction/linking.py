@@ -104,9 +104,7 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
         sections = narrative.sections
     out: list[tuple[str, Figure]] = []
     for section in sections:
-        for fig in find_figures(narrative.plain[section.start:section.end]):
-            shifted = Figure(fig.value, fig.unit, fig.approx, fig.start + section.start, fig.end + section.start, fig.raw, fig.implicit)
-            out.append((section.no, shifted))
+        out += [(section.no, fig) for fig in find_figures(narrative.plain[section.start:section.end], section.start)]
     return out
 
 
