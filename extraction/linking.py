@@ -732,6 +732,8 @@ def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
     """Given the words of a figure's clause before it (veto_exempt phrases masked) and its topic, return whether one of
     the topic's clause vetoes stands before the last word of the topic there (审理…行政复议案件: the organ's)."""
     words = spec.topic_clause_vetoes.get(topic, ())
+    if not words:  # most topics have none: their words need not be sought
+        return False
     last = max((clause.rfind(w) for w in spec.topics.get(topic, ())), default=-1)
     return last > 0 and any(w in clause[:last] for w in words)
 
