@@ -116,7 +116,8 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
 _MEASURE_NOUN = re.compile(r"(播放|阅读|浏览|点击|访问|观看)|(用户|粉丝|订阅|关注)")
 _NOUN_WINDOW = 12
 
-# A number joined to an ordinal before it is one too: 第20条和21条, 第九至十二条, 第十九条、二十条.
+# A number joined to an ordinal before it is one too: 第20条和21条, 第九至十二条, 第十九条、二十条 (no 第 before it,
+# no ordinal: most figures skip the search).
 _ORDINAL_BEFORE = re.compile(rf"第\s*(?:{_D}+|[{_CN_NUM}百]+)\s*[条款项章节次]?\s*(?:、|和|及|与|至|到|-|—|～|~)\s*$")
 _ORDINAL_WINDOW = 16
 # 市委八届四次全会, 十六届人大七次会议: a session's number after its term is an ordinal.
@@ -202,7 +203,7 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     """Given a candidate figure, return whether its words make it an ordinal, an article or a slogan, not a count."""
     start = m.start()
     before = text[max(0, start - _ORDINAL_WINDOW):start]
-    if _ORDINAL_BEFORE.search(before) or (unit == "次" and _SESSION_BEFORE.search(before)):
+    if ("第" in before and _ORDINAL_BEFORE.search(before)) or (unit == "次" and _SESSION_BEFORE.search(before)):
         return True
     if m["cn"] == "一" and (before.endswith(_ARTICLE_BEFORE) or unit in _INDEFINITE_UNITS):
         return True
