@@ -383,7 +383,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         i = local.rfind(cue.word)
         if i < 0:
             continue
-        if applies(cue.rule) and _helped(local[:i], cue.rule):
+        if "helped_by" in cue.rule and applies(cue.rule) and _helped(local[:i], cue.rule):
             return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
         if "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
                                                    or local.startswith("信息", i + len(cue.word))):
