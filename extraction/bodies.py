@@ -11,6 +11,7 @@ from extraction.agency import clean
 from extraction.script import simplified
 
 _NAME_CHARS = r"[\u4e00-\u9fff]"
+NAME_MIN_CHARS = 2  # name characters before an organ or place suffix: fewer words name no body
 TAIL_MIN_CHARS = 3  # shorter tails of two names (务局, 政府) are shared by different organs too often to tell them apart
 
 
@@ -23,7 +24,7 @@ def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Patter
     """A clause's whole subject as one name: time and list words, a run of three or more name characters ending in
     an organ or place suffix, then such words only (厚桥街道收到, 市政府办公室共受理; not 政府信息公开行政诉讼, 承办)."""
     filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
-    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{2,20}}(?:{_longest_first(list(suffixes))})){filler}$")
+    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))})){filler}$")
 
 
 def _short(name: str, bodies: dict[str, Any]) -> str:
@@ -77,6 +78,8 @@ def _same_body(named: str, issuer: str, bodies: dict[str, Any]) -> bool:
 def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
     """Given words (a clause's subject, an issuer as read), return the body they name as a whole, or None when they
     are no name (a preposition or own word before it, a verb inside it)."""
+    if len(words) < NAME_MIN_CHARS:  # about half of all clauses' subjects: none to convert and match
+        return None
     m = _opening_name(tuple(bodies["lead_words"]),
                       tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(simplified(words))
     if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from extraction.numerals import cn_value
-from extraction.zeros import ZeroClaim, find_zero_claims, zero_unit
+from extraction.zeros import find_zero_claims, zero_unit
 
 __all__ = ["Figure", "find_figures", "parse_number"]
 
@@ -116,7 +116,8 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
 _MEASURE_NOUN = re.compile(r"(播放|阅读|浏览|点击|访问|观看)|(用户|粉丝|订阅|关注)")
 _NOUN_WINDOW = 12
 
-# A number joined to an ordinal before it is one too: 第20条和21条, 第九至十二条, 第十九条、二十条.
+# A number joined to an ordinal before it is one too: 第20条和21条, 第九至十二条, 第十九条、二十条 (no 第 before it,
+# no ordinal: most figures skip the search).
 _ORDINAL_BEFORE = re.compile(rf"第\s*(?:{_D}+|[{_CN_NUM}百]+)\s*[条款项章节次]?\s*(?:、|和|及|与|至|到|-|—|～|~)\s*$")
 _ORDINAL_WINDOW = 16
 # 市委八届四次全会, 十六届人大七次会议: a session's number after its term is an ordinal.
@@ -202,7 +203,7 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     """Given a candidate figure, return whether its words make it an ordinal, an article or a slogan, not a count."""
     start = m.start()
     before = text[max(0, start - _ORDINAL_WINDOW):start]
-    if _ORDINAL_BEFORE.search(before) or (unit == "次" and _SESSION_BEFORE.search(before)):
+    if ("第" in before and _ORDINAL_BEFORE.search(before)) or (unit == "次" and _SESSION_BEFORE.search(before)):
         return True
     if m["cn"] == "一" and (before.endswith(_ARTICLE_BEFORE) or unit in _INDEFINITE_UNITS):
         return True
@@ -224,8 +225,9 @@ def _bare_count(text: str, m: re.Match[str]) -> bool:
     return not _BARE_YEAR.fullmatch(m["num"])
 
 
-def _figure(text: str, m: re.Match[str]) -> Figure | None:
-    """Given a candidate match of _FIGURE, return its Figure, or None if it is no figure."""
+def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
+    """Given a candidate match of _FIGURE and where the text starts in the whole narrative, return its Figure (its
+    span in the narrative's offsets), or None if it is no figure."""
     unit = m["unit"] or ""
     if unit == "％":
         unit = "%"
@@ -263,27 +265,30 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     if not _credible(value):
         return None
     approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"])
-    return Figure(_plain(value), unit, approx, m.start(), end, text[m.start():end])
+    return Figure(_plain(value), unit, approx, m.start() + offset, end + offset, text[m.start():end])
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Given narrative text, return its figures and worded zeros, in text order."""
+def find_figures(text: str, offset: int = 0) -> list[Figure]:
+    """Given narrative text (and where it starts in the whole narrative: a section), return its figures and worded
+    zeros, in text order, their spans in the whole narrative's offsets (each Figure made once, not made and shifted)."""
     claims = find_zero_claims(text)
-    printed = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m)) is not None]
-    found = _outside_claims(printed, claims)  # 没有出现一起复议: a filler
-    found += [Figure(0, zero_unit(c), False, c.start, c.end, text[c.start:c.end], implicit=True) for c in claims]
+    printed = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m, offset)) is not None]
+    found = _outside_claims(printed, [(c.start + offset, c.end + offset) for c in claims])  # 没有出现一起复议: a filler
+    found += [Figure(0, zero_unit(c), False, c.start + offset, c.end + offset, text[c.start:c.end], implicit=True)
+              for c in claims]
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _outside_claims(figures: list[Figure], claims: list[ZeroClaim]) -> list[Figure]:
-    """Given figures and zero claims, both in text order (claims do not overlap), return the figures no claim holds."""
+def _outside_claims(figures: list[Figure], claims: list[tuple[int, int]]) -> list[Figure]:
+    """Given figures and the spans of zero claims, both in text order (claims do not overlap), return the figures no
+    claim holds."""
     out: list[Figure] = []
     i = 0
     for fig in figures:
-        while i + 1 < len(claims) and claims[i + 1].start <= fig.start:
+        while i + 1 < len(claims) and claims[i + 1][0] <= fig.start:
             i += 1
-        if not (claims and claims[i].start <= fig.start and fig.end <= claims[i].end):
+        if not (claims and claims[i][0] <= fig.start and fig.end <= claims[i][1]):
             out.append(fig)
     return out
 

@@ -104,9 +104,7 @@ def narrative_figures(narrative: Narrative, report_year: int | None = None, tabl
         sections = narrative.sections
     out: list[tuple[str, Figure]] = []
     for section in sections:
-        for fig in find_figures(narrative.plain[section.start:section.end]):
-            shifted = Figure(fig.value, fig.unit, fig.approx, fig.start + section.start, fig.end + section.start, fig.raw, fig.implicit)
-            out.append((section.no, shifted))
+        out += [(section.no, fig) for fig in find_figures(narrative.plain[section.start:section.end], section.start)]
     return out
 
 
@@ -340,9 +338,9 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
 
 def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
     """Given text and cues by their first two characters, return the cues that may occur in it: those keyed by a
-    character or an adjacent pair it prints (an empty cue always may). The keys are matched as sets, in C."""
-    printed = {"", *text, *map(operator.add, text, text[1:])}
-    return [cue for key in index.keys() & printed for cue in index[key]]
+    character or an adjacent pair it prints (an empty cue always may). Each key is sought in the text, in C: the words
+    before a figure are mostly a few characters or none, cheaper to search than to cut into pairs and hash."""
+    return [cue for key in index if key in text for cue in index[key]]
 
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
@@ -385,7 +383,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         i = local.rfind(cue.word)
         if i < 0:
             continue
-        if applies(cue.rule) and _helped(local[:i], cue.rule):
+        if "helped_by" in cue.rule and applies(cue.rule) and _helped(local[:i], cue.rule):
             return None  # 指导各镇街办理申请30件: others' handling, overseen; no other cue makes it ours
         if "not_after" in cue.rule and (local[:i].endswith(tuple(cue.rule["not_after"]))
                                                    or local.startswith("信息", i + len(cue.word))):
@@ -734,6 +732,8 @@ def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
     """Given the words of a figure's clause before it (veto_exempt phrases masked) and its topic, return whether one of
     the topic's clause vetoes stands before the last word of the topic there (审理…行政复议案件: the organ's)."""
     words = spec.topic_clause_vetoes.get(topic, ())
+    if not words:  # most topics have none: their words need not be sought
+        return False
     last = max((clause.rfind(w) for w in spec.topics.get(topic, ())), default=-1)
     return last > 0 and any(w in clause[:last] for w in words)
 
