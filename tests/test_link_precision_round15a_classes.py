@@ -57,3 +57,10 @@ def test_documents_posted_are_no_documents_made(tmp_path: Path) -> None:
 def test_a_handled_count_leaving_the_carried_in_out_is_no_pool(tmp_path: Path, left_out: str) -> None:
     found = linked(tmp_path, f"全年共办理政府信息公开申请52件{left_out}。", year=2024)
     assert (52, POOL) not in found and (4, CARRIED_IN) in found
+
+
+@pytest.mark.parametrize("verb", ["受理", "收到"])
+def test_a_received_count_holding_the_carried_in_after_a_comma_is_the_pool(tmp_path: Path, verb: str) -> None:
+    # as with the parenthesis (收到申请52件（含上年结转4件）): the count holds both years' requests
+    assert linked(tmp_path, f"全年共{verb}申请52件，含2023年结转的4件。", year=2024) == [(52, POOL), (4, CARRIED_IN)]
+    assert (52, "requests.new.total") in linked(tmp_path, f"全年共{verb}申请52件，不含上年结转4件。", year=2024)
