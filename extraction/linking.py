@@ -426,7 +426,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         ahead = _NEXT_NUMBER.split(text[fig.end:sentence[1]], maxsplit=1)[0]  # up to the next figure of the sentence
         if report_year is not None:  # 共受理50件，其中结转2023年3件, in the 2024 report: 其中结转上年
             ahead = re.sub(rf"{report_year - 1}\s*年度?", "上年", ahead)
-        if _says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or any(w in ahead for w in switch.get("ahead", [])) \
+        opens_carried = {"words": switch.get("ahead", []), "not_after": switch.get("ahead_not_after", [])}
+        if _says_carried_in(_CARRY_YEAR.sub("上年", right), switch) or _says_carried_in(ahead, opens_carried) \
                 or _part_carried_in(text[fig.end:sentence[1]], switch):
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
