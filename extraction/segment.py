@@ -74,13 +74,16 @@ _CLAUSE_COUNT = re.compile(rf"^[^，,；;。：:]{{0,{COUNT_CLAUSE_CHARS}}}?\d+(
 # A count printed in brackets between its noun and its unit (政务信息(1386)条, 申请（5）件) reads, for matching, as the
 # number alone: its brackets become spaces in Narrative.plain (same length), so the figure is found and its clause
 # runs on through it. Not a reference's item (第36条(2)项).
+# The pattern opens with the bracket, its noun looked back at from there (right before it or one space before): a
+# pattern opening with a look-behind is tried at every character of the narrative.
 _BRACKETED_COUNT = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?<![条款])(\s?)[（(](\s*\d+(?:\.\d+)?\s*)[)）](?=\s*{_UNITS})(?!\s*(?:项目|个人))")
+    r"[（(](?:(?<=[\u4e00-\u9fff][（(])(?<![条款][（(])|(?<=[\u4e00-\u9fff]\s[（(])(?<![条款]\s[（(]))"
+    rf"(\s*\d+(?:\.\d+)?\s*)[)）](?=\s*{_UNITS})(?!\s*(?:项目|个人))")
 
 
 def _unbracketed_counts(text: str) -> str:
     """Given narrative text, return it with the brackets around each bracketed count turned into spaces."""
-    return _BRACKETED_COUNT.sub(lambda m: f"{m.group(1)} {m.group(2)} ", text)
+    return _BRACKETED_COUNT.sub(lambda m: f" {m.group(1)} ", text)
 
 
 @dataclass
