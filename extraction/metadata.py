@@ -14,11 +14,11 @@ from extraction.segment import Narrative
 REPORT_YEARS = range(2008, 2031)  # the disclosure regulation took effect in 2008
 # The report names itself: 三都县人民政府2022年度政府信息公开工作年度报告, 2015年武汉市硚口区政府信息公开…报告.
 # A year in a document number's brackets (苍政办发〔2015〕81号)编制本年度…年度报告) is the notice's, not the report's.
-DOCUMENT_NUMBER_YEAR = r"(?<![〔\[【])(?P<year>\d{4})(?![〕\]】])"
-REPORT_NAME = re.compile(DOCUMENT_NUMBER_YEAR + r"\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
+YEAR_OUTSIDE_DOCUMENT_NUMBER = r"(?<![〔\[【])(?P<year>\d{4})(?![〕\]】])"
+REPORT_NAME = re.compile(YEAR_OUTSIDE_DOCUMENT_NUMBER + r"\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
                          r"(?:政府|政务)?信息(?:公开)?[\u4e00-\u9fff]{0,8}?\s?(?:年度)?(?:报告|年报)")
 # A title line cut before 报告 (…2025年政府信息公开工作 / 年度报): the line alone names the report.
-TITLE_CUT = re.compile(DOCUMENT_NUMBER_YEAR + r"\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
+TITLE_CUT = re.compile(YEAR_OUTSIDE_DOCUMENT_NUMBER + r"\s*年?\s*度?\s*(?P<after>[^\s，,。；;：:、《》“”\"]{0,30}?)"
                        r"(?:政府|政务)?信息公?开?(?:工作)?(?:年度)?$")
 NAME_STOP = "，,。；;：:、《》“”\"！？!?|｜\t "
 # A report name with a count right after it is an item posted this year (…2021年度政府信息公开工作年度报告1条, in
