@@ -78,3 +78,14 @@ def test_a_zero_of_towns_or_counties_taken_together_is_theirs(tmp_path: Path, pl
     # ... and the body's own zero beside theirs still reads
     assert linked(tmp_path, f"本机关未收到政府信息公开申请，{places}均未收到政府信息公开申请。") == [
         (0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("level", ["省直部门", "省级部门", "市级机关", "区级机关"])
+def test_departments_of_one_level_taken_together_count_none_of_the_reports(tmp_path: Path, level: str) -> None:
+    # a province's departments (one level up from 市直部门) or a level's bodies (机关 as 部门) are a part of an area's
+    # count, none of the reporting body's own: neither their count nor their zero is its
+    assert linked(tmp_path, f"{level}共受理政府信息公开申请1784件。") == []
+    assert linked(tmp_path, f"{level}均未收到政府信息公开申请。") == []
+    # ... while the body's own count beside them still reads
+    assert linked(tmp_path, f"本机关受理政府信息公开申请12件，{level}共受理政府信息公开申请1784件。") == [
+        (12, "requests.new.total")]
