@@ -935,7 +935,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
             for v in spec.zeros["published_verbs"]):
         return None  # 无行政许可等事项公示, 公布行政许可28个、无行政强制: none published, nothing said of decisions
     if topic in spec.disclosure["topics"] and _cause_names_another_matter(
-            plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
+            plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], _other_matters(spec)):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
     lead = plain[region_start:word_end]
@@ -1239,7 +1239,12 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         wholes = _in_group(wholes, group)
-        if _part_of_a_whole(text, fig, link.metric, wholes, spec) or _part_of_a_zero(fig, link.metric, wholes) \
+        if _part_of_a_zero(fig, link.metric, wholes):  # 行政复议10件，行政诉讼0件，结果维持2件: the reviews' results
+            other = _part_of_the_other_topic(fig, link.metric, wholes, rules, spec)
+            if other is None:
+                continue
+            link = replace(link, metric=other, alternatives=())
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
                 or _timely_part(text, fig, link, local_start, wholes, spec) \
                 or _restated_otherwise(fig, link.metric, wholes):
             continue
@@ -1446,12 +1451,12 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
         return False
     words = spec.disclosure["words"]
     if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words,
-                                   spec.disclosure["other_matters"]):
+                                   _other_matters(spec)):
         return True
     ahead = text[fig.end:sentence_end]
     qualifier = _SCOPE_END.split(ahead.lstrip("，,"), maxsplit=1)[0]
     if qualifier.startswith(tuple(spec.disclosure["qualifiers_after"])) \
-            and _cause_names_another_matter(qualifier, [], words, spec.disclosure["other_matters"]):
+            and _cause_names_another_matter(qualifier, [], words, _other_matters(spec)):
         return True  # 行政诉讼2件，均为征收补偿类: every one over another matter
     starts = [(i, len(b)) for b in spec.breakdown_words for i in [ahead.find(b)] if i >= 0]
     if not starts:
@@ -1523,14 +1528,22 @@ def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:
     return whether it is a part (after 其中) of cases over another matter (共办理行政复议案件20件，其中维持15件: the
     organ's decisions, as the total is the organ's cases)."""
     return topic in spec.disclosure["topics"] and any(b in group for b in spec.breakdown_words) \
-        and _cause_names_another_matter(group, [], spec.disclosure["words"], spec.disclosure["other_matters"])
+        and _cause_names_another_matter(group, [], spec.disclosure["words"], _other_matters(spec))
 
 
-def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:
+@per_spec
+def _other_matters(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern of a word of another matter than disclosure, not right after a negation
+    (尚未审结行政复议: the reviews pending, not the organ closing cases)."""
+    negations = "".join(f"(?<!{re.escape(n)})" for n in spec.disclosure.get("matters_not_after", []))
+    return re.compile(negations + "(?:" + "|".join(map(re.escape, spec.disclosure["other_matters"])) + ")")
+
+
+def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: re.Pattern[str]) -> bool:
     """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
     cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
     disclosure words, or no disclosure word stands beside a word of another matter (执法工作未被申请行政复议)."""
-    if not any(w in left for w in words) and any(m in left for m in matters):
+    if not any(w in left for w in words) and matters.search(left):
         return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
@@ -1607,6 +1620,25 @@ def _part_of_a_zero(fig: Figure, metric: str | None, wholes: list[_Whole]) -> bo
         return False
     total = metric.split(".", 1)[0] + ".total"
     return metric != total and any(w.metric == total and w.value == 0 for w in wholes)
+
+
+def _part_of_the_other_topic(fig: Figure, metric: str, wholes: list[_Whole], rules: list[dict[str, Any]],
+                             spec: Spec) -> str | None:
+    """Given a nonzero part of a topic whose total was stated as zero in its sentence group (a result of reviews or
+    suits), return the same part of the one other such topic counted above zero there, when its total still holds
+    it beside the parts already linked (行政复议10件，行政诉讼0件，结果维持2件，尚未审结6件: the reviews'); None
+    when no single such topic does."""
+    topic, part = metric.split(".", 1)
+    others = [w for w in wholes if w.value > 0 and w.metric.endswith(".total") and w.metric.count(".") == 1
+              and w.metric.split(".")[0] in spec.zeros["result_topics"] and w.metric.split(".")[0] != topic]
+    if len({w.metric for w in others}) != 1:
+        return None
+    other = others[-1].metric.split(".")[0]
+    named = f"{other}.{part}"
+    parts = sum(w.value for w in wholes if w.metric.startswith(other + ".") and w.metric != others[-1].metric)
+    if parts + float(fig.value) > others[-1].value or not any(r["topic"] == other and r["metric"] == named for r in rules):
+        return None
+    return named
 
 
 def _restated_otherwise(fig: Figure, metric: str, wholes: list[_Whole]) -> bool:

@@ -234,8 +234,11 @@ def _blanked(text: str, starts: list[int], length: int) -> str:
 
 def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None:
     """Given a negation at neg_start, return the zero claim it opens, or None when it names no subject."""
-    pos = _skip(text, neg_start + len(neg), g.fillers)
-    verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
+    pos = neg_start + len(neg)
+    verb = next((v for v in g.verbs if text.startswith(v, pos)), None)  # 未新增: a verb opening with a filler (新)
+    if verb is None:
+        pos = _skip(text, pos, g.fillers)
+        verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
     if verb is None and text.startswith(g.prepositions, pos):
         verb = _verb_after_preposition(text, pos, neg_start + g.max_chars, g)
     if verb is None and neg not in g.direct:
