@@ -917,8 +917,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     topic, word_start, word_end = claim.subjects[index]
     if not any(r["topic"] == topic for r in rules):
         return None  # a topic the report's format has no table of
-    region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
-    region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
+    # a category of each topic its sentence named (诉讼0件，无被纠错) is one word: the subjects around it are others
+    region_start = max((s[2] for s in claim.subjects[:index] if s[2] <= word_start), default=claim.start)
+    region_end = min((s[1] for s in claim.subjects[index + 1:] if s[1] >= word_end), default=max(claim.end, claim.scope_end))
     claim_words = _any_channel_masked(plain[claim.start:max(claim.end, claim.scope_end)], spec)
     if _vetoed_words(claim_words[:word_end - claim.start], _vetoes(spec, topic)):
         return None

@@ -72,6 +72,7 @@ class _Grammar:
     list_tails: tuple[str, ...]
     subset_modifiers: tuple[str, ...]
     subject_predicates: tuple[str, ...]
+    joined_verbs: tuple[str, ...]
     noun_vetoes: dict[str, tuple[str, ...]]
     predicate_words: tuple[str, ...]
     rate_words: tuple[str, ...]
@@ -131,6 +132,7 @@ def _grammar() -> _Grammar:
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
         subset_modifiers=tuple(zeros.get("subset_modifiers", ())),
         subject_predicates=tuple(zeros["subject_predicates"]),
+        joined_verbs=tuple(sorted(zeros.get("joined_verbs", ()), key=len, reverse=True)),
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
         predicate_words=tuple(zeros["predicates"]),
         rate_words=tuple(zeros["rate_words"]),
@@ -272,8 +274,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return _label_claim(text, neg_start, how, subjects[-1][2], scope_end)  # （二）行政复议情况 / 未收到此类申请
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
-    subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
-                for s in subjects]
+    subjects = [c for s in subjects
+                for c in (_category_subjects(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else [s])]
     verb_end = pos + len(verb) if verb else pos
     subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
                                                          or _adjacent(text, verb_end, s, how, g))
@@ -408,7 +410,26 @@ def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str,
     only when adjacent to it (未发生依申请公开情况) and nothing but fillers, or a modifier of the subject as a whole,
     stands between them."""
     return how in g.adjacent_verbs.get(subject[0], ()) and (
-        _skip(text, verb_end, g.fillers) >= subject[1] or _modified(text, verb_end, subject[1], g))
+        _past_joined_verbs(text, _skip(text, verb_end, g.fillers), subject[0], g) >= subject[1]
+        or _modified(text, verb_end, subject[1], g))
+
+
+def _past_joined_verbs(text: str, pos: int, topic: str, g: _Grammar) -> int:
+    """Given where a subject may start after an adjacent verb, return it moved past a list of the topic's own events
+    named there (未发生受理、答复依申请公开政府信息情况: one zero verb of the topic, then `joined_verbs` after
+    coordinators) and the fillers after it; else unmoved."""
+    first = next((v for v in g.zero_verbs.get(topic, ()) if text.startswith(v, pos)), None)
+    if first is None:
+        return pos
+    end = pos + len(first)
+    joined = 0
+    while end < len(text) and text[end] in COORDINATORS:
+        verb = next((v for v in g.joined_verbs if text.startswith(v, end + 1)), None)
+        if verb is None:
+            break
+        end += 1 + len(verb)
+        joined += 1
+    return _skip(text, end, g.fillers) if joined else pos
 
 
 def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
@@ -422,20 +443,29 @@ def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
     return scope.startswith(g.modifier_openers, start) or scope.endswith(g.causes, start, k)
 
 
-def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
-                      g: _Grammar) -> tuple[str, int, int] | None:
-    """Given a category a zero names (不予公开, 被纠错), return it as a subject of its topic, or None when the verb is
-    not one that states a category's zero or a `named_before` category follows no topic in its sentence."""
+# A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
+_COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")
+
+
+def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
+                       g: _Grammar) -> list[tuple[str, int, int]]:
+    """Given a category a zero names (不予公开, 被纠错), return it as a subject of its topic: of the `named_before` topic
+    its sentence named last before it, or of each such topic when it counted two or more (行政复议0件，诉讼0件，无被
+    纠错: neither's); none when the verb is not one that states a category's zero or a `named_before` category follows
+    no topic in its sentence."""
     if how not in g.category_verbs:
-        return None
+        return []
     topic, start, end = subject
     if topic != "named_before":
-        return subject
+        return [subject]
     floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
-    named = [g.topic_of[m.group(0)] for m in g.subject.finditer(masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after))]
-    named = [t for t in named if t in g.named_before_topics]
-    return (named[-1], start, end) if named else None
+    said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after)
+    named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None) for m in g.subject.finditer(said)]
+    named = [n for n in named if n[0] in g.named_before_topics]
+    counted = list(dict.fromkeys(t for t, c in named if c))
+    topics = counted if len(counted) > 1 else [t for t, _ in named[-1:]]  # 诉讼案1件，未经复议直接起诉: the suit's
+    return [(t, start, end) for t in topics]
 
 
 def _verb_after_preposition(text: str, pos: int, limit: int, g: _Grammar) -> str | None:

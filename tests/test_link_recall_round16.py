@@ -72,3 +72,41 @@ def test_documents_none_made_or_added_are_zeros_of_each_named(tmp_path: Path, se
 ])
 def test_documents_none_added_of_some_kind_stay_unlinked(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("涉及行政复议0件，行政诉讼0件，无被纠错和败诉。",
+     [(0, "review.total"), (0, "litigation.total"), (0, "review.corrected"), (0, "litigation.corrected")]),
+    ("信息公开行政复议0件，诉讼0件，未出现被纠错的情况。",
+     [(0, "review.total"), (0, "litigation.total"), (0, "review.corrected"), (0, "litigation.corrected")]),
+    ("被申请行政复议1起，行政诉讼案件2件，均未被撤销。",
+     [(1, "review.total"), (2, "litigation.total"), (0, "review.corrected"), (0, "litigation.corrected")]),
+])
+def test_a_correction_none_after_both_topics_counted_is_each_ones(tmp_path: Path, sentence: str,
+                                                                 links: list[tuple[float, str]]) -> None:
+    # the category follows a sentence that counted reviews and suits both: neither was corrected
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    # 复议 named in passing, with no count: the correction is the suit's alone
+    ("涉及信息公开申请的行政诉讼案1件，未经复议直接起诉，未发生被纠错情况。", [(1, "litigation.total"), (0, "litigation.corrected")]),
+    ("行政复议0件。行政诉讼1件，未出现被纠错情形。", [(0, "review.total"), (1, "litigation.total"), (0, "litigation.corrected")]),
+])
+def test_a_correction_none_after_one_topic_counted_stays_that_ones(tmp_path: Path, sentence: str,
+                                                                  links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", ["本年度，我镇未发生受理、答复依申请公开政府信息情况。",
+                                      "全年未出现受理、办理政府信息公开申请的情况。"])
+def test_requests_none_received_or_answered_after_an_adjacent_verb(tmp_path: Path, sentence: str) -> None:
+    # the topic's events listed between 发生 and the requests name them as one: the received ones' zero, as a count keeps
+    # its first verb's reading
+    assert linked(tmp_path, sentence) == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["本年度未发生受理、转办依申请公开情况。",  # passed on: some of them
+                                      "本年度未发生超期答复依申请公开情况。"])  # answered late: some of them
+def test_requests_none_of_some_kind_after_an_adjacent_verb_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
