@@ -1167,6 +1167,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
             topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
+            if not in_breakdown:  # 行政许可16项，较上年减少1项，处理决定数量56件: and past more than one
+                previous_figure = (fig.end, topic)
         named_earlier = topic is None and list_start == sentence[0]
         if named_earlier:  # 规范性文件清理工作，本年度制发0件: the sentence's first figure, its subject a clause before
             topic, borrowed = _topic_at(topic_text, topic_words, fig, sentence[0], sentence, clause_end, spec)
@@ -1369,10 +1371,14 @@ def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: S
         return False
     words = spec.topics[topic]
     bare = min(words, key=len)
-    at = text.find(bare, link.cue_end, fig.start)
-    if at <= link.cue_end or any(text.endswith(w, 0, at + len(bare)) for w in words if w != bare):
+    start = link.cue_end
+    at = text.find(bare, start, fig.start)
+    while at > start and text.startswith(ATTRIBUTIVE, at + len(bare)):  # 收到向区政府申请的各类政府信息公开申请: the
+        start = at + len(bare) + len(ATTRIBUTIVE)                        # verb of a phrase in 的, its noun after it
+        at = text.find(bare, start, fig.start)
+    if at <= start or any(text.endswith(w, 0, at + len(bare)) for w in words if w != bare):
         return False
-    between = text[link.cue_end:at]
+    between = text[start:at]
     return "的" not in between and not _only_gaps(between, free)
 
 

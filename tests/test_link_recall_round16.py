@@ -110,3 +110,42 @@ def test_requests_none_received_or_answered_after_an_adjacent_verb(tmp_path: Pat
                                       "本年度未发生超期答复依申请公开情况。"])  # answered late: some of them
 def test_requests_none_of_some_kind_after_an_adjacent_verb_stay_unlinked(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("收到向区政府及其办公室申请的各类政府信息公开申请60件，其中自然人申请59件。",
+     [(60, "requests.new.total"), (59, "requests.new.natural_person")]),
+    ("本年度受理向本机关申请的申请12件。", [(12, "requests.new.total")]),
+])
+def test_requests_made_to_a_body_are_no_kind_of_application(tmp_path: Path, sentence: str,
+                                                            links: list[tuple[float, str]]) -> None:
+    # 申请 before 的 is the verb of a phrase naming whom they were made to, not a noun a kind qualifies
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", ["受理向本局申请的公租房申请300件。", "收到向街道申请的低保申请20件。"])
+def test_applications_of_a_kind_made_to_a_body_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    # past the phrase in 的, the noun they are is still qualified by its kind
+    assert linked(tmp_path, sentence) == []
+
+
+def test_requests_handled_counted_with_you(tmp_path: Path) -> None:
+    # 办理有69件: 有 between the handling verb and its count adds nothing
+    assert linked(tmp_path, "我局依申请信息公开办理有69件，均为自然人申请。") == [(69, "requests.result.total.total")]
+    assert linked(tmp_path, "全年办理有关申请3件。") == []  # 有关: a word of its own, not the filler
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("行政许可16项，较2018年减少1项，处理决定数量56件。", [(56, "active.licensing.decisions")]),
+    ("行政处罚事项新增10项，总计44项，处理决定数量29件。", [(29, "active.penalty.decisions")]),
+])
+def test_a_2019_row_read_along_past_several_unread_counts(tmp_path: Path, sentence: str,
+                                                         links: list[tuple[float, str]]) -> None:
+    # the row's topic goes on past its items and their change to the decisions' column
+    assert linked(tmp_path, sentence, year=2019) == links
+
+
+@pytest.mark.parametrize("sentence", ["行政许可16项，较2018年减少1项，主动公开信息300条。",
+                                      "行政许可事项新增21项，总计21项，公开行政许可信息12条。"])
+def test_a_2019_row_read_along_needs_a_decisions_cue(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence, year=2019) == []
