@@ -1167,8 +1167,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
             topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
-            if not in_breakdown:  # 行政许可16项，较上年减少1项，处理决定数量56件: and past more than one
-                previous_figure = (fig.end, topic)
+            if not in_breakdown and text.startswith(tuple(spec.list_passed_by), clause_start):
+                previous_figure = (fig.end, topic)  # 行政许可16项，较上年减少1项，处理决定数量56件: a change of the row
         named_earlier = topic is None and list_start == sentence[0]
         if named_earlier:  # 规范性文件清理工作，本年度制发0件: the sentence's first figure, its subject a clause before
             topic, borrowed = _topic_at(topic_text, topic_words, fig, sentence[0], sentence, clause_end, spec)

@@ -149,3 +149,18 @@ def test_a_2019_row_read_along_past_several_unread_counts(tmp_path: Path, senten
                                       "行政许可事项新增21项，总计21项，公开行政许可信息12条。"])
 def test_a_2019_row_read_along_needs_a_decisions_cue(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence, year=2019) == []
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("行政许可共处理决定62起，共收取行政事业性费用0元。", [(62, "active.licensing.decisions"), (0, "active.admin_fees.amount_wan_yuan")]),
+    ("全年收取行政事业性费用12.5万元。", [(12.5, "active.admin_fees.amount_wan_yuan")]),
+    ("全年未收取行政事业性费用。", [(0, "active.admin_fees.amount_wan_yuan")]),
+])
+def test_fees_named_as_costs_are_the_fees_charged(tmp_path: Path, sentence: str, links: list[tuple[float, str]]) -> None:
+    # 行政事业性费用 is the 行政事业性收费 of 表二 in other words
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", ["减免行政事业性费用300万元。", "代收行政事业性费用20万元。"])
+def test_fees_waived_or_collected_for_others_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
