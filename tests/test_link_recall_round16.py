@@ -164,3 +164,21 @@ def test_fees_named_as_costs_are_the_fees_charged(tmp_path: Path, sentence: str,
 @pytest.mark.parametrize("sentence", ["减免行政事业性费用300万元。", "代收行政事业性费用20万元。"])
 def test_fees_waived_or_collected_for_others_stay_unlinked(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("年度政府集中采购36项，采购总金额293.3884万元。",
+     [(36, "active.procurement.projects"), (293.3884, "active.procurement.amount")]),
+    ("本年度政府集中采购5项。", [(5, "active.procurement.projects")]),
+])
+def test_central_procurement_is_the_2019_formats_row(tmp_path: Path, sentence: str,
+                                                    links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence, year=2019) == links
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("主动公开政府集中采购信息20条。", 2019),  # items posted about it, in 条
+    ("年度政府集中采购36项，采购总金额293.3884万元。", 2022),  # the 2021 format counts no procurement
+])
+def test_procurement_postings_or_later_formats_stay_unlinked(tmp_path: Path, sentence: str, year: int) -> None:
+    assert linked(tmp_path, sentence, year=year) == []
