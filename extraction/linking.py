@@ -949,8 +949,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end] + _joined_tail(plain, claim, index, spec)
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
-    narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
-                and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
+    own = re.split(f"[{COORDINATORS}]", plain[word_end:region_end], maxsplit=1)[0] + _joined_tail(plain, claim, index, spec)
+    narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")  # a bare cue names only a figure
+                and any(c in own for c in r.get("cue", []))} - {metric}  # right after it; a list's next item is its own
     if narrower and narrower <= {CARRIED_FORWARD, CARRIED_OVER} and len(narrower) == 1 \
             and metric == spec.topic_zero[topic][0]:
         return narrower.pop()  # 无申请件结转到下一年度: the carry after its subject names the direction

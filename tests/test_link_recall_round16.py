@@ -182,3 +182,26 @@ def test_central_procurement_is_the_2019_formats_row(tmp_path: Path, sentence: s
 ])
 def test_procurement_postings_or_later_formats_stay_unlinked(tmp_path: Path, sentence: str, year: int) -> None:
     assert linked(tmp_path, sentence, year=year) == []
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度，我乡无依申请公开政府信息和不予公开政府信息的情况。", [(0, "requests.new.total")]),
+    ("本年度无申请和不予公开情况。", [(0, "requests.new.total")]),
+    # a category after the subject, with no other item between, still names the zero's own row
+    ("本年度无申请件结转到下一年度。", [(0, "requests.carried_forward.total")]),
+])
+def test_a_category_of_the_next_item_leaves_the_subjects_zero(tmp_path: Path, sentence: str,
+                                                             links: list[tuple[float, str]]) -> None:
+    # words after a coordinator are the list's next item, not what the subject's zero is of
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", ["全年未发生过政府信息依申请公开的信息。", "全年未发生过依申请公开情况。"])
+def test_none_ever_happened_is_a_zero(tmp_path: Path, sentence: str) -> None:
+    # 过 after the verb adds nothing to it
+    assert linked(tmp_path, sentence) == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年未发生过有重大影响的申请。", "本年度没有超过期限答复的申请。"])
+def test_none_ever_of_some_requests_stays_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
