@@ -949,9 +949,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end] + _joined_tail(plain, claim, index, spec)
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
+    narrower = _narrower_metrics(after, topic, rules) - {metric}
     own = re.split(f"[{COORDINATORS}]", plain[word_end:region_end], maxsplit=1)[0] + _joined_tail(plain, claim, index, spec)
-    narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")  # a bare cue names only a figure
-                and any(c in own for c in r.get("cue", []))} - {metric}  # right after it; a list's next item is its own
+    if not _narrower_metrics(own, topic, rules):
+        narrower = set()  # 无依申请公开政府信息和不予公开政府信息的情况: the category is the list's next item, not the subject's
     if narrower and narrower <= {CARRIED_FORWARD, CARRIED_OVER} and len(narrower) == 1 \
             and metric == spec.topic_zero[topic][0]:
         return narrower.pop()  # 无申请件结转到下一年度: the carry after its subject names the direction
@@ -963,6 +964,13 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if after.lstrip().startswith(tuple(spec.zeros["subject_predicates"])):
         return None  # 没有申请被驳回, 无申请转办情况: a zero of what befell them, not of the subject
     return metric
+
+
+def _narrower_metrics(words: str, topic: str, rules: list[dict[str, Any]]) -> set[str]:
+    """Given the words after a zero's subject, return the metrics of the topic's cues there (a bare cue names only a
+    figure right after it)."""
+    return {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
+            and any(c in words for c in r.get("cue", []))}
 
 
 def _any_channel_masked(words: str, spec: Spec) -> str:

@@ -205,3 +205,8 @@ def test_none_ever_happened_is_a_zero(tmp_path: Path, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ["全年未发生过有重大影响的申请。", "本年度没有超过期限答复的申请。"])
 def test_none_ever_of_some_requests_stays_unlinked(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+def test_results_joined_after_the_subject_stay_a_pair(tmp_path: Path) -> None:
+    # the subject qualified by a result before the coordinator: the results are joined, neither is alone the zero's
+    assert linked(tmp_path, "本年度未发生行政诉讼维持和败诉的情况。") == []
