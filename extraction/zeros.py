@@ -262,7 +262,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     subjects: list[tuple[str, int, int]] = []
     for m in g.subject.finditer(scope, region_start):
         if verb is None and not agent and not subjects and m.start() - (pos - neg_start) > DIRECT_GAP_CHARS \
-                and not _modified(scope, len(neg), m.start(), g):
+                and not _modified(scope, len(neg), m.start(), g) \
+                and not _LISTED_ITEMS.fullmatch(scope, pos - neg_start, m.start()):
             return None  # 无遗漏地答复申请: the negation is about something else
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
@@ -442,6 +443,11 @@ def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
         return False
     return scope.startswith(g.modifier_openers, start) or scope.endswith(g.causes, start, k)
 
+
+# Items of another matter listed before a direct negation's first subject (无投诉、复议和诉讼情况, 无信息公开举报、
+# 复议…): a run of short words, none a modifier in 的, each closed by a coordinator, so the negation reaches along the
+# list to the subjects.
+_LISTED_ITEMS = re.compile(f"(?:(?:(?!{ATTRIBUTIVE})[\u4e00-\u9fff]){{1,6}}[{COORDINATORS}])+")
 
 # A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
 _COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")

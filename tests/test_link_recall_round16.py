@@ -210,3 +210,14 @@ def test_none_ever_of_some_requests_stays_unlinked(tmp_path: Path, sentence: str
 def test_results_joined_after_the_subject_stay_a_pair(tmp_path: Path) -> None:
     # the subject qualified by a result before the coordinator: the results are joined, neither is alone the zero's
     assert linked(tmp_path, "本年度未发生行政诉讼维持和败诉的情况。") == []
+
+
+@pytest.mark.parametrize("sentence", ["全年无信息公开举报、复议和诉讼等情形。", "本年度无投诉、行政复议和行政诉讼情况。"])
+def test_a_negation_reaches_along_a_list_to_reviews_and_suits(tmp_path: Path, sentence: str) -> None:
+    # items of another matter listed first (举报、, 投诉、) leave the reviews and suits after them none too
+    assert linked(tmp_path, sentence) == [(0, "review.total"), (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("sentence", ["本年度无遗漏地答复行政复议。", "全年无针对性强的宣传和行政复议培训。"])
+def test_a_negation_of_something_else_before_reviews_stays_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
