@@ -30,6 +30,13 @@ _SENTENCE_END = re.compile(r"[。；;！？!?]")
 # a numbered heading ((三), （三）, 三、, 2.): closed by a full stop, it still heads what follows (2.因…诉讼情况。)
 _NUMBERED = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、])")
 MASK_CHAR = "\u3000"  # what a masked phrase's characters become
+# Items of another matter listed before a direct negation's first subject (无投诉、复议和诉讼情况, 无信息公开举报、
+# 复议…): a run of short words, none a modifier in 的, each closed by a coordinator, so the negation reaches along the
+# list to the subjects.
+_LISTED_ITEMS = re.compile(f"(?:(?:(?!{ATTRIBUTIVE})[\u4e00-\u9fff]){{1,6}}[{COORDINATORS}])+")
+
+# A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
+_COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")
 
 
 @dataclass(frozen=True)
@@ -278,8 +285,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     subjects = [c for s in subjects
                 for c in (_category_subjects(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else [s])]
     verb_end = pos + len(verb) if verb else pos
-    subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
-                                                         or _adjacent(text, verb_end, s, how, g))
+    subjects = [s for s in subjects if (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
+                                        or _adjacent(text, verb_end, s, how, g))
                 and not _restricted(text, verb_end, s, g)]
     if verb is not None and subjects and _picks_out_some(text[verb_end:subjects[0][1]], g):
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
@@ -443,14 +450,6 @@ def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
         return False
     return scope.startswith(g.modifier_openers, start) or scope.endswith(g.causes, start, k)
 
-
-# Items of another matter listed before a direct negation's first subject (无投诉、复议和诉讼情况, 无信息公开举报、
-# 复议…): a run of short words, none a modifier in 的, each closed by a coordinator, so the negation reaches along the
-# list to the subjects.
-_LISTED_ITEMS = re.compile(f"(?:(?:(?!{ATTRIBUTIVE})[\u4e00-\u9fff]){{1,6}}[{COORDINATORS}])+")
-
-# A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
-_COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")
 
 
 def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
