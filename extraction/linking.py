@@ -65,6 +65,7 @@ _MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)
 _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
 _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
+_JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\s*日)?$")  # 2023年1月至今: from the year's start
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
@@ -795,9 +796,11 @@ def year_rules(view: TableView | None, spec: Spec, report_year: int | None) -> l
     return spec.versions[spec.version_for_year(report_year) if report_year is not None else "v2021"].phrases
 
 
-def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, spec: Spec, report_year: int | None) -> bool:
-    """Given a figure's sentence, return whether its words make the figure something other than the year's table
-    value: part of the year (上半年…), arithmetic on the figures (除去…), or another year's figure."""
+def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, spec: Spec, report_year: int | None,
+                     above_zero: bool = False) -> bool:
+    """Given a figure's sentence (and whether the figure is a count above zero), return whether its words make the
+    figure something other than the year's table value: part of the year (上半年…), arithmetic on the figures (除去…),
+    another year's figure, or (above zero) a count running to now or to a date from an earlier start."""
     text = narrative.plain
     left = text[sentence[0]:end]
     if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
@@ -805,8 +808,12 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
     if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
         return True
-    if _since_another_start(left, report_year, spec.since_words, spec.zeros["this_year"]):
+    if _since_another_start(left, report_year, spec.since_words, (), spec):
         return True
+    if above_zero and (_since_another_start(left, report_year, spec.to_now_words["words"],
+                                            tuple(spec.to_now_words["not_before"]), spec)
+                       or _running_total(left, report_year, spec)):
+        return True  # 至今共受理申请120件, 到2015年底累计受理120件: the year's among earlier years'
     # a span of years names 年 or a plan's 五 (十三五期间), another year 年: words naming neither skip the scans
     if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(text, end - len(left), end, spec):
         return True
@@ -886,14 +893,20 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def _since_another_start(text: str, report_year: int | None, since_words: list[str], this_year: list[str]) -> bool:
-    """Given text before a figure, return whether it counts from another start than the report year's
-    (《条例》实施以来, 自建站以来), not from the year's own (今年以来, 2023年以来)."""
-    for word in filter(None, since_words):  # each printing of it, left to right
+def _since_another_start(text: str, report_year: int | None, words: list[str], not_before: tuple[str, ...],
+                         spec: Spec) -> bool:
+    """Given text before a figure, words ending a phrase that counts from a start (以来, 至今) and characters after
+    them that make another word of them, return whether it counts from another start than the report year's
+    (《条例》实施以来, 至今共受理), not from the year's own (今年以来, 2023年以来, 2023年1月至今)."""
+    this_year = spec.zeros["this_year"]
+    for word in filter(None, words):  # each printing of it, left to right
         start = text.find(word)
         while start >= 0:
-            before = text[:start].rstrip(" 度")
+            before = _JANUARY_AT_END.sub("", text[:start]).rstrip(" 度")
+            following = text[start + len(word):start + len(word) + 1]
             start = text.find(word, start + len(word))
+            if following and following in not_before:
+                continue  # 转至今年: 至 and 今年, no 至今
             if before.endswith(tuple(this_year)):
                 continue
             year = _YEAR_AT_END.search(before)
@@ -901,6 +914,29 @@ def _since_another_start(text: str, report_year: int | None, since_words: list[s
                 continue
             return True
     return False
+
+
+def _running_total(text: str, report_year: int | None, spec: Spec) -> bool:
+    """Given text before a figure, return whether it is a running total as of a date (到2015年底累计受理申请120件)
+    with no word of the report year's own beside the date (全年累计, 2022年累计): a count from another start."""
+    total = spec.running_total
+    if not any(w in text for w in total["words"]):  # most figures: no 累计, nothing to read
+        return False
+    as_of = _as_of_dates(tuple(total["as_of"]))
+    if not any(w in text[m.end():] for m in as_of.finditer(text) for w in total["words"]):
+        return False  # no date before 累计: 全年累计, or 累计 alone
+    rest = as_of.sub("\u3000", text)
+    own = (*spec.zeros["this_year"], *([f"{report_year}年"] if report_year is not None else []))
+    return not any(w in rest for w in own)
+
+
+@lru_cache(maxsize=4)
+def _as_of_dates(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Given the words setting a date a count runs to (截至, 到), return the pattern of such a word with its date:
+    a year's or month's end or a day (到2015年底, 截至2019年12月31日, 截止12月底)."""
+    month_end = r"[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日|底|末)"
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s*(?:20[0-9]{2}\s*年度?\s*(?:底|末|"
+                      + month_end + ")|" + month_end + ")")
 
 
 def _zero_quote(text: str, fig: Figure) -> str:
@@ -991,8 +1027,9 @@ _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
 
 def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) -> bool:
     """Given a zero claim and where its clause starts, return whether the words before the negation make it other
-    bodies' zero: one of them named (下属单位, 其他部门), or the clause before it taking one out (除区住建局外，)."""
+    bodies' zero: one of them named (下属单位, 其他部门, 各乡镇), or the clause before it taking one out (除区住建局外，)."""
     before = _street_names_masked(plain[clause_start:claim_start], spec)  # 安镇街道: a street's name, no 镇街
+    before = _towns_after_departments_masked(before, spec)  # 全区各部门、各乡镇: the whole area
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \
@@ -1185,7 +1222,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         named_later = topic is None and list_start == sentence[0]
         if named_later:  # 全区共制发24件，废止31件，现行有效的行政规范性文件共56件: the sentence's noun comes last
             topic = _only_topic_after(topic_words, fig, sentence, spec)
-        if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year):
+        if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year, fig.value > 0):
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests

@@ -118,6 +118,8 @@ class Spec:
     scope_words: list[str]
     sentence_veto_words: list[str]
     since_words: list[str]
+    to_now_words: dict[str, list[str]]  # a count above zero up to now (至今): from another start than the year's
+    running_total: dict[str, list[str]]  # a count above zero as of a date called 累计: likewise
     previous_year_words: list[str]
     previous_year_carry: list[str]
     comparison_markers: list[str]
@@ -379,6 +381,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         since_words=raw["since_words"],
+        to_now_words=raw["to_now_words"],
+        running_total=raw["running_total"],
         previous_year_words=raw["previous_year_words"],
         previous_year_carry=raw["previous_year_carry"],
         comparison_markers=raw["comparison_markers"],
