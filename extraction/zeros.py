@@ -245,6 +245,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     """Given a negation at neg_start, return the zero claim it opens, or None when it names no subject."""
     pos = neg_start + len(neg)
     verb = next((v for v in g.verbs if text.startswith(v, pos)), None)  # 未新增: a verb opening with a filler (新)
+    filler_verb = verb is not None and text.startswith(g.fillers, pos)
     if verb is None:
         pos = _skip(text, pos, g.fillers)
         verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
@@ -285,8 +286,10 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     subjects = [c for s in subjects
                 for c in (_category_subjects(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else [s])]
     verb_end = pos + len(verb) if verb else pos
+    # 无新增申请: read past its filler, the verb is no verb of the subject, which the negation itself names none of
+    direct = ("零" if neg == "零" else "无") if neg in g.direct and filler_verb else None
     subjects = [s for s in subjects if (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
-                                        or _adjacent(text, verb_end, s, how, g))
+                                        or direct in g.zero_verbs[s[0]] or _adjacent(text, verb_end, s, how, g))
                 and not _restricted(text, verb_end, s, g)]
     if verb is not None and subjects and _picks_out_some(text[verb_end:subjects[0][1]], g):
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others

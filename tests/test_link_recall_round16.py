@@ -65,6 +65,18 @@ def test_documents_none_made_or_added_are_zeros_of_each_named(tmp_path: Path, se
     assert linked(tmp_path, sentence) == links
 
 
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度无新增政府信息公开申请。", [(0, "requests.new.total")]),
+    ("本年度没有新增行政复议案件。", [(0, "review.total")]),
+    ("本年度无新增行政规范性文件。", [(0, "active.normative_docs.issued")]),
+])
+def test_new_after_a_direct_negation_still_qualifies_its_subject(tmp_path: Path, sentence: str,
+                                                                 links: list[tuple[float, str]]) -> None:
+    # 新增 is the verb of the documents it states a zero of; the subjects it is no verb of keep the direct negation's
+    # zero (无新增申请: none new, as before)
+    assert linked(tmp_path, sentence) == links
+
+
 @pytest.mark.parametrize("sentence", [
     "本年度未新增涉及市场主体的规范性文件。",  # some of them, not the year's
     "本年度未新增规范性文件解读。",  # their readings, other documents
