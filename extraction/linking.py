@@ -953,8 +953,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     topic, word_start, word_end = claim.subjects[index]
     if not any(r["topic"] == topic for r in rules):
         return None  # a topic the report's format has no table of
-    region_start = claim.subjects[index - 1][2] if index > 0 else claim.start
-    region_end = claim.subjects[index + 1][1] if index + 1 < len(claim.subjects) else max(claim.end, claim.scope_end)
+    # a category of each topic its sentence named (诉讼0件，无被纠错) is one word: the subjects around it are others
+    region_start = max((s[2] for s in claim.subjects[:index] if s[2] <= word_start), default=claim.start)
+    region_end = min((s[1] for s in claim.subjects[index + 1:] if s[1] >= word_end), default=max(claim.end, claim.scope_end))
     claim_words = _any_channel_masked(plain[claim.start:max(claim.end, claim.scope_end)], spec)
     if _vetoed_words(claim_words[:word_end - claim.start], _vetoes(spec, topic)):
         return None
@@ -971,7 +972,7 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
             for v in spec.zeros["published_verbs"]):
         return None  # 无行政许可等事项公示, 公布行政许可28个、无行政强制: none published, nothing said of decisions
     if topic in spec.disclosure["topics"] and _cause_names_another_matter(
-            plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], spec.disclosure["other_matters"]):
+            plain[clause_start:word_end], spec.zeros["cause_openers"], spec.disclosure["words"], _other_matters(spec)):
         return None  # 未发生因征收引起的行政诉讼: no suit over that matter, nothing said of disclosure
     probe = Figure(0, "", False, word_end, word_end, "", True)
     lead = plain[region_start:word_end]
@@ -984,8 +985,10 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
         return None  # 无结转申请: carried, but in or forward no word says
     after = plain[word_end:region_end] + _joined_tail(plain, claim, index, spec)
     metric = link.metric if link is not None else spec.topic_zero[topic][0]
-    narrower = {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
-                and any(c in after for c in r.get("cue", []))} - {metric}  # a bare cue names only a figure right after it
+    narrower = _narrower_metrics(after, topic, rules) - {metric}
+    own = re.split(f"[{COORDINATORS}]", plain[word_end:region_end], maxsplit=1)[0] + _joined_tail(plain, claim, index, spec)
+    if not _narrower_metrics(own, topic, rules):
+        narrower = set()  # 无依申请公开政府信息和不予公开政府信息的情况: the category is the list's next item, not the subject's
     if narrower and narrower <= {CARRIED_FORWARD, CARRIED_OVER} and len(narrower) == 1 \
             and metric == spec.topic_zero[topic][0]:
         return narrower.pop()  # 无申请件结转到下一年度: the carry after its subject names the direction
@@ -997,6 +1000,13 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if after.lstrip().startswith(tuple(spec.zeros["subject_predicates"])):
         return None  # 没有申请被驳回, 无申请转办情况: a zero of what befell them, not of the subject
     return metric
+
+
+def _narrower_metrics(words: str, topic: str, rules: list[dict[str, Any]]) -> set[str]:
+    """Given the words after a zero's subject, return the metrics of the topic's cues there (a bare cue names only a
+    figure right after it)."""
+    return {r["metric"] for r in rules if r["topic"] == topic and not r.get("bare")
+            and any(c in words for c in r.get("cue", []))}
 
 
 def _any_channel_masked(words: str, spec: Spec) -> str:
@@ -1203,6 +1213,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             topic = previous_topic[1]  # a list goes on: 制发规范性文件25件，废止12件
         if topic is None and listed[1] in spec.list_topics and listed[0] > sentence[0]:
             topic = listed[1]  # 主动公开规范性文件6件，废止3件: it goes on past a count left unread too
+            if not in_breakdown and text.startswith(tuple(spec.list_passed_by), clause_start):
+                previous_figure = (fig.end, topic)  # 行政许可16项，较上年减少1项，处理决定数量56件: a change of the row
         named_earlier = topic is None and list_start == sentence[0]
         if named_earlier:  # 规范性文件清理工作，本年度制发0件: the sentence's first figure, its subject a clause before
             topic, borrowed = _topic_at(topic_text, topic_words, fig, sentence[0], sentence, clause_end, spec)
@@ -1276,7 +1288,12 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 and _joined_to_another_event(text[sentence[0]:link.cue_start], topic, link.metric, rules):
             continue  # 制发、废止规范性文件共8件: the sum of two events, neither one's count
         wholes = _in_group(wholes, group)
-        if _part_of_a_whole(text, fig, link.metric, wholes, spec) or _part_of_a_zero(fig, link.metric, wholes) \
+        if _part_of_a_zero(fig, link.metric, wholes):  # 行政复议10件，行政诉讼0件，结果维持2件: the reviews' results
+            other = _part_of_the_other_topic(fig, link.metric, wholes, rules, spec)
+            if other is None:
+                continue
+            link = replace(link, metric=other, alternatives=())
+        if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
                 or _timely_part(text, fig, link, local_start, wholes, spec) \
                 or _restated_otherwise(fig, link.metric, wholes):
             continue
@@ -1400,10 +1417,14 @@ def _names_another_kind(text: str, fig: Figure, link: _Link, topic: str, spec: S
         return False
     words = spec.topics[topic]
     bare = min(words, key=len)
-    at = text.find(bare, link.cue_end, fig.start)
-    if at <= link.cue_end or any(text.endswith(w, 0, at + len(bare)) for w in words if w != bare):
+    start = link.cue_end
+    at = text.find(bare, start, fig.start)
+    while at > start and text.startswith(ATTRIBUTIVE, at + len(bare)):  # 收到向区政府申请的各类政府信息公开申请: the
+        start = at + len(bare) + len(ATTRIBUTIVE)                        # verb of a phrase in 的, its noun after it
+        at = text.find(bare, start, fig.start)
+    if at <= start or any(text.endswith(w, 0, at + len(bare)) for w in words if w != bare):
         return False
-    between = text[link.cue_end:at]
+    between = text[start:at]
     return "的" not in between and not _only_gaps(between, free)
 
 
@@ -1483,12 +1504,12 @@ def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end
         return False
     words = spec.disclosure["words"]
     if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words,
-                                   spec.disclosure["other_matters"]):
+                                   _other_matters(spec)):
         return True
     ahead = text[fig.end:sentence_end]
     qualifier = _SCOPE_END.split(ahead.lstrip("，,"), maxsplit=1)[0]
     if qualifier.startswith(tuple(spec.disclosure["qualifiers_after"])) \
-            and _cause_names_another_matter(qualifier, [], words, spec.disclosure["other_matters"]):
+            and _cause_names_another_matter(qualifier, [], words, _other_matters(spec)):
         return True  # 行政诉讼2件，均为征收补偿类: every one over another matter
     starts = [(i, len(b)) for b in spec.breakdown_words for i in [ahead.find(b)] if i >= 0]
     if not starts:
@@ -1560,14 +1581,22 @@ def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:
     return whether it is a part (after 其中) of cases over another matter (共办理行政复议案件20件，其中维持15件: the
     organ's decisions, as the total is the organ's cases)."""
     return topic in spec.disclosure["topics"] and any(b in group for b in spec.breakdown_words) \
-        and _cause_names_another_matter(group, [], spec.disclosure["words"], spec.disclosure["other_matters"])
+        and _cause_names_another_matter(group, [], spec.disclosure["words"], _other_matters(spec))
 
 
-def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: list[str]) -> bool:
+@per_spec
+def _other_matters(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern of a word of another matter than disclosure, not right after a negation
+    (尚未审结行政复议: the reviews pending, not the organ closing cases)."""
+    negations = "".join(f"(?<!{re.escape(n)})" for n in spec.disclosure.get("matters_not_after", []))
+    return re.compile(negations + "(?:" + "|".join(map(re.escape, spec.disclosure["other_matters"])) + ")")
+
+
+def _cause_names_another_matter(left: str, openers: list[str], words: list[str], matters: re.Pattern[str]) -> bool:
     """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
     cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
     disclosure words, or no disclosure word stands beside a word of another matter (执法工作未被申请行政复议)."""
-    if not any(w in left for w in words) and any(m in left for m in matters):
+    if not any(w in left for w in words) and matters.search(left):
         return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
@@ -1644,6 +1673,25 @@ def _part_of_a_zero(fig: Figure, metric: str | None, wholes: list[_Whole]) -> bo
         return False
     total = metric.split(".", 1)[0] + ".total"
     return metric != total and any(w.metric == total and w.value == 0 for w in wholes)
+
+
+def _part_of_the_other_topic(fig: Figure, metric: str, wholes: list[_Whole], rules: list[dict[str, Any]],
+                             spec: Spec) -> str | None:
+    """Given a nonzero part of a topic whose total was stated as zero in its sentence group (a result of reviews or
+    suits), return the same part of the one other such topic counted above zero there, when its total still holds
+    it beside the parts already linked (行政复议10件，行政诉讼0件，结果维持2件，尚未审结6件: the reviews'); None
+    when no single such topic does."""
+    topic, part = metric.split(".", 1)
+    others = [w for w in wholes if w.value > 0 and w.metric.endswith(".total") and w.metric.count(".") == 1
+              and w.metric.split(".")[0] in spec.zeros["result_topics"] and w.metric.split(".")[0] != topic]
+    if len({w.metric for w in others}) != 1:
+        return None
+    other = others[-1].metric.split(".")[0]
+    named = f"{other}.{part}"
+    parts = sum(w.value for w in wholes if w.metric.startswith(other + ".") and w.metric != others[-1].metric)
+    if parts + float(fig.value) > others[-1].value or not any(r["topic"] == other and r["metric"] == named for r in rules):
+        return None
+    return named
 
 
 def _restated_otherwise(fig: Figure, metric: str, wholes: list[_Whole]) -> bool:

@@ -30,6 +30,13 @@ _SENTENCE_END = re.compile(r"[。；;！？!?]")
 # a numbered heading ((三), （三）, 三、, 2.): closed by a full stop, it still heads what follows (2.因…诉讼情况。)
 _NUMBERED = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、])")
 MASK_CHAR = "\u3000"  # what a masked phrase's characters become
+# Items of another matter listed before a direct negation's first subject (无投诉、复议和诉讼情况, 无信息公开举报、
+# 复议…): a run of short words, none a modifier in 的, each closed by a coordinator, so the negation reaches along the
+# list to the subjects.
+_LISTED_ITEMS = re.compile(f"(?:(?:(?!{ATTRIBUTIVE})[\u4e00-\u9fff]){{1,6}}[{COORDINATORS}])+")
+
+# A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
+_COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class _Grammar:
     list_tails: tuple[str, ...]
     subset_modifiers: tuple[str, ...]
     subject_predicates: tuple[str, ...]
+    joined_verbs: tuple[str, ...]
     noun_vetoes: dict[str, tuple[str, ...]]
     predicate_words: tuple[str, ...]
     rate_words: tuple[str, ...]
@@ -131,6 +139,7 @@ def _grammar() -> _Grammar:
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
         subset_modifiers=tuple(zeros.get("subset_modifiers", ())),
         subject_predicates=tuple(zeros["subject_predicates"]),
+        joined_verbs=tuple(sorted(zeros.get("joined_verbs", ()), key=len, reverse=True)),
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
         predicate_words=tuple(zeros["predicates"]),
         rate_words=tuple(zeros["rate_words"]),
@@ -234,8 +243,12 @@ def _blanked(text: str, starts: list[int], length: int) -> str:
 
 def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None:
     """Given a negation at neg_start, return the zero claim it opens, or None when it names no subject."""
-    pos = _skip(text, neg_start + len(neg), g.fillers)
-    verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
+    pos = neg_start + len(neg)
+    verb = next((v for v in g.verbs if text.startswith(v, pos)), None)  # 未新增: a verb opening with a filler (新)
+    filler_verb = verb is not None and text.startswith(g.fillers, pos)
+    if verb is None:
+        pos = _skip(text, pos, g.fillers)
+        verb = next((v for v in g.verbs if text.startswith(v, pos)), None)
     if verb is None and text.startswith(g.prepositions, pos):
         verb = _verb_after_preposition(text, pos, neg_start + g.max_chars, g)
     if verb is None and neg not in g.direct:
@@ -257,7 +270,8 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     subjects: list[tuple[str, int, int]] = []
     for m in g.subject.finditer(scope, region_start):
         if verb is None and not agent and not subjects and m.start() - (pos - neg_start) > DIRECT_GAP_CHARS \
-                and not _modified(scope, len(neg), m.start(), g):
+                and not _modified(scope, len(neg), m.start(), g) \
+                and not _LISTED_ITEMS.fullmatch(scope, pos - neg_start, m.start()):
             return None  # 无遗漏地答复申请: the negation is about something else
         subjects.append((g.topic_of[m.group(0)], neg_start + m.start(), neg_start + m.end()))
     if subjects and _is_cause(scope, subjects, neg_start, g):
@@ -269,11 +283,13 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return _label_claim(text, neg_start, how, subjects[-1][2], scope_end)  # （二）行政复议情况 / 未收到此类申请
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
-    subjects = [_category_subject(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else s
-                for s in subjects]
+    subjects = [c for s in subjects
+                for c in (_category_subjects(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else [s])]
     verb_end = pos + len(verb) if verb else pos
-    subjects = [s for s in subjects if s is not None and (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
-                                                         or _adjacent(text, verb_end, s, how, g))
+    # 无新增申请: read past its filler, the verb is no verb of the subject, which the negation itself names none of
+    direct = ("零" if neg == "零" else "无") if neg in g.direct and filler_verb else None
+    subjects = [s for s in subjects if (text[s[1]:s[2]] in g.category_words or how in g.zero_verbs[s[0]]
+                                        or direct in g.zero_verbs[s[0]] or _adjacent(text, verb_end, s, how, g))
                 and not _restricted(text, verb_end, s, g)]
     if verb is not None and subjects and _picks_out_some(text[verb_end:subjects[0][1]], g):
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
@@ -405,7 +421,26 @@ def _adjacent(text: str, verb_end: int, subject: tuple[str, int, int], how: str,
     only when adjacent to it (未发生依申请公开情况) and nothing but fillers, or a modifier of the subject as a whole,
     stands between them."""
     return how in g.adjacent_verbs.get(subject[0], ()) and (
-        _skip(text, verb_end, g.fillers) >= subject[1] or _modified(text, verb_end, subject[1], g))
+        _past_joined_verbs(text, _skip(text, verb_end, g.fillers), subject[0], g) >= subject[1]
+        or _modified(text, verb_end, subject[1], g))
+
+
+def _past_joined_verbs(text: str, pos: int, topic: str, g: _Grammar) -> int:
+    """Given where a subject may start after an adjacent verb, return it moved past a list of the topic's own events
+    named there (未发生受理、答复依申请公开政府信息情况: one zero verb of the topic, then `joined_verbs` after
+    coordinators) and the fillers after it; else unmoved."""
+    first = next((v for v in g.zero_verbs.get(topic, ()) if text.startswith(v, pos)), None)
+    if first is None:
+        return pos
+    end = pos + len(first)
+    joined = 0
+    while end < len(text) and text[end] in COORDINATORS:
+        verb = next((v for v in g.joined_verbs if text.startswith(v, end + 1)), None)
+        if verb is None:
+            break
+        end += 1 + len(verb)
+        joined += 1
+    return _skip(text, end, g.fillers) if joined else pos
 
 
 def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
@@ -419,20 +454,26 @@ def _modified(scope: str, start: int, subject_start: int, g: _Grammar) -> bool:
     return scope.startswith(g.modifier_openers, start) or scope.endswith(g.causes, start, k)
 
 
-def _category_subject(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
-                      g: _Grammar) -> tuple[str, int, int] | None:
-    """Given a category a zero names (不予公开, 被纠错), return it as a subject of its topic, or None when the verb is
-    not one that states a category's zero or a `named_before` category follows no topic in its sentence."""
+
+def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int, how: str,
+                       g: _Grammar) -> list[tuple[str, int, int]]:
+    """Given a category a zero names (不予公开, 被纠错), return it as a subject of its topic: of the `named_before` topic
+    its sentence named last before it, or of each such topic when it counted two or more (行政复议0件，诉讼0件，无被
+    纠错: neither's); none when the verb is not one that states a category's zero or a `named_before` category follows
+    no topic in its sentence."""
     if how not in g.category_verbs:
-        return None
+        return []
     topic, start, end = subject
     if topic != "named_before":
-        return subject
+        return [subject]
     floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
-    named = [g.topic_of[m.group(0)] for m in g.subject.finditer(masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after))]
-    named = [t for t in named if t in g.named_before_topics]
-    return (named[-1], start, end) if named else None
+    said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after)
+    named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None) for m in g.subject.finditer(said)]
+    named = [n for n in named if n[0] in g.named_before_topics]
+    counted = list(dict.fromkeys(t for t, c in named if c))
+    topics = counted if len(counted) > 1 else [t for t, _ in named[-1:]]  # 诉讼案1件，未经复议直接起诉: the suit's
+    return [(t, start, end) for t in topics]
 
 
 def _verb_after_preposition(text: str, pos: int, limit: int, g: _Grammar) -> str | None:

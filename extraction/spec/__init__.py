@@ -168,6 +168,7 @@ class Spec:
     category_list_topics: list[str] = field(default_factory=list)  # topics whose counts such a list may hold
     carried_in_parts: dict[str, Any] = field(default_factory=dict)  # 其中4件来自上一年度结转: the new total's pool
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
+    list_passed_by: list[str] = field(default_factory=list)  # a change or total of the row: the word goes on past it
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
 
     @cached_property
@@ -432,6 +433,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         category_list_topics=raw.get("category_list_topics", []),
         carried_in_parts=raw.get("carried_in_parts", {}),
         list_topics=raw["grammar"].get("list_topics", []),
+        list_passed_by=raw["grammar"].get("list_passed_by", []),
         not_joining=raw["grammar"].get("not_joining", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
                               *raw["grammar"]["object_prefixes"], *raw["grammar"]["borrowed_gaps"]},
