@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from extraction.document import WRAPPED_FORMATS, Source, TextLine, Where
 from extraction.ingest.text import display_width
 from extraction.labels import norm
-from extraction.script import simplified, without_reading_aids
+from extraction.script import half_width, simplified, without_number_spacing, without_reading_aids
 from extraction.spec import load_spec
 
 SECTION_NUMBERS = "一二三四五六"
@@ -103,11 +103,11 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
-    plain: str = ""  # text in simplified script, same length: what the grammar matches (quotes come from text)
+    plain: str = ""  # text in simplified script, digits half-width, same length: what the grammar matches (quotes come from text)
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.plain = self.plain or _unbracketed_counts(simplified(self.text))
+        self.plain = self.plain or _unbracketed_counts(half_width(simplified(self.text)))
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -179,7 +179,7 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
     pos = 0
     hard = set() if wrapped else hard_wraps(lines)
     for line in lines:
-        text = without_reading_aids(line.text)
+        text = without_number_spacing(without_reading_aids(line.text))
         if parts:
             sep = "\n"
             joined = wrapped or len(starts) - 1 in hard
