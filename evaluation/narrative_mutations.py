@@ -26,9 +26,10 @@ from evaluation.scoring import Json, Tally, acceptable_metrics, ratio, same_valu
 ORIGINAL = "original"  # the row of the unmutated pages
 WRAP_WIDTHS = (35, 45)  # a PDF text line holds this many characters, a page's own width drawn in the range
 HALF_WIDTH = 0.5  # an ASCII character's share of a CJK character's width on a printed line
-# Breaking a line never splits a word of ASCII letters and digits (12, 1,234, 2023, www.gov.cn), and no line starts
+# Breaking a line never splits a word of ASCII letters and digits (12, 1,234, 2023, www.gov.cn) nor a character from
+# the pinyin a mirror site glosses it with (規(guī)), and no line starts
 # with a mark that closes what stands before it: a PDF lays text out by these rules.
-_WORD = re.compile(r"[A-Za-z0-9０-９.,%％]+")
+_WORD = re.compile(r"[A-Za-z0-9０-９.,%％]+|.[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")  # 12, 1,234; 規(guī)
 _NO_LINE_START = frozenset("，。、；：？！）」』”’,.;:?!)%％")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -44,6 +45,7 @@ _FULL_WIDTH_DIGITS = str.maketrans({str(i): chr(0xFF10 + i) for i in range(10)})
 _FULL_WIDTH_MARKS = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 _ASCII_MARK = re.compile(r"[,:;()?!]")
 _SENTENCE_STOP = re.compile(r"。(?!\n|$)")
+_PARAGRAPH_END = re.compile(r"[。！？!?:：][”’」』）)]*$")
 BULLET = "• "
 INDENT = "\u3000\u3000"
 
@@ -111,9 +113,10 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_heading(line: str) -> bool:
-    """Given a line, return whether it is a short numbered heading (一、… or （一）…)."""
+    """Given a line, return whether it is a short numbered heading (一、… or （一）…) with no sentence run into it."""
     line = line.strip()
-    return len(line) <= HEADING_MAX_CHARS and bool(_HEADING.match(line) or _SUBHEADING.match(line))
+    return (len(line) <= HEADING_MAX_CHARS and bool(_HEADING.match(line) or _SUBHEADING.match(line))
+            and "。" not in line.rstrip("。"))
 
 
 def line_from(text: str, start: int) -> str:
@@ -123,9 +126,18 @@ def line_from(text: str, start: int) -> str:
 
 
 def paragraph_starts(text: str) -> list[int]:
-    """Given a text, return where each paragraph begins: every non-blank line, at its first printed character."""
-    return [start + len(text[start:end]) - len(text[start:end].lstrip()) for start, end in line_spans(text)
-            if text[start:end].strip()]
+    """Given a text, return where each paragraph begins, at its first printed character: a non-blank line after a
+    line that ends a sentence or is a heading (a page's own hard-wrapped lines go on with their paragraph)."""
+    out: list[int] = []
+    previous = ""
+    for start, end in line_spans(text):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if not previous or _PARAGRAPH_END.search(previous) or is_heading(previous):
+            out.append(start + len(text[start:end]) - len(text[start:end].lstrip()))
+        previous = line
+    return out
 
 
 def body_paragraph_starts(text: str) -> list[int]:
@@ -277,7 +289,7 @@ def indented(text: str, rng: random.Random) -> list[Edit]:
 
 def blank_lines(text: str, rng: random.Random) -> list[Edit]:
     """A blank line between paragraphs."""
-    return [Edit(end, end, "\n") for start, end in line_spans(text)[:-1] if text[start:end].strip()]
+    return [Edit(p - 1, p - 1, "\n") for p in paragraph_starts(text) if p > 0 and text[p - 1] == "\n"]
 
 
 Mutation = Callable[[str, random.Random], list[Edit]]

@@ -21,6 +21,9 @@ HEADING_MAX_CHARS = 40
 HEADING_FUZZY_SCORE = 88
 _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]*")
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
+# What a converter adds to a line that is no part of its words, left out of the narrative: a markdown heading's #s,
+# emphasis, a list item's bullet (### （三）…情况。本年度无此类情况; • 其中，公开18件 goes on with the sentence before).
+_LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[•·▪●◆■]\s*|[-*+]\s+)|\*\*|__")
 _FIRST_NUMBERED = re.compile(r"^一\s*[、.．]")  # 一、 opening a heading, not 一是 opening a list item
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
@@ -48,7 +51,7 @@ _CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”�
 # its width goes to the next space). A shorter line may be a label of its own (上年结转 / 2件…).
 _UNITS = r"(?:件|条|个|项|次|人次|家|篇|场|期|份|宗)"
 _COUNT_HEAD = re.compile(rf"^\d+(?:\.\d+)?{_UNITS}")
-_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]\s*$")
+_OPEN_PHRASE_TAIL = re.compile(r"[\u4e00-\u9fff，,；;、]\s*$")  # a word, or a clause mark (申请 56件； / 1件结转…) left open
 _UNIT_HEAD = re.compile(rf"^{_UNITS}")  # a count's unit (另有 103 / 件顺延…): the count ended the line above
 _NUMBER_TAIL = re.compile(r"\d\s*$")
 # A line that stops inside a clause (a converter's break at a span or a page's edge: 本年度共收到政府信息公开 / 申请5件):
@@ -58,6 +61,7 @@ _NUMBER_TAIL = re.compile(r"\d\s*$")
 _OPEN_TAIL = re.compile(r"[\u4e00-\u9fff]$")
 _INNER_CLAUSE_MARK = re.compile(r"[，,；;。]")  # not a colon: 来源：本网 is a page's label, no running text
 _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_INNER_STOP = re.compile(r"[。！？!?][”’」』）)]*\s*[\u4e00-\u9fff0-9A-Za-z（(]")  # a sentence's end with words after it
 _RUN_IN_COLON = re.compile(r"[：:]")  # (二)依申请公开情况：2023年收到依 / 申请公开292件: a heading run into its text
 _DATE_UNIT_HEAD = re.compile(r"^[年月日]")
 _COUNT_TAIL = re.compile(rf"\d\s*{_UNITS}$")  # a count ends its clause, whatever follows
@@ -179,7 +183,7 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
     pos = 0
     hard = set() if wrapped else hard_wraps(lines)
     for line in lines:
-        text = without_number_spacing(without_reading_aids(line.text))
+        text = without_number_spacing(without_reading_aids(_LINE_MARKUP.sub("", line.text)))
         if parts:
             sep = "\n"
             joined = wrapped or len(starts) - 1 in hard
@@ -203,21 +207,36 @@ def hard_wraps(lines: list[TextLine]) -> set[int]:
     other."""
     nexts = [i for i in range(len(lines) - 1)
              if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
+    own_lines = _sentences_one_a_line(lines)
     out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())
-           or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _CJK_TAIL.search(lines[i].text)
+           or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _OPEN_PHRASE_TAIL.search(lines[i].text)
                and len(lines[i].text.strip()) >= MIN_LINE_CHARS)
            or (_UNIT_HEAD.match(lines[i + 1].text.strip()) and _NUMBER_TAIL.search(lines[i].text))
-           or _stops_inside_clause(lines[i].text.strip(), lines[i + 1].text.strip())}
-    for width in (display_width, len):
-        out |= _full_lines(lines, width) & set(nexts)
+           or _stops_inside_clause(lines[i].text.strip(), lines[i + 1].text.strip(), own_lines)}
+    if not own_lines:
+        for width in (display_width, len):
+            out |= _full_lines(lines, width) & set(nexts)
     return out
 
 
-def _stops_inside_clause(line: str, next_line: str) -> bool:
-    """Given a line and the next one, return whether the line stops inside a clause that the next goes on with."""
+def _sentences_one_a_line(lines: list[TextLine]) -> bool:
+    """Given the running-text lines of a text file, return whether it prints each sentence on a line of its own with
+    its 。 dropped (…全年共办结606件，另有50件结转下年度办理 / 全区政府信息公开行政复议70件…): no line holds a
+    sentence's end with more words after it, and MIN_WRAPPED_LINES or more end on a word after a clause mark. Such a
+    line ends its sentence; read as cut by a break, it would run into the next sentence's topic."""
+    texts = [line.text.strip() for line in lines if not _is_heading_like(line.text)]
+    if any(_INNER_STOP.search(text) for text in texts):
+        return False
+    ended_on_a_word = sum(bool(_OPEN_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)) for text in texts)
+    return ended_on_a_word >= MIN_WRAPPED_LINES
+
+
+def _stops_inside_clause(line: str, next_line: str, sentences_own_lines: bool = False) -> bool:
+    """Given a line and the next one (and whether the file prints each sentence on a line of its own), return whether
+    the line stops inside a clause that the next goes on with."""
     if _NUMBER_TAIL.search(line) and _DATE_UNIT_HEAD.match(next_line):
         return True  # 结转2024 / 年办理37件: a date's number and its unit
-    if not _OPEN_TAIL.search(line) or _COUNT_TAIL.search(line) or not _WORD_HEAD.match(next_line):
+    if sentences_own_lines or not _OPEN_TAIL.search(line) or _COUNT_TAIL.search(line) or not _WORD_HEAD.match(next_line):
         return False
     if line.startswith("#") or _is_heading_like(line) or _is_heading_like(next_line) or _ITEM_HEAD.match(next_line) \
             or _RUN_IN_HEADING.match(next_line) or _SENTENCE_HEAD.match(next_line):

@@ -68,3 +68,46 @@ def test_quotes_keep_printed_digits_without_number_spacing(tmp_path: Path) -> No
     path.write_text(HEAD.format(year=2023) + "２０２３年共收到政府信息公开申请 １２ 件。" + TAIL, encoding="utf-8")
     found = [(m.value, m.metric, m.quote) for m in audit(path).mentions]
     assert found == [(12, "requests.new.total", "２０２３年共收到政府信息公开申请１２件")]
+
+
+# Sentences one a line with their 。 dropped, as some copies print them: each line ends its sentence; read as a
+# clause cut by a break it would run into the next sentence's topic (另有50件… / 全区…行政复议70件: 50 as reviews).
+OWN_LINES = [
+    ["2024年，全区共接收政府信息公开申请633件，上年结转23件", "全年共办结606件，另有50件结转2025年度继续办理",
+     "全区政府信息公开行政复议70件，行政诉讼21件", "区政府本级无败诉案件，未发生不依法履职现象",
+     "我区将继续做好相关工作，提升服务水平。"],
+    ["全年依申请公开共收到群众网上申请105件，合计122件，截至12月底已回复126件，7件正在办理中",
+     "行政复议144件，120件做了复议决定，行政诉讼97件", "我局将继续做好相关工作，提升服务水平",
+     "下一步，我局将加强培训，规范办理。"],
+]
+
+
+@pytest.mark.parametrize("sentences", OWN_LINES)
+def test_sentences_one_a_line_read_as_sentences(tmp_path: Path, sentences: list[str]) -> None:
+    expected = linked(tmp_path, "。\n".join(sentences), 2024)
+    assert expected
+    assert linked(tmp_path, "\n".join(sentences), 2024) == expected
+
+
+def test_a_clause_cut_by_a_break_still_runs_on(tmp_path: Path) -> None:
+    # one break inside a clause, the other lines holding sentences' ends: a break, not sentences one a line
+    text = "2024年，我局认真做好依申请公开工作，本年度共收到政府信息公开\n申请5件，已全部按期办结。下一步，我局将加强培训。"
+    assert linked(tmp_path, text, 2024) == [(5, "requests.new.total")]
+
+
+# A converter's markup is no part of the words: a markdown heading's #s before a run-in heading, a list item's bullet
+# before a sentence that goes on with the one before (其中…).
+MARKUP = [
+    ("（二）依申请公开办理情况。本年度未收到依申请公开事项的请求。\n{}（三）因政府信息公开申请行政复议、提起行政诉讼情况。"
+     "本年度无此类情况。", ("### ", "**")),
+    ("2024年，我委共受理信息公开申请64件，共答复64件，结转下年度继续办理4件。\n{}其中，公开或部分公开18件（占比28.13%）；"
+     "不予公开0件。", ("• ", "- ", "* ")),
+]
+
+
+@pytest.mark.parametrize("text,marks", MARKUP)
+def test_markup_reads_as_none(tmp_path: Path, text: str, marks: tuple[str, ...]) -> None:
+    expected = linked(tmp_path, text.format(""), 2024)
+    assert expected
+    for mark in marks:
+        assert linked(tmp_path, text.format(mark), 2024) == expected
