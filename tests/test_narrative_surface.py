@@ -70,8 +70,9 @@ def test_quotes_keep_printed_digits_without_number_spacing(tmp_path: Path) -> No
     assert found == [(12, "requests.new.total", "２０２３年共收到政府信息公开申请１２件")]
 
 
-# Sentences one a line with their 。 dropped, as some copies print them: each line ends its sentence; read as a
-# clause cut by a break it would run into the next sentence's topic (另有50件… / 全区…行政复议70件: 50 as reviews).
+# A paragraph's sentences one a line with their 。 dropped, as some copies print them: each line ends its sentence
+# and the paragraph goes on; read as a clause cut by a break it would run into the next sentence's topic (另有50件… /
+# 全区…行政复议70件: 50 as reviews), read as a paragraph of its own it would lose its paragraph's topic.
 OWN_LINES = [
     ["2024年，全区共接收政府信息公开申请633件，上年结转23件", "全年共办结606件，另有50件结转2025年度继续办理",
      "全区政府信息公开行政复议70件，行政诉讼21件", "区政府本级无败诉案件，未发生不依法履职现象",
@@ -84,7 +85,7 @@ OWN_LINES = [
 
 @pytest.mark.parametrize("sentences", OWN_LINES)
 def test_sentences_one_a_line_read_as_sentences(tmp_path: Path, sentences: list[str]) -> None:
-    expected = linked(tmp_path, "。\n".join(sentences), 2024)
+    expected = linked(tmp_path, "。".join(sentences), 2024)
     assert expected
     assert linked(tmp_path, "\n".join(sentences), 2024) == expected
 
