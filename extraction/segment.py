@@ -52,7 +52,7 @@ _CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”�
 # its width goes to the next space). A shorter line may be a label of its own (上年结转 / 2件…).
 _UNITS = r"(?:件|条|个|项|次|人次|家|篇|场|期|份|宗)"
 _COUNT_HEAD = re.compile(rf"^\d+(?:\.\d+)?{_UNITS}")
-_OPEN_PHRASE_TAIL = re.compile(r"[\u4e00-\u9fff，,；;、]\s*$")  # a word, or a clause mark (申请 56件； / 1件结转…) left open
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]\s*$")
 _UNIT_HEAD = re.compile(rf"^{_UNITS}")  # a count's unit (另有 103 / 件顺延…): the count ended the line above
 _NUMBER_TAIL = re.compile(r"\d\s*$")
 # A line that stops inside a clause (a converter's break at a span or a page's edge: 本年度共收到政府信息公开 / 申请5件):
@@ -177,24 +177,26 @@ def _windowed(ends: list[int], length: int, breaks: list[int]) -> list[int]:
     return out
 
 
-def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
-    """Given text lines, return one text; PDF visual lines (wrapped) join without a break, others with '\\n'; in a
-    file that prints sentences one a line with their 。 dropped, a line ending on a word ends its sentence inside
-    its paragraph: it joins the next line of the file with a 。 (same length as the break it stands for)."""
+def join_lines(lines: list[TextLine], wrapped: bool, as_printed: bool = False) -> Narrative:
+    """Given text lines (and whether to keep each line's words as printed), return one text; PDF visual lines
+    (wrapped) join without a break, others with '\\n'; in a file that prints sentences one a line with their 。
+    dropped, a line ending on a word ends its sentence inside its paragraph: read, not printed, it joins the next line
+    of the file with a 。 (same length as the break it stands for). Read, a line is without a converter's markup and
+    Word's spacing around numbers; reading aids are no part of it either way."""
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
     own_lines = not wrapped and _sentences_one_a_line(lines, display_width)
     hard = set() if wrapped else hard_wraps(lines, own_lines)
     for line in lines:
-        text = without_number_spacing(without_reading_aids(_LINE_MARKUP.sub("", line.text)))
+        text = without_reading_aids(line.text) if as_printed else _read_line(line.text)
         if parts:
             sep = "\n"
             before = lines[len(starts) - 1]
             joined = wrapped or len(starts) - 1 in hard
             if joined and not _is_heading_like(text) and not _is_heading_like(before.text):
                 sep = " " if _ASCII_TAIL.search(parts[-1]) and _ASCII_HEAD.search(text) else ""
-            elif own_lines and _ends_sentence_in_paragraph(before, line):
+            elif own_lines and not as_printed and _ends_sentence_in_paragraph(before, line):
                 sep = "。"
             parts.append(sep)
             pos += len(sep)
@@ -202,6 +204,11 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
         parts.append(text)
         pos += len(text)
     return Narrative("".join(parts), starts, lines)
+
+
+def _read_line(text: str) -> str:
+    """Given a line as printed, return its words as the grammar reads them: no markup, reading aids or number spacing."""
+    return without_number_spacing(without_reading_aids(_LINE_MARKUP.sub("", text)))
 
 
 def _ends_sentence_in_paragraph(line: TextLine, next_line: TextLine) -> bool:
@@ -224,7 +231,7 @@ def hard_wraps(lines: list[TextLine], own_lines: bool | None = None) -> set[int]
              if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
     own_lines = _sentences_one_a_line(lines, display_width) if own_lines is None else own_lines
     out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())
-           or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _OPEN_PHRASE_TAIL.search(lines[i].text)
+           or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _CJK_TAIL.search(lines[i].text)
                and len(lines[i].text.strip()) >= MIN_LINE_CHARS)
            or (_UNIT_HEAD.match(lines[i + 1].text.strip()) and _NUMBER_TAIL.search(lines[i].text))
            or _stops_inside_clause(lines[i].text.strip(), lines[i + 1].text.strip(), own_lines)}
