@@ -63,11 +63,11 @@ def is_number(text: str | None) -> bool:
 
 def paragraphs_of(source: Source, first: int, last: int) -> list[str]:
     """Given a Source and a range of its lines, return them as the paragraphs the pipeline reads (visual lines
-    of a PDF joined as segment joins them)."""
+    of a PDF joined as segment joins them), their words as printed."""
     lines = source.lines[first:last]
     if not lines:
         return []
-    text = join_lines(lines, wrapped=source.format in WRAPPED_FORMATS).text
+    text = join_lines(lines, wrapped=source.format in WRAPPED_FORMATS, as_printed=True).text
     return [part for part in text.split("\n") if part.strip()]
 
 

@@ -153,14 +153,32 @@ def robustness(
     min_findings: float = typer.Option(1.0, "--min-findings", help="Gated: minimum share of documents with identical findings."),
     max_false_table_errors: int = typer.Option(0, "--max-false-table-errors", help="Gated: most table_identity errors the gold lacks."),
     per_document: bool = typer.Option(False, "--per-document", help="Also print every document under every mutation."),
+    narrative: bool = typer.Option(False, "--narrative",
+                                   help="Mutate the text of labeled narrative pages (corpus/real-narrative/<split>: hard "
+                                        "wraps, markdown headings, traditional script, full-width digits, a space before "
+                                        "the unit, …; evaluation/narrative_mutations.py) and score each variant against "
+                                        "the gold beside the unmutated pages: link P/R, figure R, zeros R, agreement."),
+    min_agreement: float = typer.Option(1.0, "--min-agreement",
+                                        help="--narrative, gated: least share of the unmutated run's links a variant keeps."),
+    max_new_false_links: int = typer.Option(0, "--max-new-false-links",
+                                            help="--narrative, gated: most links a variant adds that the gold rejects."),
+    every: int = typer.Option(1, "--every", min=1, help="--narrative: score a fixed sample of about one page in N."),
+    seed: int = typer.Option(0, "--seed", help="--narrative: seed of the mutations' random choices (a page's wrap width)."),
 ) -> None:
-    """Lay every labeled report out in other layouts and compare each variant's audit with the original's.
-    Exit 0: gated mutations met their minimums; 1: one did not; 2: nothing to measure."""
+    """Lay every labeled report out in other layouts and compare each variant's audit with the original's (with
+    --narrative: rewrite every labeled narrative page's text and score each variant). Exit 0: gated mutations met
+    their minimums; 1: one did not; 2: nothing to measure."""
     from evaluation.robustness import Gate, run
 
     def names(text: str | None) -> list[str] | None:
         return [n.strip() for n in text.split(",") if n.strip()] if text else None
 
+    if narrative:
+        from evaluation import narrative_mutations
+
+        narrative_gate = narrative_mutations.NarrativeGate(tuple(names(gate) or ()), min_agreement,
+                                                           max_new_false_links) if gate else None
+        raise typer.Exit(narrative_mutations.run(paths, names(mutations), json_path, narrative_gate, every, seed))
     gated = Gate.parse(gate, min_cells=min_cells, min_mentions=min_mentions, min_findings=min_findings,
                        max_false_table_errors=max_false_table_errors) if gate else None
     raise typer.Exit(run(paths, names(mutations), json_path, gated, per_document))

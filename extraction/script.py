@@ -1,6 +1,8 @@
-"""Traditional script read as simplified for matching (收到申請 -> 收到申请), one character for one, so that every
-offset found in the simplified text points at the same characters of the text as printed; and reading aids that
-mirror sites insert into a copy (公開(kāi)申請(qǐng): pinyin after polyphonic characters), which are no part of the report."""
+"""Traditional script read as simplified for matching (收到申請 -> 收到申请), and full-width digits as ASCII ones
+(１２件 -> 12件), one character for one, so that every offset found in the text read for matching points at the same
+characters of the text as printed; and what a copy adds to the words that is no part of the report: reading aids that
+mirror sites insert (公開(kāi)申請(qǐng): pinyin after polyphonic characters), and the spaces a typesetter sets between
+Chinese and a number (2023 年共收到申请 12 件)."""
 from __future__ import annotations
 
 import re
@@ -15,6 +17,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_AID = re.compile(rf"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 
 
+# A space between a Chinese character and a number, either way round: Word's automatic spacing, printed into its PDF's
+# text, or a converter's space before the unit (12 件). The pattern opens with the space and looks back from there: a
+# pattern opening with a look-behind is tried at every character of every line.
+_NUMBER_SPACING = re.compile(r"[ \u00a0](?:(?<=[\u4e00-\u9fff][ \u00a0])(?=[0-9０-９])|(?<=[0-9０-９%％][ \u00a0])(?=[\u4e00-\u9fff]))")
+_HALF_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+
+
 @lru_cache(maxsize=1)
 def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
@@ -23,6 +32,16 @@ def _converter() -> opencc.OpenCC:
 def without_reading_aids(text: str) -> str:
     """Given a line, return it without pinyin annotations (公開(kāi) -> 公開)."""
     return _PINYIN_AID.sub("", text)
+
+
+def without_number_spacing(text: str) -> str:
+    """Given a line, return it without the single spaces between Chinese and a number (收到申请 12 件 -> 收到申请12件)."""
+    return _NUMBER_SPACING.sub("", text)
+
+
+def half_width(text: str) -> str:
+    """Given text, return it with full-width digits, ％ and ． as their ASCII forms (１２件 -> 12件), one for one."""
+    return text.translate(_HALF_WIDTH)
 
 
 def simplified(text: str) -> str:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from extraction.document import WRAPPED_FORMATS, Source, TextLine, Where
 from extraction.ingest.text import display_width
 from extraction.labels import norm
-from extraction.script import simplified, without_reading_aids
+from extraction.script import half_width, simplified, without_number_spacing, without_reading_aids
 from extraction.spec import load_spec
 
 SECTION_NUMBERS = "一二三四五六"
@@ -21,6 +21,9 @@ HEADING_MAX_CHARS = 40
 HEADING_FUZZY_SCORE = 88
 _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]*")
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
+# What a converter adds to a line that is no part of its words, left out of the narrative: a markdown heading's #s,
+# emphasis, a list item's bullet (### （三）…情况。本年度无此类情况; • 其中，公开18件 goes on with the sentence before).
+_LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[•·▪●◆■]\s*|[-*+]\s+)|\*\*|__")
 _FIRST_NUMBERED = re.compile(r"^一\s*[、.．]")  # 一、 opening a heading, not 一是 opening a list item
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
@@ -40,6 +43,7 @@ WRAP_SHARE = 0.85
 WRAP_RANK = 3  # the line width is the third-longest line's
 MIN_LINE_CHARS = 20  # the narrowest line width a page wraps at, in characters (an A5 page holds 25)
 MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a file hard-wrapped
+AT_WIDTH_SHARE = 0.75  # of the lines ending on a word, the share at one width that makes a file hard-wrapped
 _LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
 _ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
 _CONTINUATION_HEAD = re.compile(r"^[、，,。．；;：:！？!?）)」』”’%％]")  # cannot start a line of its own: the line above wrapped
@@ -58,6 +62,7 @@ _NUMBER_TAIL = re.compile(r"\d\s*$")
 _OPEN_TAIL = re.compile(r"[\u4e00-\u9fff]$")
 _INNER_CLAUSE_MARK = re.compile(r"[，,；;。]")  # not a colon: 来源：本网 is a page's label, no running text
 _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_INNER_STOP = re.compile(r"[。！？!?][”’」』）)]*\s*[\u4e00-\u9fff0-9A-Za-z（(]")  # a sentence's end with words after it
 _RUN_IN_COLON = re.compile(r"[：:]")  # (二)依申请公开情况：2023年收到依 / 申请公开292件: a heading run into its text
 _DATE_UNIT_HEAD = re.compile(r"^[年月日]")
 _COUNT_TAIL = re.compile(rf"\d\s*{_UNITS}$")  # a count ends its clause, whatever follows
@@ -103,11 +108,11 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
-    plain: str = ""  # text in simplified script, same length: what the grammar matches (quotes come from text)
+    plain: str = ""  # text in simplified script, digits half-width, same length: what the grammar matches (quotes come from text)
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.plain = self.plain or _unbracketed_counts(simplified(self.text))
+        self.plain = self.plain or _unbracketed_counts(half_width(simplified(self.text)))
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -172,19 +177,27 @@ def _windowed(ends: list[int], length: int, breaks: list[int]) -> list[int]:
     return out
 
 
-def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
-    """Given text lines, return one text; PDF visual lines (wrapped) join without a break, others with '\\n'."""
+def join_lines(lines: list[TextLine], wrapped: bool, as_printed: bool = False) -> Narrative:
+    """Given text lines (and whether to keep each line's words as printed), return one text; PDF visual lines
+    (wrapped) join without a break, others with '\\n'; in a file that prints sentences one a line with their 。
+    dropped, a line ending on a word ends its sentence inside its paragraph: read, not printed, it joins the next line
+    of the file with a 。 (same length as the break it stands for). Read, a line is without a converter's markup and
+    Word's spacing around numbers; reading aids are no part of it either way."""
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
-    hard = set() if wrapped else hard_wraps(lines)
+    own_lines = not wrapped and _sentences_one_a_line(lines, display_width)
+    hard = set() if wrapped else hard_wraps(lines, own_lines)
     for line in lines:
-        text = without_reading_aids(line.text)
+        text = without_reading_aids(line.text) if as_printed else _read_line(line.text)
         if parts:
             sep = "\n"
+            before = lines[len(starts) - 1]
             joined = wrapped or len(starts) - 1 in hard
-            if joined and not _is_heading_like(text) and not _is_heading_like(lines[len(starts) - 1].text):
+            if joined and not _is_heading_like(text) and not _is_heading_like(before.text):
                 sep = " " if _ASCII_TAIL.search(parts[-1]) and _ASCII_HEAD.search(text) else ""
+            elif own_lines and not as_printed and _ends_sentence_in_paragraph(before, line):
+                sep = "。"
             parts.append(sep)
             pos += len(sep)
         starts.append(pos)
@@ -193,31 +206,63 @@ def join_lines(lines: list[TextLine], wrapped: bool) -> Narrative:
     return Narrative("".join(parts), starts, lines)
 
 
-def hard_wraps(lines: list[TextLine]) -> set[int]:
+def _read_line(text: str) -> str:
+    """Given a line as printed, return its words as the grammar reads them: no markup, reading aids or number spacing."""
+    return without_number_spacing(without_reading_aids(_LINE_MARKUP.sub("", text)))
+
+
+def _ends_sentence_in_paragraph(line: TextLine, next_line: TextLine) -> bool:
+    """Given two lines of a file that prints sentences one a line, return whether the first ends a sentence that its
+    paragraph goes on after: it ends on a word, the next is the file's next line, and neither is a heading."""
+    return (next_line.where.line is not None and next_line.where.line == (line.where.line or 0) + 1
+            and bool(_OPEN_TAIL.search(line.text.strip())) and not _is_heading_like(line.text)
+            and not _is_heading_like(next_line.text))
+
+
+def hard_wraps(lines: list[TextLine], own_lines: bool | None = None) -> set[int]:
     """Given the running-text lines of a text file, return the indices of those that a hard line break cut mid-sentence
     (the next file line goes on with the sentence): a line that starts with a mark no line starts with (、其他结果4件)
     ends the one above it; in a hard-wrapped file (MIN_WRAPPED_LINES lines or more reach its line width and stop
     mid-sentence, half or more of the lines that reach it) so does a line that reaches the width. The width is
     measured as a page measures it (display columns: a PDF converter's lines) or as a text wrapper counts it
     (characters: html2text). Lines of other kinds (paragraphs, cells) have no file line numbers to be next to each
-    other."""
+    other. A file that prints sentences one a line (`own_lines`; measured when None) cuts no clause."""
     nexts = [i for i in range(len(lines) - 1)
              if lines[i].where.line is not None and lines[i + 1].where.line == lines[i].where.line + 1]
+    own_lines = _sentences_one_a_line(lines, display_width) if own_lines is None else own_lines
     out = {i for i in nexts if _CONTINUATION_HEAD.match(lines[i + 1].text.strip())
            or (_COUNT_HEAD.match(lines[i + 1].text.strip()) and _CJK_TAIL.search(lines[i].text)
                and len(lines[i].text.strip()) >= MIN_LINE_CHARS)
            or (_UNIT_HEAD.match(lines[i + 1].text.strip()) and _NUMBER_TAIL.search(lines[i].text))
-           or _stops_inside_clause(lines[i].text.strip(), lines[i + 1].text.strip())}
-    for width in (display_width, len):
-        out |= _full_lines(lines, width) & set(nexts)
+           or _stops_inside_clause(lines[i].text.strip(), lines[i + 1].text.strip(), own_lines)}
+    if not own_lines:
+        for width in (display_width, len):
+            out |= _full_lines(lines, width) & set(nexts)
     return out
 
 
-def _stops_inside_clause(line: str, next_line: str) -> bool:
-    """Given a line and the next one, return whether the line stops inside a clause that the next goes on with."""
+def _sentences_one_a_line(lines: list[TextLine], width: Callable[[str], int]) -> bool:
+    """Given the running-text lines of a text file and how to measure them, return whether it prints each sentence on
+    a line of its own with its 。 dropped (…全年共办结606件，另有50件结转下年度办理 / 全区政府信息公开行政复议70件…):
+    no line holds a sentence's end with more words after it, MIN_WRAPPED_LINES or more end on a word after a clause
+    mark, and their widths spread (most of a hard-wrapped file's stop at its one width, within WRAP_SHARE of the
+    widest). Such a line ends its sentence; read as cut by a break, it would run into the next sentence's topic."""
+    texts = [line.text.strip() for line in lines if not _is_heading_like(line.text)]
+    if any(_INNER_STOP.search(text) for text in texts):
+        return False
+    ended_on_a_word = [width(text) for text in texts if _OPEN_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
+    if len(ended_on_a_word) < MIN_WRAPPED_LINES:
+        return False
+    at_width = sum(w >= WRAP_SHARE * max(ended_on_a_word) for w in ended_on_a_word)
+    return at_width < AT_WIDTH_SHARE * len(ended_on_a_word)
+
+
+def _stops_inside_clause(line: str, next_line: str, sentences_own_lines: bool = False) -> bool:
+    """Given a line and the next one (and whether the file prints each sentence on a line of its own), return whether
+    the line stops inside a clause that the next goes on with."""
     if _NUMBER_TAIL.search(line) and _DATE_UNIT_HEAD.match(next_line):
         return True  # 结转2024 / 年办理37件: a date's number and its unit
-    if not _OPEN_TAIL.search(line) or _COUNT_TAIL.search(line) or not _WORD_HEAD.match(next_line):
+    if sentences_own_lines or not _OPEN_TAIL.search(line) or _COUNT_TAIL.search(line) or not _WORD_HEAD.match(next_line):
         return False
     if line.startswith("#") or _is_heading_like(line) or _is_heading_like(next_line) or _ITEM_HEAD.match(next_line) \
             or _RUN_IN_HEADING.match(next_line) or _SENTENCE_HEAD.match(next_line):
