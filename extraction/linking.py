@@ -432,29 +432,30 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
         forward = switch.get("forward")
-        if forward and _holds_carried_forward(right, text[fig.end:sentence[1]], forward, switch, report_year):
+        if forward and _holds_carried_forward(text[fig.end:sentence[1]], forward, switch, report_year):
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 
 
-def _holds_carried_forward(right: str, after: str, forward: dict[str, Any], switch: dict[str, Any],
-                           report_year: int | None) -> bool:
-    """Given the words after a handled count to its next figure and to its sentence end, return whether the parenthesis
-    right after it (办理申请96宗（结转下年度继续办理1宗）) or a breakdown opening right after it (共办理1078件，其中结转下年度
-    继续办理36件; 其中答复46件，结转至2024年办理4件 in the 2023 report) names some carried on into the next year: all
-    the year had on hand, answered or not. Not when the breakdown puts them besides the count (其中予以公开40件，另有4件
+def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str, Any], report_year: int | None) -> bool:
+    """Given the words after a handled count to its sentence end, return whether the parenthesis right after it
+    (办理申请96宗（结转下年度继续办理1宗）; （其中2件正在办理）) or a breakdown opening right after it (共办理1078件，其中
+    结转下年度继续办理36件; 其中答复46件，结转至2024年办理4件 in the 2023 report) names some carried on into the next
+    year: all the year had on hand, answered or not. Not when it puts them besides the count (其中予以公开40件，另有4件
     结转下年度办理)."""
-    if right.lstrip().startswith(("（", "(")):
-        return any(w in right for w in forward["words"])
-    breakdown = after.lstrip(CLAUSE_OPENING_MARKS)
-    if not breakdown.startswith(tuple(forward.get("opening", ()))):
+    after = after.lstrip()
+    if after.startswith(("（", "(")):
+        part = re.split(r"[）)]", after, maxsplit=1)[0]
+    elif after.lstrip(CLAUSE_OPENING_MARKS).startswith(tuple(forward["opening"])):
+        part = after.lstrip(CLAUSE_OPENING_MARKS)
+    else:
         return False
     if report_year is not None:
-        breakdown = re.sub(rf"{report_year + 1}\s*年度?", "下年度", breakdown)
-    at = min((i for w in forward["words"] for i in [breakdown.find(w)] if i >= 0), default=-1)
-    return at >= 0 and not any(w in breakdown[:at] for w in switch.get("apart", {}).get("words", ()))
+        part = re.sub(rf"{report_year + 1}\s*年度?", "下年度", part)
+    at = min((i for w in forward["words"] for i in [part.find(w)] if i >= 0), default=-1)
+    return at >= 0 and not any(w in part[:at] for w in switch.get("apart", {}).get("words", ()))
 
 
 def _forward_kept_apart(after: str, switch: dict[str, Any]) -> bool:

@@ -12,7 +12,8 @@ POOL, ANSWERED, FORWARD = "requests.handled_pool.total", "requests.result.total.
 
 
 @pytest.mark.parametrize("handled", ["全年共办理政府信息公开申请", "本年度办理依申请公开", "2023年全县共办理政府信息公开申请"])
-@pytest.mark.parametrize("carried", ["结转下年度继续办理", "结转至下年度办理", "结转2024年办理", "结转至2024年继续办理"])
+@pytest.mark.parametrize("carried", ["结转下年度继续办理", "结转至下年度办理", "结转2024年办理", "结转至2024年继续办理", "结转下年",
+                                     "正在办理", "仍在办理"])
 def test_a_handled_count_whose_breakdown_carries_some_on_is_the_pool(tmp_path: Path, handled: str, carried: str) -> None:
     # 其中 opening right after a handled count lists what it holds: one part still open at the year's end makes it
     # all the year had on hand, not the answered (which cannot hold what was not answered)
@@ -34,9 +35,13 @@ def test_a_handled_count_beside_its_carry_on_is_still_the_answered(tmp_path: Pat
     assert linked(tmp_path, "全年共办理政府信息公开申请80件，其中2022年提出的5件。") == [(80, ANSWERED)]
 
 
-def test_the_parenthesis_reading_is_unchanged(tmp_path: Path) -> None:
+def test_the_parenthesis_reads_as_the_breakdown(tmp_path: Path) -> None:
     # the carry named in a parenthesis right after the count made it the pool before this round, and still does
     assert linked(tmp_path, "全年办理政府信息公开申请80宗（结转下年度继续办理5宗）。") == [(80, POOL), (5, FORWARD)]
+    # ... and so does a part of it named by its figure first, its carry after (the words after the part's figure)
+    assert linked(tmp_path, "全年办理政府信息公开申请80件（其中5件正在办理）。") == [(80, POOL), (5, FORWARD)]
+    # ... while a parenthesis saying all were answered keeps the answered
+    assert linked(tmp_path, "全年办理政府信息公开申请80件（均已办结）。") == [(80, ANSWERED)]
     # ... and a breakdown naming the carried-in ones makes it the pool, as it did
     assert linked(tmp_path, "全年共办理政府信息公开申请80件，其中上年结转5件。") == [
         (80, POOL), (5, "requests.carried_over.total")]
