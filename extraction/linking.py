@@ -713,7 +713,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     cue (before it, or between it and a cue after it) makes it another quantity, or a word of timeliness (按时办结)
     makes it the part answered in time of a sentence that counts late ones too."""
     link_start = link.cue_start
-    window = text[max(local_start, link_start - 6):fig.start]
+    window = _every_channel_masked(text, local_start, fig.start, sentence, spec)[max(0, link_start - 6 - local_start):]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
     if any(w in window for w in spec.timely_words) \
@@ -993,6 +993,19 @@ def _any_channel_masked(words: str, spec: Spec) -> str:
         if start >= 0 and "、" in words[start:end]:
             words = words[:start] + "\u3000" * (end - start) + words[end:]
     return words
+
+
+def _every_channel_masked(text: str, local_start: int, fig_start: int, sentence: tuple[int, int], spec: Spec) -> str:
+    """Given a figure's clause start and its sentence, return the words of the clause before it with a list of channels
+    blanked where it names them as examples of every form (通过政府信息公开平台、邮寄等途径依申请公开信息合计12件: all the
+    requests, whichever way they came), unless the sentence names a channel outside that list (通过信函、传真等方式申请
+    2件，网上申请10件: the list is one part then)."""
+    start = min(sentence[0], local_start)  # the list's 、 may open the figure's clause: read it from the sentence start
+    words = text[start:fig_start]
+    masked = _any_channel_masked(words, spec)
+    if masked != words and not any(c in masked + text[fig_start:sentence[1]] for c in spec.zeros["any_channel"]["channels"]):
+        words = masked
+    return words[local_start - start:]
 
 
 _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")

@@ -45,3 +45,22 @@ def test_the_parenthesis_reads_as_the_breakdown(tmp_path: Path) -> None:
     # ... and a breakdown naming the carried-in ones makes it the pool, as it did
     assert linked(tmp_path, "全年共办理政府信息公开申请80件，其中上年结转5件。") == [
         (80, POOL), (5, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize("channels", ["通过政府信息公开平台、邮寄等途径", "以信函、网络等方式", "通过网站、信件、当面等渠道"])
+def test_channels_listed_as_examples_of_every_form_name_all_the_requests(tmp_path: Path, channels: str) -> None:
+    # two or more channels closed by 等 and a word of form stand for every way of asking: the count after them is of
+    # all the requests, so their channel words veto no link (as they leave the zero of every request, round 14)
+    assert linked(tmp_path, f"全年累计办理公民、法人或其他组织{channels}依申请公开信息合计12件，均已按期答复。") == [
+        (12, "requests.new.total")]
+    assert linked(tmp_path, f"本年度共收到{channels}提交的政府信息公开申请20件。") == [(20, "requests.new.total")]
+
+
+def test_a_channel_counted_apart_keeps_the_list_a_part(tmp_path: Path) -> None:
+    # a channel counted outside the list in its sentence makes the list one part of the requests: no link, as before
+    assert linked(tmp_path, "本年度通过信函、传真等方式申请2件，网上申请10件。") == []
+    # ... and one channel named alone is a part, unlinked
+    assert linked(tmp_path, "本年度共收到通过网络提交的政府信息公开申请20件。") == []
+    # ... and a list of examples inside a breakdown after the total is still one of its parts
+    assert linked(tmp_path, "本年度共收到政府信息公开申请30件，其中通过信函、传真等方式提交2件。") == [
+        (30, "requests.new.total")]
