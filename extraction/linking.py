@@ -433,11 +433,30 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
         forward = switch.get("forward")
-        if forward and right.lstrip().startswith(("（", "(")) and any(w in right for w in forward["words"]):
+        if forward and _holds_carried_forward(text[fig.end:sentence[1]], forward, switch, report_year):
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str, Any], report_year: int | None) -> bool:
+    """Given the words after a handled count to its sentence end, return whether the parenthesis right after it
+    (办理申请96宗（结转下年度继续办理1宗）; （其中2件正在办理）) or a breakdown opening right after it (共办理1078件，其中
+    结转下年度继续办理36件; 其中答复46件，结转至2024年办理4件 in the 2023 report) names some carried on into the next
+    year: all the year had on hand, answered or not. Not when it puts them besides the count (其中予以公开40件，另有4件
+    结转下年度办理)."""
+    after = after.lstrip()
+    if after.startswith(("（", "(")):
+        part = re.split(r"[）)]", after, maxsplit=1)[0]
+    elif after.lstrip(CLAUSE_OPENING_MARKS).startswith(tuple(forward["opening"])):
+        part = after.lstrip(CLAUSE_OPENING_MARKS)
+    else:
+        return False
+    if report_year is not None:
+        part = re.sub(rf"{report_year + 1}\s*年度?", "下年度", part)
+    at = min((i for w in forward["words"] for i in [part.find(w)] if i >= 0), default=-1)
+    return at >= 0 and not any(w in part[:at] for w in switch.get("apart", {}).get("words", ()))
 
 
 def _forward_kept_apart(after: str, switch: dict[str, Any]) -> bool:
@@ -695,7 +714,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     cue (before it, or between it and a cue after it) makes it another quantity, or a word of timeliness (按时办结)
     makes it the part answered in time of a sentence that counts late ones too."""
     link_start = link.cue_start
-    window = text[max(local_start, link_start - 6):fig.start]
+    window = _every_channel_masked(text, local_start, fig.start, sentence, spec)[max(0, link_start - 6 - local_start):]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
     if any(w in window for w in spec.timely_words) \
@@ -1020,6 +1039,19 @@ def _any_channel_masked(words: str, spec: Spec) -> str:
         if start >= 0 and "、" in words[start:end]:
             words = words[:start] + "\u3000" * (end - start) + words[end:]
     return words
+
+
+def _every_channel_masked(text: str, local_start: int, fig_start: int, sentence: tuple[int, int], spec: Spec) -> str:
+    """Given a figure's clause start and its sentence, return the words of the clause before it with a list of channels
+    blanked where it names them as examples of every form (通过政府信息公开平台、邮寄等途径依申请公开信息合计12件: all the
+    requests, whichever way they came), unless the sentence names a channel outside that list (通过信函、传真等方式申请
+    2件，网上申请10件: the list is one part then)."""
+    start = min(sentence[0], local_start)  # the list's 、 may open the figure's clause: read it from the sentence start
+    words = text[start:fig_start]
+    masked = _any_channel_masked(words, spec)
+    if masked != words and not any(c in masked + text[fig_start:sentence[1]] for c in spec.zeros["any_channel"]["channels"]):
+        words = masked
+    return words[local_start - start:]
 
 
 _EXCEPT = re.compile(r"除[^，,。；;]{1,20}外")
