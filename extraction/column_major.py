@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Iterator
-from itertools import product
+from itertools import permutations, product
 
 from extraction.blocks import TABLES, _column_heads, _label_lines
 from extraction.digits import requests_rows
@@ -50,6 +50,7 @@ from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_
 
 BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
 UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
+PERMUTED = "（各部分列顺序未知，按另一段的各列勾稽关系（结转平衡、办理结果之和）定列）"
 BY_ROW = "全文数字按行读出（每行{width}个数）"
 DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
@@ -82,6 +83,7 @@ class Reading:
     told: frozenset[str]
     note: str
     unbalanced: frozenset[str] = frozenset()  # rows whose parts do not add up to their printed 总计
+    permuted: int = 0  # segments whose part columns are placed by the column identities, not by printed order
 
 
 def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
@@ -162,12 +164,14 @@ def _text_among(runs: list[list[Number]], parts: list[int]) -> bool:
 
 
 def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
-                     columns: list[str], filled: int, slack: int = 0, total_last: bool = False) -> list[Reading]:
+                     columns: list[str], filled: int, slack: int = 0, total_last: bool = False,
+                     permute: bool = False) -> list[Reading]:
     """Given the number stream and its values, a window's start, a segment's rows, the applicant columns, how many
-    of them print numbers, how many rows may miss their total and whether the last run is 总计, return the readings
-    of the window under which every other row total holds: column by column with each column (or the last) as 总计
-    in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers, the part columns that print
-    nothing are blank: read only where the 自然人 run is placed by the labels."""
+    of them print numbers, how many rows may miss their total, whether the last run is 总计 and whether a segment
+    whose part order is unknown may take each order of its part runs, return the readings of the window under
+    which every other row total holds: column by column with each column (or the last) as 总计 in turn, and row by
+    row (a full table). Where only 自然人 and 总计 print numbers, the part columns that print nothing are blank:
+    read only where the 自然人 run is placed by the labels."""
     height, width = len(rows), len(columns)
     columns_off = {t: off for t in (range(filled - 1, filled) if total_last else range(filled)) if (off := _unbalanced_rows(
         values, [start + c * height for c in range(filled) if c != t], start + t * height, height, 1, slack)) is not None}
@@ -186,6 +190,10 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         order, known = ordered
         if filled < width and not known:
             continue  # two equal runs anywhere (two part columns alike) would hold: only the labels place them
+        if permute and not known:
+            out += part_orders(runs, order, keys, rows, off, BY_COLUMN.format(rows=height, n=total + 1)
+                               + (DETACHED if total_last else "") + PERMUTED)
+            continue
         grid = [[runs[c][r].cell for c in order] for r in range(height)]
         if filled < width:  # 自然人 and 总计 only
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
@@ -200,6 +208,28 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
                            frozenset(k for row in keys for k in row), BY_ROW.format(width=width) + _unbalanced_note(rows, rows_off),
                            frozenset(rows[r] for r in rows_off)))
+    return out
+
+
+def part_orders(runs: list[list[Number]], order: list[int], keys: list[list[str]], rows: list[str], off: list[int],
+                note: str) -> list[Reading]:
+    """Given a window's column runs, them in some order with 总计 last, the segment's cell keys, rows, the rows that
+    miss their total and the note, return a reading for each distinct assignment of the part runs to the part
+    columns (runs printing the same numbers are one): nothing printed tells them apart, so the column identities
+    across the table's other segment must."""
+    parts, total = order[:-1], order[-1]
+    texts = {n: tuple(norm(number.cell.text) for number in runs[n]) for n in parts}
+    seen: set[tuple[tuple[str, ...], ...]] = set()
+    out = []
+    for placed in permutations(parts):
+        shape = tuple(texts[n] for n in placed)
+        if shape in seen:
+            continue
+        seen.add(shape)
+        grid = [[runs[c][r].cell for c in (*placed, total)] for r in range(len(rows))]
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(len(rows)) for c in range(len(keys[r]))},
+                           frozenset(k for row in keys for k in row), note + _unbalanced_note(rows, off),
+                           frozenset(rows[r] for r in off), 1))
     return out
 
 
@@ -247,11 +277,12 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
             at = start
             for segment in segments:
                 readings = segment_readings(stream_numbers, values, at, segment, columns, filled, slack,
-                                            detached is not None)
+                                            detached is not None, permute=len(segments) > 1)
                 steps += len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
-                                   p.unbalanced | r.unbalanced)
-                           for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack]
+                                   p.unbalanced | r.unbalanced, p.permuted + r.permuted)
+                           for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack
+                           and p.permuted + r.permuted < len(segments)]
                 at += filled * len(segment)
                 if not partial:
                     break
