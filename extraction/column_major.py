@@ -84,6 +84,7 @@ class Reading:
     note: str
     unbalanced: frozenset[str] = frozenset()  # rows whose parts do not add up to their printed 总计
     permuted: int = 0  # segments whose part columns are placed by the column identities, not by printed order
+    unordered: int = 0  # segments whose part order is unknown, read only where their parts print one number
 
 
 def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
@@ -193,7 +194,6 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         if permute and not known:
             out += part_orders(runs, order, keys, rows, off, BY_COLUMN.format(rows=height, n=total + 1)
                                + (DETACHED if total_last else "") + PERMUTED)
-            continue
         grid = [[runs[c][r].cell for c in order] for r in range(height)]
         if filled < width:  # 自然人 and 总计 only
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
@@ -202,7 +202,7 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         note = (BY_COLUMN.format(rows=height, n=total + 1) + (DETACHED if total_last else "") + ("" if known else UNORDERED)
                 + _unbalanced_note(rows, off))
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note,
-                           frozenset(rows[r] for r in off)))
+                           frozenset(rows[r] for r in off), unordered=int(not known)))
     if rows_off is not None:
         grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
@@ -280,18 +280,35 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
                                             detached is not None, permute=len(segments) > 1)
                 steps += len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
-                                   p.unbalanced | r.unbalanced, p.permuted + r.permuted)
+                                   p.unbalanced | r.unbalanced, p.permuted + r.permuted, p.unordered + r.unordered)
                            for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack
-                           and p.permuted + r.permuted < len(segments)]
+                           and _may_join(p, r, len(segments))]
                 at += filled * len(segment)
                 if not partial:
                     break
             if steps > MAX_STEPS:
                 return None
-            found += [reading for reading in partial if _holds(reading, identities, fixed)]
+            found += [reading for reading in partial if _ordered_alike(reading, len(segments))
+                      and _holds(reading, identities, fixed)]
         if found:
             return found
     return []
+
+
+def _may_join(left: Reading, right: Reading, segments: int) -> bool:
+    """Given the reading of a table's first segments, one of its next segment and how many segments it has, return
+    whether they may make one reading: part runs placed by the identities need a segment whose order is printed
+    (a whole table of them holds in every order) and are not mixed with a segment read the unordered way."""
+    permuted, unordered = left.permuted + right.permuted, left.unordered + right.unordered
+    return permuted < segments and not (permuted and unordered)
+
+
+def _ordered_alike(reading: Reading, segments: int) -> bool:
+    """Given a reading of a whole table and its segments, return whether its segments of unknown part order are
+    read the one way they may be: placed by the identities where a segment's order is printed (the unordered way
+    would leave their parts unread), else the unordered way."""
+    known = segments - reading.permuted - reading.unordered
+    return not (known and reading.unordered) and not (not known and reading.permuted)
 
 
 Window = tuple[list[Number], list[float | int | None], int, list[list[str]], int]
