@@ -55,6 +55,7 @@ BY_ROW = "全文数字按行读出（每行{width}个数）"
 DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+ZEROS = "表三印出的{n}个数字（前后均为文字）全为0，无论如何排列各单元格均为0"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
 SLACK = (0, 1)  # rows that may miss their total: none, else one (a table that prints one wrong number)
@@ -270,7 +271,8 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
     for slack, detached in product(SLACK, (None, *FILLED)):
-        found: list[Reading] = []
+        found: list[Reading] = zero_tables(numbers, printed, rows, columns) if (slack, detached) == (0, None) else []
+        found = [reading for reading in found if _holds(reading, identities, fixed)]
         for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
             steps += 1
@@ -293,6 +295,33 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
         if found:
             return found
     return []
+
+
+def zero_tables(numbers: list[Number], values: list[float | int | None], rows: list[str],
+                columns: list[str]) -> list[Reading]:
+    """Given the number stream, its values, the table's rows and columns, return the reading of each run of
+    exactly 7 × rows zeros with text printed right before and after it (or the stream's end) that holds every
+    number printed among the table's row labels: a table printed as nothing but zeros reads 0 in every cell
+    whichever way its numbers are placed, and text on both sides says the run is the table's numbers, not zeros of
+    a table whose other numbers are printed elsewhere."""
+    size = len(rows) * len(columns)
+    keys = [f"requests.{r}.{c}" for c in columns for r in rows]
+    last_label = max((n.labels_before for n in numbers), default=0)
+    # printed after two of its row labels and before its last: the table's (one line before 表二's numbers may
+    # read as a row label, 信息内容)
+    among = [at for at, n in enumerate(numbers) if 1 < n.labels_before < last_label]
+    out = []
+    for start in range(len(numbers) - size + 1):
+        end = start + size
+        if (start and not numbers[start].after_text) or (end < len(numbers) and not numbers[end].after_text):
+            continue
+        if among and not start <= among[0] <= among[-1] < end:
+            continue  # a number printed among the table's row labels is the table's
+        if any(value != 0 for value in values[start:end]):
+            continue
+        out.append(Reading(dict(zip(keys, (n.cell for n in numbers[start:end]))), frozenset(keys),
+                           ZEROS.format(n=size)))
+    return out
 
 
 def _may_join(left: Reading, right: Reading, segments: int) -> bool:
