@@ -55,6 +55,7 @@ BY_ROW = "全文数字按行读出（每行{width}个数）"
 DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+BANDED = "（第{first}至{last}个列块分两段印出：先各列第{cut}行以上，再各列其余各行）"
 ZEROS = "表三印出的{n}个数字（前后均为文字）全为0，无论如何排列各单元格均为0"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
@@ -294,7 +295,48 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
                       and _holds(reading, identities, fixed)]
         if found:
             return found
-    return []
+    return banded_readings(numbers, printed, rows, columns, identities, fixed)
+
+
+def banded_readings(numbers: list[Number], printed: list[float | int | None], rows: list[str], columns: list[str],
+                    identities: list[Identity], fixed: dict[str, float | int | None]) -> list[Reading] | None:
+    """Given the number stream, its values, the table's rows and columns, its identities and the cells read
+    elsewhere, return every reading of a whole-table window with a group of its runs printed in two bands under
+    which no identity fails; None when the search runs past its budget."""
+    found: list[Reading] = []
+    for steps, (regrouped, values, note) in enumerate(banded_windows(numbers, printed, rows, len(columns))):
+        if steps > MAX_STEPS:
+            return None
+        start = len(regrouped) - len(rows) * len(columns)
+        found += [Reading(r.cells, r.told, r.note + note, r.unbalanced)
+                  for r in segment_readings(regrouped, values, start, rows, columns, len(columns))
+                  if _holds(r, identities, fixed)]
+    return found
+
+
+def banded_windows(numbers: list[Number], printed: list[float | int | None], rows: list[str],
+                   width: int) -> Iterator[tuple[list[Number], list[float | int | None], str]]:
+    """Given the number stream, its values, the table's rows and its width, yield each whole-table window with a
+    group of two or more of its runs (consecutive in printed order) printed in two bands: the group's top rows
+    column by column, then its other rows column by column (pdfminer pairs the cells of adjacent columns above a
+    tall row before it pairs them with the cells under it: 自然人 and 商业企业's first rows printed before the rest
+    of each) — as the number before the window (column_order weighs it) and the window put back in column order,
+    their values and the placement note."""
+    height = len(rows)
+    size = height * width
+    for start in range(len(numbers) - size + 1):
+        lead = list(range(start - 1, start)) if start else []
+        for first in range(width - 1):
+            for count in range(2, width - first + 1):
+                for cut in range(1, height):
+                    group = range(start + first * height, start + (first + count) * height)
+                    top, bottom = group[:count * cut], group[count * cut:]
+                    runs = [[*top[c * cut:(c + 1) * cut], *bottom[c * (height - cut):(c + 1) * (height - cut)]]
+                            for c in range(count)]
+                    order = [*lead, *range(start, group.start), *(at for run in runs for at in run),
+                             *range(group.stop, start + size)]
+                    yield ([numbers[at] for at in order], [printed[at] for at in order],
+                           BANDED.format(first=first + 1, last=first + count, cut=cut))
 
 
 def zero_tables(numbers: list[Number], values: list[float | int | None], rows: list[str],
