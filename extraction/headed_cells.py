@@ -165,7 +165,7 @@ def rotated_readings(numbers: list[tuple[Cell, str | None]], keys: list[str],
             continue
         reading = {key: numbers[n][0] for key, n in at.items()}
         values = {k: number(c.text) for k, c in reading.items()}
-        if any(values.values()) and all(status(i, values) == 1 for i in identities):
+        if all(status(i, values) == 1 for i in identities):
             out.append(reading)
     return out
 
