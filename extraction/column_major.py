@@ -21,17 +21,27 @@ the numbers and reads the table's numbers as one stream in printed order:
   of 2 × r, read only where 自然人's run is placed by the labels: any two equal runs would hold;
 - a reading is kept when every row total holds and no other identity of template.yaml fails (T3.balance,
   T3.results_sum), the cells already read elsewhere fixed; a window of nothing but zeros witnesses nothing (every
-  identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
-  hold too: a cell is read only when every kept reading reads and tells it alike (shared/design/placement.md), the
-  others stay unread (`ambiguous_placement`). Nothing is read when no reading holds or the search runs past its
-  step budget;
+  identity holds of it; but see the table of zeros below); every start of the window in the stream is tried, so a
+  table of zeros shifted by one can hold too: a cell is read only when every kept reading reads and tells it alike
+  (shared/design/placement.md), the others stay unread (`ambiguous_placement`). Nothing is read when no reading
+  holds or the search runs past its step budget;
 - where no window holds, the 总计 run may be printed apart (pdfminer groups that column with a box further down the
   page, and another table's numbers come between): the six part runs consecutive, 总计's starting later at a
   number printed right after text, its header;
 - where still none holds, the table may print one wrong number: a whole-table window (not cut in two: a number
   moved across the cut would pass for one) under which every row total holds but one, and every identity but
   those on one cell of that row, with three other rows whose total is not 0, is a reading; its failure is the
-  report's, a finding.
+  report's, a finding;
+- where still none holds, a group of adjacent runs may be printed in two bands (pdfminer pairs adjacent columns'
+  cells above a tall row before it pairs them with those under it): the group's top rows column by column, then
+  its other rows; every group and cut of a whole-table window is weighed.
+
+A table cut in two segments whose one segment prints its part columns in an order nothing tells (a run after 总计,
+text among them) while the other's order is printed takes each distinct assignment of that segment's part runs:
+each part column's identities (T3.balance, T3.results_sum) tie its cells on both segments and choose. Two such
+segments are read the unordered way (总计 and rows whose parts print one number). A table printed as exactly
+7 × rows zeros with text right before and after them (and every number printed among its labels inside) reads 0
+in every cell: every placement of zeros reads so.
 """
 from __future__ import annotations
 
