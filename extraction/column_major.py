@@ -79,11 +79,13 @@ TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收�
 class Number:
     """A number of the stream, with how many 表三 row labels were printed before it (its column is the one beside
     the labels when labels are printed among its numbers) and whether any text was printed between it and the
-    number before it (a header or a page number grouped with its column)."""
+    number before it (a header or a page number grouped with its column), and whether the last line printed
+    before it is a column header (a header grouped with the numbers under it)."""
 
     cell: Cell
     labels_before: int
     after_text: bool = False
+    after_head: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class Reading:
     unbalanced: frozenset[str] = frozenset()  # rows whose parts do not add up to their printed 总计
     permuted: int = 0  # segments whose part columns are placed by the column identities, not by printed order
     unordered: int = 0  # segments whose part order is unknown, read only where their parts print one number
+    headed: int = 0  # segments whose 自然人 run is placed only by following a column header, not the row labels
 
 
 def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
@@ -108,14 +111,15 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
     labels = 0
     started = False
     for block in blocks:
-        text_since = False
+        text_since = head_last = False
         for line in block.labels:
             text_since = True
             text = line.text.strip()
             label, _, last = text.rpartition(" ")
             if not is_lone_value(last):
                 label = text
-            if norm(label) in heads or TITLE in norm(label):
+            head_last = norm(label) in heads
+            if head_last or TITLE in norm(label):
                 started = True
                 continue
             if not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
@@ -126,7 +130,7 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
                 out.append(Number(Cell(last, line.where), labels, True))
                 text_since = False
         if started:
-            out += [Number(cell, labels, text_since and n == 0) for n, cell in enumerate(block.values)]
+            out += [Number(cell, labels, text_since and n == 0, head_last and n == 0) for n, cell in enumerate(block.values)]
     return out
 
 
@@ -213,8 +217,10 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
         note = (BY_COLUMN.format(rows=height, n=total + 1) + (DETACHED if total_last else "") + ("" if known else UNORDERED)
                 + _unbalanced_note(rows, off))
+        natural = runs[order[0]]
+        beside_headers = known and natural[0].after_head and natural[0].labels_before == natural[-1].labels_before
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note,
-                           frozenset(rows[r] for r in off), unordered=int(not known)))
+                           frozenset(rows[r] for r in off), unordered=int(not known), headed=int(beside_headers)))
     if rows_off is not None:
         grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
@@ -293,7 +299,8 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
                                             detached is not None, permute=len(segments) > 1)
                 steps += len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
-                                   p.unbalanced | r.unbalanced, p.permuted + r.permuted, p.unordered + r.unordered)
+                                   p.unbalanced | r.unbalanced, p.permuted + r.permuted, p.unordered + r.unordered,
+                                   p.headed + r.headed)
                            for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack
                            and _may_join(p, r, len(segments))]
                 at += filled * len(segment)
@@ -387,9 +394,11 @@ def _may_join(left: Reading, right: Reading, segments: int) -> bool:
 def _ordered_alike(reading: Reading, segments: int) -> bool:
     """Given a reading of a whole table and its segments, return whether its segments of unknown part order are
     read the one way they may be: placed by the identities where a segment's order is printed (the unordered way
-    would leave their parts unread), else the unordered way."""
-    known = segments - reading.permuted - reading.unordered
-    return not (known and reading.unordered) and not (not known and reading.permuted)
+    would leave their parts unread), else the unordered way; placed by the identities only beside a segment whose
+    自然人 run the row labels place (the run right after a column header may be that header's column: 其他's
+    header grouped with its numbers, printed first)."""
+    anchors = segments - reading.permuted - reading.unordered - reading.headed
+    return not reading.unordered if anchors else not reading.permuted
 
 
 Window = tuple[list[Number], list[float | int | None], int, list[list[str]], int]
