@@ -37,7 +37,8 @@ the numbers and reads the table's numbers as one stream in printed order:
   its other rows; every group and cut of a whole-table window is weighed.
 
 A table cut in two segments whose one segment prints its part columns in an order nothing tells (a run after 总计,
-text among them) while the other's order is printed takes each distinct assignment of that segment's part runs:
+text among them) while the other's is printed, its 自然人 run placed by the row labels (not only by following a
+column header: that run may be the header's column), takes each distinct assignment of that segment's part runs:
 each part column's identities (T3.balance, T3.results_sum) tie its cells on both segments and choose. Two such
 segments are read the unordered way (总计 and rows whose parts print one number). A table printed as exactly
 7 × rows zeros with text right before and after them (and every number printed among its labels inside) reads 0
