@@ -21,23 +21,34 @@ the numbers and reads the table's numbers as one stream in printed order:
   of 2 × r, read only where 自然人's run is placed by the labels: any two equal runs would hold;
 - a reading is kept when every row total holds and no other identity of template.yaml fails (T3.balance,
   T3.results_sum), the cells already read elsewhere fixed; a window of nothing but zeros witnesses nothing (every
-  identity holds of it); every start of the window in the stream is tried, so a table of zeros shifted by one can
-  hold too: a cell is read only when every kept reading reads and tells it alike (shared/design/placement.md), the
-  others stay unread (`ambiguous_placement`). Nothing is read when no reading holds or the search runs past its
-  step budget;
+  identity holds of it; but see the table of zeros below); every start of the window in the stream is tried, so a
+  table of zeros shifted by one can hold too: a cell is read only when every kept reading reads and tells it alike
+  (shared/design/placement.md), the others stay unread (`ambiguous_placement`). Nothing is read when no reading
+  holds or the search runs past its step budget;
 - where no window holds, the 总计 run may be printed apart (pdfminer groups that column with a box further down the
   page, and another table's numbers come between): the six part runs consecutive, 总计's starting later at a
   number printed right after text, its header;
 - where still none holds, the table may print one wrong number: a whole-table window (not cut in two: a number
   moved across the cut would pass for one) under which every row total holds but one, and every identity but
   those on one cell of that row, with three other rows whose total is not 0, is a reading; its failure is the
-  report's, a finding.
+  report's, a finding;
+- where still none holds, a group of adjacent runs may be printed in two bands (pdfminer pairs adjacent columns'
+  cells above a tall row before it pairs them with those under it): the group's top rows column by column, then
+  its other rows; every group and cut of a whole-table window is weighed.
+
+A table cut in two segments whose one segment prints its part columns in an order nothing tells (a run after 总计,
+text among them) while the other's is printed, its 自然人 run placed by the row labels (not only by following a
+column header: that run may be the header's column), takes each distinct assignment of that segment's part runs:
+each part column's identities (T3.balance, T3.results_sum) tie its cells on both segments and choose. Two such
+segments are read the unordered way (总计 and rows whose parts print one number). A table printed as exactly
+7 × rows zeros with text right before and after them (and every number printed among its labels inside) reads 0
+in every cell: every placement of zeros reads so.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Iterator
-from itertools import product
+from itertools import permutations, product
 
 from extraction.blocks import TABLES, _column_heads, _label_lines
 from extraction.digits import requests_rows
@@ -50,10 +61,13 @@ from extraction.tables import CellValue, ParsedTables, _Row, _RowMatcher, _note_
 
 BY_COLUMN = "全文数字按列读出（每列{rows}个数），总计列为第{n}个列块；自然人列为印在行标签间（或紧接行标签）的列块，其余部分列按印出顺序"
 UNORDERED = "（各部分列顺序未知，只读总计列和各部分列读数相同的行）"
+PERMUTED = "（各部分列顺序未知，按另一段的各列勾稽关系（结转平衡、办理结果之和）定列）"
 BY_ROW = "全文数字按行读出（每行{width}个数）"
 DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+BANDED = "（第{first}至{last}个列块分两段印出：先各列第{cut}行以上，再各列其余各行）"
+ZEROS = "表三印出的{n}个数字（前后均为文字）全为0，无论如何排列各单元格均为0"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
 SLACK = (0, 1)  # rows that may miss their total: none, else one (a table that prints one wrong number)
@@ -66,11 +80,13 @@ TITLE = "收到和处理政府信息公开申请"  # 表三's title (三、收�
 class Number:
     """A number of the stream, with how many 表三 row labels were printed before it (its column is the one beside
     the labels when labels are printed among its numbers) and whether any text was printed between it and the
-    number before it (a header or a page number grouped with its column)."""
+    number before it (a header or a page number grouped with its column), and whether the last line printed
+    before it is a column header (a header grouped with the numbers under it)."""
 
     cell: Cell
     labels_before: int
     after_text: bool = False
+    after_head: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,9 @@ class Reading:
     told: frozenset[str]
     note: str
     unbalanced: frozenset[str] = frozenset()  # rows whose parts do not add up to their printed 总计
+    permuted: int = 0  # segments whose part columns are placed by the column identities, not by printed order
+    unordered: int = 0  # segments whose part order is unknown, read only where their parts print one number
+    headed: int = 0  # segments whose 自然人 run is placed only by following a column header, not the row labels
 
 
 def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) -> list[Number]:
@@ -93,14 +112,15 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
     labels = 0
     started = False
     for block in blocks:
-        text_since = False
+        text_since = head_last = False
         for line in block.labels:
             text_since = True
             text = line.text.strip()
             label, _, last = text.rpartition(" ")
             if not is_lone_value(last):
                 label = text
-            if norm(label) in heads or TITLE in norm(label):
+            head_last = norm(label) in heads
+            if head_last or TITLE in norm(label):
                 started = True
                 continue
             if not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
@@ -111,7 +131,7 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
                 out.append(Number(Cell(last, line.where), labels, True))
                 text_since = False
         if started:
-            out += [Number(cell, labels, text_since and n == 0) for n, cell in enumerate(block.values)]
+            out += [Number(cell, labels, text_since and n == 0, head_last and n == 0) for n, cell in enumerate(block.values)]
     return out
 
 
@@ -162,12 +182,14 @@ def _text_among(runs: list[list[Number]], parts: list[int]) -> bool:
 
 
 def segment_readings(numbers: list[Number], values: list[float | int | None], start: int, rows: list[str],
-                     columns: list[str], filled: int, slack: int = 0, total_last: bool = False) -> list[Reading]:
+                     columns: list[str], filled: int, slack: int = 0, total_last: bool = False,
+                     permute: bool = False) -> list[Reading]:
     """Given the number stream and its values, a window's start, a segment's rows, the applicant columns, how many
-    of them print numbers, how many rows may miss their total and whether the last run is 总计, return the readings
-    of the window under which every other row total holds: column by column with each column (or the last) as 总计
-    in turn, and row by row (a full table). Where only 自然人 and 总计 print numbers, the part columns that print
-    nothing are blank: read only where the 自然人 run is placed by the labels."""
+    of them print numbers, how many rows may miss their total, whether the last run is 总计 and whether a segment
+    whose part order is unknown may take each order of its part runs, return the readings of the window under
+    which every other row total holds: column by column with each column (or the last) as 总计 in turn, and row by
+    row (a full table). Where only 自然人 and 总计 print numbers, the part columns that print nothing are blank:
+    read only where the 自然人 run is placed by the labels."""
     height, width = len(rows), len(columns)
     columns_off = {t: off for t in (range(filled - 1, filled) if total_last else range(filled)) if (off := _unbalanced_rows(
         values, [start + c * height for c in range(filled) if c != t], start + t * height, height, 1, slack)) is not None}
@@ -186,6 +208,9 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         order, known = ordered
         if filled < width and not known:
             continue  # two equal runs anywhere (two part columns alike) would hold: only the labels place them
+        if permute and not known:
+            out += part_orders(runs, order, keys, rows, off, BY_COLUMN.format(rows=height, n=total + 1)
+                               + (DETACHED if total_last else "") + PERMUTED)
         grid = [[runs[c][r].cell for c in order] for r in range(height)]
         if filled < width:  # 自然人 and 总计 only
             grid = [row[:1] + [Cell("", row[-1].where)] * (width - filled) + row[1:] for row in grid]
@@ -193,13 +218,37 @@ def segment_readings(numbers: list[Number], values: list[float | int | None], st
         told = frozenset(keys[r][c] for r in range(height) for c in range(width) if known or c == width - 1 or r in same)
         note = (BY_COLUMN.format(rows=height, n=total + 1) + (DETACHED if total_last else "") + ("" if known else UNORDERED)
                 + _unbalanced_note(rows, off))
+        natural = runs[order[0]]
+        beside_headers = known and natural[0].after_head and natural[0].labels_before == natural[-1].labels_before
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)}, told, note,
-                           frozenset(rows[r] for r in off)))
+                           frozenset(rows[r] for r in off), unordered=int(not known), headed=int(beside_headers)))
     if rows_off is not None:
         grid = [[n.cell for n in window[r * width:(r + 1) * width]] for r in range(height)]
         out.append(Reading({keys[r][c]: grid[r][c] for r in range(height) for c in range(width)},
                            frozenset(k for row in keys for k in row), BY_ROW.format(width=width) + _unbalanced_note(rows, rows_off),
                            frozenset(rows[r] for r in rows_off)))
+    return out
+
+
+def part_orders(runs: list[list[Number]], order: list[int], keys: list[list[str]], rows: list[str], off: list[int],
+                note: str) -> list[Reading]:
+    """Given a window's column runs, them in some order with 总计 last, the segment's cell keys, rows, the rows that
+    miss their total and the note, return a reading for each distinct assignment of the part runs to the part
+    columns (runs printing the same numbers are one): nothing printed tells them apart, so the column identities
+    across the table's other segment must."""
+    parts, total = order[:-1], order[-1]
+    texts = {n: tuple(norm(number.cell.text) for number in runs[n]) for n in parts}
+    seen: set[tuple[tuple[str, ...], ...]] = set()
+    out = []
+    for placed in permutations(parts):
+        shape = tuple(texts[n] for n in placed)
+        if shape in seen:
+            continue
+        seen.add(shape)
+        grid = [[runs[c][r].cell for c in (*placed, total)] for r in range(len(rows))]
+        out.append(Reading({keys[r][c]: grid[r][c] for r in range(len(rows)) for c in range(len(keys[r]))},
+                           frozenset(k for row in keys for k in row), note + _unbalanced_note(rows, off),
+                           frozenset(rows[r] for r in off), 1))
     return out
 
 
@@ -240,27 +289,117 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
     for slack, detached in product(SLACK, (None, *FILLED)):
-        found: list[Reading] = []
+        found: list[Reading] = zero_tables(numbers, printed, rows, columns) if (slack, detached) == (0, None) else []
+        found = [reading for reading in found if _holds(reading, identities, fixed)]
         for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
             steps += 1
             at = start
             for segment in segments:
                 readings = segment_readings(stream_numbers, values, at, segment, columns, filled, slack,
-                                            detached is not None)
+                                            detached is not None, permute=len(segments) > 1)
                 steps += len(partial) * len(readings)
                 partial = [Reading({**p.cells, **r.cells}, p.told | r.told, "；".join(filter(None, (p.note, r.note))),
-                                   p.unbalanced | r.unbalanced)
-                           for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack]
+                                   p.unbalanced | r.unbalanced, p.permuted + r.permuted, p.unordered + r.unordered,
+                                   p.headed + r.headed)
+                           for p in partial for r in readings if len(p.unbalanced | r.unbalanced) <= slack
+                           and _may_join(p, r, len(segments))]
                 at += filled * len(segment)
                 if not partial:
                     break
             if steps > MAX_STEPS:
                 return None
-            found += [reading for reading in partial if _holds(reading, identities, fixed)]
+            found += [reading for reading in partial if _ordered_alike(reading, len(segments))
+                      and _holds(reading, identities, fixed)]
         if found:
             return found
-    return []
+    return banded_readings(numbers, printed, rows, columns, identities, fixed)
+
+
+def banded_readings(numbers: list[Number], printed: list[float | int | None], rows: list[str], columns: list[str],
+                    identities: list[Identity], fixed: dict[str, float | int | None]) -> list[Reading] | None:
+    """Given the number stream, its values, the table's rows and columns, its identities and the cells read
+    elsewhere, return every reading of a whole-table window with a group of its runs printed in two bands under
+    which no identity fails; None when the search runs past its budget."""
+    found: list[Reading] = []
+    for steps, (regrouped, values, note) in enumerate(banded_windows(numbers, printed, rows, len(columns))):
+        if steps > MAX_STEPS:
+            return None
+        start = len(regrouped) - len(rows) * len(columns)
+        found += [Reading(r.cells, r.told, r.note + note, r.unbalanced)
+                  for r in segment_readings(regrouped, values, start, rows, columns, len(columns))
+                  if _holds(r, identities, fixed)]
+    return found
+
+
+def banded_windows(numbers: list[Number], printed: list[float | int | None], rows: list[str],
+                   width: int) -> Iterator[tuple[list[Number], list[float | int | None], str]]:
+    """Given the number stream, its values, the table's rows and its width, yield each whole-table window with a
+    group of two or more of its runs (consecutive in printed order) printed in two bands: the group's top rows
+    column by column, then its other rows column by column (pdfminer pairs the cells of adjacent columns above a
+    tall row before it pairs them with the cells under it: 自然人 and 商业企业's first rows printed before the rest
+    of each) — as the number before the window (column_order weighs it) and the window put back in column order,
+    their values and the placement note."""
+    height = len(rows)
+    size = height * width
+    for start in range(len(numbers) - size + 1):
+        lead = list(range(start - 1, start)) if start else []
+        for first in range(width - 1):
+            for count in range(2, width - first + 1):
+                for cut in range(1, height):
+                    group = range(start + first * height, start + (first + count) * height)
+                    top, bottom = group[:count * cut], group[count * cut:]
+                    runs = [[*top[c * cut:(c + 1) * cut], *bottom[c * (height - cut):(c + 1) * (height - cut)]]
+                            for c in range(count)]
+                    order = [*lead, *range(start, group.start), *(at for run in runs for at in run),
+                             *range(group.stop, start + size)]
+                    yield ([numbers[at] for at in order], [printed[at] for at in order],
+                           BANDED.format(first=first + 1, last=first + count, cut=cut))
+
+
+def zero_tables(numbers: list[Number], values: list[float | int | None], rows: list[str],
+                columns: list[str]) -> list[Reading]:
+    """Given the number stream, its values, the table's rows and columns, return the reading of each run of
+    exactly 7 × rows zeros with text printed right before and after it (or the stream's end) that holds every
+    number printed among the table's row labels: a table printed as nothing but zeros reads 0 in every cell
+    whichever way its numbers are placed, and text on both sides says the run is the table's numbers, not zeros of
+    a table whose other numbers are printed elsewhere."""
+    size = len(rows) * len(columns)
+    keys = [f"requests.{r}.{c}" for c in columns for r in rows]
+    last_label = max((n.labels_before for n in numbers), default=0)
+    # printed after two of its row labels and before its last: the table's (one line before 表二's numbers may
+    # read as a row label, 信息内容)
+    among = [at for at, n in enumerate(numbers) if 1 < n.labels_before < last_label]
+    out = []
+    for start in range(len(numbers) - size + 1):
+        end = start + size
+        if (start and not numbers[start].after_text) or (end < len(numbers) and not numbers[end].after_text):
+            continue
+        if among and not start <= among[0] <= among[-1] < end:
+            continue  # a number printed among the table's row labels is the table's
+        if any(value != 0 for value in values[start:end]):
+            continue
+        out.append(Reading(dict(zip(keys, (n.cell for n in numbers[start:end]))), frozenset(keys),
+                           ZEROS.format(n=size)))
+    return out
+
+
+def _may_join(left: Reading, right: Reading, segments: int) -> bool:
+    """Given the reading of a table's first segments, one of its next segment and how many segments it has, return
+    whether they may make one reading: part runs placed by the identities need a segment whose order is printed
+    (a whole table of them holds in every order) and are not mixed with a segment read the unordered way."""
+    permuted, unordered = left.permuted + right.permuted, left.unordered + right.unordered
+    return permuted < segments and not (permuted and unordered)
+
+
+def _ordered_alike(reading: Reading, segments: int) -> bool:
+    """Given a reading of a whole table and its segments, return whether its segments of unknown part order are
+    read the one way they may be: placed by the identities where a segment's order is printed (the unordered way
+    would leave their parts unread), else the unordered way; placed by the identities only beside a segment whose
+    自然人 run the row labels place (the run right after a column header may be that header's column: 其他's
+    header grouped with its numbers, printed first)."""
+    anchors = segments - reading.permuted - reading.unordered - reading.headed
+    return not reading.unordered if anchors else not reading.permuted
 
 
 Window = tuple[list[Number], list[float | int | None], int, list[list[str]], int]

@@ -19,7 +19,8 @@ fifteen numbers printed among 表四's headers are read as the table's row start
 (printed order is the grid's order, rotated): every rotation that puts each number its header names in that cell
 (the last n outcome headers printed right before a run of n numbers, the k-th print of a header in the k-th group:
 no T4 identity tells two groups apart) and under which each T4 identity holds is a reading, and a cell is read
-only when every reading reads it alike (the others stay unread, `ambiguous_placement`). Only when
+only when every reading reads it alike (the others stay unread, `ambiguous_placement`): fifteen zeros read 0 in
+every cell, whatever went where. Only when
 exactly fifteen numbers are printed from 表四's top-left header to the first line that is neither a header piece
 nor a page number: a number more or less and the run is not 表四's row.
 """
@@ -165,7 +166,7 @@ def rotated_readings(numbers: list[tuple[Cell, str | None]], keys: list[str],
             continue
         reading = {key: numbers[n][0] for key, n in at.items()}
         values = {k: number(c.text) for k, c in reading.items()}
-        if any(values.values()) and all(status(i, values) == 1 for i in identities):
+        if all(status(i, values) == 1 for i in identities):
             out.append(reading)
     return out
 

@@ -265,8 +265,15 @@ def test_review_numbers_printed_between_runs_of_headers_are_not_read(tmp_path: P
     assert review_cells("\n".join(lines[:at + 2] + table + lines[at + 2:]), tmp_path) == {}
 
 
-def test_review_of_zeros_is_not_read_by_its_headers(tmp_path: Path) -> None:
-    assert review_cells(review_text([0] * 15), tmp_path) == {}
+def test_review_of_fifteen_zeros_among_its_headers_reads_zero_in_every_cell(tmp_path: Path) -> None:
+    # Every identity holds of zeros whatever went where, and whatever went where each cell is 0: the fifteen
+    # numbers printed among 表四's headers, and no other, are its cells.
+    assert review_cells(review_text([0] * 15), tmp_path) == {key: 0 for key in REVIEW_KEYS}
+
+
+def test_review_of_zeros_one_short_is_not_read(tmp_path: Path) -> None:
+    text = review_text([0] * 15).replace("总计\n\n0\n", "总计\n\n", 1)
+    assert review_cells(text, tmp_path) == {}
 
 
 def active_text(caption_inside: bool) -> str:
