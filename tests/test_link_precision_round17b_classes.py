@@ -1,0 +1,33 @@
+"""False-link classes that the seventeenth round's fresh pages (rn17b) called for, each checked on wordings written
+for these tests: the wording that misled the grammar beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("suits", ["行政诉讼申请", "诉讼申请"])
+def test_a_suit_applied_for_is_no_request(tmp_path: Path, suits: str) -> None:
+    # 申请 headed by the suit is the suit applied for: its zero says nothing of the year's information requests
+    assert linked(tmp_path, f"本年度未收到{suits}。") == []
+    # ... beside a received count of requests, which it must not contradict with a zero
+    assert linked(tmp_path, f"全年受理政府信息公开申请4件，未收到{suits}。") == [(4, "requests.new.total")]
+
+
+def test_a_review_and_a_suit_applied_for_keep_the_reviews_zero(tmp_path: Path) -> None:
+    # the review's word stands apart from the 申请 after the suit's: its zero still reads, the requests' does not
+    assert linked(tmp_path, "本年度未收到行政复议行政诉讼申请。") == [(0, "review.total")]
+    # ... and under a heading of requests run into the sentence, as printed on a page
+    assert linked(tmp_path, "（二）依申请公开情况本年度未收到行政复议行政诉讼申请，依法保障公民权利。") == [
+        (0, "review.total")]
+
+
+def test_requests_and_suits_named_apart_still_read(tmp_path: Path) -> None:
+    # the requests named for themselves, the suits by their own event, read as before
+    assert linked(tmp_path, "全年未收到政府信息公开申请，也未发生行政诉讼。") == [
+        (0, "requests.new.total"), (0, "litigation.total")]
+    assert linked(tmp_path, "本年度未发生因政府信息公开申请提起行政诉讼的情况。") == [(0, "litigation.total")]
+    assert linked(tmp_path, "因政府信息公开申请引发行政诉讼2件。") == [(2, "litigation.total")]
