@@ -31,3 +31,13 @@ def test_requests_and_suits_named_apart_still_read(tmp_path: Path) -> None:
         (0, "requests.new.total"), (0, "litigation.total")]
     assert linked(tmp_path, "本年度未发生因政府信息公开申请提起行政诉讼的情况。") == [(0, "litigation.total")]
     assert linked(tmp_path, "因政府信息公开申请引发行政诉讼2件。") == [(2, "litigation.total")]
+
+
+@pytest.mark.parametrize("other", ["更正申请", "政府信息更正申请", "个人信息更正申请", "减免费用申请", "收费减免申请"])
+def test_the_other_applications_of_the_regulations_are_no_requests(tmp_path: Path, other: str) -> None:
+    # applications to correct a record or to waive fees are made under the same regulations but are no requests for
+    # information: their zero (as a suit's, above) says nothing of the year's requests
+    assert linked(tmp_path, f"本年度未收到{other}。") == []
+    assert linked(tmp_path, f"本年度收到政府信息公开申请3件，未收到{other}。") == [(3, "requests.new.total")]
+    # ... and named beside the requests themselves, the requests' zero still reads
+    assert linked(tmp_path, f"本年度未收到政府信息公开申请和{other}。") == [(0, "requests.new.total")]
