@@ -41,3 +41,12 @@ def test_the_other_applications_of_the_regulations_are_no_requests(tmp_path: Pat
     assert linked(tmp_path, f"本年度收到政府信息公开申请3件，未收到{other}。") == [(3, "requests.new.total")]
     # ... and named beside the requests themselves, the requests' zero still reads
     assert linked(tmp_path, f"本年度未收到政府信息公开申请和{other}。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("received", ["依申请公开的咨询", "政府信息公开申请的咨询", "信息公开申请的异议", "依申请公开的异议"])
+def test_consultations_and_objections_about_requests_are_none(tmp_path: Path, received: str) -> None:
+    # the noun after 的 is what was (not) received: a consultation or an objection about requests, no request
+    assert linked(tmp_path, f"本年度未收到{received}。") == []
+    assert linked(tmp_path, f"本年度收到政府信息公开申请3件，未收到{received}。") == [(3, "requests.new.total")]
+    # ... while requests named beside them keep their zero
+    assert linked(tmp_path, "本年度未收到政府信息公开申请，也未收到相关咨询。") == [(0, "requests.new.total")]
