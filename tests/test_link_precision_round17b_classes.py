@@ -50,3 +50,14 @@ def test_consultations_and_objections_about_requests_are_none(tmp_path: Path, re
     assert linked(tmp_path, f"本年度收到政府信息公开申请3件，未收到{received}。") == [(3, "requests.new.total")]
     # ... while requests named beside them keep their zero
     assert linked(tmp_path, "本年度未收到政府信息公开申请，也未收到相关咨询。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("business", ["依托网上领导信箱等渠道", "通过县长信箱和12345热线", "对群众来信来访"])
+def test_a_sentence_naming_another_business_keeps_its_bare_verbs(tmp_path: Path, business: str) -> None:
+    # with no word of the requests in its own sentence, a bare verb after another business named there counts that
+    # business, not the requests the sentence before was about
+    assert linked(tmp_path, f"本年度收到政府信息公开申请3件。{business}，共受理59条，办结59条。") == [
+        (3, "requests.new.total")]
+    # ... while a sentence of bare verbs alone goes on with the requests
+    assert linked(tmp_path, "本年度收到政府信息公开申请3件。全年已办结3件。") == [
+        (3, "requests.new.total"), (3, "requests.result.total.total")]
