@@ -1311,8 +1311,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                                                                    topic, earlier, spec):
             continue  # 收到申请12件，另收到信箱来信30件，办结30件: the letters answered
         if borrowed and link.general and (not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)
-                                          or _unlinked_before(earlier, sentence[0])):
-            continue  # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条: the sentence's own business
+                                          or _unlinked_before(earlier, sentence[0])
+                                          or _names_another_business(text[sentence[0]:fig.start], topic, spec)):
+            # 收到申请12件。全年接收公文3000件 / 收到留言30条，答复30条 / 依托信箱等渠道，共受理59条: the sentence's own business
+            continue
         if link.general and not borrowed and not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps) \
                 and _topic_of_an_earlier_clause(topic_words, fig, local_start, sentence, clause_start, topic):
             continue  # 收到申请12件，办结工单300件: the verb's own object, not the requests of the clause before
