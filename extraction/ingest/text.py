@@ -674,7 +674,7 @@ def is_sentence_row(cells: list[str]) -> bool:
 def is_number_row(cells: list[str]) -> bool:
     """Given a row's cells, return whether it prints numbers only (a line's digits set in another font, which a
     converter grouping words by height put on a row of their own)."""
-    printed = [part for text in cells for part in text.split()]
+    printed = " ".join(cells).split()  # each cell's pieces in order: a space ends every cell's last one
     return bool(printed) and all(NUMERIC_TOKEN.match(part) for part in printed) and any(ch.isdigit() for ch in "".join(printed))
 
 
