@@ -1362,7 +1362,14 @@ def _format_keys(view: TableView | None, spec: Spec, report_year: int | None) ->
         version = spec.versions[spec.version_for_year(report_year)]
     else:
         return None
-    return frozenset(version.cells) | frozenset(version.derived)
+    return _keys_of_versions(spec)[version.id]
+
+
+@per_spec
+def _keys_of_versions(spec: Spec) -> dict[str, frozenset[str]]:
+    """Given the spec, return each version's keys: its cells and the quantities derived from them (a set of some
+    two hundred keys, hashed into a new set for every report before)."""
+    return {version.id: frozenset(version.cells) | frozenset(version.derived) for version in spec.versions.values()}
 
 
 def _within_format(mentions: list[Mention], keys: frozenset[str] | None) -> list[Mention]:

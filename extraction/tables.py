@@ -1124,10 +1124,18 @@ def unread_requests_rows(out: ParsedTables, version: VersionSpec, columns: list[
     if "三" not in out.found:
         return []
 
+    columns_key = tuple(columns)
+
     def missing(row: str) -> list[str]:
-        return [k for k in (f"requests.{row}.{c}" for c in columns) if k not in out.cells and k not in out.unread]
+        return [k for k in _requests_row_keys(row, columns_key) if k not in out.cells and k not in out.unread]
     other_printed = any(len(missing(row)) < len(columns) for row in OTHER_ROWS)
     return [r.short for r in version.requests_rows if not (other_printed and r.key in OTHER_ROWS) and missing(r.key)]
+
+
+@lru_cache(maxsize=256)
+def _requests_row_keys(row: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Given a 表三 row and the column keys, return the row's cell keys, made once (some two hundred per report)."""
+    return tuple(f"requests.{row}.{c}" for c in columns)
 
 
 def unread_active_rows(out: ParsedTables, version: VersionSpec) -> list[str]:

@@ -51,6 +51,8 @@ def squeeze(text: str) -> str:
     """Given raw source text, return it with invisible characters dropped and whitespace runs as single spaces, stripped."""
     if not text.isascii():  # a constant-time flag: most cells are ASCII digits
         text = INVISIBLE.sub("", text)
+    elif text.isprintable() and " " not in text:  # no ASCII whitespace (the rest is not printable): as it is
+        return text
     return " ".join(text.split())
 
 

@@ -153,7 +153,8 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
 
 def is_pipe_row(line: str) -> bool:
     """Given a line, return whether it reads as a pipe-separated table row."""
-    return line.count("|") >= 2 or (line.count("|") == 1 and len([c for c in _pipe_cells(line) if c]) >= 2)
+    pipes = line.count("|")
+    return pipes >= 2 or (pipes == 1 and len([c for c in _pipe_cells(line) if c]) >= 2)
 
 
 def is_tab_row(line: str, led: bool = False) -> bool:
@@ -296,15 +297,18 @@ def read_flattened(lines: list[str], source: Source) -> None:
     """Given flattened lines, fill source with prose lines and tables made of runs of TAB-led blocks."""
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
+    current_cells = False  # whether the current block opens with a cell (asked once, when it opens)
     for number, line in enumerate(lines, start=1):
         cell = is_flattened_cell(line)
         blank = not cell and line.strip() == ""
         # A cell right under a prose line (no blank between) still starts a row of its own.
-        prose_above = cell and bool(current) and not is_flattened_cell(current[0][1])
+        prose_above = cell and bool(current) and not current_cells
         if (blank or prose_above) and current:
             blocks.append(current)
             current = []
         if not blank:
+            if not current:
+                current_cells = cell
             current.append((number, line))
     if current:
         blocks.append(current)
@@ -674,7 +678,7 @@ def is_sentence_row(cells: list[str]) -> bool:
 def is_number_row(cells: list[str]) -> bool:
     """Given a row's cells, return whether it prints numbers only (a line's digits set in another font, which a
     converter grouping words by height put on a row of their own)."""
-    printed = [part for text in cells for part in text.split()]
+    printed = " ".join(cells).split()  # each cell's pieces in order: a space ends every cell's last one
     return bool(printed) and all(NUMERIC_TOKEN.match(part) for part in printed) and any(ch.isdigit() for ch in "".join(printed))
 
 
