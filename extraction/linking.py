@@ -1267,8 +1267,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
-        if named_earlier and (not link.event or link.fallback):
-            continue  # 规范性文件全部公开，共发布信息30条: a subject a clause before needs an event of its own here
+        if named_earlier and (not link.event or link.fallback or not link.cue_end
+                              or not _only_gaps(text[link.cue_end:fig.start], spec.earlier_subject_gaps)):
+            continue  # 规范性文件全部公开，共发布信息30条 / …规范性文件…，累计主动公开政府信息53条: a subject a clause
+            # before needs an event of its own here, and no noun of the figure's own between that event and it
         if named_later and (not link.event or link.fallback or not link.cue_end
                             or not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)):
             continue  # 制发文件24件，其中规范性文件3件: the verb's own object, not the documents named after
