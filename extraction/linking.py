@@ -1835,8 +1835,8 @@ def holds_carried_in(before: str, after: str, breakdown_words: list[str], report
     """Given the words of a count's clause before it and of its sentence after it, the breakdown words, the report
     year (None when unknown), the carry words and the words of carried_in_parts, return whether its own breakdown
     names a part from an earlier year that it holds: in the parenthesis right after it (包含上一年度结转2件) or among
-    the parts a breakdown word opening right after it lists (其中4件来自上一年度结转; 其中结转2023年3件 in the 2024
-    report: the year before, next to a carry word). A part left out, beside, none or compared with (不含上年结转5件,
+    the parts a breakdown or inclusion word opening right after it lists (其中4件来自上一年度结转; 内含上年结转4件;
+    其中结转2023年3件 or 2023年转入3件 in the 2024 report: the year before, next to a carry word). A part left out, beside, none or compared with (不含上年结转5件,
     另有上年结转3件, 上年无结转, 上年结转0件, 较2022年减少3件) holds nothing, and a count its clause calls new (新收47件)
     holds no carried part whatever follows."""
     if any(w in before for w in parts["new_words"]):
@@ -1846,11 +1846,11 @@ def holds_carried_in(before: str, after: str, breakdown_words: list[str], report
         listed = inside.group(1)
     else:
         opening = after.lstrip(CLAUSE_OPENING_MARKS)
-        if not opening.startswith(tuple(breakdown_words)):
+        if not opening.startswith((*breakdown_words, *parts["openers"])):
             return False
         listed = opening
     if report_year is not None:  # 其中结转2023年3件, in the 2024 report; not 2023年提交的4件 nor 2021-2022年为40件
-        carry = "|".join(map(re.escape, carry_words))
+        carry = "|".join(map(re.escape, [*carry_words, *parts["from_year"]]))
         year = rf"{report_year - 1}\s*年度?"
         listed = re.sub(rf"(?:{carry})\s*{year}|{year}\s*(?:{carry})", "上年结转", listed)
     for part in _PART_SPLIT.split(listed):

@@ -36,3 +36,17 @@ def test_a_page_with_a_sentence_a_line_reads_no_posted_items_as_documents_in_for
     for variant in (text, mutate(text, "sentence-lines", page.name).text):
         links = [(m["value"], m["metric"]) for m in audit_text(page.name, variant)["mentions"] if m.get("metric")]
         assert links == [(46, "requests.result.total.total")]
+
+
+@pytest.mark.parametrize("breakdown", ["包含上年度结转4件", "内含上年结转4件", "内含2022年结转的4件", "包括上年结转4件",
+                                       "其中2022年转入4件", "含2022年度转来的4件", "内含上年转入4件"])
+def test_a_received_count_whose_breakdown_holds_a_carried_in_part_is_no_count_of_new_requests(
+        tmp_path: Path, breakdown: str) -> None:
+    assert (26, "requests.new.total") not in linked(tmp_path, f"全年共接到申请26件，{breakdown}。")
+
+
+@pytest.mark.parametrize("breakdown", ["另有上年结转4件", "不含上年结转4件", "内含上年结转0件", "较上年增加4件",
+                                       "含网上申请20件", "包括自然人申请20件", "含转入2024年办理的2件"])
+def test_a_carried_part_left_out_beside_or_none_keeps_the_new_count(tmp_path: Path, breakdown: str) -> None:
+    assert (26, "requests.new.total") in linked(tmp_path, f"全年共接到申请26件，{breakdown}。")
+    assert (26, "requests.new.total") in linked(tmp_path, "全年新收申请26件，内含上年结转4件。")
