@@ -55,6 +55,7 @@ _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
+_ITEM_NUMBER = re.compile(r"\d{1,2}\s*[.．、]\s*")  # 2. 其中，公开18件: a list item's number is no word of its sentence
 _TITLE = re.compile(r"《[^《》]*》")
 _LINE_BREAK = re.compile(r"\s*\n\s*")  # a quote runs on over the line breaks of its text
 LAST_MONTH = 12
@@ -183,7 +184,7 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
         right = None  # 行政复议6件和行政诉讼3件: a topic word past a joiner names the list's next item
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
     # a sentence opening with a continuation word (其中…) goes on with the one before, past a paragraph break too
-    paragraph_end = sentence[0] - 1 if text.startswith(tuple(spec.continuation_words), sentence[0]) else sentence[0]
+    paragraph_end = sentence[0] - 1 if _continues_the_one_before(text, sentence[0], spec) else sentence[0]
     lookback = max(0, sentence[0] - TOPIC_LOOKBACK_CHARS)  # no line break looked for before it: linear linking
     paragraph_start = max(text.rfind("\n", lookback, max(paragraph_end, 0)) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
@@ -822,7 +823,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     another year's figure, or (above zero) a count running to now or to a date from an earlier start."""
     text = narrative.plain
     left = text[sentence[0]:end]
-    if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
+    if _continues_the_one_before(text, sentence[0], spec) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
     vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
     if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
@@ -1683,10 +1684,17 @@ class _Whole:
     value: float
 
 
+def _continues_the_one_before(text: str, sentence_start: int, spec: Spec) -> bool:
+    """Given where a sentence starts, return whether it opens with a continuation word (其中…), past a list item's
+    number (2. 其中…): it goes on with the sentence before."""
+    numbered = _ITEM_NUMBER.match(text, sentence_start)
+    return text.startswith(tuple(spec.continuation_words), numbered.end() if numbered else sentence_start)
+
+
 def _breakdown_group(narrative: Narrative, sentence: tuple[int, int], spec: Spec) -> int:
     """Given a figure's sentence, return where the sentence starts whose figures it may break down: its own, or
     the one before when it opens with a continuation word (其中，镇级受理…)."""
-    if sentence[0] > 0 and narrative.plain.startswith(tuple(spec.continuation_words), sentence[0]):
+    if sentence[0] > 0 and _continues_the_one_before(narrative.plain, sentence[0], spec):
         return narrative.sentence_bounds(sentence[0] - 1)[0]
     return sentence[0]
 

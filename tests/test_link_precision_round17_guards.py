@@ -50,3 +50,24 @@ def test_a_received_count_whose_breakdown_holds_a_carried_in_part_is_no_count_of
 def test_a_carried_part_left_out_beside_or_none_keeps_the_new_count(tmp_path: Path, breakdown: str) -> None:
     assert (26, "requests.new.total") in linked(tmp_path, f"全年共接到申请26件，{breakdown}。")
     assert (26, "requests.new.total") in linked(tmp_path, "全年新收申请26件，内含上年结转4件。")
+
+
+@pytest.mark.parametrize("number", ["", "2. ", "2．", "2、", "12. "])
+def test_a_numbered_item_opening_with_a_continuation_word_goes_on_with_the_sentence_before(
+        tmp_path: Path, number: str) -> None:
+    assert linked(tmp_path, f"共收到申请64件，共答复64件。\n{number}其中，公开或部分公开18件，不予公开0件。") == [
+        (64, "requests.new.total"), (64, "requests.result.total.total"),
+        (18, "requests.result.disclosed_or_partial.total"), (0, "requests.result.withheld.subtotal.total")]
+    assert linked(tmp_path, f"共收到申请64件。\n{number}其中，上半年收到30件。") == [(64, "requests.new.total")]
+    assert linked(tmp_path, f"共收到申请64件。\n{number}公开18件。") == [(64, "requests.new.total")]
+
+
+def test_a_page_numbered_item_by_item_keeps_its_links() -> None:
+    page = Path(__file__).parents[1] / "corpus/real-narrative/tuned/5577aa25097b.txt"
+    text = page.read_text(encoding="utf-8")
+
+    def links(variant: str) -> list[tuple[float, str]]:
+        return [(m["value"], m["metric"]) for m in audit_text(page.name, variant)["mentions"] if m.get("metric")]
+
+    assert links(mutate(text, "numbered-items", page.name).text) == links(text)
+    assert (18, "requests.result.disclosed_or_partial.total") in links(text)
