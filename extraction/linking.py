@@ -1803,11 +1803,7 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
             if len(run) > 1 and sum(v for v, _ in run) in totals \
                     and not all(named for i, (_, named) in enumerate(run) if first + i != own):
                 return True
-    # parts falling short of the whole, one of them no complement (其中2件按程序办结，6件为本机关不掌握，重复申请1件 of 10):
-    # the rest is unlisted, and the count is still one part among others
-    listed = sum(v for v, _ in parts)
-    return any(v > 0 and not named for i, (v, named) in enumerate(parts) if i != own) \
-        and any(listed < total for total in totals)
+    return False
 
 
 _LIST_SPLIT = re.compile(r"[，,；;、：:。]")

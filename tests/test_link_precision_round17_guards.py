@@ -71,19 +71,3 @@ def test_a_page_numbered_item_by_item_keeps_its_links() -> None:
 
     assert links(mutate(text, "numbered-items", page.name).text) == links(text)
     assert (18, "requests.result.disclosed_or_partial.total") in links(text)
-
-
-@pytest.mark.parametrize("parts", ["其中2件均按规定程序办结，6件为本机关不掌握相关政府信息，重复申请1件",
-                                   "其中按时办结2件，本机关不掌握6件，重复申请1件",
-                                   "其中2件已答复，因信息不存在无法提供6件，申请人撤回1件"])
-def test_an_answered_count_beside_other_parts_short_of_the_whole_is_one_part(tmp_path: Path, parts: str) -> None:
-    links = linked(tmp_path, f"全年共受理政府信息公开申请10件，{parts}。")
-    assert (10, "requests.new.total") in links
-    assert (2, "requests.result.total.total") not in links
-
-
-def test_an_answered_count_beside_its_complement_only_is_the_total(tmp_path: Path) -> None:
-    assert linked(tmp_path, "收到申请10件，其中办结8件，结转下年1件。") == [
-        (10, "requests.new.total"), (8, "requests.result.total.total"), (1, "requests.carried_forward.total")]
-    assert linked(tmp_path, "共收到申请64件，其中办结60件，公开30件。") == [
-        (64, "requests.new.total"), (60, "requests.result.total.total"), (30, "requests.result.disclosed.total")]
