@@ -1777,8 +1777,7 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
     before it there, the breakdown words and the words naming the total's complement, return whether it is a part of
     a larger figure: the counts listed next to it after a breakdown word, a run of them holding it, add up to a figure
     before that word, and one of the others is not of the complement (其中线上办理26件，线下办理5件 of 31; 正在办理6件，
-    主动撤销6件，其余38件 of 50), or all of them fall short of such a figure (其中2件按程序办结，6件为本机关不掌握，重复申请1件
-    of 10). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
+    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
     opened = max((text.rfind(b, sentence[0], start) for b in breakdown_words), default=-1)
     totals = {value for whole_end, value in wholes if whole_end <= opened}
     if opened < 0 or not totals:
