@@ -55,6 +55,7 @@ _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
 _YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
+_ITEM_NUMBER = re.compile(r"\d{1,2}\s*[.．、]\s*")  # 2. 其中，公开18件: a list item's number is no word of its sentence
 _TITLE = re.compile(r"《[^《》]*》")
 _LINE_BREAK = re.compile(r"\s*\n\s*")  # a quote runs on over the line breaks of its text
 LAST_MONTH = 12
@@ -183,7 +184,7 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
         right = None  # 行政复议6件和行政诉讼3件: a topic word past a joiner names the list's next item
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
     # a sentence opening with a continuation word (其中…) goes on with the one before, past a paragraph break too
-    paragraph_end = sentence[0] - 1 if text.startswith(tuple(spec.continuation_words), sentence[0]) else sentence[0]
+    paragraph_end = sentence[0] - 1 if _continues_the_one_before(text, sentence[0], spec) else sentence[0]
     lookback = max(0, sentence[0] - TOPIC_LOOKBACK_CHARS)  # no line break looked for before it: linear linking
     paragraph_start = max(text.rfind("\n", lookback, max(paragraph_end, 0)) + 1, sentence[0] - TOPIC_LOOKBACK_CHARS)
     for left_start in (sentence[0], paragraph_start):
@@ -822,7 +823,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     another year's figure, or (above zero) a count running to now or to a date from an earlier start."""
     text = narrative.plain
     left = text[sentence[0]:end]
-    if text.startswith(tuple(spec.continuation_words), sentence[0]) and sentence[0] > 0:  # 其中… goes on with the one before
+    if _continues_the_one_before(text, sentence[0], spec) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
     vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
     if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
@@ -1267,8 +1268,10 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = _sum_of_parts(text, fig, local_start, sentence, in_group, spec)
         if link is None or not _unit_fits(topic, fig.unit, spec) or not _classifies_topic(topic_text, fig, topic, spec):
             continue
-        if named_earlier and (not link.event or link.fallback):
-            continue  # 规范性文件全部公开，共发布信息30条: a subject a clause before needs an event of its own here
+        if named_earlier and (not link.event or link.fallback or not link.cue_end
+                              or not _only_gaps(text[link.cue_end:fig.start], spec.earlier_subject_gaps)):
+            continue  # 规范性文件全部公开，共发布信息30条 / …规范性文件…，累计主动公开政府信息53条: a subject a clause
+            # before needs an event of its own here, and no noun of the figure's own between that event and it
         if named_later and (not link.event or link.fallback or not link.cue_end
                             or not _only_gaps(text[link.cue_end:fig.start], spec.borrowed_gaps)):
             continue  # 制发文件24件，其中规范性文件3件: the verb's own object, not the documents named after
@@ -1690,10 +1693,17 @@ class _Whole:
     value: float
 
 
+def _continues_the_one_before(text: str, sentence_start: int, spec: Spec) -> bool:
+    """Given where a sentence starts, return whether it opens with a continuation word (其中…), past a list item's
+    number (2. 其中…): it goes on with the sentence before."""
+    numbered = _ITEM_NUMBER.match(text, sentence_start)
+    return text.startswith(tuple(spec.continuation_words), numbered.end() if numbered else sentence_start)
+
+
 def _breakdown_group(narrative: Narrative, sentence: tuple[int, int], spec: Spec) -> int:
     """Given a figure's sentence, return where the sentence starts whose figures it may break down: its own, or
     the one before when it opens with a continuation word (其中，镇级受理…)."""
-    if sentence[0] > 0 and narrative.plain.startswith(tuple(spec.continuation_words), sentence[0]):
+    if sentence[0] > 0 and _continues_the_one_before(narrative.plain, sentence[0], spec):
         return narrative.sentence_bounds(sentence[0] - 1)[0]
     return sentence[0]
 
@@ -1842,8 +1852,8 @@ def holds_carried_in(before: str, after: str, breakdown_words: list[str], report
     """Given the words of a count's clause before it and of its sentence after it, the breakdown words, the report
     year (None when unknown), the carry words and the words of carried_in_parts, return whether its own breakdown
     names a part from an earlier year that it holds: in the parenthesis right after it (包含上一年度结转2件) or among
-    the parts a breakdown word opening right after it lists (其中4件来自上一年度结转; 其中结转2023年3件 in the 2024
-    report: the year before, next to a carry word). A part left out, beside, none or compared with (不含上年结转5件,
+    the parts a breakdown or inclusion word opening right after it lists (其中4件来自上一年度结转; 内含上年结转4件;
+    其中结转2023年3件 or 2023年转入3件 in the 2024 report: the year before, next to a carry word). A part left out, beside, none or compared with (不含上年结转5件,
     另有上年结转3件, 上年无结转, 上年结转0件, 较2022年减少3件) holds nothing, and a count its clause calls new (新收47件)
     holds no carried part whatever follows."""
     if any(w in before for w in parts["new_words"]):
@@ -1853,11 +1863,11 @@ def holds_carried_in(before: str, after: str, breakdown_words: list[str], report
         listed = inside.group(1)
     else:
         opening = after.lstrip(CLAUSE_OPENING_MARKS)
-        if not opening.startswith(tuple(breakdown_words)):
+        if not opening.startswith((*breakdown_words, *parts["openers"])):
             return False
         listed = opening
     if report_year is not None:  # 其中结转2023年3件, in the 2024 report; not 2023年提交的4件 nor 2021-2022年为40件
-        carry = "|".join(map(re.escape, carry_words))
+        carry = "|".join(map(re.escape, [*carry_words, *parts["from_year"]]))
         year = rf"{report_year - 1}\s*年度?"
         listed = re.sub(rf"(?:{carry})\s*{year}|{year}\s*(?:{carry})", "上年结转", listed)
     for part in _PART_SPLIT.split(listed):

@@ -168,6 +168,7 @@ class Spec:
     category_list_topics: list[str] = field(default_factory=list)  # topics whose counts such a list may hold
     carried_in_parts: dict[str, Any] = field(default_factory=dict)  # 其中4件来自上一年度结转: the new total's pool
     list_topics: list[str] = field(default_factory=list)  # a list's next figure takes their word past an unread one
+    earlier_subject_gaps: list[str] = field(default_factory=list)  # cue-to-figure words when that word is a clause back
     list_passed_by: list[str] = field(default_factory=list)  # a change or total of the row: the word goes on past it
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
 
@@ -433,6 +434,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         category_list_topics=raw.get("category_list_topics", []),
         carried_in_parts=raw.get("carried_in_parts", {}),
         list_topics=raw["grammar"].get("list_topics", []),
+        earlier_subject_gaps=sorted({*raw["grammar"]["borrowed_gaps"], *raw["grammar"].get("earlier_subject_gaps", [])},
+                                    key=lambda w: (-len(w), w)),
         list_passed_by=raw["grammar"].get("list_passed_by", []),
         not_joining=raw["grammar"].get("not_joining", []),
         kind_free={t: sorted({*v["kind_free"], *(w for a in raw["grammar"]["applicants"] for w in a["words"]),
