@@ -53,7 +53,6 @@ FAR = 1e6
 SQUARE_SPAN = 1 << 21
 SQUARE_OFFSET = 1 << 20  # added to a square's index to make it positive
 MAX_SQUARED_CHARS = 1 << 20  # more chars (texts) on one page would overflow the code: every char is a suspect
-NEIGHBOUR_SHIFTS = tuple(column * SQUARE_SPAN + row for column in (-1, 0, 1) for row in (-1, 0, 1) if column or row)
 LINE_OVERLAP_SHARE = 0.5  # chars whose vertical extents overlap by this share of the smaller one share a line
 WORD_GAP_RATIO = 0.2  # x gap (in font sizes) that separates two words
 CJK_SPACE_RATIO = 0.45  # in running text, narrower gaps between CJK chars are justification, not a space
@@ -418,13 +417,19 @@ def twin_suspects(chars: Sequence[Char]) -> list[int]:
     columns = np.floor(xs / side).astype(np.int64) + SQUARE_OFFSET
     rows = np.floor(tops / side).astype(np.int64) + SQUARE_OFFSET
     codes = (text_ids * SQUARE_SPAN + columns) * SQUARE_SPAN + rows
-    unique, counts = np.unique(codes, return_counts=True)
-    suspect = counts[np.searchsorted(unique, codes)] > 1
+    unique, inverse, counts = np.unique(codes, return_inverse=True, return_counts=True)
+    suspect = counts > 1  # of each square: another char of its text in it, or in a neighbouring one
+    # the squares above and below are the codes one less and one more: the previous and next (no code lies between)
+    stacked = np.diff(unique) == 1
+    suspect[1:] |= stacked
+    suspect[:-1] |= stacked
+    # those in the column right of it are the three codes from SQUARE_SPAN - 1 on (left of it, to SQUARE_SPAN + 1
+    # back): one search of the sorted codes for the first of three finds whether any is there
     last = len(unique) - 1
-    for shift in NEIGHBOUR_SHIFTS:
-        shifted = codes + shift
-        suspect |= unique[np.minimum(np.searchsorted(unique, shifted), last)] == shifted
-    return np.flatnonzero(suspect).tolist()
+    for first in (SQUARE_SPAN - 1, -SQUARE_SPAN - 1):
+        found = unique[np.minimum(np.searchsorted(unique, unique + first), last)] - unique - first
+        suspect |= (found >= 0) & (found <= 2)
+    return np.flatnonzero(suspect[inverse]).tolist()
 
 
 def first_drawn(chars: Sequence[Char]) -> list[int]:
