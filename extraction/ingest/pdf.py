@@ -17,7 +17,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -83,7 +83,6 @@ META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", 
 META_KEPT = ("名称", "发布机构", "公开日期")
 BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_X1, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "x1", "size"))
 BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox
-BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
@@ -517,7 +516,8 @@ def to_words(line: Sequence[Char]) -> list[Word]:
 
 def char_confidence(chars: Iterable[Char]) -> float | None:
     """Given chars, return the least OCR confidence among them; None when none was read by OCR."""
-    known = [value for value in map(BY_CONFIDENCE, chars) if value is not None]
+    # OCR gives each of its chars a confidence (a number), a text layer none: asked by key, with no call per char
+    known = [char["confidence"] for char in chars if "confidence" in char]
     return min(known) if known else None
 
 
