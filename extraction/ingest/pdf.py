@@ -82,7 +82,6 @@ UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
 BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_X1, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "x1", "size"))
-BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
@@ -679,8 +678,9 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     with each point's rules, column and row looked up once instead of for every pair of points. Two points of one
     column are joined by a vertical rule through both, two of one row by a horizontal one (pdfplumber asks both
     of every pair, and a pair of one column never shares a row)."""
-    verticals = {p: set(map(BBOX_OF, on["v"])) for p, on in intersections.items()}
-    horizontals = {p: set(map(BBOX_OF, on["h"])) for p, on in intersections.items()}
+    # each rule by its identity, which is its bbox's (merged rules on one line never share a bbox), hashed once
+    verticals = {p: set(map(id, on["v"])) for p, on in intersections.items()}
+    horizontals = {p: set(map(id, on["h"])) for p, on in intersections.items()}
     points = sorted(intersections)
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
