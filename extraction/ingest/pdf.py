@@ -17,7 +17,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -53,7 +53,6 @@ FAR = 1e6
 SQUARE_SPAN = 1 << 21
 SQUARE_OFFSET = 1 << 20  # added to a square's index to make it positive
 MAX_SQUARED_CHARS = 1 << 20  # more chars (texts) on one page would overflow the code: every char is a suspect
-NEIGHBOUR_SHIFTS = tuple(column * SQUARE_SPAN + row for column in (-1, 0, 1) for row in (-1, 0, 1) if column or row)
 LINE_OVERLAP_SHARE = 0.5  # chars whose vertical extents overlap by this share of the smaller one share a line
 WORD_GAP_RATIO = 0.2  # x gap (in font sizes) that separates two words
 CJK_SPACE_RATIO = 0.45  # in running text, narrower gaps between CJK chars are justification, not a space
@@ -83,8 +82,6 @@ UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 META_LABELS = ("名称", "索引号", "分类", "发布机构", "公开日期", "发文日期", "成文日期", "文号", "关键词", "主题分类", "有效性")
 META_KEPT = ("名称", "发布机构", "公开日期")
 BY_TEXT, BY_TOP, BY_BOTTOM, BY_X0, BY_X1, BY_SIZE = (itemgetter(k) for k in ("text", "top", "bottom", "x0", "x1", "size"))
-BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox
-BY_CONFIDENCE = methodcaller("get", "confidence")
 OCR_ENGINE = "rapidocr"  # Source.meta["ocr"] of a PDF some of whose pages were read from their image
 MAX_PAGES = 1000  # a report runs to 5-50 pages, a scanned one to a few hundred; more is not one report
 
@@ -418,13 +415,19 @@ def twin_suspects(chars: Sequence[Char]) -> list[int]:
     columns = np.floor(xs / side).astype(np.int64) + SQUARE_OFFSET
     rows = np.floor(tops / side).astype(np.int64) + SQUARE_OFFSET
     codes = (text_ids * SQUARE_SPAN + columns) * SQUARE_SPAN + rows
-    unique, counts = np.unique(codes, return_counts=True)
-    suspect = counts[np.searchsorted(unique, codes)] > 1
+    unique, inverse, counts = np.unique(codes, return_inverse=True, return_counts=True)
+    suspect = counts > 1  # of each square: another char of its text in it, or in a neighbouring one
+    # the squares above and below are the codes one less and one more: the previous and next (no code lies between)
+    stacked = np.diff(unique) == 1
+    suspect[1:] |= stacked
+    suspect[:-1] |= stacked
+    # those in the column right of it are the three codes from SQUARE_SPAN - 1 on (left of it, to SQUARE_SPAN + 1
+    # back): one search of the sorted codes for the first of three finds whether any is there
     last = len(unique) - 1
-    for shift in NEIGHBOUR_SHIFTS:
-        shifted = codes + shift
-        suspect |= unique[np.minimum(np.searchsorted(unique, shifted), last)] == shifted
-    return np.flatnonzero(suspect).tolist()
+    for first in (SQUARE_SPAN - 1, -SQUARE_SPAN - 1):
+        found = unique[np.minimum(np.searchsorted(unique, unique + first), last)] - unique - first
+        suspect |= (found >= 0) & (found <= 2)
+    return np.flatnonzero(suspect[inverse]).tolist()
 
 
 def first_drawn(chars: Sequence[Char]) -> list[int]:
@@ -512,7 +515,8 @@ def to_words(line: Sequence[Char]) -> list[Word]:
 
 def char_confidence(chars: Iterable[Char]) -> float | None:
     """Given chars, return the least OCR confidence among them; None when none was read by OCR."""
-    known = [value for value in map(BY_CONFIDENCE, chars) if value is not None]
+    # OCR gives each of its chars a confidence (a number), a text layer none: asked by key, with no call per char
+    known = [char["confidence"] for char in chars if "confidence" in char]
     return min(known) if known else None
 
 
@@ -674,8 +678,9 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     with each point's rules, column and row looked up once instead of for every pair of points. Two points of one
     column are joined by a vertical rule through both, two of one row by a horizontal one (pdfplumber asks both
     of every pair, and a pair of one column never shares a row)."""
-    verticals = {p: set(map(BBOX_OF, on["v"])) for p, on in intersections.items()}
-    horizontals = {p: set(map(BBOX_OF, on["h"])) for p, on in intersections.items()}
+    # each rule by its identity, which is its bbox's (merged rules on one line never share a bbox), hashed once
+    verticals = {p: set(map(id, on["v"])) for p, on in intersections.items()}
+    horizontals = {p: set(map(id, on["h"])) for p, on in intersections.items()}
     points = sorted(intersections)
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}

@@ -21,7 +21,6 @@ import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -57,23 +56,13 @@ class Font:
     widths: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
-class Placement(NamedTuple):
-    """What the char boxes need of a text object: its font, its font size and its text matrix (with the
-    horizontal scaling, without the font size or the position); for upright text, the box's offsets in points."""
+# What the char boxes need of a text object: its font, its font size and its text matrix a b c d (with the horizontal
+# scaling, without the font size or the position); whether it is upright (b = c = 0: not turned) and, for upright
+# text, the box's offsets in points: from the baseline down to the box, the box's height and the points per unit of
+# glyph width. A plain tuple, made once per text object (a NamedTuple's __new__ is a Python call) and unpacked per char.
+Placement = tuple[Font, float, float, float, float, float, bool, float, float, float]
 
-    font: Font
-    size: float
-    a: float
-    b: float
-    c: float
-    d: float
-    upright: bool  # b = c = 0: not turned
-    below: float  # upright: from the baseline down to the box
-    tall: float  # upright: the box's height
-    advance: float  # upright: points per unit of glyph width
-
-
-UNPLACED = Placement(Font(ctypes.c_void_p(), "", 0.0), 0.0, 1.0, 0.0, 0.0, 1.0, True, 0.0, 0.0, 0.0)  # before a page's first char
+UNPLACED: Placement = (Font(ctypes.c_void_p(), "", 0.0), 0.0, 1.0, 0.0, 0.0, 1.0, True, 0.0, 0.0, 0.0)  # before a page's first char
 
 
 def mult(m: Matrix, n: Matrix) -> Matrix:
@@ -122,17 +111,17 @@ def font_of(handle: ctypes.c_void_p) -> Font:
 
 
 def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: dict[int, Font],
-              matrix: pdfium_c.FS_MATRIX, matrix_ref: object) -> Placement:
-    """Given a text object, one of its chars, the fonts seen so far and a matrix to fill (and its byref), return
-    where its chars' boxes lie."""
+              matrix: ctypes.Array[ctypes.c_float], matrix_ref: object) -> Placement:
+    """Given a text object, one of its chars, the fonts seen so far and an FS_MATRIX to fill, as six floats (and its
+    byref), return where its chars' boxes lie."""
     font_address = Unchecked.object_font(ctypes.c_void_p(text_object))
     font = fonts.get(font_address) or fonts.setdefault(font_address, font_of(ctypes.c_void_p(font_address)))
     Unchecked.char_matrix(textpage, index, matrix_ref)
-    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    a, b, c, d = matrix[:4]  # one slice, not a field read per coefficient
     if a * d - b * c < 0:
         raise Unsupported("mirrored text")  # PDFium's text page reads it right to left and drops its spaces
     size = Unchecked.font_size(textpage, index)
-    return Placement(font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size)
+    return font, size, a, b, c, d, not (b or c), d * font.descent * size, d * size, a * size
 
 
 def advance(font: Font, code_point: int, width: ctypes.c_float, width_ref: object) -> float:
@@ -255,8 +244,9 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
     chars: list[Char] = []
     append = chars.append
     a, b, c, d, e, f = ctm
+    level = (a, b, c, d) == (1.0, 0.0, 0.0, 1.0)  # a page not turned: its matrix only moves the origin
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
-    matrix = pdfium_c.FS_MATRIX()  # filled by each placement
+    matrix = (ctypes.c_float * 6)()  # an FS_MATRIX (six floats, a to f), filled by each placement
     matrix_ref = ctypes.byref(matrix)
     width_out = ctypes.c_float()  # filled by each advance
     width_ref = ctypes.byref(width_out)
@@ -290,7 +280,10 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
         if upright:  # two opposite corners span the box
             y0 = oy + below
             x1, y1 = ox + per_width * width, y0 + tall
-            ax, ay, bx, by = a * ox + c * y0 + e, b * ox + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
+            if level:  # 1 x + 0 y + e is x + e, to the last bit (but a zero's sign, which snapping drops)
+                ax, ay, bx, by = ox + e, y0 + f, x1 + e, y1 + f
+            else:
+                ax, ay, bx, by = a * ox + c * y0 + e, b * ox + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
             left, right = (ax, bx) if ax <= bx else (bx, ax)
             bottom, top = (ay, by) if ay <= by else (by, ay)
         else:
