@@ -25,6 +25,7 @@ def test_sessions_counted_without_a_term_still_count(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("posted", ["行政许可70条、行政处罚4条", "行政许可类信息70条、行政处罚类信息4条"])
 def test_posted_items_of_licensing_and_penalty_are_no_decisions(tmp_path: Path, posted: str) -> None:
-    # items posted under a category of a list of postings count web pages, not the year's decisions of the table
+    # items posted under a category of a list of postings (as 许可/服务3条、处罚/强制8条 on a tuned page) count web
+    # pages, not the year's decisions of the table
     assert mentions(tmp_path, f"全年公开政府信息99条，其中政策文件6条、{posted}、预算决算12条。") == [
         (99, None), (6, None), (70, None), (4, None), (12, None)]
