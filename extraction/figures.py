@@ -120,8 +120,9 @@ _NOUN_WINDOW = 12
 # no ordinal: most figures skip the search).
 _ORDINAL_BEFORE = re.compile(rf"第\s*(?:{_D}+|[{_CN_NUM}百]+)\s*[条款项章节次]?\s*(?:、|和|及|与|至|到|-|—|～|~)\s*$")
 _ORDINAL_WINDOW = 16
-# 市委八届四次全会, 十六届人大七次会议: a session's number after its term is an ordinal.
-_SESSION_BEFORE = re.compile(r"届(?:人大|政协|市委|区委|县委|党委|委员会|常委会)?\s*$")
+# 市委八届四次全会, 十六届人大七次会议, 十四届全国人大三次会议: a session's number after its term is an ordinal,
+# the body named in between with or without its level.
+_SESSION_BEFORE = re.compile(r"届(?:全国|省|自治区|市|州|区|县|旗)?(?:人大常委会|人大|政协|党委|委员会|常委会|委)?\s*$")
 # 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
 _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
 # 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one. 一种 is "a kind
