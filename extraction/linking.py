@@ -346,10 +346,11 @@ def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
 
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
-                 topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None) -> _Link | None:
-    """Given a figure and its topic (and the report year, which names the year before in a carry), return the
-    reading of the cue nearest to it (a longer cue on a tie), made as specific as the words before the figure allow;
-    None when no cue of the topic is near."""
+                 topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None,
+                 whole_marks: tuple[str, ...] = ()) -> _Link | None:
+    """Given a figure and its topic (and the report year, which names the year before in a carry; and the marks
+    that make a figure right before them a whole), return the reading of the cue nearest to it (a longer cue on a
+    tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
     several = classes_named(listed, cues.classes) > 1
@@ -358,6 +359,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     local = text[local_start:fig.start]
     right = _NEXT_NUMBER.split(text[fig.end:clause_end], maxsplit=1)[0]  # words after the next figure are its own
     right_plain = _OPEN_PARENTHESIS.split(right, maxsplit=1)[0]  # a parenthesis after it is for switch_after only
+    if whole_marks and text.startswith(whole_marks, fig.end):
+        right_plain = ""  # 办结的82件中予以公开的11件: the words after the whole name its part, the next figure's
     context: list[str] = []  # the sentence's words before the figure, parentheses cut: made when a rule needs them
 
     def context_left() -> str:
@@ -1259,9 +1262,11 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
-        link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year)
+        link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year,
+                            spec.whole_marks)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
-            shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year)
+            shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year,
+                                  spec.whole_marks)
             link = shared if shared is not None and shared.event and not shared.fallback else link
         if link is None:  # 新收58件，上年结转3件，共计61件: a total word after the parts
             in_group = _in_group(wholes, group)

@@ -161,6 +161,7 @@ class Spec:
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
+    whole_marks: tuple[str, ...] = ()  # 82件中: the whole a part is taken from, no cue after it its own
     result_parts: dict[str, Any] = field(default_factory=dict)  # 主动撤销6件，其余38件: the answered remainder
     total_complements: dict[str, list[str]] = field(default_factory=dict)  # the only parts a total stands beside
     category_list_units: list[str] = field(default_factory=list)  # units of lists of categories (行政裁决2项)
@@ -427,6 +428,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_clause_vetoes={t: v["clause_vetoes"] for t, v in topics.items() if v.get("clause_vetoes")},
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         respective_words=raw["grammar"].get("respective_words", []),
+        whole_marks=tuple(raw["grammar"].get("whole_marks", [])),
         result_parts=raw.get("result_parts", {}),
         total_complements=raw.get("total_complements", {}),
         category_list_units=raw.get("category_list_units", []),
