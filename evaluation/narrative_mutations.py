@@ -462,16 +462,15 @@ def run(paths: list[Path], mutations: list[str] | None = None, json_path: Path |
     """Given page paths, mutation names (all when None), an optional JSON file and gate, a sampling rate and a seed,
     score every mutation beside the unmutated pages and print one row per mutation; return the exit code (0 met,
     1 a gated figure outside its bound, 2 nothing to measure)."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
-    if not console.is_terminal:  # rich's 80-column default for pipes would fold every figure
-        console.width = 200
+    from evaluation.robustness import unknown_mutations, wide
+
+    console = wide(console)
     names = mutations or list(MUTATIONS)
-    unknown = sorted(set(names) - set(MUTATIONS)) + sorted(set(gate.mutations if gate else ()) - set(names))
+    unknown = unknown_mutations(names, gate.mutations if gate else (), MUTATIONS)
     if unknown:
-        console.print(f"unknown or unmeasured mutation: {', '.join(unknown)} (known: {', '.join(MUTATIONS)})")
+        console.print(unknown)
         return 2
     pages = sample(pages_of(paths), every)
     if not pages:

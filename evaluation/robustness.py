@@ -401,17 +401,31 @@ class Gate:
         return out
 
 
+def wide(console: Console | None) -> Console:
+    """Given a console or None, the console to print the tables on: the one given or a new one, 200 columns wide when
+    it is no terminal (rich's 80-column default for pipes would fold every figure)."""
+    console = console or Console()
+    if not console.is_terminal:
+        console.width = 200
+    return console
+
+
+def unknown_mutations(names: list[str], gated: Iterable[str], known: Iterable[str]) -> str | None:
+    """Given the mutations asked for, those gated and those known, the line naming each one unknown or gated but not
+    measured; None when there is none."""
+    unknown = sorted(set(names) - set(known)) + sorted(set(gated) - set(names))
+    return f"unknown or unmeasured mutation: {', '.join(unknown)} (known: {', '.join(known)})" if unknown else None
+
+
 def run(paths: list[Path], mutations: list[str] | None = None, json_path: Path | None = None, gate: Gate | None = None,
         per_document: bool = False, console: Console | None = None) -> int:
     """Given report paths, mutation names (all when None), an optional JSON file and gate, measure and print the
     invariance; return the exit code (0 met, 1 a gated figure below its bound, 2 nothing to measure)."""
-    console = console or Console()
-    if not console.is_terminal:  # rich's 80-column default for pipes would fold every figure
-        console.width = 200
+    console = wide(console)
     names = mutations or list(MUTATIONS)
-    unknown = sorted(set(names) - set(MUTATIONS)) + sorted(set(gate.mutations if gate else ()) - set(names))
+    unknown = unknown_mutations(names, gate.mutations if gate else (), MUTATIONS)
     if unknown:
-        console.print(f"unknown or unmeasured mutation: {', '.join(unknown)} (known: {', '.join(MUTATIONS)})")
+        console.print(unknown)
         return 2
     documents = find_documents(paths)
     if not documents:
