@@ -660,13 +660,18 @@ def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], d
     horizontal rules sorted once and only those within a vertical rule's reach tried."""
     horizontals = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
     tops = [h["top"] for h in horizontals]
+    # each horizontal rule's keys read once, not once per vertical rule that reaches it
+    spans = [(h["top"], h["x0"], h["x1"], h) for h in horizontals]
     intersections: dict[tuple[float, float], dict[str, list[Edge]]] = {}
     margin = 2 * INTERSECTION_TOLERANCE  # a window wider than the reach; the test inside is pdfplumber's, to the last bit
     tolerance = INTERSECTION_TOLERANCE
     for v in (e for e in edges if e["orientation"] == "v"):
-        for h in horizontals[bisect_left(tops, v["top"] - margin) : bisect_right(tops, v["bottom"] + margin)]:
-            if v["top"] <= h["top"] + tolerance and v["bottom"] >= h["top"] - tolerance and h["x0"] - tolerance <= v["x0"] <= h["x1"] + tolerance:
-                on = intersections.setdefault((v["x0"], h["top"]), {"v": [], "h": []})
+        v_top, v_bottom, x = v["top"], v["bottom"], v["x0"]
+        for top, x0, x1, h in spans[bisect_left(tops, v_top - margin) : bisect_right(tops, v_bottom + margin)]:
+            if v_top <= top + tolerance and v_bottom >= top - tolerance and x0 - tolerance <= x <= x1 + tolerance:
+                on = intersections.get((x, top))
+                if on is None:
+                    on = intersections[x, top] = {"v": [], "h": []}
                 on["v"].append(v)
                 on["h"].append(h)
     return intersections
