@@ -780,6 +780,8 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], xs
     indexes = found.tolist()
     inside = [chars[i] for i in indexes]
     middles, centres = xs[found].tolist(), ys[found].tolist()
+    # each band of rows (a cell's top and bottom): its chars' places in `inside`, and their centres' x, left to right
+    bands: dict[tuple[float, float], tuple[list[int], list[float]]] = {}
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -787,9 +789,14 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], xs
             if box is None:
                 cells.append(None)
                 continue
-            # the chars whose centre lies in the box: in its band of rows, then between its sides
-            low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
-            own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
+            # the chars whose centre lies in the box: in its band of rows, then between its sides, in the band's order
+            band = bands.get((box[1], box[3]))
+            if band is None:
+                low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
+                places = sorted(range(low, high), key=middles.__getitem__)
+                band = bands[box[1], box[3]] = (places, [middles[i] for i in places])
+            places, band_xs = band
+            own = [inside[i] for i in sorted(places[bisect_left(band_xs, box[0]) : bisect_right(band_xs, box[2])])]
             cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox)), indexes
