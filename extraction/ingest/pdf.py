@@ -34,7 +34,6 @@ from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
-from pdfplumber.utils.clustering import make_cluster_dict
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
@@ -621,13 +620,20 @@ def snap_rules(rules: list[Edge], low: str, high: str) -> list[Edge]:
     """Given rules of one orientation and their position keys across it, return them moved to the average position
     of their cluster (positions within DEFAULT_SNAP_TOLERANCE of the next), cluster by cluster: pdfplumber's
     snap_objects, by the same arithmetic."""
-    clusters = make_cluster_dict([rule[low] for rule in rules], DEFAULT_SNAP_TOLERANCE)
-    members: dict[int, list[Edge]] = {}  # each cluster's rules, in the order given (a stable sort's)
+    # each position's cluster, numbered from the lowest: pdfplumber's make_cluster_dict, in one pass over the
+    # distinct positions sorted, with no list per cluster
+    clusters: dict[float, int] = {}
+    number, last = -1, -math.inf
+    for position in sorted({rule[low] for rule in rules}):
+        if position > last + DEFAULT_SNAP_TOLERANCE:
+            number += 1
+        clusters[position] = number
+        last = position
+    members: list[list[Edge]] = [[] for _ in range(number + 1)]  # each cluster's rules, in the order given
     for rule in rules:
-        members.setdefault(clusters[rule[low]], []).append(rule)
+        members[clusters[rule[low]]].append(rule)
     snapped: list[Edge] = []
-    for key in sorted(members):
-        cluster = members[key]
+    for cluster in members:
         average = sum(rule[low] for rule in cluster) / len(cluster)
         for rule in cluster:
             shift = average - rule[low]
