@@ -12,7 +12,7 @@ import pytest
 
 from extraction.document import IngestError
 from extraction.ingest import PDF_ENGINE_VARIABLE, pdfium
-from extraction.ingest.pdf import PDFDocument, PDFParser, read_pages, read_pdf
+from extraction.ingest.pdf import PDFDocument, PDFParser, read_pages, read_pdf, snap
 from extraction.pipeline import audit
 
 from conftest import REAL, REPO
@@ -149,6 +149,21 @@ def test_pdfium_gives_pdfminers_chars_and_rules() -> None:
     chars, edges = objects(pages[0])
     # 9 grid rules, the rounded box's 4 sides, the thin rect's 4 and 2 dark lines; the white box and line are not seen
     assert len(edges) == 19 and any(c[0] == "A" for c in chars)
+
+
+def test_chars_are_snapped_as_snap_rounds_each_coordinate() -> None:
+    """A page's char boxes are snapped together in NumPy: to the numbers snap() gives each coordinate, halves of a
+    thousandth included, and a box at no finite place sends the page to pdfminer."""
+    height = 841.89
+    sides = [(0.0005, 12.3455, 700.0005, 690.9995), (-0.0015, 1e6 + 0.0005, 0.1234567, -3.0005), (5.0, 5.0, 5.0, 5.0)]
+    boxes = [(text, "F", *box) for text, box in zip("一2三", sides)]
+    expected = [{"text": text, "x0": snap(left), "x1": snap(right), "top": snap(height - top),
+                 "bottom": snap(height - bottom), "size": snap(top - bottom), "fontname": "F"}
+                for text, _, left, right, top, bottom in boxes]
+    assert pdfium.snapped_chars(boxes, height) == expected
+    assert pdfium.snapped_chars([], height) == []
+    with pytest.raises(pdfium.Unsupported):
+        pdfium.snapped_chars(boxes + [("x", "F", 0.0, float("inf"), 1.0, 0.0)], height)
 
 
 def one_char_objects(c) -> None:

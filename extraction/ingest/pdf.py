@@ -34,7 +34,6 @@ from pdfminer.pdftypes import PDFException, PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
-from pdfplumber.utils.clustering import make_cluster_dict
 
 from extraction.document import BBox, Cell, IngestError, Problem, RawTable, Source, TextLine, Where
 from extraction.ingest import PDF_ENGINE_VARIABLE, PDFIUM
@@ -621,13 +620,20 @@ def snap_rules(rules: list[Edge], low: str, high: str) -> list[Edge]:
     """Given rules of one orientation and their position keys across it, return them moved to the average position
     of their cluster (positions within DEFAULT_SNAP_TOLERANCE of the next), cluster by cluster: pdfplumber's
     snap_objects, by the same arithmetic."""
-    clusters = make_cluster_dict([rule[low] for rule in rules], DEFAULT_SNAP_TOLERANCE)
-    members: dict[int, list[Edge]] = {}  # each cluster's rules, in the order given (a stable sort's)
+    # each position's cluster, numbered from the lowest: pdfplumber's make_cluster_dict, in one pass over the
+    # distinct positions sorted, with no list per cluster
+    clusters: dict[float, int] = {}
+    number, last = -1, -math.inf
+    for position in sorted({rule[low] for rule in rules}):
+        if position > last + DEFAULT_SNAP_TOLERANCE:
+            number += 1
+        clusters[position] = number
+        last = position
+    members: list[list[Edge]] = [[] for _ in range(number + 1)]  # each cluster's rules, in the order given
     for rule in rules:
-        members.setdefault(clusters[rule[low]], []).append(rule)
+        members[clusters[rule[low]]].append(rule)
     snapped: list[Edge] = []
-    for key in sorted(members):
-        cluster = members[key]
+    for cluster in members:
         average = sum(rule[low] for rule in cluster) / len(cluster)
         for rule in cluster:
             shift = average - rule[low]
@@ -660,13 +666,18 @@ def edges_to_intersections(edges: Sequence[Edge]) -> dict[tuple[float, float], d
     horizontal rules sorted once and only those within a vertical rule's reach tried."""
     horizontals = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
     tops = [h["top"] for h in horizontals]
+    # each horizontal rule's keys read once, not once per vertical rule that reaches it
+    spans = [(h["top"], h["x0"], h["x1"], h) for h in horizontals]
     intersections: dict[tuple[float, float], dict[str, list[Edge]]] = {}
     margin = 2 * INTERSECTION_TOLERANCE  # a window wider than the reach; the test inside is pdfplumber's, to the last bit
     tolerance = INTERSECTION_TOLERANCE
     for v in (e for e in edges if e["orientation"] == "v"):
-        for h in horizontals[bisect_left(tops, v["top"] - margin) : bisect_right(tops, v["bottom"] + margin)]:
-            if v["top"] <= h["top"] + tolerance and v["bottom"] >= h["top"] - tolerance and h["x0"] - tolerance <= v["x0"] <= h["x1"] + tolerance:
-                on = intersections.setdefault((v["x0"], h["top"]), {"v": [], "h": []})
+        v_top, v_bottom, x = v["top"], v["bottom"], v["x0"]
+        for top, x0, x1, h in spans[bisect_left(tops, v_top - margin) : bisect_right(tops, v_bottom + margin)]:
+            if v_top <= top + tolerance and v_bottom >= top - tolerance and x0 - tolerance <= x <= x1 + tolerance:
+                on = intersections.get((x, top))
+                if on is None:
+                    on = intersections[x, top] = {"v": [], "h": []}
                 on["v"].append(v)
                 on["h"].append(h)
     return intersections
@@ -775,6 +786,8 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], xs
     indexes = found.tolist()
     inside = [chars[i] for i in indexes]
     middles, centres = xs[found].tolist(), ys[found].tolist()
+    # each band of rows (a cell's top and bottom): its chars' places in `inside`, and their centres' x, left to right
+    bands: dict[tuple[float, float], tuple[list[int], list[float]]] = {}
     table: list[list[Cell | None]] = []
     for row in rows:
         cells: list[Cell | None] = []
@@ -782,9 +795,14 @@ def ruled_table(rows: Sequence[Sequence[BBox | None]], chars: Sequence[Char], xs
             if box is None:
                 cells.append(None)
                 continue
-            # the chars whose centre lies in the box: in its band of rows, then between its sides
-            low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
-            own = [c for c, x in zip(inside[low:high], middles[low:high]) if box[0] <= x <= box[2]]
+            # the chars whose centre lies in the box: in its band of rows, then between its sides, in the band's order
+            band = bands.get((box[1], box[3]))
+            if band is None:
+                low, high = bisect_left(centres, box[1]), bisect_right(centres, box[3])
+                places = sorted(range(low, high), key=middles.__getitem__)
+                band = bands[box[1], box[3]] = (places, [middles[i] for i in places])
+            places, band_xs = band
+            own = [inside[i] for i in sorted(places[bisect_left(band_xs, box[0]) : bisect_right(band_xs, box[2])])]
             cells.append(Cell(text=cell_text(own), where=Where(page=page, bbox=box), confidence=char_confidence(own)))
         table.append(cells)
     return RawTable(rows=table, where=Where(page=page, bbox=bbox)), indexes

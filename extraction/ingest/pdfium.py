@@ -17,11 +17,11 @@ and from its glyphs' descent by PDFium (which derives the metrics), so its boxes
 from __future__ import annotations
 
 import ctypes
-import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
@@ -238,11 +238,11 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     get_object, get_origin, map_error = Unchecked.text_object, Unchecked.char_origin, Unchecked.map_error
-    get_unicode, floor = pdfium_c.FPDFText_GetUnicode, math.floor
+    get_unicode = pdfium_c.FPDFText_GetUnicode
     fonts = known.fonts
     placements: dict[int, Placement] = {}
-    chars: list[Char] = []
-    append = chars.append
+    boxes: list[tuple[str, str, float, float, float, float]] = []
+    append = boxes.append
     a, b, c, d, e, f = ctm
     level = (a, b, c, d) == (1.0, 0.0, 0.0, 1.0)  # a page not turned: its matrix only moves the origin
     last_key, last_x, last_y = 0, 0.0, 0.0  # the last char's text object and origin
@@ -293,11 +293,25 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
                        for dx, dy in ((0.0, low), (0.0, high), (span, low), (span, high))]
             xs, ys = [a * ux + c * uy + e for ux, uy in corners], [b * ux + d * uy + f for ux, uy in corners]
             left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-        # snap(), written out
-        append({"text": char, "x0": floor(left * SNAP + 0.5) / SNAP, "x1": floor(right * SNAP + 0.5) / SNAP,
-                "top": floor((height - top) * SNAP + 0.5) / SNAP, "bottom": floor((height - bottom) * SNAP + 0.5) / SNAP,
-                "size": floor((top - bottom) * SNAP + 0.5) / SNAP, "fontname": font_name})
-    return chars, set(placements)
+        append((char, font_name, left, right, top, bottom))
+    return snapped_chars(boxes, height), set(placements)
+
+
+def snapped_chars(boxes: list[tuple[str, str, float, float, float, float]], height: float) -> list[Char]:
+    """Given each char's text, font name and box sides (left, right, top, bottom, bottom-up) and the page's upright
+    height, return the chars with pdfplumber's keys in top-left-origin points, snapped: snap() of every coordinate of
+    the page at once in NumPy, by the same double arithmetic (floor(v * SNAP + 0.5) / SNAP), not five calls a char.
+    Raise Unsupported for a box with no finite place, which snap() cannot round."""
+    if not boxes:
+        return []
+    texts, names, *sides = zip(*boxes)
+    left, right, top, bottom = (np.array(side, dtype=float) for side in sides)
+    coordinates = np.array((left, right, height - top, height - bottom, top - bottom))
+    if not np.isfinite(coordinates).all():
+        raise Unsupported("a char box at no finite place")
+    x0, x1, tops, bottoms, sizes = (np.floor(coordinates * SNAP + 0.5) / SNAP).tolist()
+    return [{"text": text, "x0": a, "x1": b, "top": t, "bottom": u, "size": size, "fontname": name}
+            for text, a, b, t, u, size, name in zip(texts, x0, x1, tops, bottoms, sizes, names)]
 
 
 # --- rules -------------------------------------------------------------------------------------------------
