@@ -247,17 +247,17 @@ def hard_wraps(lines: list[TextLine], own_lines: bool | None = None) -> set[int]
 def _sentences_one_a_line(lines: list[TextLine], width: Callable[[str], int]) -> bool:
     """Given the running-text lines of a text file and how to measure them, return whether it prints each sentence on
     a line of its own with its 。 dropped (…全年共办结606件，另有50件结转下年度办理 / 全区政府信息公开行政复议70件…):
-    no line holds a sentence's end with more words after it, MIN_WRAPPED_LINES or more end on a word after a clause
-    mark, and their widths spread (most of a hard-wrapped file's stop at its one width, within WRAP_SHARE of the
+    no line holds a sentence's end with more words after it, MIN_WRAPPED_LINES or more end on a word or a figure after
+    a clause mark, and their widths spread (most of a hard-wrapped file's stop at its one width, within WRAP_SHARE of the
     widest). Such a line ends its sentence; read as cut by a break, it would run into the next sentence's topic."""
     texts = [line.text.strip() for line in lines if not _is_heading_like(line.text)]
     if any(_INNER_STOP.search(text) for text in texts):
         return False
-    ended_on_a_word = [width(text) for text in texts if _SENTENCE_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
-    if len(ended_on_a_word) < MIN_WRAPPED_LINES:
+    ended_open = [width(text) for text in texts if _SENTENCE_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
+    if len(ended_open) < MIN_WRAPPED_LINES:
         return False
-    at_width = sum(w >= WRAP_SHARE * max(ended_on_a_word) for w in ended_on_a_word)
-    return at_width < AT_WIDTH_SHARE * len(ended_on_a_word)
+    at_width = sum(w >= WRAP_SHARE * max(ended_open) for w in ended_open)
+    return at_width < AT_WIDTH_SHARE * len(ended_open)
 
 
 def _stops_inside_clause(line: str, next_line: str, sentences_own_lines: bool = False) -> bool:

@@ -47,3 +47,21 @@ def test_a_hard_wrapped_paragraph_is_no_sentences_one_a_line(tmp_path: Path) -> 
     # a break inside a clause, the other lines holding their sentences' ends: the cut clause still runs on
     text = "2024年，我局认真做好依申请公开工作，本年度共收到政府信息公开申请\n5件，已全部按期办结，答复率100%。下一步，我局将加强培训。"
     assert linked(tmp_path, text, 2024) == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度新收政府信息公开申请20件，上年转入4件。", [(20, "requests.new.total"), (4, "requests.carried_over.total")]),
+    ("全年收到申请31件，上年度转入2件，均已办结。", [(31, "requests.new.total"), (2, "requests.carried_over.total")]),
+    ("上一年度转入的申请3件已全部答复。", [(3, "requests.carried_over.total")]),
+])
+def test_requests_brought_in_from_the_year_before_are_carried_over(tmp_path: Path, sentence: str,
+                                                                   links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+def test_requests_sent_on_to_the_next_year_are_no_carry_in(tmp_path: Path) -> None:
+    assert (4, "requests.carried_over.total") not in linked(tmp_path, "本年度转入下年度办理4件。")
+
+
+def test_a_received_count_holding_requests_brought_in_is_no_count_of_new_requests(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年共接到申请26件，内含上年转入4件。") == [(4, "requests.carried_over.total")]
