@@ -65,3 +65,16 @@ def test_requests_sent_on_to_the_next_year_are_no_carry_in(tmp_path: Path) -> No
 
 def test_a_received_count_holding_requests_brought_in_is_no_count_of_new_requests(tmp_path: Path) -> None:
     assert linked(tmp_path, "全年共接到申请26件，内含上年转入4件。") == [(4, "requests.carried_over.total")]
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("2022年，我局共收到依申公开事项7件。", [(7, "requests.new.total")]),
+    ("本年度共办理依申公开件3件。", [(3, "requests.result.total.total")]),
+])
+def test_requests_named_by_their_short_form_are_requests(tmp_path: Path, sentence: str,
+                                                         links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence, int(sentence[:4]) if sentence[:4].isdigit() else 2023) == links
+
+
+def test_documents_published_beside_the_short_form_are_no_requests(tmp_path: Path) -> None:
+    assert linked(tmp_path, "2022年，我局依申公开工作规范，发布信息7条。", 2022) == []
