@@ -60,6 +60,9 @@ _NUMBER_TAIL = re.compile(r"\d\s*$")
 # first clause is a count (a paragraph's first clause broken), goes on in the next line — unless the next line opens
 # a heading, an item, a run-in heading (申请公开情况。) or a sentence of its own (2021年…), or the line is a title.
 _OPEN_TAIL = re.compile(r"[\u4e00-\u9fff]$")
+# In a file that prints sentences one a line, a line also ends its sentence on a figure or its bracket (…答复率为100% /
+# …答复1336件（结转到2025年80件） / 已办结18，结转下年度继续办理5): no stop mark but a word's or a count's end.
+_SENTENCE_TAIL = re.compile(r"[\u4e00-\u9fff0-9%％)）]$")
 _INNER_CLAUSE_MARK = re.compile(r"[，,；;。]")  # not a colon: 来源：本网 is a page's label, no running text
 _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _INNER_STOP = re.compile(r"[。！？!?][”’」』）)]*\s*[\u4e00-\u9fff0-9A-Za-z（(]")  # a sentence's end with words after it
@@ -213,9 +216,9 @@ def _read_line(text: str) -> str:
 
 def _ends_sentence_in_paragraph(line: TextLine, next_line: TextLine) -> bool:
     """Given two lines of a file that prints sentences one a line, return whether the first ends a sentence that its
-    paragraph goes on after: it ends on a word, the next is the file's next line, and neither is a heading."""
+    paragraph goes on after: it ends on a word or a figure, the next is the file's next line, and neither is a heading."""
     return (next_line.where.line is not None and next_line.where.line == (line.where.line or 0) + 1
-            and bool(_OPEN_TAIL.search(line.text.strip())) and not _is_heading_like(line.text)
+            and bool(_SENTENCE_TAIL.search(line.text.strip())) and not _is_heading_like(line.text)
             and not _is_heading_like(next_line.text))
 
 
@@ -244,17 +247,17 @@ def hard_wraps(lines: list[TextLine], own_lines: bool | None = None) -> set[int]
 def _sentences_one_a_line(lines: list[TextLine], width: Callable[[str], int]) -> bool:
     """Given the running-text lines of a text file and how to measure them, return whether it prints each sentence on
     a line of its own with its 。 dropped (…全年共办结606件，另有50件结转下年度办理 / 全区政府信息公开行政复议70件…):
-    no line holds a sentence's end with more words after it, MIN_WRAPPED_LINES or more end on a word after a clause
-    mark, and their widths spread (most of a hard-wrapped file's stop at its one width, within WRAP_SHARE of the
+    no line holds a sentence's end with more words after it, MIN_WRAPPED_LINES or more end on a word or a figure after
+    a clause mark, and their widths spread (most of a hard-wrapped file's stop at its one width, within WRAP_SHARE of the
     widest). Such a line ends its sentence; read as cut by a break, it would run into the next sentence's topic."""
     texts = [line.text.strip() for line in lines if not _is_heading_like(line.text)]
     if any(_INNER_STOP.search(text) for text in texts):
         return False
-    ended_on_a_word = [width(text) for text in texts if _OPEN_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
-    if len(ended_on_a_word) < MIN_WRAPPED_LINES:
+    ended_open = [width(text) for text in texts if _SENTENCE_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
+    if len(ended_open) < MIN_WRAPPED_LINES:
         return False
-    at_width = sum(w >= WRAP_SHARE * max(ended_on_a_word) for w in ended_on_a_word)
-    return at_width < AT_WIDTH_SHARE * len(ended_on_a_word)
+    at_width = sum(w >= WRAP_SHARE * max(ended_open) for w in ended_open)
+    return at_width < AT_WIDTH_SHARE * len(ended_open)
 
 
 def _stops_inside_clause(line: str, next_line: str, sentences_own_lines: bool = False) -> bool:
