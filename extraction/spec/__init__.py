@@ -335,6 +335,19 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
     return [r for r in rules if topics is None or r["topic"] in topics]
 
 
+def _words(listed: list[Any]) -> list[str]:
+    """Given a word list of the template, return its words in order, a list written inside it (a YAML alias of a
+    group shared with another list: the bodies taken together) read as its words in its place."""
+    return [w for item in listed for w in (_words(item) if isinstance(item, list) else [item])]
+
+
+def _with_shared_words(zeros: dict[str, Any]) -> dict[str, Any]:
+    """Given the zeros' grammar, return it with the word lists that share groups by alias read as plain word lists."""
+    listed = zeros["towns_after_departments"]
+    return {**zeros, "other_bodies": _words(zeros["other_bodies"]),
+            "towns_after_departments": {**listed, "towns": _words(listed["towns"])}}
+
+
 def _build(raw: dict[str, Any]) -> Spec:
     column_keys = [c["key"] for c in raw["applicant_columns"]]
     versions: dict[str, VersionSpec] = {}
@@ -374,7 +387,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_zero={t: (v.get("zero"), v.get("zero_unit", "件")) for t, v in topics.items()},
         zero_verbs={t: v.get("zero_verbs", []) for t, v in topics.items()},
         adjacent_zero_verbs={t: v.get("adjacent_zero_verbs", []) for t, v in topics.items()},
-        zeros=raw["grammar"]["zeros"],
+        zeros=_with_shared_words(raw["grammar"]["zeros"]),
         pre2019_phrases=_phrases(raw["grammar"], "v2019", with_leaves=False, topics=raw["grammar"]["pre2019_topics"]),
         veto_words=raw["veto_words"],
         counted_nouns=raw["counted_nouns"],
@@ -389,7 +402,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         previous_year_carry=raw["previous_year_carry"],
         comparison_markers=raw["comparison_markers"],
         year_comparison_markers=raw["year_comparison_markers"],
-        clause_veto_words=raw["clause_veto_words"],
+        clause_veto_words=_words(raw["clause_veto_words"]),
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
