@@ -1,0 +1,44 @@
+"""Classes found on the nineteenth round's fresh pages (rn19a), each checked on wordings written for these tests: the
+wording that misled the grammar beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+NEW, ANSWERED = "requests.new.total", "requests.result.total.total"
+CARRIED_IN, CARRIED_ON = "requests.carried_over.total", "requests.carried_forward.total"
+
+
+@pytest.mark.parametrize("into", ["转入本年度", "转至本年度", "结转至本年度"])
+def test_requests_carried_into_the_report_year_named_with_its_du_are_no_answered_count(tmp_path: Path,
+                                                                                        into: str) -> None:
+    # 上年度转入本年度办结2件: the requests brought in from the year before, answered; not all the year answered
+    found = linked(tmp_path, f"本年度受理申请8件，上年度{into}办结2件。")
+    assert (2, ANSWERED) not in found
+    assert found == [(8, NEW), (2, CARRIED_IN)]
+    # ... in the breakdown of the answered total too, which still reads as the answered
+    assert linked(tmp_path, f"本年度受理申请8件，办结10件，其中上年度{into}办结2件。") == [
+        (8, NEW), (10, ANSWERED), (2, CARRIED_IN)]
+
+
+def test_the_years_own_answered_count_still_reads(tmp_path: Path) -> None:
+    # 本年度 naming the report's year before an answer verb, with no carry word, is the year's answered count
+    assert linked(tmp_path, "本年度受理申请8件，本年度办结10件。") == [(8, NEW), (10, ANSWERED)]
+
+
+@pytest.mark.parametrize("between", ["2022年转入2023年", "2022年度转至2023年度", "2022年结转至2023年"])
+def test_a_carry_named_by_both_years_is_the_carry_in_of_the_later_year(tmp_path: Path, between: str) -> None:
+    # 含2022年转入2023年办结2件, in the 2023 report: carried in from the year before, not another year's count
+    assert linked(tmp_path, f"本年度受理申请8件，办结10件（含{between}办结2件）。") == [
+        (8, NEW), (10, ANSWERED), (2, CARRIED_IN)]
+
+
+def test_a_carry_named_by_the_years_keeps_its_direction(tmp_path: Path) -> None:
+    # the report's year passing requests on to the next is the carry forward, as before
+    assert linked(tmp_path, "本年度受理申请8件，另有2023年转入2024年办理的3件。") == [(8, NEW), (3, CARRIED_ON)]
+    # ... and in an earlier report the same two years name neither its carry in nor its year: unlinked
+    assert linked(tmp_path, "本年度受理申请8件，办结10件（含2022年转入2023年办结2件）。", year=2022) == [
+        (8, NEW), (10, ANSWERED)]
