@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extraction.figures import find_figures
 from one_sentence import linked
 
 NEW, ANSWERED = "requests.new.total", "requests.result.total.total"
@@ -42,3 +43,15 @@ def test_a_carry_named_by_the_years_keeps_its_direction(tmp_path: Path) -> None:
     # ... and in an earlier report the same two years name neither its carry in nor its year: unlinked
     assert linked(tmp_path, "本年度受理申请8件，办结10件（含2022年转入2023年办结2件）。", year=2022) == [
         (8, NEW), (10, ANSWERED)]
+
+
+@pytest.mark.parametrize("slogan", ['抓好"三件大事"', '落实"两个责任"', '宣传"稳外贸15条"', '推行"跑一次、办成事"'])
+def test_a_figure_inside_a_short_straight_quotation_names_a_slogan(slogan: str) -> None:
+    # a copy that prints its quotation marks straight still quotes a slogan or a policy, as “…” does: no count
+    assert find_figures(f"本年度围绕{slogan}做好信息公开。") == []
+
+
+def test_figures_outside_straight_quotations_still_count() -> None:
+    # a quotation closed before the figure, or one the figure only follows, leaves the figure a count
+    found = find_figures('推行"一网通办"，办件3件；"收到申请"5件，另收到申请"2件')
+    assert [(f.value, f.unit) for f in found] == [(3, "件"), (5, "件"), (2, "件")]
