@@ -55,3 +55,12 @@ def test_figures_outside_straight_quotations_still_count() -> None:
     # a quotation closed before the figure, or one the figure only follows, leaves the figure a count
     found = find_figures('推行"一网通办"，办件3件；"收到申请"5件，另收到申请"2件')
     assert [(f.value, f.unit) for f in found] == [(3, "件"), (5, "件"), (2, "件")]
+
+
+@pytest.mark.parametrize("carried", ["含上年转入2件", "含上年度转入的2件", "含上一年度转入2件"])
+def test_a_received_count_holding_requests_brought_in_is_the_pool(tmp_path: Path, carried: str) -> None:
+    # 转入 names the carry-in as 结转 does: a received count holding them is all the year had on hand
+    assert linked(tmp_path, f"本年度受理申请10件（{carried}）。") == [
+        (10, "requests.handled_pool.total"), (2, CARRIED_IN)]
+    # ... while one leaving them out is still the new requests
+    assert linked(tmp_path, "本年度受理申请10件（不含上年度转入的2件）。") == [(10, NEW), (2, CARRIED_IN)]
