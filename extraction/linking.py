@@ -256,8 +256,13 @@ def _carried_between_years(text: str, report_year: int | None, verbs: list[str])
     if report_year is None or str(report_year - 1) not in text:
         return text
     passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    between = re.compile(rf"{report_year - 1}\s*年度?\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
-    return between.sub(lambda m: "\u3000" * (len(m.group()) - len(_CARRIED_IN)) + _CARRIED_IN, text)
+    between = re.compile(rf"((?:不|未)?包?含)?{report_year - 1}\s*年度?\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+
+    def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
+        words = (m[1] or "") + _CARRIED_IN
+        return "\u3000" * (len(m.group()) - len(words)) + words
+
+    return between.sub(relative, text)
 
 
 def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),

@@ -64,3 +64,10 @@ def test_a_received_count_holding_requests_brought_in_is_the_pool(tmp_path: Path
         (10, "requests.handled_pool.total"), (2, CARRIED_IN)]
     # ... while one leaving them out is still the new requests
     assert linked(tmp_path, "本年度受理申请10件（不含上年度转入的2件）。") == [(10, NEW), (2, CARRIED_IN)]
+
+
+def test_a_received_count_holding_requests_carried_between_named_years(tmp_path: Path) -> None:
+    # 含2022年转入2023年的2件 in the 2023 report: the count holds the carry-in, as 含上年转入 says; 不含 leaves it out
+    assert linked(tmp_path, "本年度受理申请10件（含2022年转入2023年的2件）。") == [
+        (10, "requests.handled_pool.total"), (2, CARRIED_IN)]
+    assert linked(tmp_path, "本年度受理申请10件（不含2022年转入2023年的2件）。") == [(10, NEW), (2, CARRIED_IN)]
