@@ -138,6 +138,9 @@ _RANK_UNITS = ("位",)
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 _ANY_QUOTE_OPEN = re.compile(f"[{_QUOTE_OPEN}]")
+# "三件大事": a copy that prints its quotation marks straight opens and closes them with one mark, so the marks before
+# the figure on its line, counted, say whether it stands inside one
+_STRAIGHT_QUOTE = '"'
 SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
@@ -191,6 +194,8 @@ def _noun_unit(text: str, start: int) -> str:
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
     """Given a figure's span, return whether it stands inside a quotation of at most SLOGAN_MAX_CHARS characters."""
+    if _STRAIGHT_QUOTE in text[max(0, start - SLOGAN_MAX_CHARS):start]:
+        return _in_short_straight_quote(text, start, end)
     if _ANY_QUOTE_OPEN.search(text, max(0, start - SLOGAN_MAX_CHARS), start) is None:
         return False  # most figures: one regex test instead of three searches
     opening = max(text.rfind(q, max(0, start - SLOGAN_MAX_CHARS), start) for q in _QUOTE_OPEN)
@@ -198,6 +203,16 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
         return False
     closing = [i for q in _QUOTE_CLOSE if (i := text.find(q, end, opening + SLOGAN_MAX_CHARS + 1)) >= 0]
     return bool(closing) or start == opening + 1
+
+
+def _in_short_straight_quote(text: str, start: int, end: int) -> bool:
+    """Given a figure's span with a straight quotation mark shortly before it, return whether the figure stands inside
+    a quotation of at most SLOGAN_MAX_CHARS characters: an odd count of the marks before it on its line opens one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count(_STRAIGHT_QUOTE, line_start, start) % 2 == 0:
+        return False
+    opening = text.rfind(_STRAIGHT_QUOTE, line_start, start)
+    return text.find(_STRAIGHT_QUOTE, end, opening + SLOGAN_MAX_CHARS + 1) >= 0
 
 
 def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:

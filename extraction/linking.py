@@ -69,6 +69,7 @@ _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\s*日)?$")  # 2023年1月至今: from the year's start
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
+_CARRIED_IN = "上年转入本年"  # how a carry named by both years (2024年转入2025年, in the 2025 report) is read
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
 # 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
 _RANGE_FIRST_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
@@ -245,6 +246,23 @@ def _masked(text: str, phrases: list[str]) -> str:
         if phrase in text:  # most are not printed: no blank made for them
             text = text.replace(phrase, "\u3000" * len(phrase))
     return text
+
+
+def _carried_between_years(text: str, report_year: int | None, verbs: list[str]) -> str:
+    """Given text, the report year and the words that pass requests on, return the text (same length) with a carry
+    from the year before into the report's year named by both years (2024年转入2025年办结 in the 2025 report) written
+    as the carry words say it, blanks before (上年转入本年): requests carried in, neither another year's count nor
+    requests passed on to the next year."""
+    if report_year is None or str(report_year - 1) not in text:
+        return text
+    passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    between = re.compile(rf"((?:不|未)?包?含)?{report_year - 1}\s*年度?\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+
+    def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
+        words = (m[1] or "") + _CARRIED_IN
+        return "\u3000" * (len(m.group()) - len(words)) + words
+
+    return between.sub(relative, text)
 
 
 def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
@@ -828,6 +846,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if _continues_the_one_before(text, sentence[0], spec) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
+    left = _carried_between_years(left, report_year, spec.carry_forward_words)
     vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
     if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
         return True
@@ -1187,7 +1206,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                   issuer: str | None = None) -> list[Mention]:
     """Given the narrative, the parsed tables, the report year and the issuer (None when unknown), return every
     narrative figure as a mention with its verdict."""
-    text = narrative.plain
+    text = _carried_between_years(narrative.plain, report_year, spec.carry_forward_words)
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
     rules = year_rules(view, spec, report_year)
