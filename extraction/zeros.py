@@ -403,7 +403,19 @@ def _restricted(text: str, verb_end: int, subject: tuple[str, int, int], g: _Gra
     if k < 0:
         return False
     phrase = between[_skip(between, 0, g.fillers):k]
-    return bool(phrase.strip()) and not phrase.startswith(g.whole_modifiers)
+    return bool(phrase.strip()) and not phrase.startswith(g.whole_modifiers) \
+        and not _joined_events(phrase, g.zero_verbs.get(subject[0], frozenset()))
+
+
+def _joined_events(phrase: str, verbs: frozenset[str]) -> bool:
+    """Given the words between a negated verb and 的, return whether they only join more of the topic's event verbs to
+    it (未制发和废止的规范性文件: the documents of both events, no restriction to some of them)."""
+    while phrase and phrase[0] in COORDINATORS:
+        verb = next((v for v in verbs if phrase.startswith(v, 1)), None)
+        if verb is None:
+            return False
+        phrase = phrase[1 + len(verb):]
+    return not phrase
 
 
 def _names_other_noun(text: str, subject: tuple[str, int, int], g: _Grammar) -> bool:

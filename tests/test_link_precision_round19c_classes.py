@@ -1,0 +1,47 @@
+"""Classes that the nineteenth round's fresh pages (rn19c) called for, each checked on wordings written for these
+tests: the wording the grammar missed or misread beside the one that still reads as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+ISSUED, REPEALED = "active.normative_docs.issued", "active.normative_docs.repealed"
+IN_FORCE = "active.normative_docs.in_force"
+
+
+@pytest.mark.parametrize("pair", ["发布、废止", "发布和废止", "发布或废止", "发布及废止"])
+def test_a_verb_paired_with_repeal_reads_as_the_documents_issued(tmp_path: Path, pair: str) -> None:
+    # 发布 joined to 废止 names the year's two events of the documents: none issued, none repealed
+    assert sorted(linked(tmp_path, f"全年未{pair}行政规范性文件。")) == [(0, ISSUED), (0, REPEALED)]
+    # ... for every subject of the list
+    assert sorted(linked(tmp_path, f"本年度未{pair}规章和规范性文件。")) == [
+        (0, ISSUED), (0, REPEALED), (0, "active.rules.issued"), (0, "active.rules.repealed")]
+    # ... and a count after the pair is their sum, neither event's
+    assert linked(tmp_path, f"本年度共{pair}规范性文件6件。") == []
+
+
+def test_a_verb_of_posting_alone_states_no_event_of_the_documents(tmp_path: Path) -> None:
+    # 发布 alone may post documents made in other years: no zero, no count of those issued
+    assert linked(tmp_path, "本年度未发布规范性文件。") == []
+    assert linked(tmp_path, "本机关就政务公开事项未发布规范性文件。") == []
+    assert linked(tmp_path, "本年度发布规范性文件4件，废止1件。") == [(1, REPEALED)]
+    # ... nor does it pair with another matter's verb (发布和解读: posted and explained)
+    assert linked(tmp_path, "全年未发布和解读规范性文件。") == []
+
+
+@pytest.mark.parametrize("verbs", ["发布和废止", "制发和废止", "制定或废止"])
+def test_event_verbs_joined_before_de_restrict_nothing(tmp_path: Path, verbs: str) -> None:
+    # 没有…的 over a list of the topic's own events names all its documents, not some of them
+    assert sorted(linked(tmp_path, f"本单位没有{verbs}的规范性文件。")) == [(0, ISSUED), (0, REPEALED)]
+    # ... while a phrase in 的 that picks out some of them still makes no zero of all
+    assert linked(tmp_path, "本单位没有制发涉及企业经营的规范性文件。") == []
+
+
+def test_the_short_name_of_the_in_force_column_counts_documents_in_force(tmp_path: Path) -> None:
+    # 有效件数: the table's column 现行有效件数 named short
+    assert linked(tmp_path, "截至年底，本机关规范性文件有效件数为9份。") == [(9, IN_FORCE)]
+    assert linked(tmp_path, "全年制发规范性文件2件，有效件数共14件。") == [(2, ISSUED), (14, IN_FORCE)]
+    assert linked(tmp_path, "本部门规章有效件数1件。") == [(1, "active.rules.in_force")]
