@@ -45,3 +45,21 @@ def test_the_short_name_of_the_in_force_column_counts_documents_in_force(tmp_pat
     assert linked(tmp_path, "截至年底，本机关规范性文件有效件数为9份。") == [(9, IN_FORCE)]
     assert linked(tmp_path, "全年制发规范性文件2件，有效件数共14件。") == [(2, ISSUED), (14, IN_FORCE)]
     assert linked(tmp_path, "本部门规章有效件数1件。") == [(1, "active.rules.in_force")]
+
+
+@pytest.mark.parametrize("carry", ["结转至2024年答复", "结转2024年答复", "转至2024年度答复", "顺延至2024年答复"])
+def test_a_carry_naming_the_next_year_before_an_answer_verb_is_carried_forward(tmp_path: Path, carry: str) -> None:
+    # the carry word opens the next year and the answer verb after it says when they will be answered: still open,
+    # not answered (it had read as the answered count, against the 1 not yet answered)
+    assert linked(tmp_path, f"本年度共收到申请30件，已答复29件，{carry}1件。") == [
+        (30, "requests.new.total"), (29, "requests.result.total.total"), (1, "requests.carried_forward.total")]
+    # ... as the next year named in words already read
+    assert linked(tmp_path, "本年度共收到申请30件，已答复29件，结转下年度答复1件。") == [
+        (30, "requests.new.total"), (29, "requests.result.total.total"), (1, "requests.carried_forward.total")]
+
+
+def test_a_year_before_an_answer_verb_without_a_carry_is_still_the_answered(tmp_path: Path) -> None:
+    # the report's own year before the verb names when they were answered
+    assert linked(tmp_path, "2023年答复政府信息公开申请12件。") == [(12, "requests.result.total.total")]
+    assert linked(tmp_path, "本年度收到申请12件，2023年度答复12件。") == [
+        (12, "requests.new.total"), (12, "requests.result.total.total")]

@@ -299,6 +299,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                         "general": event.get("general", False),
                         **({"bare": event["bare"]} if "bare" in event else {}),
                         "yields_in_paragraph": event.get("yields_in_paragraph", False),
+                        **({"absorbs": event["absorbs"]} if "absorbs" in event else {}),
                         **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
     return out
