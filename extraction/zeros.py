@@ -295,6 +295,10 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
     if agent and subjects and any(w in text[pos:subjects[0][1]] for w in g.subject_predicates):
         return None  # 没有申请人撤回申请的情况: what the agent did to some requests, not that none came
+    object_start = _skip(text, verb_end, g.fillers)
+    if verb is not None and subjects and text.startswith(g.agents, object_start) \
+            and any(w in text[object_start:subjects[0][1]] for w in g.subject_predicates):
+        return None  # 未收到申请人撤回申请: the verb's object is what the agent did to some, as above
     if not subjects and verb in g.implied_subjects:
         subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:

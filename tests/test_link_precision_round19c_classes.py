@@ -63,3 +63,22 @@ def test_a_year_before_an_answer_verb_without_a_carry_is_still_the_answered(tmp_
     assert linked(tmp_path, "2023年答复政府信息公开申请12件。") == [(12, "requests.result.total.total")]
     assert linked(tmp_path, "本年度收到申请12件，2023年度答复12件。") == [
         (12, "requests.new.total"), (12, "requests.result.total.total")]
+
+
+def test_papers_asked_for_to_complete_requests_are_no_requests(tmp_path: Path) -> None:
+    # the papers that complete a request (补正材料), named in 的 after it or counted alone: no zero, no count of requests
+    assert linked(tmp_path, "本年度未收到政府信息公开申请的补正材料。") == []
+    assert linked(tmp_path, "全年收到补正材料3份。") == []
+    # ... while the requests themselves still read
+    assert linked(tmp_path, "本年度未收到政府信息公开申请。") == [(0, "requests.new.total")]
+
+
+@pytest.mark.parametrize("act", ["撤回", "撤销", "补正"])
+def test_an_applicants_act_after_the_negated_verb_is_no_zero_of_the_requests(tmp_path: Path, act: str) -> None:
+    # what applicants did to some requests came not: nothing said of how many requests came
+    assert linked(tmp_path, f"本年度未收到申请人{act}申请。") == []
+    # ... while the applicants' requests named as such still are none of the year's
+    assert linked(tmp_path, "本年度未收到申请人提出的政府信息公开申请。") == [(0, "requests.new.total")]
+    assert linked(tmp_path, "本年度未收到公民申请。") == [(0, "requests.new.total")]
+    # ... and a verb with 被 of its own keeps its reading (the predicate words are looked for after the verb)
+    assert linked(tmp_path, "本年度未被申请人提起行政复议。") == [(0, "review.total")]
