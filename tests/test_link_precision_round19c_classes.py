@@ -82,3 +82,16 @@ def test_an_applicants_act_after_the_negated_verb_is_no_zero_of_the_requests(tmp
     assert linked(tmp_path, "本年度未收到公民申请。") == [(0, "requests.new.total")]
     # ... and a verb with 被 of its own keeps its reading (the predicate words are looked for after the verb)
     assert linked(tmp_path, "本年度未被申请人提起行政复议。") == [(0, "review.total")]
+
+
+@pytest.mark.parametrize("channel", ["线下申请", "线上申请", "线下提交的申请", "线上递交的申请"])
+def test_a_channel_fused_to_the_request_names_a_part(tmp_path: Path, channel: str) -> None:
+    # requests of one channel: their zero says nothing of the others, their count is a part
+    assert linked(tmp_path, f"本年度未收到{channel}。") == []
+    assert linked(tmp_path, f"本年度收到政府信息公开申请24件，其中{channel}15件。") == [(24, "requests.new.total")]
+
+
+def test_channels_named_as_ways_in_leave_the_total(tmp_path: Path) -> None:
+    # every channel joined, or the channels named in a sentence of their own, leave the year's count as it was
+    assert linked(tmp_path, "本年度通过线上线下渠道共收到政府信息公开申请24件。") == [(24, "requests.new.total")]
+    assert linked(tmp_path, "畅通线上线下申请渠道。本年度共收到政府信息公开申请24件。") == [(24, "requests.new.total")]
