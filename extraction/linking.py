@@ -68,6 +68,8 @@ _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\s*日)?$")  # 2023年1月至今: from the year's start
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
+YEAR_OPENING = "20"  # a cue ending in it (结转至20) opens the year it names
+_YEAR_REST = re.compile(r"[0-9]{2}\s*年度?")  # ... whose rest follows it (24年, 24年度)
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 _CARRIED_IN = "上年转入本年"  # how a carry named by both years (2024年转入2025年, in the 2025 report) is read
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
@@ -412,7 +414,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                                                    or local.startswith("信息", i + len(cue.word))):
             continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
         if applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
-            key = (cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)
+            end = _absorbed_past_year(local, i + len(cue.word), cue)
+            key = (cue.fallback, len(local) - end, i - end, cue.order)
             found[key] = (local_start + i, cue.rule, 0)
             if cue.rule.get("general") and local[i + len(cue.word):] == ATTRIBUTIVE:
                 attributive.append(key)
@@ -513,6 +516,16 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
 
 
 _HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
+
+
+def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
+    """Given a cue's end in the words before a figure, return where the cue ends with the verb it absorbs when the cue
+    opens a year the verb follows (结转至2024年答复1件: the carry, as 结转下年答复 is; not an answered count), else its end."""
+    if not cue.word.endswith(YEAR_OPENING) or not cue.rule.get("absorbs"):
+        return end
+    year = _YEAR_REST.match(local, end)
+    verb = next((v for v in cue.rule["absorbs"] if year and local.startswith(v, year.end())), None)
+    return year.end() + len(verb) if year and verb else end
 
 
 def _any_helper(helpers: list[str]) -> re.Pattern[str]:

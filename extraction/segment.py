@@ -94,6 +94,26 @@ def _unbracketed_counts(text: str) -> str:
     return _BRACKETED_COUNT.sub(lambda m: f" {m.group(1)} ", text)
 
 
+@lru_cache(maxsize=1)
+def _paired_verbs() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Return the pattern of a paired verb joined to a verb it pairs with (发布、废止), and each one's reading."""
+    spec = load_spec()
+    readings = {word: pair["reads_as"] for word, pair in spec.paired_verbs.items()}
+    if any(len(reading) != len(word) for word, reading in readings.items()):
+        raise ValueError("paired_verbs: each reading must be as long as its verb (offsets into plain are into text)")
+    if not readings:
+        return None, {}
+    alternatives = [f"{re.escape(word)}(?=(?:{'|'.join(map(re.escape, spec.paired_joiners))})"
+                    f"(?:{'|'.join(map(re.escape, spec.paired_verbs[word]['with']))}))" for word in readings]
+    return re.compile("|".join(alternatives)), readings
+
+
+def _paired_verbs_read(text: str) -> str:
+    """Given narrative text, return it with each paired verb read as the verb it stands for (发布、废止 -> 制发、废止)."""
+    pattern, readings = _paired_verbs()
+    return pattern.sub(lambda m: readings[m.group(0)], text) if pattern else text
+
+
 @dataclass
 class Section:
     no: str  # 一 … 六; "" for the text before 一 (title, preamble)
@@ -111,11 +131,13 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
-    plain: str = ""  # text in simplified script, digits half-width, same length: what the grammar matches (quotes come from text)
+    # text in simplified script, digits half-width, paired verbs read (发布、废止 as 制发、废止), same length: what the
+    # grammar matches (quotes come from text)
+    plain: str = ""
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.plain = self.plain or _unbracketed_counts(half_width(simplified(self.text)))
+        self.plain = self.plain or _paired_verbs_read(_unbracketed_counts(half_width(simplified(self.text))))
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
