@@ -443,7 +443,13 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
         answered = switch.get("answered")
-        if answered and _fewer_answered_after(text[fig.end:sentence[1]], fig.value, answered):
+        rest = text[fig.end:sentence[1]]
+        if answered and report_year is not None:  # 办理6件，2022年结转1件, in the 2023 report: 上年结转
+            rest = re.sub(rf"{report_year - 1}\s*年度?(?=结转)", "上年", rest)
+        pool = _fewer_answered_after(rest, fig.value, answered) if answered else False
+        if pool is None:
+            return None
+        if pool:
             return _Link(answered["metric"], tuple(answered.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
@@ -473,21 +479,25 @@ _CLAUSE_MARK = re.compile(r"[，,；;]")
 _LEADING_NUMBER = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)")
 
 
-def _fewer_answered_after(after: str, value: float, answered: dict[str, Any]) -> bool:
+def _fewer_answered_after(after: str, value: float, answered: dict[str, Any]) -> bool | None:
     """Given the words after a handled count to its sentence end, the count and the answered words, return whether a
     later clause opens with the answered and a count smaller than it (共办理申请6件，与去年相比减少3件，办结数5件; 办理12件，
-    其中答复10件): two counts of one year's answered cannot differ, so the handled count is the pool they came from."""
+    其中答复10件): two counts of one year's answered cannot differ, so the handled count is the pool they came from.
+    None when a clause before that one names the carried-in apart (办理申请6件，上年结转1件，办结5件): the count may then be
+    the new ones, and no reading is sure."""
+    carried_apart = False
     for clause in _CLAUSE_MARK.split(after)[1:]:
         clause = clause.lstrip(CLAUSE_OPENING_MARKS)
         clause = clause[len(next((w for w in answered["opening"] if clause.startswith(w)), "")):]
         word = next((w for w in sorted(answered["words"], key=len, reverse=True) if clause.startswith(w)), None)
         if word is None:
+            carried_apart = carried_apart or any(w in clause for w in answered["carried_apart"])
             continue
         rest = clause[len(word):]
         rest = rest[len(next((g for g in sorted(answered["gaps"], key=len, reverse=True) if rest.startswith(g)), "")):]
         number = _LEADING_NUMBER.match(rest)
         if number and float(number.group(1)) < value:
-            return True
+            return None if carried_apart else True
     return False
 
 

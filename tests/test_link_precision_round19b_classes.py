@@ -45,3 +45,10 @@ def test_a_suit_brought_with_ti_qing_joins_the_review_under_one_zero(tmp_path: P
 
 def test_documents_going_on_in_force_are_those_in_force(tmp_path: Path) -> None:
     assert linked(tmp_path, "经清理，本局持续有效行政规范性文件3件。") == [(3, "active.normative_docs.in_force")]
+
+
+@pytest.mark.parametrize("carried", ["上年结转1件", "另有2022年结转申请1件"])
+def test_a_handled_count_beside_fewer_answered_and_a_carry_in_apart_has_no_reading(tmp_path: Path, carried: str) -> None:
+    # the carried-in named apart leaves the count the new ones, or the pool with them: neither is sure
+    found = linked(tmp_path, f"全年本机关办理信息公开申请6件，{carried}，办结5件，结转下年度2件。")
+    assert [v for v, _ in found] == [1, 5, 2] and (1, CARRIED_IN) in found
