@@ -399,8 +399,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             if cue.rule.get("general") and local[i + len(cue.word):] == ATTRIBUTIVE:
                 attributive.append(key)
     predicates = 0
-    if report_year is not None:  # 3件为2023年结转至本年度办理, in the 2024 report: 上年结转, its length kept
-        right_plain = re.sub(rf"{report_year - 1}\s*年(?=度?结转)", lambda m: "上年".rjust(len(m.group())), right_plain)
+    right_plain = _year_before_named(right_plain, report_year)  # 3件为2023年结转至本年度办理, in the 2024 report
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
         if j >= 0 and applies(cue.rule):
@@ -443,9 +442,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
         answered = switch.get("answered")
-        rest = text[fig.end:sentence[1]]
-        if answered and report_year is not None:  # 办理6件，2022年结转1件, in the 2023 report: 上年结转
-            rest = re.sub(rf"{report_year - 1}\s*年度?(?=结转)", "上年", rest)
+        rest = _year_before_named(text[fig.end:sentence[1]], report_year)  # 办理6件，2022年结转1件, in the 2023 report
         pool = _fewer_answered_after(rest, fig.value, answered) if answered else False
         if pool is None:
             return None
@@ -473,6 +470,14 @@ def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str
         part = re.sub(rf"{report_year + 1}\s*年度?", "下年度", part)
     at = min((i for w in forward["words"] for i in [part.find(w)] if i >= 0), default=-1)
     return at >= 0 and not any(w in part[:at] for w in switch.get("apart", {}).get("words", ()))
+
+
+def _year_before_named(words: str, report_year: int | None) -> str:
+    """Given words near a figure and the report year, return them with the year before named by its number before a
+    carry word (2023年结转, 2023年度结转 in the 2024 report) written 上年, every offset kept."""
+    if report_year is None:
+        return words
+    return re.sub(rf"{report_year - 1}\s*年(?=度?结转)", lambda m: "上年".rjust(len(m.group())), words)
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;]")
