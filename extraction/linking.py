@@ -420,6 +420,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             if cue.rule.get("general") and local[i + len(cue.word):] == ATTRIBUTIVE:
                 attributive.append(key)
     predicates = 0
+    right_plain = _year_before_named(right_plain, report_year)  # 3件为2023年结转至本年度办理, in the 2024 report
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
         if j >= 0 and applies(cue.rule):
@@ -461,6 +462,14 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         if forward and _holds_carried_forward(text[fig.end:sentence[1]], forward, switch, report_year):
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
+        answered = switch.get("answered")
+        rest = _year_before_named(text[fig.end:sentence[1]], report_year)  # 办理6件，2022年结转1件, in the 2023 report
+        pool = _fewer_answered_after(rest, fig.value, answered) if answered else False
+        if pool is None:
+            return None
+        if pool:
+            return _Link(answered["metric"], tuple(answered.get("alt", [])), best[1], best[3], bool(best[0]), event,
+                         general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
 
@@ -482,6 +491,40 @@ def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str
         part = re.sub(rf"{report_year + 1}\s*年度?", "下年度", part)
     at = min((i for w in forward["words"] for i in [part.find(w)] if i >= 0), default=-1)
     return at >= 0 and not any(w in part[:at] for w in switch.get("apart", {}).get("words", ()))
+
+
+def _year_before_named(words: str, report_year: int | None) -> str:
+    """Given words near a figure and the report year, return them with the year before named by its number before a
+    carry word (2023年结转, 2023年度结转 in the 2024 report) written 上年, every offset kept."""
+    if report_year is None:
+        return words
+    return re.sub(rf"{report_year - 1}\s*年(?=度?结转)", lambda m: "上年".rjust(len(m.group())), words)
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+_LEADING_NUMBER = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)")
+
+
+def _fewer_answered_after(after: str, value: float, answered: dict[str, Any]) -> bool | None:
+    """Given the words after a handled count to its sentence end, the count and the answered words, return whether a
+    later clause opens with the answered and a count smaller than it (共办理申请6件，与去年相比减少3件，办结数5件; 办理12件，
+    其中答复10件): two counts of one year's answered cannot differ, so the handled count is the pool they came from.
+    None when a clause before that one names the carried-in apart (办理申请6件，上年结转1件，办结5件): the count may then be
+    the new ones, and no reading is sure."""
+    carried_apart = False
+    for clause in _CLAUSE_MARK.split(after)[1:]:
+        clause = clause.lstrip(CLAUSE_OPENING_MARKS)
+        clause = clause[len(next((w for w in answered["opening"] if clause.startswith(w)), "")):]
+        word = next((w for w in sorted(answered["words"], key=len, reverse=True) if clause.startswith(w)), None)
+        if word is None:
+            carried_apart = carried_apart or any(w in clause for w in answered["carried_apart"])
+            continue
+        rest = clause[len(word):]
+        rest = rest[len(next((g for g in sorted(answered["gaps"], key=len, reverse=True) if rest.startswith(g)), "")):]
+        number = _LEADING_NUMBER.match(rest)
+        if number and float(number.group(1)) < value:
+            return None if carried_apart else True
+    return False
 
 
 def _forward_kept_apart(after: str, switch: dict[str, Any]) -> bool:
