@@ -70,6 +70,7 @@ _JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
 YEAR_OPENING = "20"  # a cue ending in it (结转至20) opens the year it names
 _YEAR_REST = re.compile(r"[0-9]{2}\s*年度?")  # ... whose rest follows it (24年, 24年度)
+_YEAR_AT_CUE = re.compile(r"20[0-9]{2}\s*年度?\s*$")  # 2022年转入2023年: a carry between two named years
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
 _CARRIED_IN = "上年转入本年"  # how a carry named by both years (2024年转入2025年, in the 2025 report) is read
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
@@ -566,6 +567,8 @@ def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
     opens a year the verb follows (结转至2024年答复1件: the carry, as 结转下年答复 is; not an answered count), else its end."""
     if not cue.word.endswith(YEAR_OPENING) or not cue.rule.get("absorbs"):
         return end
+    if _YEAR_AT_CUE.search(local, 0, end - len(cue.word)):
+        return end  # read relative to the report year where the two years are its own (_carried_between_years), else unread
     year = _YEAR_REST.match(local, end)
     verb = next((v for v in cue.rule["absorbs"] if year and local.startswith(v, year.end())), None)
     return year.end() + len(verb) if year and verb else end
