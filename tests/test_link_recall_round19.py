@@ -30,3 +30,22 @@ def test_a_bare_count_ending_a_paragraph_of_running_text_links(tmp_path: Path, s
 ])
 def test_a_bare_number_ending_a_line_that_is_no_running_text_is_no_figure(tmp_path: Path, sentence: str) -> None:
     assert [v for v, _ in mentions(tmp_path, sentence) if v in (12, 46, 12345678, 2023)] == []
+
+
+# 申请 as the verb before its object (收到申请政府信息公开事项18件: requests to disclose information received): 事项
+# there names the requests, as in 依申请公开事项, not items of a list.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("收到申请政府信息公开事项18件，已全部答复。", [(18, "requests.new.total")]),
+    ("2023年，本街道共收到申请政府信息公开事项5件。", [(5, "requests.new.total")]),
+])
+def test_requests_named_by_the_verb_before_their_object_are_received(tmp_path: Path, sentence: str,
+                                                                     links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "街道收到申请政府信息公开事项的办理指南2份。",  # guides, about the requests
+    "梳理群众申请政府信息公开事项清单12项。",  # a list's items
+])
+def test_things_about_such_requests_are_no_requests(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
