@@ -347,9 +347,10 @@ def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None,
-                 whole_marks: tuple[str, ...] = ()) -> _Link | None:
+                 whole_marks: tuple[str, ...] = (), joined_count: re.Pattern[str] | None = None) -> _Link | None:
     """Given a figure and its topic (and the report year, which names the year before in a carry; and the marks
-    that make a figure right before them a whole), return the reading of the cue nearest to it (a longer cue on a
+    that make a figure right before them a whole, and the count of a case topic joined after a count of the figure's
+    own noun, whose predicate they share), return the reading of the cue nearest to it (a longer cue on a
     tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
@@ -399,6 +400,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
             if cue.rule.get("general") and local[i + len(cue.word):] == ATTRIBUTIVE:
                 attributive.append(key)
     predicates = 0
+    if joined_count is not None:
+        right_plain += _shared_predicate(text, fig.end, right, cues, joined_count)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
         if j >= 0 and applies(cue.rule):
@@ -442,6 +445,24 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _shared_predicate(text: str, fig_end: int, right: str, cues: _TopicCues, joined_count: re.Pattern[str]) -> str:
+    """Given a figure, the words after it up to the next figure or the end of its list item, its topic's cues and the
+    pattern of a count of a case topic with its noun after it, return the words the list's next count says of both
+    when the figure's words are only its topic's noun, joined to such a count (37件行政复议、8件行政诉讼尚未审结: both
+    still pending), else ''."""
+    noun = right.rstrip(COORDINATORS)
+    joined = fig_end + len(noun)
+    if len(noun) < 2 or not text.startswith(tuple(COORDINATORS), joined) or not any(
+            cue.word == noun and cue.fallback for cue in cues.after.get(noun[:CUE_KEY_CHARS], ())):
+        return ""
+    nxt = joined_count.match(text, joined + 1)
+    if nxt is None:
+        return ""
+    end = min((k for k in (text.find(c, nxt.end(), nxt.end() + SENTENCE_WINDOW_CHARS) for c in "，,；;。、\n") if k >= 0),
+              default=nxt.end())
+    return COORDINATORS[0] + text[nxt.end():end]
 
 
 def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str, Any], report_year: int | None) -> bool:
@@ -864,6 +885,16 @@ def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
 
 
 @per_spec
+def _joined_case_count(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern of a count of a topic with results (reviews, suits) and that topic's word
+    right after it (8件行政诉讼)."""
+    topics = spec.zeros["result_topics"]
+    units = sorted({u for t in topics for u in spec.topic_units[t] if u}, key=len, reverse=True)
+    words = sorted({w for t in topics for w in spec.topics[t]}, key=len, reverse=True)
+    return re.compile(rf"[0-9０-９]+\s*(?:{'|'.join(map(re.escape, units))})\s*(?:{'|'.join(map(re.escape, words))})")
+
+
+@per_spec
 def _scope_words(spec: Spec) -> re.Pattern[str]:
     """Given the spec, return the pattern finding any of its scope words."""
     return _any_of(spec.scope_words) or re.compile("(?!)")
@@ -1263,7 +1294,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year,
-                            spec.whole_marks)
+                            spec.whole_marks, _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year,
                                   spec.whole_marks)

@@ -49,3 +49,27 @@ def test_requests_named_by_the_verb_before_their_object_are_received(tmp_path: P
 ])
 def test_things_about_such_requests_are_no_requests(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+# Counts of reviews and suits, each with its noun after it, joined by a coordinator before one outcome: the outcome
+# after the last is said of each (37件行政复议、8件行政诉讼尚未审结: both pending).
+CASES = "本年度因政府信息公开被申请行政复议12件，提起行政诉讼6件，"
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("其中5件行政复议、2件行政诉讼尚在审理。", [(5, "review.pending"), (2, "litigation.pending")]),
+    ("其中7件行政复议和4件行政诉讼结果维持，其余尚未审结。", [(7, "review.maintained"), (4, "litigation.maintained")]),
+    ("其中2件行政复议、3件行政诉讼为其他结果。", [(2, "review.other"), (3, "litigation.other")]),
+])
+def test_an_outcome_after_counts_joined_with_their_nouns_is_each_ones(tmp_path: Path, sentence: str,
+                                                                     links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, CASES + sentence) == [(12, "review.total"), (6, "litigation.total"), *links]
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中5件行政复议、2件行政诉讼。",  # no outcome said of them
+    "其中5件行政复议、2件被纠错。",  # the count after names no case of its own: it is the corrected part
+    "其中5件行政复议、2件申请尚未办结。",  # requests, not cases
+])
+def test_a_count_of_cases_joined_to_no_counted_case_with_an_outcome_takes_none(tmp_path: Path, sentence: str) -> None:
+    assert 5 not in [v for v, _ in linked(tmp_path, CASES + sentence)]
