@@ -73,3 +73,27 @@ def test_an_outcome_after_counts_joined_with_their_nouns_is_each_ones(tmp_path: 
 ])
 def test_a_count_of_cases_joined_to_no_counted_case_with_an_outcome_takes_none(tmp_path: Path, sentence: str) -> None:
     assert 5 not in [v for v, _ in linked(tmp_path, CASES + sentence)]
+
+
+# A short page printing its sentences one a line with their 。 dropped: two lines ending a sentence on a word after a
+# clause mark, of spread widths, and no stop inside any line, are evidence enough.
+SHORT_OWN_LINES = [
+    ["2024年新收到政府信息公开申请3件，上年结转1件", "目前依法办结4件，其中予以公开的2件，部分公开的1件，其他处理的1件",
+     "下年度继续办理0件", "本年度无行政复议、行政诉讼情况。"],
+    ["本年度共受理政府信息公开申请37件，结转下年度继续办理3件", "全年办理工作规范有序",
+     "其中予以公开20件，无法提供14件", "我局将继续做好相关工作。"],
+]
+
+
+@pytest.mark.parametrize("sentences", SHORT_OWN_LINES)
+def test_a_short_page_of_sentences_one_a_line_reads_as_sentences(tmp_path: Path, sentences: list[str]) -> None:
+    expected = linked(tmp_path, "。".join(sentences), 2024)
+    assert len(expected) >= 3
+    assert linked(tmp_path, "\n".join(sentences), 2024) == expected
+
+
+def test_a_short_hard_wrapped_page_still_runs_its_clauses_on(tmp_path: Path) -> None:
+    # both open lines stop at the page's width: a wrapper's breaks, not sentences' ends
+    text = ("2024年，我局认真做好依申请公开工作，本年度共收到政府信息公开\n申请5件，已全部按期办结，答复率为百分之百，群众满意度较高，下\n"
+            "一步我局将继续加强培训，规范办理流程。")
+    assert linked(tmp_path, text, 2024) == [(5, "requests.new.total")]
