@@ -347,10 +347,11 @@ def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None,
-                 whole_marks: tuple[str, ...] = (), joined_count: re.Pattern[str] | None = None) -> _Link | None:
+                 whole_marks: tuple[str, ...] = (), joined_count: re.Pattern[str] | None = None,
+                 after_category: bool = False) -> _Link | None:
     """Given a figure and its topic (and the report year, which names the year before in a carry; and the marks
     that make a figure right before them a whole, and the count of a case topic joined after a count of the figure's
-    own noun, whose predicate they share), return the reading of the cue nearest to it (a longer cue on a
+    own noun, whose predicate they share; and whether the sentence's count before it was read as a category), return the reading of the cue nearest to it (a longer cue on a
     tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
@@ -378,6 +379,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 ("needs_context" in rule and not any(w in context_left() for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
                 or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
+                or (rule.get("after_category") and not after_category)  # 网上申请6件，其他4件: no disposition's list
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
                 or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
         return allowed[key]
@@ -1226,6 +1228,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
+    last_count: tuple[int, str | None] = (-1, None)  # (end, metric) of the last printed figure other than a share
+    category_metrics = {r["metric"] for r in rules if r.get("category")}
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
@@ -1266,6 +1270,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         local_start = max(previous_end, clause_start) if previous_end > sentence[0] else clause_start
         list_start = max(previous_end, sentence[0])
         previous_end = fig.end
+        after_category = last_count[0] >= sentence[0] and last_count[1] in category_metrics
+        if fig.unit != "%":
+            last_count = (fig.end, None)
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
@@ -1294,7 +1301,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year,
-                            spec.whole_marks, _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None)
+                            spec.whole_marks, _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None,
+                            after_category)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year,
                                   spec.whole_marks)
@@ -1387,6 +1395,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
         previous_link = (fig.end, local_start)
+        if last_count[0] == fig.end:
+            last_count = (fig.end, link.metric)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return _within_format(mentions, _format_keys(view, spec, report_year))

@@ -97,3 +97,27 @@ def test_a_short_hard_wrapped_page_still_runs_its_clauses_on(tmp_path: Path) -> 
     text = ("2024年，我局认真做好依申请公开工作，本年度共收到政府信息公开\n申请5件，已全部按期办结，答复率为百分之百，群众满意度较高，下\n"
             "一步我局将继续加强培训，规范办理流程。")
     assert linked(tmp_path, text, 2024) == [(5, "requests.new.total")]
+
+
+# 其他 alone before a count, after a count its sentence read as a disposition: the other dispositions (其他处理).
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度共受理政府信息公开申请20件，其中予以公开8件，部分公开3件，无法提供5件，其他4件。",
+     [(20, "requests.new.total"), (8, "requests.result.disclosed.total"),
+      (3, "requests.result.partially_disclosed.total"), (5, "requests.result.unable.subtotal.total"),
+      (4, "requests.result.other.subtotal.total")]),
+    ("本年度共收到申请5件，予以公开2件，占40%，不予处理1件，占20%，其它2件（申请人撤回），占40%。",
+     [(5, "requests.new.total"), (2, "requests.result.disclosed.total"), (1, "requests.result.not_processed.subtotal.total"),
+      (2, "requests.result.other.subtotal.total")]),
+])
+def test_other_after_a_disposition_is_the_other_dispositions(tmp_path: Path, sentence: str,
+                                                            links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度共受理政府信息公开申请25件，其中自然人申请21件，其他4件。",  # an applicant's count before it
+    "收到申请10件，予以公开6件，网上申请6件，其他4件。",  # a channel's count right before it
+    "本年度予以公开5件。其他4件已转交相关部门办理。",  # another sentence
+])
+def test_other_after_no_disposition_takes_none(tmp_path: Path, sentence: str) -> None:
+    assert 4 not in [v for v, m in linked(tmp_path, sentence) if m and m.startswith("requests.result.other")]
