@@ -537,8 +537,9 @@ def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
         return False
     if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
-    exempt = rule.get("helped_exempt_before", ())
+    exempt, inside = rule.get("helped_exempt_before", ()), rule.get("helped_exempt_inside", ())
     return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
+               and not any(before_cue.startswith(w, j) for w in inside for j in range(max(0, i - len(w) + 1), i))
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
 
 

@@ -121,3 +121,21 @@ def test_other_after_a_disposition_is_the_other_dispositions(tmp_path: Path, sen
 ])
 def test_other_after_no_disposition_takes_none(tmp_path: Path, sentence: str) -> None:
     assert 4 not in [v for v, m in linked(tmp_path, sentence) if m and m.startswith("requests.result.other")]
+
+
+# 转办 read across a carry word and the verb after it (结转|办理) is no helper verb: the body's own carried requests,
+# answered (上年度结转办理答复2件), or carried on (结转下年度办理答复3件).
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("2024年收到申请20件，上年度结转办理答复2件。", [(20, "requests.new.total"), (2, "requests.carried_over.total")]),
+    ("2024年收到申请20件，结转下年度办理答复3件。", [(20, "requests.new.total"), (3, "requests.carried_forward.total")]),
+])
+def test_requests_carried_and_answered_are_carried(tmp_path: Path, sentence: str, links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence, 2024) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年收到申请20件，转办其他部门办理答复3件。",  # passed on: another body's answers
+    "2024年收到申请20件，上年结转2件，转办办理答复3件。",  # 转办 of its own, after the carry's clause
+])
+def test_requests_passed_on_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert 3 not in [v for v, _ in linked(tmp_path, sentence, 2024)]
