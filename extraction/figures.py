@@ -57,8 +57,11 @@ _SP = "[ \u00a0\u3000]{0,2}"
 # at a line's end too, unless its line is running text, a clause of it closed before (…，全市共受理申请75 ending a
 # paragraph that lost its full stop).
 # Not 、 (1、 numbers a list item after a heading its line break no longer shows) nor an opening parenthesis (a
-# table flattened into one line runs a row's last digits into the next row's （二）).
+# table flattened into one line runs a row's last digits into the next row's （二）)...
 _BARE_END = "[，,。；;）)]"
+# ... but an opening parenthesis whose words say what befell the count (行政复议1（结果维持1）) follows a count: no
+# heading's number (（二）) nor a list item's opens with a word.
+_BARE_GLOSS = r"[（(](?![一二三四五六七八九十]+[)）、])(?=[\u4e00-\u9fff])"
 _BARE_AFTER = re.compile(r"[\u4e00-\u9fff]$")
 _LINE_END = r"(?:\n|$)"
 _CLAUSE_CLOSED = re.compile("[，,；;。]")
@@ -82,7 +85,7 @@ _FIGURE = re.compile(
     {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
     {_SP}(?P<unit>{_UNIT})?
     (?P<post>左右|上下(?![级联游班贯通]))?
-    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D})|{_LINE_END})|(?!))))))  # a bare number ends a clause or is none
+    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D})|{_LINE_END}|{_BARE_GLOSS})|(?!))))))  # a bare number ends a clause or is none
     """,
     re.VERBOSE,
 )

@@ -22,6 +22,17 @@ def test_a_bare_count_ending_a_paragraph_of_running_text_links(tmp_path: Path, s
     assert linked(tmp_path, sentence, year) == links
 
 
+def test_a_bare_count_before_a_parenthesis_of_words_is_a_figure(tmp_path: Path) -> None:
+    # the parenthesis says what befell the count (结果维持1): no heading's number after a flattened table's row
+    assert linked(tmp_path, "本年度，政府信息公开行政复议2（结果维持2），政府信息公开行政诉讼0件。") == [
+        (2, "review.total"), (2, "review.maintained"), (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("text", ["本年新收政府信息公开申请数量12（二）上年结转", "予以公开12（一）部分公开3"])
+def test_a_bare_number_before_a_numbered_heading_is_no_figure(tmp_path: Path, text: str) -> None:
+    assert 12 not in [v for v, _ in mentions(tmp_path, text)]
+
+
 @pytest.mark.parametrize("sentence", [
     "（一）予以公开12",  # a table's row or a heading: no clause of running text before the number
     "全县共受理政府信息公开申请46",  # a line of its own, no clause closed before it: perhaps a flattened cell
