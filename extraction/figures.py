@@ -62,6 +62,8 @@ _BARE_END = "[，,。；;）)]"
 # ... but an opening parenthesis whose words say what befell the count (行政复议1（结果维持1）) follows a count: no
 # heading's number (（二）) nor a list item's opens with a word.
 _BARE_GLOSS = r"[（(](?![一二三四五六七八九十]+[)）、])(?=[\u4e00-\u9fff])"
+# ... and so does the requests' noun right after it, its unit dropped (共收到13政府信息公开申请, 受理4申请公开政府信息).
+_BARE_NOUN = "(?:政府信息公开申请(?!人)|申请公开)"
 _BARE_AFTER = re.compile(r"[\u4e00-\u9fff]$")
 _LINE_END = r"(?:\n|$)"
 _CLAUSE_CLOSED = re.compile("[，,；;。]")
@@ -85,7 +87,7 @@ _FIGURE = re.compile(
     {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
     {_SP}(?P<unit>{_UNIT})?
     (?P<post>左右|上下(?![级联游班贯通]))?
-    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D})|{_LINE_END}|{_BARE_GLOSS})|(?!))))))  # a bare number ends a clause or is none
+    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D})|{_LINE_END}|{_BARE_GLOSS}|{_BARE_NOUN})|(?!))))))  # a bare number ends a clause or is none
     """,
     re.VERBOSE,
 )

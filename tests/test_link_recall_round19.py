@@ -28,6 +28,21 @@ def test_a_bare_count_before_a_parenthesis_of_words_is_a_figure(tmp_path: Path) 
         (2, "review.total"), (2, "review.maintained"), (0, "litigation.total")]
 
 
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("2023年度共收到9政府信息公开申请，均已按期答复。", [(9, "requests.new.total")]),
+    ("2023年，本局共受理6申请公开政府信息，均为网上申请。", [(6, "requests.new.total")]),
+])
+def test_a_bare_count_right_before_the_requests_noun_is_a_figure(tmp_path: Path, sentence: str,
+                                                                 links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", ["2023年共受理2023申请公开政府信息。", "公布第3申请公开批次名单。", "本年度共收到9政府信息公开申请人的来信。"])
+def test_a_year_an_ordinal_or_another_noun_before_the_requests_noun_is_no_count_of_them(tmp_path: Path,
+                                                                                        sentence: str) -> None:
+    assert [(v, m) for v, m in linked(tmp_path, sentence) if m == "requests.new.total"] == []
+
+
 @pytest.mark.parametrize("text", ["本年新收政府信息公开申请数量12（二）上年结转", "予以公开12（一）部分公开3"])
 def test_a_bare_number_before_a_numbered_heading_is_no_figure(tmp_path: Path, text: str) -> None:
     assert 12 not in [v for v, _ in mentions(tmp_path, text)]
