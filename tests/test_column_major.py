@@ -214,17 +214,18 @@ REVIEW_KEYS = [c["key"] for c in load_spec().review_litigation_columns]
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
-def review_text(values: list[int], headers_first: int = 0, broken: bool = False) -> str:
+def review_text(values: list[int], headers_first: int = 0, broken: bool = False, title: tuple[str, ...] = ("行政复议",)) -> str:
     """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed header, number,
     header, number (the first headers_first headers printed together before their numbers, a narrow header's
-    characters one a line when broken), after a 表三 whose numbers follow 表四's title."""
+    characters one a line when broken, the top-left header in the lines of `title`), after a 表三 whose numbers
+    follow 表四's title."""
     def header(text: str) -> list[str]:
         return [line for ch in text for line in (ch, "")] if broken else [text, ""]
 
     grid = consistent_grid(1)
     lines = pdfminer_text(grid).split("\n")
     at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
-    table = ["行政复议", "", "行政诉讼", ""]
+    table = [*title, "", "行政诉讼", ""]
     pairs = [(OUTCOMES[n % 5], str(v)) for n, v in enumerate(values)]
     table += [line for text, _ in pairs[:headers_first] for line in header(text)]
     table += [line for _, value in pairs[:headers_first] for line in (value, "")]
@@ -246,6 +247,18 @@ def review_cells(text: str, tmp_path: Path) -> dict[str, float | int | None]:
 def test_review_numbers_printed_under_their_headers_are_read(headers_first: int, broken: bool, tmp_path: Path) -> None:
     values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
     assert review_cells(review_text(values, headers_first, broken), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+@pytest.mark.parametrize("title", [("行政", "复议"), ("行政复", "议"), tuple("行政复议")])
+def test_review_numbers_under_a_wrapped_top_left_header_are_read(title: tuple[str, ...], tmp_path: Path) -> None:
+    # A narrow top-left cell wraps 行政复议 (行政 / 复议 in the synthetic text reports printed to PDF).
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(review_text(values, 5, title=title), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_a_wrapped_line_that_only_begins_the_top_left_header_opens_no_table(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(review_text(values, 5, title=("行政", "诉讼")), tmp_path) == {}
 
 
 def test_review_numbers_that_break_its_identities_are_not_read(tmp_path: Path) -> None:
