@@ -11,7 +11,8 @@ headers, then the other fourteen) says the numbers are not in their headers' ord
 identity tells two groups apart. The k-th header of an outcome is that outcome of the k-th group (行政复议,
 未经复议直接起诉, 复议后起诉: the grid's order, left to right). The cells are read only when every outcome is printed
 three times, fifteen numbers taken, and every T4 identity of template.yaml holds of them with a number other than
-0 among them (of zeros every identity holds, whatever went where).
+0 among them (of zeros every identity holds, whatever went where). The top-left header may be wrapped by its narrow
+cell (行政 / 复议, or a character a line): lines that together print it open the table as one line would.
 
 Where the headers do not place the numbers (a browser-printed page: pdfminer prints the third group's outcome
 headers each with its number, after one number of the second group and before the first two groups' numbers), the
