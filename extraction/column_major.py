@@ -36,7 +36,12 @@ the numbers and reads the table's numbers as one stream in printed order:
   cells above a tall row before it pairs them with those under it): the group's top rows column by column, then
   its other rows; every group and cut of a whole-table window is weighed, and where none holds, each again with
   one wrong number as above (synth_11_016's PDF: every column's first 14 rows, then their other rows, and one row
-  whose parts miss its 总计).
+  whose parts miss its 总计);
+- where still none holds, a number printed alone among the row labels, right after a row's label, may be that
+  row's 自然人 cell (pdfminer groups a tall row's label with the cell beside it and prints the group where it falls
+  among the labels, away from its run): the windows above (not banded) are weighed again with it moved into the run
+  that follows, at its row's place counted from the table's first row or from its own (its segment's first); the
+  readings of every such move are kept together, so a cell is read only where all agree.
 
 A table cut in two segments whose one segment prints its part columns in an order nothing tells (a run after 总计,
 text among them) while the other's is printed, its 自然人 run placed by the row labels (not only by following a
@@ -48,7 +53,7 @@ in every cell: every placement of zeros reads so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Iterator
 from itertools import permutations, product
 
@@ -68,6 +73,7 @@ BY_ROW = "全文数字按行读出（每行{width}个数）"
 DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+MOVED = "（{row}行的自然人数字单独印在其行标签之后，移入自然人列读出）"
 BANDED = "（第{first}至{last}个列块分两段印出：先各列第{cut}行以上，再各列其余各行）"
 ZEROS = "表三印出的{n}个数字（前后均为文字）全为0，无论如何排列各单元格均为0"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
@@ -89,6 +95,7 @@ class Number:
     labels_before: int
     after_text: bool = False
     after_head: bool = False
+    row: str | None = None  # the 表三 row whose label is the last line printed before it
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
     out: list[Number] = []
     labels = 0
     started = False
+    row = None
     for block in blocks:
         text_since = head_last = False
         for line in block.labels:
@@ -122,18 +130,22 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
             if not is_lone_value(last):
                 label = text
             head_last = norm(label) in heads
+            row = None
             if head_last or TITLE in norm(label):
                 started = True
                 continue
-            if not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
+            placed = matcher.requests_row(_Row([Cell(label, line.where)], [], False))
+            if not placed:
                 continue
             started = True
             labels += 1
+            row = placed[0]
             if label != text:
-                out.append(Number(Cell(last, line.where), labels, True))
+                out.append(Number(Cell(last, line.where), labels, True, row=row))
                 text_since = False
         if started:
-            out += [Number(cell, labels, text_since and n == 0, head_last and n == 0) for n, cell in enumerate(block.values)]
+            out += [Number(cell, labels, text_since and n == 0, head_last and n == 0, row if n == 0 else None)
+                    for n, cell in enumerate(block.values)]
     return out
 
 
@@ -281,7 +293,7 @@ def splits(rows: list[str]) -> list[list[list[str]]]:
 
 
 def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
-                     fixed: dict[str, float | int | None]) -> list[Reading] | None:
+                     fixed: dict[str, float | int | None], relocate: bool = True) -> list[Reading] | None:
     """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
     every joint reading of the table under which no identity fails, else those of the whole table with its 总计 run
     printed after other numbers; else the same under which one row misses its total and no identity fails but
@@ -315,7 +327,35 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
                       and _holds(reading, identities, fixed)]
         if found:
             return found
-    return banded_readings(numbers, printed, rows, columns, identities, fixed)
+    if not relocate:
+        return []
+    found = banded_readings(numbers, printed, rows, columns, identities, fixed)
+    if found is None or found:
+        return found
+    for moved, row in relocated_streams(numbers, rows):
+        readings = holding_readings(moved, rows, columns, identities, fixed, relocate=False)
+        if readings is None:
+            return None
+        found += [replace(r, note=r.note + MOVED.format(row=row)) for r in readings]
+    return found
+
+
+def relocated_streams(numbers: list[Number], rows: list[str]) -> Iterator[tuple[list[Number], str]]:
+    """Given the number stream and the table's rows, yield it with one number printed alone among the row labels,
+    right after a row's label, moved into the 自然人 run that follows it, and that row: pdfminer groups a tall row's
+    label with the cell beside it and prints the group where it falls among the labels, away from its column's
+    other cells. Its place in that run is its row's (the run's first row the table's first, or that row: its
+    segment's first)."""
+    at_row = {row: n for n, row in enumerate(rows)}
+    for i, moved in enumerate(numbers):
+        if moved.row not in at_row or i == len(numbers) - 1:
+            continue
+        if not (numbers[i - 1].labels_before if i else 0) < moved.labels_before < numbers[i + 1].labels_before:
+            continue
+        rest = numbers[:i] + numbers[i + 1:]
+        for at in sorted({i, i + at_row[moved.row]}):
+            if at < len(rest):
+                yield rest[:at] + [Number(moved.cell, rest[at].labels_before)] + rest[at:], moved.row
 
 
 def banded_readings(numbers: list[Number], printed: list[float | int | None], rows: list[str], columns: list[str],
