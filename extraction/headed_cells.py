@@ -100,6 +100,7 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
     for block in blocks:
         for line in block.labels:
             if len(norm(line.text)) > LABEL_MAX_CHARS:
+                prefix = ""
                 continue
             if not started and opens_table(prefix, norm(line.text), words):
                 started, text = True, ""
