@@ -303,7 +303,7 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
     for slack, detached in product(SLACK, (None, *FILLED)):
-        found: list[Reading] = zero_tables(numbers, printed, rows, columns) if (slack, detached) == (0, None) else []
+        found: list[Reading] = zero_tables(numbers, printed, rows, columns) if (slack, detached, relocate) == (0, None, True) else []
         found = [reading for reading in found if _holds(reading, identities, fixed)]
         for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
@@ -345,7 +345,8 @@ def relocated_streams(numbers: list[Number], rows: list[str]) -> Iterator[tuple[
     right after a row's label, moved into the 自然人 run that follows it, and that row: pdfminer groups a tall row's
     label with the cell beside it and prints the group where it falls among the labels, away from its column's
     other cells. Its place in that run is its row's (the run's first row the table's first, or that row: its
-    segment's first)."""
+    segment's first). A stream so moved reads no table of zeros: the number printed among the labels is the
+    table's, and zero_tables weighs it where it was printed."""
     at_row = {row: n for n, row in enumerate(rows)}
     for i, moved in enumerate(numbers):
         if moved.row not in at_row or i == len(numbers) - 1:
