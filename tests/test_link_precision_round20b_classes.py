@@ -33,3 +33,17 @@ def test_an_outcome_named_after_its_count_is_the_maintained(tmp_path: Path, outc
         (2, "litigation.total"), (2, "litigation.maintained")]
     # ... and a withdrawn review (撤销复议) is read as no outcome of the organ
     assert linked(tmp_path, "本年度收到行政复议6件，1件经沟通解释后撤销复议。") == [(6, "review.total")]
+
+
+@pytest.mark.parametrize("other", ["另收到区长信箱来信20件", "累计办理市长信箱信件20件", "12345热线转办件20件"])
+def test_a_breakdown_of_another_matter_holds_its_dispositions(tmp_path: Path, other: str) -> None:
+    # the parts after 其中 break down the count right before them, another matter's left unread: a mailbox's or
+    # hotline's letters not handled are no requests not processed, nor are those it disclosed
+    assert linked(tmp_path, f"全年收到政府信息公开申请13件，{other}，其中不予处理2件，予以公开5件。") == [
+        (13, "requests.new.total")]
+    # ... while a breakdown of the requests themselves still reads, a channel named in it or not
+    assert linked(tmp_path, "全年收到政府信息公开申请13件，其中不予处理2件，予以公开5件。") == [
+        (13, "requests.new.total"), (2, "requests.result.not_processed.subtotal.total"),
+        (5, "requests.result.disclosed.total")]
+    assert linked(tmp_path, "全年收到政府信息公开申请13件，其中通过信箱收到1件，予以公开5件。") == [
+        (13, "requests.new.total"), (5, "requests.result.disclosed.total")]
