@@ -368,9 +368,11 @@ def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None,
-                 whole_marks: tuple[str, ...] = ()) -> _Link | None:
+                 whole_marks: tuple[str, ...] = (), joined_count: re.Pattern[str] | None = None,
+                 after_category: bool = False) -> _Link | None:
     """Given a figure and its topic (and the report year, which names the year before in a carry; and the marks
-    that make a figure right before them a whole), return the reading of the cue nearest to it (a longer cue on a
+    that make a figure right before them a whole, and the count of a case topic joined after a count of the figure's
+    own noun, whose predicate they share; and whether the sentence's count before it was read as a category), return the reading of the cue nearest to it (a longer cue on a
     tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
@@ -398,6 +400,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 ("needs_context" in rule and not any(w in context_left() for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
                 or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
+                or (rule.get("after_category") and not after_category)  # 网上申请6件，其他4件: no disposition's list
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
                 or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
         return allowed[key]
@@ -422,6 +425,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 attributive.append(key)
     predicates = 0
     right_plain = _year_before_named(right_plain, report_year)  # 3件为2023年结转至本年度办理, in the 2024 report
+    if joined_count is not None:
+        right_plain += _shared_predicate(text, fig.end, right, cues, joined_count)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
         if j >= 0 and applies(cue.rule):
@@ -473,6 +478,24 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _shared_predicate(text: str, fig_end: int, right: str, cues: _TopicCues, joined_count: re.Pattern[str]) -> str:
+    """Given a figure, the words after it up to the next figure or the end of its list item, its topic's cues and the
+    pattern of a count of a case topic with its noun after it, return the words the list's next count says of both
+    when the figure's words are only its topic's noun, joined to such a count (37件行政复议、8件行政诉讼尚未审结: both
+    still pending), else ''."""
+    noun = right.rstrip(COORDINATORS)
+    joined = fig_end + len(noun)
+    if len(noun) < 2 or not text.startswith(tuple(COORDINATORS), joined) or not any(
+            cue.word == noun and cue.fallback for cue in cues.after.get(noun[:CUE_KEY_CHARS], ())):
+        return ""
+    nxt = joined_count.match(text, joined + 1)
+    if nxt is None:
+        return ""
+    end = min((k for k in (text.find(c, nxt.end(), nxt.end() + SENTENCE_WINDOW_CHARS) for c in "，,；;。、\n") if k >= 0),
+              default=nxt.end())
+    return COORDINATORS[0] + text[nxt.end():end]
 
 
 def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str, Any], report_year: int | None) -> bool:
@@ -591,8 +614,9 @@ def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
         return False
     if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
-    exempt = rule.get("helped_exempt_before", ())
+    exempt, inside = rule.get("helped_exempt_before", ()), rule.get("helped_exempt_inside", ())
     return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
+               and not any(before_cue.startswith(w, j) for w in inside for j in range(max(0, i - len(w) + 1), i))
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
 
 
@@ -942,6 +966,16 @@ def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
 
 
 @per_spec
+def _joined_case_count(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern of a count of a topic with results (reviews, suits) and that topic's word
+    right after it (8件行政诉讼)."""
+    topics = spec.zeros["result_topics"]
+    units = sorted({u for t in topics for u in spec.topic_units[t] if u}, key=len, reverse=True)
+    words = sorted({w for t in topics for w in spec.topics[t]}, key=len, reverse=True)
+    return re.compile(rf"[0-9０-９]+\s*(?:{'|'.join(map(re.escape, units))})\s*(?:{'|'.join(map(re.escape, words))})")
+
+
+@per_spec
 def _scope_words(spec: Spec) -> re.Pattern[str]:
     """Given the spec, return the pattern finding any of its scope words."""
     return _any_of(spec.scope_words) or re.compile("(?!)")
@@ -1273,6 +1307,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
+    last_count: tuple[int, str | None] = (-1, None)  # (end, metric) of the last printed figure other than a share
+    category_metrics = {r["metric"] for r in rules if r.get("category")}
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
@@ -1313,6 +1349,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         local_start = max(previous_end, clause_start) if previous_end > sentence[0] else clause_start
         list_start = max(previous_end, sentence[0])
         previous_end = fig.end
+        after_category = last_count[0] >= sentence[0] and last_count[1] in category_metrics
+        if fig.unit != "%":
+            last_count = (fig.end, None)
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
@@ -1341,7 +1380,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year,
-                            spec.whole_marks)
+                            spec.whole_marks, _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None,
+                            after_category)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year,
                                   spec.whole_marks)
@@ -1436,6 +1476,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
         previous_link = (fig.end, local_start)
+        if last_count[0] == fig.end:
+            last_count = (fig.end, link.metric)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return _within_format(mentions, _format_keys(view, spec, report_year))

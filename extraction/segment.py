@@ -43,6 +43,7 @@ WRAP_SHARE = 0.85
 WRAP_RANK = 3  # the line width is the third-longest line's
 MIN_LINE_CHARS = 20  # the narrowest line width a page wraps at, in characters (an A5 page holds 25)
 MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a file hard-wrapped
+MIN_OPEN_SENTENCE_LINES = 2  # lines ending a sentence on a word, with no inner stop anywhere, to call a file one a line
 AT_WIDTH_SHARE = 0.75  # of the lines ending on a word, the share at one width that makes a file hard-wrapped
 _LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
 _ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
@@ -276,7 +277,7 @@ def _sentences_one_a_line(lines: list[TextLine], width: Callable[[str], int]) ->
     if any(_INNER_STOP.search(text) for text in texts):
         return False
     ended_open = [width(text) for text in texts if _SENTENCE_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
-    if len(ended_open) < MIN_WRAPPED_LINES:
+    if len(ended_open) < MIN_OPEN_SENTENCE_LINES:
         return False
     at_width = sum(w >= WRAP_SHARE * max(ended_open) for w in ended_open)
     return at_width < AT_WIDTH_SHARE * len(ended_open)
