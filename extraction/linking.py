@@ -1427,6 +1427,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 or _part_of_another_matter(text[group:fig.start], topic, spec):
             other_matter = sentence[0]
             continue
+        if _breakdown_of_another_matter(text, fig, sentence, mentions[:-1], topic, spec):
+            continue  # 另收到区长信箱来信20件，其中不予处理2件: the letters' dispositions, not the requests'
         earlier = _earlier_in_sentence(mentions, sentence[0]) if link.general else []
         if other_matter == sentence[0] and _item_of_the_list(text[local_start:fig.start], topic, spec):
             continue  # 共办理行政复议案件8件，行政诉讼案件5件: the list goes on with the organ's cases
@@ -1620,6 +1622,23 @@ def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_star
                   or _names_another_business(text[i + 1:end], topic, spec)), default=-1)
     previous = next((m for m in reversed(mentions) if not m.implicit), None)
     return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
+
+
+def _breakdown_of_another_matter(text: str, fig: Figure, sentence: tuple[int, int], mentions: list[Mention],
+                                 topic: str, spec: Spec) -> bool:
+    """Given a figure, its sentence, the mentions before it and its topic, return whether it stands in a breakdown
+    (其中…, up to the figure with no ；between) of the clause right before it, a clause opened by another matter's word
+    (另, 此外…) or counting another business (信箱, 热线…), whose figure went unlinked, as did every one since: the
+    parts are that matter's
+    (另收到区长信箱来信20件，其中不予处理2件; 办理市长信箱信件156件，其中不予处理1件，予以公开2件), not the topic's."""
+    opens = max((text.rfind(w, sentence[0], fig.start) for w in spec.breakdown_words), default=-1)
+    if opens <= sentence[0] or text[opens - 1] not in CLAUSE_MARKS or any(m in text[opens:fig.start] for m in "；;"):
+        return False
+    whole_start = max(sentence[0], max(text.rfind(m, sentence[0], opens - 1) for m in CLAUSE_MARKS) + 1)
+    whole = text[whole_start:opens - 1]
+    printed = [m for m in mentions if not m.implicit and m.span[0] >= whole_start]
+    return bool(printed) and printed[0].span[0] < opens and all(m.metric is None for m in printed) \
+        and (whole.startswith(tuple(spec.other_matter_openers)) or _names_another_business(whole, topic, spec))
 
 
 def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:
