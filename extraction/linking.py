@@ -1114,6 +1114,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if _names_only_the_public(lead, rules, spec):  # 未收到公民依申请公开事项: nobody asked
         plain = plain[:region_start] + _masked(lead, spec.zeros["public_agents"]) + plain[word_end:]
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
+    if link is None and index > 0 and spec.topic_zero[topic][0] is None:
+        # a topic read only by its event verb takes the verb before the list's first subject (废止规章、规范性文件0件)
+        link = _choose_rule(plain, probe, claim.start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
         link = _positive_reading(plain, claim, word_end, topic, rules, spec)
     if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
@@ -1282,7 +1285,10 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
 
 def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ...]) -> ZeroClaim | None:
     """Given a printed zero (行政复议、行政诉讼案件0件) and the head nouns a listed subject may take, return a claim on
-    the subjects joined right before it, or None unless two topics are joined: their sum is 0, so each of them is."""
+    the subjects joined right before it, or None unless two topics are joined: their sum is 0, so each of them is.
+    The claim opens where the list's clause does (制发规章、规范性文件0件): an event verb before the list governs
+    every subject of it, unless a phrase in 的 stands before the list (制发涉及企业的规章、规范性文件0件): it may say
+    which of them, so the claim keeps to the subjects."""
     subjects = find_subjects(plain[start:fig.start])
     run = subjects[-1:]
     for before in reversed(subjects[:-1]):
@@ -1292,7 +1298,11 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ..
         run.insert(0, before)
     if len({t for t, _, _ in run}) < 2 or fig.start - (start + run[-1][2]) > JOINED_ZERO_GAP_CHARS:
         return None
-    return ZeroClaim(start + run[0][1], fig.end, tuple((t, s + start, e + start) for t, s, e in run))
+    lead = plain[start:start + run[0][1]]
+    opens = max(lead.rfind(mark) for mark in CLAUSE_MARKS) + 1
+    if ATTRIBUTIVE in lead[opens:]:
+        opens = run[0][1]
+    return ZeroClaim(start + opens, fig.end, tuple((t, s + start, e + start) for t, s, e in run))
 
 
 def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, report_year: int | None,
