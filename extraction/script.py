@@ -34,12 +34,12 @@ def _converter() -> opencc.OpenCC:
 
 def without_reading_aids(text: str) -> str:
     """Given a line, return it without pinyin annotations (公開(kāi) -> 公開)."""
-    return _PINYIN_AID.sub("", text)
+    return _PINYIN_AID.sub("", text) if "(" in text or "（" in text else text  # most lines: no parenthesis, no call
 
 
 def without_number_spacing(text: str) -> str:
     """Given a line, return it without the single spaces between Chinese and a number (收到申请 12 件 -> 收到申请12件)."""
-    return _NUMBER_SPACING.sub("", text)
+    return _NUMBER_SPACING.sub("", text) if " " in text or "\u00a0" in text else text  # most lines: no space, no call
 
 
 def half_width(text: str) -> str:

@@ -23,7 +23,10 @@ _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
 # What a converter adds to a line that is no part of its words, left out of the narrative: a markdown heading's #s,
 # emphasis, a list item's bullet (### （三）…情况。本年度无此类情况; • 其中，公开18件 goes on with the sentence before).
-_LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[•·▪●◆■]\s*|[-*+]\s+)|\*\*|__")
+# The line's head and its emphasis are sought apart: the head is tried at the line's start alone, the emphasis marks are
+# scanned for in C (one pattern of both was tried at every character).
+_LINE_HEAD_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[•·▪●◆■]\s*|[-*+]\s+)")
+_EMPHASIS = re.compile(r"\*\*|__")
 _FIRST_NUMBERED = re.compile(r"^一\s*[、.．]")  # 一、 opening a heading, not 一是 opening a list item
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
@@ -211,7 +214,9 @@ def join_lines(lines: list[TextLine], wrapped: bool, as_printed: bool = False) -
 
 def _read_line(text: str) -> str:
     """Given a line as printed, return its words as the grammar reads them: no markup, reading aids or number spacing."""
-    return without_number_spacing(without_reading_aids(_LINE_MARKUP.sub("", text)))
+    head = _LINE_HEAD_MARKUP.match(text)
+    text = text[head.end():] if head else text
+    return without_number_spacing(without_reading_aids(_EMPHASIS.sub("", text) if "**" in text or "__" in text else text))
 
 
 def _ends_sentence_in_paragraph(line: TextLine, next_line: TextLine) -> bool:
