@@ -311,10 +311,16 @@ def _is_heading_like(text: str) -> bool:
     return len(text.strip()) <= HEADING_MAX_CHARS and _heading_number(text) is not None
 
 
+@lru_cache(maxsize=16384)  # a pure function of the line; headings recur in every report
+def _heading_text(text: str) -> str:
+    """Given a line, return its words as a heading's are matched: no reading aids or markdown, simplified, normalised."""
+    return norm(simplified(_MARKDOWN.sub("", without_reading_aids(text))))
+
+
 @lru_cache(maxsize=16384)  # a pure function of the line (the spec is the process's); headings recur in every report
 def _heading_number(text: str) -> str | None:
     """Given a line, return the section number (一…六) it is the heading of, or None."""
-    t = norm(simplified(_MARKDOWN.sub("", without_reading_aids(text))))
+    t = _heading_text(text)
     if not t or len(t) > HEADING_MAX_CHARS:
         return None
     m = _TOP_NUMBERING.match(t)
@@ -393,7 +399,7 @@ def _drop_unnumbered_after_numbered(lines: list[TextLine], candidates: list[tupl
     out: list[tuple[int, str]] = []
     numbered = False
     for i, no in candidates:
-        printed = _TOP_NUMBERING.match(norm(simplified(_MARKDOWN.sub("", without_reading_aids(lines[i].text))))) is not None
+        printed = _TOP_NUMBERING.match(_heading_text(lines[i].text)) is not None
         if numbered and not printed:
             continue
         numbered = numbered or printed
@@ -408,7 +414,7 @@ def _first_section_by_number(lines: list[TextLine], candidates: list[tuple[int, 
     if not candidates or candidates[0][1] != "二":
         return candidates
     for i in range(candidates[0][0]):
-        text = norm(simplified(_MARKDOWN.sub("", without_reading_aids(lines[i].text))))
+        text = _heading_text(lines[i].text)
         if _FIRST_NUMBERED.match(text) and len(text) <= HEADING_MAX_CHARS:
             return [(i, "一"), *candidates]
     return candidates
