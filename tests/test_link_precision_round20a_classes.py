@@ -28,3 +28,13 @@ def test_a_carry_into_the_reports_own_year_from_the_year_before_is_the_carry_in(
     # the year it came from named in its clause (上年度, 2022年) makes it the requests carried in
     assert linked(tmp_path, f"全年收到政府信息公开申请30件，办结26件，{source}办理的申请3件。") == [
         (30, NEW), (26, ANSWERED), (3, CARRIED_IN)]
+
+
+@pytest.mark.parametrize("verb", ["回复处理", "答复处理"])
+def test_an_answer_verb_joined_to_handling_counts_the_answered(tmp_path: Path, verb: str) -> None:
+    # 回复处理0件 beside the received count: the answered, as 回复办理 and 答复办理 already read
+    assert linked(tmp_path, f"本年度受理政府信息公开申请6件，{verb}6件。") == [(6, NEW), (6, ANSWERED)]
+    assert linked(tmp_path, f"本年度受理政府信息公开申请0件，{verb}0件。") == [(0, NEW), (0, ANSWERED)]
+    # ... while the handled pool named by 处理 alone keeps its reading
+    assert linked(tmp_path, "本年度处理政府信息公开申请6件（含上年结转1件）。") == [
+        (6, "requests.handled_pool.total"), (1, CARRIED_IN)]
