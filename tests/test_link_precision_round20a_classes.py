@@ -38,3 +38,17 @@ def test_an_answer_verb_joined_to_handling_counts_the_answered(tmp_path: Path, v
     # ... while the handled pool named by 处理 alone keeps its reading
     assert linked(tmp_path, "本年度处理政府信息公开申请6件（含上年结转1件）。") == [
         (6, "requests.handled_pool.total"), (1, CARRIED_IN)]
+
+
+@pytest.mark.parametrize(("listed", "metrics"), [
+    ("无不予公开、无法提供、不予处理等情形发生", ["withheld", "unable", "not_processed"]),
+    ("未出现不予公开、不予处理的情况", ["withheld", "not_processed"]),
+    ("也未出现无法提供的情况", ["unable"])])
+def test_a_worded_zero_over_listed_dispositions_is_a_zero_of_each(tmp_path: Path, listed: str,
+                                                                   metrics: list[str]) -> None:
+    # a negation over a list of disposition categories states a zero of every category it lists, not the first only
+    assert linked(tmp_path, f"全年未收到政府信息公开申请，{listed}。") == [
+        (0, NEW), *((0, f"requests.result.{m}.subtotal.total") for m in metrics)]
+    # ... while a category modifying the requests it heads stays one zero
+    assert linked(tmp_path, "全年收到政府信息公开申请5件，无不予公开的申请。") == [
+        (5, NEW), (0, "requests.result.withheld.subtotal.total")]
