@@ -253,13 +253,14 @@ def _masked(text: str, phrases: list[str]) -> str:
 
 def _carried_between_years(text: str, report_year: int | None, verbs: list[str]) -> str:
     """Given text, the report year and the words that pass requests on, return the text (same length) with a carry
-    from the year before into the report's year named by both years (2024年转入2025年办结 in the 2025 report) written
+    from the year before into the report's year named by its number (2024年转入2025年办结, 上年度转入2025年 in the 2025 report) written
     as the carry words say it, blanks before (上年转入本年): requests carried in, neither another year's count nor
     requests passed on to the next year."""
-    if report_year is None or str(report_year - 1) not in text:
+    if report_year is None or str(report_year) not in text:
         return text
     passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    between = re.compile(rf"((?:不|未)?包?含)?{report_year - 1}\s*年度?\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+    source = rf"(?:{report_year - 1}\s*年度?|上一?年度?)"  # 2024年 or 上年 (上年度转入2025年)
+    between = re.compile(rf"((?:不|未)?包?含)?{source}\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
 
     def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
         words = (m[1] or "") + _CARRIED_IN
@@ -269,10 +270,13 @@ def _carried_between_years(text: str, report_year: int | None, verbs: list[str])
 
 
 def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
-                      forward_words: tuple[str, ...] = ()) -> bool:
-    """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
-    names another year, other than as the carry-over between years (2022年结转 and 转结2022年的申请 in the 2023 report
-    are 上年结转; 结转2024年 is 结转下年度, and so is 转2024年 after a forward word) or as the year compared with (比2022年下降29%)."""
+                      forward_words: tuple[str, ...] = (), source_words: tuple[str, ...] = ()) -> bool:
+    """Given text before a figure, the report year, the carry words, the comparison markers, the forward words and the
+    words naming a carry's source year, return whether it names another year, other than as the carry-over between
+    years (2022年结转 and 转结2022年的申请 in the 2023 report are 上年结转; 结转2024年 is 结转下年度, and so is 转2024年
+    after a forward word) or as the year compared with (比2022年下降29%). A carry into the report's own year with no
+    source in its clause (结转2023年, 转至2023年 in the 2023 report: the next year's wording left standing?) counts as
+    another year: no reading."""
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
         after, before = text[match.end():match.end() + 6].lstrip("度"), text[:match.start()].rstrip("至到")
@@ -284,12 +288,22 @@ def _names_other_year(text: str, report_year: int, carry_words: list[str], marke
         forward = after[len(next((w for w in carry_words if after.startswith(w)), "")):][:1] in ("至", "到", "入")
         if year == report_year and carry_over and not forward:
             return True  # 2021年结转 in the 2021 report: carried over into it, or forward from it? unclear
+        into_own_year = year == report_year and (carry_forward or before.endswith(forward_words))
+        if into_own_year and not _names_carry_source(text[:match.start()], report_year, source_words):
+            return True  # 结转2021年, 转至2021年 in the 2021 report, from no year named: carried in, or a slip for the next? unclear
         carry_from = text[:match.start()].endswith(tuple(carry_words))  # 未转结2023年的申请, in the 2024 report
         if year == report_year or (year == report_year - 1 and (carry_over or carry_from)) \
                 or (year == report_year + 1 and carry_forward):
             continue
         return True
     return False
+
+
+def _names_carry_source(before: str, report_year: int, source_words: tuple[str, ...]) -> bool:
+    """Given the words before a carry into the report's own year, the report year and the source words, return whether
+    the carry's clause names the year the requests came from (上年度结转至2023年, 2022年收到、结转至2023年)."""
+    clause = _CLAUSE_MARK.split(before)[-1]
+    return any(w in clause for w in source_words) or f"{report_year - 1}年" in clause.replace(" ", "")
 
 
 def classes_named(text: str, classes: list[list[str]]) -> int:
@@ -940,7 +954,8 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
                        or _running_total(left, report_year, spec)):
         return True  # 至今共受理申请120件, 到2015年底累计受理120件: the year's among earlier years'
     # a span of years names 年 or a plan's 五 (十三五期间), another year 年: words naming neither skip the scans
-    if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(text, end - len(left), end, spec):
+    read = text[:end - len(left)] + left + text[end:]  # 上年度转至2025年 read as 上年转入本年, a carry and no other year
+    if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(read, end - len(left), end, spec):
         return True
     if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
         return True  # 去年收到申请8件，今年收到12件: the year before's
@@ -952,7 +967,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     if any(int(m.group(1)) != report_year for m in _RANGE_FIRST_YEAR.finditer(plain_left)):
         return True  # 2021-2023年共收到申请58件: several years' count
     return _names_other_year(plain_left, report_year, spec.carry_words, tuple(spec.year_comparison_markers),
-                             tuple(spec.carry_forward_words))
+                             tuple(spec.carry_forward_words), tuple(spec.carry_source_words))
 
 
 def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:

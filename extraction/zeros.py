@@ -303,8 +303,17 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:
         return None
-    unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]})
+    unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]}
+                   or _another_category(text, s, subjects[:i], g))
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _another_category(text: str, subject: tuple[str, int, int], before: list[tuple[str, int, int]], g: _Grammar) -> bool:
+    """Given a subject and the subjects before it in its claim, return whether it is a category of its topic listed
+    after categories only, none the same (无不予公开、无法提供、不予处理等情形: a zero of each category listed)."""
+    words = [text[s[1]:s[2]] for s in before if s[0] == subject[0]]
+    own = text[subject[1]:subject[2]]
+    return own in g.category_words and own not in words and all(w in g.category_words for w in words)
 
 
 def _of_other_period(text: str, neg_start: int, g: _Grammar) -> bool:

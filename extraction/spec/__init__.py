@@ -150,6 +150,7 @@ class Spec:
     # topic -> procedures of another kind that, named earlier in a sentence, own its topic's shortest word
     topic_kind_subjects: dict[str, list[str]] = field(default_factory=dict)
     carry_forward_words: list[str] = field(default_factory=list)  # 转: before the next year's number, its carry-forward
+    carry_source_words: list[str] = field(default_factory=list)  # 上年: the year a carry into the report's own year is from
     attribute_lists: dict[str, Any] = field(default_factory=dict)  # documents counted by disclosure attribute
     owner_gaps: list[str] = field(default_factory=list)  # words between a topic word and the figure it names
     noun_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> its vetoes alone (no case nouns, kinds)
@@ -432,6 +433,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         sums=raw["grammar"]["sums"],
         item_counts=raw["grammar"]["item_counts"],
         carry_forward_words=raw.get("carry_forward_words", []),
+        carry_source_words=raw.get("carry_source_words", []),
         topic_kind_subjects={t: v["kind_subjects"] for t, v in topics.items() if v.get("kind_subjects")},
         head_gaps=sorted({*raw["grammar"]["head_gaps"], *raw["grammar"]["borrowed_gaps"], *raw["grammar"]["object_prefixes"]},
                          key=lambda w: (-len(w), w)),
