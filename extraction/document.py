@@ -58,7 +58,7 @@ def at_line(line: int) -> Where:
     return Where(line=line)
 
 
-@dataclass
+@dataclass(slots=True)
 class TextLine:
     """One line (PDF visual line, HTML/DOCX paragraph, text-file line) of running text outside tables."""
 
@@ -66,7 +66,7 @@ class TextLine:
     where: Where
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One printed table cell. `text` keeps in-cell line breaks as '\\n'; '' is a printed but empty cell.
     `confidence` is the OCR engine's confidence in `text` (0-1) for a cell read from an image; None for a text layer."""
