@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where
+from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where, where_from
 from extraction.ingest.text import BOMS, canonical_encoding, decode
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -235,9 +235,10 @@ class Reader:
         t = len(self.source.tables) + 1
         rows: list[list[Cell | None]] = []
         for r, row in enumerate(grid, start=1):
-            address = f"table {t} row {r} col "  # once a row: a cell adds its column (Where's fields by position)
+            address = f"table {t} row {r} col "  # once a row: a cell adds its column (Where's fields in one tuple)
             rows.append([
-                None if cell is None else Cell(cell_text(cell), Where(None, cell.sourceline, None, address + str(c)))
+                None if cell is None
+                else Cell(cell_text(cell), where_from((None, cell.sourceline, None, address + str(c), None)))
                 for c, cell in enumerate(row, start=1)
             ])
             texts = [cell.text for cell in rows[-1] if cell is not None]
