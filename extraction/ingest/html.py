@@ -136,7 +136,9 @@ def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]
         for cell in cells:
             while c in row:
                 c += 1
-            if cell.get("rowspan") is None and cell.get("colspan") is None:  # most cells: one column, one row
+            # Most cells: one column, one row, and most print no attribute at all (keys() asks libxml2 once; each
+            # get parses its name first).
+            if not cell.keys() or (cell.get("rowspan") is None and cell.get("colspan") is None):
                 row[c] = cell
                 c += 1
                 continue
@@ -149,7 +151,7 @@ def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]
                         placed[r + dr].setdefault(c + dc, None)
             c += colspan
     width = max((max(row) + 1 for row in placed if row), default=0)
-    return [[row.get(c) for c in range(width)] for row in placed]
+    return [list(map(row.get, range(width))) for row in placed]
 
 
 def table_grid(table: etree._Element) -> list[list[etree._Element | None]]:
