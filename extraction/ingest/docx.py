@@ -30,7 +30,7 @@ def squeezed(text: str) -> str:
 
 def cell_text(cell: etree._Element) -> str:
     """Given a flattened cell, return its own paragraphs joined with '\\n' (text of nested tables excluded)."""
-    paragraphs = cell.findall(P)
+    paragraphs = list(cell.iterchildren(P))  # findall(P) as lxml's ElementPath reads it, without its Python steps
     if len(paragraphs) == 1:  # most cells
         return squeezed(paragraphs[0].text or "")
     texts = (squeezed(p.text or "") for p in paragraphs)
