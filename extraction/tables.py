@@ -39,7 +39,7 @@ V2021_HEADER_WORDS = ("本年制发件数", "本年废止件数", "现行有效�
 HEADER_WORDS = re.compile("|".join(map(re.escape, V2019_HEADER_WORDS + V2021_HEADER_WORDS)))  # any of them, in one pass
 
 
-@dataclass
+@dataclass(slots=True)
 class CellValue:
     """One canonical cell as read: number or None (blank, "/"), the printed text, where, how sure."""
 

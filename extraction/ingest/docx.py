@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where
+from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where, where_from
 from extraction.ingest.docx_package import read_package
 
 MAX_SPAN = 1000  # a garbled gridSpan must not build a huge grid
@@ -30,7 +30,7 @@ def squeezed(text: str) -> str:
 
 def cell_text(cell: etree._Element) -> str:
     """Given a flattened cell, return its own paragraphs joined with '\\n' (text of nested tables excluded)."""
-    paragraphs = cell.findall(P)
+    paragraphs = list(cell.iterchildren(P))  # findall(P) as lxml's ElementPath reads it, without its Python steps
     if len(paragraphs) == 1:  # most cells
         return squeezed(paragraphs[0].text or "")
     texts = (squeezed(p.text or "") for p in paragraphs)
@@ -75,7 +75,7 @@ def expand(slots: list[Slot], height: int, width: int, t: int) -> list[list[Cell
     for slot in slots:
         if slot.merge == "continue":
             continue
-        where = Where(address=f"table {t} row {slot.row + 1} col {slot.col + 1}")
+        where = where_from((None, None, None, f"table {t} row {slot.row + 1} col {slot.col + 1}", None))
         grid[slot.row][slot.col] = Cell(cell_text(slot.cell), where)
     return grid
 

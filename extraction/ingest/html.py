@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where
+from extraction.document import Cell, IngestError, RawTable, Source, TextLine, Where, where_from
 from extraction.ingest.text import BOMS, canonical_encoding, decode
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -136,7 +136,9 @@ def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]
         for cell in cells:
             while c in row:
                 c += 1
-            if cell.get("rowspan") is None and cell.get("colspan") is None:  # most cells: one column, one row
+            # Most cells: one column, one row, and most print no attribute at all (keys() asks libxml2 once; each
+            # get parses its name first).
+            if not cell.keys() or (cell.get("rowspan") is None and cell.get("colspan") is None):
                 row[c] = cell
                 c += 1
                 continue
@@ -149,7 +151,7 @@ def expand(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]
                         placed[r + dr].setdefault(c + dc, None)
             c += colspan
     width = max((max(row) + 1 for row in placed if row), default=0)
-    return [[row.get(c) for c in range(width)] for row in placed]
+    return [list(map(row.get, range(width))) for row in placed]
 
 
 def table_grid(table: etree._Element) -> list[list[etree._Element | None]]:
@@ -235,9 +237,10 @@ class Reader:
         t = len(self.source.tables) + 1
         rows: list[list[Cell | None]] = []
         for r, row in enumerate(grid, start=1):
-            address = f"table {t} row {r} col "  # once a row: a cell adds its column (Where's fields by position)
+            address = f"table {t} row {r} col "  # once a row: a cell adds its column (Where's fields in one tuple)
             rows.append([
-                None if cell is None else Cell(cell_text(cell), Where(None, cell.sourceline, None, address + str(c)))
+                None if cell is None
+                else Cell(cell_text(cell), where_from((None, cell.sourceline, None, address + str(c), None)))
                 for c, cell in enumerate(row, start=1)
             ])
             texts = [cell.text for cell in rows[-1] if cell is not None]

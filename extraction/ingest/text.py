@@ -26,7 +26,8 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extraction.document import CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where, at_line
+from extraction.document import (CAPTION_MAX_CHARS, Cell, PrintedBlock, PrintedRun, RawTable, Source, TextLine, Where,
+                                 at_line, where_from)
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -442,8 +443,9 @@ def make_table(rows: list[tuple[int, list[str]]], layout: str, line_index: int, 
         rows = [(number, [text for text in split_values(cells) if text]) for number, cells in rows]
         layout = "text-guessed"
     positional = layout in ("markdown", "text-tabs") or (layout == "text-pipe" and len({len(cells) for _, cells in rows}) == 1)
-    grid: list[list[Cell | None]] = [  # a Where per cell (page, line by position: binding keywords costs a cell more)
-        [Cell(text, Where(None, number)) for text in cells if positional or text] for number, cells in rows
+    grid: list[list[Cell | None]] = [  # a Where per cell (its fields in one tuple: Where's own call costs a cell more)
+        [Cell(text, where_from((None, number, None, None, None))) for text in cells if positional or text]
+        for number, cells in rows
     ]
     return RawTable(grid, at_line(rows[0][0]), line_index=line_index, positional=positional, caption=caption)
 
