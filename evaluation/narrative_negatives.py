@@ -31,8 +31,9 @@ CLAUSE_MARKS = "，。；：！？、,;:!?（）()\n"  # a parenthesis is a clau
 SENTENCE_MARKS = "。！？；;!?\n"
 SKIPPED_AT_CLAUSE_START = " \t\u3000•"
 # Nouns of another matter that name no channel of requests and stand alone as what a body counts (热线, 信箱 and 问政
-# are channels; 办件 and 审批 are a window's business, which some pages write of requests too).
-NOT_STANDING_ALONE = frozenset({"热线", "信箱", "问政", "办件", "审批"})
+# are channels, and so are 12345 工单 where requests come in by them: 收到工单16件，申请人主动撤销2件; 办件 and 审批
+# are a window's business, which some pages write of requests too).
+NOT_STANDING_ALONE = frozenset({"热线", "信箱", "问政", "工单", "办件", "审批"})
 # Kinds that name every application (各类申请 holds the information requests among others), or that say another
 # kind only with a word the swap leaves out (企业开办申请, 户籍业务申请, 登记变更申请): no other kind here.
 NOT_A_KIND_ALONE = frozenset({"各类", "各种", "各项", "开办", "业务", "变更", "注册", "注销", "认证"})

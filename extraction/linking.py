@@ -753,6 +753,20 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     return _vetoed_words(window, vetoes)
 
 
+def _subject_before_the_list(text: str, clause_start: int, local_start: int, sentence: tuple[int, int],
+                             spec: Spec) -> bool:
+    """Given a figure's clause start and where its own words start (past a figure before it in the clause), return
+    whether a word saying whose count the clause states or per what (clause_subject_veto_words: the bodies taken
+    together, an average) stands before that earlier figure: it is the subject of every figure the clause lists
+    (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件)."""
+    if local_start <= clause_start or not spec.clause_subject_veto_words:
+        return False
+    begin = min(sentence[0], clause_start)
+    listed = _towns_after_departments_masked(text[begin:local_start], spec)  # 全区各部门、各乡镇: the whole area
+    words = _masked(_street_names_masked(listed[clause_start - begin:], spec), spec.veto_exempt)
+    return any(w in words for w in spec.clause_subject_veto_words)
+
+
 def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
     """Given the words of a figure's clause before it (veto_exempt phrases masked) and its topic, return whether one of
     the topic's clause vetoes stands before the last word of the topic there (审理…行政复议案件: the organ's)."""
@@ -1168,9 +1182,12 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
                      claim.negation_end + start if claim.negation_end else 0)
 
 
-def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ...]) -> ZeroClaim | None:
-    """Given a printed zero (行政复议、行政诉讼案件0件) and the head nouns a listed subject may take, return a claim on
-    the subjects joined right before it, or None unless two topics are joined: their sum is 0, so each of them is."""
+def _joined_zero_claim(plain: str, fig: Figure, start: int, spec: Spec) -> ZeroClaim | None:
+    """Given a printed zero (行政复议、行政诉讼案件0件) and where its words start, return a claim on the subjects joined
+    right before it, or None unless two topics are joined: their sum is 0, so each of them is. A change word between
+    the last subject and the zero (比上年下降0件: category_list_changes) makes it no count of them; another noun joined
+    there does not (行政复议、行政诉讼和申诉案件0件: each of the three is none)."""
+    heads = tuple(spec.zeros["joined_heads"])
     subjects = find_subjects(plain[start:fig.start])
     run = subjects[-1:]
     for before in reversed(subjects[:-1]):
@@ -1180,6 +1197,8 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ..
         run.insert(0, before)
     if len({t for t, _, _ in run}) < 2 or fig.start - (start + run[-1][2]) > JOINED_ZERO_GAP_CHARS:
         return None
+    if any(w in plain[start + run[-1][2]:fig.start] for w in spec.category_list_changes):
+        return None  # 行政复议、诉讼比上年下降0件: a change of their sum, no count of it
     return ZeroClaim(start + run[0][1], fig.end, tuple((t, s + start, e + start) for t, s, e in run))
 
 
@@ -1205,7 +1224,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         group = _breakdown_group(narrative, sentence, spec)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
         if claim is None and fig.value == 0:
-            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]), tuple(spec.zeros["joined_heads"]))
+            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]), spec)
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
             wholes = _in_group(wholes, group)
@@ -1284,6 +1303,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if _subject_before_the_list(text, clause_start, local_start, sentence, spec):
+            continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
         if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \

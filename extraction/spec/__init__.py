@@ -172,6 +172,7 @@ class Spec:
     earlier_subject_gaps: list[str] = field(default_factory=list)  # cue-to-figure words when that word is a clause back
     list_passed_by: list[str] = field(default_factory=list)  # a change or total of the row: the word goes on past it
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
+    clause_subject_veto_words: list[str] = field(default_factory=list)  # 县直部门, 月均: every figure of the clause
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -403,6 +404,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         comparison_markers=raw["comparison_markers"],
         year_comparison_markers=raw["year_comparison_markers"],
         clause_veto_words=_words(raw["clause_veto_words"]),
+        clause_subject_veto_words=_words(raw["clause_subject_veto_words"]),
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
