@@ -162,13 +162,18 @@ def own_subject_start(text: str, target: Target, leads: tuple[str, ...]) -> tupl
     return (at, own.end()) if own and own.end() <= target.start else (at, at)
 
 
+def words_in(text: str, start: int, end: int, listed: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Given a text, a span and words, return each of the words found inside the span (none inside a longer one
+    found) with where it starts, in text order."""
+    found = [(start + m.start(), w) for w in listed for m in re.finditer(re.escape(w), text[start:end])]
+    return sorted((at, w) for at, w in found
+                  if not any(b <= at and at + len(w) <= b + len(v) and len(v) > len(w) for b, v in found))
+
+
 def last_word(text: str, start: int, end: int, listed: tuple[str, ...]) -> tuple[int, str] | None:
-    """Given a text, a span and words, return the last of the words found inside the span (none inside a longer
-    one found) and where it starts."""
-    found = [(m.start(), w) for w in listed for m in re.finditer(re.escape(w), text[start:end])]
-    found = [(start + at, w) for at, w in found
-             if not any(b <= at and at + len(w) <= b + len(v) and len(v) > len(w) for b, v in found)]
-    return max(found, key=lambda f: (f[0], len(f[1]))) if found else None
+    """Given a text, a span and words, return the last of the words found inside the span and where it starts."""
+    found = words_in(text, start, end, listed)
+    return found[-1] if found else None
 
 
 def topic_word(text: str, target: Target, listed: tuple[str, ...]) -> tuple[int, int] | None:
@@ -233,18 +238,18 @@ def bodies_together(text: str, target: Target, gold: Json, rng: random.Random) -
 
 
 def earlier_year(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
-    """The count moved to an earlier year: the sentence's word of this year replaced (全年 → 上年度, 2023年 → 2021年),
-    or an earlier year put before the clause's subject."""
+    """The count moved to an earlier year: the sentence's words of this year before it replaced (全年 → 上年度, 2023年
+    → 2021年), or an earlier year put before the clause's subject."""
     if any(part in target.metric for part in EXCLUDED):
         return None
     w = words()
     year = gold.get("read_year")  # the year the unmutated page is read as: an explicit year only beside a known one
     this_year = w.this_year + ((f"{year}年度", f"{year}年") if isinstance(year, int) else ())
     earlier = w.previous_years + ((f"{year - 1}年", f"{year - 2}年") if isinstance(year, int) else ())
-    found = last_word(text, target.sentence_start, target.start, this_year)
-    if found is not None:
-        at, word = found
-        return [Edit(at, at + len(word), rng.choice(earlier))]
+    found = words_in(text, target.sentence_start, target.start, this_year)
+    if found:  # every one of them, or one left (其中本年度新收…) would say the sentence is of this year still
+        said = rng.choice(earlier)
+        return [Edit(at, at + len(word), said) for at, word in found]
     if text.startswith(tuple(w.clause_leads), target.clause_start):  # 其中上年度…: which whole the part is of is unclear
         return None
     return [Edit(target.clause_start, target.clause_start, rng.choice(earlier))]

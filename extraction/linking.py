@@ -905,11 +905,13 @@ def _part_of_year(text: str, report_year: int | None) -> bool:
 def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
     """Given the text and where the words before a figure start and end, return whether they name the year before
     the report's by a relative word (上年度收到申请30件), other than to carry requests between the years (the carry
-    word may follow the figure's start: 上年无结转) or to compare with it."""
+    word may follow the figure's start: 上年无结转) or to compare with it. A carry word is read only before the
+    year word's first count (上年办结34件，转结下年度0件: the year before's answered, a carry of its own after it)."""
     words, carry, carry_words, markers = _previous_year_words(spec)
     for match in words.finditer(text, start, end):
         before = text[max(start, match.start() - 2):match.start()]
         after = text[match.end():match.end() + PREVIOUS_YEAR_REACH]
+        after = after[:next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]
         if any(w in after for w in carry) or before.endswith(carry_words) or before.endswith(markers):
             continue
         return True

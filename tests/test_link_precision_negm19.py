@@ -5,7 +5,8 @@ found surviving on the tuned split, checked on paraphrased sentences, each with 
   figure the clause lists, past the figures before (县直部门产生行政复议13件和行政诉讼1件);
 - a printed zero shared by joined subjects is no count when a change stands between them and it (行政复议、行政诉讼
   比上年减少0件);
-- a request not yet handled (未办理完毕11件) is no answered one.
+- a request not yet handled (未办理完毕11件) is no answered one;
+- a carry word after the year before's first count does not make that year word a carry (上年办结34件，转结下年度0件).
 """
 from __future__ import annotations
 
@@ -73,3 +74,21 @@ def test_requests_handled_stay_answered() -> None:
 def test_a_zero_of_subjects_joined_with_another_noun_stays_linked() -> None:
     assert links("全年共受理有关政府信息公开工作的行政复议、行政诉讼和申诉案件0件。") == [(0, "review.total"),
                                                                                    (0, "litigation.total")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年，收到申请74件，上年完成72件（结转至下年度办理2件）。",
+    "共受理申请34件，上年办结34件，转结下年度继续办理0件。",
+    "收到申请21件，去年同期办结18件，结转下年度5件。",
+])
+def test_a_count_of_the_year_before_is_not_made_a_carry_by_a_carry_after_it(sentence: str) -> None:
+    assert [metric for _, metric in links(sentence)][1:] == [None, None]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年收到申请21件，上年结转3件，办结18件。", [(21, "requests.new.total"), (3, "requests.carried_over.total"),
+                                               (18, "requests.result.total.total")]),
+    ("全年收到申请21件，上年度转入4件。", [(21, "requests.new.total"), (4, "requests.carried_over.total")]),
+])
+def test_the_year_before_carried_in_stays_linked(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert links(sentence) == expected
