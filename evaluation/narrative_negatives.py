@@ -3,8 +3,8 @@
 The positive harness (narrative_mutations) rewrites a page's surface and checks every link survives. This one
 rewrites what a linked figure counts — the topic noun swapped for another matter's (申请 → 信访), the count given
 to other bodies taken together (下属单位), moved to an earlier year or a period since long ago, turned into a change
-against last year, an average, a count of people, or a request not yet answered — and checks that the link to the
-ORIGINAL metric goes. Each mutation edits one figure per sentence, a figure the unmutated page links as gold does;
+against last year, an average, a count of people, a request not yet answered, or another body's requests the body
+helped with (协助上级部门办结) — and checks that the link to the ORIGINAL metric goes. Each mutation edits one figure per sentence, a figure the unmutated page links as gold does;
 the words come from the narrative grammar (extraction/spec/template.yaml) where it lists them. A figure still linked
 to its original metric after the edit is a surviving false link.
 """
@@ -43,6 +43,11 @@ AVERAGE_WORDS = ("月均", "日均", "平均每月")  # of clause_veto_words
 # A total word opening a clause gives way to the average or running total put in its place (共收到 → 月均收到).
 TOTAL_OPENERS = ("共计", "合计", "总计", "共")
 EXAMPLES_PER_MUTATION = 40
+# Helpers that take the other body as their object (协助上级部门办结: the upper body's requests); the others name it
+# in their own word (转县…, 代区…) or pass requests on rather than help (转交, 移送).
+HELPING_ALONE = ("协助", "督促", "指导", "配合")
+HELPED_BODIES = {"协助": ("上级部门", "上级机关"), "配合": ("上级部门", "上级机关"), "督促": ("下属单位", "各乡镇"),
+                 "指导": ("下属单位", "各乡镇")}  # help goes up, oversight down
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class Words:
     since_words: tuple[str, ...]
     changes: tuple[str, ...]
     answer_verbs: tuple[str, ...]
+    request_verbs: tuple[str, ...]  # the receive and answer events' verbs of the requests
+    helpers: tuple[str, ...]  # verbs of helping or overseeing another body's act
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +110,9 @@ def words() -> Words:
         clause_leads=by_length(w for w in lead if w not in totals and len(w) > 1),
         since_words=tuple(spec.since_words),
         changes=tuple(w for w in spec.category_list_changes if w in ("增加", "减少", "增长", "下降")),
-        answer_verbs=by_length(w for w in answer["words"] if w in ("办结", "答复", "办理完毕", "处理完毕", "办理完结"))
+        answer_verbs=by_length(w for w in answer["words"] if w in ("办结", "答复", "办理完毕", "处理完毕", "办理完结")),
+        request_verbs=by_length(w for e in events if e["class"] in ("receive", "receive_new", "answer") for w in e["words"]),
+        helpers=tuple(w for w in raw["grammar"]["helpers"] if w in HELPING_ALONE),
     )
 
 
@@ -323,6 +332,22 @@ def not_yet(text: str, target: Target, gold: Json, rng: random.Random) -> list[E
     return [Edit(at, at, "未")]
 
 
+def helped(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
+    """The count made another body's, helped with or overseen (收到申请12件 → 协助上级部门收到申请12件; 办结10件 →
+    指导下属单位办结10件)."""
+    if target.metric not in ("requests.new.total", "requests.result.total.total"):
+        return None
+    w = words()
+    found = last_word(text, target.clause_start, target.start, w.request_verbs)
+    if found is None or text.startswith("在", target.clause_start):
+        return None  # 在受理的3件…中: a helper there may read as the circumstance of the body's own act
+    at, _ = found
+    if text[:at].endswith(w.helpers):
+        return None
+    helper = rng.choice(w.helpers)
+    return [Edit(at, at, helper + rng.choice(HELPED_BODIES[helper]))]
+
+
 MUTATIONS: dict[str, Mutation] = {
     "other-matter": other_matter,
     "other-kind": other_kind,
@@ -333,6 +358,7 @@ MUTATIONS: dict[str, Mutation] = {
     "change": change,
     "people": people,
     "not-yet": not_yet,
+    "helped": helped,
 }
 
 

@@ -509,14 +509,29 @@ def _any_helper(helpers: list[str]) -> re.Pattern[str]:
 
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
-    else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
+    else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下: a word before the
+    helper opening its phrase, a word after it closing it)."""
     if "helped_by" not in rule:  # most rules: no helper verb to look for
         return False
     if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
     exempt = rule.get("helped_exempt_before", ())
-    return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
+    closing = rule.get("helped_exempt_closing")
+    return any(i >= 0 and not (any(w in before_cue[:i] for w in exempt)
+                               and (closing is None or _closed(before_cue[i + len(h):], closing)))
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
+
+
+def _closed(after_helper: str, closing: dict[str, list[str]]) -> bool:
+    """Given the words between a helper and its event verb, return whether a closing word ends the helper's phrase
+    there (指导下, 的指导和帮助下; not 下属单位, 下级)."""
+    for word in closing["words"]:
+        k = after_helper.find(word)
+        while k >= 0:
+            if not after_helper.startswith(tuple(closing["not_before"]), k + len(word)):
+                return True
+            k = after_helper.find(word, k + 1)
+    return False
 
 
 def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:

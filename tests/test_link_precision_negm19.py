@@ -6,7 +6,8 @@ found surviving on the tuned split, checked on paraphrased sentences, each with 
 - a printed zero shared by joined subjects is no count when a change stands between them and it (行政复议、行政诉讼
   比上年减少0件);
 - a request not yet handled (未办理完毕11件) is no answered one;
-- a carry word after the year before's first count does not make that year word a carry (上年办结34件，转结下年度0件).
+- a carry word after the year before's first count does not make that year word a carry (上年办结34件，转结下年度0件);
+- a helper after a 在 opening a time frame, not closed by 下, makes the count another body's (在法定期限内协助上级机关答复).
 """
 from __future__ import annotations
 
@@ -91,4 +92,22 @@ def test_a_count_of_the_year_before_is_not_made_a_carry_by_a_carry_after_it(sent
     ("全年收到申请21件，上年度转入4件。", [(21, "requests.new.total"), (4, "requests.carried_over.total")]),
 ])
 def test_the_year_before_carried_in_stays_linked(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert links(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "按规定在法定期限内协助上级机关答复政府信息公开申请229件。",
+    "2023年在规定时间内配合上级部门办结申请5件。",
+])
+def test_a_helper_after_a_time_frame_in_zai_makes_the_count_another_bodys(sentence: str) -> None:
+    assert all(metric is None for _, metric in links(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("在区政府办公室的指导和帮助下受理政府信息公开申请12件。", [(12, "requests.new.total")]),
+    ("在上级部门指导下受理政府信息公开申请12件。", [(12, "requests.new.total")]),
+    ("在法定期限内答复申请12件。", [(12, "requests.result.total.total")]),
+])
+def test_the_circumstance_of_the_bodys_own_act_stays_linked(sentence: str,
+                                                           expected: list[tuple[float, str | None]]) -> None:
     assert links(sentence) == expected

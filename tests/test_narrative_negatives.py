@@ -1,7 +1,7 @@
 """The narrative's negative metamorphic harness: each mutation changes what a linked figure counts, deterministically,
 in the figure's own sentence, and the gate holds on a fixed sample of the tuned split: a figure whose clause now
-counts another matter, other bodies, another year, a running total, an average, a change, people or requests not
-yet answered keeps no link to its original metric."""
+counts another matter, other bodies, another year, a running total, an average, a change, people, requests not
+yet answered or another body's requests helped with keeps no link to its original metric."""
 from __future__ import annotations
 
 import io

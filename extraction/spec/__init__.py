@@ -330,7 +330,8 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
              topics: list[str] | None = None) -> list[dict[str, Any]]:
     """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
     topics, when given)."""
-    helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"]}
+    helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"],
+               "helped_exempt_closing": grammar["helped_exempt_closing"]}
     rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"], helpers)
              + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"], grammar.get("applicant_subject_markers", [])))
     return [r for r in rules if topics is None or r["topic"] in topics]
