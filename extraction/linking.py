@@ -247,6 +247,19 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
+def _names_masked(text: str, phrases: tuple[str, ...], cut_by: tuple[str, ...]) -> str:
+    """Given text, phrases and verbs, return the text with each phrase blanked (same length), but not where one of the
+    verbs starts inside it and runs past its end (信访办理: petitions handled, not the petition office 信访办)."""
+    for phrase in phrases:
+        k = text.find(phrase)
+        while k >= 0:
+            end = k + len(phrase)
+            if not any(text.startswith(v, j) for v in cut_by for j in range(max(k + 1, end - len(v) + 1), end)):
+                text = text[:k] + "\u3000" * len(phrase) + text[end:]
+            k = text.find(phrase, end)
+    return text
+
+
 def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
                       forward_words: tuple[str, ...] = ()) -> bool:
     """Given text before a figure, the report year, the carry words and the comparison markers, return whether it
@@ -625,9 +638,11 @@ def _names_leaf(local: str, word: str) -> bool:
 @dataclass(frozen=True)
 class _Vetoes:
     """A topic's veto grammar, compiled: the phrases masked before vetoes are sought (veto_exempt and the topic's
-    case nouns) and whether any occurs; the one-character vetoes (whole tokens only) and the longer ones."""
+    case nouns) and whether any occurs, with the verbs that cut a phrase into no name; the one-character vetoes (whole
+    tokens only) and the longer ones."""
 
     masks: tuple[str, ...]
+    cut_by: tuple[str, ...]
     any_mask: re.Pattern[str] | None
     tokens: frozenset[str]
     words: re.Pattern[str] | None
@@ -648,7 +663,8 @@ def _vetoes(spec: Spec, topic: str) -> _Vetoes:
     if hit is None or hit[0] is not spec:
         masks = [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())]
         vetoes = [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]
-        compiled = _Vetoes(tuple(masks), _any_of(masks), frozenset(v for v in vetoes if len(v) == 1),
+        compiled = _Vetoes(tuple(masks), tuple(spec.veto_exempt_cut_by), _any_of(masks),
+                           frozenset(v for v in vetoes if len(v) == 1),
                            _any_of([v for v in vetoes if len(v) != 1]), _any_of(spec.clause_veto_words))
         if len(_VETOES) >= _TOPIC_CUES_MAX:
             _VETOES.clear()
@@ -660,7 +676,7 @@ def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
     """Given words near a figure (its cue region) and the topic's vetoes, return whether a veto stands in them: a
     longer veto anywhere, a one-character one as a word of its own. The masked phrases are not searched."""
     if vetoes.any_mask is not None and vetoes.any_mask.search(text):
-        text = _masked(text, list(vetoes.masks))
+        text = _names_masked(text, vetoes.masks, vetoes.cut_by)
     if vetoes.words is not None and vetoes.words.search(text):
         return True
     return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
@@ -747,7 +763,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     listed = _towns_after_departments_masked(text[min(sentence[0], clause_from):fig.start], spec)
     clause = _street_names_masked(listed[clause_from - min(sentence[0], clause_from):], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
-        clause = _masked(clause, list(vetoes.masks))
+        clause = _names_masked(clause, vetoes.masks, vetoes.cut_by)
     if vetoes.clause is not None and vetoes.clause.search(clause):
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if _topic_clause_vetoed(clause, topic, spec):

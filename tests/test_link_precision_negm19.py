@@ -7,7 +7,8 @@ found surviving on the tuned split, checked on paraphrased sentences, each with 
   比上年减少0件);
 - a request not yet handled (未办理完毕11件) is no answered one;
 - a carry word after the year before's first count does not make that year word a carry (上年办结34件，转结下年度0件);
-- a helper after a 在 opening a time frame, not closed by 下, makes the count another body's (在法定期限内协助上级机关答复).
+- a helper after a 在 opening a time frame, not closed by 下, makes the count another body's (在法定期限内协助上级机关答复);
+- a masked name cut by a verb running past it is no name (信访办理2件: petitions handled, not 信访办).
 """
 from __future__ import annotations
 
@@ -111,3 +112,16 @@ def test_a_helper_after_a_time_frame_in_zai_makes_the_count_another_bodys(senten
 def test_the_circumstance_of_the_bodys_own_act_stays_linked(sentence: str,
                                                            expected: list[tuple[float, str | None]]) -> None:
     assert links(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年收到政府信息公开申请3件，信访办理2件。",
+    "区政府办公室未收到政府信息公开的申请，信访办理0件。",
+    "全年收到政府信息公开申请3件，信访办结2件。",
+])
+def test_a_name_cut_by_a_verb_masks_no_veto(sentence: str) -> None:
+    assert "requests.result.total.total" not in [metric for _, metric in links(sentence)]
+
+
+def test_the_petition_office_named_stays_masked() -> None:
+    assert links("区信访办转来政府信息公开申请2件。") == [(2, "requests.new.total")]

@@ -173,6 +173,7 @@ class Spec:
     list_passed_by: list[str] = field(default_factory=list)  # a change or total of the row: the word goes on past it
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
     clause_subject_veto_words: list[str] = field(default_factory=list)  # 县直部门, 月均: every figure of the clause
+    veto_exempt_cut_by: list[str] = field(default_factory=list)  # 信访办理: a verb cutting a masked name, no name
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -411,6 +412,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
+        veto_exempt_cut_by=raw["veto_exempt_cut_by"],
         topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
         + [k + min(v["words"], key=len) for v in topics.values() for k in v.get("other_kinds", [])],
         topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
