@@ -34,7 +34,14 @@ the numbers and reads the table's numbers as one stream in printed order:
   report's, a finding;
 - where still none holds, a group of adjacent runs may be printed in two bands (pdfminer pairs adjacent columns'
   cells above a tall row before it pairs them with those under it): the group's top rows column by column, then
-  its other rows; every group and cut of a whole-table window is weighed.
+  its other rows; every group and cut of a whole-table window is weighed, and where none holds, each again with
+  one wrong number as above (synth_11_016's PDF: every column's first 14 rows, then their other rows, and one row
+  whose parts miss its 总计);
+- where still none holds, a number printed alone among the row labels, right after a row's label, may be that
+  row's 自然人 cell (pdfminer groups a tall row's label with the cell beside it and prints the group where it falls
+  among the labels, away from its run): the windows above (not banded) are weighed again with it moved into the run
+  that follows, at its row's place counted from the table's first row or from its own (its segment's first); the
+  readings of every such move are kept together, so a cell is read only where all agree.
 
 A table cut in two segments whose one segment prints its part columns in an order nothing tells (a run after 总计,
 text among them) while the other's is printed, its 自然人 run placed by the row labels (not only by following a
@@ -46,7 +53,7 @@ in every cell: every placement of zeros reads so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Iterator
 from itertools import permutations, product
 
@@ -66,6 +73,7 @@ BY_ROW = "全文数字按行读出（每行{width}个数）"
 DETACHED = "（总计列印在其他数字之后）"
 UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符）"
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
+MOVED = "（{row}行的自然人数字单独印在其行标签之后，移入自然人列读出）"
 BANDED = "（第{first}至{last}个列块分两段印出：先各列第{cut}行以上，再各列其余各行）"
 ZEROS = "表三印出的{n}个数字（前后均为文字）全为0，无论如何排列各单元格均为0"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
@@ -87,6 +95,7 @@ class Number:
     labels_before: int
     after_text: bool = False
     after_head: bool = False
+    row: str | None = None  # the 表三 row whose label is the last line printed before it
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,7 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
     out: list[Number] = []
     labels = 0
     started = False
+    row = None
     for block in blocks:
         text_since = head_last = False
         for line in block.labels:
@@ -120,18 +130,22 @@ def stream(blocks: list[PrintedBlock], matcher: _RowMatcher, heads: set[str]) ->
             if not is_lone_value(last):
                 label = text
             head_last = norm(label) in heads
+            row = None
             if head_last or TITLE in norm(label):
                 started = True
                 continue
-            if not matcher.requests_row(_Row([Cell(label, line.where)], [], False)):
+            placed = matcher.requests_row(_Row([Cell(label, line.where)], [], False))
+            if not placed:
                 continue
             started = True
             labels += 1
+            row = placed[0]
             if label != text:
-                out.append(Number(Cell(last, line.where), labels, True))
+                out.append(Number(Cell(last, line.where), labels, True, row=row))
                 text_since = False
         if started:
-            out += [Number(cell, labels, text_since and n == 0, head_last and n == 0) for n, cell in enumerate(block.values)]
+            out += [Number(cell, labels, text_since and n == 0, head_last and n == 0, row if n == 0 else None)
+                    for n, cell in enumerate(block.values)]
     return out
 
 
@@ -279,7 +293,7 @@ def splits(rows: list[str]) -> list[list[list[str]]]:
 
 
 def holding_readings(numbers: list[Number], rows: list[str], columns: list[str], identities: list[Identity],
-                     fixed: dict[str, float | int | None]) -> list[Reading] | None:
+                     fixed: dict[str, float | int | None], relocate: bool = True) -> list[Reading] | None:
     """Given the number stream, the table's rows and columns, its identities and the cells read elsewhere, return
     every joint reading of the table under which no identity fails, else those of the whole table with its 总计 run
     printed after other numbers; else the same under which one row misses its total and no identity fails but
@@ -289,7 +303,7 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
     printed = [number(n.cell.text) for n in numbers]
     steps = 0
     for slack, detached in product(SLACK, (None, *FILLED)):
-        found: list[Reading] = zero_tables(numbers, printed, rows, columns) if (slack, detached) == (0, None) else []
+        found: list[Reading] = zero_tables(numbers, printed, rows, columns) if (slack, detached, relocate) == (0, None, True) else []
         found = [reading for reading in found if _holds(reading, identities, fixed)]
         for stream_numbers, values, start, segments, filled in windows(numbers, printed, rows, slack, detached):
             partial: list[Reading] = [Reading({}, frozenset(), "")]
@@ -313,22 +327,57 @@ def holding_readings(numbers: list[Number], rows: list[str], columns: list[str],
                       and _holds(reading, identities, fixed)]
         if found:
             return found
-    return banded_readings(numbers, printed, rows, columns, identities, fixed)
+    if not relocate:
+        return []
+    found = banded_readings(numbers, printed, rows, columns, identities, fixed)
+    if found is None or found:
+        return found
+    for moved, row in relocated_streams(numbers, rows):
+        readings = holding_readings(moved, rows, columns, identities, fixed, relocate=False)
+        if readings is None:
+            return None
+        found += [replace(r, note=r.note + MOVED.format(row=row)) for r in readings]
+    return found
+
+
+def relocated_streams(numbers: list[Number], rows: list[str]) -> Iterator[tuple[list[Number], str]]:
+    """Given the number stream and the table's rows, yield it with one number printed alone among the row labels,
+    right after a row's label, moved into the 自然人 run that follows it, and that row: pdfminer groups a tall row's
+    label with the cell beside it and prints the group where it falls among the labels, away from its column's
+    other cells. Its place in that run is its row's (the run's first row the table's first, or that row: its
+    segment's first). A stream so moved reads no table of zeros: the number printed among the labels is the
+    table's, and zero_tables weighs it where it was printed."""
+    at_row = {row: n for n, row in enumerate(rows)}
+    for i, moved in enumerate(numbers):
+        if moved.row not in at_row or i == len(numbers) - 1:
+            continue
+        if not (numbers[i - 1].labels_before if i else 0) < moved.labels_before < numbers[i + 1].labels_before:
+            continue
+        rest = numbers[:i] + numbers[i + 1:]
+        for at in sorted({i, i + at_row[moved.row]}):
+            if at < len(rest):
+                yield rest[:at] + [Number(moved.cell, rest[at].labels_before)] + rest[at:], moved.row
 
 
 def banded_readings(numbers: list[Number], printed: list[float | int | None], rows: list[str], columns: list[str],
                     identities: list[Identity], fixed: dict[str, float | int | None]) -> list[Reading] | None:
     """Given the number stream, its values, the table's rows and columns, its identities and the cells read
     elsewhere, return every reading of a whole-table window with a group of its runs printed in two bands under
-    which no identity fails; None when the search runs past its budget."""
+    which no identity fails, else those under which one row misses its total (as holding_readings weighs them);
+    None when the search runs past its budget."""
     found: list[Reading] = []
-    for steps, (regrouped, values, note) in enumerate(banded_windows(numbers, printed, rows, len(columns))):
-        if steps > MAX_STEPS:
-            return None
-        start = len(regrouped) - len(rows) * len(columns)
-        found += [Reading(r.cells, r.told, r.note + note, r.unbalanced)
-                  for r in segment_readings(regrouped, values, start, rows, columns, len(columns))
-                  if _holds(r, identities, fixed)]
+    steps = 0
+    for slack in SLACK:
+        for regrouped, values, note in banded_windows(numbers, printed, rows, len(columns)):
+            steps += 1
+            if steps > MAX_STEPS:
+                return None
+            start = len(regrouped) - len(rows) * len(columns)
+            found += [Reading(r.cells, r.told, r.note + note, r.unbalanced)
+                      for r in segment_readings(regrouped, values, start, rows, columns, len(columns), slack)
+                      if _holds(r, identities, fixed)]
+        if found:
+            return found
     return found
 
 

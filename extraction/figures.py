@@ -53,12 +53,20 @@ _CN = rf"[{_CN_NUM}](?:[{_CN_NUM}百千]|[万亿](?=[{_CN_NUM}]))*"
 _SP = "[ \u00a0\u3000]{0,2}"
 
 # A bare integer is a count whose unit the noun before it implies (订阅数4637，已办结18，) only when it ends a
-# clause in running text, right after a Chinese word: at a line's end or with a space it is a table's cell, a page
-# number or a code.
+# clause in running text, right after a Chinese word: with a space it is a table's cell, a page number or a code, and
+# at a line's end too, unless its line is running text, a clause of it closed before (…，全市共受理申请75 ending a
+# paragraph that lost its full stop).
 # Not 、 (1、 numbers a list item after a heading its line break no longer shows) nor an opening parenthesis (a
-# table flattened into one line runs a row's last digits into the next row's （二）).
+# table flattened into one line runs a row's last digits into the next row's （二）)...
 _BARE_END = "[，,。；;）)]"
+# ... but an opening parenthesis whose words say what befell the count (行政复议1（结果维持1）) follows a count: no
+# heading's number (（二）) nor a list item's opens with a word.
+_BARE_GLOSS = r"[（(](?![一二三四五六七八九十]+[)）、])(?=[\u4e00-\u9fff])"
+# ... and so does the requests' noun right after it, its unit dropped (共收到13政府信息公开申请, 受理4申请公开政府信息).
+_BARE_NOUN = "(?:政府信息公开申请(?!人)|申请公开)"
 _BARE_AFTER = re.compile(r"[\u4e00-\u9fff]$")
+_LINE_END = r"(?:\n|$)"
+_CLAUSE_CLOSED = re.compile("[，,；;。]")
 # Words before a bare number that make it a code, a reference or a time, not a count.
 _BARE_CODES = ("电话", "传真", "邮编", "邮政编码", "编码", "代码", "热线", "拨打", "号码", "编号", "序号", "附件", "表", "图",
                "专栏", "版", "室", "楼", "幢", "路", "街", "巷", "期间", "截至", "截止")
@@ -79,7 +87,7 @@ _FIGURE = re.compile(
     {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
     {_SP}(?P<unit>{_UNIT})?
     (?P<post>左右|上下(?![级联游班贯通]))?
-    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D}))|(?!))))))  # a bare number ends a clause or is none
+    (?(unit)|(?(mul)|(?(pct_d)|(?(pct_c)|(?(num)(?={_BARE_END}(?!{_D})|{_LINE_END}|{_BARE_GLOSS}|{_BARE_NOUN})|(?!))))))  # a bare number ends a clause or is none
     """,
     re.VERBOSE,
 )
@@ -138,6 +146,9 @@ _RANK_UNITS = ("位",)
 # “三个责任”, “苏政50条”, “办一件、公开一片”: a figure inside a short quotation names a slogan or a policy.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 _ANY_QUOTE_OPEN = re.compile(f"[{_QUOTE_OPEN}]")
+# "三件大事": a copy that prints its quotation marks straight opens and closes them with one mark, so the marks before
+# the figure on its line, counted, say whether it stands inside one
+_STRAIGHT_QUOTE = '"'
 SLOGAN_MAX_CHARS = 16
 
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
@@ -191,6 +202,8 @@ def _noun_unit(text: str, start: int) -> str:
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
     """Given a figure's span, return whether it stands inside a quotation of at most SLOGAN_MAX_CHARS characters."""
+    if _STRAIGHT_QUOTE in text[max(0, start - SLOGAN_MAX_CHARS):start]:
+        return _in_short_straight_quote(text, start, end)
     if _ANY_QUOTE_OPEN.search(text, max(0, start - SLOGAN_MAX_CHARS), start) is None:
         return False  # most figures: one regex test instead of three searches
     opening = max(text.rfind(q, max(0, start - SLOGAN_MAX_CHARS), start) for q in _QUOTE_OPEN)
@@ -198,6 +211,16 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
         return False
     closing = [i for q in _QUOTE_CLOSE if (i := text.find(q, end, opening + SLOGAN_MAX_CHARS + 1)) >= 0]
     return bool(closing) or start == opening + 1
+
+
+def _in_short_straight_quote(text: str, start: int, end: int) -> bool:
+    """Given a figure's span with a straight quotation mark shortly before it, return whether the figure stands inside
+    a quotation of at most SLOGAN_MAX_CHARS characters: an odd count of the marks before it on its line opens one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count(_STRAIGHT_QUOTE, line_start, start) % 2 == 0:
+        return False
+    opening = text.rfind(_STRAIGHT_QUOTE, line_start, start)
+    return text.find(_STRAIGHT_QUOTE, end, opening + SLOGAN_MAX_CHARS + 1) >= 0
 
 
 def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
@@ -221,6 +244,10 @@ def _bare_count(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - _ORDINAL_WINDOW):m.start()]
     if m["pre"] is not None or not _BARE_AFTER.search(before) or before.endswith(_BARE_CODES):
         return False
+    if text.startswith("\n", m.end()) or m.end() == len(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return m.end() == m.end("num") and _CLAUSE_CLOSED.search(text, line_start, m.start()) is not None \
+            and not _BARE_YEAR.fullmatch(m["num"])  # else a line of a table or a heading, not running text
     if text[m.end("num")] in "）)" and not _OPEN_BEFORE.search(before):
         return False  # 1) numbering a list item, not (结果维持1) closing a parenthesis the number stands in
     return not _BARE_YEAR.fullmatch(m["num"])

@@ -11,7 +11,8 @@ headers, then the other fourteen) says the numbers are not in their headers' ord
 identity tells two groups apart. The k-th header of an outcome is that outcome of the k-th group (行政复议,
 未经复议直接起诉, 复议后起诉: the grid's order, left to right). The cells are read only when every outcome is printed
 three times, fifteen numbers taken, and every T4 identity of template.yaml holds of them with a number other than
-0 among them (of zeros every identity holds, whatever went where).
+0 among them (of zeros every identity holds, whatever went where). The top-left header may be wrapped by its narrow
+cell (行政 / 复议, or a character a line): lines that together print it open the table as one line would.
 
 Where the headers do not place the numbers (a browser-printed page: pdfminer prints the third group's outcome
 headers each with its number, after one number of the second group and before the first two groups' numbers), the
@@ -75,20 +76,35 @@ def is_header_line(text: str, words: list[str]) -> bool:
     return not text
 
 
+def title_prefix(prefix: str, text: str) -> str:
+    """Given the lines printed since the last one that could not open 表四's top-left header (joined) and the next
+    line, return what of that header they print so far: a narrow cell wraps it (行政 / 复议, or a character a line)."""
+    joined = prefix + text
+    return joined if TITLE.startswith(joined) else text if TITLE.startswith(text) else ""
+
+
+def opens_table(prefix: str, text: str, words: list[str]) -> bool:
+    """Given the lines printed before a line that may wrap 表四's top-left header (see title_prefix) and that line,
+    return whether the line ends that header."""
+    return is_header_line(text, words) or bool(prefix) and is_header_line(prefix + text, words)
+
+
 def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wanted: int) -> list[tuple[str, Cell]]:
     """Given the number blocks, the outcome headers and how many cells 表四 has, return its numbers from its title
     on, each with the header it takes; fewer when the text runs out first."""
     words = header_words(spec)
     taken: list[tuple[str, Cell]] = []
     waiting: list[str] = []
-    text = ""
+    text = prefix = ""
     started = False
     for block in blocks:
         for line in block.labels:
             if len(norm(line.text)) > LABEL_MAX_CHARS:
+                prefix = ""
                 continue
-            if not started and is_header_line(norm(line.text), words):
+            if not started and opens_table(prefix, norm(line.text), words):
                 started, text = True, ""
+            prefix = title_prefix(prefix, norm(line.text))
             text += norm(line.text)
         for cell in block.values:
             if not started:
@@ -123,12 +139,14 @@ def section_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str]) -
     out: list[tuple[Cell, str | None]] = []
     seen: dict[str, int] = {}
     started = False
+    prefix = ""
     for block in blocks:
         text = ""
         for line in block.labels:
             line_text = norm(line.text)
             if not started:
-                started = is_header_line(line_text, words)
+                started = opens_table(prefix, line_text, words)
+                prefix = title_prefix(prefix, line_text)
             elif not (set(line_text) <= pieces or PAGE_MARK.match(line_text)):
                 return out
             text += line_text if started else ""

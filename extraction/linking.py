@@ -68,7 +68,11 @@ _ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\s*日)?$")  # 2023年1月至今: from the year's start
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
+YEAR_OPENING = "20"  # a cue ending in it (结转至20) opens the year it names
+_YEAR_REST = re.compile(r"[0-9]{2}\s*年度?")  # ... whose rest follows it (24年, 24年度)
+_YEAR_AT_CUE = re.compile(r"20[0-9]{2}\s*年度?\s*$")  # 2022年转入2023年: a carry between two named years
 _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019年结转: the carry in, named by its year
+_CARRIED_IN = "上年转入本年"  # how a carry named by both years (2024年转入2025年, in the 2025 report) is read
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
 # 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
 _RANGE_FIRST_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
@@ -247,6 +251,23 @@ def _masked(text: str, phrases: list[str]) -> str:
     return text
 
 
+def _carried_between_years(text: str, report_year: int | None, verbs: list[str]) -> str:
+    """Given text, the report year and the words that pass requests on, return the text (same length) with a carry
+    from the year before into the report's year named by both years (2024年转入2025年办结 in the 2025 report) written
+    as the carry words say it, blanks before (上年转入本年): requests carried in, neither another year's count nor
+    requests passed on to the next year."""
+    if report_year is None or str(report_year - 1) not in text:
+        return text
+    passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    between = re.compile(rf"((?:不|未)?包?含)?{report_year - 1}\s*年度?\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+
+    def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
+        words = (m[1] or "") + _CARRIED_IN
+        return "\u3000" * (len(m.group()) - len(words)) + words
+
+    return between.sub(relative, text)
+
+
 def _names_masked(text: str, phrases: tuple[str, ...], cut_by: tuple[str, ...]) -> str:
     """Given text, phrases and verbs, return the text with each phrase blanked (same length), but not where one of the
     verbs starts inside it and runs past its end (信访办理: petitions handled, not the petition office 信访办)."""
@@ -360,9 +381,11 @@ def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
 
 def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, int], clause_end: int,
                  topic: str, rules: list[dict[str, Any]], list_start: int, report_year: int | None = None,
-                 whole_marks: tuple[str, ...] = ()) -> _Link | None:
+                 whole_marks: tuple[str, ...] = (), joined_count: re.Pattern[str] | None = None,
+                 after_category: bool = False) -> _Link | None:
     """Given a figure and its topic (and the report year, which names the year before in a carry; and the marks
-    that make a figure right before them a whole), return the reading of the cue nearest to it (a longer cue on a
+    that make a figure right before them a whole, and the count of a case topic joined after a count of the figure's
+    own noun, whose predicate they share; and whether the sentence's count before it was read as a category), return the reading of the cue nearest to it (a longer cue on a
     tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
@@ -390,6 +413,7 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 ("needs_context" in rule and not any(w in context_left() for w in rule["needs_context"]))
                 or ("exclusive" in rule and several)  # 自然人、法人或其他组织申请17件 names every applicant: no single class
                 or fig.unit in rule.get("not_units", ())  # 行政许可16项 in 2019: items, not decisions
+                or (rule.get("after_category") and not after_category)  # 网上申请6件，其他4件: no disposition's list
                 # 收到申请6份，依申请公开3次: after another figure the topic alone says not which count
                 or (rule.get("bare", {}).get("first") and list_start > sentence[0]))
         return allowed[key]
@@ -407,11 +431,15 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                                                    or local.startswith("信息", i + len(cue.word))):
             continue  # 关于企业的2件, 涉及企业信息的2件: what the requests are about, not who asked
         if applies(cue.rule) and (not cue.rule.get("bare") or _bare_topic(local, i, cue.word, cue.rule["bare"])):
-            key = (cue.fallback, len(local) - (i + len(cue.word)), -len(cue.word), cue.order)
+            end = _absorbed_past_year(local, i + len(cue.word), cue)
+            key = (cue.fallback, len(local) - end, i - end, cue.order)
             found[key] = (local_start + i, cue.rule, 0)
             if cue.rule.get("general") and local[i + len(cue.word):] == ATTRIBUTIVE:
                 attributive.append(key)
     predicates = 0
+    right_plain = _year_before_named(right_plain, report_year)  # 3件为2023年结转至本年度办理, in the 2024 report
+    if joined_count is not None:
+        right_plain += _shared_predicate(text, fig.end, right, cues, joined_count)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
         if j >= 0 and applies(cue.rule):
@@ -453,8 +481,34 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         if forward and _holds_carried_forward(text[fig.end:sentence[1]], forward, switch, report_year):
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
                          general, cue_end, yields)
+        answered = switch.get("answered")
+        rest = _year_before_named(text[fig.end:sentence[1]], report_year)  # 办理6件，2022年结转1件, in the 2023 report
+        pool = _fewer_answered_after(rest, fig.value, answered) if answered else False
+        if pool is None:
+            return None
+        if pool:
+            return _Link(answered["metric"], tuple(answered.get("alt", [])), best[1], best[3], bool(best[0]), event,
+                         general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _shared_predicate(text: str, fig_end: int, right: str, cues: _TopicCues, joined_count: re.Pattern[str]) -> str:
+    """Given a figure, the words after it up to the next figure or the end of its list item, its topic's cues and the
+    pattern of a count of a case topic with its noun after it, return the words the list's next count says of both
+    when the figure's words are only its topic's noun, joined to such a count (37件行政复议、8件行政诉讼尚未审结: both
+    still pending), else ''."""
+    noun = right.rstrip(COORDINATORS)
+    joined = fig_end + len(noun)
+    if len(noun) < 2 or not text.startswith(tuple(COORDINATORS), joined) or not any(
+            cue.word == noun and cue.fallback for cue in cues.after.get(noun[:CUE_KEY_CHARS], ())):
+        return ""
+    nxt = joined_count.match(text, joined + 1)
+    if nxt is None:
+        return ""
+    end = min((k for k in (text.find(c, nxt.end(), nxt.end() + SENTENCE_WINDOW_CHARS) for c in "，,；;。、\n") if k >= 0),
+              default=nxt.end())
+    return COORDINATORS[0] + text[nxt.end():end]
 
 
 def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str, Any], report_year: int | None) -> bool:
@@ -474,6 +528,40 @@ def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str
         part = re.sub(rf"{report_year + 1}\s*年度?", "下年度", part)
     at = min((i for w in forward["words"] for i in [part.find(w)] if i >= 0), default=-1)
     return at >= 0 and not any(w in part[:at] for w in switch.get("apart", {}).get("words", ()))
+
+
+def _year_before_named(words: str, report_year: int | None) -> str:
+    """Given words near a figure and the report year, return them with the year before named by its number before a
+    carry word (2023年结转, 2023年度结转 in the 2024 report) written 上年, every offset kept."""
+    if report_year is None:
+        return words
+    return re.sub(rf"{report_year - 1}\s*年(?=度?结转)", lambda m: "上年".rjust(len(m.group())), words)
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+_LEADING_NUMBER = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)")
+
+
+def _fewer_answered_after(after: str, value: float, answered: dict[str, Any]) -> bool | None:
+    """Given the words after a handled count to its sentence end, the count and the answered words, return whether a
+    later clause opens with the answered and a count smaller than it (共办理申请6件，与去年相比减少3件，办结数5件; 办理12件，
+    其中答复10件): two counts of one year's answered cannot differ, so the handled count is the pool they came from.
+    None when a clause before that one names the carried-in apart (办理申请6件，上年结转1件，办结5件): the count may then be
+    the new ones, and no reading is sure."""
+    carried_apart = False
+    for clause in _CLAUSE_MARK.split(after)[1:]:
+        clause = clause.lstrip(CLAUSE_OPENING_MARKS)
+        clause = clause[len(next((w for w in answered["opening"] if clause.startswith(w)), "")):]
+        word = next((w for w in sorted(answered["words"], key=len, reverse=True) if clause.startswith(w)), None)
+        if word is None:
+            carried_apart = carried_apart or any(w in clause for w in answered["carried_apart"])
+            continue
+        rest = clause[len(word):]
+        rest = rest[len(next((g for g in sorted(answered["gaps"], key=len, reverse=True) if rest.startswith(g)), "")):]
+        number = _LEADING_NUMBER.match(rest)
+        if number and float(number.group(1)) < value:
+            return None if carried_apart else True
+    return False
 
 
 def _forward_kept_apart(after: str, switch: dict[str, Any]) -> bool:
@@ -510,6 +598,18 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
 _HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
 
 
+def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
+    """Given a cue's end in the words before a figure, return where the cue ends with the verb it absorbs when the cue
+    opens a year the verb follows (结转至2024年答复1件: the carry, as 结转下年答复 is; not an answered count), else its end."""
+    if not cue.word.endswith(YEAR_OPENING) or not cue.rule.get("absorbs"):
+        return end
+    if _YEAR_AT_CUE.search(local, 0, end - len(cue.word)):
+        return end  # read relative to the report year where the two years are its own (_carried_between_years), else unread
+    year = _YEAR_REST.match(local, end)
+    verb = next((v for v in cue.rule["absorbs"] if year and local.startswith(v, year.end())), None)
+    return year.end() + len(verb) if year and verb else end
+
+
 def _any_helper(helpers: list[str]) -> re.Pattern[str]:
     """Given a rule's helper verbs (one list the spec's event rules share), return the pattern finding any of them."""
     cached = _HELPERS.get(id(helpers))
@@ -528,10 +628,11 @@ def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
         return False
     if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
-    exempt = rule.get("helped_exempt_before", ())
+    exempt, inside = rule.get("helped_exempt_before", ()), rule.get("helped_exempt_inside", ())
     closing = rule.get("helped_exempt_closing")
     return any(i >= 0 and not (any(w in before_cue[:i] for w in exempt)
                                and (closing is None or _closed(before_cue[i + len(h):], closing)))
+               and not any(before_cue.startswith(w, j) for w in inside for j in range(max(0, i - len(w) + 1), i))
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
 
 
@@ -873,6 +974,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
     left = text[sentence[0]:end]
     if _continues_the_one_before(text, sentence[0], spec) and sentence[0] > 0:  # 其中… goes on with the one before
         left = text[narrative.sentence_bounds(sentence[0] - 1)[0]:end]
+    left = _carried_between_years(left, report_year, spec.carry_forward_words)
     vetoes = _sentence_veto_words(spec)  # blanking never makes a veto word: only a hit in the words is masked and redone
     if (vetoes.search(left) and vetoes.search(_masked(left, spec.veto_exempt))) or _part_of_year(left, report_year):
         return True
@@ -906,6 +1008,16 @@ def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
     if last[1] not in words["previous"] or left[:last[0]].endswith(tuple(spec.comparison_markers)):
         return False
     return any(w in sentence for w in words["this"])
+
+
+@per_spec
+def _joined_case_count(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return the pattern of a count of a topic with results (reviews, suits) and that topic's word
+    right after it (8件行政诉讼)."""
+    topics = spec.zeros["result_topics"]
+    units = sorted({u for t in topics for u in spec.topic_units[t] if u}, key=len, reverse=True)
+    words = sorted({w for t in topics for w in spec.topics[t]}, key=len, reverse=True)
+    return re.compile(rf"[0-9０-９]+\s*(?:{'|'.join(map(re.escape, units))})\s*(?:{'|'.join(map(re.escape, words))})")
 
 
 @per_spec
@@ -1239,7 +1351,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                   issuer: str | None = None) -> list[Mention]:
     """Given the narrative, the parsed tables, the report year and the issuer (None when unknown), return every
     narrative figure as a mention with its verdict."""
-    text = narrative.plain
+    text = _carried_between_years(narrative.plain, report_year, spec.carry_forward_words)
     topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
     topic_words = _TopicWords(topic_text, spec)
     rules = year_rules(view, spec, report_year)
@@ -1247,6 +1359,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_end = 0
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
+    last_count: tuple[int, str | None] = (-1, None)  # (end, metric) of the last printed figure other than a share
+    category_metrics = {r["metric"] for r in rules if r.get("category")}
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
@@ -1287,6 +1401,9 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         local_start = max(previous_end, clause_start) if previous_end > sentence[0] else clause_start
         list_start = max(previous_end, sentence[0])
         previous_end = fig.end
+        after_category = last_count[0] >= sentence[0] and last_count[1] in category_metrics
+        if fig.unit != "%":
+            last_count = (fig.end, None)
         mention = Mention(section, _quote(narrative.text, clause_start, fig), fig.value, fig.unit, fig.approx,
                           (fig.start, fig.end), narrative.where(fig.start), sentence_end=sentence[1])
         mentions.append(mention)
@@ -1315,7 +1432,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
         link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year,
-                            spec.whole_marks)
+                            spec.whole_marks, _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None,
+                            after_category)
         if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year,
                                   spec.whole_marks)
@@ -1410,6 +1528,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         mention.alternatives = link.alternatives
         previous_topic = (sentence[0], topic)
         previous_link = (fig.end, local_start)
+        if last_count[0] == fig.end:
+            last_count = (fig.end, link.metric)
         mention.scope_note = _scope_note(text, sentence, fig, spec)
         _set_verdict(mention, fig, view)
     return _within_format(mentions, _format_keys(view, spec, report_year))

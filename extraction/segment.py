@@ -43,6 +43,7 @@ WRAP_SHARE = 0.85
 WRAP_RANK = 3  # the line width is the third-longest line's
 MIN_LINE_CHARS = 20  # the narrowest line width a page wraps at, in characters (an A5 page holds 25)
 MIN_WRAPPED_LINES = 3  # full-width lines ending mid-sentence needed to call a file hard-wrapped
+MIN_OPEN_SENTENCE_LINES = 2  # lines ending a sentence on a word, with no inner stop anywhere, to call a file one a line
 AT_WIDTH_SHARE = 0.75  # of the lines ending on a word, the share at one width that makes a file hard-wrapped
 _LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*\s*$")  # a line that ends its sentence (or clause list)
 _ITEM_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")  # （二）, 二、, 2.
@@ -94,6 +95,26 @@ def _unbracketed_counts(text: str) -> str:
     return _BRACKETED_COUNT.sub(lambda m: f" {m.group(1)} ", text)
 
 
+@lru_cache(maxsize=1)
+def _paired_verbs() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Return the pattern of a paired verb joined to a verb it pairs with (发布、废止), and each one's reading."""
+    spec = load_spec()
+    readings = {word: pair["reads_as"] for word, pair in spec.paired_verbs.items()}
+    if any(len(reading) != len(word) for word, reading in readings.items()):
+        raise ValueError("paired_verbs: each reading must be as long as its verb (offsets into plain are into text)")
+    if not readings:
+        return None, {}
+    alternatives = [f"{re.escape(word)}(?=(?:{'|'.join(map(re.escape, spec.paired_joiners))})"
+                    f"(?:{'|'.join(map(re.escape, spec.paired_verbs[word]['with']))}))" for word in readings]
+    return re.compile("|".join(alternatives)), readings
+
+
+def _paired_verbs_read(text: str) -> str:
+    """Given narrative text, return it with each paired verb read as the verb it stands for (发布、废止 -> 制发、废止)."""
+    pattern, readings = _paired_verbs()
+    return pattern.sub(lambda m: readings[m.group(0)], text) if pattern else text
+
+
 @dataclass
 class Section:
     no: str  # 一 … 六; "" for the text before 一 (title, preamble)
@@ -111,11 +132,13 @@ class Narrative:
     line_starts: list[int]
     lines: list[TextLine]
     sections: list[Section] = field(default_factory=list)
-    plain: str = ""  # text in simplified script, digits half-width, same length: what the grammar matches (quotes come from text)
+    # text in simplified script, digits half-width, paired verbs read (发布、废止 as 制发、废止), same length: what the
+    # grammar matches (quotes come from text)
+    plain: str = ""
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.plain = self.plain or _unbracketed_counts(half_width(simplified(self.text)))
+        self.plain = self.plain or _paired_verbs_read(_unbracketed_counts(half_width(simplified(self.text))))
 
     def where(self, offset: int) -> Where:
         i = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -254,7 +277,7 @@ def _sentences_one_a_line(lines: list[TextLine], width: Callable[[str], int]) ->
     if any(_INNER_STOP.search(text) for text in texts):
         return False
     ended_open = [width(text) for text in texts if _SENTENCE_TAIL.search(text) and _INNER_CLAUSE_MARK.search(text)]
-    if len(ended_open) < MIN_WRAPPED_LINES:
+    if len(ended_open) < MIN_OPEN_SENTENCE_LINES:
         return False
     at_width = sum(w >= WRAP_SHARE * max(ended_open) for w in ended_open)
     return at_width < AT_WIDTH_SHARE * len(ended_open)

@@ -295,6 +295,10 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return None  # 未收到要求更正政府信息的申请: none of those, nothing said of the others
     if agent and subjects and any(w in text[pos:subjects[0][1]] for w in g.subject_predicates):
         return None  # 没有申请人撤回申请的情况: what the agent did to some requests, not that none came
+    object_start = _skip(text, verb_end, g.fillers)
+    if verb is not None and subjects and text.startswith(g.agents, object_start) \
+            and any(w in text[object_start:subjects[0][1]] for w in g.subject_predicates):
+        return None  # 未收到申请人撤回申请: the verb's object is what the agent did to some, as above
     if not subjects and verb in g.implied_subjects:
         subjects = [(g.implied_subjects[verb], verb_end - len(verb), scope_end)]  # 上年无结转: the verb names it
     if not subjects:
@@ -403,7 +407,19 @@ def _restricted(text: str, verb_end: int, subject: tuple[str, int, int], g: _Gra
     if k < 0:
         return False
     phrase = between[_skip(between, 0, g.fillers):k]
-    return bool(phrase.strip()) and not phrase.startswith(g.whole_modifiers)
+    return bool(phrase.strip()) and not phrase.startswith(g.whole_modifiers) \
+        and not _joined_events(phrase, g.zero_verbs.get(subject[0], frozenset()))
+
+
+def _joined_events(phrase: str, verbs: frozenset[str]) -> bool:
+    """Given the words between a negated verb and 的, return whether they only join more of the topic's event verbs to
+    it (未制发和废止的规范性文件: the documents of both events, no restriction to some of them)."""
+    while phrase and phrase[0] in COORDINATORS:
+        verb = next((v for v in verbs if phrase.startswith(v, 1)), None)
+        if verb is None:
+            return False
+        phrase = phrase[1 + len(verb):]
+    return not phrase
 
 
 def _names_other_noun(text: str, subject: tuple[str, int, int], g: _Grammar) -> bool:

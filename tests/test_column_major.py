@@ -188,6 +188,45 @@ def test_a_table_printing_one_wrong_number_is_read_and_its_failure_reported(row:
     assert "各部分之和不等于总计" in report.cells[f"requests.{ROWS[row].key}.total"].placement
 
 
+def with_requests(grid: list[list[int]], results: list[int]) -> list[list[int]]:
+    """Given a 表三 grid and rows of results, return it with 7 more natural persons' requests of each result (and
+    so of 三（七） and 一), every identity still holding."""
+    keys = [r.key for r in ROWS]
+    for row in results:
+        for at in (row, keys.index("result.total"), keys.index("new")):
+            grid[at][0] += 7
+            grid[at][6] += 7
+    return grid
+
+
+def displaced_text(grid: list[list[int]], displaced: list[int]) -> str:
+    """Given a 表三 grid and rows, return a report's text as pdfminer prints it with the 自然人 run after the labels
+    but each of those rows' 自然人 number printed alone right after its row's label (a tall row's label grouped with
+    the cell beside it, printed where that group falls among the labels)."""
+    lines = pdfminer_text(grid, beside_labels=False).split("\n")
+    first = lines.index("- 3 -") + 2
+    for row in sorted(displaced, reverse=True):
+        assert lines[first + 2 * row] == str(grid[row][0])
+        del lines[first + 2 * row:first + 2 * row + 2]
+    for row in displaced:
+        label = lines.index(ROWS[row].label)
+        lines[label + 2:label + 2] = [str(grid[row][0]), ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("row", [2, 12, 20])
+def test_a_natural_persons_number_printed_alone_after_its_label_is_moved_into_its_run(row: int, tmp_path: Path) -> None:
+    # synth_11_111's PDF: 1.本机关不掌握相关政府信息's box grouped with the 27 beside it, printed among the labels.
+    grid = with_requests(consistent_grid(5), [row])
+    assert requests_cells(displaced_text(grid, [row]), tmp_path) == expected(grid)
+
+
+def test_two_natural_persons_numbers_printed_after_their_labels_read_no_cell_wrong(tmp_path: Path) -> None:
+    grid = with_requests(consistent_grid(5), [2, 12])
+    cells = requests_cells(displaced_text(grid, [2, 12]), tmp_path)
+    assert {k: v for k, v in expected(grid).items() if k in cells} == cells
+
+
 def test_a_run_of_zeros_with_one_row_of_numbers_is_no_table(tmp_path: Path) -> None:
     # Every row of zeros holds whatever went where: a reading that leaves a row off needs rows of numbers that hold.
     grid = [[0] * 7 for _ in ROWS]
@@ -214,17 +253,18 @@ REVIEW_KEYS = [c["key"] for c in load_spec().review_litigation_columns]
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
-def review_text(values: list[int], headers_first: int = 0, broken: bool = False) -> str:
+def review_text(values: list[int], headers_first: int = 0, broken: bool = False, title: tuple[str, ...] = ("行政复议",)) -> str:
     """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed header, number,
     header, number (the first headers_first headers printed together before their numbers, a narrow header's
-    characters one a line when broken), after a 表三 whose numbers follow 表四's title."""
+    characters one a line when broken, the top-left header in the lines of `title`), after a 表三 whose numbers
+    follow 表四's title."""
     def header(text: str) -> list[str]:
         return [line for ch in text for line in (ch, "")] if broken else [text, ""]
 
     grid = consistent_grid(1)
     lines = pdfminer_text(grid).split("\n")
     at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
-    table = ["行政复议", "", "行政诉讼", ""]
+    table = [*title, "", "行政诉讼", ""]
     pairs = [(OUTCOMES[n % 5], str(v)) for n, v in enumerate(values)]
     table += [line for text, _ in pairs[:headers_first] for line in header(text)]
     table += [line for _, value in pairs[:headers_first] for line in (value, "")]
@@ -246,6 +286,18 @@ def review_cells(text: str, tmp_path: Path) -> dict[str, float | int | None]:
 def test_review_numbers_printed_under_their_headers_are_read(headers_first: int, broken: bool, tmp_path: Path) -> None:
     values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
     assert review_cells(review_text(values, headers_first, broken), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+@pytest.mark.parametrize("title", [("行政", "复议"), ("行政复", "议"), tuple("行政复议")])
+def test_review_numbers_under_a_wrapped_top_left_header_are_read(title: tuple[str, ...], tmp_path: Path) -> None:
+    # A narrow top-left cell wraps 行政复议 (行政 / 复议 in the synthetic text reports printed to PDF).
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(review_text(values, 5, title=title), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_a_wrapped_line_that_only_begins_the_top_left_header_opens_no_table(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    assert review_cells(review_text(values, 5, title=("行政", "诉讼")), tmp_path) == {}
 
 
 def test_review_numbers_that_break_its_identities_are_not_read(tmp_path: Path) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from extraction.pipeline import audit
 from tests.test_column_major import HEADERS, ROWS, consistent_grid, expected, requests_cells
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "synthetic"
@@ -70,3 +73,28 @@ def test_synth_2_009_through_pdfminer_reads_its_total_column() -> None:
     cells = {k: c.value for k, c in report.cells.items() if k.startswith("requests.")}
     assert cells == {k: gold[k] for k in cells}
     assert {k for k in gold if k.startswith("requests.") and k.endswith(".total")} <= set(cells)
+
+
+@pytest.mark.parametrize("first,last,cut,row,column", [(0, 6, 14, 2, 6), (4, 6, 1, 0, 0), (0, 1, 12, 23, 6)])
+def test_a_banded_table_printing_one_wrong_number_is_read_and_its_failure_reported(
+        first: int, last: int, cut: int, row: int, column: int, tmp_path: Path) -> None:
+    # synth_11_016's PDF through pdfminer: every column's first 14 rows, then their other rows, and one row whose
+    # parts do not add up to its 总计 (the synthetic error injection's table): read as printed, the failure a finding.
+    grid = consistent_grid(3)
+    grid[row][column] += 1
+    path = tmp_path / "report.txt"
+    path.write_text(banded_text(grid, first, last, (cut,)), encoding="utf-8")
+    report = audit(path)
+    cells = {k: c.value for k, c in report.cells.items() if k.startswith("requests.")}
+    assert {k: v for k, v in expected(grid).items() if k in cells} == cells
+    assert all(cells.get(f"requests.{r.key}.total") == grid[n][6] for n, r in enumerate(ROWS))
+    row_totals = [f.fields["cells"] for f in report.findings if f.fields.get("identity") == "T3.row_total"]
+    assert row_totals == [{f"requests.{ROWS[row].key}.total": grid[row][6]}]
+
+
+def test_a_banded_table_printing_two_wrong_numbers_reads_no_cell_wrong(tmp_path: Path) -> None:
+    grid = consistent_grid(3)
+    grid[0][6] += 1
+    grid[2][6] += 1
+    cells = requests_cells(banded_text(grid, 0, 6, (14,)), tmp_path)
+    assert {k: v for k, v in expected(grid).items() if k in cells} == cells

@@ -128,6 +128,8 @@ class Spec:
     borrowed_gaps: list[str]
     sequence_words: list[str]
     disjoint_event_topics: list[str]
+    paired_verbs: dict[str, dict[str, Any]]  # verb -> {reads_as: the verb it is read as, with: the verbs it pairs with}
+    paired_joiners: list[str]
     disclosure: dict[str, list[str]]  # topics counted only over disclosure work, and the words that name it
     veto_exempt: list[str]
     topic_masks: list[str]
@@ -299,6 +301,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                         "general": event.get("general", False),
                         **({"bare": event["bare"]} if "bare" in event else {}),
                         "yields_in_paragraph": event.get("yields_in_paragraph", False),
+                        **({"absorbs": event["absorbs"]} if "absorbs" in event else {}),
                         **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
     return out
@@ -332,6 +335,7 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
     """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
     topics, when given)."""
     helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"],
+               "helped_exempt_inside": grammar.get("helped_exempt_inside", []),
                "helped_exempt_closing": grammar["helped_exempt_closing"]}
     rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"], helpers)
              + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"], grammar.get("applicant_subject_markers", [])))
@@ -410,6 +414,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
+        paired_verbs=raw["grammar"].get("paired_verbs", {}),
+        paired_joiners=raw["grammar"].get("paired_joiners", []),
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
         veto_exempt_cut_by=raw["veto_exempt_cut_by"],
