@@ -1161,6 +1161,9 @@ def _zero_metric(plain: str, claim: ZeroClaim, index: int, rules: list[dict[str,
     if _names_only_the_public(lead, rules, spec):  # 未收到公民依申请公开事项: nobody asked
         plain = plain[:region_start] + _masked(lead, spec.zeros["public_agents"]) + plain[word_end:]
     link = _choose_rule(plain, probe, region_start, (claim.start, claim.end), word_end, topic, rules, claim.start)
+    if link is None and index > 0 and spec.topic_zero[topic][0] is None:
+        # a topic read only by its event verb takes the verb before the list's first subject (废止规章、规范性文件0件)
+        link = _choose_rule(plain, probe, claim.start, (claim.start, claim.end), word_end, topic, rules, claim.start)
     if link is None and index == 0 and claim.negation_end:
         link = _positive_reading(plain, claim, word_end, topic, rules, spec)
     if link is None and any(w in plain[claim.start:word_end] for w in spec.carry_words):
@@ -1331,7 +1334,10 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, spec: Spec) -> ZeroC
     """Given a printed zero (行政复议、行政诉讼案件0件) and where its words start, return a claim on the subjects joined
     right before it, or None unless two topics are joined: their sum is 0, so each of them is. A change word between
     the last subject and the zero (比上年下降0件: category_list_changes) makes it no count of them; another noun joined
-    there does not (行政复议、行政诉讼和申诉案件0件: each of the three is none)."""
+    there does not (行政复议、行政诉讼和申诉案件0件: each of the three is none). The claim opens where the list's clause
+    does (制发规章、规范性文件0件): an event verb before the list governs every subject of it, unless a phrase in 的
+    stands before the list (制发涉及企业的规章、规范性文件0件): it may say which of them, so the claim keeps to the
+    subjects."""
     heads = tuple(spec.zeros["joined_heads"])
     subjects = find_subjects(plain[start:fig.start])
     run = subjects[-1:]
@@ -1344,7 +1350,11 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, spec: Spec) -> ZeroC
         return None
     if any(w in plain[start + run[-1][2]:fig.start] for w in spec.category_list_changes):
         return None  # 行政复议、诉讼比上年下降0件: a change of their sum, no count of it
-    return ZeroClaim(start + run[0][1], fig.end, tuple((t, s + start, e + start) for t, s, e in run))
+    lead = plain[start:start + run[0][1]]
+    opens = max(lead.rfind(mark) for mark in CLAUSE_MARKS) + 1
+    if ATTRIBUTIVE in lead[opens:]:
+        opens = run[0][1]
+    return ZeroClaim(start + opens, fig.end, tuple((t, s + start, e + start) for t, s, e in run))
 
 
 def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, report_year: int | None,
@@ -1481,6 +1491,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 or _part_of_another_matter(text[group:fig.start], topic, spec):
             other_matter = sentence[0]
             continue
+        if _breakdown_of_another_matter(text, fig, sentence, mentions[:-1], topic, spec):
+            continue  # 另收到区长信箱来信20件，其中不予处理2件: the letters' dispositions, not the requests'
         earlier = _earlier_in_sentence(mentions, sentence[0]) if link.general else []
         if other_matter == sentence[0] and _item_of_the_list(text[local_start:fig.start], topic, spec):
             continue  # 共办理行政复议案件8件，行政诉讼案件5件: the list goes on with the organ's cases
@@ -1674,6 +1686,23 @@ def _after_another_matter(text: str, words: _TopicWords, fig: Figure, local_star
                   or _names_another_business(text[i + 1:end], topic, spec)), default=-1)
     previous = next((m for m in reversed(mentions) if not m.implicit), None)
     return opened >= 0 and previous is not None and opened < previous.span[0] < fig.start and previous.metric is None
+
+
+def _breakdown_of_another_matter(text: str, fig: Figure, sentence: tuple[int, int], mentions: list[Mention],
+                                 topic: str, spec: Spec) -> bool:
+    """Given a figure, its sentence, the mentions before it and its topic, return whether it stands in a breakdown
+    (其中…, up to the figure with no ；between) of the clause right before it, a clause opened by another matter's word
+    (另, 此外…) or counting another business (信箱, 热线…), whose figure went unlinked, as did every one since: the
+    parts are that matter's
+    (另收到区长信箱来信20件，其中不予处理2件; 办理市长信箱信件156件，其中不予处理1件，予以公开2件), not the topic's."""
+    opens = max((text.rfind(w, sentence[0], fig.start) for w in spec.breakdown_words), default=-1)
+    if opens <= sentence[0] or text[opens - 1] not in CLAUSE_MARKS or any(m in text[opens:fig.start] for m in "；;"):
+        return False
+    whole_start = max(sentence[0], max(text.rfind(m, sentence[0], opens - 1) for m in CLAUSE_MARKS) + 1)
+    whole = text[whole_start:opens - 1]
+    printed = [m for m in mentions if not m.implicit and m.span[0] >= whole_start]
+    return bool(printed) and printed[0].span[0] < opens and all(m.metric is None for m in printed) \
+        and (whole.startswith(tuple(spec.other_matter_openers)) or _names_another_business(whole, topic, spec))
 
 
 def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:

@@ -22,6 +22,9 @@ _PINYIN_AID = re.compile(rf"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]*[{_TONED}][a
 # pattern opening with a look-behind is tried at every character of every line.
 _NUMBER_SPACING = re.compile(r"[ \u00a0](?:(?<=[\u4e00-\u9fff][ \u00a0])(?=[0-9０-９])|(?<=[0-9０-９%％][ \u00a0])(?=[\u4e00-\u9fff]))")
 _HALF_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+# str.translate with a table looks up every character of a non-ASCII text one by one (hundreds of instructions each);
+# most texts print none of the table's characters, found by one scan in C.
+_FULL_WIDTH_FORMS = re.compile(f"[{''.join(map(re.escape, map(chr, _HALF_WIDTH)))}]")
 
 
 @lru_cache(maxsize=1)
@@ -31,17 +34,17 @@ def _converter() -> opencc.OpenCC:
 
 def without_reading_aids(text: str) -> str:
     """Given a line, return it without pinyin annotations (公開(kāi) -> 公開)."""
-    return _PINYIN_AID.sub("", text)
+    return _PINYIN_AID.sub("", text) if "(" in text or "（" in text else text  # most lines: no parenthesis, no call
 
 
 def without_number_spacing(text: str) -> str:
     """Given a line, return it without the single spaces between Chinese and a number (收到申请 12 件 -> 收到申请12件)."""
-    return _NUMBER_SPACING.sub("", text)
+    return _NUMBER_SPACING.sub("", text) if " " in text or "\u00a0" in text else text  # most lines: no space, no call
 
 
 def half_width(text: str) -> str:
     """Given text, return it with full-width digits, ％ and ． as their ASCII forms (１２件 -> 12件), one for one."""
-    return text.translate(_HALF_WIDTH)
+    return text.translate(_HALF_WIDTH) if _FULL_WIDTH_FORMS.search(text) else text
 
 
 def simplified(text: str) -> str:

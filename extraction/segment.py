@@ -23,7 +23,10 @@ _TOP_NUMBERING = re.compile(r"^([一二三四五六七八九十])[、.．,，\s]
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")  # ## 一、总体情况, **一、总体情况**
 # What a converter adds to a line that is no part of its words, left out of the narrative: a markdown heading's #s,
 # emphasis, a list item's bullet (### （三）…情况。本年度无此类情况; • 其中，公开18件 goes on with the sentence before).
-_LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[•·▪●◆■]\s*|[-*+]\s+)|\*\*|__")
+# The line's head and its emphasis are sought apart: the head is tried at the line's start alone, the emphasis marks are
+# scanned for in C (one pattern of both was tried at every character).
+_LINE_HEAD_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[•·▪●◆■]\s*|[-*+]\s+)")
+_EMPHASIS = re.compile(r"\*\*|__")
 _FIRST_NUMBERED = re.compile(r"^一\s*[、.．]")  # 一、 opening a heading, not 一是 opening a list item
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n，,、：:（）()]")
@@ -234,7 +237,9 @@ def join_lines(lines: list[TextLine], wrapped: bool, as_printed: bool = False) -
 
 def _read_line(text: str) -> str:
     """Given a line as printed, return its words as the grammar reads them: no markup, reading aids or number spacing."""
-    return without_number_spacing(without_reading_aids(_LINE_MARKUP.sub("", text)))
+    head = _LINE_HEAD_MARKUP.match(text)
+    text = text[head.end():] if head else text
+    return without_number_spacing(without_reading_aids(_EMPHASIS.sub("", text) if "**" in text or "__" in text else text))
 
 
 def _ends_sentence_in_paragraph(line: TextLine, next_line: TextLine) -> bool:
@@ -329,10 +334,16 @@ def _is_heading_like(text: str) -> bool:
     return len(text.strip()) <= HEADING_MAX_CHARS and _heading_number(text) is not None
 
 
+@lru_cache(maxsize=16384)  # a pure function of the line; headings recur in every report
+def _heading_text(text: str) -> str:
+    """Given a line, return its words as a heading's are matched: no reading aids or markdown, simplified, normalised."""
+    return norm(simplified(_MARKDOWN.sub("", without_reading_aids(text))))
+
+
 @lru_cache(maxsize=16384)  # a pure function of the line (the spec is the process's); headings recur in every report
 def _heading_number(text: str) -> str | None:
     """Given a line, return the section number (一…六) it is the heading of, or None."""
-    t = norm(simplified(_MARKDOWN.sub("", without_reading_aids(text))))
+    t = _heading_text(text)
     if not t or len(t) > HEADING_MAX_CHARS:
         return None
     m = _TOP_NUMBERING.match(t)
@@ -411,7 +422,7 @@ def _drop_unnumbered_after_numbered(lines: list[TextLine], candidates: list[tupl
     out: list[tuple[int, str]] = []
     numbered = False
     for i, no in candidates:
-        printed = _TOP_NUMBERING.match(norm(simplified(_MARKDOWN.sub("", without_reading_aids(lines[i].text))))) is not None
+        printed = _TOP_NUMBERING.match(_heading_text(lines[i].text)) is not None
         if numbered and not printed:
             continue
         numbered = numbered or printed
@@ -426,7 +437,7 @@ def _first_section_by_number(lines: list[TextLine], candidates: list[tuple[int, 
     if not candidates or candidates[0][1] != "二":
         return candidates
     for i in range(candidates[0][0]):
-        text = norm(simplified(_MARKDOWN.sub("", without_reading_aids(lines[i].text))))
+        text = _heading_text(lines[i].text)
         if _FIRST_NUMBERED.match(text) and len(text) <= HEADING_MAX_CHARS:
             return [(i, "一"), *candidates]
     return candidates
