@@ -1334,10 +1334,10 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, spec: Spec) -> ZeroC
     """Given a printed zero (行政复议、行政诉讼案件0件) and where its words start, return a claim on the subjects joined
     right before it, or None unless two topics are joined: their sum is 0, so each of them is. A change word between
     the last subject and the zero (比上年下降0件: category_list_changes) makes it no count of them; another noun joined
-    there does not (行政复议、行政诉讼和申诉案件0件: each of the three is none). The claim opens where the list's clause
-    does (制发规章、规范性文件0件): an event verb before the list governs every subject of it, unless a phrase in 的
-    stands before the list (制发涉及企业的规章、规范性文件0件): it may say which of them, so the claim keeps to the
-    subjects."""
+    there does not (行政复议、行政诉讼和申诉案件0件: each of the three is none), and a clause subject before the list
+    (clause_subject_veto_words: 下属单位, 月均) makes it theirs. The claim opens where the list's clause does
+    (制发规章、规范性文件0件): an event verb before the list governs every subject of it, unless a phrase in 的 stands
+    before the list (制发涉及企业的规章、规范性文件0件): it may say which of them, so the claim keeps to the subjects."""
     heads = tuple(spec.zeros["joined_heads"])
     subjects = find_subjects(plain[start:fig.start])
     run = subjects[-1:]
@@ -1352,6 +1352,8 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, spec: Spec) -> ZeroC
         return None  # 行政复议、诉讼比上年下降0件: a change of their sum, no count of it
     lead = plain[start:start + run[0][1]]
     opens = max(lead.rfind(mark) for mark in CLAUSE_MARKS) + 1
+    if any(w in lead[opens:] for w in spec.clause_subject_veto_words):
+        return None  # 市直单位进入行政复议程序和行政诉讼程序均为0件: the bodies taken together had none
     if ATTRIBUTIVE in lead[opens:]:
         opens = run[0][1]
     return ZeroClaim(start + opens, fig.end, tuple((t, s + start, e + start) for t, s, e in run))

@@ -8,7 +8,8 @@ found surviving on the tuned split, checked on paraphrased sentences, each with 
 - a request not yet handled (未办理完毕11件) is no answered one;
 - a carry word after the year before's first count does not make that year word a carry (上年办结34件，转结下年度0件);
 - a helper after a 在 opening a time frame, not closed by 下, makes the count another body's (在法定期限内协助上级机关答复);
-- a masked name cut by a verb running past it is no name (信访办理2件: petitions handled, not 信访办).
+- a masked name cut by a verb running past it is no name (信访办理2件: petitions handled, not 信访办);
+- a printed zero of joined subjects under other bodies taken together is theirs (市直单位…行政复议和行政诉讼均为0件).
 """
 from __future__ import annotations
 
@@ -125,3 +126,16 @@ def test_a_name_cut_by_a_verb_masks_no_veto(sentence: str) -> None:
 
 def test_the_petition_office_named_stays_masked() -> None:
     assert links("区信访办转来政府信息公开申请2件。") == [(2, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年未收到政府信息公开申请，市直单位进入行政复议程序和行政诉讼程序均为0件。",
+    "下属单位发生行政复议、行政诉讼0件。",
+])
+def test_a_zero_of_joined_subjects_under_other_bodies_is_theirs(sentence: str) -> None:
+    assert all(metric is None for value, metric in links(sentence) if value == 0)
+
+
+def test_a_zero_of_joined_subjects_of_the_body_stays_linked() -> None:
+    assert links("全年未收到政府信息公开申请，本局进入行政复议程序和行政诉讼程序均为0件。")[-2:] == [
+        (0, "review.total"), (0, "litigation.total")]
