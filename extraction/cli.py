@@ -164,6 +164,13 @@ def robustness(
                                             help="--narrative, gated: most links a variant adds that the gold rejects."),
     every: int = typer.Option(1, "--every", min=1, help="--narrative: score a fixed sample of about one page in N."),
     seed: int = typer.Option(0, "--seed", help="--narrative: seed of the mutations' random choices (a page's wrap width)."),
+    negative: bool = typer.Option(False, "--negative",
+                                  help="--narrative: change what a linked figure counts instead (another matter, other "
+                                       "bodies, an earlier year, a running total, an average, a change, people, not yet "
+                                       "answered; evaluation/narrative_negatives.py) and count the figures still linked "
+                                       "to their original metric."),
+    max_surviving: int | None = typer.Option(None, "--max-surviving",
+                                             help="--negative: most surviving false links a mutation may leave."),
 ) -> None:
     """Lay every labeled report out in other layouts and compare each variant's audit with the original's (with
     --narrative: rewrite every labeled narrative page's text and score each variant). Exit 0: gated mutations met
@@ -173,6 +180,10 @@ def robustness(
     def names(text: str | None) -> list[str] | None:
         return [n.strip() for n in text.split(",") if n.strip()] if text else None
 
+    if narrative and negative:
+        from evaluation import narrative_negatives
+
+        raise typer.Exit(narrative_negatives.run(paths, names(mutations), json_path, max_surviving, every, seed))
     if narrative:
         from evaluation import narrative_mutations
 

@@ -269,6 +269,19 @@ def _carried_between_years(text: str, report_year: int | None, verbs: list[str])
     return between.sub(relative, text)
 
 
+def _names_masked(text: str, phrases: tuple[str, ...], cut_by: tuple[str, ...]) -> str:
+    """Given text, phrases and verbs, return the text with each phrase blanked (same length), but not where one of the
+    verbs starts inside it and runs past its end (信访办理: petitions handled, not the petition office 信访办)."""
+    for phrase in phrases:
+        k = text.find(phrase)
+        while k >= 0:
+            end = k + len(phrase)
+            if not any(text.startswith(v, j) for v in cut_by for j in range(max(k + 1, end - len(v) + 1), end)):
+                text = text[:k] + "\u3000" * len(phrase) + text[end:]
+            k = text.find(phrase, end)
+    return text
+
+
 def _names_other_year(text: str, report_year: int, carry_words: list[str], markers: tuple[str, ...] = (),
                       forward_words: tuple[str, ...] = (), source_words: tuple[str, ...] = ()) -> bool:
     """Given text before a figure, the report year, the carry words, the comparison markers, the forward words and the
@@ -623,15 +636,30 @@ def _any_helper(helpers: list[str]) -> re.Pattern[str]:
 
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
-    else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下)."""
+    else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下: a word before the
+    helper opening its phrase, a word after it closing it)."""
     if "helped_by" not in rule:  # most rules: no helper verb to look for
         return False
     if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
     exempt, inside = rule.get("helped_exempt_before", ()), rule.get("helped_exempt_inside", ())
-    return any(i >= 0 and not any(w in before_cue[:i] for w in exempt)
+    closing = rule.get("helped_exempt_closing")
+    return any(i >= 0 and not (any(w in before_cue[:i] for w in exempt)
+                               and (closing is None or _closed(before_cue[i + len(h):], closing)))
                and not any(before_cue.startswith(w, j) for w in inside for j in range(max(0, i - len(w) + 1), i))
                for h in rule.get("helped_by", ()) for i in [before_cue.rfind(h)])
+
+
+def _closed(after_helper: str, closing: dict[str, list[str]]) -> bool:
+    """Given the words between a helper and its event verb, return whether a closing word ends the helper's phrase
+    there (指导下, 的指导和帮助下; not 下属单位, 下级)."""
+    for word in closing["words"]:
+        k = after_helper.find(word)
+        while k >= 0:
+            if not after_helper.startswith(tuple(closing["not_before"]), k + len(word)):
+                return True
+            k = after_helper.find(word, k + 1)
+    return False
 
 
 def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> bool:
@@ -725,9 +753,11 @@ def _names_leaf(local: str, word: str) -> bool:
 @dataclass(frozen=True)
 class _Vetoes:
     """A topic's veto grammar, compiled: the phrases masked before vetoes are sought (veto_exempt and the topic's
-    case nouns) and whether any occurs; the one-character vetoes (whole tokens only) and the longer ones."""
+    case nouns) and whether any occurs, with the verbs that cut a phrase into no name; the one-character vetoes (whole
+    tokens only) and the longer ones."""
 
     masks: tuple[str, ...]
+    cut_by: tuple[str, ...]
     any_mask: re.Pattern[str] | None
     tokens: frozenset[str]
     words: re.Pattern[str] | None
@@ -748,7 +778,8 @@ def _vetoes(spec: Spec, topic: str) -> _Vetoes:
     if hit is None or hit[0] is not spec:
         masks = [*spec.veto_exempt, *spec.topic_nouns.get(topic, ())]
         vetoes = [*spec.veto_words, *spec.topic_vetoes.get(topic, ())]
-        compiled = _Vetoes(tuple(masks), _any_of(masks), frozenset(v for v in vetoes if len(v) == 1),
+        compiled = _Vetoes(tuple(masks), tuple(spec.veto_exempt_cut_by), _any_of(masks),
+                           frozenset(v for v in vetoes if len(v) == 1),
                            _any_of([v for v in vetoes if len(v) != 1]), _any_of(spec.clause_veto_words))
         if len(_VETOES) >= _TOPIC_CUES_MAX:
             _VETOES.clear()
@@ -760,7 +791,7 @@ def _vetoed_words(text: str, vetoes: _Vetoes) -> bool:
     """Given words near a figure (its cue region) and the topic's vetoes, return whether a veto stands in them: a
     longer veto anywhere, a one-character one as a word of its own. The masked phrases are not searched."""
     if vetoes.any_mask is not None and vetoes.any_mask.search(text):
-        text = _masked(text, list(vetoes.masks))
+        text = _names_masked(text, vetoes.masks, vetoes.cut_by)
     if vetoes.words is not None and vetoes.words.search(text):
         return True
     return bool(vetoes.tokens) and not vetoes.tokens.isdisjoint(tokens_of(text))
@@ -847,7 +878,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     listed = _towns_after_departments_masked(text[min(sentence[0], clause_from):fig.start], spec)
     clause = _street_names_masked(listed[clause_from - min(sentence[0], clause_from):], spec)
     if vetoes.any_mask is not None and vetoes.any_mask.search(clause):
-        clause = _masked(clause, list(vetoes.masks))
+        clause = _names_masked(clause, vetoes.masks, vetoes.cut_by)
     if vetoes.clause is not None and vetoes.clause.search(clause):
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if _topic_clause_vetoed(clause, topic, spec):
@@ -866,6 +897,20 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if fig.unit in spec.loose_units and any(n in text[link_start:fig.start] for n in spec.counted_nouns):
         return True  # 没有收到申请的单位有5个: a bare classifier counts the noun before it
     return _vetoed_words(window, vetoes)
+
+
+def _subject_before_the_list(text: str, clause_start: int, local_start: int, sentence: tuple[int, int],
+                             spec: Spec) -> bool:
+    """Given a figure's clause start and where its own words start (past a figure before it in the clause), return
+    whether a word saying whose count the clause states or per what (clause_subject_veto_words: the bodies taken
+    together, an average) stands before that earlier figure: it is the subject of every figure the clause lists
+    (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件)."""
+    if local_start <= clause_start or not spec.clause_subject_veto_words:
+        return False
+    begin = min(sentence[0], clause_start)
+    listed = _towns_after_departments_masked(text[begin:local_start], spec)  # 全区各部门、各乡镇: the whole area
+    words = _masked(_street_names_masked(listed[clause_start - begin:], spec), spec.veto_exempt)
+    return any(w in words for w in spec.clause_subject_veto_words)
 
 
 def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
@@ -1018,11 +1063,13 @@ def _part_of_year(text: str, report_year: int | None) -> bool:
 def _names_previous_year(text: str, start: int, end: int, spec: Spec) -> bool:
     """Given the text and where the words before a figure start and end, return whether they name the year before
     the report's by a relative word (上年度收到申请30件), other than to carry requests between the years (the carry
-    word may follow the figure's start: 上年无结转) or to compare with it."""
+    word may follow the figure's start: 上年无结转) or to compare with it. A carry word is read only before the
+    year word's first count (上年办结34件，转结下年度0件: the year before's answered, a carry of its own after it)."""
     words, carry, carry_words, markers = _previous_year_words(spec)
     for match in words.finditer(text, start, end):
         before = text[max(start, match.start() - 2):match.start()]
         after = text[match.end():match.end() + PREVIOUS_YEAR_REACH]
+        after = after[:next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]
         if any(w in after for w in carry) or before.endswith(carry_words) or before.endswith(markers):
             continue
         return True
@@ -1298,12 +1345,15 @@ def _implicit_claim(plain: str, fig: Figure, sentence: tuple[int, int]) -> ZeroC
                      claim.negation_end + start if claim.negation_end else 0)
 
 
-def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ...]) -> ZeroClaim | None:
-    """Given a printed zero (行政复议、行政诉讼案件0件) and the head nouns a listed subject may take, return a claim on
-    the subjects joined right before it, or None unless two topics are joined: their sum is 0, so each of them is.
-    The claim opens where the list's clause does (制发规章、规范性文件0件): an event verb before the list governs
-    every subject of it, unless a phrase in 的 stands before the list (制发涉及企业的规章、规范性文件0件): it may say
-    which of them, so the claim keeps to the subjects."""
+def _joined_zero_claim(plain: str, fig: Figure, start: int, spec: Spec) -> ZeroClaim | None:
+    """Given a printed zero (行政复议、行政诉讼案件0件) and where its words start, return a claim on the subjects joined
+    right before it, or None unless two topics are joined: their sum is 0, so each of them is. A change word between
+    the last subject and the zero (比上年下降0件: category_list_changes) makes it no count of them; another noun joined
+    there does not (行政复议、行政诉讼和申诉案件0件: each of the three is none), and a clause subject before the list
+    (clause_subject_veto_words: 下属单位, 月均) makes it theirs. The claim opens where the list's clause does
+    (制发规章、规范性文件0件): an event verb before the list governs every subject of it, unless a phrase in 的 stands
+    before the list (制发涉及企业的规章、规范性文件0件): it may say which of them, so the claim keeps to the subjects."""
+    heads = tuple(spec.zeros["joined_heads"])
     subjects = find_subjects(plain[start:fig.start])
     run = subjects[-1:]
     for before in reversed(subjects[:-1]):
@@ -1313,8 +1363,12 @@ def _joined_zero_claim(plain: str, fig: Figure, start: int, heads: tuple[str, ..
         run.insert(0, before)
     if len({t for t, _, _ in run}) < 2 or fig.start - (start + run[-1][2]) > JOINED_ZERO_GAP_CHARS:
         return None
+    if any(w in plain[start + run[-1][2]:fig.start] for w in spec.category_list_changes):
+        return None  # 行政复议、诉讼比上年下降0件: a change of their sum, no count of it
     lead = plain[start:start + run[0][1]]
     opens = max(lead.rfind(mark) for mark in CLAUSE_MARKS) + 1
+    if any(w in lead[opens:] for w in spec.clause_subject_veto_words):
+        return None  # 市直单位进入行政复议程序和行政诉讼程序均为0件: the bodies taken together had none
     if ATTRIBUTIVE in lead[opens:]:
         opens = run[0][1]
     return ZeroClaim(start + opens, fig.end, tuple((t, s + start, e + start) for t, s, e in run))
@@ -1344,7 +1398,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         group = _breakdown_group(narrative, sentence, spec)
         claim = _implicit_claim(text, fig, sentence) if fig.implicit else None
         if claim is None and fig.value == 0:
-            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]), tuple(spec.zeros["joined_heads"]))
+            claim = _joined_zero_claim(text, fig, max(previous_end, sentence[0]), spec)
         if claim is not None:
             zeros = _zero_mentions(narrative, text, section, fig, claim, rules, spec, report_year)
             wholes = _in_group(wholes, group)
@@ -1427,6 +1481,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
         if _vetoed(text, fig, link, local_start, sentence, topic, spec):
             continue
+        if _subject_before_the_list(text, clause_start, local_start, sentence, spec):
+            continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
         if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \

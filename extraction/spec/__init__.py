@@ -175,6 +175,8 @@ class Spec:
     earlier_subject_gaps: list[str] = field(default_factory=list)  # cue-to-figure words when that word is a clause back
     list_passed_by: list[str] = field(default_factory=list)  # a change or total of the row: the word goes on past it
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
+    clause_subject_veto_words: list[str] = field(default_factory=list)  # 县直部门, 月均: every figure of the clause
+    veto_exempt_cut_by: list[str] = field(default_factory=list)  # 信访办理: a verb cutting a masked name, no name
 
     @cached_property
     def column_keys(self) -> list[str]:
@@ -334,7 +336,8 @@ def _phrases(grammar: dict[str, Any], version: str, with_leaves: bool = True,
     """Given the narrative grammar, return the cue rules it composes for one template version (only of the given
     topics, when given)."""
     helpers = {"helped_by": grammar["helpers"], "helped_exempt_before": grammar["helped_exempt_before"],
-               "helped_exempt_inside": grammar.get("helped_exempt_inside", [])}
+               "helped_exempt_inside": grammar.get("helped_exempt_inside", []),
+               "helped_exempt_closing": grammar["helped_exempt_closing"]}
     rules = (_event_rules(grammar["events"], grammar["topics"], version, grammar["object_prefixes"], helpers)
              + _category_rules(grammar["categories"], version, with_leaves) + _applicant_rules(grammar["applicants"], grammar.get("applicant_subject_markers", [])))
     return [r for r in rules if topics is None or r["topic"] in topics]
@@ -408,6 +411,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         comparison_markers=raw["comparison_markers"],
         year_comparison_markers=raw["year_comparison_markers"],
         clause_veto_words=_words(raw["clause_veto_words"]),
+        clause_subject_veto_words=_words(raw["clause_subject_veto_words"]),
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
@@ -415,6 +419,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         paired_joiners=raw["grammar"].get("paired_joiners", []),
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
+        veto_exempt_cut_by=raw["veto_exempt_cut_by"],
         topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
         + [k + min(v["words"], key=len) for v in topics.values() for k in v.get("other_kinds", [])],
         topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
