@@ -15,7 +15,7 @@ import random
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -395,6 +395,23 @@ def sample(pages: list[tuple[Path, Json]], every: int) -> list[tuple[Path, Json]
     return [p for p in pages if zlib.crc32(p[0].name.encode("utf-8")) % every == 0] if every > 1 else pages
 
 
+def pages_to_measure(paths: list[Path], names: list[str], gated: Iterable[str], known: Iterable[str], every: int,
+                     console: Any) -> list[tuple[Path, Json]] | None:
+    """Given page paths, the mutation names asked for, those a gate names, the known ones and a sampling rate, return
+    the sampled labeled pages; None (said on the console) when a name is unknown or no labeled page is found."""
+    from evaluation.robustness import unknown_mutations
+
+    unknown = unknown_mutations(names, gated, known)
+    if unknown:
+        console.print(unknown)
+        return None
+    pages = sample(pages_of(paths), every)
+    if not pages:
+        console.print("no labeled narrative page (<id>.txt beside <id>.gold.json) under: " + ", ".join(map(str, paths)))
+        return None
+    return pages
+
+
 def measure(pages: list[tuple[Path, Json]], mutations: list[str], seed: int = 0) -> dict[str, MutationScore]:
     """Given labeled pages, mutation names and a seed, return the score of the unmutated pages (ORIGINAL) and of
     each mutation's variants."""
@@ -464,17 +481,12 @@ def run(paths: list[Path], mutations: list[str] | None = None, json_path: Path |
     1 a gated figure outside its bound, 2 nothing to measure)."""
     from rich.table import Table
 
-    from evaluation.robustness import unknown_mutations, wide
+    from evaluation.robustness import wide
 
     console = wide(console)
     names = mutations or list(MUTATIONS)
-    unknown = unknown_mutations(names, gate.mutations if gate else (), MUTATIONS)
-    if unknown:
-        console.print(unknown)
-        return 2
-    pages = sample(pages_of(paths), every)
-    if not pages:
-        console.print("no labeled narrative page (<id>.txt beside <id>.gold.json) under: " + ", ".join(map(str, paths)))
+    pages = pages_to_measure(paths, names, gate.mutations if gate else (), MUTATIONS, every, console)
+    if pages is None:
         return 2
     scores = measure(pages, names, seed)
     table = Table(title="Narrative per mutation (each variant scored against the gold mapped through it)",

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from evaluation.narrative_mutations import Edit, apply, audit_text, pages_of, sample
+from evaluation.narrative_mutations import Edit, apply, audit_text, pages_to_measure
 from evaluation.scoring import Json, acceptable_metrics, ratio, same_value
 
 CLAUSE_MARKS = "，。；：！？、,;:!?（）()\n"  # a parenthesis is a clause of its own: (含上年结转3件)
@@ -540,17 +540,12 @@ def run(paths: list[Path], mutations: list[str] | None = None, json_path: Path |
     mutation above the bound, 2 nothing to measure)."""
     from rich.table import Table
 
-    from evaluation.robustness import unknown_mutations, wide
+    from evaluation.robustness import wide
 
     console = wide(console)
     names = mutations or list(MUTATIONS)
-    unknown = unknown_mutations(names, (), MUTATIONS)
-    if unknown:
-        console.print(unknown)
-        return 2
-    pages = sample(pages_of(paths), every)
-    if not pages:
-        console.print("no labeled narrative page (<id>.txt beside <id>.gold.json) under: " + ", ".join(map(str, paths)))
+    pages = pages_to_measure(paths, names, (), MUTATIONS, every, console)
+    if pages is None:
         return 2
     scores = measure(pages, names, seed, gone_examples=EXAMPLES_PER_MUTATION if json_path else 0)
     table = Table(title="Negative narrative mutations (a figure's meaning changed: its original link must go)",
