@@ -258,15 +258,22 @@ def _carried_between_years(text: str, report_year: int | None, verbs: list[str])
     requests passed on to the next year."""
     if report_year is None or str(report_year) not in text:
         return text
-    passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    source = rf"(?:{report_year - 1}\s*年度?|上一?年度?)"  # 2024年 or 上年 (上年度转入2025年)
-    between = re.compile(rf"((?:不|未)?包?含)?{source}\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+    between = _carry_between_years(report_year, tuple(verbs))
 
     def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
         words = (m[1] or "") + _CARRIED_IN
         return "\u3000" * (len(m.group()) - len(words)) + words
 
     return between.sub(relative, text)
+
+
+@lru_cache(maxsize=16)
+def _carry_between_years(report_year: int, verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Given the report year and the words that pass requests on, return the pattern of a carry from the year before
+    (by its number or as 上年) into the report's year named by its number, 含 or 不含 before it kept apart."""
+    passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    source = rf"(?:{report_year - 1}\s*年度?|上一?年度?)"  # 2024年 or 上年 (上年度转入2025年)
+    return re.compile(rf"((?:不|未)?包?含)?{source}\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
 
 
 def _names_masked(text: str, phrases: tuple[str, ...], cut_by: tuple[str, ...]) -> str:
@@ -547,7 +554,7 @@ def _holds_carried_forward(after: str, forward: dict[str, Any], switch: dict[str
 def _year_before_named(words: str, report_year: int | None) -> str:
     """Given words near a figure and the report year, return them with the year before named by its number before a
     carry word (2023年结转, 2023年度结转 in the 2024 report) written 上年, every offset kept."""
-    if report_year is None:
+    if report_year is None or str(report_year - 1) not in words:
         return words
     return re.sub(rf"{report_year - 1}\s*年(?=度?结转)", lambda m: "上年".rjust(len(m.group())), words)
 
