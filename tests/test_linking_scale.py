@@ -81,7 +81,8 @@ def test_masking_once_per_phrase_masks_as_copying_per_printing(masks: list[str],
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(("复议申请", "行政复议申请", "申请人", "信息公开", "公开工作的", "政府", "申请", "，",
-                                 "行政", "0", "件", "行政诉讼类", "案件", "类")), max_size=14), st.integers(min_value=0, max_value=60))
+                                 "行政", "0", "件", "行政诉讼类", "案件", "类")), max_size=14),
+       st.integers(min_value=0, max_value=60))
 def test_masking_from_the_cut_masks_the_rest_as_masking_the_prefix(pieces: list[str], at: int) -> None:
     g = _grammar()
     text = "".join(pieces)
