@@ -1386,7 +1386,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     """Given the narrative, the parsed tables, the report year and the issuer (None when unknown), return every
     narrative figure as a mention with its verdict."""
     text = _carried_between_years(narrative.plain, report_year, spec.carry_forward_words)
-    topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after))
+    topic_text = masked_topics(text, _masks_longest_first(spec), tuple(spec.topic_mask_exempt_after),
+                              tuple(spec.topic_mask_kept))
     topic_words = _TopicWords(topic_text, spec)
     rules = year_rules(view, spec, report_year)
     mentions: list[Mention] = []

@@ -73,6 +73,7 @@ class _Grammar:
     topic_of: dict[str, str]
     masks: tuple[str, ...]
     mask_exempt_after: tuple[str, ...]
+    mask_kept: tuple[str, ...]
     category_words: frozenset[str]
     category_verbs: frozenset[str]
     named_before_topics: frozenset[str]
@@ -133,6 +134,7 @@ def _grammar() -> _Grammar:
         topic_of=topic_of,
         masks=tuple(sorted(spec.topic_masks, key=len, reverse=True)),
         mask_exempt_after=tuple(spec.topic_mask_exempt_after),
+        mask_kept=tuple(spec.topic_mask_kept),
         category_words=frozenset(categories),
         category_verbs=frozenset(zeros["category_verbs"]),
         named_before_topics=frozenset(zeros["named_before_topics"]),
@@ -173,10 +175,11 @@ def _skip(text: str, pos: int, words: tuple[str, ...]) -> int:
     return pos
 
 
-def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ...]) -> str:
-    """Given text, the phrases whose topic word is about something else (行政复议申请) and the qualifiers that undo
-    them, return the text with each such phrase blanked out (same length, so offsets hold) unless a qualifier ends
-    right before it (政府信息公开行政复议申请); a shorter phrase inside one kept is kept with it."""
+def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ...], kept_whole: tuple[str, ...]) -> str:
+    """Given text, the phrases whose topic word is about something else (行政复议申请), the qualifiers that undo
+    them and the longer phrases that hold one as the topic's own (行政诉讼类案件), return the text with each such
+    phrase blanked out (same length, so offsets hold) unless a qualifier ends right before it (政府信息公开行政复议申请)
+    or a longer phrase starts with it there; a shorter phrase inside one kept is kept with it."""
     if not masks or _any_of(masks).search(text) is None:
         return text
     kept: list[tuple[int, int]] = []
@@ -185,7 +188,8 @@ def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ..
         i = text.find(phrase)
         while i >= 0:
             end = i + len(phrase)
-            if exempt_after and _qualified(text, i, exempt_after, blanked[-1] + len(phrase) if blanked else 0):
+            if exempt_after and _qualified(text, i, exempt_after, blanked[-1] + len(phrase) if blanked else 0) \
+                    or any(text.startswith(whole, i) for whole in kept_whole):
                 kept.append((i, end))
             elif not any(s <= i and end <= e for s, e in kept):
                 blanked.append(i)
@@ -258,7 +262,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     agent = verb is None and text.startswith(g.agents, pos)  # 没有公民向本机关申请公开: the agent's verb names it
     end = _SCOPE_END.search(text, pos, min(len(text), neg_start + g.max_chars))
     scope_end = _next_negated_item(text, pos, end.start() if end else min(len(text), neg_start + g.max_chars), g)
-    scope = masked_topics(text[neg_start:scope_end], g.masks, g.mask_exempt_after)
+    scope = masked_topics(text[neg_start:scope_end], g.masks, g.mask_exempt_after, g.mask_kept)
     if _DIGIT.search(_YEAR.sub("", scope)):
         return None  # 未受理的申请3件: the clause prints its count
     region_start = 0
@@ -366,7 +370,7 @@ def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str
     pos = scope_end + 1
     pos += len(next((v for v in g.verbs if text.startswith(v, pos)), ""))
     cut = _mask_cut(text, pos, g)
-    m = g.subject.match(masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after), pos - cut)
+    m = g.subject.match(masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after, g.mask_kept), pos - cut)
     if m is None or m.group(0) in g.category_words or _skip(text, cut + m.end(), g.list_tails) < clause_end:
         return []
     return [(g.topic_of[m.group(0)], cut + m.start(), cut + m.end())]
@@ -493,7 +497,7 @@ def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int,
         return [subject]
     floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
-    said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after)
+    said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after, g.mask_kept)
     named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None) for m in g.subject.finditer(said)]
     named = [n for n in named if n[0] in g.named_before_topics]
     counted = list(dict.fromkeys(t for t, c in named if c))
@@ -550,12 +554,12 @@ def _predicate_claim(text: str, m: re.Match[str], g: _Grammar) -> ZeroClaim | No
     none (for a verb, those it states a zero of), or None if it names none."""
     floor = max(0, m.start() - SENTENCE_WINDOW_CHARS)
     start = max(floor, max(text.rfind(p, floor, m.start()) for p in _CLAUSE_PUNCTUATION) + 1)
-    clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
+    clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after, g.mask_kept)
     if start > floor + 1 and g.subject.search(clause) is None:
         label_start = _label_before(text, start, floor)
         if label_start is not None:  # 依申请公开情况：本年度无 — the label names what the words after it say none of
             start = label_start
-            clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after)
+            clause = masked_topics(text[start:m.start()], g.masks, g.mask_exempt_after, g.mask_kept)
     subjects = [(g.topic_of[s.group(0)], start + s.start(), start + s.end()) for s in g.subject.finditer(clause)]
     if subjects and m.group(0).startswith(g.predicate_words) \
             and any(w in text[subjects[-1][2]:m.start()] for w in g.rate_words):
@@ -605,7 +609,7 @@ def _label_claim(text: str, neg_start: int, how: str, end: int, scope_end: int) 
     label_start = _label_before(text, start, floor) if start > floor + 1 else None
     if label_start is None:
         return None
-    label = masked_topics(text[label_start:start], g.masks, g.mask_exempt_after)
+    label = masked_topics(text[label_start:start], g.masks, g.mask_exempt_after, g.mask_kept)
     subjects = [(g.topic_of[m.group(0)], label_start + m.start(), label_start + m.end()) for m in g.subject.finditer(label)]
     if subjects and _is_cause(label, subjects, label_start, g):  # （四）因政府信息公开申请行政复议情况
         subjects = [s for s in subjects if s[0] != subjects[0][0]]
@@ -617,7 +621,8 @@ def _label_claim(text: str, neg_start: int, how: str, end: int, scope_end: int) 
 def find_subjects(text: str) -> list[tuple[str, int, int]]:
     """Given text, return the subjects it names as (topic, start, end), longest words first, not overlapping."""
     g = _grammar()
-    return [(g.topic_of[m.group(0)], m.start(), m.end()) for m in g.subject.finditer(masked_topics(text, g.masks, g.mask_exempt_after))]
+    masked = masked_topics(text, g.masks, g.mask_exempt_after, g.mask_kept)
+    return [(g.topic_of[m.group(0)], m.start(), m.end()) for m in g.subject.finditer(masked)]
 
 
 def zero_unit(claim: ZeroClaim) -> str:

@@ -144,6 +144,7 @@ class Spec:
     timely_words: list[str] = field(default_factory=list)  # 按时: a part of the answered only beside late_words
     late_words: list[str] = field(default_factory=list)
     topic_mask_exempt_after: list[str] = field(default_factory=list)  # qualifiers before a mask that undo it
+    topic_mask_kept: list[str] = field(default_factory=list)  # phrases in which a kind mask names the topic itself
     sums: list[dict[str, Any]] = field(default_factory=list)  # a total word after the parts linked before it
     item_counts: dict[str, list[str]] = field(default_factory=dict)  # 表二 topics' figures of list items, not decisions
     head_gaps: list[str] = field(default_factory=list)  # words after a 的 that head no noun of their own, longest first
@@ -435,6 +436,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         timely_words=raw["timely_words"],
         late_words=raw["late_words"],
         topic_mask_exempt_after=raw["topic_mask_exempt_after"],
+        topic_mask_kept=[w + k + h for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]
+                         for h in v.get("kind_heads", [])],
         sums=raw["grammar"]["sums"],
         item_counts=raw["grammar"]["item_counts"],
         carry_forward_words=raw.get("carry_forward_words", []),
