@@ -234,6 +234,12 @@ def _expand_side(side: list[str], env: dict[str, list[str]], bound: dict[str, st
     return tuple(out)
 
 
+def _kind_joins(raw: dict[str, Any]) -> list[str]:
+    """Given the raw spec, return what may stand between a topic word and a kind suffix in a category label: nothing
+    (行政处罚类), or another kind's name, with or without a joiner (行政处罚强制类, 行政处罚、强制类)."""
+    return ["", *(j + n for j in raw["kind_joiners"] for n in raw["kind_joined_names"])]
+
+
 def _identities(raw: list[dict[str, Any]], env: dict[str, list[str]]) -> list[Identity]:
     out: list[Identity] = []
     for ident in raw:
@@ -421,7 +427,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         disclosure=raw["grammar"]["disclosure"],
         veto_exempt=raw["veto_exempt"],
         veto_exempt_cut_by=raw["veto_exempt_cut_by"],
-        topic_masks=raw["topic_masks"] + [w + k for v in topics.values() for w in v["words"] for k in raw["kind_suffixes"]]
+        topic_masks=raw["topic_masks"] + [w + j + k for v in topics.values() for w in v["words"] for j in _kind_joins(raw)
+                                           for k in raw["kind_suffixes"]]
         + [k + min(v["words"], key=len) for v in topics.values() for k in v.get("other_kinds", [])],
         topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
                       for t, v in topics.items()},
