@@ -1618,7 +1618,7 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
     last_stop, next_stop = _UP_TO_LAST_FULL_STOP.match(text, reach[0], fig.start), _FULL_STOP.search(text, fig.start, reach[1])
     start = last_stop.end() if last_stop else reach[0]
     end = min(reach[1], next_stop.start() if next_stop else len(text))
-    first = opening.search(text, start, fig.start)
+    first = opening.search(text, _line_sentence_before(text, start, reach[0]), fig.start)
     closings = closing if first is not None else sole_closing
     last = [m.end() for m in closings.finditer(text, start, end) if m.end() >= fig.start]
     if not last:
@@ -1627,6 +1627,18 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
     for word in lists["exempt"]:
         between = between.replace(word, "")
     return lists["request_word"] not in between
+
+
+def _line_sentence_before(text: str, start: int, floor: int) -> int:
+    """Given where a sentence starts, return where the sentence before it starts when both stand on one line (主动公开
+    政府信息46条。依申请公开信息0条，不予公开信息0条。: the list's opening count ends the sentence before), else the
+    sentence's own start."""
+    newline = text.rfind("\n", floor, start)
+    line_start = newline + 1 if newline >= 0 else floor  # no scan past the list's reach
+    if start <= line_start:
+        return start
+    stop = _UP_TO_LAST_FULL_STOP.match(text, line_start, start - 1)
+    return stop.end() if stop else line_start
 
 
 def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
