@@ -1519,8 +1519,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _breakdown_of_another_matter(text, fig, sentence, mentions[:-1], topic, spec):
             continue  # 另收到区长信箱来信20件，其中不予处理2件: the letters' dispositions, not the requests'
         earlier = _earlier_in_sentence(mentions, sentence[0]) if link.general else []
-        if other_matter == sentence[0] and _item_of_the_list(text[local_start:fig.start], topic, spec):
-            continue  # 共办理行政复议案件8件，行政诉讼案件5件: the list goes on with the organ's cases
+        if other_matter == sentence[0] and _item_of_the_list(text[local_start:fig.start], topic, link.metric, spec):
+            continue  # 共办理行政复议案件8件，行政诉讼案件5件 / ，维持6件: the list goes on with the organ's cases
         if link.general and not borrowed and _topic_owned_unlinked(text, topic_words, fig, local_start, sentence,
                                                                    topic, earlier, spec):
             continue  # 窗口申请量1200件，受理量1190件: the 申请 was the unlinked figure's own noun
@@ -1626,7 +1626,7 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
     last_stop, next_stop = _UP_TO_LAST_FULL_STOP.match(text, reach[0], fig.start), _FULL_STOP.search(text, fig.start, reach[1])
     start = last_stop.end() if last_stop else reach[0]
     end = min(reach[1], next_stop.start() if next_stop else len(text))
-    first = opening.search(text, start, fig.start)
+    first = opening.search(text, _line_sentence_before(text, start, reach[0]), fig.start)
     closings = closing if first is not None else sole_closing
     last = [m.end() for m in closings.finditer(text, start, end) if m.end() >= fig.start]
     if not last:
@@ -1635,6 +1635,18 @@ def _in_attribute_list(text: str, fig: Figure, sentence: tuple[int, int], topic:
     for word in lists["exempt"]:
         between = between.replace(word, "")
     return lists["request_word"] not in between
+
+
+def _line_sentence_before(text: str, start: int, floor: int) -> int:
+    """Given where a sentence starts, return where the sentence before it starts when both stand on one line (主动公开
+    政府信息46条。依申请公开信息0条，不予公开信息0条。: the list's opening count ends the sentence before), else the
+    sentence's own start."""
+    newline = text.rfind("\n", floor, start)
+    line_start = newline + 1 if newline >= 0 else floor  # no scan past the list's reach
+    if start <= line_start:
+        return start
+    stop = _UP_TO_LAST_FULL_STOP.match(text, line_start, start - 1)
+    return stop.end() if stop else line_start
 
 
 def _topic_owned_unlinked(text: str, words: _TopicWords, fig: Figure, local_start: int, sentence: tuple[int, int],
@@ -1843,14 +1855,18 @@ def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
         and not any(c in subject for c in "：:")
 
 
-def _item_of_the_list(clause: str, topic: str, spec: Spec) -> bool:
-    """Given the words of a figure's clause before it, right after a review or suit of its sentence found over another
-    matter, return whether the clause only names a topic counted over disclosure work, with no verb or disclosure
-    word of its own: a next item of the same list, of the same matter (共办理行政复议案件8件，行政诉讼案件5件)."""
+def _item_of_the_list(clause: str, topic: str, metric: str, spec: Spec) -> bool:
+    """Given the words of a figure's clause before it and the metric it would take, right after a review or suit of
+    its sentence found over another matter, return whether the clause names no disclosure word and either only a
+    topic counted over disclosure work, with no verb of its own (共办理行政复议案件8件，行政诉讼案件5件: a next item of
+    the same list, of the same matter), or a part of the topic's cases (，维持6件，纠正2件: the outcomes of the cases
+    just counted, the organ's, as its 其中 parts are)."""
     if topic not in spec.disclosure["topics"]:
         return False
     words = clause.lstrip("，,、；;和及与 ")
-    return words.startswith(tuple(spec.topics[topic])) and not any(w in words for w in spec.disclosure["words"])
+    if any(w in words for w in spec.disclosure["words"]):
+        return False
+    return words.startswith(tuple(spec.topics[topic])) or metric != f"{topic}.total"
 
 
 def _part_of_another_matter(group: str, topic: str, spec: Spec) -> bool:
