@@ -498,10 +498,18 @@ def run(paths: list[Path], mutations: list[str] | None = None, json_path: Path |
         table.add_row(*row)
     console.print(table)
     failed = gate.failures(scores) if gate else []
+    return outcome(scores, failed, "below threshold", json_path, seed, every, console)
+
+
+def outcome(scores: dict[str, Any], failed: list[str], verdict: str, json_path: Path | None, seed: int, every: int,
+            console: Any) -> int:
+    """Given a harness's scores per mutation, the lines of the mutations outside their bound and what to call them
+    (below threshold, above bound), write the JSON file when one is asked for, print the failures and return the
+    exit code (0 met, 1 a mutation outside its bound)."""
     if json_path is not None:
         payload = {"mutations": {name: s.to_json() for name, s in scores.items()}, "seed": seed, "every": every,
-                   "below_threshold": failed}
+                   verdict.replace(" ", "_"): failed}
         json_path.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
     for line in failed:
-        console.print(f"[red]below threshold:[/red] {line}")
+        console.print(f"[red]{verdict}:[/red] {line}")
     return 1 if failed else 0

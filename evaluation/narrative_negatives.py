@@ -10,7 +10,6 @@ to its original metric after the edit is a surviving false link.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 import unicodedata
@@ -24,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from evaluation.narrative_mutations import Edit, apply, audit_text, pages_to_measure
+from evaluation.narrative_mutations import Edit, apply, audit_text, outcome, pages_to_measure
 from evaluation.scoring import Json, acceptable_metrics, ratio, same_value
 
 CLAUSE_MARKS = "，。；：！？、,;:!?（）()\n"  # a parenthesis is a clause of its own: (含上年结转3件)
@@ -557,10 +556,4 @@ def run(paths: list[Path], mutations: list[str] | None = None, json_path: Path |
     console.print(table)
     failed = [f"{name}: {s.surviving} surviving false links > {max_surviving}" for name, s in scores.items()
               if max_surviving is not None and s.surviving > max_surviving]
-    if json_path is not None:
-        payload = {"mutations": {name: s.to_json() for name, s in scores.items()}, "seed": seed, "every": every,
-                   "above_bound": failed}
-        json_path.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
-    for line in failed:
-        console.print(f"[red]above bound:[/red] {line}")
-    return 1 if failed else 0
+    return outcome(scores, failed, "above bound", json_path, seed, every, console)
