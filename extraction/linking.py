@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extraction.bodies import names_another_body
+from extraction.bodies import names_a_sector_scope, names_another_body
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
@@ -1493,6 +1493,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
         if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
+        if names_a_sector_scope(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], spec.bodies):
+            continue  # 全省各级生态环境部门共办理行政处罚案件524件: the sector's organs together, not the report's own
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \
                 and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
             continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing
