@@ -49,6 +49,7 @@ _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
+_NUMBER_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十]个?")  # 5个街道, 三个村: bodies counted
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
@@ -1253,7 +1254,14 @@ def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) ->
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \
+        or _counts_bodies(before, spec) \
         or _EXCEPT.search(plain, sentence_start, claim_start) is not None
+
+
+def _counts_bodies(words: str, spec: Spec) -> bool:
+    """Given the words of a zero claim's clause before its negation, return whether they count bodies (辖区内5个街道均未
+    收到申请, 3个村): the zero is theirs taken together, as a printed figure after them is (`counted_bodies`)."""
+    return any(words.startswith(tuple(spec.counted_bodies), m.end()) for m in _NUMBER_BEFORE.finditer(words))
 
 
 def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:
