@@ -10,14 +10,16 @@ import pytest
 from one_sentence import linked
 
 
-@pytest.mark.parametrize("matter", ["涉及征地拆迁", "关于房屋征收补偿", "有关不动产登记", "涉及商业秘密", "关于个人隐私"])
+@pytest.mark.parametrize("matter", ["涉及征地拆迁", "关于房屋征收补偿", "有关不动产登记", "涉及商业秘密", "关于个人隐私",
+                                    "涉及个人信息", "涉及群众切身利益"])
 def test_a_zero_of_requests_about_a_matter_says_nothing_of_the_others(tmp_path: Path, matter: str) -> None:
     # none received about one matter: the body may have had others, and a disposition word inside the matter
     # (商业秘密, 个人隐私) names no withholding either
     assert linked(tmp_path, f"本年度未收到{matter}的政府信息公开申请。") == []
 
 
-@pytest.mark.parametrize("whole", ["有关政府信息公开", "关于政务公开工作", "有关公民、法人或其他组织", "涉及本机关"])
+@pytest.mark.parametrize("whole", ["有关政府信息公开", "关于政务公开工作", "有关公民、法人或其他组织", "涉及本机关", "关于本镇",
+                                   "有关依申请公开政府信息"])
 def test_a_zero_of_requests_about_the_disclosure_itself_still_reads(tmp_path: Path, whole: str) -> None:
     # the disclosure itself, who asked or the body asked name every request: the year's zero, as before
     assert linked(tmp_path, f"本年度未收到{whole}的政府信息公开申请。") == [(0, "requests.new.total")]
