@@ -464,6 +464,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         right_plain += _shared_predicate(text, fig.end, right, cues, joined_count)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
+        if j >= 0 and _is_leaf(cue.rule) and _given_as_example(right_plain[j + len(cue.word):]):
+            continue  # 其余4件因本机关不掌握等原因无法提供: an example of the grounds, the category's count
         if j >= 0 and applies(cue.rule):
             found[(cue.fallback, j, -len(cue.word), cue.order)] = (fig.start, cue.rule, fig.end + j + len(cue.word))
             predicates += 1
@@ -513,6 +515,11 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _is_leaf(rule: dict[str, Any]) -> bool:
+    """Given a cue rule, return whether it is a leaf of a disposition category (a node keeps its leaves)."""
+    return bool(rule.get("category")) and "leaves" not in rule
 
 
 def _shared_predicate(text: str, fig_end: int, right: str, cues: _TopicCues, joined_count: re.Pattern[str]) -> str:
@@ -751,11 +758,14 @@ def _names_leaf(local: str, word: str) -> bool:
     wider set: a 等 after it in its clause (因本机关不掌握等原因无法提供, 因本机关不掌握相关情况等无法提供, 信访举报投诉类
     申请及重复申请等不予处理 are every 无法提供, every 不予处理)."""
     i = local.rfind(word)
-    if i < 0:
-        return False
-    tail = local[i + len(word):]
+    return i >= 0 and not _given_as_example(local[i + len(word):])
+
+
+def _given_as_example(tail: str) -> bool:
+    """Given the words after a category's word, return whether a 等 in their clause makes it one example of a wider
+    set (本机关不掌握等原因: every 无法提供)."""
     clause_end = _CLAUSE_END.search(tail)
-    return not _EXAMPLE_MARK.search(tail[:clause_end.start() if clause_end else len(tail)])
+    return _EXAMPLE_MARK.search(tail[:clause_end.start() if clause_end else len(tail)]) is not None
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,19 @@ def test_the_bodys_own_zero_and_count_still_read(tmp_path: Path) -> None:
     assert linked(tmp_path, "全镇未收到政府信息公开申请。") == [(0, "requests.new.total")]
     assert linked(tmp_path, "本年度我镇未收到政府信息公开申请，各村均未设立受理点。") == [(0, "requests.new.total")]
     assert linked(tmp_path, "本年度共收到政府信息公开申请5件，涉及3个村。") == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize("ground", ["因本机关不掌握等原因无法提供", "因信息不存在等情形无法提供", "因属于重复申请等原因不予处理"])
+def test_a_ground_given_as_an_example_after_the_count_is_the_categorys(tmp_path: Path, ground: str) -> None:
+    # the grounds after the count, closed by 等, are examples: the count is the whole category's, as it is when
+    # they stand before the count (因本机关不掌握等原因无法提供4件)
+    category = "unable" if "无法提供" in ground else "not_processed"
+    assert linked(tmp_path, f"全年收到申请10件，其中予以公开6件，其余4件{ground}。")[-1] == (
+        4, f"requests.result.{category}.subtotal.total")
+
+
+def test_a_ground_named_alone_after_the_count_is_still_its_row(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年收到申请10件，其中予以公开6件，其余4件因本机关不掌握无法提供。")[-1] == (
+        4, "requests.result.unable.not_held.total")
+    assert linked(tmp_path, "全年收到申请10件，其中予以公开6件，4件属于重复申请，不予处理。")[-1] == (
+        4, "requests.result.not_processed.repeated.total")
