@@ -1844,12 +1844,15 @@ def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
     whether they name the subject of requests the sentence counts: after a word of requests, the clause's last subject
     marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the topic (not
     requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息公开的
-    行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own)."""
+    行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own). A marker opening a list whose first item
+    names no topic (收到申请70件，涉及问题楼盘32件、行政许可20件) names subjects all the same: the list is of one kind."""
     if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
         return False
     markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
     at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
-    opened = at >= 0 and clause[:at].strip() not in markers  # a marker opening its clause names no subject
+    items = clause[at:].split("、")
+    opened = at >= 0 and (clause[:at].strip() not in markers  # a marker opening its clause names no subject ...
+                          or len(items) > 1 and not any(w in items[0] for ws in spec.topics.values() for w in ws))
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")

@@ -1,0 +1,34 @@
+"""Classes that the twenty-second round's collector rn22c called for, each checked on wordings written for these
+tests: the wording the grammar had misread beside the ones that must still read as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from one_sentence import linked
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到政府信息公开申请45件，涉及房屋征收18件、行政处罚9件、其他18件。",
+    "全年受理申请30件，关于土地补偿12件、行政许可8件、行政复议2件。",
+])
+def test_a_list_of_subjects_opened_by_a_marker_counts_requests(tmp_path: Path, sentence: str) -> None:
+    # the marker opens the list, but its first item names no topic: every item is what the requests were about
+    # (the penalty, licensing and review counts had read as the year's decisions and cases)
+    assert linked(tmp_path, sentence) == [(45 if "45" in sentence else 30, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence, cases", [
+    ("全年受理政府信息公开申请12件，涉及行政复议0件、行政诉讼0件。", [(0, "review.total"), (0, "litigation.total")]),
+    ("全年受理政府信息公开申请12件，涉及行政诉讼案件2件。", [(2, "litigation.total")]),
+])
+def test_a_marker_opening_a_list_of_topics_still_names_the_cases(tmp_path: Path, sentence: str,
+                                                                 cases: list[tuple[int, str]]) -> None:
+    # the first item names a topic: the body's own reviews and suits, as before
+    assert linked(tmp_path, sentence) == [(12, "requests.new.total"), *cases]
+
+
+def test_decisions_listed_without_a_marker_still_read_as_decisions(tmp_path: Path) -> None:
+    assert linked(tmp_path, "全年办理行政处罚9件、行政许可30件。") == [
+        (9, "active.penalty.decisions"), (30, "active.licensing.decisions")]
