@@ -1499,7 +1499,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _names_another_kind(text, fig, link, topic, spec):
             continue  # 受理公租房申请300件: applications of that kind, not for information
         listed_from = _list_clause_start(text, fig.start, sentence[0])
-        if _names_a_subject(text[sentence[0]:listed_from], text[listed_from:fig.start], topic, spec):
+        if _names_a_subject(text[sentence[0]:listed_from], text[listed_from:fig.start],
+                            _CLAUSE_END.split(text[fig.end:sentence[1]], maxsplit=1)[0], topic, spec):
             continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
         if _summed_with_another_kind(text[listed_from:fig.start], topic, spec):
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
@@ -1839,20 +1840,21 @@ def _list_clause_start(text: str, end: int, floor: int) -> int:
     return last.end() if last else floor
 
 
-def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
-    """Given the words of a figure's sentence before its clause, those of its clause before it and its topic, return
-    whether they name the subject of requests the sentence counts: after a word of requests, the clause's last subject
-    marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the topic (not
-    requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息公开的
-    行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own). A marker opening a list whose first item
-    names no topic (收到申请70件，涉及问题楼盘32件、行政许可20件) names subjects all the same: the list is of one kind."""
+def _names_a_subject(before: str, clause: str, after: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's sentence before its clause, those of its clause before and after it and its
+    topic, return whether they name the subject of requests the sentence counts: after a word of requests, the clause's
+    last subject marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the
+    topic (not requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息
+    公开的行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own). A marker opening a list of which
+    another item names no topic (收到申请70件，涉及问题楼盘32件、行政许可20件; 涉及行政许可20件、问题楼盘32件) names
+    subjects all the same: the list is of one kind."""
     if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
         return False
     markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
     at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
-    items = clause[at:].split("、")
+    others = [*clause[at:].split("、")[:-1], *after.split("、")[1:]]  # the list's items but the figure's own
     opened = at >= 0 and (clause[:at].strip() not in markers  # a marker opening its clause names no subject ...
-                          or len(items) > 1 and not any(w in items[0] for ws in spec.topics.values() for w in ws))
+                          or any(not any(w in item for ws in spec.topics.values() for w in ws) for item in others))
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")
