@@ -2040,7 +2040,8 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
     before it there, the breakdown words and the words naming the total's complement, return whether it is a part of
     a larger figure: the counts listed next to it after a breakdown word, a run of them holding it, add up to a figure
     before that word, and one of the others is not of the complement (其中线上办理26件，线下办理5件 of 31; 正在办理6件，
-    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
+    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total. The
+    breakdown runs on past a semicolon to the full stop (其中11宗已办理完毕；5宗已由申请人主动申请撤销 of 16)."""
     opened = max((text.rfind(b, sentence[0], start) for b in breakdown_words), default=-1)
     totals = {value for whole_end, value in wholes if whole_end <= opened}
     if opened < 0 or not totals:
@@ -2048,7 +2049,8 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
     parts: list[tuple[float, bool]] = []  # (value, whether its clause names the complement) in text order
     own = -1
     cursor = opened
-    for clause in _PART_SPLIT.split(text[opened:sentence[1]]):
+    full_stop = _FULL_STOP.search(text, start)
+    for clause in _PART_SPLIT.split(text[opened:max(sentence[1], full_stop.start() if full_stop else len(text))]):
         counted = _COUNTED_PART.search(clause)
         clause_start = cursor
         cursor += len(clause) + 1

@@ -33,3 +33,23 @@ def test_a_marker_opening_a_list_of_topics_still_names_the_cases(tmp_path: Path,
 def test_decisions_listed_without_a_marker_still_read_as_decisions(tmp_path: Path) -> None:
     assert linked(tmp_path, "全年办理行政处罚9件、行政许可30件。") == [
         (9, "active.penalty.decisions"), (30, "active.licensing.decisions")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年收到政府信息公开申请16件，其中11件已办理完毕；5件由申请人主动撤销。",
+    "全年收到政府信息公开申请16件，其中11件已依法答复申请人；5件已由申请人撤回申请。",
+])
+def test_a_part_beside_withdrawals_past_a_semicolon_is_no_total(tmp_path: Path, sentence: str) -> None:
+    # the answered eleven and the withdrawn five make up the sixteen received: eleven is some of the results (the
+    # withdrawn are results too), as it already was with a comma between them
+    assert linked(tmp_path, sentence) == [(16, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("全年收到政府信息公开申请16件，其中办结14件；结转下年度2件。",
+     [(14, "requests.result.total.total"), (2, "requests.carried_forward.total")]),
+    ("全年收到政府信息公开申请16件，其中11件已办理完毕。另收到信访件5件。", [(11, "requests.result.total.total")]),
+])
+def test_the_answered_beside_its_complement_or_a_full_stop_stays_the_total(tmp_path: Path, sentence: str,
+                                                                           parts: list[tuple[int, str]]) -> None:
+    assert linked(tmp_path, sentence) == [(16, "requests.new.total"), *parts]
