@@ -1847,17 +1847,38 @@ def _names_a_subject(before: str, clause: str, after: str, topic: str, spec: Spe
     topic (not requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息
     公开的行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own). A marker opening a list of which
     another item names no topic (收到申请70件，涉及问题楼盘32件、行政许可20件; 涉及行政许可20件、问题楼盘32件) names
-    subjects all the same: the list is of one kind."""
+    subjects all the same: the list is of one kind, whether 、 or a comma parts its items (涉及问题楼盘32件，行政许可20件:
+    a clause opening with the topic's word right after counted subjects back to the marker)."""
     if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
         return False
     markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
     at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
+    if at < 0:
+        return clause.lstrip().startswith(tuple(spec.topics.get(topic, ()))) and not any(w in clause for w in own) \
+            and _after_counted_subjects(before, markers, spec)
     others = [*clause[at:].split("、")[:-1], *after.split("、")[1:]]  # the list's items but the figure's own
     opened = at >= 0 and (clause[:at].strip() not in markers  # a marker opening its clause names no subject ...
                           or any(not any(w in item for ws in spec.topics.values() for w in ws) for item in others))
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")
+
+
+_COUNTED_ITEM = re.compile(r"[0-9]+\s*(?:件|条|宗|项|个|份|次)$")
+
+
+def _after_counted_subjects(before: str, markers: list[str], spec: Spec) -> bool:
+    """Given the words of a sentence before a clause and the subject markers, return whether the clauses right before
+    it are counted items naming no topic, back to one a marker opens (涉及问题楼盘32件，物业服务6件，): a list of what
+    requests were about, which the clause goes on."""
+    for previous in reversed(re.split(r"[，,]", before)[:-1]):
+        at = max((previous.rfind(m) + len(m) for m in markers if m in previous), default=-1)
+        item = previous[max(at, 0):]
+        if any(w in item for ws in spec.topics.values() for w in ws) or not _COUNTED_ITEM.search(item.rstrip()):
+            return False
+        if at >= 0:
+            return True
+    return False
 
 
 def _item_of_the_list(clause: str, topic: str, metric: str, spec: Spec) -> bool:
