@@ -15,6 +15,8 @@ from one_sentence import linked
     "全年共收到政府信息公开申请45件，涉及行政许可20件、问题楼盘25件。",  # the topic first, a subject after it
     "全年共收到政府信息公开申请45件，涉及问题楼盘25件，行政许可20件。",  # items parted by commas
     "全年共收到政府信息公开申请45件，主要涉及征地拆迁20件，物业服务5件，行政处罚20件。",
+    "全年共收到政府信息公开申请45件，申请内容主要为行政处罚信息20件、征地拆迁信息25件。",  # the content named
+    "全年共收到政府信息公开申请45件，内容包括征地拆迁25件，行政许可20件。",
 ])
 def test_a_list_of_subjects_opened_by_a_marker_counts_requests(tmp_path: Path, sentence: str) -> None:
     # the marker opens the list, but another of its items names no topic: every item is what the requests were
