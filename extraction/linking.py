@@ -1857,11 +1857,16 @@ def _names_a_subject(before: str, clause: str, after: str, topic: str, spec: Spe
         return clause.lstrip().startswith(tuple(spec.topics.get(topic, ()))) and not any(w in clause for w in own) \
             and _after_counted_subjects(before, markers, spec)
     others = [*clause[at:].split("、")[:-1], *after.split("、")[1:]]  # the list's items but the figure's own
-    opened = at >= 0 and (clause[:at].strip() not in markers  # a marker opening its clause names no subject ...
-                          or any(not any(w in item for ws in spec.topics.values() for w in ws) for item in others))
+    opened = clause[:at].strip() not in markers \
+        or any(_names_no_topic(item, spec) for item in others)  # ... a marker opening its clause names none, unless so
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")
+
+
+def _names_no_topic(words: str, spec: Spec) -> bool:
+    """Given some words, return whether no word of any topic is among them."""
+    return not any(w in words for ws in spec.topics.values() for w in ws)
 
 
 _COUNTED_ITEM = re.compile(r"[0-9]+\s*(?:件|条|宗|项|个|份|次)$")
@@ -1871,10 +1876,10 @@ def _after_counted_subjects(before: str, markers: list[str], spec: Spec) -> bool
     """Given the words of a sentence before a clause and the subject markers, return whether the clauses right before
     it are counted items naming no topic, back to one a marker opens (涉及问题楼盘32件，物业服务6件，): a list of what
     requests were about, which the clause goes on."""
-    for previous in reversed(re.split(r"[，,]", before)[:-1]):
+    for previous in reversed(_CLAUSE_MARK.split(before)[:-1]):
         at = max((previous.rfind(m) + len(m) for m in markers if m in previous), default=-1)
         item = previous[max(at, 0):]
-        if any(w in item for ws in spec.topics.values() for w in ws) or not _COUNTED_ITEM.search(item.rstrip()):
+        if not _names_no_topic(item, spec) or not _COUNTED_ITEM.search(item.rstrip()):
             return False
         if at >= 0:
             return True
