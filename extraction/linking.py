@@ -1499,7 +1499,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _names_another_kind(text, fig, link, topic, spec):
             continue  # 受理公租房申请300件: applications of that kind, not for information
         listed_from = _list_clause_start(text, fig.start, sentence[0])
-        if _names_a_subject(text[sentence[0]:listed_from], text[listed_from:fig.start],
+        if _names_a_subject(text[_full_sentence_start(text, sentence[0]):listed_from], text[listed_from:fig.start],
                             _CLAUSE_END.split(text[fig.end:sentence[1]], maxsplit=1)[0], topic, spec):
             continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
         if _summed_with_another_kind(text[listed_from:fig.start], topic, spec):
@@ -1862,6 +1862,14 @@ def _names_a_subject(before: str, clause: str, after: str, topic: str, spec: Spe
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")
+
+
+def _full_sentence_start(text: str, start: int) -> int:
+    """Given where a sentence starts, return where the sentence it goes on across semicolons starts (at most
+    LIST_REACH_CHARS before)."""
+    floor = max(0, start - LIST_REACH_CHARS)
+    stop = _UP_TO_LAST_FULL_STOP.match(text, floor, start)
+    return stop.end() if stop else floor
 
 
 def _names_no_topic(words: str, spec: Spec) -> bool:

@@ -14,6 +14,8 @@ from one_sentence import linked
     "全年受理申请45件，关于土地补偿12件、行政许可8件、行政复议2件。",
     "全年共收到政府信息公开申请45件，涉及行政许可20件、问题楼盘25件。",  # the topic first, a subject after it
     "全年共收到政府信息公开申请45件，涉及问题楼盘25件，行政许可20件。",  # items parted by commas
+    "全年共收到政府信息公开申请45件，涉及问题楼盘25件；行政许可20件。",  # ... or by semicolons
+    "全年共收到政府信息公开申请45件；其中涉及行政许可的20件。",  # the requests named before a semicolon
     "全年共收到政府信息公开申请45件，主要涉及征地拆迁20件，物业服务5件，行政处罚20件。",
     "全年共收到政府信息公开申请45件，申请内容主要为行政处罚信息20件、征地拆迁信息25件。",  # the content named
     "全年共收到政府信息公开申请45件，内容包括征地拆迁25件，行政许可20件。",
@@ -30,6 +32,7 @@ def test_a_list_of_subjects_opened_by_a_marker_counts_requests(tmp_path: Path, s
     ("全年受理政府信息公开申请12件，涉及行政诉讼案件0件，行政复议2件。", [(0, "litigation.total"), (2, "review.total")]),
     # a clause with a verb of its own after the subjects is no item of their list
     ("全年受理政府信息公开申请12件，涉及问题楼盘12件，发生行政复议2件。", [(2, "review.total")]),
+    ("全年受理政府信息公开申请12件；行政复议2件；行政诉讼1件。", [(2, "review.total"), (1, "litigation.total")]),
 ])
 def test_a_marker_opening_a_list_of_topics_still_names_the_cases(tmp_path: Path, sentence: str,
                                                                  cases: list[tuple[int, str]]) -> None:
