@@ -1519,7 +1519,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         if _names_another_kind(text, fig, link, topic, spec):
             continue  # 受理公租房申请300件: applications of that kind, not for information
         listed_from = _list_clause_start(text, fig.start, sentence[0])
-        if _names_a_subject(text[sentence[0]:listed_from], text[listed_from:fig.start], topic, spec):
+        if _names_a_subject(text[_full_sentence_start(text, sentence[0]):listed_from], text[listed_from:fig.start],
+                            _CLAUSE_END.split(text[fig.end:sentence[1]], maxsplit=1)[0], topic, spec):
             continue  # 申请内容涉及规范性文件3件、行政处罚2件: requests counted by what they asked about
         if _summed_with_another_kind(text[listed_from:fig.start], topic, spec):
             continue  # 主动公开和依申请公开信息共120条: items of both kinds summed
@@ -1859,20 +1860,58 @@ def _list_clause_start(text: str, end: int, floor: int) -> int:
     return last.end() if last else floor
 
 
-def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
-    """Given the words of a figure's sentence before its clause, those of its clause before it and its topic, return
-    whether they name the subject of requests the sentence counts: after a word of requests, the clause's last subject
-    marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the topic (not
-    requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息公开的
-    行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own)."""
+def _names_a_subject(before: str, clause: str, after: str, topic: str, spec: Spec) -> bool:
+    """Given the words of a figure's sentence before its clause, those of its clause before and after it and its
+    topic, return whether they name the subject of requests the sentence counts: after a word of requests, the clause's
+    last subject marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the
+    topic (not requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息
+    公开的行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own). A marker opening a list of which
+    another item names no topic (收到申请70件，涉及问题楼盘32件、行政许可20件; 涉及行政许可20件、问题楼盘32件) names
+    subjects all the same: the list is of one kind, whether 、 or a comma parts its items (涉及问题楼盘32件，行政许可20件:
+    a clause opening with the topic's word right after counted subjects back to the marker)."""
     if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
         return False
     markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
     at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
-    opened = at >= 0 and clause[:at].strip() not in markers  # a marker opening its clause names no subject
+    if at < 0:
+        return clause.lstrip().startswith(tuple(spec.topics.get(topic, ()))) and not any(w in clause for w in own) \
+            and _after_counted_subjects(before, markers, spec)
+    others = [*clause[at:].split("、")[:-1], *after.split("、")[1:]]  # the list's items but the figure's own
+    opened = clause[:at].strip() not in markers \
+        or any(_names_no_topic(item, spec) for item in others)  # ... a marker opening its clause names none, unless so
     subject = clause[at:] if opened else ""
     return any(w in subject for w in spec.topics.get(topic, ())) and not any(w in subject for w in own) \
         and not any(c in subject for c in "：:")
+
+
+def _full_sentence_start(text: str, start: int) -> int:
+    """Given where a sentence starts, return where the sentence it goes on across semicolons starts (at most
+    LIST_REACH_CHARS before)."""
+    floor = max(0, start - LIST_REACH_CHARS)
+    stop = _UP_TO_LAST_FULL_STOP.match(text, floor, start)
+    return stop.end() if stop else floor
+
+
+def _names_no_topic(words: str, spec: Spec) -> bool:
+    """Given some words, return whether no word of any topic is among them."""
+    return not any(w in words for ws in spec.topics.values() for w in ws)
+
+
+_COUNTED_ITEM = re.compile(r"[0-9]+\s*(?:件|条|宗|项|个|份|次)$")
+
+
+def _after_counted_subjects(before: str, markers: list[str], spec: Spec) -> bool:
+    """Given the words of a sentence before a clause and the subject markers, return whether the clauses right before
+    it are counted items naming no topic, back to one a marker opens (涉及问题楼盘32件，物业服务6件，): a list of what
+    requests were about, which the clause goes on."""
+    for previous in reversed(_CLAUSE_MARK.split(before)[:-1]):
+        at = max((previous.rfind(m) + len(m) for m in markers if m in previous), default=-1)
+        item = previous[max(at, 0):]
+        if not _names_no_topic(item, spec) or not _COUNTED_ITEM.search(item.rstrip()):
+            return False
+        if at >= 0:
+            return True
+    return False
 
 
 def _item_of_the_list(clause: str, topic: str, metric: str, spec: Spec) -> bool:
@@ -2055,7 +2094,8 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
     before it there, the breakdown words and the words naming the total's complement, return whether it is a part of
     a larger figure: the counts listed next to it after a breakdown word, a run of them holding it, add up to a figure
     before that word, and one of the others is not of the complement (其中线上办理26件，线下办理5件 of 31; 正在办理6件，
-    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total."""
+    主动撤销6件，其余38件 of 50). Beside complement parts only (其中办结8件，结转下年2件 of 10) it is the total. The
+    breakdown runs on past a semicolon to the full stop (其中11宗已办理完毕；5宗已由申请人主动申请撤销 of 16)."""
     opened = max((text.rfind(b, sentence[0], start) for b in breakdown_words), default=-1)
     totals = {value for whole_end, value in wholes if whole_end <= opened}
     if opened < 0 or not totals:
@@ -2063,7 +2103,8 @@ def total_among_other_parts(text: str, start: int, sentence: tuple[int, int], wh
     parts: list[tuple[float, bool]] = []  # (value, whether its clause names the complement) in text order
     own = -1
     cursor = opened
-    for clause in _PART_SPLIT.split(text[opened:sentence[1]]):
+    full_stop = _FULL_STOP.search(text, start)
+    for clause in _PART_SPLIT.split(text[opened:max(sentence[1], full_stop.start() if full_stop else len(text))]):
         counted = _COUNTED_PART.search(clause)
         clause_start = cursor
         cursor += len(clause) + 1
