@@ -360,9 +360,10 @@ def negated_item_end(text: str, start: int, end: int) -> int:
 
 
 def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str, int, int]]:
-    """Given where a negated clause with a verb ends, return the subject of the clause after it when a comma joins
-    them as a list: that clause is one subject, after a verb at most and before list tails only (未发生行政复议，
-    提起行政诉讼情况), with no count of its own; else nothing."""
+    """Given where a negated clause with a verb ends, return the subjects of the clause after it when a comma joins
+    them as a list: that clause is its subjects only, joined by coordinators, after a verb at most and before list
+    tails only (未发生行政复议，提起行政诉讼情况; 未受理政府信息公开申请，行政复议和行政诉讼), with no count of its own;
+    else nothing."""
     if scope_end >= len(text) or text[scope_end] not in _LIST_COMMAS:
         return []
     end = _SCOPE_END.search(text, scope_end + 1, min(len(text), scope_end + 1 + g.max_chars))
@@ -370,10 +371,17 @@ def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str
     pos = scope_end + 1
     pos += len(next((v for v in g.verbs if text.startswith(v, pos)), ""))
     cut = _mask_cut(text, pos, g)
-    m = g.subject.match(masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after, g.mask_kept), pos - cut)
-    if m is None or m.group(0) in g.category_words or _skip(text, cut + m.end(), g.list_tails) < clause_end:
+    clause = masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after, g.mask_kept)
+    subjects: list[tuple[str, int, int]] = []
+    at = pos - cut
+    while (m := g.subject.match(clause, at)) is not None and m.group(0) not in g.category_words:
+        subjects.append((g.topic_of[m.group(0)], cut + m.start(), cut + m.end()))
+        at = m.end() + 1
+        if m.end() >= len(clause) or clause[m.end()] not in COORDINATORS:
+            break
+    if not subjects or _skip(text, subjects[-1][2], g.list_tails) < clause_end:
         return []
-    return [(g.topic_of[m.group(0)], cut + m.start(), cut + m.end())]
+    return subjects
 
 
 def _mask_cut(text: str, pos: int, g: _Grammar) -> int:
