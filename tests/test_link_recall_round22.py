@@ -33,3 +33,25 @@ def test_subjects_after_the_comma_that_a_clause_of_their_own_speaks_of_are_no_ze
                                                                                     sentence: str) -> None:
     assert [(v, m) for v, m in linked(tmp_path, sentence) if m in ("review.total", "litigation.total")
             and v == 0] == []
+
+
+# 起诉 names the suit as 诉讼 does, in a count of its own (起诉案件1件) as in a zero; its leaves still win.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度，政府信息公开行政复议案件2件，起诉案件1件，正在审理中。", [(2, "review.total"), (1, "litigation.total")]),
+    ("申请人不服答复起诉至法院1件。", [(1, "litigation.total")]),
+    ("本年度被起诉2件，其中复议后起诉1件。", [(2, "litigation.total"), (1, "litigation.after_review.total")]),
+])
+def test_a_suit_named_by_its_verb_of_filing_is_counted(tmp_path: Path, sentence: str,
+                                                       links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度起诉案件1件，结转起诉案件2件，结果维持。", [(1, "litigation.total")]),  # 2 carried in from an earlier year
+    ("本年度收到行政起诉状3份。", []),  # the papers a suit opens with
+    ("民事起诉2件。", []),  # a suit of other law
+    ("结转行政复议案件1件，已审结。", []),
+])
+def test_suits_carried_in_filed_on_paper_or_of_other_law_are_not_the_years_suits(tmp_path: Path, sentence: str,
+                                                                                 links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
