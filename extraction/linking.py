@@ -1545,7 +1545,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 continue
             link = replace(link, metric=other, alternatives=())
         if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
-                or _timely_part(text, fig, link, local_start, wholes, spec) \
+                or _timely_part(text, fig, link, local_start, wholes, mentions, spec) \
                 or _restated_otherwise(fig, link.metric, wholes):
             continue
         if link.yields_in_paragraph and _stated_otherwise_in_paragraph(text, fig, link.metric, mentions):
@@ -2140,14 +2140,25 @@ def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int,
     return None
 
 
-def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: list[_Whole], spec: Spec) -> bool:
-    """Given a linked figure and the figures linked before it in its sentence group, return whether a word of
-    timeliness by its cue makes it the part answered in time of a larger figure a breakdown word opens (受理申请40件，
-    其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in time."""
+def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: list[_Whole],
+                 mentions: list[Mention], spec: Spec) -> bool:
+    """Given a linked figure, the figures linked before it in its sentence group and every mention so far, return
+    whether a word of timeliness by its cue makes it the part answered in time of a larger figure a breakdown word
+    opens (受理申请40件，其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in
+    time. A breakdown whose parts printed before the figure already sum to its whole is closed (其中信函申请26件，
+    网络申请8件 of 34): the figure after them is no part of it."""
     if not any(w in text[max(local_start, link.cue_start - 6):fig.start] for w in spec.timely_words):
         return False
     return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
-               for w in wholes)
+               and not _breakdown_closed(w, fig, mentions) for w in wholes)
+
+
+def _breakdown_closed(whole: _Whole, fig: Figure, mentions: list[Mention]) -> bool:
+    """Given a whole, a figure after it and every mention so far, return whether the printed counts between them sum
+    to the whole: its breakdown has ended before the figure."""
+    parts = [m.value for m in mentions if not m.implicit and m.unit != "%" and whole.end <= m.span[0]
+             and m.span[1] <= fig.start]
+    return len(parts) > 1 and sum(parts) == whole.value
 
 
 _NEXT_CLAUSE = re.compile(r"[^，,；;。]*[，,；;]\s*")

@@ -55,3 +55,26 @@ def test_a_suit_named_by_its_verb_of_filing_is_counted(tmp_path: Path, sentence:
 def test_suits_carried_in_filed_on_paper_or_of_other_law_are_not_the_years_suits(tmp_path: Path, sentence: str,
                                                                                  links: list[tuple[float, str]]) -> None:
     assert linked(tmp_path, sentence) == links
+
+
+# A breakdown (其中…) whose parts already sum to its whole has ended: a count answered in time after those parts is
+# the year's answered count, not a part of the whole answered in time.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("全年共受理政府信息公开申请34件，其中信函申请26件，网络申请8件，已按时办结33件。",
+     [(34, "requests.new.total"), (33, "requests.result.total.total")]),
+    ("全年共受理申请20件，其中自然人申请15件，法人或其他组织申请5件，均已按期答复19件。",
+     [(20, "requests.new.total"), (15, "requests.new.natural_person"), (5, "requests.new.org_sum"),
+      (19, "requests.result.total.total")]),
+])
+def test_a_timely_count_after_a_breakdown_already_summed_is_the_years(tmp_path: Path, sentence: str,
+                                                                      links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "受理申请40件，其中按期办结36件。",  # the breakdown itself: some may be late
+    "受理申请40件，其中网络申请30件，信函申请9件，按时办结36件。",  # its parts fall short: it may go on
+    "受理申请40件，其中网络申请30件，按时办结36件。",  # one part only
+])
+def test_a_timely_count_inside_an_open_breakdown_stays_a_part(tmp_path: Path, sentence: str) -> None:
+    assert 36 not in [v for v, _ in linked(tmp_path, sentence)]
