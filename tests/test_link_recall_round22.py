@@ -78,3 +78,25 @@ def test_a_timely_count_after_a_breakdown_already_summed_is_the_years(tmp_path: 
 ])
 def test_a_timely_count_inside_an_open_breakdown_stays_a_part(tmp_path: Path, sentence: str) -> None:
     assert 36 not in [v for v, _ in linked(tmp_path, sentence)]
+
+
+# A cause opened right after the figure and closed by 的 (3起因政府信息公开申请提起的行政复议) qualifies the noun after
+# it: that noun is what the figure counts, not the requests the cause names; a cause naming another matter makes the
+# cases that matter's, as a cause before the figure does.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("全年有3起因政府信息公开申请提起的行政复议。", [(3, "review.total")]),
+    ("本年度发生2件因政府信息公开申请引起的行政诉讼，均在审理中。", [(2, "litigation.total")]),
+])
+def test_the_noun_after_a_cause_right_after_the_figure_is_what_it_counts(tmp_path: Path, sentence: str,
+                                                                        links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度有3起因征收补偿引起的行政复议。",  # over another matter
+    "收到3件因征收补偿申请提起的行政复议。",
+    "全年有3件因政府信息公开申请引发的投诉。",  # complaints, no topic
+])
+def test_a_cause_after_the_figure_over_another_matter_or_before_another_noun_links_nothing(tmp_path: Path,
+                                                                                          sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
