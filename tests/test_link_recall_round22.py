@@ -100,3 +100,22 @@ def test_the_noun_after_a_cause_right_after_the_figure_is_what_it_counts(tmp_pat
 def test_a_cause_after_the_figure_over_another_matter_or_before_another_noun_links_nothing(tmp_path: Path,
                                                                                           sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+# 现行有效 after a negation states the documents in force are none (无现行有效行政规范性文件), as 未制定 states none made.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("截至年底，本机关没有现行有效的规范性文件。", [(0, "active.normative_docs.in_force")]),
+    ("本年度未制定规范性文件，无现行有效规章和规范性文件。",
+     [(0, "active.normative_docs.issued"), (0, "active.rules.in_force"), (0, "active.normative_docs.in_force")]),
+])
+def test_none_in_force_is_a_zero_of_the_documents_in_force(tmp_path: Path, sentence: str,
+                                                           links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度无现行有效的涉及市场主体的规范性文件。",  # some of them only
+    "本局无现行有效规范性文件需要清理。",  # none to clear up, nothing said of how many are in force
+])
+def test_none_in_force_of_some_documents_or_for_some_task_is_no_zero(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
