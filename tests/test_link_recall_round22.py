@@ -119,3 +119,23 @@ def test_none_in_force_is_a_zero_of_the_documents_in_force(tmp_path: Path, sente
 ])
 def test_none_in_force_of_some_documents_or_for_some_task_is_no_zero(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+# 行政败诉 names a suit by its outcome: a count or a worded zero of suits lost (corrected), as 行政诉讼败诉 was.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度未发生因依申请公开引发的行政败诉。", [(0, "litigation.corrected")]),
+    ("没有因本机关自身原因引起的行政复议被纠错和行政败诉案件。", [(0, "review.corrected"), (0, "litigation.corrected")]),
+    ("本年度行政诉讼3件，行政败诉1件。", [(3, "litigation.total"), (1, "litigation.corrected")]),
+])
+def test_a_suit_named_by_its_loss_is_a_corrected_suit(tmp_path: Path, sentence: str,
+                                                      links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度未发生因征收补偿引发的行政败诉。",  # over another matter
+    "全年行政败诉率为0。",  # a rate
+    "本局出庭应诉行政败诉1件。",  # suits of every kind answered in court
+])
+def test_a_loss_over_another_matter_as_a_rate_or_in_court_is_not_linked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []
