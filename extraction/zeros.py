@@ -35,8 +35,10 @@ MASK_CHAR = "\u3000"  # what a masked phrase's characters become
 # list to the subjects.
 _LISTED_ITEMS = re.compile(f"(?:(?:(?!{ATTRIBUTIVE})[\u4e00-\u9fff]){{1,6}}[{COORDINATORS}])+")
 
-# A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
+# A topic word counted right after it (复议0件, 行政诉讼案件1件), or right before it (0件行政复议案件): a topic the
+# sentence states a count of.
 _COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")
+_COUNTED_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九十](?:件|起|宗|例|个|次)$")
 
 
 @dataclass(frozen=True)
@@ -506,7 +508,8 @@ def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int,
     floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
     said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after, g.mask_kept)
-    named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None) for m in g.subject.finditer(said)]
+    named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None
+              or _COUNTED_BEFORE.search(said, 0, m.start()) is not None) for m in g.subject.finditer(said)]
     named = [n for n in named if n[0] in g.named_before_topics]
     counted = list(dict.fromkeys(t for t, c in named if c))
     topics = counted if len(counted) > 1 else [t for t, _ in named[-1:]]  # 诉讼案1件，未经复议直接起诉: the suit's

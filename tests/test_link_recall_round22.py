@@ -139,3 +139,15 @@ def test_a_suit_named_by_its_loss_is_a_corrected_suit(tmp_path: Path, sentence: 
 ])
 def test_a_loss_over_another_matter_as_a_rate_or_in_court_is_not_linked(tmp_path: Path, sentence: str) -> None:
     assert linked(tmp_path, sentence) == []
+
+
+# A category of review or suit outcomes in a zero (未出现被纠错情况) belongs to each topic its sentence counted, a count
+# printed before the topic's word (0件行政复议案件,1件行政诉讼案件) as well as after it.
+def test_a_corrected_zero_after_counts_printed_before_their_topics_is_of_each(tmp_path: Path) -> None:
+    assert linked(tmp_path, "本年度有0件行政复议案件,1件行政诉讼案件,未出现被纠错情况。") == [
+        (0, "review.total"), (1, "litigation.total"), (0, "review.corrected"), (0, "litigation.corrected")]
+
+
+def test_a_corrected_zero_after_one_counted_topic_is_of_that_topic_only(tmp_path: Path) -> None:
+    assert linked(tmp_path, "本年度收到申请3件，有1件行政诉讼案件，未出现被纠错情况。") == [
+        (3, "requests.new.total"), (1, "litigation.total"), (0, "litigation.corrected")]
