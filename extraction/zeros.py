@@ -289,7 +289,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return _label_claim(text, neg_start, how, subjects[-1][2], scope_end)  # （二）行政复议情况 / 未收到此类申请
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
-    subjects = [c for s in subjects
+    subjects = [c for i, s in enumerate(subjects) if not _result_of_subject_before(s, subjects[:i], g)
                 for c in (_category_subjects(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else [s])]
     verb_end = pos + len(verb) if verb else pos
     # 无新增申请: read past its filler, the verb is no verb of the subject, which the negation itself names none of
@@ -312,6 +312,14 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]}
                    or _another_category(text, s, subjects[:i], g))
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _result_of_subject_before(subject: tuple[str, int, int], before: list[tuple[str, int, int]], g: _Grammar) -> bool:
+    """Given a subject of a claim and those before it, return whether it is a `named_before` category right after a
+    subject of a topic it belongs to (未发生行政复议被纠错): that topic's outcome, read with it, not a subject of its own
+    that the sentence's last topic would take."""
+    return subject[0] == "named_before" and bool(before) and before[-1][2] == subject[1] \
+        and before[-1][0] in g.named_before_topics
 
 
 def _another_category(text: str, subject: tuple[str, int, int], before: list[tuple[str, int, int]], g: _Grammar) -> bool:

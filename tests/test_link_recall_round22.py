@@ -151,3 +151,16 @@ def test_a_corrected_zero_after_counts_printed_before_their_topics_is_of_each(tm
 def test_a_corrected_zero_after_one_counted_topic_is_of_that_topic_only(tmp_path: Path) -> None:
     assert linked(tmp_path, "本年度收到申请3件，有1件行政诉讼案件，未出现被纠错情况。") == [
         (3, "requests.new.total"), (1, "litigation.total"), (0, "litigation.corrected")]
+
+
+# An outcome category right after a topic's word in a zero (未发生行政复议被纠错) is that topic's outcome, not a
+# category the sentence's last-named topic takes.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("全年没有被申请行政复议和行政诉讼情况，未发生行政复议被纠错或行政诉讼败诉案件。",
+     [(0, "review.total"), (0, "litigation.total"), (0, "review.corrected"), (0, "litigation.corrected")]),
+    # no reviews nor suits are none for being corrected: only their corrected ones are
+    ("本年度行政诉讼1件，未发生行政复议被纠错情况。", [(1, "litigation.total"), (0, "review.corrected")]),
+])
+def test_an_outcome_right_after_a_topic_in_a_zero_is_that_topics(tmp_path: Path, sentence: str,
+                                                                 links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
