@@ -151,6 +151,10 @@ _ANY_QUOTE_OPEN = re.compile(f"[{_QUOTE_OPEN}]")
 _STRAIGHT_QUOTE = '"'
 SLOGAN_MAX_CHARS = 16
 
+# A number listed right before a figure with 、, sharing its unit (268、53条): digits after a Chinese word or another
+# such number (no ordinal's 第, no line start: a list item's number), closed by the list mark.
+_LISTED_BEFORE = re.compile(rf"(?<=[\u4e00-\u9fff、])(?<!第)(?P<num>{_D}+)、$")
+_LISTED_WINDOW = 12
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
 MAX_FIGURE = Decimal(10) ** 15  # no count or 万元 amount in these reports comes near; floats stay exact below it
 MAX_FIGURE_DIGITS = 15  # digits of the longest integer below MAX_FIGURE
@@ -301,11 +305,31 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     zeros, in text order, their spans in the whole narrative's offsets (each Figure made once, not made and shifted)."""
     claims = find_zero_claims(text)
     printed = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m, offset)) is not None]
+    printed = _with_shared_units(text, printed, offset)
     found = _outside_claims(printed, [(c.start + offset, c.end + offset) for c in claims])  # 没有出现一起复议: a filler
     found += [Figure(0, zero_unit(c), False, c.start + offset, c.end + offset, text[c.start:c.end], implicit=True)
               for c in claims]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _with_shared_units(text: str, figures: list[Figure], offset: int) -> list[Figure]:
+    """Given the printed figures of a text in order, return them with the numbers listed right before one with 、 that
+    share its unit (分别发布信息268、53条, 分别为12、10件: 268 条 and 12 件), in order."""
+    out: list[Figure] = []
+    for fig in figures:
+        shared: list[Figure] = []
+        end = fig.start - offset
+        while fig.unit and (m := _LISTED_BEFORE.search(text, max(0, end - _LISTED_WINDOW), end)) is not None \
+                and not _BARE_YEAR.fullmatch(m["num"]) and not (out and out[-1].end > m.start("num") + offset):
+            shared.append(Figure(_plain(_count(m["num"])), fig.unit, False, m.start("num") + offset,
+                                 m.end("num") + offset, m["num"]))
+            end = m.start("num")
+        before = text[max(0, end - _ORDINAL_WINDOW):end]
+        if before.endswith("第") or _ORDINAL_BEFORE.search(before):
+            shared = []  # 第20、21、22条: ordinals listed
+        out += [*reversed(shared), fig]
+    return out
 
 
 def _outside_claims(figures: list[Figure], claims: list[tuple[int, int]]) -> list[Figure]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from one_sentence import linked
+from one_sentence import linked, mentions
 
 
 # A negated clause's list typed with a comma for 、 may go on with subjects joined by a coordinator (未受理政府信息公开
@@ -164,3 +164,20 @@ def test_a_corrected_zero_after_one_counted_topic_is_of_that_topic_only(tmp_path
 def test_an_outcome_right_after_a_topic_in_a_zero_is_that_topics(tmp_path: Path, sentence: str,
                                                                  links: list[tuple[float, str]]) -> None:
     assert linked(tmp_path, sentence) == links
+
+
+# Numbers listed with 、 before a figure share its unit (分别发布信息268、53条): each is a figure of that unit; handed
+# out by a respective word (分别为12、10件), none is linked.
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("通过网站和微信分别发布信息268、53条。", [(268, None), (53, None)]),
+    ("收到、办结申请分别为12、10件。", [(12, None), (10, None)]),
+    ("各平台分别发布3、4、5篇。", [(3, None), (4, None), (5, None)]),
+])
+def test_numbers_listed_before_a_figure_share_its_unit(tmp_path: Path, sentence: str,
+                                                       values: list[tuple[float, str | None]]) -> None:
+    assert mentions(tmp_path, sentence) == values
+
+
+@pytest.mark.parametrize("sentence", ["依据条例第20、21条办理。", "2021、2022年连续两年。", "3、4个月内办结。"])
+def test_ordinals_years_and_durations_listed_are_no_figures(tmp_path: Path, sentence: str) -> None:
+    assert [v for v, _ in mentions(tmp_path, sentence) if v in (20, 2021, 3)] == []
