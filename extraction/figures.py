@@ -51,6 +51,10 @@ _CN_CHARS = frozenset(_CN_NUM)
 # so a trailing 万/亿 is read as the multiplier, as after digits.
 _CN = rf"[{_CN_NUM}](?:[{_CN_NUM}百千]|[万亿](?=[{_CN_NUM}]))*"
 _SP = "[ \u00a0\u3000]{0,2}"
+# A round magnitude in words (百余条, 近千人次, 上千条, 近万份): an approximate count of it, only when 余/多 follows it or
+# 近, 约, 逾, 超过 or 上 stands before it (千家万户, 百花齐放 count nothing).
+_MAGNITUDES = {"百": 100, "千": 1000, "万": 10_000}
+_MAGNITUDE = "上?[百千万]"
 
 # A bare integer is a count whose unit the noun before it implies (订阅数4637，已办结18，) only when it ends a
 # clause in running text, right after a Chinese word: with a space it is a table's cell, a page number or a code, and
@@ -74,7 +78,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _OPEN_BEFORE = re.compile(r"[（(][^（）()]*$")
 _FIGURE = re.compile(
     rf"""
-    (?=[约近超逾突百0-9０-９{_CN_NUM}])  # a cheap first-character filter
+    (?=[约近超逾突百千万上0-9０-９{_CN_NUM}])  # a cheap first-character filter
     (?:(?P<pre>约|(?<!最)近|超过|逾|超|突破){_SP})?
     (?:
         百分之(?P<pct_d>{_DIGITS})
@@ -83,6 +87,7 @@ _FIGURE = re.compile(
         (?P<num>(?>{_DIGITS}))
       | (?<![第每之统唯逐同单任某其新上下初周前跑{_CN_NUM}百千万亿])
         (?P<cn>{_CN})
+      | (?<![{_CN_NUM}百千万亿第])(?P<mag>{_MAGNITUDE})
     )
     {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
     {_SP}(?P<unit>{_UNIT})?
@@ -274,7 +279,7 @@ def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
             return None
         value, unit = Decimal(cn), "%"
     else:
-        if not unit and m["cn"] is not None:
+        if not unit and (m["cn"] is not None or m["mag"] is not None):
             return None  # a Chinese numeral needs its unit
         if text.startswith(_BAD_AFTER_UNIT.get(unit, ()), end) or _names_no_count(text, m, unit):
             return None
@@ -282,6 +287,10 @@ def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
             if not unit and not m["mul"] and not _bare_count(text, m):
                 return None
             value = _count(m["num"])
+        elif m["mag"] is not None:
+            if not (m["pre"] or m["suf1"] or m["suf2"] or m["mag"].startswith("上")):
+                return None  # 千家万户: no magnitude counted
+            value = Decimal(_MAGNITUDES[m["mag"][-1]])
         else:
             if m["cn"] in ("零", "〇") or text[end:end + 1] in _CN_CHARS:
                 return None  # 零件; 一人一档, 一事一议
@@ -296,7 +305,7 @@ def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
             unit = unit or _noun_unit(text, m.start())
     if not _credible(value):
         return None
-    approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"])
+    approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"] or m["mag"])
     return Figure(_plain(value), unit, approx, m.start() + offset, end + offset, text[m.start():end])
 
 

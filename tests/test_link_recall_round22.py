@@ -181,3 +181,19 @@ def test_numbers_listed_before_a_figure_share_its_unit(tmp_path: Path, sentence:
 @pytest.mark.parametrize("sentence", ["依据条例第20、21条办理。", "2021、2022年连续两年。", "3、4个月内办结。"])
 def test_ordinals_years_and_durations_listed_are_no_figures(tmp_path: Path, sentence: str) -> None:
     assert [v for v, _ in mentions(tmp_path, sentence) if v in (20, 2021, 3)] == []
+
+
+# A round magnitude in words with 余/多 after it or 近/上/逾 before it (百余条, 近千人次, 上千条) is an approximate figure.
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("全年主动公开各类信息累计百余条。", 100),
+    ("活动共接待群众咨询近千人次。", 1000),
+    ("发布专栏信息上千条。", 1000),
+    ("发放各类宣传物料近万份。", 10000),
+])
+def test_a_round_magnitude_in_words_is_an_approximate_figure(tmp_path: Path, sentence: str, value: int) -> None:
+    assert [v for v, _ in mentions(tmp_path, sentence)] == [value]
+
+
+@pytest.mark.parametrize("sentence", ["政务信息走进千家万户。", "营造百花齐放的良好氛围。", "已有百余年历史。", "通过上百度搜索查询。"])
+def test_magnitudes_in_idioms_durations_or_names_are_no_figures(tmp_path: Path, sentence: str) -> None:
+    assert mentions(tmp_path, sentence) == []
