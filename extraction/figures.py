@@ -37,7 +37,7 @@ class Figure:
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
     "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例",
-    "小项", "批", "册", "倍", "户", "台", "则", "种", "类", "位", "%", "％",
+    "小项", "批", "册", "倍", "户", "台", "则", "种", "类", "位", "处", "封", "张", "張", "%", "％",
 )
 # 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).
 _GROUP_NOUN = "大(?:重点|主要|核心)?(?:类|专题|板块|领域|平台|功能|目标|栏目|模块)"
@@ -123,6 +123,10 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "册": ("子",),
     "种": ("植", "子", "养", "粮", "苗", "业"),
     "位": ("于", "置", "数"),
+    "处": ("理", "罚", "置", "室", "长", "于", "分", "境", "在", "级", "领导", "方", "事", "所"),
+    "封": ("面", "闭", "存", "装", "锁", "条", "顶"),
+    "张": ("贴", "家", "榜", "挂", "扬", "力", "开"),
+    "張": ("貼", "家", "榜", "掛", "揚", "力", "開"),
 }
 
 # A unitless 2300万 takes its unit from the measure noun before it.
@@ -139,8 +143,8 @@ _SESSION_BEFORE = re.compile(r"届(?:全国|省|自治区|市|州|区|县|旗)?(
 # 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
 _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
 # 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one. 一种 is "a kind
-# of" (探索一种新模式); 5种形式 counts kinds.
-_INDEFINITE_UNITS = ("批", "种")
+# of" (探索一种新模式); 5种形式 counts kinds. 一张 names a whole made one (一张网, 一张蓝图); 500张 counts sheets.
+_INDEFINITE_UNITS = ("批", "种", "张", "張")
 # 一则…，二则… (firstly, secondly): a numeral in words before 则 names no notices; in digits it counts them (公告6则).
 # So 类 and 位: 三类内部事务信息, 四类过程性信息 (the table's own grounds), 三位一体, 前十位 name no count; 12类信息 and
 # 15位自然人 do.

@@ -197,3 +197,18 @@ def test_a_round_magnitude_in_words_is_an_approximate_figure(tmp_path: Path, sen
 @pytest.mark.parametrize("sentence", ["政务信息走进千家万户。", "营造百花齐放的良好氛围。", "已有百余年历史。", "通过上百度搜索查询。"])
 def test_magnitudes_in_idioms_durations_or_names_are_no_figures(tmp_path: Path, sentence: str) -> None:
     assert mentions(tmp_path, sentence) == []
+
+
+# Places, letters and sheets are counted in 处, 封 and 张 (宣传栏49处, 来信40封, 海报570余张).
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("辖区内设立信息公开宣传栏49处。", 49),
+    ("咨询投诉共收到来信40封。", 40),
+    ("张贴宣传海报570余张。", 570),
+])
+def test_places_letters_and_sheets_are_counted(tmp_path: Path, sentence: str, value: int) -> None:
+    assert [v for v, _ in mentions(tmp_path, sentence)] == [value]
+
+
+@pytest.mark.parametrize("sentence", ["本局设有3处室。", "全年共处理3处罚案件。", "组织一门式一张网。", "一张蓝图绘到底。"])
+def test_words_those_units_open_and_a_whole_made_one_are_no_counts(tmp_path: Path, sentence: str) -> None:
+    assert mentions(tmp_path, sentence) == []
