@@ -89,6 +89,25 @@ def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
     return m.group("name")
 
 
+SECTOR_MAX_CHARS = 8  # a sector's name between an area and its collective (生态环境, 市场监督管理): longer runs are clauses
+
+
+@lru_cache(maxsize=8)
+def _sector_scope(areas: tuple[str, ...], collectives: tuple[str, ...]) -> re.Pattern[str]:
+    """An area, 各级 or not, a run of name characters and a collective noun (全省各级生态环境部门, 全市税务系统)."""
+    return re.compile(rf"(?:{_longest_first(list(areas))})(?:各级)?(?P<sector>{_NAME_CHARS}{{1,{SECTOR_MAX_CHARS}}}?)"
+                      rf"(?:{_longest_first(list(collectives))})")
+
+
+def names_a_sector_scope(subject: str, bodies: dict[str, Any]) -> bool:
+    """Given the words of a figure's clause before its cue and the bodies grammar, return whether they name a whole
+    area's bodies of one sector (全省各级生态环境部门共办理…: many organs, not the report's own count); the
+    government's collectives (全区各行政机关, 全市各级政府部门) name none."""
+    scopes = bodies["sector_scopes"]
+    return any(not any(w in m.group("sector") for w in scopes["generic"])
+               for m in _sector_scope(tuple(scopes["areas"]), tuple(scopes["collectives"])).finditer(simplified(subject)))
+
+
 def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
     """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
     grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district

@@ -36,7 +36,7 @@ class Figure:
 # deliberately absent: a number before them is never a count. 类 and 位 count in digits only (see _DIGITS_ONLY_UNITS).
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
-    "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例",
+    "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例", "案",
     "小项", "批", "册", "倍", "户", "台", "则", "种", "类", "位", "处", "封", "张", "張", "%", "％",
 )
 # 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).

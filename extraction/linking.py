@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extraction.bodies import names_another_body
+from extraction.bodies import names_a_sector_scope, names_another_body
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
@@ -49,6 +49,7 @@ _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
+_NUMBER_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十]个?")  # 5个街道, 三个村: bodies counted
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
@@ -486,6 +487,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         right_plain += _shared_predicate(text, fig.end, right, cues, joined_count)
     for cue in _cues_in(right_plain, cues.after):
         j = right_plain.find(cue.word)
+        if j >= 0 and _is_leaf(cue.rule) and _given_as_example(right_plain[j + len(cue.word):]):
+            continue  # 其余4件因本机关不掌握等原因无法提供: an example of the grounds, the category's count
         if j >= 0 and applies(cue.rule):
             found[(cue.fallback, j, -len(cue.word), cue.order)] = (fig.start, cue.rule, fig.end + j + len(cue.word))
             predicates += 1
@@ -535,6 +538,11 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                          general, cue_end, yields)
     return _Link(rule["metric"], tuple(rule.get("alt", [])), best[1], best[3], bool(best[0]), event, general, cue_end,
                  yields)
+
+
+def _is_leaf(rule: dict[str, Any]) -> bool:
+    """Given a cue rule, return whether it is a leaf of a disposition category (a node keeps its leaves)."""
+    return bool(rule.get("category")) and "leaves" not in rule
 
 
 def _shared_predicate(text: str, fig_end: int, right: str, cues: _TopicCues, joined_count: re.Pattern[str]) -> str:
@@ -773,11 +781,14 @@ def _names_leaf(local: str, word: str) -> bool:
     wider set: a 等 after it in its clause (因本机关不掌握等原因无法提供, 因本机关不掌握相关情况等无法提供, 信访举报投诉类
     申请及重复申请等不予处理 are every 无法提供, every 不予处理)."""
     i = local.rfind(word)
-    if i < 0:
-        return False
-    tail = local[i + len(word):]
+    return i >= 0 and not _given_as_example(local[i + len(word):])
+
+
+def _given_as_example(tail: str) -> bool:
+    """Given the words after a category's word, return whether a 等 in their clause makes it one example of a wider
+    set (本机关不掌握等原因: every 无法提供)."""
     clause_end = _CLAUSE_END.search(tail)
-    return not _EXAMPLE_MARK.search(tail[:clause_end.start() if clause_end else len(tail)])
+    return _EXAMPLE_MARK.search(tail[:clause_end.start() if clause_end else len(tail)]) is not None
 
 
 @dataclass(frozen=True)
@@ -1276,7 +1287,14 @@ def _others_zero(plain: str, clause_start: int, claim_start: int, spec: Spec) ->
     floor = max(0, claim_start - SENTENCE_WINDOW_CHARS)  # a sentence is read inside its window, as everywhere
     sentence_start = max(floor, max(plain.rfind(p, floor, claim_start) for p in "。；;！？!?\n") + 1)
     return any(w in before for w in spec.zeros.get("other_bodies", ())) \
+        or _counts_bodies(before, spec) \
         or _EXCEPT.search(plain, sentence_start, claim_start) is not None
+
+
+def _counts_bodies(words: str, spec: Spec) -> bool:
+    """Given the words of a zero claim's clause before its negation, return whether they count bodies (辖区内5个街道均未
+    收到申请, 3个村): the zero is theirs taken together, as a printed figure after them is (`counted_bodies`)."""
+    return any(words.startswith(tuple(spec.counted_bodies), m.end()) for m in _NUMBER_BEFORE.finditer(words))
 
 
 def _names_only_the_public(words: str, rules: list[dict[str, Any]], spec: Spec) -> bool:
@@ -1516,6 +1534,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
         if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
+        if names_a_sector_scope(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], spec.bodies):
+            continue  # 全省各级生态环境部门共办理行政处罚案件524件: the sector's organs together, not the report's own
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \
                 and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
             continue  # 以区政府办名义印发的行政规范性文件25件: which documents, not the year's issuing

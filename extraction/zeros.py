@@ -81,6 +81,8 @@ class _Grammar:
     named_before_topics: frozenset[str]
     list_tails: tuple[str, ...]
     subset_modifiers: tuple[str, ...]
+    matter_openers: tuple[str, ...]
+    whole_matters: tuple[str, ...]
     subject_predicates: tuple[str, ...]
     joined_verbs: tuple[str, ...]
     noun_vetoes: dict[str, tuple[str, ...]]
@@ -142,6 +144,8 @@ def _grammar() -> _Grammar:
         named_before_topics=frozenset(zeros["named_before_topics"]),
         list_tails=tuple(sorted(zeros["list_tails"], key=len, reverse=True)),
         subset_modifiers=tuple(zeros.get("subset_modifiers", ())),
+        matter_openers=tuple(zeros["matter_openers"]),
+        whole_matters=tuple(zeros["whole_matters"]),
         subject_predicates=tuple(zeros["subject_predicates"]),
         joined_verbs=tuple(sorted(zeros.get("joined_verbs", ()), key=len, reverse=True)),
         noun_vetoes={t: tuple(v) for t, v in spec.noun_vetoes.items()},
@@ -425,7 +429,17 @@ def _heads(scope: str, subjects: list[tuple[str, int, int]], offset: int) -> lis
 def _picks_out_some(between: str, g: _Grammar) -> bool:
     """Given the words between a negated event verb and its first subject, return whether they are a modifier in 的
     whose words pick out some of the subject (要求更正政府信息的, 需要征求第三方意见的), not all of it."""
-    return ATTRIBUTIVE in between and any(w in between for w in g.subset_modifiers)
+    return ATTRIBUTIVE in between and (any(w in between for w in g.subset_modifiers) or _names_a_matter(between, g))
+
+
+def _names_a_matter(between: str, g: _Grammar) -> bool:
+    """Given words holding 的 before a subject, return whether a matter opener before the last 的 names what some of
+    the subject are about (涉及征地拆迁的, 关于商业秘密的): not the disclosure itself nor who asked (有关政府信息公开的,
+    有关公民、法人或组织机构的), which are all of it."""
+    k = between.rfind(ATTRIBUTIVE)
+    starts = [between.rfind(opener, 0, k) + len(opener) for opener in g.matter_openers if opener in between[:k]]
+    phrase = between[max(starts):k] if starts else ""
+    return bool(phrase) and not any(w in phrase for w in g.whole_matters)
 
 
 def _restricted(text: str, verb_end: int, subject: tuple[str, int, int], g: _Grammar) -> bool:
