@@ -37,7 +37,7 @@ class Figure:
 _UNITS = (
     "个百分点", "人次", "件次", "批次",
     "件", "条", "个", "次", "期", "场", "份", "项", "元", "名", "家", "轮", "篇", "天", "人", "起", "宗", "例", "案",
-    "小项", "批", "册", "倍", "户", "台", "则", "种", "类", "位", "%", "％",
+    "小项", "批", "册", "倍", "户", "台", "则", "种", "类", "位", "处", "封", "张", "張", "%", "％",
 )
 # 5大类栏目, 4大专题, 两大核心平台: 大 with a noun of groups counts them (二十大 and 三大攻坚战 name no group).
 _GROUP_NOUN = "大(?:重点|主要|核心)?(?:类|专题|板块|领域|平台|功能|目标|栏目|模块)"
@@ -51,6 +51,10 @@ _CN_CHARS = frozenset(_CN_NUM)
 # so a trailing 万/亿 is read as the multiplier, as after digits.
 _CN = rf"[{_CN_NUM}](?:[{_CN_NUM}百千]|[万亿](?=[{_CN_NUM}]))*"
 _SP = "[ \u00a0\u3000]{0,2}"
+# A round magnitude in words (百余条, 近千人次, 上千条, 近万份): an approximate count of it, only when 余/多 follows it or
+# 近, 约, 逾, 超过 or 上 stands before it (千家万户, 百花齐放 count nothing).
+_MAGNITUDES = {"百": 100, "千": 1000, "万": 10_000}
+_MAGNITUDE = "上?[百千万]"
 
 # A bare integer is a count whose unit the noun before it implies (订阅数4637，已办结18，) only when it ends a
 # clause in running text, right after a Chinese word: with a space it is a table's cell, a page number or a code, and
@@ -74,7 +78,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _OPEN_BEFORE = re.compile(r"[（(][^（）()]*$")
 _FIGURE = re.compile(
     rf"""
-    (?=[约近超逾突百0-9０-９{_CN_NUM}])  # a cheap first-character filter
+    (?=[约近超逾突百千万上0-9０-９{_CN_NUM}])  # a cheap first-character filter
     (?:(?P<pre>约|(?<!最)近|超过|逾|超|突破){_SP})?
     (?:
         百分之(?P<pct_d>{_DIGITS})
@@ -83,6 +87,7 @@ _FIGURE = re.compile(
         (?P<num>(?>{_DIGITS}))
       | (?<![第每之统唯逐同单任某其新上下初周前跑{_CN_NUM}百千万亿])
         (?P<cn>{_CN})
+      | (?<![{_CN_NUM}百千万亿第])(?P<mag>{_MAGNITUDE})
     )
     {_SP}(?:(?P<suf1>余|多){_SP})?(?P<mul>万|亿)?(?P<suf2>余|多)?
     {_SP}(?P<unit>{_UNIT})?
@@ -118,6 +123,10 @@ _BAD_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "册": ("子",),
     "种": ("植", "子", "养", "粮", "苗", "业"),
     "位": ("于", "置", "数"),
+    "处": ("理", "罚", "置", "室", "长", "于", "分", "境", "在", "级", "领导", "方", "事", "所"),
+    "封": ("面", "闭", "存", "装", "锁", "条", "顶"),
+    "张": ("贴", "家", "榜", "挂", "扬", "力", "开"),
+    "張": ("貼", "家", "榜", "掛", "揚", "力", "開"),
 }
 
 # A unitless 2300万 takes its unit from the measure noun before it.
@@ -134,8 +143,8 @@ _SESSION_BEFORE = re.compile(r"届(?:全国|省|自治区|市|州|区|县|旗)?(
 # 的一项重要工作, 是一个, 作为一项: 一 after these is an article, not a count.
 _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
 # 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one. 一种 is "a kind
-# of" (探索一种新模式); 5种形式 counts kinds.
-_INDEFINITE_UNITS = ("批", "种")
+# of" (探索一种新模式); 5种形式 counts kinds. 一张 names a whole made one (一张网, 一张蓝图); 500张 counts sheets.
+_INDEFINITE_UNITS = ("批", "种", "张", "張")
 # 一则…，二则… (firstly, secondly): a numeral in words before 则 names no notices; in digits it counts them (公告6则).
 # So 类 and 位: 三类内部事务信息, 四类过程性信息 (the table's own grounds), 三位一体, 前十位 name no count; 12类信息 and
 # 15位自然人 do.
@@ -151,6 +160,10 @@ _ANY_QUOTE_OPEN = re.compile(f"[{_QUOTE_OPEN}]")
 _STRAIGHT_QUOTE = '"'
 SLOGAN_MAX_CHARS = 16
 
+# A number listed right before a figure with 、, sharing its unit (268、53条): digits after a Chinese word or another
+# such number (no ordinal's 第, no line start: a list item's number), closed by the list mark.
+_LISTED_BEFORE = re.compile(rf"(?<=[\u4e00-\u9fff、])(?<!第)(?P<num>{_D}+)、$")
+_LISTED_WINDOW = 12
 _CELL = re.compile(rf"\s*(?P<num>[-－]?(?:{_DIGITS}))\s*(?:万元|亿元|{_UNIT})?\s*")
 MAX_FIGURE = Decimal(10) ** 15  # no count or 万元 amount in these reports comes near; floats stay exact below it
 MAX_FIGURE_DIGITS = 15  # digits of the longest integer below MAX_FIGURE
@@ -270,7 +283,7 @@ def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
             return None
         value, unit = Decimal(cn), "%"
     else:
-        if not unit and m["cn"] is not None:
+        if not unit and (m["cn"] is not None or m["mag"] is not None):
             return None  # a Chinese numeral needs its unit
         if text.startswith(_BAD_AFTER_UNIT.get(unit, ()), end) or _names_no_count(text, m, unit):
             return None
@@ -278,6 +291,10 @@ def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
             if not unit and not m["mul"] and not _bare_count(text, m):
                 return None
             value = _count(m["num"])
+        elif m["mag"] is not None:
+            if not (m["pre"] or m["suf1"] or m["suf2"] or m["mag"].startswith("上")):
+                return None  # 千家万户: no magnitude counted
+            value = Decimal(_MAGNITUDES[m["mag"][-1]])
         else:
             if m["cn"] in ("零", "〇") or text[end:end + 1] in _CN_CHARS:
                 return None  # 零件; 一人一档, 一事一议
@@ -292,7 +309,7 @@ def _figure(text: str, m: re.Match[str], offset: int) -> Figure | None:
             unit = unit or _noun_unit(text, m.start())
     if not _credible(value):
         return None
-    approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"])
+    approx = bool(m["pre"] or m["suf1"] or m["suf2"] or m["post"] or m["mag"])
     return Figure(_plain(value), unit, approx, m.start() + offset, end + offset, text[m.start():end])
 
 
@@ -301,11 +318,31 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     zeros, in text order, their spans in the whole narrative's offsets (each Figure made once, not made and shifted)."""
     claims = find_zero_claims(text)
     printed = [f for m in _FIGURE.finditer(text) if (f := _figure(text, m, offset)) is not None]
+    printed = _with_shared_units(text, printed, offset)
     found = _outside_claims(printed, [(c.start + offset, c.end + offset) for c in claims])  # 没有出现一起复议: a filler
     found += [Figure(0, zero_unit(c), False, c.start + offset, c.end + offset, text[c.start:c.end], implicit=True)
               for c in claims]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _with_shared_units(text: str, figures: list[Figure], offset: int) -> list[Figure]:
+    """Given the printed figures of a text in order, return them with the numbers listed right before one with 、 that
+    share its unit (分别发布信息268、53条, 分别为12、10件: 268 条 and 12 件), in order."""
+    out: list[Figure] = []
+    for fig in figures:
+        shared: list[Figure] = []
+        end = fig.start - offset
+        while fig.unit and (m := _LISTED_BEFORE.search(text, max(0, end - _LISTED_WINDOW), end)) is not None \
+                and not _BARE_YEAR.fullmatch(m["num"]) and not (out and out[-1].end > m.start("num") + offset):
+            shared.append(Figure(_plain(_count(m["num"])), fig.unit, False, m.start("num") + offset,
+                                 m.end("num") + offset, m["num"]))
+            end = m.start("num")
+        before = text[max(0, end - _ORDINAL_WINDOW):end]
+        if before.endswith("第") or _ORDINAL_BEFORE.search(before):
+            shared = []  # 第20、21、22条: ordinals listed
+        out += [*reversed(shared), fig]
+    return out
 
 
 def _outside_claims(figures: list[Figure], claims: list[tuple[int, int]]) -> list[Figure]:

@@ -185,6 +185,7 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
     sentence. A 表二 topic (规章, 规范性文件…) must be named between the previous figure and this one. A topic word
     joined to another topic's (行政复议、行政诉讼案件743件) names their sum: no topic."""
     right = words.after(text, fig.end, clause_end, tuple(spec.sequence_words))
+    right = _past_cause(text, words, fig, right, clause_end, spec)
     if right is not None and any(c in LIST_JOINERS for c in text[fig.end:right.start]):
         right = None  # 行政复议6件和行政诉讼3件: a topic word past a joiner names the list's next item
     after = None if right is None else (right.start - fig.end + 1, -right.length, right.topic, right.start)
@@ -203,6 +204,28 @@ def _topic_at(text: str, words: _TopicWords, fig: Figure, local_start: int, sent
                 return None, left_start != sentence[0]
             return best[2], left_start != sentence[0]
     return None, False
+
+
+def _past_cause(text: str, words: _TopicWords, fig: Figure, right: _TopicWord | None, clause_end: int,
+                spec: Spec) -> _TopicWord | None:
+    """Given a figure and the topic word after it, return the word that names what it counts: past a cause that opens
+    right after the figure and ends in 的 (3起因政府信息公开申请提起的行政复议), the cause's topic word is not it but
+    the topic word after the 的; else the word found."""
+    if right is None or right.topic not in spec.zeros["cause_topics"]:
+        return right
+    head_start = _cause_end(text, fig, clause_end, spec)
+    head = words.after(text, head_start, clause_end, tuple(spec.sequence_words)) if head_start > right.end else None
+    return head if head is not None and head.topic != right.topic else right
+
+
+def _cause_end(text: str, fig: Figure, end: int, spec: Spec) -> int:
+    """Given a figure and where its words after it end, return where the cause opened right after it ends, past the
+    的 that closes it (3起因政府信息公开申请提起的行政复议: at 行政复议); the figure's end when no cause opens there."""
+    if not text.startswith(tuple(spec.zeros["cause_openers"]), fig.end):
+        return fig.end
+    clause_end = _SCOPE_END.search(text, fig.end, end)
+    closer = text.find(ATTRIBUTIVE, fig.end, clause_end.start() if clause_end else end)
+    return closer + len(ATTRIBUTIVE) if closer >= 0 else fig.end
 
 
 def _only_topic_after(words: _TopicWords, fig: Figure, sentence: tuple[int, int], spec: Spec) -> str | None:
@@ -1531,7 +1554,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 行政许可24项、行政裁决2项: a list of categories' items, one no topic of the tables
         if _whole_of_a_part_named_in_full(text, fig, local_start, sentence, topic, spec):
             continue  # 受理群众申请事项128件，其中政府信息公开申请2件: every kind of application, of which some are requests
-        if link.after_end and _names_other_topic(topic_text[fig.end:link.after_end], topic, spec):
+        if link.after_end and _names_other_topic(topic_text[_cause_end(text, fig, link.after_end, spec):link.after_end],
+                                                 topic, spec):
             continue  # 其中5件行政复议后被撤销答复: the answer after another topic's word is that topic's business
         if _over_another_matter(text, fig, clause_start, sentence[1], topic, spec) \
                 or _part_of_another_matter(text[group:fig.start], topic, spec):
@@ -1566,7 +1590,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                 continue
             link = replace(link, metric=other, alternatives=())
         if _part_of_a_whole(text, fig, link.metric, wholes, spec) \
-                or _timely_part(text, fig, link, local_start, wholes, spec) \
+                or _timely_part(text, fig, link, local_start, wholes, mentions, spec) \
                 or _restated_otherwise(fig, link.metric, wholes):
             continue
         if link.yields_in_paragraph and _stated_otherwise_in_paragraph(text, fig, link.metric, mentions):
@@ -1807,15 +1831,20 @@ def _joined_to_another_event(before_cue: str, topic: str, metric: str, rules: li
 
 def _over_another_matter(text: str, fig: Figure, clause_start: int, sentence_end: int, topic: str, spec: Spec) -> bool:
     """Given a figure of a topic counted only over disclosure work (reviews, suits), return whether its words make it
-    cases over another matter: a cause before it in its clause that names no disclosure word (因征收补偿引起的行政诉讼
-    8件), or a breakdown after it whose part names disclosure as its kind (行政复议12件，其中涉及政府信息公开的3件,
-    其中3件因政府信息公开引起: 12 is every review), not as the answer an outcome names (其中维持原答复2件)."""
+    cases over another matter: a cause before it in its clause, or right after it, that names no disclosure word
+    (因征收补偿引起的行政诉讼8件, 3起因征收补偿引起的行政复议), or a breakdown after it whose part names disclosure
+    as its kind (行政复议12件，其中涉及政府信息公开的3件, 其中3件因政府信息公开引起: 12 is every review), not as the
+    answer an outcome names (其中维持原答复2件)."""
     if topic not in spec.disclosure["topics"]:
         return False
     words = spec.disclosure["words"]
     if _cause_names_another_matter(text[clause_start:fig.start], spec.zeros["cause_openers"], words,
                                    _other_matters(spec)):
         return True
+    cause_end = _cause_end(text, fig, sentence_end, spec)
+    if cause_end > fig.end and _cause_names_another_matter(text[fig.end:cause_end], spec.zeros["cause_openers"], words,
+                                                           _other_matters(spec)):
+        return True  # 3起因征收补偿引起的行政复议: the cause right after the figure, as one before it
     ahead = text[fig.end:sentence_end]
     qualifier = _SCOPE_END.split(ahead.lstrip("，,"), maxsplit=1)[0]
     if qualifier.startswith(tuple(spec.disclosure["qualifiers_after"])) \
@@ -2201,14 +2230,25 @@ def _sum_of_parts(text: str, fig: Figure, local_start: int, sentence: tuple[int,
     return None
 
 
-def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: list[_Whole], spec: Spec) -> bool:
-    """Given a linked figure and the figures linked before it in its sentence group, return whether a word of
-    timeliness by its cue makes it the part answered in time of a larger figure a breakdown word opens (受理申请40件，
-    其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in time."""
+def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: list[_Whole],
+                 mentions: list[Mention], spec: Spec) -> bool:
+    """Given a linked figure, the figures linked before it in its sentence group and every mention so far, return
+    whether a word of timeliness by its cue makes it the part answered in time of a larger figure a breakdown word
+    opens (受理申请40件，其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in
+    time. A breakdown whose parts printed before the figure already sum to its whole is closed (其中信函申请26件，
+    网络申请8件 of 34): the figure after them is no part of it."""
     if not any(w in text[max(local_start, link.cue_start - 6):fig.start] for w in spec.timely_words):
         return False
     return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
-               for w in wholes)
+               and not _breakdown_closed(w, fig, mentions) for w in wholes)
+
+
+def _breakdown_closed(whole: _Whole, fig: Figure, mentions: list[Mention]) -> bool:
+    """Given a whole, a figure after it and every mention so far, return whether the printed counts between them sum
+    to the whole: its breakdown has ended before the figure."""
+    parts = [m.value for m in mentions if not m.implicit and m.unit != "%" and whole.end <= m.span[0]
+             and m.span[1] <= fig.start]
+    return len(parts) > 1 and sum(parts) == whole.value
 
 
 _NEXT_CLAUSE = re.compile(r"[^，,；;。]*[，,；;]\s*")

@@ -35,8 +35,10 @@ MASK_CHAR = "\u3000"  # what a masked phrase's characters become
 # list to the subjects.
 _LISTED_ITEMS = re.compile(f"(?:(?:(?!{ATTRIBUTIVE})[\u4e00-\u9fff]){{1,6}}[{COORDINATORS}])+")
 
-# A topic word counted right after it (复议0件, 行政诉讼案件1件): a topic the sentence states a count of.
+# A topic word counted right after it (复议0件, 行政诉讼案件1件), or right before it (0件行政复议案件): a topic the
+# sentence states a count of.
 _COUNTED = re.compile(r"(?:案件|案)?[0-9０-９零〇一二两三四五六七八九十]")
+_COUNTED_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九十](?:件|起|宗|例|个|次)$")
 
 
 @dataclass(frozen=True)
@@ -291,7 +293,7 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
         return _label_claim(text, neg_start, how, subjects[-1][2], scope_end)  # （二）行政复议情况 / 未收到此类申请
     if subjects and verb is not None:
         subjects += _listed_past_comma(text, scope_end, g)  # 未发生行政复议，提起行政诉讼情况: a list typed with a comma
-    subjects = [c for s in subjects
+    subjects = [c for i, s in enumerate(subjects) if not _result_of_subject_before(s, subjects[:i], g)
                 for c in (_category_subjects(text, s, neg_start, how, g) if text[s[1]:s[2]] in g.category_words else [s])]
     verb_end = pos + len(verb) if verb else pos
     # 无新增申请: read past its filler, the verb is no verb of the subject, which the negation itself names none of
@@ -314,6 +316,14 @@ def _claim(text: str, neg_start: int, neg: str, g: _Grammar) -> ZeroClaim | None
     unique = tuple(s for i, s in enumerate(subjects) if s[0] not in {t for t, _, _ in subjects[:i]}
                    or _another_category(text, s, subjects[:i], g))
     return ZeroClaim(neg_start, subjects[-1][2], unique, scope_end, neg_start + len(neg))
+
+
+def _result_of_subject_before(subject: tuple[str, int, int], before: list[tuple[str, int, int]], g: _Grammar) -> bool:
+    """Given a subject of a claim and those before it, return whether it is a `named_before` category right after a
+    subject of a topic it belongs to (未发生行政复议被纠错): that topic's outcome, read with it, not a subject of its own
+    that the sentence's last topic would take."""
+    return subject[0] == "named_before" and bool(before) and before[-1][2] == subject[1] \
+        and before[-1][0] in g.named_before_topics
 
 
 def _another_category(text: str, subject: tuple[str, int, int], before: list[tuple[str, int, int]], g: _Grammar) -> bool:
@@ -364,9 +374,10 @@ def negated_item_end(text: str, start: int, end: int) -> int:
 
 
 def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str, int, int]]:
-    """Given where a negated clause with a verb ends, return the subject of the clause after it when a comma joins
-    them as a list: that clause is one subject, after a verb at most and before list tails only (未发生行政复议，
-    提起行政诉讼情况), with no count of its own; else nothing."""
+    """Given where a negated clause with a verb ends, return the subjects of the clause after it when a comma joins
+    them as a list: that clause is its subjects only, joined by coordinators, after a verb at most and before list
+    tails only (未发生行政复议，提起行政诉讼情况; 未受理政府信息公开申请，行政复议和行政诉讼), with no count of its own;
+    else nothing."""
     if scope_end >= len(text) or text[scope_end] not in _LIST_COMMAS:
         return []
     end = _SCOPE_END.search(text, scope_end + 1, min(len(text), scope_end + 1 + g.max_chars))
@@ -374,10 +385,17 @@ def _listed_past_comma(text: str, scope_end: int, g: _Grammar) -> list[tuple[str
     pos = scope_end + 1
     pos += len(next((v for v in g.verbs if text.startswith(v, pos)), ""))
     cut = _mask_cut(text, pos, g)
-    m = g.subject.match(masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after, g.mask_kept), pos - cut)
-    if m is None or m.group(0) in g.category_words or _skip(text, cut + m.end(), g.list_tails) < clause_end:
+    clause = masked_topics(text[cut:clause_end], g.masks, g.mask_exempt_after, g.mask_kept)
+    subjects: list[tuple[str, int, int]] = []
+    at = pos - cut
+    while (m := g.subject.match(clause, at)) is not None and m.group(0) not in g.category_words:
+        subjects.append((g.topic_of[m.group(0)], cut + m.start(), cut + m.end()))
+        at = m.end() + 1
+        if m.end() >= len(clause) or clause[m.end()] not in COORDINATORS:
+            break
+    if not subjects or _skip(text, subjects[-1][2], g.list_tails) < clause_end:
         return []
-    return [(g.topic_of[m.group(0)], cut + m.start(), cut + m.end())]
+    return subjects
 
 
 def _mask_cut(text: str, pos: int, g: _Grammar) -> int:
@@ -512,7 +530,8 @@ def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int,
     floor = max(0, neg_start - SENTENCE_WINDOW_CHARS)
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
     said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after, g.mask_kept)
-    named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None) for m in g.subject.finditer(said)]
+    named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None
+              or _COUNTED_BEFORE.search(said, 0, m.start()) is not None) for m in g.subject.finditer(said)]
     named = [n for n in named if n[0] in g.named_before_topics]
     counted = list(dict.fromkeys(t for t, c in named if c))
     topics = counted if len(counted) > 1 else [t for t, _ in named[-1:]]  # 诉讼案1件，未经复议直接起诉: the suit's

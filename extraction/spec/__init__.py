@@ -234,6 +234,12 @@ def _expand_side(side: list[str], env: dict[str, list[str]], bound: dict[str, st
     return tuple(out)
 
 
+def _shortest(words: list[str]) -> list[str]:
+    """Given a topic's words, return its shortest ones: each may follow another kind's name (民事诉讼, 民事起诉)."""
+    length = min(map(len, words))
+    return [w for w in words if len(w) == length]
+
+
 def _kind_joins(raw: dict[str, Any]) -> list[str]:
     """Given the raw spec, return what may stand between a topic word and a kind suffix in a category label: nothing
     (行政处罚类), or another kind's name, with or without a joiner (行政处罚强制类, 行政处罚、强制类)."""
@@ -429,8 +435,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         veto_exempt_cut_by=raw["veto_exempt_cut_by"],
         topic_masks=raw["topic_masks"] + [w + j + k for v in topics.values() for w in v["words"] for j in _kind_joins(raw)
                                            for k in raw["kind_suffixes"]]
-        + [k + min(v["words"], key=len) for v in topics.values() for k in v.get("other_kinds", [])],
-        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + min(v["words"], key=len) for k in v.get("other_kinds", [])]
+        + [k + w for v in topics.values() for k in v.get("other_kinds", []) for w in _shortest(v["words"])],
+        topic_vetoes={t: v.get("vetoes", []) + v.get("case_nouns", []) + [k + w for k in v.get("other_kinds", []) for w in _shortest(v["words"])]
                       for t, v in topics.items()},
         topic_loose_units={t: v.get("loose_units", []) for t, v in topics.items()},
         topic_nouns={t: [w + p + n for w in v["words"] for p in ("", *raw["grammar"]["object_prefixes"])
