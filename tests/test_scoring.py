@@ -107,6 +107,21 @@ def test_optional_mentions_are_neutral() -> None:
     assert (doc.tally.links_predicted, doc.tally.links_gold) == (0, 0)
 
 
+def test_a_figure_pairs_with_the_gold_of_its_own_unit_before_an_optional_one_of_the_same_value() -> None:
+    parts = mention(6, None, optional=True, unit="部分", quote="报告分为六部分")
+    posts = mention(6, None, unit="条", quote="发布信息6条")
+    tally = score(result(mentions=[{**posts, "metric": "active.normative_docs.issued"}]), gold(mentions=[parts, posts])).tally
+    assert (tally.figures_found, tally.figures_gold) == (1, 1)
+    assert (tally.links_predicted, tally.links_correct) == (1, 0)  # a false link paired to the optional 六部分 went uncounted
+
+
+def test_the_same_quote_decides_between_two_golds_of_one_value() -> None:
+    received = mention(3, "review.total", quote="收到行政复议3件", accept=["review.closed"])
+    closed = mention(3, "review.total", quote="办结行政复议3件")
+    r = result(mentions=[{**closed}, {**received, "metric": "review.closed"}])
+    assert score(r, gold(mentions=[received, closed])).tally.links_correct == 2
+
+
 def test_tolerance_allows_rounding_of_scaled_figures() -> None:
     g = gold(mentions=[mention(18500, "active.licensing.decisions", tolerance=50)])
     assert score(result(mentions=[mention(18532, "active.licensing.decisions")]), g).tally.links_correct == 1
