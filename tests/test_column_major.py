@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -523,3 +524,42 @@ def test_a_natural_persons_only_table_with_its_total_printed_after_other_numbers
     want = {k: (None if k.rsplit(".", 1)[1] not in ("natural_person", "total") else v) for k, v in expected(grid).items()}
     assert requests_cells("\n".join(lines), tmp_path) == want
 
+
+def procurement_report(tmp_path: Path, seed: int = 3) -> tuple[dict[str, Any], Path]:
+    """Given a seed, return a 2019-format synthetic report's cells and the pdfminer text of its HTML page printed
+    to PDF, written under tmp_path."""
+    from evaluation.content import content_of
+    from evaluation.mutations import MUTATIONS
+    from evaluation.synth import render
+    from evaluation.synth.build import build_report
+    from evaluation.synth.names import make_agency
+    from extraction.ingest import read_source
+
+    rng = random.Random(seed)
+    model = build_report(rng, "procurement", make_agency(rng), 2020, 0.0)
+    content = content_of(read_source("report.html", render(model, "html")))
+    path = tmp_path / "report.txt"
+    path.write_bytes(MUTATIONS["pdfminer-text"](content).data)
+    return model.cells, path
+
+
+def test_a_one_row_active_group_reads_each_number_printed_alone_under_its_header(tmp_path: Path) -> None:
+    # 2019's 政府集中采购 through pdfminer: 采购项目数量 / 152, 采购总金额 / 22734.68 — each header's box grouped with
+    # the one cell under it.
+    from extraction import active_stream
+
+    model, path = procurement_report(tmp_path)
+    cells = audit(path).cells
+    keys = ["active.procurement.projects", "active.procurement.amount"]
+    assert {k: cells[k].value for k in keys if k in cells} == {k: model[k] for k in keys}
+    assert all(cells[k].placement == active_stream.UNDER_HEADER for k in keys)
+
+
+def test_a_one_row_active_groups_header_printed_twice_places_no_number(tmp_path: Path) -> None:
+    _, path = procurement_report(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    at = text.index("采购总金额")
+    path.write_text(text[:at] + "采购项目数量\n\n" + text[at:], encoding="utf-8")
+    cells = audit(path).cells
+    assert "active.procurement.projects" not in cells
+    assert cells["active.procurement.amount"].placement == "表二单行多列的组：该数字单独紧接其列表头印出（表头在表二中只印一次）"
