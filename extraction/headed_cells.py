@@ -21,7 +21,9 @@ fifteen numbers printed among 表四's headers are read as the table's row start
 (the last n outcome headers printed right before a run of n numbers, the k-th print of a header in the k-th group:
 no T4 identity tells two groups apart) and under which each T4 identity holds is a reading, and a cell is read
 only when every reading reads it alike (the others stay unread, `ambiguous_placement`): fifteen zeros read 0 in
-every cell, whatever went where. Only when
+every cell, whatever went where. A run of more numbers than 表四 has cells printed among its boxes is another
+table's column (表三's 总计, grouped with them where its page ends), printed with its header, the last one before
+it: both are set aside (as they are where numbers are read under their headers). Only when
 exactly fifteen numbers are printed from 表四's top-left header to the first line that is neither a header piece
 nor a page number: a number more and the run is not 表四's row. Fourteen are the row with one cell printed
 elsewhere (pdfminer groups the third group's 总计 header and number with a box away from the table): each cell
@@ -97,7 +99,8 @@ def opens_table(prefix: str, text: str, words: list[str]) -> bool:
 
 def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wanted: int) -> list[tuple[str, Cell]]:
     """Given the number blocks, the outcome headers and how many cells 表四 has, return its numbers from its title
-    on, each with the header it takes; fewer when the text runs out first."""
+    on, each with the header it takes (a run of more numbers than it has cells, and the last header before that
+    run, set aside: another table's column); fewer when the text runs out first."""
     words = header_words(spec)
     taken: list[tuple[str, Cell]] = []
     waiting: list[str] = []
@@ -112,6 +115,9 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
                 started, text = True, ""
             prefix = title_prefix(prefix, norm(line.text))
             text += norm(line.text)
+        if started and len(block.values) > wanted:
+            text = without_run_header(text, leaves)
+            continue
         for cell in block.values:
             if not started:
                 continue
@@ -125,6 +131,14 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
                 if len(taken) == wanted:
                     return taken
     return taken
+
+
+def without_run_header(text: str, leaves: list[str]) -> str:
+    """Given the text printed before a run of more numbers than 表四 has cells and the outcome headers, return it
+    without its last header: that run is another table's column (表三's 总计, grouped with 表四's boxes where its
+    page ends) printed with its own header."""
+    printed = headers_in(text, leaves)
+    return text[:text.rfind(printed[-1])] if printed else text
 
 
 def header_words(spec: Spec) -> list[str]:
@@ -158,12 +172,15 @@ def section_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str]) -
             text += line_text if started else ""
         if not started:
             continue
+        values = block.values
+        if len(values) > len(spec.review_litigation_columns):
+            text, values = without_run_header(text, leaves), []
         named = []
         for leaf in headers_in(text, leaves):
             seen[leaf] = seen.get(leaf, 0) + 1
             named.append(group_key(spec, leaf, seen[leaf] - 1))
-        offset = max(len(named) - len(block.values), 0)
-        out += [(cell, named[offset + n] if offset + n < len(named) else None) for n, cell in enumerate(block.values)]
+        offset = max(len(named) - len(values), 0)
+        out += [(cell, named[offset + n] if offset + n < len(named) else None) for n, cell in enumerate(values)]
     return out
 
 
@@ -201,7 +218,8 @@ def rotated_readings(numbers: list[tuple[Cell, str | None]], keys: list[str],
 def read_rotated_review(blocks: list[PrintedBlock], out: ParsedTables, spec: Spec, keys: list[str],
                         identities: list[Identity]) -> None:
     """Given the number blocks, the tables read so far, the spec, 表四's keys and identities, add the cells every
-    rotated reading of the fifteen numbers printed among 表四's headers reads alike; mark the others unread."""
+    rotated reading of the fifteen (or fourteen) numbers printed among 表四's headers reads alike; mark the others
+    unread."""
     numbers = section_numbers(blocks, spec, outcome_headers(spec))
     found = rotated_readings(numbers, keys, identities)
     if not found:

@@ -482,6 +482,29 @@ def test_a_wrapped_review_row_one_short_that_breaks_an_identity_is_not_read(tmp_
     assert review_cells(wrapped_review_text(values, third_total=False), tmp_path) == {}
 
 
+TOTAL_RUN = ["总", "计", ""] + [line for n in range(23) for line in (str(n % 4), "")]  # 表三's 总计, 2019's 23 rows
+
+
+def test_review_numbers_read_under_their_headers_set_another_tables_column_aside(tmp_path: Path) -> None:
+    # synth_11_118's page through pdfminer: 表三's 总计 header and its 23 numbers come between 复议后起诉's 总计
+    # header and its number.
+    values = [6, 1, 3, 3, 13, 1, 0, 1, 1, 3, 2, 1, 2, 1, 6]
+    lines = review_text(values).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    assert lines[at + 2] == "6"
+    lines[at:at] = TOTAL_RUN
+    assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_a_wrapped_review_row_sets_another_tables_column_after_its_top_left_header_aside(tmp_path: Path) -> None:
+    # synth_11_097's page: 表三's 总计 column printed right after 行政复议 / 行政诉讼, before 表四's own boxes.
+    values = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2]
+    lines = wrapped_review_text(values).split("\n")
+    at = lines.index("行政诉讼") + 2
+    lines[at:at] = TOTAL_RUN
+    assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
 def test_a_wrapped_review_row_with_text_among_its_numbers_is_not_read(tmp_path: Path) -> None:
     # A line that is no piece of a header ends 表四's run: eleven numbers are not its fifteen cells.
     values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
