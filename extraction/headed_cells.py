@@ -21,9 +21,9 @@ fifteen numbers printed among 表四's headers are read as the table's row start
 (the last n outcome headers printed right before a run of n numbers, the k-th print of a header in the k-th group:
 no T4 identity tells two groups apart) and under which each T4 identity holds is a reading, and a cell is read
 only when every reading reads it alike (the others stay unread, `ambiguous_placement`): fifteen zeros read 0 in
-every cell, whatever went where. A run of more numbers than 表四 has cells printed among its boxes is another
-table's column (表三's 总计, grouped with them where its page ends), printed with its header, the last one before
-it: both are set aside (as they are where numbers are read under their headers). Only when
+every cell, whatever went where. A run of more numbers than 表四 has cells printed among its boxes right after one
+header is another table's column (表三's 总计, grouped with them where its page ends) printed with its own header:
+both are set aside (as they are where numbers are read under their headers). Only when
 exactly fifteen numbers are printed from 表四's top-left header to the first line that is neither a header piece
 nor a page number: a number more and the run is not 表四's row. Fourteen are the row with one cell printed
 elsewhere (pdfminer groups the third group's 总计 header and number with a box away from the table): each cell
@@ -115,7 +115,7 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
                 started, text = True, ""
             prefix = title_prefix(prefix, norm(line.text))
             text += norm(line.text)
-        if started and len(block.values) > wanted:
+        if started and another_tables_run(text, block.values, wanted, leaves):
             text = without_run_header(text, leaves)
             continue
         for cell in block.values:
@@ -131,6 +131,13 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
                 if len(taken) == wanted:
                     return taken
     return taken
+
+
+def another_tables_run(text: str, values: list[Cell], cells: int, leaves: list[str]) -> bool:
+    """Given the text printed before a run of numbers, the run, how many cells 表四 has and the outcome headers,
+    return whether the run is another table's column: more numbers than 表四 has cells, printed right after one
+    header, its own (表三's 总计; a row of 表四's headers printed first is followed by its numbers and then others)."""
+    return len(values) > cells and len(headers_in(text, leaves)) == 1
 
 
 def without_run_header(text: str, leaves: list[str]) -> str:
@@ -173,7 +180,7 @@ def section_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str]) -
         if not started:
             continue
         values = block.values
-        if len(values) > len(spec.review_litigation_columns):
+        if another_tables_run(text, values, len(spec.review_litigation_columns), leaves):
             text, values = without_run_header(text, leaves), []
         named = []
         for leaf in headers_in(text, leaves):

@@ -496,6 +496,17 @@ def test_review_numbers_read_under_their_headers_set_another_tables_column_aside
     assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
 
 
+def test_review_numbers_printed_after_a_row_of_its_headers_are_read_with_other_numbers_after_them(tmp_path: Path) -> None:
+    # Every header printed first, then the fifteen numbers and, in the same run, the next box's: the run follows
+    # fifteen headers, not one, so it is 表四's row and the numbers past it are no cell.
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    lines = review_text(values, headers_first=15).split("\n")
+    first = lines.index("行政复议") + 4 + 2 * 15  # the title, 行政诉讼, then fifteen headers, each with a blank line
+    assert lines[first:first + 30:2] == [str(v) for v in values]
+    lines[first + 30:first + 30] = ["2", "", "5", ""]
+    assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
 def test_a_wrapped_review_row_sets_another_tables_column_after_its_top_left_header_aside(tmp_path: Path) -> None:
     # synth_11_097's page: 表三's 总计 column printed right after 行政复议 / 行政诉讼, before 表四's own boxes.
     values = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2]
