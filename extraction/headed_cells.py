@@ -21,13 +21,20 @@ fifteen numbers printed among 表四's headers are read as the table's row start
 (the last n outcome headers printed right before a run of n numbers, the k-th print of a header in the k-th group:
 no T4 identity tells two groups apart) and under which each T4 identity holds is a reading, and a cell is read
 only when every reading reads it alike (the others stay unread, `ambiguous_placement`): fifteen zeros read 0 in
-every cell, whatever went where. Only when
+every cell, whatever went where. A run of more numbers than 表四 has cells printed among its boxes right after one
+header is another table's column (表三's 总计, grouped with them where its page ends) printed with its own header:
+both are set aside (as they are where numbers are read under their headers). Only when
 exactly fifteen numbers are printed from 表四's top-left header to the first line that is neither a header piece
-nor a page number: a number more or less and the run is not 表四's row.
+nor a page number: a number more and the run is not 表四's row. Fourteen are the row with one cell printed
+elsewhere (pdfminer groups the third group's 总计 header and number with a box away from the table): each cell
+in turn is taken as the one not printed, the others in the row's order around it, and a reading needs every
+identity that does not name that cell to hold; the cell not printed in some reading stays unread, as does any
+two readings tell apart.
 """
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from extraction.document import Cell, PrintedBlock
 from extraction.labels import norm
@@ -37,6 +44,7 @@ from extraction.tables import CellValue, ParsedTables
 
 NOTE = "表四各数字按其上方印出的结果表头（结果维持、结果纠正、其他结果、尚未审结、总计）读出，第k次印出的表头属第k组"
 ROTATED = "表四十五个数字按表格顺序自某一格起循环印出，按满足各组勾稽关系的起点读出"
+SHORT = "（只印出十四个数字：{key}未印在表中，不读）"
 AGREED = "{n}个起点均满足勾稽关系，只读各读法读数相同的单元格"
 PAGE_MARK = re.compile(r"^[-－—]?\s*\d+\s*[-－—]?$")  # a page number line (- 2 -) printed among a table's boxes
 CONFIDENCE = 0.7  # placed by the headers printed before it and the identities, not by a grid
@@ -91,7 +99,8 @@ def opens_table(prefix: str, text: str, words: list[str]) -> bool:
 
 def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wanted: int) -> list[tuple[str, Cell]]:
     """Given the number blocks, the outcome headers and how many cells 表四 has, return its numbers from its title
-    on, each with the header it takes; fewer when the text runs out first."""
+    on, each with the header it takes (a run of more numbers than it has cells, and the last header before that
+    run, set aside: another table's column); fewer when the text runs out first."""
     words = header_words(spec)
     taken: list[tuple[str, Cell]] = []
     waiting: list[str] = []
@@ -106,6 +115,9 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
                 started, text = True, ""
             prefix = title_prefix(prefix, norm(line.text))
             text += norm(line.text)
+        if started and another_tables_run(text, block.values, wanted, leaves):
+            text = without_run_header(text, leaves)
+            continue
         for cell in block.values:
             if not started:
                 continue
@@ -119,6 +131,21 @@ def headed_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str], wa
                 if len(taken) == wanted:
                     return taken
     return taken
+
+
+def another_tables_run(text: str, values: list[Cell], cells: int, leaves: list[str]) -> bool:
+    """Given the text printed before a run of numbers, the run, how many cells 表四 has and the outcome headers,
+    return whether the run is another table's column: more numbers than 表四 has cells, printed right after one
+    header, its own (表三's 总计; a row of 表四's headers printed first is followed by its numbers and then others)."""
+    return len(values) > cells and len(headers_in(text, leaves)) == 1
+
+
+def without_run_header(text: str, leaves: list[str]) -> str:
+    """Given the text printed before a run of more numbers than 表四 has cells and the outcome headers, return it
+    without its last header: that run is another table's column (表三's 总计, grouped with 表四's boxes where its
+    page ends) printed with its own header."""
+    printed = headers_in(text, leaves)
+    return text[:text.rfind(printed[-1])] if printed else text
 
 
 def header_words(spec: Spec) -> list[str]:
@@ -152,12 +179,15 @@ def section_numbers(blocks: list[PrintedBlock], spec: Spec, leaves: list[str]) -
             text += line_text if started else ""
         if not started:
             continue
+        values = block.values
+        if another_tables_run(text, values, len(spec.review_litigation_columns), leaves):
+            text, values = without_run_header(text, leaves), []
         named = []
         for leaf in headers_in(text, leaves):
             seen[leaf] = seen.get(leaf, 0) + 1
             named.append(group_key(spec, leaf, seen[leaf] - 1))
-        offset = max(len(named) - len(block.values), 0)
-        out += [(cell, named[offset + n] if offset + n < len(named) else None) for n, cell in enumerate(block.values)]
+        offset = max(len(named) - len(values), 0)
+        out += [(cell, named[offset + n] if offset + n < len(named) else None) for n, cell in enumerate(values)]
     return out
 
 
@@ -176,15 +206,18 @@ def rotated_readings(numbers: list[tuple[Cell, str | None]], keys: list[str],
     """Given 表四's numbers in printed order with the cells their headers name, its keys in the grid's order and its
     identities, return every reading of the numbers as the grid's row started at some cell and wrapped around that
     puts each number its header names in that cell and under which each identity holds (a whole group's numbers
-    moved to another group hold too: only the headers tell groups apart)."""
+    moved to another group hold too: only the headers tell groups apart). One number short, each cell in turn is
+    the one not printed: it is absent from the reading, and the identities that name it are not weighed."""
     out = []
-    for start in range(len(keys)):
-        at = {key: (n - start) % len(keys) for n, key in enumerate(keys)}
-        if any(named is not None and at[named] != n for n, (_, named) in enumerate(numbers)):
+    missing_cells = [None] if len(numbers) == len(keys) else range(len(keys)) if len(numbers) == len(keys) - 1 else []
+    for start, missing in product(range(len(keys)), missing_cells):
+        order = [keys[(start + n) % len(keys)] for n in range(len(keys))]
+        printed = [key for key in order if key != keys[missing]] if missing is not None else order
+        if any(named is not None and printed[n] != named for n, (_, named) in enumerate(numbers)):
             continue
-        reading = {key: numbers[n][0] for key, n in at.items()}
+        reading = {key: numbers[n][0] for n, key in enumerate(printed)}
         values = {k: number(c.text) for k, c in reading.items()}
-        if all(status(i, values) == 1 for i in identities):
+        if all(status(i, values) == 1 for i in identities if missing is None or keys[missing] not in i.lhs + i.rhs):
             out.append(reading)
     return out
 
@@ -192,16 +225,17 @@ def rotated_readings(numbers: list[tuple[Cell, str | None]], keys: list[str],
 def read_rotated_review(blocks: list[PrintedBlock], out: ParsedTables, spec: Spec, keys: list[str],
                         identities: list[Identity]) -> None:
     """Given the number blocks, the tables read so far, the spec, 表四's keys and identities, add the cells every
-    rotated reading of the fifteen numbers printed among 表四's headers reads alike; mark the others unread."""
+    rotated reading of the fifteen (or fourteen) numbers printed among 表四's headers reads alike; mark the others
+    unread."""
     numbers = section_numbers(blocks, spec, outcome_headers(spec))
-    if len(numbers) != len(keys):
-        return
     found = rotated_readings(numbers, keys, identities)
     if not found:
         return
     note = ROTATED if len(found) == 1 else AGREED.format(n=len(found))
+    if len(found) == 1 and len(found[0]) < len(keys):
+        note += SHORT.format(key=next(k for k in keys if k not in found[0]))
     for key in keys:
-        if len({norm(reading[key].text) for reading in found}) != 1:
+        if any(key not in reading for reading in found) or len({norm(reading[key].text) for reading in found}) != 1:
             out.unread.setdefault(key, AMBIGUOUS)
             continue
         cell = found[0][key]

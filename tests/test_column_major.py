@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -323,9 +324,10 @@ def test_review_of_fifteen_zeros_among_its_headers_reads_zero_in_every_cell(tmp_
     assert review_cells(review_text([0] * 15), tmp_path) == {key: 0 for key in REVIEW_KEYS}
 
 
-def test_review_of_zeros_one_short_is_not_read(tmp_path: Path) -> None:
+def test_review_of_zeros_one_short_reads_each_zero_under_its_header_and_not_the_missing_cell(tmp_path: Path) -> None:
+    # 行政复议's 总计 prints no number: fourteen zeros, each under the header naming its cell, are those cells.
     text = review_text([0] * 15).replace("总计\n\n0\n", "总计\n\n", 1)
-    assert review_cells(text, tmp_path) == {}
+    assert review_cells(text, tmp_path) == {key: 0 for key in REVIEW_KEYS if key != "review.total"}
 
 
 def active_text(caption_inside: bool) -> str:
@@ -421,16 +423,18 @@ def test_an_active_row_is_read_where_every_column_prints_the_same_number(rules: 
     assert read == ({f"active.rules.{c}": 0 for c in columns} if rules == (0, 0, 0) else {})
 
 
-def wrapped_review_text(values: list[int], between: str | None = None) -> str:
+def wrapped_review_text(values: list[int], between: str | None = None, third_total: bool = True) -> str:
     """Given 表四's 15 numbers in the template's order, return a report whose 表四 pdfminer printed the way it prints
     a browser-printed page: the first two groups' headers, 未经复议直接起诉's 总计, the third group's four outcome
-    headers and its four outcomes, its 总计 header, then its 总计 and the first two groups' other numbers (the row
-    started at one cell and wrapped around); `between` a line printed before the last four numbers."""
+    headers and its four outcomes, its 总计 header, then its 总计 (neither where not third_total: pdfminer groups
+    them with a box away from the table) and the first two groups' other numbers (the row started at one cell and
+    wrapped around); `between` a line printed before the last four numbers."""
     heads = [line for text in OUTCOMES for line in (text, "")]
     printed = values[9:10] + values[10:14] + values[14:15] + values[:5] + values[5:9]
     table = ["行政复议", "", "行政诉讼", ""] + heads + ["未经复议直接起诉", "", "复议后起诉", ""] + heads
-    table += [str(printed[0]), ""] + heads[:8] + [line for v in printed[1:5] for line in (str(v), "")] + ["总", "计", ""]
-    table += [line for v in printed[5:11] for line in (str(v), "")]
+    table += [str(printed[0]), ""] + heads[:8] + [line for v in printed[1:5] for line in (str(v), "")]
+    table += ["总", "计", ""] if third_total else []
+    table += [line for v in printed[5 if third_total else 6:11] for line in (str(v), "")]
     table += ([between, ""] if between else []) + [line for v in printed[11:] for line in (str(v), "")]
     lines = pdfminer_text(consistent_grid(1)).split("\n")
     at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
@@ -449,6 +453,67 @@ def test_review_numbers_printed_as_a_wrapped_row_are_read_where_their_headers_pl
 def test_a_wrapped_review_row_that_breaks_its_identities_is_not_read(tmp_path: Path) -> None:
     values = [1, 0, 2, 0, 4, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]  # 行政复议's outcomes add to 3, its 总计 prints 4
     assert review_cells(wrapped_review_text(values), tmp_path) == {}
+
+
+@pytest.mark.parametrize("values", [[1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4],
+                                    [0, 0, 0, 0, 0, 1, 0, 1, 1, 3, 3, 2, 3, 3, 11]])
+def test_a_wrapped_review_row_missing_its_third_total_reads_the_other_fourteen(values: list[int],
+                                                                                  tmp_path: Path) -> None:
+    # synth_11_057's page through pdfminer: the third group's 总计 header and number are printed away from the
+    # table, fourteen numbers among the headers; the groups' identities place them, and the 总计 not printed
+    # stays unread.
+    cells = review_cells(wrapped_review_text(values, third_total=False), tmp_path)
+    want = dict(zip(REVIEW_KEYS, values))
+    del want["litigation.after_review.total"]
+    assert cells == want
+
+
+def test_a_wrapped_review_row_one_short_reads_no_cell_its_readings_tell_apart(tmp_path: Path) -> None:
+    # Fourteen zeros after the third group's four headers: the cell not printed may be any the headers do not
+    # name, so only the numbers printed under a header are read.
+    cells = review_cells(wrapped_review_text([0] * 15, third_total=False), tmp_path)
+    named = ["litigation.direct.total", *(f"litigation.after_review.{o}" for o in ("maintained", "corrected",
+                                                                                  "other", "pending"))]
+    assert cells == {key: 0 for key in named}
+
+
+def test_a_wrapped_review_row_one_short_that_breaks_an_identity_is_not_read(tmp_path: Path) -> None:
+    values = [1, 0, 2, 0, 4, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]  # 行政复议's outcomes add to 3, its 总计 prints 4
+    assert review_cells(wrapped_review_text(values, third_total=False), tmp_path) == {}
+
+
+TOTAL_RUN = ["总", "计", ""] + [line for n in range(23) for line in (str(n % 4), "")]  # 表三's 总计, 2019's 23 rows
+
+
+def test_review_numbers_read_under_their_headers_set_another_tables_column_aside(tmp_path: Path) -> None:
+    # synth_11_118's page through pdfminer: 表三's 总计 header and its 23 numbers come between 复议后起诉's 总计
+    # header and its number.
+    values = [6, 1, 3, 3, 13, 1, 0, 1, 1, 3, 2, 1, 2, 1, 6]
+    lines = review_text(values).split("\n")
+    at = len(lines) - 1 - lines[::-1].index("总计")
+    assert lines[at + 2] == "6"
+    lines[at:at] = TOTAL_RUN
+    assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_review_numbers_printed_after_a_row_of_its_headers_are_read_with_other_numbers_after_them(tmp_path: Path) -> None:
+    # Every header printed first, then the fifteen numbers and, in the same run, the next box's: the run follows
+    # fifteen headers, not one, so it is 表四's row and the numbers past it are no cell.
+    values = [1, 0, 2, 0, 3, 12, 0, 0, 1, 13, 0, 4, 0, 0, 4]
+    lines = review_text(values, headers_first=15).split("\n")
+    first = lines.index("行政复议") + 4 + 2 * 15  # the title, 行政诉讼, then fifteen headers, each with a blank line
+    assert lines[first:first + 30:2] == [str(v) for v in values]
+    lines[first + 30:first + 30] = ["2", "", "5", ""]
+    assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
+
+
+def test_a_wrapped_review_row_sets_another_tables_column_after_its_top_left_header_aside(tmp_path: Path) -> None:
+    # synth_11_097's page: 表三's 总计 column printed right after 行政复议 / 行政诉讼, before 表四's own boxes.
+    values = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2]
+    lines = wrapped_review_text(values).split("\n")
+    at = lines.index("行政诉讼") + 2
+    lines[at:at] = TOTAL_RUN
+    assert review_cells("\n".join(lines), tmp_path) == dict(zip(REVIEW_KEYS, values))
 
 
 def test_a_wrapped_review_row_with_text_among_its_numbers_is_not_read(tmp_path: Path) -> None:
@@ -492,3 +557,43 @@ def test_a_natural_persons_only_table_with_its_total_printed_after_other_numbers
     lines[at:at] = [line for value in [2, 0, 1, 1, 4, 0, 0, 0, 0, 0, 7, 3, 1, 0] for line in (str(value), "")]
     want = {k: (None if k.rsplit(".", 1)[1] not in ("natural_person", "total") else v) for k, v in expected(grid).items()}
     assert requests_cells("\n".join(lines), tmp_path) == want
+
+
+def procurement_report(tmp_path: Path, seed: int = 3) -> tuple[dict[str, Any], Path]:
+    """Given a seed, return a 2019-format synthetic report's cells and the pdfminer text of its HTML page printed
+    to PDF, written under tmp_path."""
+    from evaluation.content import content_of
+    from evaluation.mutations import MUTATIONS
+    from evaluation.synth import render
+    from evaluation.synth.build import build_report
+    from evaluation.synth.names import make_agency
+    from extraction.ingest import read_source
+
+    rng = random.Random(seed)
+    model = build_report(rng, "procurement", make_agency(rng), 2020, 0.0)
+    content = content_of(read_source("report.html", render(model, "html")))
+    path = tmp_path / "report.txt"
+    path.write_bytes(MUTATIONS["pdfminer-text"](content).data)
+    return model.cells, path
+
+
+def test_a_one_row_active_group_reads_each_number_printed_alone_under_its_header(tmp_path: Path) -> None:
+    # 2019's 政府集中采购 through pdfminer: 采购项目数量 / 152, 采购总金额 / 22734.68 — each header's box grouped with
+    # the one cell under it.
+    from extraction import active_stream
+
+    model, path = procurement_report(tmp_path)
+    cells = audit(path).cells
+    keys = ["active.procurement.projects", "active.procurement.amount"]
+    assert {k: cells[k].value for k in keys if k in cells} == {k: model[k] for k in keys}
+    assert all(cells[k].placement == active_stream.UNDER_HEADER for k in keys)
+
+
+def test_a_one_row_active_groups_header_printed_twice_places_no_number(tmp_path: Path) -> None:
+    _, path = procurement_report(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    at = text.index("采购总金额")
+    path.write_text(text[:at] + "采购项目数量\n\n" + text[at:], encoding="utf-8")
+    cells = audit(path).cells
+    assert "active.procurement.projects" not in cells
+    assert cells["active.procurement.amount"].placement == "表二单行多列的组：该数字单独紧接其列表头印出（表头在表二中只印一次）"
