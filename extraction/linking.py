@@ -37,6 +37,8 @@ NOUN_AFTER_CHARS = 2  # a 表二 topic may follow its figure as the counted noun
 _CLAUSE_END = re.compile(r"[，,；;。：:（(]")
 # 等 closing a list after a leaf word (不掌握相关情况等, 信访举报投诉类申请及重复申请等) makes the leaf an example; 等待/等候
 # wait, 等级 is a grade
+# 不予公开、无法提供4件: two dispositions joined right before one count share it
+_DISPOSITIONS_JOINED = re.compile(r"(?:、|和|及|或|与|以及)\s*$")
 _EXAMPLE_MARK = re.compile(r"等(?![待候级])")
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure
@@ -502,6 +504,10 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     next_item = fig.end + len(right) if len(right) < clause_end - fig.end else -1  # where the clause's next figure starts
     if not best[3] and _other_disposition_after(best[2], [v[1] for v in found.values() if v[2] and v[2] != next_item]):
         return None  # 不予公开1条内容本机关未制作: a disposition on each side of the count, which neither settles
+    if not fig.implicit and _joined_to_another_disposition(best[2], text[min(list_start, local_start):best[1]], topic,
+                                                           rules):
+        return None  # 不予公开、无法提供4件: one count of two dispositions together, neither's own (无不予公开、无法提供
+        # 等情形: a zero of each)
     if _after_a_category(best[2], local[:best[1] - local_start], cues.categories):
         category = _named_category(local[:best[1] - local_start], local, topic, rules)
         if category is None:
@@ -727,6 +733,26 @@ def _other_disposition_after(rule: dict[str, Any], after: list[dict[str, Any]]) 
     family = {rule["metric"], *(leaf["metric"] for leaf in rule.get("leaves", []))}
     return any(other.get("category") and other["metric"] not in family
                and rule["metric"] not in {leaf["metric"] for leaf in other.get("leaves", [])} for other in after)
+
+
+def _family(rule: dict[str, Any]) -> set[str]:
+    """Given a disposition rule, return the metrics of it and its leaves."""
+    return {rule["metric"], *(leaf["metric"] for leaf in rule.get("leaves", []))}
+
+
+def _joined_to_another_disposition(rule: dict[str, Any], before_cue: str, topic: str,
+                                   rules: list[dict[str, Any]]) -> bool:
+    """Given the disposition read before a figure, the words before its cue, the topic and the cue rules, return
+    whether another disposition, neither the rule's node nor one of its leaves, is joined right before the cue by a
+    conjunction (不予公开、无法提供4件, 不予处理和其他处理3件): the one count is of both together. A respective list
+    (不予公开、无法提供分别为2件、4件) is read by its order elsewhere."""
+    joined = _DISPOSITIONS_JOINED.search(before_cue)
+    if not rule.get("category") or joined is None or "分别" in before_cue:
+        return False
+    head = before_cue[:joined.start()]
+    return any(other["topic"] == topic and other.get("category") and not other.get("bare")
+               and other["metric"] not in _family(rule) and rule["metric"] not in _family(other)
+               and head.endswith(tuple(other["cue"])) for other in rules)
 
 
 def _after_a_category(rule: dict[str, Any], before_cue: str, categories: tuple[str, ...]) -> bool:
