@@ -890,6 +890,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if _topic_clause_vetoed(clause, topic, spec):
         return True  # 审理政府信息公开类行政复议案件45件: the review organ's cases
+    if _planned(spec).search(clause):
+        return True  # 计划收到申请12件, 拟共制发规范性文件3件: a count planned, not done
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if local_start > sentence[0] and text[local_start - 1] not in _CLAUSE_MARKS \
@@ -918,6 +920,18 @@ def _subject_before_the_list(text: str, clause_start: int, local_start: int, sen
     listed = _towns_after_departments_masked(text[begin:local_start], spec)  # 全区各部门、各乡镇: the whole area
     words = _masked(_street_names_masked(listed[clause_start - begin:], spec), spec.veto_exempt)
     return any(w in words for w in spec.clause_subject_veto_words)
+
+
+@per_spec
+def _planned(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return a pattern finding a plan word right before an act, past total words only (计划收到,
+    拟共制发); a pattern finding nothing when the spec lists no plan words."""
+    plan = spec.plan_words
+    if not plan.get("words"):
+        return re.compile(r"(?!)")
+    acts = [v for v in (*spec.zeros["verbs"], *plan.get("acts", ())) if len(v) > 1]
+    return re.compile(f"(?:{_alternation(tuple(plan['words'])).pattern})(?:{_alternation(tuple(plan.get('gaps', ()))).pattern})*"
+                      f"(?:{_alternation(tuple(acts)).pattern})")
 
 
 def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
