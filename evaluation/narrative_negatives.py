@@ -52,6 +52,7 @@ HELPED_BODIES = {"协助": ("上级部门", "上级机关"), "配合": ("上级�
 MORE_BODIES_TOGETHER = ("所属各单位", "各乡镇（街道）合计")
 # Earlier years as fresh pages say them beside the grammar's previous_year_words (a year four back is added per page).
 MORE_EARLIER_YEARS = ("前一年", "截至上年底")
+DISPOSITIONS = re.compile(r"requests\.result\.(?!total\.)")  # the answers' categories (不予公开, 本机关不掌握)
 PLAN_WORDS = ("计划", "拟", "力争", "预计")  # a count planned or aimed at, not done
 SHARE_WORDS = ("占比", "占总数的", "比例为")  # a share of a whole, in per cent
 MAX_SHARE = 100
@@ -406,8 +407,8 @@ def sub_period(text: str, target: Target, gold: Json, rng: random.Random) -> lis
 
 def other_body(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
     """The count given to another named body than the issuer (本局收到申请12件 → 县教育局收到申请12件)."""
-    if any(part in target.metric for part in EXCLUDED):
-        return None
+    if any(part in target.metric for part in EXCLUDED) or DISPOSITIONS.match(target.metric):
+        return None  # 本机关不掌握 names whose information, no subject of the count
     issuer = gold.get("read_agency")
     if not issuer:
         return None  # an issuer no one read may be the body named: nothing tells the body's count from another's

@@ -912,14 +912,22 @@ def _subject_before_the_list(text: str, clause_start: int, local_start: int, sen
                              spec: Spec) -> bool:
     """Given a figure's clause start and where its own words start (past a figure before it in the clause), return
     whether a word saying whose count the clause states or per what (clause_subject_veto_words: the bodies taken
-    together, an average) stands before that earlier figure: it is the subject of every figure the clause lists
-    (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件)."""
-    if local_start <= clause_start or not spec.clause_subject_veto_words:
+    together, an average) or a plan before its act (plan_words) stands before that earlier figure: it is the subject
+    of every figure the clause lists (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件, 计划产生
+    行政复议2件和行政诉讼1件)."""
+    if local_start <= clause_start:
         return False
     begin = min(sentence[0], clause_start)
     listed = _towns_after_departments_masked(text[begin:local_start], spec)  # 全区各部门、各乡镇: the whole area
     words = _masked(_street_names_masked(listed[clause_start - begin:], spec), spec.veto_exempt)
-    return any(w in words for w in spec.clause_subject_veto_words)
+    return any(w in words for w in spec.clause_subject_veto_words) or bool(_planned(spec).search(words))
+
+
+@per_spec
+def _acts(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return a pattern finding a verb of a body's act (zeros.verbs and act_verbs, two characters or
+    more: 收到, 办理, 办结)."""
+    return _alternation(tuple(v for v in (*spec.zeros["verbs"], *spec.act_verbs) if len(v) > 1))
 
 
 @per_spec
@@ -929,9 +937,17 @@ def _planned(spec: Spec) -> re.Pattern[str]:
     plan = spec.plan_words
     if not plan.get("words"):
         return re.compile(r"(?!)")
-    acts = [v for v in (*spec.zeros["verbs"], *plan.get("acts", ())) if len(v) > 1]
-    return re.compile(f"(?:{_alternation(tuple(plan['words'])).pattern})(?:{_alternation(tuple(plan.get('gaps', ()))).pattern})*"
-                      f"(?:{_alternation(tuple(acts)).pattern})")
+    return re.compile(f"(?:{_alternation(tuple(plan['words'])).pattern})"
+                      f"(?:{_alternation(tuple(plan.get('gaps', ()))).pattern})*(?:{_acts(spec).pattern})")
+
+
+def _subject(text: str, clause_start: int, cue_start: int, spec: Spec) -> str:
+    """Given a text, a figure's clause start and its cue's start, return the words that may name whose count it is:
+    past a label's colon (受理申请情况：2023年区人社局收到…), up to the first act (区人社局办理行政许可…)."""
+    start = max(clause_start, *(text.rfind(mark, clause_start, cue_start) + 1 for mark in "：:"))
+    words = text[start:max(start, cue_start)]
+    act = _acts(spec).search(words)
+    return words[:act.start()] if act and act.start() > 0 else words
 
 
 def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
@@ -1505,7 +1521,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _subject_before_the_list(text, clause_start, local_start, sentence, spec):
             continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
-        if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
+        if names_another_body(_subject(text, clause_start, min(link.cue_start, fig.start), spec), issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \
                 and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
