@@ -908,6 +908,9 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     return _vetoed_words(window, vetoes)
 
 
+_LISTED_AFTER_A_FIGURE = re.compile(r"[0-9０-９][^0-9０-９，,；;：:、]{0,3}、$")
+
+
 def _subject_before_the_list(text: str, clause_start: int, local_start: int, sentence: tuple[int, int],
                              spec: Spec) -> bool:
     """Given a figure's clause start and where its own words start (past a figure before it in the clause), return
@@ -915,7 +918,9 @@ def _subject_before_the_list(text: str, clause_start: int, local_start: int, sen
     together, an average) or a plan before its act (plan_words) stands before that earlier figure: it is the subject
     of every figure the clause lists (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件, 计划产生
     行政复议2件和行政诉讼1件)."""
-    if local_start <= clause_start:
+    if local_start == clause_start and _LISTED_AFTER_A_FIGURE.search(text, sentence[0], clause_start):
+        clause_start = max(sentence[0], *(text.rfind(m, sentence[0], clause_start - 1) + 1 for m in "，,；;：:"))
+    if local_start <= clause_start:  # 行政复议2件、行政诉讼1件: a list after 、 opens no clause of its own
         return False
     begin = min(sentence[0], clause_start)
     listed = _towns_after_departments_masked(text[begin:local_start], spec)  # 全区各部门、各乡镇: the whole area
