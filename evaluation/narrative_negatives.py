@@ -127,7 +127,7 @@ def words() -> Words:
         answer_verbs=by_length(w for w in answer["words"] if w in ("办结", "答复", "办理完毕", "处理完毕", "办理完结")),
         request_verbs=by_length(w for e in events if e["class"] in ("receive", "receive_new", "answer") for w in e["words"]),
         helpers=tuple(w for w in raw["grammar"]["helpers"] if w in HELPING_ALONE),
-        acts=by_length({w for w in (*spec.zeros["verbs"], *(w for e in events if e["class"] == "answer" for w in e["words"]))
+        acts=by_length({w for w in (*spec.zeros["verbs"], *answer["words"])
                         if len(w) > 1 and not w.startswith("被")}),  # 因, 被: no act a plan could stand before
     )
 

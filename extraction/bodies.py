@@ -26,7 +26,8 @@ def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...], followers: t
     受理; not 政府信息公开行政诉讼, 承办)."""
     filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
     after = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead + followers))}|[\s，,、])*+"
-    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))})){after}$")
+    name = rf"(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))}))"
+    return re.compile(rf"^{filler}{name}{after}$")
 
 
 def _short(name: str, bodies: dict[str, Any]) -> str:

@@ -946,11 +946,14 @@ def _planned(spec: Spec) -> re.Pattern[str]:
                       f"(?:{_alternation(tuple(plan.get('gaps', ()))).pattern})*(?:{_acts(spec).pattern})")
 
 
-def _subject(text: str, clause_start: int, cue_start: int, spec: Spec) -> str:
-    """Given a text, a figure's clause start and its cue's start, return the words that may name whose count it is:
-    past a label's colon (受理申请情况：2023年区人社局收到…), up to the first act (区人社局办理行政许可…)."""
+def _subject(text: str, clause_start: int, cue_start: int, topic: str, spec: Spec) -> str:
+    """Given a text, a figure's clause start, its cue's start and its topic, return the words that may name whose
+    count it is: past a label's colon (受理申请情况：2023年区人社局收到…), up to the first act (区人社局办理行政许可…),
+    unless the topic's cases are acted on by the organ deciding them (市人民法院受理…行政诉讼2件: the body's suits)."""
     start = max(clause_start, *(text.rfind(mark, clause_start, cue_start) + 1 for mark in "：:"))
     words = text[start:max(start, cue_start)]
+    if topic in spec.bodies.get("decided_topics", ()):
+        return words
     act = _acts(spec).search(words)
     return words[:act.start()] if act and act.start() > 0 else words
 
@@ -1526,7 +1529,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _subject_before_the_list(text, clause_start, local_start, sentence, spec):
             continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
-        if names_another_body(_subject(text, clause_start, min(link.cue_start, fig.start), spec), issuer, spec.bodies):
+        subject = _subject(text, clause_start, min(link.cue_start, fig.start), topic, spec)
+        if names_another_body(subject, issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if link.event and link.cue_end and text.startswith("的", link.cue_end) \
                 and any(w in text[local_start:link.cue_start] for w in spec.issuer_marks):
