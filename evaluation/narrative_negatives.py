@@ -53,6 +53,10 @@ MORE_BODIES_TOGETHER = ("所属各单位", "各乡镇（街道）合计")
 # Earlier years as fresh pages say them beside the grammar's previous_year_words (a year four back is added per page).
 MORE_EARLIER_YEARS = ("前一年", "截至上年底")
 DISPOSITIONS = re.compile(r"requests\.result\.(?!total\.)")  # the answers' categories (不予公开, 本机关不掌握)
+# Documents of other kinds than normative ones, as reports count them beside (the documents among veto_words, a
+# party's own normative documents, minutes): 制发政策性文件12件 is no count of 规范性文件.
+DOCUMENT_METRICS = ("active.normative_docs.",)
+OTHER_DOCUMENTS = ("政策性文件", "其他文件", "政府文件", "行政公文", "会议纪要", "党内规范性文件")
 PLAN_WORDS = ("计划", "拟", "力争", "预计")  # a count planned or aimed at, not done
 SHARE_WORDS = ("占比", "占总数的", "比例为")  # a share of a whole, in per cent
 MAX_SHARE = 100
@@ -112,7 +116,7 @@ def words() -> Words:
     answer = next(e for e in events if e["class"] == "answer")
     by_length = lambda listed: tuple(sorted(listed, key=len, reverse=True))  # noqa: E731
     return Words(
-        topic_words={t: by_length(spec.topics[t]) for t in ("requests", "review", "litigation")},
+        topic_words={t: by_length(spec.topics[t]) for t in ("requests", "review", "litigation", "active_normative")},
         other_matters=tuple(w for w in spec.other_matter_nouns if w not in NOT_STANDING_ALONE),
         other_kinds={t: tuple(k for k in topics[t].get("other_kinds", []) if k not in NOT_A_KIND_ALONE)
                      for t in ("requests", "litigation")},
@@ -242,8 +246,12 @@ def other_matter(text: str, target: Target, gold: Json, rng: random.Random) -> l
 
 
 def other_kind(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
-    """Applications or suits of another kind (收到申请12件 → 收到低保申请12件; 行政诉讼2件 → 民事诉讼2件)."""
+    """Applications, suits or documents of another kind (收到申请12件 → 收到低保申请12件; 行政诉讼2件 → 民事诉讼2件;
+    制发规范性文件3件 → 制发党内规范性文件3件)."""
     w = words()
+    if target.metric.startswith(DOCUMENT_METRICS):
+        found = topic_word(text, target, w.topic_words["active_normative"])
+        return [Edit(*found, rng.choice(OTHER_DOCUMENTS))] if found else None
     topic = topic_of(target.metric)
     if target.metric not in WHOLE_COUNTS or (found := topic_word(text, target, w.topic_words[topic])) is None:
         return None

@@ -7,7 +7,8 @@ split, checked on paraphrased sentences, each with near-misses that must stay li
   subject does, in a list after 、 too (县直部门产生行政复议2件、行政诉讼1件);
 - 前一年 names the year before, as 上一年 does (a carry word beside it still makes it a carry);
 - a named body other than the issuer stays the clause's subject past adverbs of its act (共依法, 已, 主动), up to its
-  first act (县教育局办理行政许可…) and after a label's colon (受理申请情况：2023年区人社局收到…).
+  first act (县教育局办理行政许可…) and after a label's colon (受理申请情况：2023年区人社局收到…);
+- a party's normative documents (党内规范性文件) are none of the government's (other-kind, widened to documents).
 """
 from __future__ import annotations
 
@@ -93,3 +94,12 @@ def test_the_issuer_and_a_body_after_a_preposition_stay_linked(sentence: str,
 
 def test_a_named_body_with_no_issuer_read_stays_linked() -> None:
     assert links("2023年，县人社局共依法受理政府信息公开申请24件。") == [(24, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["全年制发党内规范性文件5件。", "本年度印发党内规范性文件2份。"])
+def test_a_partys_normative_documents_are_none_of_the_governments(sentence: str) -> None:
+    assert all(metric is None for _, metric in links(sentence))
+
+
+def test_the_governments_documents_beside_the_partys_stay_linked() -> None:
+    assert links("全年制发行政规范性文件3件，党内规范性文件2件。") == [(3, "active.normative_docs.issued"), (2, None)]
