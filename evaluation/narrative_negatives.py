@@ -47,6 +47,24 @@ EXAMPLES_PER_MUTATION = 40
 HELPING_ALONE = ("协助", "督促", "指导", "配合")
 HELPED_BODIES = {"协助": ("上级部门", "上级机关"), "配合": ("上级部门", "上级机关"), "督促": ("下属单位", "各乡镇"),
                  "指导": ("下属单位", "各乡镇")}  # help goes up, oversight down
+# Bodies taken together as fresh pages name them beside the grammar's own words: the units of a body, its towns
+# summed. (Every level of an area, 全市各级, is left out: a city government's report counts it as its own, as gold reads.)
+MORE_BODIES_TOGETHER = ("所属各单位", "各乡镇（街道）合计")
+# Earlier years as fresh pages say them beside the grammar's previous_year_words (a year four back is added per page).
+MORE_EARLIER_YEARS = ("前一年", "截至上年底")
+DISPOSITIONS = re.compile(r"requests\.result\.(?!total\.)")  # the answers' categories (不予公开, 本机关不掌握)
+# Documents of other kinds than normative ones, as reports count them beside (the documents among veto_words, a
+# party's own normative documents, minutes): 制发政策性文件12件 is no count of 规范性文件.
+DOCUMENT_METRICS = ("active.normative_docs.",)
+OTHER_DOCUMENTS = ("政策性文件", "其他文件", "政府文件", "行政公文", "会议纪要", "党内规范性文件")
+PLAN_WORDS = ("计划", "拟", "力争", "预计")  # a count planned or aimed at, not done
+SHARE_WORDS = ("占比", "占总数的", "比例为")  # a share of a whole, in per cent
+MAX_SHARE = 100
+# Parts of the year: quarters, halves, months (第一季度收到申请12件: that quarter's count, not the year's).
+SUB_PERIODS = ("第一季度", "上半年", "1月份", "前三季度", "1至6月", "第四季度")
+# Other named bodies than the issuer, each with the words by which an issuer that is that body names itself.
+NAMED_BODIES = {"区人社局": ("人社", "人力资源"), "县教育局": ("教育",), "市公安局": ("公安",), "区住建局": ("住建", "住房"),
+                "县民政局": ("民政",), "市卫健委": ("卫健", "卫生")}
 
 
 @dataclass(frozen=True)
@@ -80,6 +98,7 @@ class Words:
     answer_verbs: tuple[str, ...]
     request_verbs: tuple[str, ...]  # the receive and answer events' verbs of the requests
     helpers: tuple[str, ...]  # verbs of helping or overseeing another body's act
+    acts: tuple[str, ...]  # verbs of the events a count may follow (收到, 办结, 制发)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +116,7 @@ def words() -> Words:
     answer = next(e for e in events if e["class"] == "answer")
     by_length = lambda listed: tuple(sorted(listed, key=len, reverse=True))  # noqa: E731
     return Words(
-        topic_words={t: by_length(spec.topics[t]) for t in ("requests", "review", "litigation")},
+        topic_words={t: by_length(spec.topics[t]) for t in ("requests", "review", "litigation", "active_normative")},
         other_matters=tuple(w for w in spec.other_matter_nouns if w not in NOT_STANDING_ALONE),
         other_kinds={t: tuple(k for k in topics[t].get("other_kinds", []) if k not in NOT_A_KIND_ALONE)
                      for t in ("requests", "litigation")},
@@ -112,6 +131,8 @@ def words() -> Words:
         answer_verbs=by_length(w for w in answer["words"] if w in ("办结", "答复", "办理完毕", "处理完毕", "办理完结")),
         request_verbs=by_length(w for e in events if e["class"] in ("receive", "receive_new", "answer") for w in e["words"]),
         helpers=tuple(w for w in raw["grammar"]["helpers"] if w in HELPING_ALONE),
+        acts=by_length({w for w in (*spec.zeros["verbs"], *answer["words"])
+                        if len(w) > 1 and not w.startswith("被")}),  # 因, 被: no act a plan could stand before
     )
 
 
@@ -225,8 +246,12 @@ def other_matter(text: str, target: Target, gold: Json, rng: random.Random) -> l
 
 
 def other_kind(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
-    """Applications or suits of another kind (收到申请12件 → 收到低保申请12件; 行政诉讼2件 → 民事诉讼2件)."""
+    """Applications, suits or documents of another kind (收到申请12件 → 收到低保申请12件; 行政诉讼2件 → 民事诉讼2件;
+    制发规范性文件3件 → 制发党内规范性文件3件)."""
     w = words()
+    if target.metric.startswith(DOCUMENT_METRICS):
+        found = topic_word(text, target, w.topic_words["active_normative"])
+        return [Edit(*found, rng.choice(OTHER_DOCUMENTS))] if found else None
     topic = topic_of(target.metric)
     if target.metric not in WHOLE_COUNTS or (found := topic_word(text, target, w.topic_words[topic])) is None:
         return None
@@ -242,7 +267,7 @@ def bodies_together(text: str, target: Target, gold: Json, rng: random.Random) -
     start, end = own_subject_start(text, target, w.clause_leads)
     if start >= target.start or last_word(text, target.sentence_start, target.start, w.scopes):
         return None  # a figure opening its clause (2件结转下年), or one of a scope already named (全县各单位)
-    return [Edit(start, end, rng.choice(w.other_bodies))]
+    return [Edit(start, end, rng.choice(w.other_bodies + MORE_BODIES_TOGETHER))]
 
 
 def earlier_year(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
@@ -253,7 +278,8 @@ def earlier_year(text: str, target: Target, gold: Json, rng: random.Random) -> l
     w = words()
     year = gold.get("read_year")  # the year the unmutated page is read as: an explicit year only beside a known one
     this_year = w.this_year + ((f"{year}年度", f"{year}年") if isinstance(year, int) else ())
-    earlier = w.previous_years + ((f"{year - 1}年", f"{year - 2}年") if isinstance(year, int) else ())
+    earlier = w.previous_years + MORE_EARLIER_YEARS + ((f"{year - 1}年", f"{year - 2}年", f"{year - 4}年度")
+                                                        if isinstance(year, int) else ())
     found = words_in(text, target.sentence_start, target.start, this_year)
     if found:  # every one of them, or one left (其中本年度新收…) would say the sentence is of this year still
         said = rng.choice(earlier)
@@ -347,6 +373,62 @@ def helped(text: str, target: Target, gold: Json, rng: random.Random) -> list[Ed
     return [Edit(at, at, helper + rng.choice(HELPED_BODIES[helper]))]
 
 
+def planned(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
+    """The count made one planned or aimed at (本局收到申请12件 → 本局预计收到申请12件)."""
+    if target.value == 0:
+        return None  # none planned may still be none done
+    if any(part in target.metric for part in EXCLUDED):
+        return None  # 拟结转下年度办理 is still what the year leaves open
+    w = words()
+    at = subject_start(text, target, w.clause_leads)
+    opener = next((o for o in TOTAL_OPENERS if text.startswith(o, at)), "")
+    if at >= target.start or not text.startswith(w.acts, at + len(opener)) or text[:at].endswith("按"):
+        return None  # only an act can be planned (计划收到, 拟共制发); 按计划 says it was done as planned
+    return [Edit(at, at, rng.choice(PLAN_WORDS))]
+
+
+def share(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
+    """The count made a share in per cent (收到申请12件 → 收到申请占比12%)."""
+    if not target.unit or not text.startswith(target.unit, target.end - len(target.unit)):
+        return None
+    if not 0 < target.value <= MAX_SHARE:
+        return None  # 0% of a whole is none of it, as 0件
+    number_end = target.end - len(target.unit)
+    return [Edit(target.start, target.start, rng.choice(SHARE_WORDS)), Edit(number_end, target.end, "%")]
+
+
+def sub_period(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
+    """The count made one of a part of the year (全年收到申请12件 → 第一季度收到申请12件; 2023年 → 2023年上半年)."""
+    if any(part in target.metric for part in EXCLUDED):
+        return None
+    w = words()
+    year = gold.get("read_year")
+    named = (f"{year}年度", f"{year}年") if isinstance(year, int) else ()
+    period = rng.choice(SUB_PERIODS)
+    found = words_in(text, target.sentence_start, target.start, w.this_year + named)
+    if found:  # a named year keeps its number (the page's year is read from it) and gets the part after it
+        return [Edit(at, at + len(word), f"{year}年{period}" if word in named else period) for at, word in found]
+    if text.startswith(tuple(w.clause_leads), target.clause_start):
+        return None  # 其中第一季度…: which whole the part is of is unclear
+    return [Edit(target.clause_start, target.clause_start, period)]
+
+
+def other_body(text: str, target: Target, gold: Json, rng: random.Random) -> list[Edit] | None:
+    """The count given to another named body than the issuer (本局收到申请12件 → 县教育局收到申请12件)."""
+    if any(part in target.metric for part in EXCLUDED) or DISPOSITIONS.match(target.metric):
+        return None  # 本机关不掌握 names whose information, no subject of the count
+    issuer = gold.get("read_agency")
+    if not issuer:
+        return None  # an issuer no one read may be the body named: nothing tells the body's count from another's
+    w = words()
+    start, end = own_subject_start(text, target, w.clause_leads)
+    if start == end or last_word(text, target.sentence_start, target.start, w.scopes):
+        return None  # only the body's own subject (本局, 我办) is given to another
+    issuer += str(gold.get("agency") or "") + text[:200]
+    bodies = [b for b, own in NAMED_BODIES.items() if not any(word in issuer for word in own)]
+    return [Edit(start, end, rng.choice(bodies))] if bodies else None
+
+
 MUTATIONS: dict[str, Mutation] = {
     "other-matter": other_matter,
     "other-kind": other_kind,
@@ -358,6 +440,10 @@ MUTATIONS: dict[str, Mutation] = {
     "people": people,
     "not-yet": not_yet,
     "helped": helped,
+    "planned": planned,
+    "share": share,
+    "sub-period": sub_period,
+    "other-body": other_body,
 }
 
 
@@ -505,7 +591,7 @@ def measure(pages: list[tuple[Path, Json]], mutations: list[str], seed: int = 0,
         text = path.read_text(encoding="utf-8")
         original = audit_text(path.name, text)
         targets = targets_of(text, gold, original)
-        read = {**gold, "read_year": original.get("report_year")}
+        read = {**gold, "read_year": original.get("report_year"), "read_agency": original.get("agency")}
         for name in mutations:
             rng = random.Random(page_seed(path.name, name, seed))
             chosen, edits = mutated_page(text, targets, read, name, rng)

@@ -20,11 +20,14 @@ def _longest_first(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=8)
-def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
+def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...], followers: tuple[str, ...]) -> re.Pattern[str]:
     """A clause's whole subject as one name: time and list words, a run of three or more name characters ending in
-    an organ or place suffix, then such words only (厚桥街道收到, 市政府办公室共受理; not 政府信息公开行政诉讼, 承办)."""
+    an organ or place suffix, then such words or adverbs of its act only (厚桥街道收到, 市政府办公室共受理, 区人社局共依法
+    受理; not 政府信息公开行政诉讼, 承办)."""
     filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
-    return re.compile(rf"^{filler}(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))})){filler}$")
+    after = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead + followers))}|[\s，,、])*+"
+    name = rf"(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))}))"
+    return re.compile(rf"^{filler}{name}{after}$")
 
 
 def _short(name: str, bodies: dict[str, Any]) -> str:
@@ -80,8 +83,8 @@ def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
     are no name (a preposition or own word before it, a verb inside it)."""
     if len(words) < NAME_MIN_CHARS:  # about half of all clauses' subjects: none to convert and match
         return None
-    m = _opening_name(tuple(bodies["lead_words"]),
-                      tuple(bodies["organ_suffixes"] + bodies["place_suffixes"])).match(simplified(words))
+    m = _opening_name(tuple(bodies["lead_words"]), tuple(bodies["organ_suffixes"] + bodies["place_suffixes"]),
+                      tuple(bodies.get("name_followers", ()))).match(simplified(words))
     if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
             or any(w in m.group("name") for w in bodies["not_in_names"]) \
             or any(own + suffix in m.group("name") for own in bodies["own_words"] for suffix in bodies["organ_suffixes"]):

@@ -950,6 +950,8 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 政务服务大厅共受理申请事项3000件: another service's count
     if _topic_clause_vetoed(clause, topic, spec):
         return True  # 审理政府信息公开类行政复议案件45件: the review organ's cases
+    if _planned(spec).search(clause):
+        return True  # 计划收到申请12件, 拟共制发规范性文件3件: a count planned, not done
     if text.startswith(tuple(spec.counted_nouns), fig.end):
         return True  # 收到的申请涉及12个领域: the figure counts the noun after it
     if local_start > sentence[0] and text[local_start - 1] not in _CLAUSE_MARKS \
@@ -966,18 +968,54 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     return _vetoed_words(window, vetoes)
 
 
+_LISTED_AFTER_A_FIGURE = re.compile(r"[0-9０-９][^0-9０-９，,；;：:、]{0,3}、$")
+
+
 def _subject_before_the_list(text: str, clause_start: int, local_start: int, sentence: tuple[int, int],
                              spec: Spec) -> bool:
     """Given a figure's clause start and where its own words start (past a figure before it in the clause), return
     whether a word saying whose count the clause states or per what (clause_subject_veto_words: the bodies taken
-    together, an average) stands before that earlier figure: it is the subject of every figure the clause lists
-    (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件)."""
-    if local_start <= clause_start or not spec.clause_subject_veto_words:
+    together, an average) or a plan before its act (plan_words) stands before that earlier figure: it is the subject
+    of every figure the clause lists (县直部门产生行政复议13件和行政诉讼1件, 月均办结的82件中予以公开的11件, 计划产生
+    行政复议2件和行政诉讼1件)."""
+    if local_start == clause_start and _LISTED_AFTER_A_FIGURE.search(text, sentence[0], clause_start):
+        clause_start = max(sentence[0], *(text.rfind(m, sentence[0], clause_start - 1) + 1 for m in "，,；;：:"))
+    if local_start <= clause_start:  # 行政复议2件、行政诉讼1件: a list after 、 opens no clause of its own
         return False
     begin = min(sentence[0], clause_start)
     listed = _towns_after_departments_masked(text[begin:local_start], spec)  # 全区各部门、各乡镇: the whole area
     words = _masked(_street_names_masked(listed[clause_start - begin:], spec), spec.veto_exempt)
-    return any(w in words for w in spec.clause_subject_veto_words)
+    return any(w in words for w in spec.clause_subject_veto_words) or bool(_planned(spec).search(words))
+
+
+@per_spec
+def _acts(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return a pattern finding a verb of a body's act (zeros.verbs and act_verbs, two characters or
+    more: 收到, 办理, 办结)."""
+    return _alternation(tuple(v for v in (*spec.zeros["verbs"], *spec.act_verbs) if len(v) > 1))
+
+
+@per_spec
+def _planned(spec: Spec) -> re.Pattern[str]:
+    """Given the spec, return a pattern finding a plan word right before an act, past total words only (计划收到,
+    拟共制发); a pattern finding nothing when the spec lists no plan words."""
+    plan = spec.plan_words
+    if not plan.get("words"):
+        return re.compile(r"(?!)")
+    return re.compile(f"(?:{_alternation(tuple(plan['words'])).pattern})"
+                      f"(?:{_alternation(tuple(plan.get('gaps', ()))).pattern})*(?:{_acts(spec).pattern})")
+
+
+def _subject(text: str, clause_start: int, cue_start: int, topic: str, spec: Spec) -> str:
+    """Given a text, a figure's clause start, its cue's start and its topic, return the words that may name whose
+    count it is: past a label's colon (受理申请情况：2023年区人社局收到…), up to the first act (区人社局办理行政许可…),
+    unless the topic's cases are acted on by the organ deciding them (市人民法院受理…行政诉讼2件: the body's suits)."""
+    start = max(clause_start, *(text.rfind(mark, clause_start, cue_start) + 1 for mark in "：:"))
+    words = text[start:max(start, cue_start)]
+    if topic in spec.bodies.get("decided_topics", ()):
+        return words
+    act = _acts(spec).search(words)
+    return words[:act.start()] if act and act.start() > 0 else words
 
 
 def _topic_clause_vetoed(clause: str, topic: str, spec: Spec) -> bool:
@@ -1558,7 +1596,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue
         if _subject_before_the_list(text, clause_start, local_start, sentence, spec):
             continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists
-        if names_another_body(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], issuer, spec.bodies):
+        subject = _subject(text, clause_start, min(link.cue_start, fig.start), topic, spec)
+        if names_another_body(subject, issuer, spec.bodies):
             continue  # 区人社局收到申请20件 in the district government's report: that body's count
         if names_a_sector_scope(text[clause_start:max(clause_start, min(link.cue_start, fig.start))], spec.bodies):
             continue  # 全省各级生态环境部门共办理行政处罚案件524件: the sector's organs together, not the report's own

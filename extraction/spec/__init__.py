@@ -177,6 +177,8 @@ class Spec:
     list_passed_by: list[str] = field(default_factory=list)  # a change or total of the row: the word goes on past it
     not_joining: list[str] = field(default_factory=list)  # words opening a line with a coordinator's character
     clause_subject_veto_words: list[str] = field(default_factory=list)  # 县直部门, 月均: every figure of the clause
+    plan_words: dict[str, list[str]] = field(default_factory=dict)  # 计划收到: words and gaps before an act
+    act_verbs: list[str] = field(default_factory=list)  # 办结, 答复: acts beside zeros.verbs
     veto_exempt_cut_by: list[str] = field(default_factory=list)  # 信访办理: a verb cutting a masked name, no name
 
     @cached_property
@@ -425,6 +427,8 @@ def _build(raw: dict[str, Any]) -> Spec:
         year_comparison_markers=raw["year_comparison_markers"],
         clause_veto_words=_words(raw["clause_veto_words"]),
         clause_subject_veto_words=_words(raw["clause_subject_veto_words"]),
+        plan_words=raw.get("plan_words", {}),
+        act_verbs=raw.get("act_verbs", []),
         borrowed_gaps=sorted(raw["grammar"]["borrowed_gaps"], key=len, reverse=True),
         sequence_words=raw["grammar"]["sequence_words"],
         disjoint_event_topics=raw["grammar"]["disjoint_event_topics"],
