@@ -628,8 +628,9 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
 
 
 def _years_own_part_next(after: str, switch: dict[str, Any], report_year: int | None) -> bool:
-    """Given the words after a count to its sentence end, return whether a breakdown opening next names the report
-    year's own requests as a part of it (共受理申请30件，其中今年受理25件; 其中2023年25件): the count holds others' too."""
+    """Given the words after a count to its sentence end, return whether the next clause names the report year's own
+    requests, as a part of it or beside it (共受理申请30件，其中今年受理25件; 截至目前共受理592件，2023年受理60件): the
+    count holds other years' too."""
     part = switch.get("year_part")
     number = _NEXT_NUMBER.search(after)
     if not part or number is None or _DATE_NUMBER.match(after, number.start()):

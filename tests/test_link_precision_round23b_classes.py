@@ -16,10 +16,12 @@ from one_sentence import linked
     "共受理政府信息公开申请30件，其中今年受理25件。",
     "共受理政府信息公开申请30件，其中2020年25件。",
     "依申请公开215件，其中本年度12件。",
+    "截至目前共受理政府信息公开申请592件，2020年受理60件。",
+    "截至目前共受理政府信息公开申请592件，今年收到60件。",
 ])
-def test_a_count_whose_breakdown_names_the_years_own_part_is_no_count_of_the_year(tmp_path: Path, sentence: str) -> None:
-    # the year's own requests are a part of it: the rest are earlier years', so it is neither the year's new ones
-    # nor (with no carry named) its handled pool; the part alone leaves the year's total unsaid
+def test_a_count_beside_the_years_own_part_is_no_count_of_the_year(tmp_path: Path, sentence: str) -> None:
+    # the year's own requests, named next as a part of it or beside it: the count holds earlier years', so it is
+    # neither the year's new ones nor (with no carry named) its handled pool
     assert linked(tmp_path, sentence, year=2020) == []
 
 
@@ -36,3 +38,12 @@ def test_a_breakdown_by_new_and_carried_still_reads_as_the_pool(tmp_path: Path) 
 def test_a_breakdown_of_results_months_or_channels_keeps_the_years_count(tmp_path: Path, sentence: str) -> None:
     # results, a month of the year or a channel are no part named by the year: the count stays the year's
     assert linked(tmp_path, sentence, year=2020)[0] == (5, "requests.new.total")
+
+
+@pytest.mark.parametrize("sentence", [
+    "共收到政府信息公开申请12件，今年办结12件。",
+    "本年度共收到政府信息公开申请12件，本年度办结10件，结转下年度2件。",
+])
+def test_the_years_results_named_next_keep_the_years_count(tmp_path: Path, sentence: str) -> None:
+    # answered, not received: the year's words open another quantity, not another count of the same
+    assert linked(tmp_path, sentence, year=2020)[0] == (12, "requests.new.total")
