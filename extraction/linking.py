@@ -642,7 +642,7 @@ def _years_own_part_next(after: str, switch: dict[str, Any], report_year: int | 
     lead = lead[len(opening):]
     years = (*part["words"], *((f"{report_year}年度", f"{report_year}年") if report_year is not None else ()))
     year = next((w for w in sorted(years, key=len, reverse=True) if lead.startswith(w)), None)
-    return year is not None and lead[len(year):].strip(CLAUSE_OPENING_MARKS) in ("", *part["verbs"])
+    return year is not None and lead[len(year):].strip(CLAUSE_OPENING_MARKS).removesuffix("的") in ("", *part["verbs"])
 
 
 _HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)

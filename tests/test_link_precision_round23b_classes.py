@@ -15,6 +15,7 @@ from one_sentence import linked
     "累计受理依申请公开215件，其中本年度12件。",
     "共受理政府信息公开申请30件，其中今年受理25件。",
     "共受理政府信息公开申请30件，其中2020年25件。",
+    "共受理政府信息公开申请30件，其中本年度受理的25件已全部办结。",
     "依申请公开215件，其中本年度12件。",
     "截至目前共受理政府信息公开申请592件，2020年受理60件。",
     "截至目前共受理政府信息公开申请592件，今年收到60件。",
@@ -43,6 +44,7 @@ def test_a_breakdown_of_results_months_or_channels_keeps_the_years_count(tmp_pat
 @pytest.mark.parametrize("sentence", [
     "共收到政府信息公开申请12件，今年办结12件。",
     "本年度共收到政府信息公开申请12件，本年度办结10件，结转下年度2件。",
+    "共收到政府信息公开申请12件，其中本年度办结的10件。",
 ])
 def test_the_years_results_named_next_keep_the_years_count(tmp_path: Path, sentence: str) -> None:
     # answered, not received: the year's words open another quantity, not another count of the same
