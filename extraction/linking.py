@@ -51,6 +51,7 @@ _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
 LIST_REACH_CHARS = 200  # how far past its sentence an attribute list is read, at most
 _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转2023年办理) is no next figure
+_DATE_NUMBER = re.compile(r"[0-9０-９]+\s*[月日]")  # a month or a day (12月), no count
 _NUMBER_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十]个?")  # 5个街道, 三个村: bodies counted
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
@@ -530,6 +531,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
                 or _part_carried_in(text[fig.end:sentence[1]], switch):
             return _Link(switch["metric"], tuple(switch.get("alt", [])), best[1], best[3], bool(best[0]), event, general,
                          cue_end, yields)
+        if _years_own_part_next(text[fig.end:sentence[1]], switch, report_year):
+            return None  # 累计受理215件，其中本年度12件: the year's own are a part of it, the rest earlier years'
         forward = switch.get("forward")
         if forward and _holds_carried_forward(text[fig.end:sentence[1]], forward, switch, report_year):
             return _Link(forward["metric"], tuple(forward.get("alt", [])), best[1], best[3], bool(best[0]), event,
@@ -651,6 +654,24 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
         return False
     clause = _CLAUSE_END.split(after[number.start():], maxsplit=1)[0]
     return any(w in clause for w in part["words"])
+
+
+def _years_own_part_next(after: str, switch: dict[str, Any], report_year: int | None) -> bool:
+    """Given the words after a count to its sentence end, return whether the next clause names the report year's own
+    requests, as a part of it or beside it (共受理申请30件，其中今年受理25件; 截至目前共受理592件，2023年受理60件): the
+    count holds other years' too."""
+    part = switch.get("year_part")
+    number = _NEXT_NUMBER.search(after)
+    if not part or number is None or _DATE_NUMBER.match(after, number.start()):
+        return False  # 其中今年12月收到2件: a month's, no part named by the year
+    lead = after[:number.start()].strip(CLAUSE_OPENING_MARKS)
+    opening = next((w for w in part["opening"] if lead.startswith(w)), None)
+    if opening is None:
+        return False
+    lead = lead[len(opening):]
+    years = (*part["words"], *((f"{report_year}年度", f"{report_year}年") if report_year is not None else ()))
+    year = next((w for w in sorted(years, key=len, reverse=True) if lead.startswith(w)), None)
+    return year is not None and lead[len(year):].strip(CLAUSE_OPENING_MARKS).removesuffix("的") in ("", *part["verbs"])
 
 
 _HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
