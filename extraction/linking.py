@@ -258,7 +258,10 @@ def _carried_between_years(text: str, report_year: int | None, verbs: list[str])
     requests passed on to the next year."""
     if report_year is None or str(report_year) not in text:
         return text
-    between = _carry_between_years(report_year, tuple(verbs))
+    verbs_held = tuple(verbs)
+    if _passed_into_year(report_year, verbs_held).search(text) is None:
+        return text  # most texts: no verb passing requests on into the report's year, no carry to rewrite
+    between = _carry_between_years(report_year, verbs_held)
 
     def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
         words = (m[1] or "") + _CARRIED_IN
@@ -274,6 +277,15 @@ def _carry_between_years(report_year: int, verbs: tuple[str, ...]) -> re.Pattern
     passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
     source = rf"(?:{report_year - 1}\s*年度?|上一?年度?)"  # 2024年 or 上年 (上年度转入2025年)
     return re.compile(rf"((?:不|未)?包?含)?{source}\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+
+
+@lru_cache(maxsize=16)
+def _passed_into_year(report_year: int, verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Given the report year and the words that pass requests on, return the pattern of such a word before the report
+    year's number, which every carry _carry_between_years finds holds: a pattern opening with its words, so the
+    regex engine scans for their first characters, where the carry's pattern is tried at every character."""
+    passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(rf"(?:{passed_on})\s*{report_year}")
 
 
 def _names_masked(text: str, phrases: tuple[str, ...], cut_by: tuple[str, ...]) -> str:
