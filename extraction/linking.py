@@ -52,7 +52,10 @@ _NEXT_NUMBER = re.compile(r"[0-9０-９](?![0-9０-９]*\s*年)")  # a year (转
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
-_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
+# A year not after a digit: the lookbehind follows its 2, so the pattern opens with a literal the regex engine scans
+# for (opening with the lookbehind, it was tried at every character); the same holds for the patterns below that open
+# with a digit
+_YEAR = re.compile(r"(2(?<![0-9０-９]2)0[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 _ITEM_NUMBER = re.compile(r"\d{1,2}\s*[.．、]\s*")  # 2. 其中，公开18件: a list item's number is no word of its sentence
@@ -61,10 +64,10 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")  # a quote runs on over the line breaks of
 LAST_MONTH = 12
 _RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
 # 1-11月, 1月至11月, 1月1日至2023年11月30日: the month a range ends with (group 2), with its year when named (group 1)
-_MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)?)?\s*" + _RANGE_DASH
+_MONTH_RANGE = re.compile(r"[0-9](?<![0-9][0-9])[0-9]?\s*(?:月\s*(?:[0-9]{1,2}\s*日)?)?\s*" + _RANGE_DASH
                           + r"\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
 _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
-_ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
+_ONE_MONTH = re.compile(r"[0-9](?<![0-9至到~～\-—–][0-9])[0-9]?\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\s*日)?$")  # 2023年1月至今: from the year's start
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
@@ -75,9 +78,12 @@ _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019�
 _CARRIED_IN = "上年转入本年"  # how a carry named by both years (2024年转入2025年, in the 2025 report) is read
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
 # 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
-_RANGE_FIRST_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
-_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)"
-                         r"|十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)")  # “十三五”期间: a plan's five years
+_RANGE_FIRST_YEAR = re.compile(r"(2(?<![0-9０-９]2)0[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
+# (three patterns, each opening with the characters it may start with, for the regex engine to scan for: one
+# alternation of them, one branch opening with a lookbehind, was tried at every character)
+_YEARS_SPANS = (re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年"),
+                re.compile(r"[两二三四五六七八九十几2-9](?<![0-9０-９][两二三四五六七八九十几2-9])\s*个?年(?:来|间|以来)"),
+                re.compile(r"十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)"))  # “十三五”期间: a plan's five years
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 
@@ -1019,7 +1025,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True  # 至今共受理申请120件, 到2015年底累计受理120件: the year's among earlier years'
     # a span of years names 年 or a plan's 五 (十三五期间), another year 年: words naming neither skip the scans
     read = text[:end - len(left)] + left + text[end:]  # 上年度转至2025年 read as 上年转入本年, a carry and no other year
-    if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(read, end - len(left), end, spec):
+    if (("年" in left or "五" in left) and any(p.search(left) for p in _YEARS_SPANS)) or _names_previous_year(read, end - len(left), end, spec):
         return True
     if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
         return True  # 去年收到申请8件，今年收到12件: the year before's
