@@ -414,7 +414,10 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
 def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
     """Given text and cues by their first two characters, return the cues that may occur in it: those keyed by a
     character or an adjacent pair it prints (an empty cue always may). Each key is sought in the text, in C: the words
-    before a figure are mostly a few characters or none, cheaper to search than to cut into pairs and hash."""
+    before a figure are mostly a few characters or none, cheaper to search than to cut into pairs and hash. An empty
+    text prints only the empty key: its cues are had without trying the others."""
+    if not text:
+        return list(index.get("", ()))
     return [cue for key in index if key in text for cue in index[key]]
 
 
