@@ -89,12 +89,29 @@ def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
     return m.group("name")
 
 
+_ANY_WORD_MAX = 8
+_ANY_WORD: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a word list -> (the list, its pattern)
+
+
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    """Given words (a list of the spec's, kept by identity: one search in C, not a search for each word), return the
+    pattern finding any of them."""
+    hit = _ANY_WORD.get(id(words))
+    if hit is None or hit[0] is not words:
+        if len(_ANY_WORD) >= _ANY_WORD_MAX:
+            _ANY_WORD.clear()
+        hit = _ANY_WORD[id(words)] = (words, re.compile(_longest_first(words) if words else "(?!)"))
+    return hit[1]
+
+
 def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
     """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
     grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district
     government's report): its count is that body's. The issuer's own names and short forms, own words (我局) and
     whole-area scopes (全区各部门) are the report's. An issuer read with other words (按照某区人民政府) is unknown."""
-    if not issuer or any(w in subject for w in bodies["whole_scopes"]):
+    if not issuer or len(subject) < NAME_MIN_CHARS:  # too short to name a body (_body_name): no scope sought
+        return False
+    if _any_word(bodies["whole_scopes"]).search(subject) is not None:
         return False
     named = _body_name(subject, bodies)
     if named is None:  # most clauses open with no name: the issuer need not be read
