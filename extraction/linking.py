@@ -637,7 +637,7 @@ def _part_carried_in(after: str, switch: dict[str, Any]) -> bool:
     return any(w in clause for w in part["words"])
 
 
-_HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
+_WORD_PATTERNS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a word list -> (the list, its pattern)
 
 
 def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
@@ -652,13 +652,14 @@ def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
     return year.end() + len(verb) if year and verb else end
 
 
-def _any_helper(helpers: list[str]) -> re.Pattern[str]:
-    """Given a rule's helper verbs (one list the spec's event rules share), return the pattern finding any of them."""
-    cached = _HELPERS.get(id(helpers))
-    if cached is None or cached[0] is not helpers:
-        if len(_HELPERS) >= _TOPIC_CUES_MAX:
-            _HELPERS.clear()
-        cached = _HELPERS[id(helpers)] = (helpers, re.compile("|".join(map(re.escape, helpers))))
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    """Given words (a list of the spec's, kept by identity: a rule's helper verbs, which the event rules share; the
+    closers of a list of channels), return the pattern finding any of them."""
+    cached = _WORD_PATTERNS.get(id(words))
+    if cached is None or cached[0] is not words:
+        if len(_WORD_PATTERNS) >= _TOPIC_CUES_MAX:
+            _WORD_PATTERNS.clear()
+        cached = _WORD_PATTERNS[id(words)] = (words, re.compile("|".join(map(re.escape, words)) if words else "(?!)"))
     return cached[1]
 
 
@@ -668,7 +669,7 @@ def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     helper opening its phrase, a word after it closing it)."""
     if "helped_by" not in rule:  # most rules: no helper verb to look for
         return False
-    if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
+    if _any_word(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
     exempt, inside = rule.get("helped_exempt_before", ()), rule.get("helped_exempt_inside", ())
     closing = rule.get("helped_exempt_closing")
@@ -1242,6 +1243,8 @@ def _any_channel_masked(words: str, spec: Spec) -> str:
     them as examples of every form: opened by a preposition, two or more joined by 、, closed by 等 and a word of
     form (以当场申请、信件、数据电文等书面形式): no channel word there makes the zero a part."""
     listed = spec.zeros["any_channel"]
+    if _any_word(listed["closers"]).search(words) is None:  # most words close no list: none is sought one by one
+        return words
     for closer in listed["closers"]:
         end = words.find(closer)
         start = max((words.rfind(o, 0, end) for o in listed["openers"]), default=-1) if end > 0 else -1
