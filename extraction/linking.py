@@ -2186,11 +2186,12 @@ def _whole_of_a_part_named_in_full(text: str, fig: Figure, local_start: int, sen
     words = spec.topics.get(topic, ())
     if not words:
         return False
+    gap = _NEXT_CLAUSE.match(text, fig.end, sentence[1])
+    if gap is None or not text.startswith(tuple(spec.breakdown_words), gap.end()):
+        return False  # most figures: no breakdown opens the next clause, the topic's words need not be weighed
     shortest = min(words, key=len)
     longer = [w for w in words if len(w) > len(shortest)]
-    gap = _NEXT_CLAUSE.match(text, fig.end, sentence[1])
-    if gap is None or not text.startswith(tuple(spec.breakdown_words), gap.end()) \
-            or any(w in text[local_start:gap.end()] for w in longer):
+    if any(w in text[local_start:gap.end()] for w in longer):
         return False
     part = _CLAUSE_END.split(text[gap.end():sentence[1]], maxsplit=1)[0]
     return any(w in part for w in longer)
