@@ -654,7 +654,7 @@ def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
 
 def _any_word(words: list[str]) -> re.Pattern[str]:
     """Given words (a list of the spec's, kept by identity: a rule's helper verbs, which the event rules share; the
-    closers of a list of channels), return the pattern finding any of them."""
+    closers of a list of channels; the words of the year before), return the pattern finding any of them."""
     cached = _WORD_PATTERNS.get(id(words))
     if cached is None or cached[0] is not words:
         if len(_WORD_PATTERNS) >= _TOPIC_CUES_MAX:
@@ -1048,6 +1048,8 @@ def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
     """Given the words of a sentence before a figure and the whole sentence, return whether the last year word before
     the figure is 去年 (not after a comparison marker: 比去年) in a sentence that names the report's own year too."""
     words = spec.contrasted_years
+    if _any_word(words["previous"]).search(left) is None:  # most figures: no 去年 before them, no last word to find
+        return False
     last = max(((left.rfind(w), w) for w in (*words["previous"], *words["this"]) if w in left), default=(-1, ""))
     if last[1] not in words["previous"] or left[:last[0]].endswith(tuple(spec.comparison_markers)):
         return False
