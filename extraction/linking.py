@@ -654,7 +654,8 @@ def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
 
 def _any_word(words: list[str]) -> re.Pattern[str]:
     """Given words (a list of the spec's, kept by identity: a rule's helper verbs, which the event rules share; the
-    closers of a list of channels; the words of the year before), return the pattern finding any of them."""
+    closers of a list of channels; the words of the year before; the respective, timely and rate words sought near
+    each linked figure), return the pattern finding any of them: one search in C, not one per word."""
     cached = _WORD_PATTERNS.get(id(words))
     if cached is None or cached[0] is not words:
         if len(_WORD_PATTERNS) >= _TOPIC_CUES_MAX:
@@ -836,9 +837,9 @@ def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, 
     is no such list."""
     if not link.cue_end or not spec.respective_words:
         return False
-    if any(w in text[link.cue_start:fig.start] for w in spec.respective_words):
+    if _any_word(spec.respective_words).search(text[link.cue_start:fig.start]):
         return True
-    return any(w in text[local_start:link.cue_start] for w in spec.respective_words) \
+    return _any_word(spec.respective_words).search(text[local_start:link.cue_start]) is not None \
         and bool(_NEXT_IN_LIST.match(text, fig.end))
 
 
@@ -896,7 +897,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     window = _every_channel_masked(text, local_start, fig.start, sentence, spec)[max(0, link_start - 6 - local_start):]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    if any(w in window for w in spec.timely_words) \
+    if _any_word(spec.timely_words).search(window) \
             and any(w in _masked(text[sentence[0]:sentence[1]], spec.veto_exempt) for w in spec.late_words):
         return True  # 按时办结9件，延期办结1件 (逾期未补正 is the applicant's lateness, not the body's)
     if _BROADER.search(text[local_start:fig.start]):
@@ -917,7 +918,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if local_start > sentence[0] and text[local_start - 1] not in _CLAUSE_MARKS \
             and text.startswith(tuple(spec.counted_bodies), local_start):
         return True  # 托管的3个镇共收到申请6件: the figure right before counts bodies, and this is theirs together
-    if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
+    if _any_word(spec.zeros["rate_words"]).search(text[link.cue_end or link_start:fig.start]):
         return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
     if _handed_out_in_order(text, fig, link, local_start, spec):
         return True  # 收到、办结申请分别为12件、10件: which listed verb is the figure's, the order says
@@ -2170,7 +2171,7 @@ def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: 
     """Given a linked figure and the figures linked before it in its sentence group, return whether a word of
     timeliness by its cue makes it the part answered in time of a larger figure a breakdown word opens (受理申请40件，
     其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in time."""
-    if not any(w in text[max(local_start, link.cue_start - 6):fig.start] for w in spec.timely_words):
+    if not _any_word(spec.timely_words).search(text[max(local_start, link.cue_start - 6):fig.start]):
         return False
     return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
                for w in wholes)
