@@ -1772,7 +1772,8 @@ def _breakdown_of_another_matter(text: str, fig: Figure, sentence: tuple[int, in
 def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:
     """Given a clause, return whether it counts another business than the topic's (12345热线转办件56件): one of its
     words, and neither a breakdown of the topic's count (其中通过信箱收到1件) nor a word of the topic."""
-    return any(w in clause for w in spec.other_matter_nouns) and not clause.startswith(tuple(spec.breakdown_words)) \
+    return _any_word(spec.other_matter_nouns).search(clause) is not None \
+        and not clause.startswith(tuple(spec.breakdown_words)) \
         and not any(w in clause for w in spec.topics[topic] if w)
 
 
@@ -1872,7 +1873,7 @@ def _names_a_subject(before: str, clause: str, topic: str, spec: Spec) -> bool:
     marker (涉及, 关于), not opening the clause (其中涉及, 主要涉及, 申请内容涉及), stands before a word of the topic (not
     requests), with no disclosure word and no colon after it (收到申请12件，其中涉及行政复议的2件; 涉及政府信息公开的
     行政复议, and a clause opening 涉及行政诉讼案件2件 are the topic's own)."""
-    if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
+    if topic == "requests" or not _any_word(spec.topics.get("requests", [])).search(before):
         return False
     markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
     at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
@@ -1916,7 +1917,7 @@ def _cause_names_another_matter(left: str, openers: list[str], words: list[str],
     """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
     cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
     disclosure words, or no disclosure word stands beside a word of another matter (执法工作未被申请行政复议)."""
-    if not any(w in left for w in words) and matters.search(left):
+    if not _any_word(words).search(left) and matters.search(left):
         return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
