@@ -860,7 +860,7 @@ def _towns_after_departments_masked(text: str, spec: Spec) -> str:
     """Given words before a figure, return them with towns blanked where they are listed right after every department
     (全区各部门、各乡镇: the whole area together, no towns taken apart), not after departments of one level (区直)."""
     listed = spec.zeros["towns_after_departments"]
-    if not any(d in text for d in listed["departments"]):  # most clauses: no department word, nothing to blank
+    if not _any_word(listed["departments"]).search(text):  # most clauses: no department word, nothing to blank
         return text
     for department in listed["departments"]:
         for joiner in listed["joiners"]:
@@ -957,6 +957,8 @@ def _heads_another_noun(between: str, topic: str, spec: Spec) -> bool:
     """Given the words between a cue and its figure, return whether they end in a noun phrase in 的 whose head is
     another noun than the topic's (有关规范性文件的通知公告38份), which the figure then counts; gap words (的数量为,
     的政府信息, 的有) are no noun."""
+    if ATTRIBUTIVE not in between:  # most figures: no phrase in 的 between the cue and them, no head to weigh
+        return False
     ends = [between.rfind(w) + len(w) for w in spec.topics.get(topic, ()) if w in between]
     tail = between[max(ends, default=0):]
     return tail.startswith(ATTRIBUTIVE) and not _only_gaps(tail[len(ATTRIBUTIVE):], spec.head_gaps)
