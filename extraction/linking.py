@@ -743,7 +743,7 @@ def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[st
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
     """Given the chosen rule and the words before the figure, return the one leaf of its category that those words
     name (属于三类内部事务信息不予公开的1件 is 内部事务, not 不予公开), else the rule itself."""
-    named = [leaf for leaf in rule.get("leaves", []) if any(_names_leaf(local, w) for w in leaf["words"])]
+    named = [leaf for leaf in rule.get("leaves", []) if any(w in local and _names_leaf(local, w) for w in leaf["words"])]
     return named[0] if len(named) == 1 else rule
 
 
