@@ -376,6 +376,7 @@ class _TopicCues:
     before: dict[str, tuple[_Cue, ...]]  # cues read before the figure, by their first two characters
     after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
     categories: tuple[str, ...] = ()  # the cues of the topic's dispositions (its category rules, not bare ones)
+    any_class: re.Pattern[str] | None = None  # finds any word of the applicant classes (None without classes)
 
 
 _TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
@@ -404,7 +405,7 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
     categories = tuple(w for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare") for w in r["cue"])
     indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()},
-                         categories)
+                         categories, any_word_pattern(w for words in classes for w in words) if classes else None)
     if len(_TOPIC_CUES) >= _TOPIC_CUES_MAX:
         _TOPIC_CUES.clear()
     _TOPIC_CUES[(id(rules), topic)] = (rules, indexed)
@@ -431,7 +432,9 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
-    several = classes_named(listed, cues.classes) > 1
+    # most words before a figure name no applicant: the classes are counted only where one is printed
+    several = cues.any_class is not None and cues.any_class.search(listed) is not None \
+        and classes_named(listed, cues.classes) > 1
     if several:
         local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]
