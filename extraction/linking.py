@@ -44,6 +44,7 @@ _CARRY_NEGATIONS = ("没有", "未", "无")  # between a year and its carry word
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
 CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
+_UP_TO_LAST_OF_CLAUSE_MARKS = re.compile(f".*[{re.escape(CLAUSE_MARKS)}]", re.DOTALL)  # the last one before an offset
 FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
@@ -1767,7 +1768,8 @@ def _breakdown_of_another_matter(text: str, fig: Figure, sentence: tuple[int, in
     opens = max((text.rfind(w, sentence[0], fig.start) for w in spec.breakdown_words), default=-1)
     if opens <= sentence[0] or text[opens - 1] not in CLAUSE_MARKS or any(m in text[opens:fig.start] for m in "；;"):
         return False
-    whole_start = max(sentence[0], max(text.rfind(m, sentence[0], opens - 1) for m in CLAUSE_MARKS) + 1)
+    last_mark = _UP_TO_LAST_OF_CLAUSE_MARKS.match(text, sentence[0], opens - 1)  # the last one, in one backward pass
+    whole_start = last_mark.end() if last_mark else sentence[0]
     whole = text[whole_start:opens - 1]
     printed = [m for m in mentions if not m.implicit and m.span[0] >= whole_start]
     return bool(printed) and printed[0].span[0] < opens and all(m.metric is None for m in printed) \
