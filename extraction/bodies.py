@@ -111,12 +111,30 @@ def names_a_sector_scope(subject: str, bodies: dict[str, Any]) -> bool:
                for m in _sector_scope(tuple(scopes["areas"]), tuple(scopes["collectives"])).finditer(simplified(subject)))
 
 
+_ANY_WORD_MAX = 64  # the spec's word lists are a few dozen; a bound keeps lists made elsewhere from piling up
+_ANY_WORD: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a word list -> (the list, its pattern)
+
+
+def any_word(words: list[str]) -> re.Pattern[str]:
+    """Given words (a list of the spec's, kept by identity: the whole-area scopes, a rule's helper verbs, the words
+    of the year before, the respective, timely and rate words sought near each linked figure), return the pattern
+    finding whether any of them is printed: one search in C, not one per word."""
+    hit = _ANY_WORD.get(id(words))
+    if hit is None or hit[0] is not words:
+        if len(_ANY_WORD) >= _ANY_WORD_MAX:
+            _ANY_WORD.clear()
+        hit = _ANY_WORD[id(words)] = (words, re.compile(_longest_first(words) if words else "(?!)"))
+    return hit[1]
+
+
 def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
     """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
     grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district
     government's report): its count is that body's. The issuer's own names and short forms, own words (我局) and
     whole-area scopes (全区各部门) are the report's. An issuer read with other words (按照某区人民政府) is unknown."""
-    if not issuer or any(w in subject for w in bodies["whole_scopes"]):
+    if not issuer or len(subject) < NAME_MIN_CHARS:  # too short to name a body (_body_name): no scope sought
+        return False
+    if any_word(bodies["whole_scopes"]).search(subject) is not None:
         return False
     named = _body_name(subject, bodies)
     if named is None:  # most clauses open with no name: the issuer need not be read

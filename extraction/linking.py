@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extraction.bodies import names_a_sector_scope, names_another_body
+from extraction.bodies import any_word, names_a_sector_scope, names_another_body
 from extraction.figures import Figure, find_figures
 from extraction.report import Mention
 from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
@@ -46,6 +46,7 @@ _CARRY_NEGATIONS = ("没有", "未", "无")  # between a year and its carry word
 JOINED_ZERO_GAP_CHARS = 6  # 行政复议、行政诉讼和申诉案件0件: at most this many characters between the last subject and the 0
 CARRIED_FORWARD, CARRIED_OVER = "requests.carried_forward.total", "requests.carried_over.total"
 CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
+_UP_TO_LAST_OF_CLAUSE_MARKS = re.compile(f".*[{re.escape(CLAUSE_MARKS)}]", re.DOTALL)  # the last one before an offset
 FULL_STOPS = "。！？!?\n"  # what ends a sentence read across its semicolons (an attribute list runs past ；)
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _UP_TO_LAST_FULL_STOP = re.compile(f".*[{FULL_STOPS}]", re.DOTALL)  # the last one before an offset, in one pass
@@ -56,7 +57,10 @@ _NUMBER_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十]个?"
 _OPEN_PARENTHESIS = re.compile(r"[（(]")
 _SCOPE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
 _BROADER = re.compile(r"等\s*(?:共|共计|合计|总计)?\s*$")
-_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*年")
+# A year not after a digit: the lookbehind follows its 2, so the pattern opens with a literal the regex engine scans
+# for (opening with the lookbehind, it was tried at every character); the same holds for the patterns below that open
+# with a digit
+_YEAR = re.compile(r"(2(?<![0-9０-９]2)0[0-9]{2})\s*年")
 # A parenthesis qualifies the figure before it: its words (（含新制定5件）) are no context for later figures.
 _PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 _ITEM_NUMBER = re.compile(r"\d{1,2}\s*[.．、]\s*")  # 2. 其中，公开18件: a list item's number is no word of its sentence
@@ -65,10 +69,10 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")  # a quote runs on over the line breaks of
 LAST_MONTH = 12
 _RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
 # 1-11月, 1月至11月, 1月1日至2023年11月30日: the month a range ends with (group 2), with its year when named (group 1)
-_MONTH_RANGE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*(?:月\s*(?:[0-9]{1,2}\s*日)?)?\s*" + _RANGE_DASH
+_MONTH_RANGE = re.compile(r"[0-9](?<![0-9][0-9])[0-9]?\s*(?:月\s*(?:[0-9]{1,2}\s*日)?)?\s*" + _RANGE_DASH
                           + r"\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
 _UNTIL_MONTH = re.compile(r"截[至止]到?\s*(?:(20[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月")
-_ONE_MONTH = re.compile(r"(?<![0-9至到~～\-—–])[0-9]{1,2}\s*月份")
+_ONE_MONTH = re.compile(r"[0-9](?<![0-9至到~～\-—–][0-9])[0-9]?\s*月份")
 _YEAR_AT_END = re.compile(r"(20[0-9]{2})\s*年$")
 _JANUARY_AT_END = re.compile(r"(?:1|01|一|元)\s*月(?:份|初|\s*(?:1|01|一)\s*日)?$")  # 2023年1月至今: from the year's start
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[件起宗例个次]?")
@@ -79,9 +83,12 @@ _CARRY_YEAR = re.compile(r"(?<=含)20[0-9]{2}\s*年(?=度?结转)")  # 含2019�
 _CARRIED_IN = "上年转入本年"  # how a carry named by both years (2024年转入2025年, in the 2025 report) is read
 # 近三年, 前三年, 三年来, 五年间, 近5年: a span of several years, whose counts are no one year's
 # 2021-2023年, 2019～2023年: the first year of a range of years, 年 left to the last (2021年至2023年 names both)
-_RANGE_FIRST_YEAR = re.compile(r"(?<![0-9０-９])(20[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
-_YEARS_SPAN = re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年|(?<![0-9０-９])(?:[两二三四五六七八九十几]|[2-9])\s*个?年(?:来|间|以来)"
-                         r"|十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)")  # “十三五”期间: a plan's five years
+_RANGE_FIRST_YEAR = re.compile(r"(2(?<![0-9０-９]2)0[0-9]{2})\s*(?=" + _RANGE_DASH + r"\s*20[0-9]{2}\s*年)")
+# (three patterns, each opening with the characters it may start with, for the regex engine to scan for: one
+# alternation of them, one branch opening with a lookbehind, was tried at every character)
+_YEARS_SPANS = (re.compile(r"(?:近|最近|过去|前)\s*(?:[两二三四五六七八九十几]|[2-9])\s*个?年"),
+                re.compile(r"[两二三四五六七八九十几2-9](?<![0-9０-９][两二三四五六七八九十几2-9])\s*个?年(?:来|间|以来)"),
+                re.compile(r"十[一二三四五]五\s*[”\"」』]?\s*(?:期间|时期|以来)"))  # “十三五”期间: a plan's five years
 PREVIOUS_YEAR_REACH = 8  # 上年度无结转, 本年和上年相同无“结转…: how far after the year word a carry word may stand
 
 
@@ -285,7 +292,10 @@ def _carried_between_years(text: str, report_year: int | None, verbs: list[str])
     requests passed on to the next year."""
     if report_year is None or str(report_year) not in text:
         return text
-    between = _carry_between_years(report_year, tuple(verbs))
+    verbs_held = tuple(verbs)
+    if _passed_into_year(report_year, verbs_held).search(text) is None:
+        return text  # most texts: no verb passing requests on into the report's year, no carry to rewrite
+    between = _carry_between_years(report_year, verbs_held)
 
     def relative(m: re.Match[str]) -> str:  # 含 or 不含 before the years stays next to the carry words (含上年转入本年的2件)
         words = (m[1] or "") + _CARRIED_IN
@@ -301,6 +311,15 @@ def _carry_between_years(report_year: int, verbs: tuple[str, ...]) -> re.Pattern
     passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
     source = rf"(?:{report_year - 1}\s*年度?|上一?年度?)"  # 2024年 or 上年 (上年度转入2025年)
     return re.compile(rf"((?:不|未)?包?含)?{source}\s*结?(?:{passed_on})\s*{report_year}\s*年度?")
+
+
+@lru_cache(maxsize=16)
+def _passed_into_year(report_year: int, verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Given the report year and the words that pass requests on, return the pattern of such a word before the report
+    year's number, which every carry _carry_between_years finds holds: a pattern opening with its words, so the
+    regex engine scans for their first characters, where the carry's pattern is tried at every character."""
+    passed_on = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(rf"(?:{passed_on})\s*{report_year}")
 
 
 def _names_masked(text: str, phrases: tuple[str, ...], cut_by: tuple[str, ...]) -> str:
@@ -385,6 +404,7 @@ class _TopicCues:
     before: dict[str, tuple[_Cue, ...]]  # cues read before the figure, by their first two characters
     after: dict[str, tuple[_Cue, ...]]  # cues read after it (cue_after)
     categories: tuple[str, ...] = ()  # the cues of the topic's dispositions (its category rules, not bare ones)
+    any_class: re.Pattern[str] | None = None  # finds any word of the applicant classes (None without classes)
 
 
 _TOPIC_CUES: dict[tuple[int, str], tuple[list[dict[str, Any]], _TopicCues]] = {}
@@ -413,7 +433,7 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
     classes = next((r["exclusive"] for r in rules if r["topic"] == topic and "exclusive" in r), [])
     categories = tuple(w for r in rules if r["topic"] == topic and r.get("category") and not r.get("bare") for w in r["cue"])
     indexed = _TopicCues(classes, {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()},
-                         categories)
+                         categories, any_word_pattern(w for words in classes for w in words) if classes else None)
     if len(_TOPIC_CUES) >= _TOPIC_CUES_MAX:
         _TOPIC_CUES.clear()
     _TOPIC_CUES[(id(rules), topic)] = (rules, indexed)
@@ -423,7 +443,10 @@ def _topic_cues(rules: list[dict[str, Any]], topic: str) -> _TopicCues:
 def _cues_in(text: str, index: dict[str, tuple[_Cue, ...]]) -> list[_Cue]:
     """Given text and cues by their first two characters, return the cues that may occur in it: those keyed by a
     character or an adjacent pair it prints (an empty cue always may). Each key is sought in the text, in C: the words
-    before a figure are mostly a few characters or none, cheaper to search than to cut into pairs and hash."""
+    before a figure are mostly a few characters or none, cheaper to search than to cut into pairs and hash. An empty
+    text prints only the empty key: its cues are had without trying the others."""
+    if not text:
+        return list(index.get("", ()))
     return [cue for key in index if key in text for cue in index[key]]
 
 
@@ -437,7 +460,9 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
     tie), made as specific as the words before the figure allow; None when no cue of the topic is near."""
     cues = _topic_cues(rules, topic)
     listed = text[min(list_start, local_start):fig.start]
-    several = classes_named(listed, cues.classes) > 1
+    # most words before a figure name no applicant: the classes are counted only where one is printed
+    several = cues.any_class is not None and cues.any_class.search(listed) is not None \
+        and classes_named(listed, cues.classes) > 1
     if several:
         local_start = min(list_start, local_start)  # 收到自然人、法人或其他组织的申请: the list is one noun phrase
     local = text[local_start:fig.start]
@@ -674,9 +699,6 @@ def _years_own_part_next(after: str, switch: dict[str, Any], report_year: int | 
     return year is not None and lead[len(year):].strip(CLAUSE_OPENING_MARKS).removesuffix("的") in ("", *part["verbs"])
 
 
-_HELPERS: dict[int, tuple[list[str], re.Pattern[str]]] = {}  # id of a helper list -> (the list, its pattern)
-
-
 def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
     """Given a cue's end in the words before a figure, return where the cue ends with the verb it absorbs when the cue
     opens a year the verb follows (结转至2024年答复1件: the carry, as 结转下年答复 is; not an answered count), else its end."""
@@ -689,23 +711,13 @@ def _absorbed_past_year(local: str, end: int, cue: _Cue) -> int:
     return year.end() + len(verb) if year and verb else end
 
 
-def _any_helper(helpers: list[str]) -> re.Pattern[str]:
-    """Given a rule's helper verbs (one list the spec's event rules share), return the pattern finding any of them."""
-    cached = _HELPERS.get(id(helpers))
-    if cached is None or cached[0] is not helpers:
-        if len(_HELPERS) >= _TOPIC_CUES_MAX:
-            _HELPERS.clear()
-        cached = _HELPERS[id(helpers)] = (helpers, re.compile("|".join(map(re.escape, helpers))))
-    return cached[1]
-
-
 def _helped(before_cue: str, rule: dict[str, Any]) -> bool:
     """Given the words of a clause before an event verb, return whether a helper verb there makes the event someone
     else's (指导各镇街办理, 参与制定), not as the circumstance of the body's own act (在上级指导下: a word before the
     helper opening its phrase, a word after it closing it)."""
     if "helped_by" not in rule:  # most rules: no helper verb to look for
         return False
-    if _any_helper(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
+    if any_word(rule["helped_by"]).search(before_cue) is None:  # most clauses: no helper verb in them
         return False
     exempt, inside = rule.get("helped_exempt_before", ()), rule.get("helped_exempt_inside", ())
     closing = rule.get("helped_exempt_closing")
@@ -798,7 +810,7 @@ def _named_category(before_cue: str, local: str, topic: str, rules: list[dict[st
 def _most_specific(rule: dict[str, Any], local: str) -> dict[str, Any]:
     """Given the chosen rule and the words before the figure, return the one leaf of its category that those words
     name (属于三类内部事务信息不予公开的1件 is 内部事务, not 不予公开), else the rule itself."""
-    named = [leaf for leaf in rule.get("leaves", []) if any(_names_leaf(local, w) for w in leaf["words"])]
+    named = [leaf for leaf in rule.get("leaves", []) if any(w in local and _names_leaf(local, w) for w in leaf["words"])]
     return named[0] if len(named) == 1 else rule
 
 
@@ -895,9 +907,9 @@ def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, 
     is no such list."""
     if not link.cue_end or not spec.respective_words:
         return False
-    if any(w in text[link.cue_start:fig.start] for w in spec.respective_words):
+    if any_word(spec.respective_words).search(text[link.cue_start:fig.start]):
         return True
-    return any(w in text[local_start:link.cue_start] for w in spec.respective_words) \
+    return any_word(spec.respective_words).search(text[local_start:link.cue_start]) is not None \
         and bool(_NEXT_IN_LIST.match(text, fig.end))
 
 
@@ -918,7 +930,7 @@ def _towns_after_departments_masked(text: str, spec: Spec) -> str:
     """Given words before a figure, return them with towns blanked where they are listed right after every department
     (全区各部门、各乡镇: the whole area together, no towns taken apart), not after departments of one level (区直)."""
     listed = spec.zeros["towns_after_departments"]
-    if not any(d in text for d in listed["departments"]):  # most clauses: no department word, nothing to blank
+    if not any_word(listed["departments"]).search(text):  # most clauses: no department word, nothing to blank
         return text
     for department in listed["departments"]:
         for joiner in listed["joiners"]:
@@ -955,7 +967,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     window = _every_channel_masked(text, local_start, fig.start, sentence, spec)[max(0, link_start - 6 - local_start):]
     if link.after_end:
         window += "\u3000" + text[fig.end:link.after_end]
-    if any(w in window for w in spec.timely_words) \
+    if any_word(spec.timely_words).search(window) \
             and any(w in _masked(text[sentence[0]:sentence[1]], spec.veto_exempt) for w in spec.late_words):
         return True  # 按时办结9件，延期办结1件 (逾期未补正 is the applicant's lateness, not the body's)
     if _BROADER.search(text[local_start:fig.start]):
@@ -978,7 +990,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
     if local_start > sentence[0] and text[local_start - 1] not in _CLAUSE_MARKS \
             and text.startswith(tuple(spec.counted_bodies), local_start):
         return True  # 托管的3个镇共收到申请6件: the figure right before counts bodies, and this is theirs together
-    if any(w in text[link.cue_end or link_start:fig.start] for w in spec.zeros["rate_words"]):
+    if any_word(spec.zeros["rate_words"]).search(text[link.cue_end or link_start:fig.start]):
         return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
     if _handed_out_in_order(text, fig, link, local_start, spec):
         return True  # 收到、办结申请分别为12件、10件: which listed verb is the figure's, the order says
@@ -1053,6 +1065,8 @@ def _heads_another_noun(between: str, topic: str, spec: Spec) -> bool:
     """Given the words between a cue and its figure, return whether they end in a noun phrase in 的 whose head is
     another noun than the topic's (有关规范性文件的通知公告38份), which the figure then counts; gap words (的数量为,
     的政府信息, 的有) are no noun."""
+    if ATTRIBUTIVE not in between:  # most figures: no phrase in 的 between the cue and them, no head to weigh
+        return False
     ends = [between.rfind(w) + len(w) for w in spec.topics.get(topic, ()) if w in between]
     tail = between[max(ends, default=0):]
     return tail.startswith(ATTRIBUTIVE) and not _only_gaps(tail[len(ATTRIBUTIVE):], spec.head_gaps)
@@ -1126,7 +1140,7 @@ def _sentence_vetoed(narrative: Narrative, sentence: tuple[int, int], end: int, 
         return True  # 至今共受理申请120件, 到2015年底累计受理120件: the year's among earlier years'
     # a span of years names 年 or a plan's 五 (十三五期间), another year 年: words naming neither skip the scans
     read = text[:end - len(left)] + left + text[end:]  # 上年度转至2025年 read as 上年转入本年, a carry and no other year
-    if (("年" in left or "五" in left) and _YEARS_SPAN.search(left)) or _names_previous_year(read, end - len(left), end, spec):
+    if (("年" in left or "五" in left) and any(p.search(left) for p in _YEARS_SPANS)) or _names_previous_year(read, end - len(left), end, spec):
         return True
     if _last_year_set_against_this(left, text[sentence[0]:sentence[1]], spec):
         return True  # 去年收到申请8件，今年收到12件: the year before's
@@ -1145,6 +1159,8 @@ def _last_year_set_against_this(left: str, sentence: str, spec: Spec) -> bool:
     """Given the words of a sentence before a figure and the whole sentence, return whether the last year word before
     the figure is 去年 (not after a comparison marker: 比去年) in a sentence that names the report's own year too."""
     words = spec.contrasted_years
+    if any_word(words["previous"]).search(left) is None:  # most figures: no 去年 before them, no last word to find
+        return False
     last = max(((left.rfind(w), w) for w in (*words["previous"], *words["this"]) if w in left), default=(-1, ""))
     if last[1] not in words["previous"] or left[:last[0]].endswith(tuple(spec.comparison_markers)):
         return False
@@ -1340,6 +1356,8 @@ def _any_channel_masked(words: str, spec: Spec) -> str:
     them as examples of every form: opened by a preposition, two or more joined by 、, closed by 等 and a word of
     form (以当场申请、信件、数据电文等书面形式): no channel word there makes the zero a part."""
     listed = spec.zeros["any_channel"]
+    if any_word(listed["closers"]).search(words) is None:  # most words close no list: none is sought one by one
+        return words
     for closer in listed["closers"]:
         end = words.find(closer)
         start = max((words.rfind(o, 0, end) for o in listed["openers"]), default=-1) if end > 0 else -1
@@ -1866,7 +1884,8 @@ def _breakdown_of_another_matter(text: str, fig: Figure, sentence: tuple[int, in
     opens = max((text.rfind(w, sentence[0], fig.start) for w in spec.breakdown_words), default=-1)
     if opens <= sentence[0] or text[opens - 1] not in CLAUSE_MARKS or any(m in text[opens:fig.start] for m in "；;"):
         return False
-    whole_start = max(sentence[0], max(text.rfind(m, sentence[0], opens - 1) for m in CLAUSE_MARKS) + 1)
+    last_mark = _UP_TO_LAST_OF_CLAUSE_MARKS.match(text, sentence[0], opens - 1)  # the last one, in one backward pass
+    whole_start = last_mark.end() if last_mark else sentence[0]
     whole = text[whole_start:opens - 1]
     printed = [m for m in mentions if not m.implicit and m.span[0] >= whole_start]
     return bool(printed) and printed[0].span[0] < opens and all(m.metric is None for m in printed) \
@@ -1876,7 +1895,8 @@ def _breakdown_of_another_matter(text: str, fig: Figure, sentence: tuple[int, in
 def _names_another_business(clause: str, topic: str, spec: Spec) -> bool:
     """Given a clause, return whether it counts another business than the topic's (12345热线转办件56件): one of its
     words, and neither a breakdown of the topic's count (其中通过信箱收到1件) nor a word of the topic."""
-    return any(w in clause for w in spec.other_matter_nouns) and not clause.startswith(tuple(spec.breakdown_words)) \
+    return any_word(spec.other_matter_nouns).search(clause) is not None \
+        and not clause.startswith(tuple(spec.breakdown_words)) \
         and not any(w in clause for w in spec.topics[topic] if w)
 
 
@@ -1984,7 +2004,7 @@ def _names_a_subject(before: str, clause: str, after: str, topic: str, spec: Spe
     another item names no topic (收到申请70件，涉及问题楼盘32件、行政许可20件; 涉及行政许可20件、问题楼盘32件) names
     subjects all the same: the list is of one kind, whether 、 or a comma parts its items (涉及问题楼盘32件，行政许可20件:
     a clause opening with the topic's word right after counted subjects back to the marker)."""
-    if topic == "requests" or not any(w in before for w in spec.topics.get("requests", ())):
+    if topic == "requests" or not any_word(spec.topics.get("requests", [])).search(before):
         return False
     markers, own = spec.subject_matter["markers"], spec.subject_matter["own_words"]
     at = max((clause.rfind(m) + len(m) for m in markers if m in clause), default=-1)
@@ -2063,7 +2083,7 @@ def _cause_names_another_matter(left: str, openers: list[str], words: list[str],
     """Given the words of a clause before a review or suit (or its worded zero), return whether they make them
     cases over another matter than disclosure: the last cause opened there (因…, 由于…; not 原因) names none of the
     disclosure words, or no disclosure word stands beside a word of another matter (执法工作未被申请行政复议)."""
-    if not any(w in left for w in words) and matters.search(left):
+    if not any_word(words).search(left) and matters.search(left):
         return True
     at = max((i for o in openers for i in [left.rfind(o)] if i >= 0 and not left.endswith("原", 0, i)), default=-1)
     return at >= 0 and not any(w in left[at:] for w in words)
@@ -2323,7 +2343,7 @@ def _timely_part(text: str, fig: Figure, link: _Link, local_start: int, wholes: 
     opens (受理申请40件，其中按期办结36件: the other 4 may be late); equal to that figure, every one was answered in
     time. A breakdown whose parts printed before the figure already sum to its whole is closed (其中信函申请26件，
     网络申请8件 of 34): the figure after them is no part of it."""
-    if not any(w in text[max(local_start, link.cue_start - 6):fig.start] for w in spec.timely_words):
+    if not any_word(spec.timely_words).search(text[max(local_start, link.cue_start - 6):fig.start]):
         return False
     return any(w.value > float(fig.value) and any(b in text[w.end:fig.start] for b in spec.breakdown_words)
                and not _breakdown_closed(w, fig, mentions) for w in wholes)
@@ -2349,11 +2369,12 @@ def _whole_of_a_part_named_in_full(text: str, fig: Figure, local_start: int, sen
     words = spec.topics.get(topic, ())
     if not words:
         return False
+    gap = _NEXT_CLAUSE.match(text, fig.end, sentence[1])
+    if gap is None or not text.startswith(tuple(spec.breakdown_words), gap.end()):
+        return False  # most figures: no breakdown opens the next clause, the topic's words need not be weighed
     shortest = min(words, key=len)
     longer = [w for w in words if len(w) > len(shortest)]
-    gap = _NEXT_CLAUSE.match(text, fig.end, sentence[1])
-    if gap is None or not text.startswith(tuple(spec.breakdown_words), gap.end()) \
-            or any(w in text[local_start:gap.end()] for w in longer):
+    if any(w in text[local_start:gap.end()] for w in longer):
         return False
     part = _CLAUSE_END.split(text[gap.end():sentence[1]], maxsplit=1)[0]
     return any(w in part for w in longer)

@@ -6,8 +6,9 @@ subjects (topic words) are data in the template spec. A claim names one or more 
 """
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -186,10 +187,13 @@ def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ..
     them and the longer phrases that hold one as the topic's own (行政诉讼类案件), return the text with each such
     phrase blanked out (same length, so offsets hold) unless a qualifier ends right before it (政府信息公开行政复议申请)
     or a longer phrase starts with it there; a shorter phrase inside one kept is kept with it."""
-    if not masks or _any_of(masks).search(text) is None:
+    if not masks:
+        return text
+    any_mask, by_opening = _mask_index(masks)
+    if any_mask.search(text) is None:
         return text
     kept: list[tuple[int, int]] = []
-    for phrase in masks:
+    for phrase in _maybe_printed(text, masks, by_opening):
         blanked: list[int] = []  # this phrase's printings blanked out, by start: the text is rebuilt once per phrase
         i = text.find(phrase)
         while i >= 0:
@@ -205,10 +209,45 @@ def masked_topics(text: str, masks: tuple[str, ...], exempt_after: tuple[str, ..
     return text
 
 
-@lru_cache(maxsize=8)
-def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Given phrases, return the pattern finding any of them: one pass tells whether a text holds one at all."""
-    return any_word_pattern(phrases)
+MASK_KEY_CHARS = 2  # mask phrases are indexed by their opening pair (a shorter phrase by itself)
+_MASK_INDEXES_MAX = 8
+# id of a masks tuple -> (the tuple, the pattern finding any of them, their positions by opening pair)
+_MASK_INDEXES: dict[int, tuple[tuple[str, ...], re.Pattern[str], dict[str, tuple[int, ...]]]] = {}
+
+
+def _mask_index(masks: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """Given mask phrases, return the pattern finding any of them and their positions by opening pair, kept by the
+    tuple's identity: callers pass the spec's own tuple (some 1,200 phrases), which an lru_cache key hashed and
+    compared phrase by phrase at every call — more than the search it saved."""
+    hit = _MASK_INDEXES.get(id(masks))
+    if hit is None or hit[0] is not masks:
+        if len(_MASK_INDEXES) >= _MASK_INDEXES_MAX:
+            _MASK_INDEXES.clear()
+        hit = _MASK_INDEXES[id(masks)] = (masks, *_built_mask_index(masks))
+    return hit[1], hit[2]
+
+
+@lru_cache(maxsize=_MASK_INDEXES_MAX)
+def _built_mask_index(masks: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """Given mask phrases, return the pattern finding any of them (one pass tells whether a text holds one at all)
+    and the positions of the phrases by their opening pair."""
+    by_opening: dict[str, list[int]] = {}
+    for i, phrase in enumerate(masks):
+        by_opening.setdefault(phrase[:MASK_KEY_CHARS], []).append(i)
+    if any(MASK_CHAR in phrase for phrase in masks):
+        by_opening = {}  # blanking could print such a phrase: every phrase is sought (_maybe_printed)
+    return any_word_pattern(masks), {k: tuple(v) for k, v in by_opening.items()}
+
+
+def _maybe_printed(text: str, masks: tuple[str, ...], by_opening: dict[str, tuple[int, ...]]) -> Sequence[str]:
+    """Given text, mask phrases and their positions by opening pair, return the phrases, in their order, whose
+    opening pair (or whole, for a shorter one) the text prints: no other can be found in it, nor once phrases are
+    blanked (a blank makes no pair of a phrase's; with a phrase holding one, no index is kept). A text longer than the
+    phrases are many is given them all."""
+    if not by_opening or len(text) >= len(masks):
+        return masks
+    printed = {*map(operator.add, text, text[1:]), *text}
+    return [masks[i] for i in sorted(i for key in printed if key in by_opening for i in by_opening[key])]
 
 
 def any_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
