@@ -23,3 +23,19 @@ def test_a_correction_zero_after_one_topic_stays_that_topics(tmp_path: Path) -> 
     # ... and two topics each counted still give each the zero
     assert linked(tmp_path, "行政复议0件，行政诉讼0件，无被纠错。") == [
         (0, "review.total"), (0, "litigation.total"), (0, "review.corrected"), (0, "litigation.corrected")]
+
+
+@pytest.mark.parametrize("channels", ["其中网上申请30件、信函申请12件", "其中线上提交30件，当面提交12件"])
+def test_a_carry_after_parts_that_already_make_the_count_stands_beside_it(tmp_path: Path, channels: str) -> None:
+    # the channels add up to the 42 received: the carry named after them is no part of it, the count is the new ones
+    assert linked(tmp_path, f"全年共收到政府信息公开申请42件，{channels}，上年结转3件。") == [
+        (42, "requests.new.total"), (3, "requests.carried_over.total")]
+
+
+def test_a_carry_after_parts_that_fall_short_may_be_one_of_them(tmp_path: Path) -> None:
+    # 30 and 9 leave room for the 3 carried in: the count may hold them, so it stays unread, as before
+    assert linked(tmp_path, "全年共收到政府信息公开申请42件，其中网上申请30件、信函申请9件，上年结转3件。") == [
+        (3, "requests.carried_over.total")]
+    # ... and a carried part with no part before it is still the pool's
+    assert linked(tmp_path, "共受理政府信息公开申请42件，其中3件来自上一年度结转。") == [
+        (42, "requests.handled_pool.total"), (3, "requests.carried_over.total")]
