@@ -134,8 +134,8 @@ def carried_guard(text: str, mention: Json, spec: Spec, report_year: int | None)
     start, end = mention["span"]
     sentence = _sentence(text, start, end)
     clause_start = max(sentence[0], max(text.rfind(mark, 0, start) for mark in "，,；;") + 1)
-    return holds_carried_in(text[clause_start:start], text[end:sentence[1]], spec.breakdown_words, report_year,
-                            spec.carry_words, spec.carried_in_parts)
+    return holds_carried_in(text[clause_start:start], float(mention["value"]), text[end:sentence[1]],
+                            spec.breakdown_words, report_year, spec.carry_words, spec.carried_in_parts)
 
 
 def context(text: str, span: list[int], width: int = 40) -> str:

@@ -1706,7 +1706,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
                                             spec.breakdown_words, spec.total_complements[link.metric]):
             continue  # 其中线上办理26件，线下办理5件 (of 31): a part beside parts other than the total's complement
         if link.metric == spec.carried_in_parts.get("metric") and holds_carried_in(
-                text[clause_start:fig.start], text[fig.end:sentence[1]], spec.breakdown_words, report_year,
+                text[clause_start:fig.start], float(fig.value), text[fig.end:sentence[1]], spec.breakdown_words, report_year,
                 spec.carry_words, spec.carried_in_parts):
             continue  # 共受理455件，其中4件来自上一年度结转: the pool of new and carried-in requests, not the new ones
         wholes.append(_Whole(group, fig.end, link.metric, float(fig.value)))
@@ -2292,15 +2292,16 @@ def listed_beside_another_category(text: str, start: int, unit: str, sentence: t
 _PARENTHESIS_AFTER = re.compile(r"\s*[（(]([^）)]*)[）)]")
 
 
-def holds_carried_in(before: str, after: str, breakdown_words: list[str], report_year: int | None,
+def holds_carried_in(before: str, value: float, after: str, breakdown_words: list[str], report_year: int | None,
                      carry_words: list[str], parts: dict[str, Any]) -> bool:
     """Given the words of a count's clause before it and of its sentence after it, the breakdown words, the report
     year (None when unknown), the carry words and the words of carried_in_parts, return whether its own breakdown
     names a part from an earlier year that it holds: in the parenthesis right after it (包含上一年度结转2件) or among
     the parts a breakdown or inclusion word opening right after it lists (其中4件来自上一年度结转; 内含上年结转4件;
     其中结转2023年3件 or 2023年转入3件 in the 2024 report: the year before, next to a carry word). A part left out, beside, none or compared with (不含上年结转5件,
-    另有上年结转3件, 上年无结转, 上年结转0件, 较2022年减少3件) holds nothing, and a count its clause calls new (新收47件)
-    holds no carried part whatever follows."""
+    另有上年结转3件, 上年无结转, 上年结转0件, 较2022年减少3件) holds nothing, nor one after parts that already add up to
+    the count (the `value`: 176件，其中线上申请132件、信函申请44件，上年结转2件 leave it no room), and a count its clause
+    calls new (新收47件) holds no carried part whatever follows."""
     if any(w in before for w in parts["new_words"]):
         return False
     inside = _PARENTHESIS_AFTER.match(after)
@@ -2315,11 +2316,13 @@ def holds_carried_in(before: str, after: str, breakdown_words: list[str], report
         carry = "|".join(map(re.escape, [*carry_words, *parts["from_year"]]))
         year = rf"{report_year - 1}\s*年度?"
         listed = re.sub(rf"(?:{carry})\s*{year}|{year}\s*(?:{carry})", "上年结转", listed)
+    summed = 0.0  # the parts listed before a carried one
     for part in _PART_SPLIT.split(listed):
         counted = _COUNT.search(part)
         if any(w in part for w in parts["earlier"]) and not any(n in part for n in parts["not_held"]) \
                 and (counted is None or float(counted.group()) > 0):
-            return True
+            return summed != value
+        summed += float(counted.group()) if counted else 0.0
     return False
 
 

@@ -559,8 +559,9 @@ def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int,
                        g: _Grammar) -> list[tuple[str, int, int]]:
     """Given a category a zero names (不予公开, 被纠错), return it as a subject of its topic: of the `named_before` topic
     its sentence named last before it, or of each such topic when it counted two or more (行政复议0件，诉讼0件，无被
-    纠错: neither's); none when the verb is not one that states a category's zero or a `named_before` category follows
-    no topic in its sentence."""
+    纠错: neither's) or named them last as one list (复议诉讼未出现被纠错, 行政复议和行政诉讼均未被纠错: both); none
+    when the verb is not one that states a category's zero or a `named_before` category follows no topic in its
+    sentence."""
     if how not in g.category_verbs:
         return []
     topic, start, end = subject
@@ -570,11 +571,23 @@ def _category_subjects(text: str, subject: tuple[str, int, int], neg_start: int,
     sentence_start = max(floor, max(text.rfind(p, floor, neg_start) for p in "。；;！？!?\n") + 1)
     said = masked_topics(text[sentence_start:neg_start], g.masks, g.mask_exempt_after, g.mask_kept)
     named = [(g.topic_of[m.group(0)], _COUNTED.match(said, m.end()) is not None
-              or _COUNTED_BEFORE.search(said, 0, m.start()) is not None) for m in g.subject.finditer(said)]
+              or _COUNTED_BEFORE.search(said, 0, m.start()) is not None, m.start(), m.end())
+             for m in g.subject.finditer(said)]
     named = [n for n in named if n[0] in g.named_before_topics]
-    counted = list(dict.fromkeys(t for t, c in named if c))
-    topics = counted if len(counted) > 1 else [t for t, _ in named[-1:]]  # 诉讼案1件，未经复议直接起诉: the suit's
-    return [(t, start, end) for t in topics]
+    counted = list(dict.fromkeys(n[0] for n in named if n[1]))
+    topics = counted if len(counted) > 1 else [n[0] for n in _last_list(said, named)]  # 诉讼案1件，未经复议直接起诉: the suit's
+    return [(t, start, end) for t in dict.fromkeys(topics)]
+
+
+def _last_list(said: str, named: list[tuple[str, bool, int, int]]) -> list[tuple[str, bool, int, int]]:
+    """Given the topics a sentence named, return the last one with the ones joined to it as one list before it
+    (复议诉讼, 行政复议和行政诉讼): nothing but a coordinator, or nothing at all, between each and the next."""
+    run = named[-1:]
+    for before in reversed(named[:-1]):
+        if said[before[3]:run[0][2]] not in ("", *COORDINATORS):
+            break
+        run.insert(0, before)
+    return run
 
 
 def _verb_after_preposition(text: str, pos: int, limit: int, g: _Grammar) -> str | None:
