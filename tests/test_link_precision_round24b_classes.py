@@ -29,3 +29,18 @@ def test_requests_beside_archives_and_an_archives_body_still_read(tmp_path: Path
         (3, "requests.new.total")]
     assert linked(tmp_path, "档案馆收到政府信息公开申请5件。", 2020) == [(5, "requests.new.total")]
     assert linked(tmp_path, "收到申请查询政府信息5件。", 2020) == [(5, "requests.new.total")]
+
+
+@pytest.mark.parametrize("sentence", ["本年度未收到外地群众的政府信息公开申请。", "本年度未收到来自外省的政府信息公开申请。"])
+def test_a_zero_of_requests_from_elsewhere_is_none_of_the_year(tmp_path: Path, sentence: str) -> None:
+    # requests from outside the body's area are some of them: their zero says nothing of the year's requests
+    assert linked(tmp_path, sentence, 2020) == []
+    # ... while a zero of every request still reads
+    assert linked(tmp_path, "本年度未收到政府信息公开申请。", 2020) == [(0, "requests.new.total")]
+
+
+def test_the_village_levels_zero_is_not_the_towns(tmp_path: Path) -> None:
+    # the village level named as the scope of a zero: the villages', no organ of the town's
+    assert linked(tmp_path, "本年度村级未收到政府信息公开申请。", 2020) == []
+    # ... the town's own zero before it still reads
+    assert linked(tmp_path, "本年度我镇未收到政府信息公开申请，村级也未收到。", 2020) == [(0, "requests.new.total")]
