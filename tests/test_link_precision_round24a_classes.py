@@ -27,3 +27,12 @@ def test_an_answer_verb_with_no_disposition_joined_stays_the_answered_count(tmp_
     # ... and a verb before the figure keeps its reading, the disposition after it joined to the verb, not the figure
     assert linked(tmp_path, "收到申请5件，已答复5件并予以公开。") == [
         (5, "requests.new.total"), (5, "requests.result.total.total")]
+
+
+def test_the_longest_disposition_joined_after_the_verb_names_it(tmp_path: Path) -> None:
+    # disclosed in whole or in part: both dispositions together, not the disclosed alone
+    assert linked(tmp_path, "本年度新收申请3件，其中2件已答复并予以公开或部分公开，另1件结转下年度继续办理。") == [
+        (3, "requests.new.total"), (2, "requests.result.disclosed_or_partial.total"), (1, "requests.carried_forward.total")]
+    # ... and a parenthesis after the disposition may widen it: the disclosed alone is not read from it
+    assert (2, "requests.result.disclosed.total") not in linked(
+        tmp_path, "本年度新收申请3件，其中2件已答复并予以公开（含部分公开），另1件结转下年度继续办理。")
