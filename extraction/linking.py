@@ -766,7 +766,7 @@ def _disposition_joined_after(best: tuple[int, int, dict[str, Any], int], text: 
     yields to one joined after it too. The longest disposition's words name it (予以公开或部分公开 is both); a
     parenthesis after them (予以公开（含部分公开）) may widen it, so the verb's reading stays."""
     tail = text[best[3]:stop]
-    joiner = next((j for j in best[2].get("disposition_joiners", ()) if tail.startswith(j)), None)
+    joiner = max((j for j in best[2].get("disposition_joiners", ()) if tail.startswith(j)), key=len, default=None)
     if joiner is None:
         return best
     tail = tail[len(joiner):]

@@ -13,6 +13,7 @@ from one_sentence import linked
     ("已在规定期限内作出答复并予以公开", "requests.result.disclosed.total"),
     ("均已答复并部分公开", "requests.result.partially_disclosed.total"),
     ("已办结且不予公开", "requests.result.withheld.subtotal.total"),
+    ("已答复并已予以公开", "requests.result.disclosed.total"),
 ])
 def test_a_disposition_joined_after_the_answer_verb_names_those_answers(tmp_path: Path, joined: str, metric: str) -> None:
     # the part answered and disposed of one way is that disposition's count, not every answer of the year
