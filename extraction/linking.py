@@ -527,6 +527,8 @@ def _choose_rule(text: str, fig: Figure, local_start: int, sentence: tuple[int, 
         return None
     rank = min(found)
     best = (rank[0], *found[rank])  # (fallback, cue start, rule, after end)
+    if best[3]:
+        best = _disposition_joined_after(best, text, fig.end + len(right_plain), topic, rules)
     next_item = fig.end + len(right) if len(right) < clause_end - fig.end else -1  # where the clause's next figure starts
     if not best[3] and _other_disposition_after(best[2], [v[1] for v in found.values() if v[2] and v[2] != next_item]):
         return None  # 不予公开1条内容本机关未制作: a disposition on each side of the count, which neither settles
@@ -754,6 +756,29 @@ def _bare_topic(local: str, i: int, cue: str, bare: dict[str, list[str]]) -> boo
             return False
         pos += len(gap)
     return True
+
+
+def _disposition_joined_after(best: tuple[int, int, dict[str, Any], int], text: str, stop: int, topic: str,
+                              rules: list[dict[str, Any]]) -> tuple[int, int, dict[str, Any], int]:
+    """Given the reading of a verb after a figure, the text, where the figure's own words after it stop, the topic and
+    its rules, return the reading of a disposition joined right after the verb (其中1件已答复并予以公开: those answers
+    disclosed, the disposition's count), else the verb's own: a verb that yields to a disposition named before it
+    yields to one joined after it too. The longest disposition's words name it (予以公开或部分公开 is both); a
+    parenthesis after them (予以公开（含部分公开）) may widen it, so the verb's reading stays."""
+    tail = text[best[3]:stop]
+    joiner = max((j for j in best[2].get("disposition_joiners", ()) if tail.startswith(j)), key=len, default=None)
+    if joiner is None:
+        return best
+    tail = tail[len(joiner):]
+    joined = [(len(w), rule) for rule in rules if rule["topic"] == topic and rule.get("category") and not rule.get("bare")
+              for w in rule["cue"] if tail.startswith(w)]
+    if not joined:
+        return best
+    length, rule = max(joined, key=lambda j: j[0])
+    end = best[3] + len(joiner) + length
+    if text.startswith(("（", "("), end):
+        return best
+    return best[0], best[1], rule, end
 
 
 def _other_disposition_after(rule: dict[str, Any], after: list[dict[str, Any]]) -> bool:

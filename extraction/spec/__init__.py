@@ -318,6 +318,7 @@ def _event_rules(events: list[dict[str, Any]], topics: dict[str, Any], version: 
                         **({"bare": event["bare"]} if "bare" in event else {}),
                         "yields_in_paragraph": event.get("yields_in_paragraph", False),
                         **({"absorbs": event["absorbs"]} if "absorbs" in event else {}),
+                        **({"disposition_joiners": event["disposition_joiners"]} if "disposition_joiners" in event else {}),
                         **helpers, **_versioned(event[topic], version)}
                 out.append(rule)
     return out
