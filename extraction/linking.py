@@ -1539,7 +1539,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     last_count: tuple[int, str | None] = (-1, None)  # (end, metric) of the last printed figure other than a share
-    category_metrics = {r["metric"] for r in rules if r.get("category")}
+    # a leaf with no cell in the report's format (v2019: null) reads no disposition: a count left unread is none either
+    category_metrics = {r["metric"] for r in rules if r.get("category")} - {None}
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far
