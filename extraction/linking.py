@@ -23,7 +23,7 @@ from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pattern, find_subjects, find_zero_claims,
+from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, JOINERS, ZeroClaim, any_word_pattern, find_subjects, find_zero_claims,
                               masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
@@ -1417,7 +1417,7 @@ def _joined_tail(plain: str, claim: ZeroClaim, index: int, spec: Spec) -> str:
     subjects = claim.subjects
     if subjects[index][0] not in spec.zeros["result_topics"] or index + 1 >= len(subjects):
         return ""
-    if any(plain[left[2]:right[1]] not in tuple(COORDINATORS) for left, right in zip(subjects[index:], subjects[index + 1:])):
+    if any(plain[left[2]:right[1]] not in JOINERS for left, right in zip(subjects[index:], subjects[index + 1:])):
         return ""
     return "\u3000" + plain[subjects[-1][2]:max(claim.end, claim.scope_end)]
 

@@ -28,3 +28,22 @@ def test_other_after_dispositions_still_reads_as_the_other_handling(tmp_path: Pa
         (1, "requests.result.withheld.subtotal.total"), (2, "requests.result.other.total")]
     # ... while after a channel's count it is some other channel, as before
     assert linked(tmp_path, "本年共收到政府信息公开申请10件，其中网上申请6件，其他4件。", 2019) == [(10, "requests.new.total")]
+
+
+@pytest.mark.parametrize("joined", ["或者", "以及"])
+@pytest.mark.parametrize("outcome", ["被撤销", "被纠错", "败诉"])
+def test_an_outcome_after_reviews_and_suits_joined_by_a_word_is_each_ones(tmp_path: Path, joined: str,
+                                                                           outcome: str) -> None:
+    # the regulation's own wording joins them with 或者 (在行政复议或者行政诉讼中被撤销): the outcome after the list is
+    # each one's, as after 或 or 、; read apart, the reviews took a zero of their own, though some may have been held
+    assert linked(tmp_path, f"全年未发生行政复议{joined}行政诉讼{outcome}的情况。", 2019) == [
+        (0, "review.corrected"), (0, "litigation.corrected")]
+    # ... and before a negation after them too
+    assert linked(tmp_path, f"行政复议{joined}行政诉讼均未被纠错。", 2019) == [
+        (0, "review.corrected"), (0, "litigation.corrected")]
+
+
+def test_reviews_and_suits_joined_by_a_word_with_no_outcome_are_zeros_of_each(tmp_path: Path) -> None:
+    # with nothing after the list, the zero is still of the reviews and the suits themselves
+    assert linked(tmp_path, "全年未收到政府信息公开申请，未发生行政复议或者行政诉讼。", 2019) == [
+        (0, "requests.new.total"), (0, "review.total"), (0, "litigation.total")]
