@@ -23,7 +23,7 @@ from extraction.segment import SENTENCE_WINDOW_CHARS, Narrative
 from extraction.spec import PRE2019_LAST_YEAR, Spec, per_spec
 from extraction.tokens import tokens_of
 from extraction.values import TableView
-from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, ZeroClaim, any_word_pattern, find_subjects, find_zero_claims,
+from extraction.zeros import (ATTRIBUTIVE, COORDINATORS, JOINERS, ZeroClaim, any_word_pattern, find_subjects, find_zero_claims,
                               masked_topics, negated_item_end)
 
 NARRATIVE_SECTIONS = ("一", "五", "六")
@@ -1442,7 +1442,7 @@ def _joined_tail(plain: str, claim: ZeroClaim, index: int, spec: Spec) -> str:
     subjects = claim.subjects
     if subjects[index][0] not in spec.zeros["result_topics"] or index + 1 >= len(subjects):
         return ""
-    if any(plain[left[2]:right[1]] not in tuple(COORDINATORS) for left, right in zip(subjects[index:], subjects[index + 1:])):
+    if any(plain[left[2]:right[1]] not in JOINERS for left, right in zip(subjects[index:], subjects[index + 1:])):
         return ""
     return "\u3000" + plain[subjects[-1][2]:max(claim.end, claim.scope_end)]
 
@@ -1564,7 +1564,8 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
     previous_topic: tuple[int, str] | None = None  # (sentence start, topic) of the last linked figure
     previous_link: tuple[int, int] = (-1, 0)  # (figure end, where its cue region started) of the last linked figure
     last_count: tuple[int, str | None] = (-1, None)  # (end, metric) of the last printed figure other than a share
-    category_metrics = {r["metric"] for r in rules if r.get("category")}
+    # a leaf with no cell in the report's format (v2019: null) reads no disposition: a count left unread is none either
+    category_metrics = {r["metric"] for r in rules if r.get("category")} - {None}
     previous_figure: tuple[int, str | None] = (-1, None)  # (end, topic) of the last printed figure outside a breakdown
     stated_zeros: set[tuple[int, str]] = set()  # (sentence start, metric) of the worded zeros linked so far
     zero_sentences: set[tuple[str, str]] = set()  # (sentence, metric) of the worded zeros linked so far

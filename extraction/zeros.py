@@ -23,6 +23,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")  # a year in a negated clause (无结转2024年的申请) is no count
 _CLAUSE_PUNCTUATION = "，,。；;：:！？!?\n"
 COORDINATORS = "、和及与或"  # words that join subjects (or verbs) into a list
+JOINERS = (*COORDINATORS, "或者", "以及")  # ... and the two-character ones, between two subjects of a list
 _LABEL_COLONS = "：:"  # a label's colon: the words after it speak of what the label names
 _LIST_COMMAS = "，,"  # a comma some reports type for 、 between the subjects of one negation
 _ITEM_MARKS = "、"  # the mark between the items of a list: a negation after it negates an item of its own
@@ -584,7 +585,7 @@ def _last_list(said: str, named: list[tuple[str, bool, int, int]]) -> list[tuple
     (复议诉讼, 行政复议和行政诉讼): nothing but a coordinator, or nothing at all, between each and the next."""
     run = named[-1:]
     for before in reversed(named[:-1]):
-        if said[before[3]:run[0][2]] not in ("", *COORDINATORS):
+        if said[before[3]:run[0][2]] not in ("", *JOINERS):
             break
         run.insert(0, before)
     return run
