@@ -155,8 +155,9 @@ def pair_mentions(predicted: list[Json], gold: list[Json]) -> list[int | None]:
     """Given predicted and gold mentions, return for each predicted one the index of its gold mention or None.
 
     One to one, by value, in passes from the surest pairing to the loosest: an acceptable metric and the same quote,
-    an acceptable metric and the same unit, an acceptable metric, the same unit, the value alone. Value alone paired
-    a page's 6条 with an earlier optional 六部分 (its gold 6条 then missed, a prediction paired to it uncounted).
+    an acceptable metric with the same unit and kind (printed or a zero in words), an acceptable metric, the same unit,
+    the value alone. Value alone paired a page's 6条 with an earlier optional 六部分 (its gold 6条 then missed, a
+    prediction paired to it uncounted); the kind keeps a worded zero from taking a printed 0件 both readings accept.
     """
     def fits(mention: Json, candidate: Json) -> bool:
         return mention.get("metric") in acceptable_metrics(candidate)
@@ -167,7 +168,10 @@ def pair_mentions(predicted: list[Json], gold: list[Json]) -> list[int | None]:
     def same_unit(mention: Json, candidate: Json) -> bool:
         return mention.get("unit") == candidate.get("unit")
 
-    passes = ((fits, same_quote), (fits, same_unit), (fits,), (same_unit,), ())
+    def same_kind(mention: Json, candidate: Json) -> bool:
+        return bool(mention.get("implicit")) == bool(candidate.get("implicit"))
+
+    passes = ((fits, same_quote), (fits, same_unit, same_kind), (fits,), (same_unit,), ())
     pairs: list[int | None] = [None] * len(predicted)
     free = list(range(len(gold)))
     for tests in passes:

@@ -122,6 +122,13 @@ def test_the_same_quote_decides_between_two_golds_of_one_value() -> None:
     assert score(r, gold(mentions=[received, closed])).tally.links_correct == 2
 
 
+def test_a_worded_zero_does_not_take_the_printed_zero_both_readings_accept() -> None:
+    worded = mention(0, "requests.new.total", implicit=True, unit="", quote="未收到政府信息公开申请及投诉")
+    printed = mention(0, "requests.result.total.total", accept=["requests.new.total"], quote="办理量为0 件")
+    r = result(mentions=[{**worded, "unit": "件", "quote": "未收到政府信息公开申请"}, {**printed, "quote": "办理量为0件"}])
+    assert score(r, gold(mentions=[worded, printed])).tally.links_correct == 2
+
+
 def test_tolerance_allows_rounding_of_scaled_figures() -> None:
     g = gold(mentions=[mention(18500, "active.licensing.decisions", tolerance=50)])
     assert score(result(mentions=[mention(18532, "active.licensing.decisions")]), g).tally.links_correct == 1
