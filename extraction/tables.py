@@ -18,8 +18,9 @@ from extraction.figures import parse_number
 from extraction.labels import core, norm
 from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.lazy import cached
-from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
-                                  distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
+from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Choice, Slot, alternatives,
+                                  collapse_repeats, distinct, empty_column, equal_pair, number, row_candidates, status,
+                                  subtotal_column)
 from extraction.sparse import PAIR_CONFIDENCE, SPARSE_CONFIDENCE, Row as SparseRow, one_row_reading, sparse_slots
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
@@ -911,6 +912,9 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
         read_as = dict(choice.candidate.corrections)
         corrected = corrected or bool(read_as)
         proposed = {j for c in slot.candidates for j, _ in c.corrections}
+        if not (choice.unread or read_as or proposed) and doubtful.isdisjoint(slot.keys):
+            _put_as_chosen(out.cells, out.unread, slot.keys, choice, note)  # most rows: no cell in doubt
+            continue
         for j, (key, cell) in enumerate(zip(slot.keys, choice.candidate.cells)):
             if key in choice.unread or cell is None:
                 out.unread.setdefault(key, AMBIGUOUS_CORRECTION if j in proposed else AMBIGUOUS)
@@ -927,6 +931,19 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
     out.corrections = [Correction(c.key, c.ocr_raw or "", c.ocr_confidence or 0.0, c.value,
                                   [i for i in identities if c.key in i.keys and status(i, values) == 1])
                        for c in inferred]
+
+
+def _put_as_chosen(cells: dict[str, CellValue], unread: dict[str, str], keys: tuple[str, ...], choice: Choice,
+                   note: str) -> None:
+    """Given the cells read so far, the unread ones, a slot's keys and its chosen reading with no cell re-read, left
+    unread or doubted, put each cell not read before at the choice's confidence (a cell the reading lacks: unread)."""
+    confidence = choice.confidence
+    for key, cell in zip(keys, choice.candidate.cells):
+        if cell is None:
+            unread.setdefault(key, AMBIGUOUS)
+        elif key not in cells:
+            cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, confidence, note,
+                                   cell.confidence)
 
 
 def _cell_value(key: str, cell: Cell, confidence: float, note: str = "", ocr_raw: str | None = None) -> CellValue:
