@@ -250,13 +250,21 @@ def _version_rows(spec: Spec) -> dict[str, frozenset[str]]:
     return {v.id: frozenset(r.key for r in v.requests_rows) for v in spec.versions.values()}
 
 
+def _numberings(text: str) -> list[int]:
+    """Given a label in norm() form, return where each numbering in it starts: none where it prints no dot or closing
+    bracket, the end of every numbering (most labels: no pattern tried at each character)."""
+    if "." not in text and "）" not in text:
+        return []
+    return [m.start() for m in _INNER_NUMBERING.finditer(text)]
+
+
 def _named_rows(matcher: _RowMatcher, labels: list[Cell]) -> list[tuple[Cell, str, float]]:
     """Given label cells printed with no number, return each that names a 表三 row by itself, with the row and how
     sure (a text-lines row keeps a run of label lines as one row's labels: 2.… / 3.… / 4.…)."""
     out: list[tuple[Cell, str, float]] = []
     for cell in labels:
         text = norm(cell.text)
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(text)]
+        starts = _numberings(text)
         # A group's label printed beside the row's (处理 4.无正当理由大量反复): the row's label starts at the last numbering.
         for label in ([text[starts[-1]:]] if starts and starts[-1] > 0 else []) + [text]:
             if label and (placed := matcher.requests_row(_Row([Cell(label, cell.where)], [], False))) is not None:
@@ -280,7 +288,7 @@ def _wrapped_label(matcher: _RowMatcher, above: list[Cell], own: str, row: _Row)
     of numbers alone may be the row above's, its numbers printed before it."""
     for k in range(1, min(len(above), MAX_WRAPPED_LINES) + 1):
         text = norm("".join(c.text for c in above[-k:]) + own)
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(text)]
+        starts = _numberings(text)
         # A line may print a group's label before the row's (（六）其他处理 2.申请人逾期未按收费通知要): the row's
         # label starts at the last numbering.
         for label in ([text[starts[-1]:]] if starts and starts[-1] > 0 else []) + [text]:
@@ -388,7 +396,7 @@ def _label_around(matcher: _RowMatcher, lead: str, head: Cell, tail: Cell) -> Ce
         first = norm(before + head.text)
         label = Cell(before + head.text + tail.text, head.where)
         placed = matcher.requests_row(_Row([label], [], False))
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(first)]
+        starts = _numberings(first)
         start = first[starts[-1]:] if starts else first  # a group's label may lead the line
         if placed is not None and placed[1] >= WRAPPED_LABEL_CONFIDENCE and matcher.cut_short(start, placed[0]):
             return label
