@@ -22,6 +22,7 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import charset_normalizer
@@ -247,21 +248,28 @@ def values_follow_labels(lines: list[str]) -> bool:
     return bool(values) and max(values) <= MAX_ROW_VALUES and after_labels >= MIN_ROW_RUN_SHARE * len(values)
 
 
+def _matches_at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Given a pattern, a text and a count, return whether the pattern matches the text that many times (not
+    overlapping): the text is scanned only as far as the count-th match."""
+    return next(islice(pattern.finditer(text), count - 1, None), None) is not None
+
+
 def detect_layout(lines: list[str]) -> str:
     """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
     text-lines | text-blocks | text-whitespace | text."""
-    # The first tests count the lines of the whole text in one regex pass each, not a test per line.
+    # The first tests count the lines of the whole text in one regex pass each, not a test per line (a pass stops at
+    # the count it needs).
     text = "\n" + "\n".join(lines)
-    if len(FLATTENED_NUMBER_LINE.findall(text)) >= MIN_FLATTENED_NUMBERS:
+    if _matches_at_least(FLATTENED_NUMBER_LINE, text, MIN_FLATTENED_NUMBERS):
         return "text-flattened"
     if "|" in text and MARKDOWN_SEPARATOR_LINE.search(text):
         return "markdown"
-    if len(TAB_ROW_LINE.findall(text)) >= MIN_WHITESPACE_ROWS:
+    if _matches_at_least(TAB_ROW_LINE, text, MIN_WHITESPACE_ROWS):
         return "text-tabs"
     single = len(CELL_LINE_LINE.findall(text))
     if single >= MIN_CELL_LINES and single > 3 * len(TWO_PIPE_CELLS_LINE.findall(text)):
         return "text-cells"
-    if len(PIPE_ROW_LINE.findall(text)) >= 2:
+    if _matches_at_least(PIPE_ROW_LINE, text, 2):
         return "text-pipe"
     if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
         return "text-concat"
