@@ -131,9 +131,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return data.decode(codec, errors="replace")
 
 
-def is_flattened_cell(line: str) -> bool:
-    """Given a line of flattened text, return whether it starts a cell (leading TAB)."""
-    return line.startswith("\t")
+# A line of flattened text that starts a cell opens with a TAB (asked of every line: a method call, not a function's)
+FLATTENED_CELL_START = "\t"
 
 
 def pipe_cells(line: str) -> list[str]:
@@ -293,7 +292,7 @@ def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
     """Given the numbered lines of one TAB-led block, return its row of cells (continuation lines joined by '\\n')."""
     starts: list[tuple[int, list[str]]] = []
     for number, line in block:
-        if is_flattened_cell(line):
+        if line.startswith(FLATTENED_CELL_START):
             starts.append((number, [line[1:].strip()]))
         else:
             starts[-1][1].append(line.strip())
@@ -308,7 +307,7 @@ def read_flattened(lines: list[str], source: Source) -> None:
     current: list[tuple[int, str]] = []
     current_cells = False  # whether the current block opens with a cell (asked once, when it opens)
     for number, line in enumerate(lines, start=1):
-        cell = is_flattened_cell(line)
+        cell = line.startswith(FLATTENED_CELL_START)
         blank = not cell and line.strip() == ""
         # A cell right under a prose line (no blank between) still starts a row of its own.
         prose_above = cell and bool(current) and not current_cells
@@ -323,7 +322,7 @@ def read_flattened(lines: list[str], source: Source) -> None:
         blocks.append(current)
     run: list[list[tuple[int, str]]] = []
     for block in blocks + [[]]:
-        if block and is_flattened_cell(block[0][1]):
+        if block and block[0][1].startswith(FLATTENED_CELL_START):
             run.append(block)
             continue
         flush_flattened(run, source)
