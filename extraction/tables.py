@@ -642,7 +642,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             label_only += _named_rows(matcher, [Cell(line.text, line.where) for line in table.trailing_lines])
     review_slots += _ordered_parts(loose_parts, review_slots, spec, version)
     _place_rows(out, _requests_slots(out, requests_rows, label_only, spec, version) + review_slots, spec, version)
-    _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
+    _note_requests_deviations(out, version, [row for row, key in _total_keys(spec) if key in out.cells])
     _doubt_unsure(out, spec)
     return out
 
@@ -845,6 +845,13 @@ def _row_keys(spec: Spec) -> dict[str, tuple[str, ...]]:
     character."""
     return {r.key: tuple(f"requests.{r.key}.{col}" for col in spec.column_keys)
             for v in spec.versions.values() for r in v.requests_rows}
+
+
+@per_spec
+def _total_keys(spec: Spec) -> tuple[tuple[str, str], ...]:
+    """Given the spec, return each 表三 row with the key of its total cell (every 表三 cell key is a row's of
+    _row_keys: which rows printed a total is asked of these, not of every cell read)."""
+    return tuple((row, f"requests.{row}.total") for row in _row_keys(spec))
 
 
 def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
