@@ -605,11 +605,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 review_seen = _add_review_row(held, part, review_slots, loose_parts, review_seen, spec)
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
-            # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
-            n_active = len(row.values) if len(row.values) <= 3 else len([c for c in row.values if norm(c.text)])
-            if header is not None and len(header) == len(row.values):
-                n_active = min(n_active, len(_runs(header)))  # a browser copy repeats a spanned column's label
-            if active is not None and 0 < n_active <= 3 and (printed or row.positional):
+            if active is not None and 0 < _active_width(row, header) <= 3 and (printed or row.positional):
                 _put_active(out, active, row, header, version)
                 continue
             if row.positional and len(row.values) < len(spec.column_keys) - 1 and sum(_value(c) is not None for c in row.values) >= 2:
@@ -645,6 +641,16 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
     _note_requests_deviations(out, version, [row for row, key in _total_keys(spec) if key in out.cells])
     _doubt_unsure(out, spec)
     return out
+
+
+def _active_width(row: _Row, header: list[str | None] | None) -> int:
+    """Given a row naming a 表二 row and the 表二 header above it (None: none read), return how many columns its values
+    fill: at most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells). Asked
+    only of such rows: most rows name none."""
+    width = len(row.values) if len(row.values) <= 3 else len([c for c in row.values if norm(c.text)])
+    if header is not None and len(header) == len(row.values):
+        width = min(width, len(_runs(header)))  # a browser copy repeats a spanned column's label
+    return width
 
 
 def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...] | None, after_heads: bool, spec: Spec) -> bool:
