@@ -474,11 +474,10 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
     """
     # No header word can be printed in a value cell or run on into one (a value prints digits, a unit, a null mark):
     # the labels alone say whether the row prints one, and most rows print none.
-    labels = [core(c.text) for c in row.labels if norm(c.text)]
-    header_words = bool(labels) and HEADER_WORDS.search("".join(labels)) is not None
+    header_words = HEADER_WORDS.search("".join([core(c.text) for c in row.labels])) is not None  # a blank adds ""
     if not header_words and not continuing:
         return None
-    cells = labels + [core(c.text) for c in row.values if norm(c.text)]
+    cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
     columns = _column_labels(version)
     out: list[str | None] = []
     for text in cells:
