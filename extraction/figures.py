@@ -333,14 +333,17 @@ def _with_shared_units(text: str, figures: list[Figure], offset: int) -> list[Fi
     for fig in figures:
         shared: list[Figure] = []
         end = fig.start - offset
-        while fig.unit and (m := _LISTED_BEFORE.search(text, max(0, end - _LISTED_WINDOW), end)) is not None \
+        # the list mark ends _LISTED_BEFORE's match, at the end or before a closing line break: most figures lack it
+        while fig.unit and "、" in text[max(0, end - 2):end] \
+                and (m := _LISTED_BEFORE.search(text, max(0, end - _LISTED_WINDOW), end)) is not None \
                 and not _BARE_YEAR.fullmatch(m["num"]) and not (out and out[-1].end > m.start("num") + offset):
             shared.append(Figure(_plain(_count(m["num"])), fig.unit, False, m.start("num") + offset,
                                  m.end("num") + offset, m["num"]))
             end = m.start("num")
-        before = text[max(0, end - _ORDINAL_WINDOW):end]
-        if before.endswith("第") or _ORDINAL_BEFORE.search(before):
-            shared = []  # 第20、21、22条: ordinals listed
+        if shared:
+            before = text[max(0, end - _ORDINAL_WINDOW):end]
+            if before.endswith("第") or _ORDINAL_BEFORE.search(before):
+                shared = []  # 第20、21、22条: ordinals listed
         out += [*reversed(shared), fig]
     return out
 

@@ -23,8 +23,9 @@ _PINYIN_AID = re.compile(rf"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]*[{_TONED}][a
 _NUMBER_SPACING = re.compile(r"[ \u00a0](?:(?<=[\u4e00-\u9fff][ \u00a0])(?=[0-9０-９])|(?<=[0-9０-９%％][ \u00a0])(?=[\u4e00-\u9fff]))")
 _HALF_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
 # str.translate with a table looks up every character of a non-ASCII text one by one (hundreds of instructions each);
-# most texts print none of the table's characters, found by one scan in C.
-_FULL_WIDTH_FORMS = re.compile(f"[{''.join(map(re.escape, map(chr, _HALF_WIDTH)))}]")
+# most texts print none of the table's characters, found by one substring scan each (memchr-like, far cheaper per
+# character than a regex's character class).
+_FULL_WIDTH_FORMS = tuple(map(chr, _HALF_WIDTH))
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def without_number_spacing(text: str) -> str:
 
 def half_width(text: str) -> str:
     """Given text, return it with full-width digits, ％ and ． as their ASCII forms (１２件 -> 12件), one for one."""
-    return text.translate(_HALF_WIDTH) if _FULL_WIDTH_FORMS.search(text) else text
+    return text.translate(_HALF_WIDTH) if any(form in text for form in _FULL_WIDTH_FORMS) else text
 
 
 def simplified(text: str) -> str:

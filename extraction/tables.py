@@ -18,8 +18,9 @@ from extraction.figures import parse_number
 from extraction.labels import core, norm
 from extraction.corrections import LOW_OCR_CONFIDENCE, choose_corrected, vouched
 from extraction.lazy import cached
-from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Slot, alternatives, collapse_repeats,
-                                  distinct, empty_column, equal_pair, number, row_candidates, status, subtotal_column)
+from extraction.placement import (AMBIGUOUS, NULL_MARKS, Alternative, Candidate, Choice, Slot, alternatives,
+                                  collapse_repeats, distinct, empty_column, equal_pair, number, row_candidates, status,
+                                  subtotal_column)
 from extraction.sparse import PAIR_CONFIDENCE, SPARSE_CONFIDENCE, Row as SparseRow, one_row_reading, sparse_slots
 from extraction.spec import Identity, Spec, VersionSpec, load_spec, per_spec
 
@@ -249,13 +250,21 @@ def _version_rows(spec: Spec) -> dict[str, frozenset[str]]:
     return {v.id: frozenset(r.key for r in v.requests_rows) for v in spec.versions.values()}
 
 
+def _numberings(text: str) -> list[int]:
+    """Given a label in norm() form, return where each numbering in it starts: none where it prints no dot or closing
+    bracket, the end of every numbering (most labels: no pattern tried at each character)."""
+    if "." not in text and "）" not in text:
+        return []
+    return [m.start() for m in _INNER_NUMBERING.finditer(text)]
+
+
 def _named_rows(matcher: _RowMatcher, labels: list[Cell]) -> list[tuple[Cell, str, float]]:
     """Given label cells printed with no number, return each that names a 表三 row by itself, with the row and how
     sure (a text-lines row keeps a run of label lines as one row's labels: 2.… / 3.… / 4.…)."""
     out: list[tuple[Cell, str, float]] = []
     for cell in labels:
         text = norm(cell.text)
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(text)]
+        starts = _numberings(text)
         # A group's label printed beside the row's (处理 4.无正当理由大量反复): the row's label starts at the last numbering.
         for label in ([text[starts[-1]:]] if starts and starts[-1] > 0 else []) + [text]:
             if label and (placed := matcher.requests_row(_Row([Cell(label, cell.where)], [], False))) is not None:
@@ -279,7 +288,7 @@ def _wrapped_label(matcher: _RowMatcher, above: list[Cell], own: str, row: _Row)
     of numbers alone may be the row above's, its numbers printed before it."""
     for k in range(1, min(len(above), MAX_WRAPPED_LINES) + 1):
         text = norm("".join(c.text for c in above[-k:]) + own)
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(text)]
+        starts = _numberings(text)
         # A line may print a group's label before the row's (（六）其他处理 2.申请人逾期未按收费通知要): the row's
         # label starts at the last numbering.
         for label in ([text[starts[-1]:]] if starts and starts[-1] > 0 else []) + [text]:
@@ -387,7 +396,7 @@ def _label_around(matcher: _RowMatcher, lead: str, head: Cell, tail: Cell) -> Ce
         first = norm(before + head.text)
         label = Cell(before + head.text + tail.text, head.where)
         placed = matcher.requests_row(_Row([label], [], False))
-        starts = [m.start() for m in _INNER_NUMBERING.finditer(first)]
+        starts = _numberings(first)
         start = first[starts[-1]:] if starts else first  # a group's label may lead the line
         if placed is not None and placed[1] >= WRAPPED_LABEL_CONFIDENCE and matcher.cut_short(start, placed[0]):
             return label
@@ -465,11 +474,10 @@ def _header_columns(row: _Row, version: VersionSpec, continuing: bool = False) -
     """
     # No header word can be printed in a value cell or run on into one (a value prints digits, a unit, a null mark):
     # the labels alone say whether the row prints one, and most rows print none.
-    labels = [core(c.text) for c in row.labels if norm(c.text)]
-    header_words = bool(labels) and HEADER_WORDS.search("".join(labels)) is not None
+    header_words = HEADER_WORDS.search("".join([core(c.text) for c in row.labels])) is not None  # a blank adds ""
     if not header_words and not continuing:
         return None
-    cells = labels + [core(c.text) for c in row.values if norm(c.text)]
+    cells = [core(c.text) for c in row.labels + row.values if norm(c.text)]
     columns = _column_labels(version)
     out: list[str | None] = []
     for text in cells:
@@ -596,11 +604,7 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
                 review_seen = _add_review_row(held, part, review_slots, loose_parts, review_seen, spec)
             printed = any(norm(c.text) for c in row.values)
             active = matcher.active_row(row)
-            # At most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells).
-            n_active = len(row.values) if len(row.values) <= 3 else len([c for c in row.values if norm(c.text)])
-            if header is not None and len(header) == len(row.values):
-                n_active = min(n_active, len(_runs(header)))  # a browser copy repeats a spanned column's label
-            if active is not None and 0 < n_active <= 3 and (printed or row.positional):
+            if active is not None and 0 < _active_width(row, header) <= 3 and (printed or row.positional):
                 _put_active(out, active, row, header, version)
                 continue
             if row.positional and len(row.values) < len(spec.column_keys) - 1 and sum(_value(c) is not None for c in row.values) >= 2:
@@ -633,9 +637,19 @@ def parse_tables(tables: list[RawTable], report_year: int | None = None) -> Pars
             label_only += _named_rows(matcher, [Cell(line.text, line.where) for line in table.trailing_lines])
     review_slots += _ordered_parts(loose_parts, review_slots, spec, version)
     _place_rows(out, _requests_slots(out, requests_rows, label_only, spec, version) + review_slots, spec, version)
-    _note_requests_deviations(out, version, [k.split(".", 1)[1].rsplit(".", 1)[0] for k in out.cells if k.endswith(".total") and k.startswith("requests.")])
+    _note_requests_deviations(out, version, [row for row, key in _total_keys(spec) if key in out.cells])
     _doubt_unsure(out, spec)
     return out
+
+
+def _active_width(row: _Row, header: list[str | None] | None) -> int:
+    """Given a row naming a 表二 row and the 表二 header above it (None: none read), return how many columns its values
+    fill: at most 3 values, or 3 printed ones beside an empty grid column (text-cells keeps its blank cells). Asked
+    only of such rows: most rows name none."""
+    width = len(row.values) if len(row.values) <= 3 else len([c for c in row.values if norm(c.text)])
+    if header is not None and len(header) == len(row.values):
+        width = min(width, len(_runs(header)))  # a browser copy repeats a spanned column's label
+    return width
 
 
 def _review_row(row: _Row, seen: set[str], heads: set[str], part: tuple[str, ...] | None, after_heads: bool, spec: Spec) -> bool:
@@ -838,6 +852,13 @@ def _row_keys(spec: Spec) -> dict[str, tuple[str, ...]]:
             for v in spec.versions.values() for r in v.requests_rows}
 
 
+@per_spec
+def _total_keys(spec: Spec) -> tuple[tuple[str, str], ...]:
+    """Given the spec, return each 表三 row with the key of its total cell (every 表三 cell key is a row's of
+    _row_keys: which rows printed a total is asked of these, not of every cell read)."""
+    return tuple((row, f"requests.{row}.total") for row in _row_keys(spec))
+
+
 def _printed_columns(values: list[Cell], width: int) -> tuple[int, ...] | None:
     """Given a row's printed numbers and the grid's width, return the column of each as the blank cells printed around
     them say, when they were printed before, between and after all of them and fill the grid exactly; else None (a
@@ -911,6 +932,9 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
         read_as = dict(choice.candidate.corrections)
         corrected = corrected or bool(read_as)
         proposed = {j for c in slot.candidates for j, _ in c.corrections}
+        if not (choice.unread or read_as or proposed) and doubtful.isdisjoint(slot.keys):
+            _put_as_chosen(out.cells, out.unread, slot.keys, choice, note)  # most rows: no cell in doubt
+            continue
         for j, (key, cell) in enumerate(zip(slot.keys, choice.candidate.cells)):
             if key in choice.unread or cell is None:
                 out.unread.setdefault(key, AMBIGUOUS_CORRECTION if j in proposed else AMBIGUOUS)
@@ -927,6 +951,19 @@ def _place_rows(out: ParsedTables, slots: list[Slot], spec: Spec, version: Versi
     out.corrections = [Correction(c.key, c.ocr_raw or "", c.ocr_confidence or 0.0, c.value,
                                   [i for i in identities if c.key in i.keys and status(i, values) == 1])
                        for c in inferred]
+
+
+def _put_as_chosen(cells: dict[str, CellValue], unread: dict[str, str], keys: tuple[str, ...], choice: Choice,
+                   note: str) -> None:
+    """Given the cells read so far, the unread ones, a slot's keys and its chosen reading with no cell re-read, left
+    unread or doubted, put each cell not read before at the choice's confidence (a cell the reading lacks: unread)."""
+    confidence = choice.confidence
+    for key, cell in zip(keys, choice.candidate.cells):
+        if cell is None:
+            unread.setdefault(key, AMBIGUOUS)
+        elif key not in cells:
+            cells[key] = CellValue(key, number(cell.text), cell.text.strip(), cell.where, confidence, note,
+                                   cell.confidence)
 
 
 def _cell_value(key: str, cell: Cell, confidence: float, note: str = "", ocr_raw: str | None = None) -> CellValue:

@@ -22,6 +22,7 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import charset_normalizer
@@ -130,9 +131,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return data.decode(codec, errors="replace")
 
 
-def is_flattened_cell(line: str) -> bool:
-    """Given a line of flattened text, return whether it starts a cell (leading TAB)."""
-    return line.startswith("\t")
+# A line of flattened text that starts a cell opens with a TAB (asked of every line: a method call, not a function's)
+FLATTENED_CELL_START = "\t"
 
 
 def pipe_cells(line: str) -> list[str]:
@@ -247,21 +247,28 @@ def values_follow_labels(lines: list[str]) -> bool:
     return bool(values) and max(values) <= MAX_ROW_VALUES and after_labels >= MIN_ROW_RUN_SHARE * len(values)
 
 
+def _matches_at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Given a pattern, a text and a count, return whether the pattern matches the text that many times (not
+    overlapping): the text is scanned only as far as the count-th match."""
+    return next(islice(pattern.finditer(text), count - 1, None), None) is not None
+
+
 def detect_layout(lines: list[str]) -> str:
     """Given the file's lines, return text-flattened | markdown | text-tabs | text-cells | text-pipe | text-concat |
     text-lines | text-blocks | text-whitespace | text."""
-    # The first tests count the lines of the whole text in one regex pass each, not a test per line.
+    # The first tests count the lines of the whole text in one regex pass each, not a test per line (a pass stops at
+    # the count it needs).
     text = "\n" + "\n".join(lines)
-    if len(FLATTENED_NUMBER_LINE.findall(text)) >= MIN_FLATTENED_NUMBERS:
+    if _matches_at_least(FLATTENED_NUMBER_LINE, text, MIN_FLATTENED_NUMBERS):
         return "text-flattened"
     if "|" in text and MARKDOWN_SEPARATOR_LINE.search(text):
         return "markdown"
-    if len(TAB_ROW_LINE.findall(text)) >= MIN_WHITESPACE_ROWS:
+    if _matches_at_least(TAB_ROW_LINE, text, MIN_WHITESPACE_ROWS):
         return "text-tabs"
     single = len(CELL_LINE_LINE.findall(text))
     if single >= MIN_CELL_LINES and single > 3 * len(TWO_PIPE_CELLS_LINE.findall(text)):
         return "text-cells"
-    if len(PIPE_ROW_LINE.findall(text)) >= 2:
+    if _matches_at_least(PIPE_ROW_LINE, text, 2):
         return "text-pipe"
     if sum(len(CONCAT_GLUE.findall(line)) for line in lines) >= MIN_CONCAT_ROWS:
         return "text-concat"
@@ -285,7 +292,7 @@ def flattened_row(block: list[tuple[int, str]]) -> list[Cell | None]:
     """Given the numbered lines of one TAB-led block, return its row of cells (continuation lines joined by '\\n')."""
     starts: list[tuple[int, list[str]]] = []
     for number, line in block:
-        if is_flattened_cell(line):
+        if line.startswith(FLATTENED_CELL_START):
             starts.append((number, [line[1:].strip()]))
         else:
             starts[-1][1].append(line.strip())
@@ -300,7 +307,7 @@ def read_flattened(lines: list[str], source: Source) -> None:
     current: list[tuple[int, str]] = []
     current_cells = False  # whether the current block opens with a cell (asked once, when it opens)
     for number, line in enumerate(lines, start=1):
-        cell = is_flattened_cell(line)
+        cell = line.startswith(FLATTENED_CELL_START)
         blank = not cell and line.strip() == ""
         # A cell right under a prose line (no blank between) still starts a row of its own.
         prose_above = cell and bool(current) and not current_cells
@@ -315,7 +322,7 @@ def read_flattened(lines: list[str], source: Source) -> None:
         blocks.append(current)
     run: list[list[tuple[int, str]]] = []
     for block in blocks + [[]]:
-        if block and is_flattened_cell(block[0][1]):
+        if block and block[0][1].startswith(FLATTENED_CELL_START):
             run.append(block)
             continue
         flush_flattened(run, source)
