@@ -38,7 +38,7 @@ _CLAUSE_END = re.compile(r"[，,；;。：:（(]")
 # 等 closing a list after a leaf word (不掌握相关情况等, 信访举报投诉类申请及重复申请等) makes the leaf an example; 等待/等候
 # wait, 等级 is a grade
 # 不予公开、无法提供4件: two dispositions joined right before one count share it
-_DISPOSITIONS_JOINED = re.compile(r"(?:、|和|及|或|与|以及)\s*$")
+_DISPOSITIONS_JOINED = re.compile(f"(?:{'|'.join(JOINERS)})\\s*$")  # the zeros' joiners, 或者 and 以及 with them
 _EXAMPLE_MARK = re.compile(r"等(?![待候级])")
 CLAUSE_OPENING_MARKS = " \u3000，,、：:"  # what may stand before a word that must open its clause
 LOOSE_UNIT_GAP_CHARS = 2  # 依申请公开事项1项: at most this many characters between the topic word and a 项 figure

@@ -40,7 +40,8 @@ def test_a_category_after_a_counted_item_or_an_example_stays_the_category(tmp_pa
     assert linked(tmp_path, RECEIVED + sentence) == [(9, "requests.new.total"), *cases]
 
 
-@pytest.mark.parametrize("dispositions", ["不予公开、无法提供4件", "部分公开、不予公开4件", "不予处理和其他处理4件"])
+@pytest.mark.parametrize("dispositions", ["不予公开、无法提供4件", "部分公开、不予公开4件", "不予处理和其他处理4件",
+                                          "不予公开或者无法提供4件", "不予处理以及其他处理4件"])
 def test_one_count_of_two_dispositions_joined_is_neither_ones(tmp_path: Path, dispositions: str) -> None:
     # two dispositions joined right before one count share it: their sum, no cell of either
     assert linked(tmp_path, RECEIVED + dispositions + "。") == [(9, "requests.new.total")]
