@@ -39,6 +39,10 @@ from one_sentence import mentions
     ("本年度政府信息公开申请尚未收到。", [(0, "requests.new.total")]),
     # words after the verb narrow it: the category's zero, not the topic's
     ("行政复议均未发生被纠错情况。", [(0, "review.corrected")]),
+    # 新发布, a cue of the year's documents for a printed count, is a zero verb of them too (发布 alone is not: it may
+    # post documents made in earlier years)
+    ("全年未新发布规章和行政规范性文件。", [(0, "active.rules.issued"), (0, "active.normative_docs.issued")]),
+    ("本年度本机关未新发布行政规范性文件。", [(0, "active.normative_docs.issued")]),
 ])
 def test_worded_zeros_compose(tmp_path: Path, sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert mentions(tmp_path, sentence) == expected
@@ -48,6 +52,7 @@ def test_worded_zeros_compose(tmp_path: Path, sentence: str, expected: list[tupl
     "申请均未发生逾期答复情况。",  # the verb does not end the clause: about some requests, not their count
     "本年度政府信息公开申请均未发生。",  # 发生 states no zero of requests
     "本年度未有效开展政府信息公开申请答复培训。",  # 未有效: no subject right after the negation
+    "本年度未发布行政规范性文件。",  # 发布 alone: documents posted, perhaps made in earlier years
 ])
 def test_a_negated_verb_that_states_no_count_links_nothing(tmp_path: Path, sentence: str) -> None:
     assert all(metric is None for _, metric in mentions(tmp_path, sentence))
