@@ -78,14 +78,24 @@ def _same_body(named: str, issuer: str, bodies: dict[str, Any]) -> bool:
                for named_tails, issuer_tails in pairs for a in named_tails for b in issuer_tails)
 
 
-def _body_name(words: str, bodies: dict[str, Any]) -> str | None:
-    """Given words (a clause's subject, an issuer as read), return the body they name as a whole, or None when they
-    are no name (a preposition or own word before it, a verb inside it)."""
+@lru_cache(maxsize=8)
+def _issuer_openers(prepositions: tuple[str, ...], own: tuple[str, ...], levels: tuple[str, ...]) -> tuple[str, ...]:
+    """The openings that make an issuer as read no name: a preposition of two characters or more (按照某区人民政府), or
+    one of one character before an own or level word (就我局, 向市…); a place may open with such a character alone
+    (同心县, 和平街道, 依兰县)."""
+    return (*(p for p in prepositions if len(p) > 1), *(p + w for p in prepositions if len(p) == 1 for w in own + levels))
+
+
+def _body_name(words: str, bodies: dict[str, Any], clause: bool = True) -> str | None:
+    """Given words (a clause's subject, or an issuer as read: clause False), return the body they name as a whole, or
+    None when they are no name (a preposition or own word before it, a verb inside it)."""
     if len(words) < NAME_MIN_CHARS:  # about half of all clauses' subjects: none to convert and match
         return None
     m = _opening_name(tuple(bodies["lead_words"]), tuple(bodies["organ_suffixes"] + bodies["place_suffixes"]),
                       tuple(bodies.get("name_followers", ()))).match(simplified(words))
-    if m is None or m.group("name").startswith((*bodies["own_words"], *bodies["prepositions"])) \
+    openers = tuple(bodies["prepositions"]) if clause else _issuer_openers(
+        tuple(bodies["prepositions"]), tuple(bodies["own_words"]), tuple(bodies["level_words"]))
+    if m is None or m.group("name").startswith((*bodies["own_words"], *openers)) \
             or any(w in m.group("name") for w in bodies["not_in_names"]) \
             or any(own + suffix in m.group("name") for own in bodies["own_words"] for suffix in bodies["organ_suffixes"]):
         return None  # 群众通过信函向本局: the report's own organ, after what came to it
@@ -139,7 +149,7 @@ def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any])
     named = _body_name(subject, bodies)
     if named is None:  # most clauses open with no name: the issuer need not be read
         return False
-    issuer_name = _body_name(clean(issuer), bodies)
+    issuer_name = _body_name(clean(issuer), bodies, clause=False)
     if issuer_name is None:
         return False
     named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)

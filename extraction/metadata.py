@@ -31,7 +31,8 @@ LEAD_WORDS = re.compile(r"^(?:现|特|并|正式|予以|向社会|认真|依法|
                         r"|^(?:公布|发布|公开|编制(?:了|完成|并)?|编写|形成了|将|梳理|制作|联系)")
 FIELD_PREFIX = re.compile(r"^.*[:：]")  # 信息来源：沙塘镇人民政府, 地址：…
 COMPILED_BY = re.compile(r"编制(?:了|的)?|形成了")
-NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度)|^本级|本级政府|关于|通知|要点|以下|工作$|及|[和与](?:省|市|区|县)")
+# 按照/根据… before a report name cite another body's report or its rules (按照洪山区2024年…年度报告编制有关要求): no issuer.
+NOT_AN_AGENCY = re.compile(r"^(?:本|我|该|全|各|年度|按照|根据|依据|依照|参照|遵照)|^本级|本级政府|关于|通知|要点|以下|工作$|及|[和与](?:省|市|区|县)")
 # A government's disclosure office compiles the government's report (由宣州区政务公开办公室编制); its general office
 # does so when it compiles the report from the others' (由XX县人民政府办公室综合各乡镇…编制), else the office is
 # an organ reporting on itself.
@@ -47,10 +48,10 @@ COMPILER = re.compile(r"由([^，,。；;：:、《》“”\s]{2,40}?)(?=编制
 # The organ whose disclosure office answers questions on the report: 请与湖南省审计厅政府信息公开工作办公室联系.
 CONTACT = re.compile(r"请与([^，,。；;：:、《》“”\s]{2,30}?)(?:政府信息公开|信息公开|政务公开)[\u4e00-\u9fff]{0,6}?办公室联系")
 # The first sentence of 一、总体情况 names its subject: 2025年，霍城县水利局坚持….
-SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,。；;：:、]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
+SUBJECT = re.compile(r"\d{4}\s*年度?(?:以来)?[，,]+\s*(?P<agency>[^\s，,。；;：:、《》“”]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|"
                      r"办事处|管理委员会|管委会|委员会|办公室|办公厅|局|厅|委|办|室|署|中心|政府|自治区|省|市|县|区|旗|镇|乡|街道))"
                      r"(?=认真|严格|深入|坚持|全面|紧紧|紧密|围绕|以|在|进一步|持续|始终|切实|着力|按照|根据|积极|共|高度|"
-                     r"聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|结合|政府信息|政务公开|着眼)")
+                     r"聚焦|不断|扎实|继续|全力|立足|牢固|把|将|充分|大力|主动|按|依照|依据|遵照|参照|结合|政府信息|政务公开|着眼)")
 ALIAS = r"(?P<full>[^\s，,。；;：:、（(《]{4,40})[（(]以下简称[“\"]?ABBR[”\"]?[）)]"
 ALIAS_WORD = "以下简称"
 ALIAS_BEFORE = 40 + 1  # ALIAS: at most this many characters (the full name, its bracket) before ALIAS_WORD

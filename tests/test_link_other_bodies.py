@@ -88,3 +88,18 @@ def test_an_issuer_read_with_other_words_is_unknown(issuer: str) -> None:
 @pytest.mark.parametrize("sentence", ["2023年，市人民法院受理政府信息公开行政诉讼2件。", "2023年，市政府办理政府信息公开行政复议2件。"])
 def test_the_organ_deciding_a_review_or_suit_leaves_the_report_s_cases_linked(tmp_path: Path, sentence: str) -> None:
     assert len(linked(tmp_path, BUREAU, sentence)) == 1
+
+
+@pytest.mark.parametrize("issuer", ["青山高新区", "临港经济技术开发区"])
+def test_a_zone_s_report_reads_another_body_apart_and_itself_linked(tmp_path: Path, issuer: str) -> None:
+    zone = issuer[-3:]  # 高新区, 开发区: the zone named short
+    assert linked(tmp_path, issuer, "2023年，县民政局收到政府信息公开申请20件。") == []
+    assert linked(tmp_path, issuer, f"2023年，{zone}收到政府信息公开申请20件。") == [(20, "requests.new.total")]
+    assert linked(tmp_path, issuer, f"2023年，{zone}管委会收到政府信息公开申请20件。") == [(20, "requests.new.total")]
+
+
+def test_an_issuer_whose_place_opens_with_a_preposition_s_character_is_still_read() -> None:
+    bodies = load_spec().bodies
+    assert names_another_body("市公安局", "同心县自然资源局", bodies)
+    assert not names_another_body("县自然资源局", "同心县自然资源局", bodies)
+    assert not names_another_body("和平街道", "和平街道办事处", bodies)

@@ -61,6 +61,20 @@ def test_a_cited_notice_is_not_the_report(tmp_path: Path) -> None:
     assert _read(tmp_path, text) == ("松山区农业农村局", 2020)
 
 
+@pytest.mark.parametrize("citing", ["按照", "根据", "依据"])
+def test_a_report_name_cited_for_its_rules_names_no_issuer(tmp_path: Path, citing: str) -> None:
+    # the body's own report follows another body's requirements: that body is not its issuer
+    text = (f"2024年，我局认真贯彻落实《条例》，{citing}青山区2024年政府信息公开工作年度报告编制有关要求，编制本报告。"
+            "本年度报告中所列数据的统计期限为2024年1月1日至2024年12月31日。" + BODY)
+    assert _read(tmp_path, text) == (None, 2024)
+
+
+def test_the_overview_s_subject_ends_before_what_it_follows(tmp_path: Path) -> None:
+    text = (OPENING + "编制本报告。\n一、总体情况\n2022年，市民政局依照《条例》《白山省政务公开工作实施细则》，全面推进政务公开。"
+            "\n二、主动公开政府信息情况\n见下表。\n")
+    assert _read(tmp_path, text) == ("市民政局", 2022)
+
+
 def test_the_overview_opening_names_agency_and_year(tmp_path: Path) -> None:
     text = OPENING + "编制本报告。\n一、总体情况\n2024年，临川县水务局坚持以公开为常态，共收到申请3件。\n二、主动公开政府信息情况\n见下表。\n"
     assert _read(tmp_path, text) == ("临川县水务局", 2024)
