@@ -453,3 +453,41 @@ def test_truncated_generated_pdf_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as err:
         read(path)
     assert err.value.code == "corrupt"
+
+
+def surrogate_mapped_pdf() -> bytes:
+    """A hand-written PDF whose font's ToUnicode map sends A and B each to one half of a surrogate pair: printed
+    side by side, PDFium's page text joins them into one char, so the page's chars are read one by one, each half
+    alone (what a damaged or fuzzed file holds)."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"3 beginbfchar <41> <D840> <42> <DC00> <43> <6536> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    stream = b"BT /F1 12 Tf 100 700 Td (CABC) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_char_mapped_to_half_a_surrogate_pair_is_read_by_pdfminer_not_a_crash(tmp_path: Path) -> None:
+    # found by the fuzzing campaign: PDFium's char read one by one gave a lone surrogate, which no text can encode
+    path = tmp_path / "broken-map.pdf"
+    path.write_bytes(surrogate_mapped_pdf())
+    text = joined(read(path))
+    text.encode("utf-8")
+    assert "收" in text

@@ -35,6 +35,7 @@ WHITE_BYTE = 252  # 0.99 of 255: an RGB component at least this light is white p
 NAME_BUFFER = 256  # bytes for a font's base name
 ACTUAL_TEXT = b"ActualText"
 UNIT_SIZE = ctypes.c_float(1.0)  # a font size of 1, as an unchecked call takes a float
+SURROGATES = (0xD800, 0xDFFF)  # UTF-16 code units that pair up; alone they are no char
 TEXT_OBJECT, PATH_OBJECT, FORM_OBJECT = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 MOVETO, BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 BOXLESS_WIDTH = 0.01  # PDFium's text page drops a text object whose box is narrower (kSizeEpsilon)
@@ -140,6 +141,14 @@ def page_text(textpage: ctypes._Pointer, count: int) -> str | None:
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
     return text if len(text) == count else None
+
+
+def unicode_char(code: int) -> str:
+    """Given the Unicode value PDFium maps a char to, return the char; raise Unsupported for half a surrogate pair
+    (a ToUnicode map pointing at one), which no text can hold."""
+    if SURROGATES[0] <= code <= SURROGATES[1]:
+        raise Unsupported("a char mapped to half a surrogate pair")
+    return chr(code)
 
 
 def is_handle(kind: type | None) -> bool:
@@ -269,7 +278,7 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
         elif ox == last_x and oy == last_y:
             raise Unsupported("a char PDFium split in several (a ligature)")
         last_x, last_y = ox, oy
-        char = text[i] if text is not None else chr(get_unicode(textpage, i))
+        char = text[i] if text is not None else unicode_char(get_unicode(textpage, i))
         width = font_widths.get(char)
         if width is None:
             if map_error(textpage, i):
