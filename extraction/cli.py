@@ -257,12 +257,14 @@ def fuzz(
     engine: str = typer.Option("mutate", "--engine", help="mutate (structure-aware, in batch workers) or atheris (coverage-guided)."),
     json_path: Path | None = typer.Option(None, "--json", help="Write the figures per format as JSON to this file."),
     minutes: float | None = typer.Option(None, "--minutes", min=0, help="Stop each format after this many minutes, even short of --runs."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes auditing inputs at once (mutate engine): "
+                                                             "the same inputs, drawn in the same order, finished sooner."),
 ) -> None:
     """Fuzz every ingester and the whole audit with mutants of the real and synthetic corpus. Exit 1: an uncaught exception or a hang."""
     from evaluation.fuzz import run
 
     raise typer.Exit(run(fmt, runs, seed, out, timeout, max_memory or None, engine, json_path, minutes, echo=typer.echo,
-                         per_ocr_page=per_ocr_page))
+                         per_ocr_page=per_ocr_page, workers=workers))
 
 
 @app.command()

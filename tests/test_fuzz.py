@@ -174,6 +174,13 @@ def test_campaign_counts_every_input(tmp_path) -> None:
     assert len(saved) == len(tally.crashes) + tally.hangs + tally.memory  # one file per new crash, each hang and memory failure
 
 
+def test_two_workers_audit_the_same_inputs_as_one() -> None:
+    one, two = campaign("text", 30, 5), campaign("text", 30, 5, workers=2)
+    assert two.inputs == one.inputs == 30
+    assert (two.complete, two.partial, dict(two.typed), dict(two.crashes), two.hangs) == \
+        (one.complete, one.partial, dict(one.typed), dict(one.crashes), one.hangs)
+
+
 def test_coverage_guided_engine_runs_the_audit(tmp_path) -> None:
     pytest.importorskip("atheris", reason="the optional extra: pip install -e '.[fuzz]'")
     from evaluation.fuzz.coverage import campaign as guided

@@ -101,10 +101,11 @@ def save(out: Path, kind: str, fmt: str, data: bytes, note: str) -> Path:
 def campaign(fmt: str, runs: int, seed: int, out: Path | None = None, timeout: float = CAMPAIGN_TIMEOUT_S,
              max_memory_mb: int = CAMPAIGN_MEMORY_MB, echo: Callable[[str], None] = lambda _: None,
              max_seconds: float | None = None, per_ocr_page: float = CAMPAIGN_OCR_PAGE_S,
-             preload_ocr: bool | None = None) -> Tally:
-    """Given a layout, a number of inputs and a seed, audit that many mutants in one worker; return the tally.
-    An input's limit is `timeout` CPU seconds plus `per_ocr_page` for each page it sends to OCR; `preload_ocr`
-    (by default: a PDF layout) has the worker's forkserver load PDFium and OCR.
+             preload_ocr: bool | None = None, workers: int = 1) -> Tally:
+    """Given a layout, a number of inputs and a seed, audit that many mutants in `workers` workers; return the tally.
+    The inputs are drawn in one order whatever the workers (the same seed, the same inputs); only the order they
+    finish in differs. An input's limit is `timeout` CPU seconds plus `per_ocr_page` for each page it sends to OCR;
+    `preload_ocr` (by default: a PDF layout) has the workers' forkserver load PDFium and OCR.
 
     Every input that raises (or hangs, or runs out of memory) is written to `out` with its traceback, once per place.
     """
@@ -116,26 +117,28 @@ def campaign(fmt: str, runs: int, seed: int, out: Path | None = None, timeout: f
     seeds = seed_inputs(fmt, seed)
     rng = random.Random(f"{fmt}:{seed}")
     name = f"fuzz.{LAYOUTS[fmt][1]}"
-    pool = WorkerPool(1, timeout * WALL_PER_CPU, max_memory_mb,
+    pool = WorkerPool(workers, timeout * WALL_PER_CPU, max_memory_mb,
                       work=partial(fuzz_one, cpu_seconds=timeout, cpu_per_ocr_page=per_ocr_page),
                       per_ocr_page=per_ocr_page * WALL_PER_CPU,
                       preload_ocr=FAMILY[fmt] == "pdf" if preload_ocr is None else preload_ocr)
-    slot = pool.slots[0]
     started = time.monotonic()
+    drawn = 0
     try:
-        for i in range(runs):
-            if max_seconds is not None and time.monotonic() - started > max_seconds:
+        while True:
+            in_time = max_seconds is None or time.monotonic() - started <= max_seconds
+            for slot in pool.slots:
+                if slot.item is None and drawn < runs and in_time:
+                    data = mutate(rng, rng.choice(seeds), FAMILY[fmt], seeds)
+                    pool.submit(slot, Item(name, "", len(data), data=data))
+                    drawn += 1
+            if not pool.busy():
                 break
-            data = mutate(rng, rng.choice(seeds), FAMILY[fmt], seeds)
-            pool.submit(slot, Item(name, "", len(data), data=data))
-            done: list[tuple[Item, tuple[Any, ...]]] = []
-            while not done:
-                done = pool.collect()
-            record(tally, done[0][1], data, out, echo)
-            if (i + 1) % 1000 == 0:
-                tally.seconds = time.monotonic() - started
-                echo(f"{fmt}: {tally.inputs} inputs, {tally.uncaught} uncaught, {tally.hangs} hangs, {tally.memory} memory, "
-                     f"{tally.inputs / tally.seconds:.1f}/s")
+            for item, outcome in pool.collect():
+                record(tally, outcome, item.data or b"", out, echo)
+                if tally.inputs % 1000 == 0:
+                    tally.seconds = time.monotonic() - started
+                    echo(f"{fmt}: {tally.inputs} inputs, {tally.uncaught} uncaught, {tally.hangs} hangs, {tally.memory} memory, "
+                         f"{tally.inputs / tally.seconds:.1f}/s")
     finally:
         pool.close()
     tally.seconds = time.monotonic() - started
@@ -175,7 +178,7 @@ def record(tally: Tally, outcome: tuple[Any, ...], data: bytes, out: Path | None
 
 def run(formats: str, runs: int, seed: int, out: Path | None, timeout: float, max_memory_mb: int | None, engine: str,
         json_path: Path | None, minutes: float | None = None, echo: Callable[[str], None] = print,
-        per_ocr_page: float = CAMPAIGN_OCR_PAGE_S) -> int:
+        per_ocr_page: float = CAMPAIGN_OCR_PAGE_S, workers: int = 1) -> int:
     """Given the `zfxxgk fuzz` options, run the campaign per format, print the figures; return 1 on a crash or hang."""
     chosen = list(FORMATS) if formats == "all" else [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FAMILY]
@@ -192,7 +195,7 @@ def run(formats: str, runs: int, seed: int, out: Path | None, timeout: float, ma
             tally = guided(fmt, runs, seed, out, timeout, max_memory_mb or 0, echo=echo, max_seconds=seconds)
         else:
             tally = campaign(fmt, runs, seed, out, timeout, max_memory_mb, echo=echo, max_seconds=seconds,
-                             per_ocr_page=per_ocr_page, preload_ocr=scanned)
+                             per_ocr_page=per_ocr_page, preload_ocr=scanned, workers=workers)
         tallies.append(tally)
         echo(f"{fmt:12} {tally.inputs:>8} inputs  {tally.uncaught:>5} uncaught ({len(tally.crashes)} unique)  {tally.hangs:>3} hangs  "
              f"{tally.memory:>3} memory  peak {tally.peak_rss_mb:.0f} MB  {tally.inputs / max(tally.seconds, 1e-9):.1f}/s")
