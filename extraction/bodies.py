@@ -25,7 +25,7 @@ def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...], followers: t
     an organ or place suffix, then such words or adverbs of its act only (厚桥街道收到, 市政府办公室共受理, 区人社局共依法
     受理; not 政府信息公开行政诉讼, 承办)."""
     filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
-    after = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead + followers))}|[\s，,、])*+"
+    after = rf"(?:于?\d{{1,4}}\s*[年月日]|{_longest_first(list(lead + followers))}|[\s，,、])*+"  # 于12月25日
     name = rf"(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))}))"
     return re.compile(rf"^{filler}{name}{after}$")
 

@@ -70,6 +70,7 @@ def test_another_named_body_takes_the_issuers_own_subject_only() -> None:
     mutated, metrics = variant(page, "other-body")
     assert metrics and "本局" not in mutated and "共收到政府信息公开申请12件" in mutated
     assert variant(PAGE, "other-body") == (PAGE, [])  # no issuer read: nothing tells another body from it
+    assert "review.total" not in metrics  # the organ deciding a review may be its subject: no other body's count
 
 
 def test_locate_finds_each_figure_after_the_one_before_on_its_line() -> None:
