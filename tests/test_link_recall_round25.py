@@ -29,3 +29,25 @@ def test_procurement_projects_counted_as_purchases_or_as_its_items(tmp_path: Pat
 def test_procurement_trainings_lists_or_a_later_formats_purchases_are_not_linked(tmp_path: Path, sentence: str,
                                                                                   year: int) -> None:
     assert linked(tmp_path, sentence, year=year) == []
+
+
+# In the 2019 format, 发布 governing a document's word (共发布规章12件,规范性文件300件) counts the documents newly
+# published, for each document named after it in the sentence.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("2019年，全市共发布规章3件，规范性文件120件。",
+     [(3, "active.rules.new_published"), (120, "active.normative_docs.new_published")]),
+    ("本年度我委发布行政规范性文件6件。", [(6, "active.normative_docs.new_published")]),
+])
+def test_documents_published_in_the_2019_format_are_its_new_published(tmp_path: Path, sentence: str,
+                                                                       links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence, year=2019) == links
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("规章和规范性文件相关信息发布13条，公开现行规范性文件41个。", 2019),  # items about them published, then those in force
+    ("发布规范性文件解读5篇。", 2019),  # their readings
+    ("本年度发布规范性文件2件。", 2022),  # a later format: 发布 may post old ones
+])
+def test_publishing_not_governing_the_document_or_in_a_later_format_links_no_new_published(
+        tmp_path: Path, sentence: str, year: int) -> None:
+    assert [m for _, m in linked(tmp_path, sentence, year=year) if m.endswith("new_published")] == []
