@@ -51,3 +51,31 @@ def test_documents_published_in_the_2019_format_are_its_new_published(tmp_path: 
 def test_publishing_not_governing_the_document_or_in_a_later_format_links_no_new_published(
         tmp_path: Path, sentence: str, year: int) -> None:
     assert [m for _, m in linked(tmp_path, sentence, year=year) if m.endswith("new_published")] == []
+
+
+# A respective word right before a list of figures (分别为X、Y和Z) after a list of as many subjects hands each figure to
+# its own subject, in order, when that subject alone reads as one metric.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("本年度行政许可、行政处罚、行政强制决定数量分别为120件、45件和3件。",
+     [(120, "active.licensing.decisions"), (45, "active.penalty.decisions"), (3, "active.coercion.decisions")]),
+    ("共收到申请15件，其中予以公开、部分公开、不予公开分别为6件、4件、5件。",
+     [(15, "requests.new.total"), (6, "requests.result.disclosed.total"),
+      (4, "requests.result.partially_disclosed.total"), (5, "requests.result.withheld.subtotal.total")]),
+    ("全年行政复议、行政诉讼分別為3件、2件。", [(3, "review.total"), (2, "litigation.total")]),
+])
+def test_a_respective_list_hands_each_figure_to_its_subject_in_order(tmp_path: Path, sentence: str,
+                                                                      links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度行政许可、行政处罚、行政强制决定数量分别为120件、45件。",  # the lists differ in length
+    "行政复议、行政诉讼和信访分别为3件、2件。",
+    "收到、办结信箱来信分别为12件和10件。",  # general verbs: whose object is shared is not read
+    "区人社局、区住建局分别受理申请20件、15件。",  # bodies, each with the count of the verb after them
+])
+def test_respective_lists_of_other_lengths_or_of_general_verbs_or_bodies_are_not_read_in_order(
+        tmp_path: Path, sentence: str) -> None:
+    assert [m for _, m in linked(tmp_path, sentence)
+            if m in ("active.licensing.decisions", "active.penalty.decisions", "review.total", "litigation.total",
+                     "requests.new.total", "requests.result.total.total")] == []
