@@ -1327,13 +1327,20 @@ def _since_another_start(text: str, report_year: int | None, words: list[str], n
             start = text.find(word, start + len(word))
             if following and following in not_before:
                 continue  # 转至今年: 至 and 今年, no 至今
-            if before.endswith(tuple(this_year)):
+            if before.endswith(tuple(this_year)) or _spans_the_year(before, spec.year_span_words):
                 continue
             year = _YEAR_AT_END.search(before)
             if year is not None and report_year is not None and int(year.group(1)) == report_year:
                 continue
             return True
     return False
+
+
+def _spans_the_year(before: str, span: dict[str, list[str]]) -> bool:
+    """Given the words before 以来, return whether they end in a span of one year (一年以来) that no word before it
+    makes another year's (上一年以来)."""
+    word = next((w for w in span["words"] if before.endswith(w)), None)
+    return word is not None and not before[:-len(word)].endswith(tuple(span["not_after"]))
 
 
 def _running_total(text: str, report_year: int | None, spec: Spec) -> bool:

@@ -79,3 +79,22 @@ def test_respective_lists_of_other_lengths_or_of_general_verbs_or_bodies_are_not
     assert [m for _, m in linked(tmp_path, sentence)
             if m in ("active.licensing.decisions", "active.penalty.decisions", "review.total", "litigation.total",
                      "requests.new.total", "requests.result.total.total")] == []
+
+
+# A span of one year before 以来 (一年以来) is the year reported on, as 今年以来 is: its counts are the year's.
+@pytest.mark.parametrize(("sentence", "links"), [
+    ("一年以来，本局共受理政府信息公开申请8件。", [(8, "requests.new.total")]),
+    ("这一年以来，全镇收到申请5件，均已办结5件。", [(5, "requests.new.total"), (5, "requests.result.total.total")]),
+])
+def test_counts_over_a_span_of_one_year_are_the_years(tmp_path: Path, sentence: str,
+                                                      links: list[tuple[float, str]]) -> None:
+    assert linked(tmp_path, sentence) == links
+
+
+@pytest.mark.parametrize("sentence", [
+    "上一年以来，本局共受理政府信息公开申请8件。",  # from the year before on
+    "三年以来，本局共受理政府信息公开申请8件。",  # several years
+    "第一年以来，本局共受理政府信息公开申请8件。",
+])
+def test_counts_since_another_year_or_over_several_stay_unlinked(tmp_path: Path, sentence: str) -> None:
+    assert linked(tmp_path, sentence) == []

@@ -118,6 +118,7 @@ class Spec:
     scope_words: list[str]
     sentence_veto_words: list[str]
     since_words: list[str]
+    year_span_words: dict[str, list[str]]  # 一年以来: a span of the year reported on
     to_now_words: dict[str, list[str]]  # a count above zero up to now (至今): from another start than the year's
     running_total: dict[str, list[str]]  # a count above zero as of a date called 累计: likewise
     previous_year_words: list[str]
@@ -421,6 +422,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         since_words=raw["since_words"],
+        year_span_words=raw["year_span_words"],
         to_now_words=raw["to_now_words"],
         running_total=raw["running_total"],
         previous_year_words=raw["previous_year_words"],
