@@ -36,7 +36,9 @@ the numbers and reads the table's numbers as one stream in printed order:
   cells above a tall row before it pairs them with those under it): the group's top rows column by column, then
   its other rows; every group and cut of a whole-table window is weighed, and where none holds, each again with
   one wrong number as above (synth_11_016's PDF: every column's first 14 rows, then their other rows, and one row
-  whose parts miss its 总计);
+  whose parts miss its 总计); a tall row's cells of the group may come as a band of their own between the two,
+  where they alone are printed among the labels right after its label (synth_11_002's PDF: a wrapped
+  1.本机关不掌握相关政府信息 grouped with its 自然人 and 商业企业 cells);
 - where still none holds, a number printed alone among the row labels, right after a row's label, may be that
   row's 自然人 cell (pdfminer groups a tall row's label with the cell beside it and prints the group where it falls
   among the labels, away from its run): the windows above (not banded) are weighed again with it moved into the run
@@ -75,6 +77,7 @@ UNBALANCED = "（{rows}行各部分之和不等于总计，其余各行均相符
 AGREED = "{n}种读法均满足勾稽关系，只读各读法读数相同的单元格"
 MOVED = "（{row}行的自然人数字单独印在其行标签之后，移入自然人列读出）"
 BANDED = "（第{first}至{last}个列块分两段印出：先各列第{cut}行以上，再各列其余各行）"
+BANDED_TALL_ROW = "（第{first}至{last}个列块分三段印出：先各列第{cut}行以上，再各列下一行，再各列其余各行）"
 ZEROS = "表三印出的{n}个数字（前后均为文字）全为0，无论如何排列各单元格均为0"
 CONFIDENCE = 0.7  # placed by the identities and the printed order of the columns, not by a header over them
 FILLED = (7, 2)  # columns that print numbers: all, or 自然人 and 总计 (the others blank: a small agency's table)
@@ -395,15 +398,50 @@ def banded_windows(numbers: list[Number], printed: list[float | int | None], row
         lead = list(range(start - 1, start)) if start else []
         for first in range(width - 1):
             for count in range(2, width - first + 1):
-                for cut in range(1, height):
-                    group = range(start + first * height, start + (first + count) * height)
-                    top, bottom = group[:count * cut], group[count * cut:]
-                    runs = [[*top[c * cut:(c + 1) * cut], *bottom[c * (height - cut):(c + 1) * (height - cut)]]
-                            for c in range(count)]
+                group = range(start + first * height, start + (first + count) * height)
+                for cuts in band_cuts(height):
+                    if len(cuts) > 1 and not _printed_after_label(numbers, group.start + count * cuts[0], count,
+                                                                  rows[cuts[0]]):
+                        continue
+                    runs = banded_runs(group, count, (0, *cuts, height))
                     order = [*lead, *range(start, group.start), *(at for run in runs for at in run),
                              *range(group.stop, start + size)]
+                    note = BANDED if len(cuts) == 1 else BANDED_TALL_ROW
                     yield ([numbers[at] for at in order], [printed[at] for at in order],
-                           BANDED.format(first=first + 1, last=first + count, cut=cut))
+                           note.format(first=first + 1, last=first + count, cut=cuts[0]))
+
+
+def _printed_after_label(numbers: list[Number], first: int, count: int, row: str) -> bool:
+    """Given the number stream, where a band of count numbers starts and the row it is weighed as, return whether
+    those numbers, and only they, are printed among the labels, right after that row's label or after a line no
+    row's (a wrapped label's last piece: 1.本机关不掌握相关政府信 / 息)."""
+    band = numbers[first:first + count]
+    labels = band[0].labels_before
+    return (band[0].row in (None, row) and all(n.labels_before == labels for n in band)
+            and (first == 0 or numbers[first - 1].labels_before < labels)
+            and (first + count == len(numbers) or numbers[first + count].labels_before > labels))
+
+
+def band_cuts(height: int) -> Iterator[tuple[int, ...]]:
+    """Given a table's height, yield the rows where a group of runs may be cut into bands: once anywhere, or
+    around one row printed as a band of its own (a tall row, its wrapped label grouped with its cells, printed
+    among the labels between the rows above and under it: banded_windows weighs it only so printed)."""
+    for cut in range(1, height):
+        yield (cut,)
+        if cut < height - 1:
+            yield cut, cut + 1
+
+
+def banded_runs(group: range, count: int, bounds: tuple[int, ...]) -> list[list[int]]:
+    """Given the stream positions of a group of count runs printed in bands (each band's rows column by column)
+    and the bands' row bounds, return each run's positions top to bottom."""
+    runs: list[list[int]] = [[] for _ in range(count)]
+    at = group.start
+    for top, bottom in zip(bounds, bounds[1:]):
+        for run in runs:
+            run += range(at, at + bottom - top)
+            at += bottom - top
+    return runs
 
 
 def zero_tables(numbers: list[Number], values: list[float | int | None], rows: list[str],
