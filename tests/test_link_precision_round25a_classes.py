@@ -52,3 +52,11 @@ def test_documents_named_current_are_those_in_force(tmp_path: Path) -> None:
 def test_items_posted_about_documents_are_no_count_of_them(tmp_path: Path, sentence: str) -> None:
     # 相关信息 after the documents' word names items posted about them, as 文件信息 does, whatever the verb
     assert linked(tmp_path, sentence, int(sentence[:4])) == []
+
+
+@pytest.mark.parametrize("figure", ["8466", "8,466"])
+def test_documents_joined_with_other_postings_are_no_count_of_them(tmp_path: Path, figure: str) -> None:
+    # 及其他 after the documents' word widens the count to every posting: the documents' own count is not printed
+    assert linked(tmp_path, f"2019年，通过县政府网站累计发布规章、规范性文件及其他公开信息{figure}条。", 2019) == []
+    # ... while the documents alone posted keep their reading
+    assert linked(tmp_path, "2019年，县政府办公室发布规范性文件12件。", 2019) == [(12, "active.normative_docs.new_published")]
