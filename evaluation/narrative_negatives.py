@@ -99,6 +99,7 @@ class Words:
     request_verbs: tuple[str, ...]  # the receive and answer events' verbs of the requests
     helpers: tuple[str, ...]  # verbs of helping or overseeing another body's act
     acts: tuple[str, ...]  # verbs of the events a count may follow (收到, 办结, 制发)
+    decided_topics: tuple[str, ...]  # topics whose cases another organ decides (review, litigation)
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,7 @@ def words() -> Words:
         helpers=tuple(w for w in raw["grammar"]["helpers"] if w in HELPING_ALONE),
         acts=by_length({w for w in (*spec.zeros["verbs"], *answer["words"])
                         if len(w) > 1 and not w.startswith("被")}),  # 因, 被: no act a plan could stand before
+        decided_topics=tuple(spec.bodies.get("decided_topics", ())),
     )
 
 
@@ -417,6 +419,8 @@ def other_body(text: str, target: Target, gold: Json, rng: random.Random) -> lis
     """The count given to another named body than the issuer (本局收到申请12件 → 县教育局收到申请12件)."""
     if any(part in target.metric for part in EXCLUDED) or DISPOSITIONS.match(target.metric):
         return None  # 本机关不掌握 names whose information, no subject of the count
+    if topic_of(target.metric) in words().decided_topics:
+        return None  # 市人民政府收到行政复议2件: the organ deciding the body's reviews or suits is their subject (kept linked)
     issuer = gold.get("read_agency")
     if not issuer:
         return None  # an issuer no one read may be the body named: nothing tells the body's count from another's

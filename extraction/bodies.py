@@ -25,7 +25,7 @@ def _opening_name(lead: tuple[str, ...], suffixes: tuple[str, ...], followers: t
     an organ or place suffix, then such words or adverbs of its act only (厚桥街道收到, 市政府办公室共受理, 区人社局共依法
     受理; not 政府信息公开行政诉讼, 承办)."""
     filler = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead))}|[\s，,、])*+"  # possessive: 本年度 is no 本年 + a name 度我局
-    after = rf"(?:\d{{4}}\s*年|{_longest_first(list(lead + followers))}|[\s，,、])*+"
+    after = rf"(?:于?\d{{1,4}}\s*[年月日]|{_longest_first(list(lead + followers))}|[\s，,、])*+"  # 于12月25日
     name = rf"(?P<name>{_NAME_CHARS}{{{NAME_MIN_CHARS},20}}(?:{_longest_first(list(suffixes))}))"
     return re.compile(rf"^{filler}{name}{after}$")
 
@@ -64,13 +64,21 @@ def _tails(name: str, shortest: int = TAIL_MIN_CHARS) -> list[str]:
     return [name[k:] for k in range(len(name) - shortest + 1)] or [name]
 
 
+def _forms(name: str, bodies: dict[str, Any]) -> list[str]:
+    """Given a name written short, return it, and its place alone where it is that place's governing organ (高新区政府
+    → 高新区, which abbreviates the issuer 某某高新技术产业开发区)."""
+    places = tuple(bodies["place_suffixes"])
+    organ = name[:-len("政府")] if name.endswith("政府") else ""
+    return [name, organ] if organ.endswith(places) and len(organ) > NAME_MIN_CHARS else [name]
+
+
 def _same_body(named: str, issuer: str, bodies: dict[str, Any]) -> bool:
     """Given a named organ and the issuer (both written short), say whether they are one: a tail of one (places
     and level words dropped from its front) abbreviates a tail of the other (区人社局 of 某区人力资源和社会保障局,
     税务局 of 国家税务总局某区税务局) or opens it (区政府办 in 区政府's report). A name opened by a level word alone
     (县政府办, 区人社局) is also read without it against the issuer's organ however short (政府): the level the text
     prints may not be the one read from the title."""
-    pairs = [(_tails(named), _tails(issuer))]
+    pairs = [(_tails(n), _tails(i)) for n in _forms(named, bodies) for i in _forms(issuer, bodies)]
     level = next((w for w in bodies["level_words"] if named.startswith(w)), None)
     if level:
         pairs.append(([named[len(level):]], _tails(issuer, 2)))
@@ -78,24 +86,15 @@ def _same_body(named: str, issuer: str, bodies: dict[str, Any]) -> bool:
                for named_tails, issuer_tails in pairs for a in named_tails for b in issuer_tails)
 
 
-@lru_cache(maxsize=8)
-def _issuer_openers(prepositions: tuple[str, ...], own: tuple[str, ...], levels: tuple[str, ...]) -> tuple[str, ...]:
-    """The openings that make an issuer as read no name: a preposition of two characters or more (按照某区人民政府), or
-    one of one character before an own or level word (就我局, 向市…); a place may open with such a character alone
-    (同心县, 和平街道, 依兰县)."""
-    return (*(p for p in prepositions if len(p) > 1), *(p + w for p in prepositions if len(p) == 1 for w in own + levels))
-
-
-def _body_name(words: str, bodies: dict[str, Any], clause: bool = True) -> str | None:
-    """Given words (a clause's subject, or an issuer as read: clause False), return the body they name as a whole, or
-    None when they are no name (a preposition or own word before it, a verb inside it)."""
+def _body_name(words: str, bodies: dict[str, Any], subject: bool = True) -> str | None:
+    """Given words (a clause's subject, or an issuer as read when `subject` is false), return the body they name as a
+    whole, or None when they are no name (a preposition or own word before a subject's, a verb inside it). An issuer
+    is read from a title, where no preposition stands: its first character is its name's (同心县)."""
     if len(words) < NAME_MIN_CHARS:  # about half of all clauses' subjects: none to convert and match
         return None
     m = _opening_name(tuple(bodies["lead_words"]), tuple(bodies["organ_suffixes"] + bodies["place_suffixes"]),
                       tuple(bodies.get("name_followers", ()))).match(simplified(words))
-    openers = tuple(bodies["prepositions"]) if clause else _issuer_openers(
-        tuple(bodies["prepositions"]), tuple(bodies["own_words"]), tuple(bodies["level_words"]))
-    if m is None or m.group("name").startswith((*bodies["own_words"], *openers)) \
+    if m is None or m.group("name").startswith((*bodies["own_words"], *(bodies["prepositions"] if subject else ()))) \
             or any(w in m.group("name") for w in bodies["not_in_names"]) \
             or any(own + suffix in m.group("name") for own in bodies["own_words"] for suffix in bodies["organ_suffixes"]):
         return None  # 群众通过信函向本局: the report's own organ, after what came to it
@@ -137,6 +136,18 @@ def any_word(words: list[str]) -> re.Pattern[str]:
     return hit[1]
 
 
+def _issuer_name(issuer: str, bodies: dict[str, Any]) -> str | None:
+    """Given the issuer as read, return the body it names: the whole, or the name before a preposition or a book
+    title the reading ran on into (市民促局依照《条例》); None when neither is a name (按照某区人民政府 stays unknown)."""
+    if issuer.startswith(tuple(bodies["issuer_ends"])):
+        return None
+    whole = _body_name(issuer, bodies, subject=False)
+    if whole is not None:
+        return whole
+    ends = [i for i in (issuer.find(w, NAME_MIN_CHARS + 1) for w in (*bodies["issuer_ends"], "《")) if i > 0]
+    return _body_name(issuer[:min(ends)], bodies, subject=False) if ends else None
+
+
 def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any]) -> bool:
     """Given the words of a figure's clause before its cue, the report's issuer (None when unknown) and the bodies
     grammar, return whether the clause's subject is a named body other than the issuer (区人社局收到 in a district
@@ -149,7 +160,7 @@ def names_another_body(subject: str, issuer: str | None, bodies: dict[str, Any])
     named = _body_name(subject, bodies)
     if named is None:  # most clauses open with no name: the issuer need not be read
         return False
-    issuer_name = _body_name(clean(issuer), bodies, clause=False)
+    issuer_name = _issuer_name(clean(issuer), bodies)
     if issuer_name is None:
         return False
     named, issuer_name = _short(named, bodies), _short(issuer_name, bodies)

@@ -145,6 +145,10 @@ _ARTICLE_BEFORE = ("的", "是", "作为", "成为")
 # 一批 is "a number of" (精心策划一批宣讲精品, 处罚一批、教育一批), no count of batches; 3批 is one. 一种 is "a kind
 # of" (探索一种新模式); 5种形式 counts kinds. 一张 names a whole made one (一张网, 一张蓝图); 500张 counts sheets.
 _INDEFINITE_UNITS = ("批", "种", "张", "張")
+# 再一次学习, 又一次: 一次 after 再/又 is "once more", no count of times (3次 and 一次 elsewhere are counts).
+_AGAIN_BEFORE = ("再", "又")
+# 推入一个新的发展阶段, 迈上一个新台阶: 一个 before 新 is an article ("a new"); 3个新平台 counts platforms.
+_ARTICLE_BEFORE_NEW = "新"
 # 一则…，二则… (firstly, secondly): a numeral in words before 则 names no notices; in digits it counts them (公告6则).
 # So 类 and 位: 三类内部事务信息, 四类过程性信息 (the table's own grounds), 三位一体, 前十位 name no count; 12类信息 and
 # 15位自然人 do.
@@ -243,6 +247,9 @@ def _names_no_count(text: str, m: re.Match[str], unit: str) -> bool:
     if ("第" in before and _ORDINAL_BEFORE.search(before)) or (unit == "次" and _SESSION_BEFORE.search(before)):
         return True
     if m["cn"] == "一" and (before.endswith(_ARTICLE_BEFORE) or unit in _INDEFINITE_UNITS):
+        return True
+    if m["cn"] == "一" and ((unit == "次" and before.endswith(_AGAIN_BEFORE))
+                           or (unit == "个" and text.startswith(_ARTICLE_BEFORE_NEW, m.end()))):
         return True
     if m["cn"] is not None and unit in _DIGITS_ONLY_UNITS:
         return True

@@ -938,6 +938,62 @@ def _handed_out_in_order(text: str, fig: Figure, link: _Link, local_start: int, 
         and bool(_NEXT_IN_LIST.match(text, fig.end))
 
 
+_LIST_ITEM = re.compile(r"[0-9０-９][0-9０-９.．]*[^0-9０-９、，,；;。和及与]{0,3}")
+_LIST_MARK = re.compile(r"、|和|及|与|，|,")
+_CLAUSE_OPENING = re.compile(r"[，,。；;：:\n]")
+
+
+def _figures_after(text: str, start: int) -> list[int]:
+    """Given where a list of figures begins (12件、10件和3件), return the start of each figure in it."""
+    starts: list[int] = []
+    while (item := _LIST_ITEM.match(text, start)) is not None:
+        starts.append(item.start())
+        mark = _LIST_MARK.match(text, item.end())
+        if mark is None:
+            break
+        start = mark.end()
+    return starts
+
+
+def _read_in_order(text: str, fig: Figure, sentence: tuple[int, int], rules: list[dict[str, Any]],
+                   report_year: int | None, spec: Spec) -> tuple[str, _Link] | None:
+    """Given a figure of a list handed out by a respective word right after a list of subjects (予以公开、部分公开、
+    不予公开分别为3件、2件、4件; 行政许可、行政处罚决定数量分别为20件、30件), return its topic and the reading of the
+    subject in its place when the lists are as long as each other and that subject reads as one metric of one topic
+    alone, by more than a general verb; else None. The subjects are the clause's words before the respective word, split at list marks."""
+    if not spec.respective_words:
+        return None
+    opening = max(_CLAUSE_OPENING.finditer(text, sentence[0], fig.start), key=lambda m: m.end(), default=None)
+    clause_start = opening.end() if opening is not None else sentence[0]
+    respective = max(any_word(spec.respective_words).finditer(text, clause_start, fig.start), key=lambda m: m.end(),
+                     default=None)
+    if respective is None:
+        return None
+    listed_from = respective.end() + next((len(w) for w in spec.respective_copulas
+                                           if text.startswith(w, respective.end())), 0)
+    figures = _figures_after(text, listed_from)
+    if fig.start not in figures:
+        return None
+    parts = [(m.start(), m.end()) for m in re.finditer(f"[^{LIST_JOINERS}]+", text[clause_start:respective.start()])]
+    if len(parts) != len(figures) or len(parts) < 2:
+        return None
+    start, end = parts[figures.index(fig.start)]
+    subject = text[clause_start + start:clause_start + end]
+    probe_text = subject + fig.raw
+    probe = Figure(fig.value, fig.unit, fig.approx, len(subject), len(probe_text), fig.raw)
+    readings = {}
+    for topic in dict.fromkeys(r["topic"] for r in rules):
+        link = _choose_rule(probe_text, probe, 0, (0, len(probe_text)), len(probe_text), topic, rules, 0, report_year)
+        # a verb any business uses (收到、办结申请分别为…) names no topic of its own: the object after the list is
+        # shared, and whether it is the requests' the grammar does not read
+        if link is not None and not link.fallback and not link.general and _unit_fits(topic, fig.unit, spec):
+            readings[link.metric] = (topic, link)
+    if len(readings) != 1:
+        return None
+    topic, link = next(iter(readings.values()))
+    return topic, replace(link, cue_start=clause_start + start + link.cue_start, cue_end=fig.start, after_end=0)
+
+
 def _street_names_masked(text: str, spec: Spec) -> str:
     """Given words before a figure or a zero, return them with a street named after a town blanked (安镇街道: its 镇街
     is no towns and streets taken together), unless a word gathering places stands right before it (乡镇街道)."""
@@ -984,8 +1040,8 @@ _CLAUSE_MARKS = "，,。；;：:、\n（）()"
 
 
 def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tuple[int, int], topic: str,
-            spec: Spec) -> bool:
-    """Given a linked figure, its sentence and its topic, return whether a veto word (or one of the topic's) near its
+            spec: Spec, read_in_order: bool = False) -> bool:
+    """Given a linked figure, its sentence and its topic (and whether a respective list was read in order), return whether a veto word (or one of the topic's) near its
     cue (before it, or between it and a cue after it) makes it another quantity, or a word of timeliness (按时办结)
     makes it the part answered in time of a sentence that counts late ones too."""
     link_start = link.cue_start
@@ -1017,7 +1073,7 @@ def _vetoed(text: str, fig: Figure, link: _Link, local_start: int, sentence: tup
         return True  # 托管的3个镇共收到申请6件: the figure right before counts bodies, and this is theirs together
     if any_word(spec.zeros["rate_words"]).search(text[link.cue_end or link_start:fig.start]):
         return True  # 行政诉讼败诉率为0, 办结率为100: a rate after the cue, not a count
-    if _handed_out_in_order(text, fig, link, local_start, spec):
+    if not read_in_order and _handed_out_in_order(text, fig, link, local_start, spec):
         return True  # 收到、办结申请分别为12件、10件: which listed verb is the figure's, the order says
     if link.cue_end and _heads_another_noun(text[link.cue_end:fig.start], topic, spec):
         return True  # 规范性文件的通知公告38份: the figure counts the notices its topic only qualifies
@@ -1271,13 +1327,20 @@ def _since_another_start(text: str, report_year: int | None, words: list[str], n
             start = text.find(word, start + len(word))
             if following and following in not_before:
                 continue  # 转至今年: 至 and 今年, no 至今
-            if before.endswith(tuple(this_year)):
+            if before.endswith(tuple(this_year)) or _spans_the_year(before, spec.year_span_words):
                 continue
             year = _YEAR_AT_END.search(before)
             if year is not None and report_year is not None and int(year.group(1)) == report_year:
                 continue
             return True
     return False
+
+
+def _spans_the_year(before: str, span: dict[str, list[str]]) -> bool:
+    """Given the words before 以来, return whether they end in a span of one year (一年以来) that no word before it
+    makes another year's (上一年以来)."""
+    word = next((w for w in span["words"] if before.endswith(w)), None)
+    return word is not None and not before[:-len(word)].endswith(tuple(span["not_after"]))
 
 
 def _running_total(text: str, report_year: int | None, spec: Spec) -> bool:
@@ -1632,14 +1695,17 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
         named_later = topic is None and list_start == sentence[0]
         if named_later:  # 全区共制发24件，废止31件，现行有效的行政规范性文件共56件: the sentence's noun comes last
             topic = _only_topic_after(topic_words, fig, sentence, spec)
+        in_order = _read_in_order(text, fig, sentence, rules, report_year, spec)
+        if in_order is not None:
+            topic = in_order[0]  # 行政许可、行政处罚决定数量分别为20件、30件: each figure's subject, in order
         if topic is None or _sentence_vetoed(narrative, sentence, fig.start, spec, report_year, fig.value > 0):
             continue
         if _in_attribute_list(text, fig, sentence, topic, spec):
             continue  # 主动公开85件，依申请公开20件，不予公开15件: documents by attribute, not requests
-        link = _choose_rule(text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year,
-                            spec.whole_marks, _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None,
-                            after_category)
-        if (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
+        link = in_order[1] if in_order is not None else _choose_rule(
+            text, fig, local_start, sentence, clause_end, topic, rules, list_start, report_year, spec.whole_marks,
+            _joined_case_count(spec) if topic in spec.zeros["result_topics"] else None, after_category)
+        if in_order is None and (link is None or link.fallback) and _joined_to_previous(text, fig, previous_link):
             shared = _choose_rule(text, fig, previous_link[1], sentence, clause_end, topic, rules, list_start, report_year,
                                   spec.whole_marks)
             link = shared if shared is not None and shared.event and not shared.fallback else link
@@ -1657,7 +1723,7 @@ def link_mentions(narrative: Narrative, view: TableView | None, spec: Spec, repo
             continue  # 制发文件24件，其中规范性文件3件: the verb's own object, not the documents named after
         if link.metric == CARRIED_FORWARD and _carried_into(text[local_start:fig.start], report_year, spec.carry_words):
             link = replace(link, metric=CARRIED_OVER, alternatives=())  # 2022年结转至2023年的申请3件, in the 2023 report
-        if _vetoed(text, fig, link, local_start, sentence, topic, spec):
+        if _vetoed(text, fig, link, local_start, sentence, topic, spec, in_order is not None):
             continue
         if _subject_before_the_list(text, clause_start, local_start, sentence, spec):
             continue  # 县直部门产生行政复议13件和行政诉讼1件: the clause's subject counts every figure it lists

@@ -414,17 +414,15 @@ def test_pages_without_text_are_reported(tmp_path: Path) -> None:
     assert "第 3, 4 页没有文字层" in source.problems[0].message
 
 
-def unmapped_pdf() -> bytes:
-    """A hand-written PDF whose font has neither an embedded program nor a ToUnicode map."""
-    stream = b"BT /F1 12 Tf 100 700 Td <0101020203030404> Tj ET"
+def one_page_pdf(stream: bytes, font: list[bytes]) -> bytes:
+    """Given a page's content stream and its font F1's objects (numbered from 5, the font first), return a
+    hand-written one-page PDF."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /Hidden /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Hidden"
-        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        *font,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -436,6 +434,16 @@ def unmapped_pdf() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def unmapped_pdf() -> bytes:
+    """A hand-written PDF whose font has neither an embedded program nor a ToUnicode map."""
+    stream = b"BT /F1 12 Tf 100 700 Td <0101020203030404> Tj ET"
+    return one_page_pdf(stream, [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Hidden /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Hidden"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+    ])
 
 
 def test_unmapped_font_is_refused(tmp_path: Path) -> None:
@@ -464,24 +472,10 @@ def surrogate_mapped_pdf() -> bytes:
             b"3 beginbfchar <41> <D840> <42> <DC00> <43> <6536> endbfchar\n"
             b"endcmap CMapName currentdict /CMap defineresource pop end end")
     stream = b"BT /F1 12 Tf 100 700 Td (CABC) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    return one_page_pdf(stream, [
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    ])
 
 
 def test_a_char_mapped_to_half_a_surrogate_pair_is_read_by_pdfminer_not_a_crash(tmp_path: Path) -> None:

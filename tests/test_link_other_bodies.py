@@ -79,7 +79,8 @@ def test_a_clause_whose_subject_is_no_name_is_left_alone() -> None:
     assert not names_another_body("全年共主动公开市政府", "淮北市相山区人民政府", bodies)
 
 
-@pytest.mark.parametrize("issuer", ["按照淮北市相山区人民政府", "就我局", "制定本局", "市民促局依照《条例》"])
+# (an issuer read on past its name into 依照《条例》 is the name before them: tests/test_link_precision_body25.py)
+@pytest.mark.parametrize("issuer", ["按照淮北市相山区人民政府", "就我局", "制定本局"])
 def test_an_issuer_read_with_other_words_is_unknown(issuer: str) -> None:
     assert not names_another_body("区财政局共", issuer, load_spec().bodies)
 

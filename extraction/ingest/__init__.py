@@ -63,7 +63,7 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
         data = path.read_bytes()
     elif len(data) > MAX_BYTES:
         raise IngestError("too_large", f"{path}：文件 {len(data)} 字节，超过单份报告 {MAX_MB} MB 的上限")
-    if not data.strip():
+    if not data or data.isspace():  # strip() would copy the whole file to learn this
         raise IngestError("empty", f"{path}：文件是空的")
     sha = hashlib.sha256(data).hexdigest()
     kind = sniff(data, path.name)

@@ -115,7 +115,7 @@ def placement(text_object: int, textpage: ctypes._Pointer, index: int, fonts: di
               matrix: ctypes.Array[ctypes.c_float], matrix_ref: object) -> Placement:
     """Given a text object, one of its chars, the fonts seen so far and an FS_MATRIX to fill, as six floats (and its
     byref), return where its chars' boxes lie."""
-    font_address = Unchecked.object_font(ctypes.c_void_p(text_object))
+    font_address = Unchecked.object_font(text_object)
     font = fonts.get(font_address) or fonts.setdefault(font_address, font_of(ctypes.c_void_p(font_address)))
     Unchecked.char_matrix(textpage, index, matrix_ref)
     a, b, c, d = matrix[:4]  # one slice, not a field read per coefficient
@@ -212,8 +212,9 @@ class Unchecked:
     map_error = unchecked(pdfium_c.FPDFText_HasUnicodeMapError)  # (text page, int index) -> int
     char_matrix = unchecked(pdfium_c.FPDFText_GetMatrix, result=False)  # (text page, int index, FS_MATRIX* matrix)
     font_size = unchecked(pdfium_c.FPDFText_GetFontSize)  # (text page, int index) -> double
-    # (text object) -> its font's address, an int: a key first, a handle made of it only for a font not seen before
-    object_font = foreign(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p).value)
+    # (text object's address, an int) -> its font's address, an int: a key first, a handle made of it only for a font
+    # not seen before. Its argument type converts the int, which costs less than a c_void_p made of it per object
+    object_font = bare(pdfium_c.FPDFTextObj_GetFont)
     glyph_width = unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # (font, uint32 code point, float size, float* width)
     page_object = unchecked(pdfium_c.FPDFPage_GetObject)  # (page, int index) -> page object
     object_type = unchecked(pdfium_c.FPDFPageObj_GetType)  # (page object) -> int
@@ -286,15 +287,25 @@ def page_chars(textpage: ctypes._Pointer, ctm: Matrix, height: float, known: Fon
             width = font_widths[char] = advance(font, ord(char), width_out, width_ref)
         # pdfminer's box: in text space from the origin over the advance width and from the descent up by the font
         # size, through the text matrix, then turned with the page; its size is the box's height on the page
-        if upright:  # two opposite corners span the box
+        if upright:  # two opposite corners span the box, each side assigned on its own: no tuple built per char
             y0 = oy + below
-            x1, y1 = ox + per_width * width, y0 + tall
+            x1 = ox + per_width * width
+            y1 = y0 + tall
             if level:  # 1 x + 0 y + e is x + e, to the last bit (but a zero's sign, which snapping drops)
-                ax, ay, bx, by = ox + e, y0 + f, x1 + e, y1 + f
+                left = ox + e
+                bottom = y0 + f
+                right = x1 + e
+                top = y1 + f
             else:
-                ax, ay, bx, by = a * ox + c * y0 + e, b * ox + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
-            left, right = (ax, bx) if ax <= bx else (bx, ax)
-            bottom, top = (ay, by) if ay <= by else (by, ay)
+                left = a * ox + c * y0 + e
+                bottom = b * ox + d * y0 + f
+                right = a * x1 + c * y1 + e
+                top = b * x1 + d * y1 + f
+            # swapped where reversed (a NaN, in either order, sends the page to pdfminer in snapped_chars)
+            if right < left:
+                left, right = right, left
+            if top < bottom:
+                bottom, top = top, bottom
         else:
             span, low = width * size, font.descent * size
             high = low + size

@@ -118,6 +118,7 @@ class Spec:
     scope_words: list[str]
     sentence_veto_words: list[str]
     since_words: list[str]
+    year_span_words: dict[str, list[str]]  # 一年以来: a span of the year reported on
     to_now_words: dict[str, list[str]]  # a count above zero up to now (至今): from another start than the year's
     running_total: dict[str, list[str]]  # a count above zero as of a date called 累计: likewise
     previous_year_words: list[str]
@@ -165,6 +166,7 @@ class Spec:
     contrasted_years: dict[str, list[str]] = field(default_factory=dict)  # 去年 set against 今年 in one sentence
     topic_clause_vetoes: dict[str, list[str]] = field(default_factory=dict)  # topic -> words before it in its clause
     respective_words: list[str] = field(default_factory=list)  # 分别: figures handed out to a list in order
+    respective_copulas: list[str] = field(default_factory=list)  # 为: between the respective word and its figures
     whole_marks: tuple[str, ...] = ()  # 82件中: the whole a part is taken from, no cue after it its own
     result_parts: dict[str, Any] = field(default_factory=dict)  # 主动撤销6件，其余38件: the answered remainder
     total_complements: dict[str, list[str]] = field(default_factory=dict)  # the only parts a total stands beside
@@ -420,6 +422,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         scope_words=raw["scope_words"],
         sentence_veto_words=raw["sentence_veto_words"],
         since_words=raw["since_words"],
+        year_span_words=raw["year_span_words"],
         to_now_words=raw["to_now_words"],
         running_total=raw["running_total"],
         previous_year_words=raw["previous_year_words"],
@@ -475,6 +478,7 @@ def _build(raw: dict[str, Any]) -> Spec:
         topic_clause_vetoes={t: v["clause_vetoes"] for t, v in topics.items() if v.get("clause_vetoes")},
         summed_with={t: v["summed_with"] for t, v in topics.items() if v.get("summed_with")},
         respective_words=raw["grammar"].get("respective_words", []),
+        respective_copulas=raw["grammar"].get("respective_copulas", []),
         whole_marks=tuple(raw["grammar"].get("whole_marks", [])),
         result_parts=raw.get("result_parts", {}),
         total_complements=raw.get("total_complements", {}),
