@@ -961,12 +961,12 @@ def _read_in_order(text: str, fig: Figure, sentence: tuple[int, int], rules: lis
     不予公开分别为3件、2件、4件; 行政许可、行政处罚决定数量分别为20件、30件), return its topic and the reading of the
     subject in its place when the lists are as long as each other and that subject reads as one metric of one topic
     alone, by more than a general verb; else None. The subjects are the clause's words before the respective word, split at list marks."""
-    if not spec.respective_words:
-        return None
+    respective_word = any_word(spec.respective_words)
+    if not spec.respective_words or respective_word.search(text, sentence[0], fig.start) is None:
+        return None  # most sentences hand nothing out: one scan in C before any clause is sought
     opening = max(_CLAUSE_OPENING.finditer(text, sentence[0], fig.start), key=lambda m: m.end(), default=None)
     clause_start = opening.end() if opening is not None else sentence[0]
-    respective = max(any_word(spec.respective_words).finditer(text, clause_start, fig.start), key=lambda m: m.end(),
-                     default=None)
+    respective = max(respective_word.finditer(text, clause_start, fig.start), key=lambda m: m.end(), default=None)
     if respective is None:
         return None
     listed_from = respective.end() + next((len(w) for w in spec.respective_copulas
